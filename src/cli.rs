@@ -1,0 +1,124 @@
+//! The command line as clap sees it: raw flags only. [`crate::options`]
+//! resolves them into what a run needs.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::period::Period;
+
+const EXAMPLES: &str = "\
+Examples:
+  azint-report --period 2024-2026 --format pdf    the briefing as PDF in reports/
+  azint-report --period 2025 --format md -o -     Markdown for 2025 to standard output
+  azint-report --period 2024-07..2025-06 --pillar energy --format both
+  azint-report check --data my-data/              list every problem in a dataset
+  azint-report completions bash > /etc/bash_completion.d/azint-report";
+
+/// Briefings on Azerbaijan's international integration, from a hand-edited
+/// TOML dataset to Markdown and PDF.
+#[derive(Debug, Parser)]
+#[command(name = "azint-report", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub render: RenderArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the dataset and list every problem, not only the first.
+    Check {
+        /// A .toml file or a folder of them [default: ./data, else built in]
+        #[arg(long, value_name = "PATH")]
+        data: Option<PathBuf>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// The options of the main command: render a briefing.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The period: 2024-2026, 2025, 2025-03, 2024-07..2025-06 or
+    /// 2024-11-01..2025-02-15 [default: the years of all events]
+    #[arg(long, value_name = "P", value_parser = Period::parse)]
+    pub period: Option<Period>,
+
+    /// Output format.
+    #[arg(long, value_enum, value_name = "F", default_value_t = Format::Pdf)]
+    pub format: Format,
+
+    /// A .toml file or a folder of them [default: ./data when it exists, else
+    /// the dataset built into the binary]
+    #[arg(long, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+
+    /// Output file for one format; `-` writes to standard output
+    /// [default: <out-dir>/azint-briefing-<period>.<ext>]
+    #[arg(short, long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+
+    /// Folder for the default file names.
+    #[arg(long, value_name = "DIR", default_value = "reports")]
+    pub out_dir: PathBuf,
+
+    /// A folder of Handlebars templates that replace built-in ones of the
+    /// same file name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
+    /// Highlights per pillar.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub highlights: usize,
+
+    /// Only this pillar (by id); repeat for several.
+    #[arg(long = "pillar", value_name = "ID")]
+    pub pillars: Vec<String>,
+
+    /// The date printed as the report's date (YYYY-MM-DD)
+    /// [default: SOURCE_DATE_EPOCH when set, else today]
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Paper size of the PDF.
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    pub paper: Paper,
+
+    /// Print nothing on success.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Pdf,
+    Both,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

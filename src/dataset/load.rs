@@ -1,0 +1,162 @@
+//! Reading the dataset's files: one `.toml` file, a folder of them, or the
+//! dataset built into the binary.
+//!
+//! This is the only part of the dataset layer that touches the disk. It
+//! returns the files' texts with the paths to name them by; parsing and
+//! checking happen in [`super::validate`].
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+
+use super::DatasetError;
+
+/// One data file's text and the path diagnostics name it by.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// Where the dataset comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataSource {
+    /// The copy of `data/` compiled into the binary.
+    Builtin,
+    /// A `.toml` file or a folder of them.
+    Path(PathBuf),
+}
+
+impl DataSource {
+    /// How to name the dataset as a whole in messages.
+    pub fn display(&self) -> String {
+        match self {
+            DataSource::Builtin => "data (built in)".to_owned(),
+            DataSource::Path(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// The default dataset, compiled in so the binary runs from any folder.
+///
+/// A test checks that this list names every `.toml` file under `data/`.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("data/pillars.toml", include_str!("../../data/pillars.toml")),
+    ("data/events/2021.toml", include_str!("../../data/events/2021.toml")),
+    ("data/events/2024.toml", include_str!("../../data/events/2024.toml")),
+    ("data/events/2025.toml", include_str!("../../data/events/2025.toml")),
+    ("data/events/2026.toml", include_str!("../../data/events/2026.toml")),
+];
+
+/// How deep a data folder may nest; deeper is refused rather than followed
+/// (this also ends symlink loops).
+pub const MAX_DEPTH: usize = 16;
+
+/// Reads every data file of `source`, in sorted path order.
+///
+/// A file that is not UTF-8 is a diagnostic (the dataset is invalid); a file
+/// or folder that cannot be read at all is an I/O error.
+pub fn read(source: &DataSource) -> Result<Vec<SourceFile>, DatasetError> {
+    let path = match source {
+        DataSource::Builtin => {
+            return Ok(BUILTIN
+                .iter()
+                .map(|&(path, text)| SourceFile { path: path.to_owned(), text: text.to_owned() })
+                .collect());
+        }
+        DataSource::Path(path) => path,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| DatasetError::io(path, e))?;
+    let paths = if meta.is_dir() {
+        let mut found = Vec::new();
+        let mut seen = BTreeSet::new();
+        collect_toml(path, 0, &mut seen, &mut found)?;
+        found.sort();
+        found
+    } else {
+        vec![path.clone()]
+    };
+
+    let mut files = Vec::with_capacity(paths.len());
+    let mut invalid = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(&path).map_err(|e| DatasetError::io(&path, e))?;
+        let display = path.display().to_string();
+        match String::from_utf8(bytes) {
+            Ok(text) => files.push(SourceFile { path: display, text }),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.as_bytes();
+                let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+                invalid.push(Diagnostic::error_at(
+                    &display,
+                    prefix,
+                    valid,
+                    format!("the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8", bytes[valid]),
+                ));
+            }
+        }
+    }
+    if !invalid.is_empty() {
+        return Err(DatasetError::Invalid(invalid));
+    }
+    Ok(files)
+}
+
+/// Collects the `.toml` files below `dir`, skipping hidden entries.
+fn collect_toml(dir: &Path, depth: usize, seen: &mut BTreeSet<PathBuf>, found: &mut Vec<PathBuf>) -> Result<(), DatasetError> {
+    let canonical = dir.canonicalize().map_err(|e| DatasetError::io(dir, e))?;
+    if !seen.insert(canonical) {
+        // A symlink back to a folder already read: reading it again would
+        // loop or count its files twice.
+        return Ok(());
+    }
+    if depth > MAX_DEPTH {
+        return Err(DatasetError::Invalid(vec![Diagnostic::error_in(
+            &dir.display().to_string(),
+            format!("data folders nest deeper than {MAX_DEPTH} levels"),
+        )]));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| DatasetError::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| DatasetError::io(dir, e))?;
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let meta = std::fs::metadata(&path).map_err(|e| DatasetError::io(&path, e))?;
+        if meta.is_dir() {
+            collect_toml(&path, depth + 1, seen, found)?;
+        } else if path.extension().is_some_and(|ext| ext == "toml") {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in table must follow `data/`: a file added there and not
+    /// here would silently be missing from the binary.
+    #[test]
+    fn builtin_table_names_every_data_file() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut seen = BTreeSet::new();
+        let mut found = Vec::new();
+        collect_toml(&root.join("data"), 0, &mut seen, &mut found).unwrap();
+        let mut on_disk: Vec<String> = found
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+            .collect();
+        on_disk.sort();
+        let mut built_in: Vec<String> = BUILTIN.iter().map(|(p, _)| p.to_string()).collect();
+        built_in.sort();
+        assert_eq!(on_disk, built_in);
+        for (path, text) in BUILTIN {
+            assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), *text);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! The validated dataset: what the rest of the pipeline works on.
+//!
+//! Everything here has passed every rule of the data contract
+//! (`shared/spec/dataset.md`): ids are unique and well formed, pillars exist,
+//! dates exist and spans run forwards.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::date::PartialDate;
+
+/// The whole dataset, merged from every file.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    pub report: ReportMeta,
+    /// In report order: by `order` where given, else by file order.
+    pub pillars: Vec<Pillar>,
+    /// In file order.
+    pub events: Vec<Event>,
+    /// The files read, as displayed in diagnostics.
+    pub files: Vec<String>,
+}
+
+/// The `[report]` table.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReportMeta {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub author: Option<String>,
+    pub organisation: Option<String>,
+    pub language: String,
+}
+
+impl Default for ReportMeta {
+    fn default() -> Self {
+        ReportMeta {
+            title: "Azerbaijan's International Integration".to_owned(),
+            subtitle: None,
+            author: None,
+            organisation: None,
+            language: "en".to_owned(),
+        }
+    }
+}
+
+/// One `[[pillar]]`.
+#[derive(Clone, Debug)]
+pub struct Pillar {
+    pub id: String,
+    pub name: String,
+    pub summary: Option<String>,
+    pub order: Option<i64>,
+}
+
+/// One `[[event]]`.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub id: String,
+    pub title: String,
+    pub date: PartialDate,
+    pub until: Option<PartialDate>,
+    pub pillar: String,
+    pub also: Vec<String>,
+    pub kind: Kind,
+    pub significance: u8,
+    pub partners: Vec<String>,
+    pub summary: String,
+    pub figures: Vec<Figure>,
+    pub sources: Vec<Source>,
+    pub tags: Vec<String>,
+    /// The file the event came from, as displayed in diagnostics.
+    pub file: String,
+}
+
+impl Event {
+    /// The first day the event may have begun.
+    pub fn first_day(&self) -> NaiveDate {
+        self.date.first_day()
+    }
+
+    /// The last day the event may have lasted to.
+    pub fn last_day(&self) -> NaiveDate {
+        self.until.unwrap_or(self.date).last_day()
+    }
+}
+
+/// A number the source states, such as a gas volume.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    pub label: String,
+    pub value: f64,
+    pub unit: Option<String>,
+}
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Source {
+    pub name: String,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
+macro_rules! kinds {
+    ($($variant:ident => $name:literal, $plural:literal;)*) => {
+        /// What sort of event it was.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Kind {
+            $($variant,)*
+        }
+
+        impl Kind {
+            /// Every kind, in the order reports list them.
+            pub const ALL: &'static [Kind] = &[$(Kind::$variant,)*];
+
+            /// The name used in data files.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $name,)*
+                }
+            }
+
+            /// The name for a heading or table: "Summits".
+            pub fn plural(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $plural,)*
+                }
+            }
+
+            /// The kind a data file names.
+            pub fn parse(name: &str) -> Option<Kind> {
+                match name {
+                    $($name => Some(Kind::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    Summit => "summit", "Summits";
+    Visit => "visit", "Visits";
+    Agreement => "agreement", "Agreements";
+    Membership => "membership", "Memberships";
+    Chairmanship => "chairmanship", "Chairmanships";
+    Resolution => "resolution", "Resolutions";
+    Programme => "programme", "Programmes";
+    Contract => "contract", "Contracts";
+    Infrastructure => "infrastructure", "Infrastructure";
+    Mission => "mission", "Missions";
+    Statement => "statement", "Statements";
+    Other => "other", "Other";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for &kind in Kind::ALL {
+            assert_eq!(Kind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(Kind::ALL.len(), 12);
+        assert_eq!(Kind::parse("Summit"), None);
+    }
+}

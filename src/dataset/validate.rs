@@ -1,0 +1,657 @@
+//! Checking the parsed files against the data contract and building the
+//! [`Dataset`].
+//!
+//! Each file is parsed into a spanned TOML tree (`toml::de::DeTable`), and
+//! the tree is walked by hand rather than through serde derive, so that every
+//! problem in every file is found in one pass and each keeps its place.
+//! Cross-file rules (unique ids, existing pillars, one `[report]`) run after
+//! all files are read.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::de::{DeArray, DeTable, DeValue};
+use toml::Spanned;
+
+use crate::date::PartialDate;
+use crate::diag::{did_you_mean, Diagnostic};
+
+use super::load::SourceFile;
+use super::model::{Dataset, Event, Figure, Kind, Pillar, ReportMeta, Source};
+
+/// Keys allowed at the top of a file.
+const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event"];
+const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language"];
+const PILLAR_KEYS: &[&str] = &["id", "name", "summary", "order"];
+const EVENT_KEYS: &[&str] = &[
+    "id", "title", "date", "until", "pillar", "also", "kind", "significance", "partners", "summary", "figures",
+    "sources", "tags",
+];
+const FIGURE_KEYS: &[&str] = &["label", "value", "unit"];
+const SOURCE_KEYS: &[&str] = &["name", "url", "published"];
+
+/// The schema version this build reads.
+pub const SCHEMA: i64 = 1;
+
+/// Checks every file and merges them into one dataset, or returns every
+/// problem found. `root` names the dataset as a whole (the `--data` path).
+pub fn validate(root: &str, files: &[SourceFile]) -> Result<Dataset, Vec<Diagnostic>> {
+    let mut merged = Merged::default();
+    let mut diagnostics = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        let mut checker = FileChecker { files, file, index, diagnostics: &mut diagnostics };
+        checker.check(&mut merged);
+    }
+    merged.check_references(files, &mut diagnostics);
+
+    if merged.pillars.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.push(Diagnostic::error_in(
+            root,
+            format!(
+                "no pillars defined: expected at least one `[[pillar]]` table in {}",
+                describe_files(files)
+            ),
+        ));
+    }
+    if merged.events.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.push(Diagnostic::error_in(
+            root,
+            format!("no events defined: expected at least one `[[event]]` table in {}", describe_files(files)),
+        ));
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        crate::diag::sort(&mut diagnostics);
+        return Err(diagnostics);
+    }
+
+    let mut pillars: Vec<(usize, Pillar)> = merged.pillars.into_iter().map(|p| p.value).enumerate().collect();
+    pillars.sort_by_key(|(index, p)| (p.order.is_none(), p.order, *index));
+    Ok(Dataset {
+        report: merged.report.map(|r| r.value).unwrap_or_default(),
+        pillars: pillars.into_iter().map(|(_, p)| p).collect(),
+        events: merged.events.into_iter().map(|e| e.value).collect(),
+        files: files.iter().map(|f| f.path.clone()).collect(),
+    })
+}
+
+fn describe_files(files: &[SourceFile]) -> String {
+    match files.len() {
+        0 => "any file: no `.toml` files were found".to_owned(),
+        1 => "the one file read".to_owned(),
+        n => format!("any of the {n} files read"),
+    }
+}
+
+/// A value and where it was defined: file index and byte span.
+struct Located<T> {
+    value: T,
+    file: usize,
+    span: Range<usize>,
+}
+
+/// References to pillars, checked once every pillar is known.
+struct PillarRef {
+    id: String,
+    file: usize,
+    span: Range<usize>,
+    /// The event's primary pillar, for `also` entries.
+    primary: Option<String>,
+}
+
+/// What the files define, merged.
+#[derive(Default)]
+struct Merged {
+    report: Option<Located<ReportMeta>>,
+    pillars: Vec<Located<Pillar>>,
+    pillar_ids: HashMap<String, (usize, Range<usize>)>,
+    events: Vec<Located<Event>>,
+    event_ids: HashMap<String, (usize, Range<usize>)>,
+    pillar_refs: Vec<PillarRef>,
+}
+
+impl Merged {
+    fn check_references(&self, files: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) {
+        let known: Vec<&str> = self.pillars.iter().map(|p| p.value.id.as_str()).collect();
+        for r in &self.pillar_refs {
+            let file = &files[r.file];
+            if !self.pillar_ids.contains_key(&r.id) {
+                let mut d = Diagnostic::error_at(
+                    &file.path,
+                    &file.text,
+                    r.span.start,
+                    format!("unknown pillar `{}`: expected the id of a `[[pillar]]`", r.id),
+                );
+                d.help = did_you_mean(&r.id, known.iter().copied())
+                    .or_else(|| (!known.is_empty()).then(|| format!("the pillars are: {}", known.join(", "))));
+                diagnostics.push(d);
+            } else if r.primary.as_deref() == Some(r.id.as_str()) {
+                diagnostics.push(
+                    Diagnostic::error_at(
+                        &file.path,
+                        &file.text,
+                        r.span.start,
+                        format!("`also` repeats the primary pillar `{}`", r.id),
+                    )
+                    .with_help("list only further pillars under `also`"),
+                );
+            }
+        }
+    }
+}
+
+/// Walks one file's tree, adding what it defines to [`Merged`] and every
+/// problem to `diagnostics`.
+struct FileChecker<'a> {
+    files: &'a [SourceFile],
+    file: &'a SourceFile,
+    index: usize,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+impl FileChecker<'_> {
+    fn check(&mut self, merged: &mut Merged) {
+        let text = self.file.text.as_str();
+        let (root, errors) = DeTable::parse_recoverable(text);
+        if !errors.is_empty() {
+            // The recovered tree of a file with syntax errors would give
+            // follow-on errors that mislead; report the syntax first.
+            for e in errors {
+                let offset = e.span().map_or(0, |s| s.start);
+                let message = syntax_message(e.message());
+                self.diagnostics.push(Diagnostic::error_at(&self.file.path, text, offset, message));
+            }
+            return;
+        }
+        let root = root.into_inner();
+        for (key, value) in root.iter() {
+            match key.get_ref().as_ref() {
+                "schema" => self.schema(value),
+                "report" => self.report(value, merged),
+                "pillar" => {
+                    for table in self.array_of_tables(value, "pillar") {
+                        self.pillar(table, merged);
+                    }
+                }
+                "event" => {
+                    for table in self.array_of_tables(value, "event") {
+                        self.event(table, merged);
+                    }
+                }
+                other => self.unknown_key(key, other, TOP_KEYS, "at the top of a data file"),
+            }
+        }
+    }
+
+    fn error(&mut self, span: &Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic::error_at(&self.file.path, &self.file.text, span.start, message));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    fn unknown_key(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, name: &str, allowed: &[&str], place: &str) {
+        let help = did_you_mean(name, allowed.iter().copied())
+            .unwrap_or_else(|| format!("the keys allowed here are: {}", allowed.join(", ")));
+        self.error(&key.span(), format!("unknown key `{name}` {place}")).help = Some(help);
+    }
+
+    fn type_error(&mut self, value: &Value<'_>, key: &str, expected: &str) {
+        let found = value.get_ref().type_str();
+        self.error(&value.span(), format!("`{key}` must be {expected}, found {}", article(found)));
+    }
+
+    fn schema(&mut self, value: &Value<'_>) {
+        match integer(value.get_ref()) {
+            Some(SCHEMA) => {}
+            Some(n) if n > SCHEMA => {
+                self.error(&value.span(), format!("schema {n} is newer than this azint-report reads (schema {SCHEMA})"))
+                    .help = Some("upgrade azint-report, or write the file for schema 1".to_owned());
+            }
+            Some(n) => {
+                self.error(&value.span(), format!("unknown schema {n}: expected `schema = {SCHEMA}`"));
+            }
+            None => self.type_error(value, "schema", "the integer 1"),
+        }
+    }
+
+    /// The elements of a `[[name]]` array, reporting anything else.
+    fn array_of_tables<'v, 'i>(&mut self, value: &'v Value<'i>, name: &str) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
+        match value.get_ref() {
+            DeValue::Array(items) => {
+                let mut tables = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::Table(t) => tables.push((t, item.span())),
+                        _ => self.type_error(item, name, "a table"),
+                    }
+                }
+                tables
+            }
+            _ => {
+                self.error(&value.span(), format!("`{name}` must be an array of tables, written `[[{name}]]`"));
+                Vec::new()
+            }
+        }
+    }
+
+    fn report(&mut self, value: &Value<'_>, merged: &mut Merged) {
+        let DeValue::Table(table) = value.get_ref() else {
+            return self.type_error(value, "report", "a table, written `[report]`");
+        };
+        let span = value.span();
+        let mut report = ReportMeta::default();
+        for (key, v) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let slot = match name {
+                "title" => Some(&mut report.title),
+                "language" => Some(&mut report.language),
+                _ => None,
+            };
+            match (name, slot) {
+                (_, Some(slot)) => {
+                    if let Some(s) = self.line(v, name) {
+                        *slot = s;
+                    }
+                }
+                ("subtitle", _) => report.subtitle = self.line(v, name),
+                ("author", _) => report.author = self.line(v, name),
+                ("organisation", _) => report.organisation = self.line(v, name),
+                _ => self.unknown_key(key, name, REPORT_KEYS, "in `[report]`"),
+            }
+        }
+        match &merged.report {
+            Some(first) => {
+                let place = self.place(first.file, &first.span);
+                self.error(&span, "`[report]` is defined in more than one file").help =
+                    Some(format!("keep one `[report]` table; the first is at {place}"));
+            }
+            None => merged.report = Some(Located { value: report, file: self.index, span }),
+        }
+    }
+
+    fn pillar(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut Merged) {
+        let mut fields = Fields::new(self, table, &span, PILLAR_KEYS, "in `[[pillar]]`");
+        let id = fields.required("id", |c, v| c.id(v, "id"));
+        let name = fields.required("name", |c, v| c.line(v, "name"));
+        let summary = fields.optional("summary", |c, v| c.text(v, "summary"));
+        let order = fields.optional("order", |c, v| match integer(v.get_ref()) {
+            Some(n) => Some(n),
+            None => {
+                c.type_error(v, "order", "an integer");
+                None
+            }
+        });
+        let (Some((id, id_span)), Some((name, _))) = (id, name) else { return };
+        if let Some((file, first)) = merged.pillar_ids.get(&id) {
+            let first = (*file, first.clone());
+            self.duplicate(&id_span, "pillar", &id, first);
+            return;
+        }
+        merged.pillar_ids.insert(id.clone(), (self.index, id_span));
+        merged.pillars.push(Located {
+            value: Pillar { id, name, summary: summary.map(|s| s.0), order: order.map(|o| o.0) },
+            file: self.index,
+            span,
+        });
+    }
+
+    fn duplicate(&mut self, span: &Range<usize>, what: &str, id: &str, (file, first): (usize, Range<usize>)) {
+        let place = self.place(file, &first);
+        self.error(span, format!("duplicate {what} id `{id}`: ids must be unique across all files")).help =
+            Some(format!("`{id}` is first defined at {place}"));
+    }
+
+    /// `path:line:col` of a span in any file read.
+    fn place(&self, file: usize, span: &Range<usize>) -> String {
+        let file = &self.files[file];
+        let (line, col) = crate::diag::line_col(&file.text, span.start);
+        format!("{}:{line}:{col}", file.path)
+    }
+
+    fn event(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut Merged) {
+        let mut fields = Fields::new(self, table, &span, EVENT_KEYS, "in `[[event]]`");
+        let id = fields.required("id", |c, v| c.id(v, "id"));
+        let title = fields.required("title", |c, v| c.line(v, "title"));
+        let date = fields.required("date", |c, v| c.partial_date(v, "date"));
+        let until = fields.optional("until", |c, v| c.partial_date(v, "until"));
+        let pillar = fields.required("pillar", |c, v| c.string(v, "pillar"));
+        let also = fields.optional("also", |c, v| c.strings(v, "also"));
+        let kind = fields.required("kind", |c, v| c.kind(v));
+        let significance = fields.required("significance", |c, v| c.significance(v));
+        let partners = fields.optional("partners", |c, v| c.strings(v, "partners"));
+        let summary = fields.required("summary", |c, v| c.text(v, "summary"));
+        let figures = fields.optional("figures", |c, v| c.figures(v));
+        let sources = fields.required("sources", |c, v| c.sources(v));
+        let tags = fields.optional("tags", |c, v| c.strings(v, "tags"));
+
+        if let (Some((date, _)), Some((until, until_span))) = (&date, &until) {
+            if until.last_day() < date.first_day() {
+                self.error(until_span, format!("`until` ({until}) is before `date` ({date}): a span must run forwards"));
+            }
+        }
+        if let Some((pillar, span)) = &pillar {
+            merged.pillar_refs.push(PillarRef { id: pillar.clone(), file: self.index, span: span.clone(), primary: None });
+        }
+        if let Some((also, _)) = &also {
+            for (id, span) in also {
+                merged.pillar_refs.push(PillarRef {
+                    id: id.clone(),
+                    file: self.index,
+                    span: span.clone(),
+                    primary: pillar.as_ref().map(|p| p.0.clone()),
+                });
+            }
+        }
+        let Some((id, id_span)) = id else { return };
+        if let Some((file, first)) = merged.event_ids.get(&id) {
+            let first = (*file, first.clone());
+            self.duplicate(&id_span, "event", &id, first);
+            return;
+        }
+        merged.event_ids.insert(id.clone(), (self.index, id_span));
+        let (
+            Some((title, _)),
+            Some((date, _)),
+            Some((pillar, _)),
+            Some((kind, _)),
+            Some((significance, _)),
+            Some((summary, _)),
+            Some((sources, _)),
+        ) = (title, date, pillar, kind, significance, summary, sources)
+        else {
+            return;
+        };
+        let names = |list: Option<(Vec<(String, Range<usize>)>, Range<usize>)>| {
+            list.map(|(items, _)| items.into_iter().map(|(s, _)| s).collect()).unwrap_or_default()
+        };
+        merged.events.push(Located {
+            value: Event {
+                id,
+                title,
+                date,
+                until: until.map(|u| u.0),
+                pillar,
+                also: names(also),
+                kind,
+                significance,
+                partners: names(partners),
+                summary,
+                figures: figures.map(|f| f.0).unwrap_or_default(),
+                sources,
+                tags: names(tags),
+                file: self.file.path.clone(),
+            },
+            file: self.index,
+            span,
+        });
+    }
+
+    // Value checkers: each reports its own problem and returns `None`.
+
+    fn string(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+        match v.get_ref() {
+            DeValue::String(s) if s.trim().is_empty() => {
+                self.error(&v.span(), format!("`{key}` is empty: expected some text"));
+                None
+            }
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.type_error(v, key, "a string");
+                None
+            }
+        }
+    }
+
+    /// A string on one line, trimmed.
+    fn line(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+        let s = self.string(v, key)?;
+        if s.contains(['\n', '\r']) {
+            self.error(&v.span(), format!("`{key}` must be one line: remove the line break"));
+            return None;
+        }
+        Some(s.trim().to_owned())
+    }
+
+    /// Free text; runs of white space (line breaks of a multi-line string)
+    /// become one space.
+    fn text(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+        let s = self.string(v, key)?;
+        Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    fn id(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+        let s = self.string(v, key)?;
+        if !s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            let suggestion = slug(&s);
+            let d = self.error(&v.span(), format!("`{key}` `{s}` may only contain a-z, 0-9 and `-`"));
+            if !suggestion.is_empty() {
+                d.help = Some(format!("for example `{suggestion}`"));
+            }
+            return None;
+        }
+        Some(s)
+    }
+
+    fn strings(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<(String, Range<usize>)>> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(v, key, "an array of strings");
+            return None;
+        };
+        let mut out: Vec<(String, Range<usize>)> = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for item in items.iter() {
+            match self.line(item, key) {
+                Some(s) if out.iter().any(|(seen, _)| *seen == s) => {
+                    self.error(&item.span(), format!("`{s}` is listed twice in `{key}`"));
+                    ok = false;
+                }
+                Some(s) => out.push((s, item.span())),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn partial_date(&mut self, v: &Value<'_>, key: &str) -> Option<PartialDate> {
+        let result = match v.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => PartialDate::day(d.year.into(), d.month.into(), d.day.into()),
+                _ => Err(format!("`{key}` must be a date without a time, such as `2024-11-11`")),
+            },
+            DeValue::String(s) => PartialDate::parse(s.trim()),
+            _ => {
+                self.type_error(v, key, "a date (`2024-11-11`) or a string (`\"2024-11\"`, `\"2024\"`)");
+                return None;
+            }
+        };
+        result.map_err(|why| self.error(&v.span(), format!("invalid `{key}`: {why}"))).ok()
+    }
+
+    fn kind(&mut self, v: &Value<'_>) -> Option<Kind> {
+        let s = self.string(v, "kind")?;
+        let kind = Kind::parse(&s);
+        if kind.is_none() {
+            let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            let help = did_you_mean(&s, names.iter().copied())
+                .unwrap_or_else(|| format!("the kinds are: {}", names.join(", ")));
+            self.error(&v.span(), format!("unknown kind `{s}`")).help = Some(help);
+        }
+        kind
+    }
+
+    fn significance(&mut self, v: &Value<'_>) -> Option<u8> {
+        match integer(v.get_ref()) {
+            Some(n @ 1..=5) => Some(n as u8),
+            Some(n) => {
+                self.error(&v.span(), format!("`significance` is {n}: expected 1 (routine) to 5 (landmark)"));
+                None
+            }
+            None => {
+                self.type_error(v, "significance", "an integer from 1 to 5");
+                None
+            }
+        }
+    }
+
+    fn figures(&mut self, v: &Value<'_>) -> Option<Vec<Figure>> {
+        let tables = self.inline_tables(v, "figures")?;
+        let mut out = Vec::with_capacity(tables.len());
+        for (table, span) in tables {
+            let mut fields = Fields::new(self, table, &span, FIGURE_KEYS, "in a figure");
+            let label = fields.required("label", |c, v| c.line(v, "label"));
+            let value = fields.required("value", |c, v| c.number(v, "value"));
+            let unit = fields.optional("unit", |c, v| c.line(v, "unit"));
+            if let (Some(label), Some(value)) = (label, value) {
+                out.push(Figure { label: label.0, value: value.0, unit: unit.map(|u| u.0) });
+            }
+        }
+        Some(out)
+    }
+
+    fn sources(&mut self, v: &Value<'_>) -> Option<Vec<Source>> {
+        let tables = self.inline_tables(v, "sources")?;
+        if tables.is_empty() {
+            self.error(&v.span(), "`sources` is empty: every event needs at least one source");
+            return None;
+        }
+        let mut out = Vec::with_capacity(tables.len());
+        for (table, span) in tables {
+            let mut fields = Fields::new(self, table, &span, SOURCE_KEYS, "in a source");
+            let name = fields.required("name", |c, v| c.line(v, "name"));
+            let url = fields.optional("url", |c, v| c.url(v));
+            let published = fields.optional("published", |c, v| c.full_date(v, "published"));
+            if let Some(name) = name {
+                out.push(Source { name: name.0, url: url.map(|u| u.0), published: published.map(|p| p.0) });
+            }
+        }
+        Some(out)
+    }
+
+    fn inline_tables<'v, 'i>(&mut self, v: &'v Value<'i>, key: &str) -> Option<Vec<(&'v DeTable<'i>, Range<usize>)>> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(v, key, "an array of tables");
+            return None;
+        };
+        Some(self.tables_in(items, key))
+    }
+
+    fn tables_in<'v, 'i>(&mut self, items: &'v DeArray<'i>, key: &str) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((t, item.span())),
+                _ => self.type_error(item, key, "an array of tables"),
+            }
+        }
+        out
+    }
+
+    fn number(&mut self, v: &Value<'_>, key: &str) -> Option<f64> {
+        let n = match v.get_ref() {
+            DeValue::Integer(_) => integer(v.get_ref()).map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => {
+                self.type_error(v, key, "a number");
+                return None;
+            }
+        };
+        match n {
+            Some(n) if n.is_finite() => Some(n),
+            _ => {
+                self.error(&v.span(), format!("`{key}` must be a finite number"));
+                None
+            }
+        }
+    }
+
+    fn url(&mut self, v: &Value<'_>) -> Option<String> {
+        let s = self.line(v, "url")?;
+        let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+        let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+        let bad_char = s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`'));
+        match host {
+            Some(host) if !host.is_empty() && !bad_char => Some(s),
+            _ => {
+                self.error(&v.span(), format!("`url` `{s}` is not a web address: expected `https://...` or `http://...` without spaces"));
+                None
+            }
+        }
+    }
+
+    fn full_date(&mut self, v: &Value<'_>, key: &str) -> Option<NaiveDate> {
+        let date = self.partial_date(v, key)?;
+        if date.precision() != crate::date::Precision::Day {
+            self.error(&v.span(), format!("`{key}` must be a full date such as `2026-02-12`"));
+            return None;
+        }
+        Some(date.first_day())
+    }
+}
+
+/// Reads the keys of one table: reports unknown and missing keys, and runs
+/// each present value through its checker.
+struct Fields<'c, 'a, 't, 'i> {
+    checker: &'c mut FileChecker<'a>,
+    table: &'t DeTable<'i>,
+    span: Range<usize>,
+    place: &'static str,
+}
+
+impl<'c, 'a, 't, 'i> Fields<'c, 'a, 't, 'i> {
+    fn new(checker: &'c mut FileChecker<'a>, table: &'t DeTable<'i>, span: &Range<usize>, allowed: &[&str], place: &'static str) -> Self {
+        for (key, _) in table.iter() {
+            let name = key.get_ref().as_ref();
+            if !allowed.contains(&name) {
+                checker.unknown_key(key, name, allowed, place);
+            }
+        }
+        Fields { checker, table, span: span.clone(), place }
+    }
+
+    fn optional<T>(&mut self, key: &str, check: impl FnOnce(&mut FileChecker<'a>, &Value<'i>) -> Option<T>) -> Option<(T, Range<usize>)> {
+        let value = self.table.get(key)?;
+        check(self.checker, value).map(|t| (t, value.span()))
+    }
+
+    fn required<T>(&mut self, key: &str, check: impl FnOnce(&mut FileChecker<'a>, &Value<'i>) -> Option<T>) -> Option<(T, Range<usize>)> {
+        if self.table.get(key).is_none() {
+            let place = self.place;
+            self.checker.error(&self.span, format!("missing required key `{key}` {place}"));
+            return None;
+        }
+        self.optional(key, check)
+    }
+}
+
+/// The integer a TOML value holds, if it is an integer that fits `i64`.
+fn integer(value: &DeValue<'_>) -> Option<i64> {
+    let DeValue::Integer(n) = value else { return None };
+    i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()).ok()
+}
+
+/// "a string", "an integer", "an array".
+fn article(type_name: &str) -> String {
+    let vowel = type_name.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {type_name}", if vowel { "an" } else { "a" })
+}
+
+/// A suggestion for an id that breaks the pattern: lowercase, other
+/// characters folded to `-`.
+fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// toml's messages can run over several lines; diagnostics are one line.
+fn syntax_message(message: &str) -> String {
+    let joined = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("; ");
+    format!("invalid TOML: {joined}")
+}

@@ -1,0 +1,46 @@
+//! The top-level error of a run, and the exit code each kind maps to.
+
+use crate::dataset::DatasetError;
+use crate::diag::Diagnostic;
+use crate::output::OutputError;
+use crate::report::ReportError;
+
+/// Everything that can stop a run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Dataset(#[from] DatasetError),
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// A command-line value that clap could not check on its own.
+    #[error("{0}")]
+    Usage(String),
+    /// `--format pdf` before the typesetter lands (issue #3).
+    #[error("PDF output is not built yet: use --format md")]
+    PdfNotBuilt,
+}
+
+/// Exit code for invalid data or templates (`EX_DATAERR`).
+pub const EXIT_INVALID: i32 = 65;
+
+impl Error {
+    /// The exit code of `shared/spec/cli.md`: 65 invalid data or template, 2
+    /// bad command line, 1 anything else.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Dataset(DatasetError::Invalid(_)) | Error::Report(ReportError::Invalid(_)) => EXIT_INVALID,
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// The problems to list, when the input was invalid.
+    pub fn diagnostics(&self) -> Option<&[Diagnostic]> {
+        match self {
+            Error::Dataset(DatasetError::Invalid(d)) | Error::Report(ReportError::Invalid(d)) => Some(d),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! The `azint-report` binary: parse the command line, run the library,
+//! print, and map errors to exit codes (`shared/spec/cli.md`).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+use azint_report::cli::{Cli, Command};
+use azint_report::dataset::DatasetError;
+use azint_report::error::EXIT_INVALID;
+use azint_report::options::{self, Options};
+use azint_report::Error;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Some(Command::Check { data }) => check(data),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "azint-report", &mut std::io::stdout());
+            0
+        }
+        None => render(cli.render),
+    };
+    ExitCode::from(code as u8)
+}
+
+fn render(args: azint_report::cli::RenderArgs) -> i32 {
+    let options = match Options::resolve(args) {
+        Ok(options) => options,
+        Err(e) => return report_error(&e),
+    };
+    if let (Some(notice), false) = (&options.data_notice, options.quiet) {
+        eprintln!("{notice}");
+    }
+    match azint_report::run(&options) {
+        Ok(outcome) => {
+            if !options.quiet {
+                for w in &outcome.written {
+                    eprintln!(
+                        "wrote {} ({}, {} events, {} bytes) in {} ms",
+                        w.target.display(),
+                        outcome.period.label,
+                        outcome.events,
+                        w.bytes,
+                        outcome.elapsed.as_millis()
+                    );
+                }
+            }
+            0
+        }
+        Err(e) => report_error(&e),
+    }
+}
+
+fn check(data: Option<std::path::PathBuf>) -> i32 {
+    let (source, _) = options::resolve_data(data);
+    let report = match azint_report::check(&source) {
+        Ok(report) => report,
+        Err(Error::Dataset(DatasetError::Invalid(problems))) => azint_report::CheckReport {
+            files: 0,
+            pillars: 0,
+            events: 0,
+            problems,
+        },
+        Err(e) => return report_error(&e),
+    };
+    let name = source.display();
+    if report.problems.is_empty() {
+        println!(
+            "{name}: {} files, {} pillars, {} events: no problems",
+            report.files, report.pillars, report.events
+        );
+        return 0;
+    }
+    let mut err = std::io::stderr().lock();
+    for d in &report.problems {
+        let _ = writeln!(err, "{d}");
+    }
+    let files: std::collections::BTreeSet<&str> = report.problems.iter().map(|d| d.path.as_str()).collect();
+    let _ = writeln!(
+        err,
+        "{name}: {} in {}",
+        count(report.problems.len(), "problem"),
+        count(files.len(), "file")
+    );
+    EXIT_INVALID
+}
+
+fn report_error(e: &Error) -> i32 {
+    let mut err = std::io::stderr().lock();
+    match e.diagnostics() {
+        Some(problems) => {
+            for d in problems {
+                let _ = writeln!(err, "{d}");
+            }
+            let _ = writeln!(err, "error: {}; nothing was written", count(problems.len(), "problem"));
+        }
+        None => {
+            let _ = writeln!(err, "error: {e}");
+        }
+    }
+    e.exit_code()
+}
+
+fn count(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}

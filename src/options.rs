@@ -1,0 +1,134 @@
+//! Resolving the command line once: data source, formats, output targets,
+//! report date. Everything after this works on [`Options`], never on raw
+//! flags or the environment.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::cli::{Format, Paper, RenderArgs};
+use crate::dataset::DataSource;
+use crate::period::Period;
+use crate::Error;
+
+/// One output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    Markdown,
+    Pdf,
+}
+
+impl OutputFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Markdown => "md",
+            OutputFormat::Pdf => "pdf",
+        }
+    }
+}
+
+/// Where reports go: one named target, or default names in a folder (the
+/// names depend on the period, which may come from the data).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// `-o PATH` or `-o -`.
+    Named(crate::output::Target),
+    /// `<dir>/azint-briefing-<period>.<ext>`.
+    Folder(PathBuf),
+}
+
+/// A run of the main command, resolved.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub data: DataSource,
+    /// Said on stderr when the data source was chosen for the user.
+    pub data_notice: Option<String>,
+    /// `None`: the whole years of all events.
+    pub period: Option<Period>,
+    pub formats: Vec<OutputFormat>,
+    pub destination: Destination,
+    pub templates: Option<PathBuf>,
+    pub highlights: usize,
+    pub pillars: Vec<String>,
+    pub as_of: NaiveDate,
+    pub paper: Paper,
+    pub quiet: bool,
+}
+
+impl Options {
+    /// Resolves `args` against the environment: `SOURCE_DATE_EPOCH`, today's
+    /// date, and whether `./data` exists.
+    pub fn resolve(args: RenderArgs) -> Result<Options, Error> {
+        let formats = match args.format {
+            Format::Md => vec![OutputFormat::Markdown],
+            Format::Pdf => vec![OutputFormat::Pdf],
+            Format::Both => vec![OutputFormat::Markdown, OutputFormat::Pdf],
+        };
+        let destination = match args.out {
+            Some(_) if formats.len() > 1 => {
+                return Err(Error::Usage(
+                    "--out names one file, but --format both writes two: use --out-dir instead".to_owned(),
+                ))
+            }
+            Some(path) if path.as_os_str() == "-" => Destination::Named(crate::output::Target::Stdout),
+            Some(path) => Destination::Named(crate::output::Target::File(path)),
+            None => Destination::Folder(args.out_dir),
+        };
+        let (data, data_notice) = resolve_data(args.data);
+        Ok(Options {
+            data,
+            data_notice,
+            period: args.period,
+            formats,
+            destination,
+            templates: args.templates,
+            highlights: args.highlights,
+            pillars: args.pillars,
+            as_of: resolve_as_of(args.as_of, std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?,
+            paper: args.paper,
+            quiet: args.quiet,
+        })
+    }
+}
+
+/// `--data`, else `./data` when it exists, else the built-in dataset (with a
+/// notice saying which).
+pub fn resolve_data(data: Option<PathBuf>) -> (DataSource, Option<String>) {
+    match data {
+        Some(path) => (DataSource::Path(path), None),
+        None if Path::new("data").exists() => {
+            (DataSource::Path(PathBuf::from("data")), Some("using the dataset in ./data".to_owned()))
+        }
+        None => (DataSource::Builtin, Some("no ./data folder here: using the built-in dataset".to_owned())),
+    }
+}
+
+/// `--as-of`, else `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), else today.
+pub fn resolve_as_of(as_of: Option<NaiveDate>, epoch: Option<&str>) -> Result<NaiveDate, Error> {
+    if let Some(date) = as_of {
+        return Ok(date);
+    }
+    match epoch {
+        Some(text) => text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+            .map(|t| t.date_naive())
+            .ok_or_else(|| Error::Usage(format!("SOURCE_DATE_EPOCH=`{text}` is not a number of seconds since 1970"))),
+        None => Ok(chrono::Utc::now().date_naive()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn as_of_prefers_the_flag_then_source_date_epoch() {
+        let flag = NaiveDate::from_ymd_opt(2026, 2, 12);
+        assert_eq!(resolve_as_of(flag, Some("0")).unwrap(), flag.unwrap());
+        assert_eq!(resolve_as_of(None, Some("1770854400")).unwrap().to_string(), "2026-02-12");
+        assert!(matches!(resolve_as_of(None, Some("soon")), Err(Error::Usage(_))));
+    }
+}

@@ -1,0 +1,95 @@
+//! Writing reports: atomically to a file, or to standard output.
+//!
+//! A report is rendered whole in memory first; then it goes to a temporary
+//! file beside the target, is synced, and renamed over the target. A failed
+//! run therefore leaves an earlier report byte-for-byte as it was, and no
+//! partial file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a report could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("cannot write {path}: {source}")]
+    Write { path: String, source: std::io::Error },
+    #[error("cannot write to standard output: {0}")]
+    Stdout(std::io::Error),
+}
+
+/// Where a report goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Stdout,
+    File(PathBuf),
+}
+
+impl Target {
+    /// The target as said in messages.
+    pub fn display(&self) -> String {
+        match self {
+            Target::Stdout => "standard output".to_owned(),
+            Target::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// Writes `bytes` to `target`.
+pub fn write(target: &Target, bytes: &[u8]) -> Result<(), OutputError> {
+    match target {
+        Target::Stdout => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes).and_then(|()| out.flush()).map_err(OutputError::Stdout)
+        }
+        Target::File(path) => write_atomic(path, bytes),
+    }
+}
+
+/// Replaces `path` with `bytes` in one step: temporary file in the same
+/// folder, sync, rename. On error the temporary file is removed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    let error = |source| OutputError::Write { path: path.display().to_string(), source };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new().prefix(".azint-report-").suffix(".tmp").tempfile_in(dir).map_err(error)?;
+    file.write_all(bytes).map_err(error)?;
+    file.as_file().sync_all().map_err(error)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(error)?;
+    }
+    file.persist(path).map_err(|e| error(e.error))?;
+    Ok(())
+}
+
+/// Creates `dir` and its parents when missing.
+pub fn create_dir(dir: &Path) -> Result<(), OutputError> {
+    std::fs::create_dir_all(dir).map_err(|source| OutputError::Write { path: dir.display().to_string(), source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.md");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["r.md"]);
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_naming_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nope").join("r.md");
+        let err = write_atomic(&path, b"x").unwrap_err().to_string();
+        assert!(err.starts_with(&format!("cannot write {}: ", path.display())), "{err}");
+    }
+}

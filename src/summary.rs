@@ -1,0 +1,373 @@
+//! Selecting the period's events and summarising each pillar.
+//!
+//! The result, [`Summary`], is everything the templates print, already
+//! counted and ordered, so that templates only lay it out. Every list that is
+//! printed has a defined order (dates, then ids), so the same data always
+//! give the same report.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::dataset::{Dataset, Event, Kind, ReportMeta};
+use crate::date::PartialDate;
+use crate::period::Period;
+
+/// How many events the executive summary lists across all pillars.
+pub const TOP_HIGHLIGHTS: usize = 5;
+
+/// What the caller asks of the summary.
+#[derive(Clone, Debug)]
+pub struct Selection<'a> {
+    pub period: &'a Period,
+    /// Highlights per pillar.
+    pub highlights: usize,
+    /// Only these pillars (all when empty); ids already checked to exist.
+    pub pillars: &'a [String],
+    pub as_of: NaiveDate,
+    /// Where the data came from, for the data note.
+    pub data_source: String,
+}
+
+/// Everything a briefing says, ready for the templates.
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub report: ReportMeta,
+    pub period: PeriodView,
+    /// The report's date, ISO (`2026-02-12`); templates format it.
+    pub as_of: String,
+    pub totals: Totals,
+    pub pillars: Vec<PillarSummary>,
+    pub top_highlights: Vec<EventView>,
+    /// Events in the period per kind, all pillars together.
+    pub per_kind: Vec<KindCount>,
+    /// Every event in the period, by start date then id.
+    pub chronology: Vec<EventView>,
+    pub sources: Vec<SourceView>,
+    pub data: DataNote,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PeriodView {
+    /// As given on the command line (`2024-2026`).
+    pub label: String,
+    /// For people (`2024–2026`).
+    pub display: String,
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Totals {
+    /// Events in the period, in the selected pillars.
+    pub events: usize,
+    /// Pillars in the report.
+    pub pillars: usize,
+    /// Distinct partners named by those events.
+    pub partners: usize,
+    /// Events of significance 5.
+    pub landmarks: usize,
+    /// Events that began before the period and run into it.
+    pub carried_in: usize,
+}
+
+/// One pillar over the period.
+#[derive(Clone, Debug, Serialize)]
+pub struct PillarSummary {
+    pub id: String,
+    pub name: String,
+    pub summary: Option<String>,
+    /// 1-based position in the report.
+    pub position: usize,
+    /// Events whose primary pillar this is.
+    pub count: usize,
+    /// `count` as a fraction of all events in the period (0 to 1).
+    pub share: f64,
+    /// Every calendar year of the period, by start date clamped to it.
+    pub per_year: Vec<YearCount>,
+    /// Kinds that occur, in the contract's order.
+    pub per_kind: Vec<KindCount>,
+    /// Distinct partners, sorted.
+    pub partners: Vec<String>,
+    /// Events of other pillars that name this one under `also`.
+    pub related: Vec<EventView>,
+    pub highlights: Vec<EventView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct YearCount {
+    pub year: i32,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct KindCount {
+    pub kind: &'static str,
+    pub name: &'static str,
+    pub count: usize,
+}
+
+/// One event as the templates see it.
+#[derive(Clone, Debug, Serialize)]
+pub struct EventView {
+    pub id: String,
+    pub title: String,
+    /// ISO at the date's precision (`2024-11`); the `date` helper formats it.
+    pub date: String,
+    pub until: Option<String>,
+    pub pillar: String,
+    pub pillar_name: String,
+    pub kind: &'static str,
+    pub significance: u8,
+    pub partners: Vec<String>,
+    pub summary: String,
+    pub figures: Vec<FigureView>,
+    pub sources: Vec<SourceView>,
+    pub tags: Vec<String>,
+    /// Whether it began before the period.
+    pub carried_in: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FigureView {
+    pub label: String,
+    pub value: f64,
+    pub unit: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SourceView {
+    pub name: String,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    /// Events in the period citing it (in the sources section).
+    pub events: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DataNote {
+    pub source: String,
+    pub files: Vec<String>,
+    pub events_in_dataset: usize,
+    pub pillars_in_dataset: usize,
+    pub events_in_period: usize,
+}
+
+/// Keeps the events of the selection and summarises them.
+pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
+    let period = selection.period;
+    let pillars: Vec<_> = dataset
+        .pillars
+        .iter()
+        .filter(|p| selection.pillars.is_empty() || selection.pillars.contains(&p.id))
+        .collect();
+    let pillar_names: BTreeMap<&str, &str> = dataset.pillars.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+    let in_period: Vec<&Event> =
+        dataset.events.iter().filter(|e| period.overlaps(e.first_day(), e.last_day())).collect();
+    let mut selected: Vec<&Event> =
+        in_period.iter().copied().filter(|e| pillars.iter().any(|p| p.id == e.pillar)).collect();
+    selected.sort_by(|a, b| chronological(a).cmp(&chronological(b)));
+
+    let view = |e: &Event| event_view(e, &pillar_names, period);
+    let total = selected.len();
+    let mut summaries = Vec::with_capacity(pillars.len());
+    for (index, pillar) in pillars.iter().enumerate() {
+        let own: Vec<&Event> = selected.iter().copied().filter(|e| e.pillar == pillar.id).collect();
+        let mut related: Vec<&Event> = in_period.iter().copied().filter(|e| e.also.contains(&pillar.id)).collect();
+        related.sort_by(|a, b| chronological(a).cmp(&chronological(b)));
+        summaries.push(PillarSummary {
+            id: pillar.id.clone(),
+            name: pillar.name.clone(),
+            summary: pillar.summary.clone(),
+            position: index + 1,
+            count: own.len(),
+            share: if total == 0 { 0.0 } else { own.len() as f64 / total as f64 },
+            per_year: per_year(&own, period),
+            per_kind: per_kind(&own),
+            partners: partners(&own).into_iter().map(str::to_owned).collect(),
+            related: related.into_iter().map(view).collect(),
+            highlights: highlights(&own, selection.highlights).into_iter().map(view).collect(),
+        });
+    }
+
+    let mut sources: BTreeMap<(&str, Option<&str>, Option<NaiveDate>), usize> = BTreeMap::new();
+    for e in &selected {
+        let cited: BTreeSet<_> = e.sources.iter().map(|s| (s.name.as_str(), s.url.as_deref(), s.published)).collect();
+        for key in cited {
+            *sources.entry(key).or_default() += 1;
+        }
+    }
+
+    Summary {
+        report: dataset.report.clone(),
+        period: PeriodView {
+            label: period.label.clone(),
+            display: period.display(),
+            start: period.start.to_string(),
+            end: period.end.to_string(),
+        },
+        as_of: selection.as_of.to_string(),
+        totals: Totals {
+            events: total,
+            pillars: pillars.len(),
+            partners: partners(&selected).len(),
+            landmarks: selected.iter().filter(|e| e.significance == 5).count(),
+            carried_in: selected.iter().filter(|e| e.first_day() < period.start).count(),
+        },
+        pillars: summaries,
+        top_highlights: highlights(&selected, TOP_HIGHLIGHTS).into_iter().map(view).collect(),
+        per_kind: per_kind(&selected),
+        chronology: selected.iter().map(|e| view(e)).collect(),
+        sources: sources
+            .into_iter()
+            .map(|((name, url, published), events)| SourceView {
+                name: name.to_owned(),
+                url: url.map(str::to_owned),
+                published: published.map(|d| d.to_string()),
+                events,
+            })
+            .collect(),
+        data: DataNote {
+            source: selection.data_source.clone(),
+            files: dataset.files.clone(),
+            events_in_dataset: dataset.events.len(),
+            pillars_in_dataset: dataset.pillars.len(),
+            events_in_period: total,
+        },
+    }
+}
+
+/// The order of the chronology: by first day; on the same first day the
+/// less precise date first ("2026" before "January 2026"), then the shorter
+/// span, then the id.
+fn chronological(e: &Event) -> (NaiveDate, crate::date::Precision, NaiveDate, &str) {
+    (e.first_day(), e.date.precision(), e.last_day(), &e.id)
+}
+
+/// The `n` most significant events: ties go to the later start date, then to
+/// the smaller id, so the choice never depends on file order.
+pub fn highlights<'e>(events: &[&'e Event], n: usize) -> Vec<&'e Event> {
+    let mut ranked = events.to_vec();
+    ranked.sort_by(|a, b| {
+        b.significance.cmp(&a.significance).then(b.first_day().cmp(&a.first_day())).then(a.id.cmp(&b.id))
+    });
+    ranked.truncate(n);
+    ranked
+}
+
+/// Counts per calendar year of the period, by start date clamped to the
+/// period (a programme begun before it counts in its first year).
+fn per_year(events: &[&Event], period: &Period) -> Vec<YearCount> {
+    let mut counts: BTreeMap<i32, usize> = period.years().map(|y| (y, 0)).collect();
+    for e in events {
+        let year = e.first_day().max(period.start).year();
+        *counts.entry(year).or_default() += 1;
+    }
+    counts.into_iter().map(|(year, count)| YearCount { year, count }).collect()
+}
+
+fn per_kind(events: &[&Event]) -> Vec<KindCount> {
+    let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
+    for e in events {
+        *counts.entry(e.kind).or_default() += 1;
+    }
+    counts.into_iter().map(|(k, count)| KindCount { kind: k.as_str(), name: k.plural(), count }).collect()
+}
+
+fn partners<'e>(events: &[&'e Event]) -> BTreeSet<&'e str> {
+    events.iter().flat_map(|e| e.partners.iter().map(String::as_str)).collect()
+}
+
+fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period) -> EventView {
+    EventView {
+        id: e.id.clone(),
+        title: e.title.clone(),
+        date: e.date.to_string(),
+        until: e.until.map(|u: PartialDate| u.to_string()),
+        pillar: e.pillar.clone(),
+        pillar_name: pillar_names.get(e.pillar.as_str()).copied().unwrap_or(&e.pillar).to_owned(),
+        kind: e.kind.as_str(),
+        significance: e.significance,
+        partners: e.partners.clone(),
+        summary: e.summary.clone(),
+        figures: e
+            .figures
+            .iter()
+            .map(|f| FigureView { label: f.label.clone(), value: f.value, unit: f.unit.clone() })
+            .collect(),
+        sources: e
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                name: s.name.clone(),
+                url: s.url.clone(),
+                published: s.published.map(|d| d.to_string()),
+                events: 0,
+            })
+            .collect(),
+        tags: e.tags.clone(),
+        carried_in: e.first_day() < period.start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Source;
+
+    fn event(id: &str, date: &str, significance: u8) -> Event {
+        Event {
+            id: id.to_owned(),
+            title: id.to_owned(),
+            date: PartialDate::parse(date).unwrap(),
+            until: None,
+            pillar: "p".to_owned(),
+            also: Vec::new(),
+            kind: Kind::Summit,
+            significance,
+            partners: Vec::new(),
+            summary: String::new(),
+            figures: Vec::new(),
+            sources: vec![Source { name: "s".into(), url: None, published: None }],
+            tags: Vec::new(),
+            file: "f.toml".into(),
+        }
+    }
+
+    fn ids(events: &[&Event]) -> Vec<String> {
+        events.iter().map(|e| e.id.clone()).collect()
+    }
+
+    #[test]
+    fn highlights_prefer_significance_then_later_date_then_id() {
+        let a = event("a", "2024-05", 4);
+        let b = event("b", "2025", 4);
+        let c = event("c", "2025", 4);
+        let d = event("d", "2024-01-01", 5);
+        let e = event("e", "2026", 3);
+        let all = [&a, &b, &c, &d, &e];
+        assert_eq!(ids(&highlights(&all, 3)), ["d", "b", "c"]);
+        assert_eq!(ids(&highlights(&all, 10)), ["d", "b", "c", "a", "e"]);
+        assert!(highlights(&all, 0).is_empty());
+    }
+
+    #[test]
+    fn highlights_do_not_depend_on_input_order() {
+        let list: Vec<Event> = (0..20).map(|i| event(&format!("e{i:02}"), "2025", (i % 3 + 1) as u8)).collect();
+        let forward: Vec<&Event> = list.iter().collect();
+        let backward: Vec<&Event> = list.iter().rev().collect();
+        assert_eq!(ids(&highlights(&forward, 5)), ids(&highlights(&backward, 5)));
+    }
+
+    #[test]
+    fn per_year_clamps_to_the_period_and_lists_empty_years() {
+        let period = Period::parse("2024-2026").unwrap();
+        let mut early = event("early", "2021", 2);
+        early.until = Some(PartialDate::parse("2025").unwrap());
+        let mid = event("mid", "2025-06", 2);
+        let counts = per_year(&[&early, &mid], &period);
+        let pairs: Vec<(i32, usize)> = counts.iter().map(|c| (c.year, c.count)).collect();
+        assert_eq!(pairs, [(2024, 1), (2025, 1), (2026, 0)]);
+    }
+}
