@@ -68,8 +68,10 @@ fn check(data: Option<std::path::PathBuf>) -> i32 {
     let name = source.display();
     if report.problems.is_empty() {
         println!(
-            "{name}: {} files, {} pillars, {} events: no problems",
-            report.files, report.pillars, report.events
+            "{name}: {}, {}, {}: no problems",
+            count(report.files, "file"),
+            count(report.pillars, "pillar"),
+            count(report.events, "event")
         );
         return 0;
     }

@@ -7,6 +7,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -48,21 +49,59 @@ pub fn write(target: &Target, bytes: &[u8]) -> Result<(), OutputError> {
 /// Replaces `path` with `bytes` in one step: temporary file in the same
 /// folder, sync, rename. On error the temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
-    let error = |source| OutputError::Write { path: path.display().to_string(), source };
+    let error = |source: std::io::Error| OutputError::Write { path: path.display().to_string(), source };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new().prefix(".azint-report-").suffix(".tmp").tempfile_in(dir).map_err(error)?;
+    let temp = TempFile::create(dir, path).map_err(error)?;
+    let mut file = &temp.file;
     file.write_all(bytes).map_err(error)?;
-    file.as_file().sync_all().map_err(error)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        file.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(error)?;
+        file.set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(error)?;
     }
-    file.persist(path).map_err(|e| error(e.error))?;
-    Ok(())
+    file.sync_all().map_err(error)?;
+    temp.persist(path).map_err(error)
+}
+
+/// A temporary file that removes itself unless persisted.
+struct TempFile {
+    file: std::fs::File,
+    path: PathBuf,
+    persisted: bool,
+}
+
+impl TempFile {
+    /// A new hidden file beside `target`: `.<name>.<pid>.<n>.tmp`.
+    fn create(dir: &Path, target: &Path) -> std::io::Result<TempFile> {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let name = target.file_name().map_or_else(|| "report".into(), |n| n.to_string_lossy());
+        loop {
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let path = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(file) => return Ok(TempFile { file, path, persisted: false }),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn persist(mut self, target: &Path) -> std::io::Result<()> {
+        std::fs::rename(&self.path, target)?;
+        self.persisted = true;
+        Ok(())
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.persisted {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
 }
 
 /// Creates `dir` and its parents when missing.

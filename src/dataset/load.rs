@@ -40,13 +40,14 @@ impl DataSource {
 
 /// The default dataset, compiled in so the binary runs from any folder.
 ///
-/// A test checks that this list names every `.toml` file under `data/`.
+/// In sorted path order, as a folder is read; a test checks that this list
+/// names every `.toml` file under `data/`, in that order.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("data/pillars.toml", include_str!("../../data/pillars.toml")),
     ("data/events/2021.toml", include_str!("../../data/events/2021.toml")),
     ("data/events/2024.toml", include_str!("../../data/events/2024.toml")),
     ("data/events/2025.toml", include_str!("../../data/events/2025.toml")),
     ("data/events/2026.toml", include_str!("../../data/events/2026.toml")),
+    ("data/pillars.toml", include_str!("../../data/pillars.toml")),
 ];
 
 /// How deep a data folder may nest; deeper is refused rather than followed
@@ -152,8 +153,7 @@ mod tests {
             .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
             .collect();
         on_disk.sort();
-        let mut built_in: Vec<String> = BUILTIN.iter().map(|(p, _)| p.to_string()).collect();
-        built_in.sort();
+        let built_in: Vec<String> = BUILTIN.iter().map(|(p, _)| p.to_string()).collect();
         assert_eq!(on_disk, built_in);
         for (path, text) in BUILTIN {
             assert_eq!(std::fs::read_to_string(root.join(path)).unwrap(), *text);

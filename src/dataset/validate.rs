@@ -37,6 +37,13 @@ pub const SCHEMA: i64 = 1;
 /// Checks every file and merges them into one dataset, or returns every
 /// problem found. `root` names the dataset as a whole (the `--data` path).
 pub fn validate(root: &str, files: &[SourceFile]) -> Result<Dataset, Vec<Diagnostic>> {
+    if files.is_empty() {
+        return Err(vec![Diagnostic::error_in(
+            root,
+            "no `.toml` files found: expected data files defining `[[pillar]]` and `[[event]]` tables \
+             (hidden files and other extensions are skipped)",
+        )]);
+    }
     let mut merged = Merged::default();
     let mut diagnostics = Vec::new();
     for (index, file) in files.iter().enumerate() {
@@ -45,7 +52,7 @@ pub fn validate(root: &str, files: &[SourceFile]) -> Result<Dataset, Vec<Diagnos
     }
     merged.check_references(files, &mut diagnostics);
 
-    if merged.pillars.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+    if !merged.pillars_declared && !merged.syntax_errors {
         diagnostics.push(Diagnostic::error_in(
             root,
             format!(
@@ -54,7 +61,7 @@ pub fn validate(root: &str, files: &[SourceFile]) -> Result<Dataset, Vec<Diagnos
             ),
         ));
     }
-    if merged.events.is_empty() && !diagnostics.iter().any(Diagnostic::is_error) {
+    if !merged.events_declared && !merged.syntax_errors {
         diagnostics.push(Diagnostic::error_in(
             root,
             format!("no events defined: expected at least one `[[event]]` table in {}", describe_files(files)),
@@ -77,7 +84,6 @@ pub fn validate(root: &str, files: &[SourceFile]) -> Result<Dataset, Vec<Diagnos
 
 fn describe_files(files: &[SourceFile]) -> String {
     match files.len() {
-        0 => "any file: no `.toml` files were found".to_owned(),
         1 => "the one file read".to_owned(),
         n => format!("any of the {n} files read"),
     }
@@ -108,10 +114,20 @@ struct Merged {
     events: Vec<Located<Event>>,
     event_ids: HashMap<String, (usize, Range<usize>)>,
     pillar_refs: Vec<PillarRef>,
+    /// Whether any file has a `pillar` / `event` key at all, valid or not.
+    pillars_declared: bool,
+    events_declared: bool,
+    /// Whether any file failed to parse (its definitions are unknown).
+    syntax_errors: bool,
 }
 
 impl Merged {
     fn check_references(&self, files: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) {
+        if self.pillars.is_empty() {
+            // Every reference would be unknown: the missing or broken
+            // pillars are reported once, where they are.
+            return;
+        }
         let known: Vec<&str> = self.pillars.iter().map(|p| p.value.id.as_str()).collect();
         for r in &self.pillar_refs {
             let file = &files[r.file];
@@ -163,6 +179,7 @@ impl FileChecker<'_> {
                 let message = syntax_message(e.message());
                 self.diagnostics.push(Diagnostic::error_at(&self.file.path, text, offset, message));
             }
+            merged.syntax_errors = true;
             return;
         }
         let root = root.into_inner();
@@ -171,11 +188,13 @@ impl FileChecker<'_> {
                 "schema" => self.schema(value),
                 "report" => self.report(value, merged),
                 "pillar" => {
+                    merged.pillars_declared = true;
                     for table in self.array_of_tables(value, "pillar") {
                         self.pillar(table, merged);
                     }
                 }
                 "event" => {
+                    merged.events_declared = true;
                     for table in self.array_of_tables(value, "event") {
                         self.event(table, merged);
                     }
@@ -596,17 +615,21 @@ struct Fields<'c, 'a, 't, 'i> {
     table: &'t DeTable<'i>,
     span: Range<usize>,
     place: &'static str,
+    /// Keys of the table that are not allowed, already reported.
+    unknown: Vec<String>,
 }
 
 impl<'c, 'a, 't, 'i> Fields<'c, 'a, 't, 'i> {
     fn new(checker: &'c mut FileChecker<'a>, table: &'t DeTable<'i>, span: &Range<usize>, allowed: &[&str], place: &'static str) -> Self {
+        let mut unknown = Vec::new();
         for (key, _) in table.iter() {
             let name = key.get_ref().as_ref();
             if !allowed.contains(&name) {
                 checker.unknown_key(key, name, allowed, place);
+                unknown.push(name.to_owned());
             }
         }
-        Fields { checker, table, span: span.clone(), place }
+        Fields { checker, table, span: span.clone(), place, unknown }
     }
 
     fn optional<T>(&mut self, key: &str, check: impl FnOnce(&mut FileChecker<'a>, &Value<'i>) -> Option<T>) -> Option<(T, Range<usize>)> {
@@ -616,6 +639,10 @@ impl<'c, 'a, 't, 'i> Fields<'c, 'a, 't, 'i> {
 
     fn required<T>(&mut self, key: &str, check: impl FnOnce(&mut FileChecker<'a>, &Value<'i>) -> Option<T>) -> Option<(T, Range<usize>)> {
         if self.table.get(key).is_none() {
+            if self.unknown.iter().any(|u| did_you_mean(u, [key]).is_some()) {
+                // A misspelling of this key, already reported with "did you mean".
+                return None;
+            }
             let place = self.place;
             self.checker.error(&self.span, format!("missing required key `{key}` {place}"));
             return None;

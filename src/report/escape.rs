@@ -60,7 +60,7 @@ mod tests {
     fn specials_are_escaped_and_ampersands_left_alone() {
         assert_eq!(markdown("*Not* a [link] <b>|x|</b> & co"), r"\*Not\* a \[link\] \<b\>\|x\|\</b\> & co");
         assert_eq!(markdown("Tom & Jerry"), "Tom & Jerry");
-        assert_eq!(markdown("&amp; &#38;"), r"\&amp; \&#38;");
+        assert_eq!(markdown("&amp; &#38;"), r"\&amp; \&\#38;");
         assert_eq!(markdown(r"a\b `c` ~d~ _e_ #1"), r"a\\b \`c\` \~d\~ \_e\_ \#1");
     }
 

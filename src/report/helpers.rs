@@ -81,12 +81,26 @@ fn number(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext
     Ok(())
 }
 
-/// Formats a figure's value.
+/// Formats a figure's value: whole numbers without a decimal point, others
+/// as short as they round-trip; from five digits on, the whole part is
+/// grouped by thousands ("2,500,000", but "1996").
 pub fn format_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
+    let text = if x.fract() == 0.0 && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") };
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text.as_str()), |r| ("-", r));
+    let (whole, fraction) = rest.split_once('.').map_or((rest, None), |(w, f)| (w, Some(f)));
+    if whole.len() < 5 || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return text;
+    }
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
     }
 }
 
@@ -161,6 +175,15 @@ mod tests {
         assert_eq!(render("{{plural two \"country\" \"countries\"}}", data.clone()), "2 countries");
         assert_eq!(render("{{percent share}}", data.clone()), "28.6%");
         assert_eq!(render("{{number v}} {{number w}}", data), "1.5 92");
+    }
+
+    #[test]
+    fn large_numbers_are_grouped_by_thousands() {
+        assert_eq!(format_number(1996.0), "1996");
+        assert_eq!(format_number(2_500_000.0), "2,500,000");
+        assert_eq!(format_number(-12345.5), "-12,345.5");
+        assert_eq!(format_number(0.25), "0.25");
+        assert_eq!(format_number(1e20), "100,000,000,000,000,000,000");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use handlebars::Handlebars;
+use handlebars::{Handlebars, RenderErrorReason};
 
 use super::{escape, helpers, ReportError};
 use crate::diag::Diagnostic;
@@ -120,7 +120,13 @@ impl Templates {
         self.registry.render(MAIN, data).map_err(|e| {
             let name = e.template_name.clone().unwrap_or_else(|| MAIN.to_owned());
             let path = self.paths.get(&name).cloned().unwrap_or(name);
-            let mut d = Diagnostic::error_in(&path, format!("template failed: {}", e.reason()));
+            let reason = match e.reason() {
+                RenderErrorReason::MissingVariable(Some(name)) => {
+                    format!("`{name}` is not defined here (a misspelt or missing field)")
+                }
+                other => other.to_string(),
+            };
+            let mut d = Diagnostic::error_in(&path, format!("template failed: {reason}"));
             if let (Some(line), Some(col)) = (e.line_no, e.column_no) {
                 d.position = Some((line, col));
             }
