@@ -1,0 +1,6 @@
+//! The integration tests: one binary, one module per area (ripgrep style).
+
+mod check;
+mod cli;
+mod render;
+mod util;

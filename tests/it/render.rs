@@ -1,0 +1,195 @@
+//! The Markdown briefing: content, escaping, determinism, templates.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::util::{bin, fixture, stderr, stdout, AS_OF};
+
+/// The briefing for `args`, written to standard output.
+fn briefing(args: &[&str]) -> String {
+    let output = bin().args(["--format", "md", "--as-of", AS_OF, "-q", "-o", "-"]).args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    stdout(&output)
+}
+
+#[test]
+fn default_briefing() {
+    insta::assert_snapshot!(briefing(&["--period", "2024-2026"]));
+}
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    let first = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-o", "-"]).output().unwrap();
+    let second = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-o", "-"]).output().unwrap();
+    assert!(!first.stdout.is_empty());
+    assert_eq!(first.stdout, second.stdout);
+}
+
+/// Every dated or checkable fact of the News.Az article appears.
+#[test]
+fn the_briefing_states_the_facts_of_the_article() {
+    let md = briefing(&["--period", "2024-2026"]);
+    for fact in [
+        "11–22 November 2024",
+        "New Collective Quantified Goal",
+        "Article 6",
+        "António Guterres",
+        "Uganda",
+        "CICA",
+        "December 2024",
+        "Developing Eight",
+        "OIC Summit",
+        "Karabakh Declaration",
+        "Shusha",
+        "right of return",
+        "2025–2029",
+        "2021–2025",
+        "Uzbekistan, Kazakhstan and Kyrgyzstan",
+        "9 August 2024",
+        "Germany, the United Kingdom and Italy",
+        "Serbia",
+        "3 July 2024",
+        "Thailand and Oman",
+        "92",
+        "Iran",
+        "Southern Gas Corridor",
+        "January 2026",
+        "SEFE",
+        "1.5 bcm/yr",
+        "10 years",
+        "April 2025",
+        "Baku–Tbilisi–Kars",
+        "from Baku to China",
+        "30 September 2025",
+        "Trans-Caspian",
+        "February 2026",
+        "Strategic Partnership Charter",
+        "Russia",
+    ] {
+        assert!(md.contains(fact), "missing: {fact}");
+    }
+    assert!(!md.contains("&amp;"));
+}
+
+/// The text of every heading of level `level`.
+fn headings(md: &str, level: pulldown_cmark::HeadingLevel) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { level: l, .. }) if l == level => current = Some(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = current.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => out.extend(current.take()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text of every table cell.
+fn cells(md: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::TableCell) => current = Some(String::new()),
+            Event::Text(t) => {
+                if let Some(c) = current.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::TableCell) => out.extend(current.take()),
+            Event::Html(_) | Event::InlineHtml(_) if current.is_some() => panic!("data text became HTML"),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn markdown_special_characters_in_data_come_out_literally() {
+    let md = briefing(&["--data", fixture("valid/small").to_str().unwrap()]);
+    let title = "*Not* a [link] <b>|x|</b> & co";
+    assert!(headings(&md, pulldown_cmark::HeadingLevel::H4).contains(&title.to_owned()), "{md}");
+    assert!(cells(&md).contains(&title.to_owned()));
+    assert!(headings(&md, pulldown_cmark::HeadingLevel::H1).contains(&"Test *briefing* & co".to_owned()));
+    let text: String = Parser::new(&md)
+        .filter_map(|e| match e {
+            Event::Text(t) => Some(t.into_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(text.contains("1. Starts like a list; has `code`, _under_ & #hash; ends \\"), "{text}");
+    assert!(text.contains("Partners: A|B and Şuşa"));
+}
+
+#[test]
+fn periods_keep_events_whose_span_overlaps() {
+    // 2025: four events of 2025, the 2021–2025 UN framework, and the eight
+    // facts the article places in 2024–2026.
+    let md = briefing(&["--period", "2025"]);
+    assert!(md.contains("In 2025 the dataset records 13 events"), "{md}");
+    assert!(md.contains("UN Sustainable Development Cooperation Framework 2021–2025"));
+    assert!(!md.contains("COP29 UN Climate Change Conference in Baku"));
+    // COP29's twelve days overlap a period of a few days inside them.
+    let md = briefing(&["--period", "2024-11-15..2024-11-20"]);
+    assert!(md.contains("COP29 UN Climate Change Conference in Baku"));
+    assert!(!md.contains("Admission to the Developing Eight"));
+    let md = briefing(&["--period", "2026-02"]);
+    assert!(md.contains("Strategic Partnership Charter"));
+    assert!(!md.contains("Ten-year gas contract"));
+}
+
+#[test]
+fn the_default_period_covers_every_event() {
+    let md = briefing(&[]);
+    assert!(md.contains("Briefing for **2021–2029**"), "{}", &md[..400]);
+    assert!(md.contains("records 30 events"));
+}
+
+#[test]
+fn pillars_and_highlights_can_be_chosen() {
+    let md = briefing(&["--period", "2024-2026", "--pillar", "energy", "--highlights", "1"]);
+    let h2 = headings(&md, pulldown_cmark::HeadingLevel::H2);
+    assert!(h2.contains(&"1. Energy and green transition".to_owned()), "{h2:?}");
+    assert!(!h2.iter().any(|h| h.contains("Multi-vector")));
+    let h4 = headings(&md, pulldown_cmark::HeadingLevel::H4);
+    assert_eq!(h4, ["COP29 UN Climate Change Conference in Baku"]);
+    assert!(md.contains("records 7 events across 1 pillar"));
+}
+
+#[test]
+fn a_template_override_replaces_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sources.md.hbs"), "## Where this comes from\n\n{{#each sources}}\n- {{name}}\n{{/each}}\n").unwrap();
+    let md = briefing(&["--period", "2024-2026", "--templates", dir.path().to_str().unwrap()]);
+    assert!(md.contains("## Where this comes from\n\n- News.Az\n"), "{md}");
+    assert!(md.contains("## Executive summary"));
+}
+
+#[test]
+fn an_override_with_an_unknown_name_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pilar.md.hbs"), "x").unwrap();
+    let output = bin().args(["--format", "md", "-o", "-", "--templates"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let err = stderr(&output);
+    assert!(err.contains("pilar.md.hbs: error: `pilar.md.hbs` overrides no built-in template"), "{err}");
+    assert!(err.contains("help: did you mean `pillar.md.hbs`?"), "{err}");
+}
+
+#[test]
+fn a_misspelt_variable_names_the_template_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pillar.md.hbs"), "## {{name}}\n\n{{sumary}}\n").unwrap();
+    let output = bin().args(["--format", "md", "-q", "-o", "-", "--templates"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let err = stderr(&output);
+    let expected = format!("{}:3:1: error: template failed:", dir.path().join("pillar.md.hbs").display());
+    assert!(err.starts_with(&expected), "{err}");
+    assert!(err.contains("`sumary` is not defined here"), "{err}");
+    assert!(output.stdout.is_empty());
+}

@@ -1,0 +1,44 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The report date every test pins, so output never depends on the clock.
+pub const AS_OF: &str = "2026-02-12";
+
+/// The repository root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture's path relative to the root, as diagnostics should print it.
+pub fn fixture(relative: &str) -> PathBuf {
+    PathBuf::from("tests/fixtures").join(relative)
+}
+
+/// The binary, run from the repository root with a clean environment for
+/// the variables it reads.
+pub fn bin() -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("azint-report"));
+    cmd.current_dir(root()).env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+/// The names of the entries of `dir`, sorted.
+pub fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// Standard error as text.
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Standard output as text.
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
