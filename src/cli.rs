@@ -86,6 +86,10 @@ pub struct RenderArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
 
+    /// Leave out the chronology of every event (for very large datasets).
+    #[arg(long)]
+    pub no_chronology: bool,
+
     /// Paper size of the PDF.
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     pub paper: Paper,
@@ -109,7 +113,8 @@ pub enum Paper {
 }
 
 fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD"))
 }
 
 #[cfg(test)]

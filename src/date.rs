@@ -54,7 +54,11 @@ impl PartialDate {
         if !YEAR_RANGE.contains(&year) {
             return Err(format!("year {year} is out of range (1000 to 9999)"));
         }
-        Ok(PartialDate { year, month: None, day: None })
+        Ok(PartialDate {
+            year,
+            month: None,
+            day: None,
+        })
     }
 
     /// A whole month.
@@ -63,21 +67,32 @@ impl PartialDate {
         if !(1..=12).contains(&month) {
             return Err(format!("month {month} does not exist (1 to 12)"));
         }
-        Ok(PartialDate { year, month: Some(month), day: None })
+        Ok(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     /// One day.
     pub fn day(year: i32, month: u32, day: u32) -> Result<Self, String> {
         Self::month(year, month)?;
         if NaiveDate::from_ymd_opt(year, month, day).is_none() {
-            return Err(format!("{year:04}-{month:02}-{day:02} is not a date in the calendar"));
+            return Err(format!(
+                "{year:04}-{month:02}-{day:02} is not a date in the calendar"
+            ));
         }
-        Ok(PartialDate { year, month: Some(month), day: Some(day) })
+        Ok(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let expected = || format!("`{text}` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
+        let expected =
+            || format!("`{text}` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
         let parts: Vec<&str> = text.split('-').collect();
         let number = |s: &str, len: usize| -> Result<u32, String> {
             if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -96,7 +111,11 @@ impl PartialDate {
 
     /// From a full calendar date.
     pub fn from_naive(date: NaiveDate) -> Self {
-        PartialDate { year: date.year(), month: Some(date.month()), day: Some(date.day()) }
+        PartialDate {
+            year: date.year(),
+            month: Some(date.month()),
+            day: Some(date.day()),
+        }
     }
 
     pub fn precision(&self) -> Precision {
@@ -113,7 +132,8 @@ impl PartialDate {
 
     /// The first day the date may mean.
     pub fn first_day(&self) -> NaiveDate {
-        let date = NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1));
+        let date =
+            NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1));
         date.unwrap_or(NaiveDate::MIN)
     }
 
@@ -143,7 +163,9 @@ impl PartialDate {
             return self.display();
         }
         match (self.precision(), until.precision()) {
-            (Precision::Day, Precision::Day) if self.year == until.year && self.month == until.month => {
+            (Precision::Day, Precision::Day)
+                if self.year == until.year && self.month == until.month =>
+            {
                 format!(
                     "{}–{} {} {}",
                     self.day.unwrap_or(1),
@@ -159,7 +181,11 @@ impl PartialDate {
                 until.display()
             ),
             (Precision::Month, Precision::Month) if self.year == until.year => {
-                format!("{}–{}", month_name(self.month.unwrap_or(1)), until.display())
+                format!(
+                    "{}–{}",
+                    month_name(self.month.unwrap_or(1)),
+                    until.display()
+                )
             }
             (Precision::Year, Precision::Year) => format!("{}–{}", self.year, until.year),
             _ => format!("{} – {}", self.display(), until.display()),
@@ -188,7 +214,11 @@ pub fn month_name(m: u32) -> &'static str {
 
 /// The last day of a month.
 pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
 }
 
@@ -210,7 +240,19 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_malformed_dates() {
-        for bad in ["2023-02-29", "2024-13", "2024-00", "24", "2024-1", "2024-01-1", "", "2024-", "x", "2024-02-30", "0999"] {
+        for bad in [
+            "2023-02-29",
+            "2024-13",
+            "2024-00",
+            "24",
+            "2024-1",
+            "2024-01-1",
+            "",
+            "2024-",
+            "x",
+            "2024-02-30",
+            "0999",
+        ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad} was accepted");
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());
@@ -235,11 +277,20 @@ mod tests {
 
     #[test]
     fn spans_are_said_briefly() {
-        assert_eq!(d("2024-11-11").display_span(&d("2024-11-22")), "11–22 November 2024");
-        assert_eq!(d("2024-07-03").display_span(&d("2024-08-09")), "3 July – 9 August 2024");
+        assert_eq!(
+            d("2024-11-11").display_span(&d("2024-11-22")),
+            "11–22 November 2024"
+        );
+        assert_eq!(
+            d("2024-07-03").display_span(&d("2024-08-09")),
+            "3 July – 9 August 2024"
+        );
         assert_eq!(d("2024").display_span(&d("2026")), "2024–2026");
         assert_eq!(d("2025-03").display_span(&d("2025-06")), "March–June 2025");
-        assert_eq!(d("2024-12").display_span(&d("2025-02")), "December 2024 – February 2025");
+        assert_eq!(
+            d("2024-12").display_span(&d("2025-02")),
+            "December 2024 – February 2025"
+        );
         assert_eq!(d("2024").display_span(&d("2025-06")), "2024 – June 2025");
         assert_eq!(d("2024").display_span(&d("2024")), "2024");
     }

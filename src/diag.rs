@@ -84,13 +84,69 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         match self.position {
-            Some((line, col)) => write!(f, "{}:{line}:{col}: {severity}: {}", self.path, self.message)?,
+            Some((line, col)) => write!(
+                f,
+                "{}:{line}:{col}: {severity}: {}",
+                self.path, self.message
+            )?,
             None => write!(f, "{}: {severity}: {}", self.path, self.message)?,
         }
         if let Some(help) = &self.help {
             write!(f, "\n  help: {help}")?;
         }
         Ok(())
+    }
+}
+
+/// A place in a file: 1-based line and column (in characters), and the byte
+/// offset they were computed from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub line: usize,
+    pub col: usize,
+    pub offset: usize,
+}
+
+impl Diagnostic {
+    /// An error at a place computed earlier (when the file's text may be
+    /// gone).
+    pub fn error_at_place(path: &str, place: Place, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.to_owned(),
+            position: Some((place.line, place.col)),
+            offset: place.offset,
+            severity: Severity::Error,
+            message: message.into(),
+            help: None,
+        }
+    }
+}
+
+/// The start of every line of a text, so that many places in one large file
+/// cost a binary search each instead of a scan from the start.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        starts.push(0);
+        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The place of byte `offset` of `text` (the text the index was made
+    /// from); agrees with [`line_col`].
+    pub fn place(&self, text: &str, offset: usize) -> Place {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        Place { line, col: text[start..offset].chars().count() + 1, offset }
     }
 }
 
@@ -119,11 +175,16 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 
 /// "did you mean `x`?" for the candidate closest to `word`, when one is close
 /// enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|&(distance, c)| distance <= 2.max(c.chars().count() / 4) && distance < c.chars().count())
+        .filter(|&(distance, c)| {
+            distance <= 2.max(c.chars().count() / 4) && distance < c.chars().count()
+        })
         .min()
         .map(|(_, c)| format!("did you mean `{c}`?"))
 }
@@ -157,16 +218,35 @@ mod tests {
     }
 
     #[test]
+    fn line_index_agrees_with_line_col_everywhere() {
+        let src = "a = 1\r\nbə = \"Şuşa\"\n\n  x\n";
+        let index = LineIndex::new(src);
+        for offset in 0..=src.len() + 2 {
+            let place = index.place(src, offset);
+            assert_eq!((place.line, place.col), line_col(src, offset), "offset {offset}");
+        }
+    }
+
+    #[test]
     fn suggestions_only_for_near_misses() {
         let keys = ["significance", "summary", "sources"];
-        assert_eq!(did_you_mean("signficance", keys).as_deref(), Some("did you mean `significance`?"));
-        assert_eq!(did_you_mean("summry", keys).as_deref(), Some("did you mean `summary`?"));
+        assert_eq!(
+            did_you_mean("signficance", keys).as_deref(),
+            Some("did you mean `significance`?")
+        );
+        assert_eq!(
+            did_you_mean("summry", keys).as_deref(),
+            Some("did you mean `summary`?")
+        );
         assert_eq!(did_you_mean("colour", keys), None);
     }
 
     #[test]
     fn display_has_path_line_col_and_help() {
         let d = Diagnostic::error_at("data/x.toml", "a\nbc", 3, "bad").with_help("try this");
-        assert_eq!(d.to_string(), "data/x.toml:2:2: error: bad\n  help: try this");
+        assert_eq!(
+            d.to_string(),
+            "data/x.toml:2:2: error: bad\n  help: try this"
+        );
     }
 }

@@ -30,7 +30,9 @@ impl Error {
     /// bad command line, 1 anything else.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Dataset(DatasetError::Invalid(_)) | Error::Report(ReportError::Invalid(_)) => EXIT_INVALID,
+            Error::Dataset(DatasetError::Invalid(_)) | Error::Report(ReportError::Invalid(_)) => {
+                EXIT_INVALID
+            }
             Error::Usage(_) => 2,
             _ => 1,
         }
@@ -39,7 +41,9 @@ impl Error {
     /// The problems to list, when the input was invalid.
     pub fn diagnostics(&self) -> Option<&[Diagnostic]> {
         match self {
-            Error::Dataset(DatasetError::Invalid(d)) | Error::Report(ReportError::Invalid(d)) => Some(d),
+            Error::Dataset(DatasetError::Invalid(d)) | Error::Report(ReportError::Invalid(d)) => {
+                Some(d)
+            }
             _ => None,
         }
     }

@@ -51,12 +51,16 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     let started = Instant::now();
     let dataset = dataset::load(&options.data)?;
     check_pillars(&dataset, &options.pillars)?;
-    let period = options.period.clone().unwrap_or_else(|| default_period(&dataset));
+    let period = options
+        .period
+        .clone()
+        .unwrap_or_else(|| default_period(&dataset));
     let selection = Selection {
         period: &period,
         highlights: options.highlights,
         pillars: &options.pillars,
         as_of: options.as_of,
+        chronology: options.chronology,
         data_source: options.data.display(),
     };
     let summary = summary::summarise(&dataset, &selection);
@@ -82,13 +86,26 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
             Destination::Named(target) => target.clone(),
             Destination::Folder(dir) => {
                 output::create_dir(dir)?;
-                Target::File(dir.join(format!("azint-briefing-{}.{}", period.label, format.extension())))
+                Target::File(dir.join(format!(
+                    "azint-briefing-{}.{}",
+                    period.label,
+                    format.extension()
+                )))
             }
         };
         output::write(&target, &bytes)?;
-        written.push(Written { target, format, bytes: bytes.len() });
+        written.push(Written {
+            target,
+            format,
+            bytes: bytes.len(),
+        });
     }
-    Ok(Outcome { written, period, events: summary.totals.events, elapsed: started.elapsed() })
+    Ok(Outcome {
+        written,
+        period,
+        events: summary.executive.totals.events,
+        elapsed: started.elapsed(),
+    })
 }
 
 /// The whole years from the first event's start to the last event's end.
@@ -110,7 +127,9 @@ fn check_pillars(dataset: &Dataset, wanted: &[String]) -> Result<(), Error> {
         if !known.contains(&id.as_str()) {
             let hint = diag::did_you_mean(id, known.iter().copied())
                 .unwrap_or_else(|| format!("the pillars are: {}", known.join(", ")));
-            return Err(Error::Usage(format!("--pillar `{id}` is not a pillar of the dataset; {hint}")));
+            return Err(Error::Usage(format!(
+                "--pillar `{id}` is not a pillar of the dataset; {hint}"
+            )));
         }
     }
     Ok(())
@@ -118,7 +137,7 @@ fn check_pillars(dataset: &Dataset, wanted: &[String]) -> Result<(), Error> {
 
 /// The `check` subcommand: every problem of the dataset, and a count.
 pub fn check(source: &dataset::DataSource) -> Result<CheckReport, Error> {
-    let files = dataset::load::read(source)?;
+    let files = dataset::load::discover(source)?;
     let file_count = files.len();
     match dataset::validate::validate(&source.display(), &files) {
         Ok(dataset) => Ok(CheckReport {
@@ -127,7 +146,13 @@ pub fn check(source: &dataset::DataSource) -> Result<CheckReport, Error> {
             events: dataset.events.len(),
             problems: Vec::new(),
         }),
-        Err(problems) => Ok(CheckReport { files: file_count, pillars: 0, events: 0, problems }),
+        Err(dataset::DatasetError::Invalid(problems)) => Ok(CheckReport {
+            files: file_count,
+            pillars: 0,
+            events: 0,
+            problems,
+        }),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -51,6 +51,7 @@ pub struct Options {
     pub highlights: usize,
     pub pillars: Vec<String>,
     pub as_of: NaiveDate,
+    pub chronology: bool,
     pub paper: Paper,
     pub quiet: bool,
 }
@@ -67,10 +68,13 @@ impl Options {
         let destination = match args.out {
             Some(_) if formats.len() > 1 => {
                 return Err(Error::Usage(
-                    "--out names one file, but --format both writes two: use --out-dir instead".to_owned(),
+                    "--out names one file, but --format both writes two: use --out-dir instead"
+                        .to_owned(),
                 ))
             }
-            Some(path) if path.as_os_str() == "-" => Destination::Named(crate::output::Target::Stdout),
+            Some(path) if path.as_os_str() == "-" => {
+                Destination::Named(crate::output::Target::Stdout)
+            }
             Some(path) => Destination::Named(crate::output::Target::File(path)),
             None => Destination::Folder(args.out_dir),
         };
@@ -84,7 +88,11 @@ impl Options {
             templates: args.templates,
             highlights: args.highlights,
             pillars: args.pillars,
-            as_of: resolve_as_of(args.as_of, std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?,
+            as_of: resolve_as_of(
+                args.as_of,
+                std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
+            )?,
+            chronology: !args.no_chronology,
             paper: args.paper,
             quiet: args.quiet,
         })
@@ -96,10 +104,14 @@ impl Options {
 pub fn resolve_data(data: Option<PathBuf>) -> (DataSource, Option<String>) {
     match data {
         Some(path) => (DataSource::Path(path), None),
-        None if Path::new("data").exists() => {
-            (DataSource::Path(PathBuf::from("data")), Some("using the dataset in ./data".to_owned()))
-        }
-        None => (DataSource::Builtin, Some("no ./data folder here: using the built-in dataset".to_owned())),
+        None if Path::new("data").exists() => (
+            DataSource::Path(PathBuf::from("data")),
+            Some("using the dataset in ./data".to_owned()),
+        ),
+        None => (
+            DataSource::Builtin,
+            Some("no ./data folder here: using the built-in dataset".to_owned()),
+        ),
     }
 }
 
@@ -115,7 +127,11 @@ pub fn resolve_as_of(as_of: Option<NaiveDate>, epoch: Option<&str>) -> Result<Na
             .ok()
             .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
             .map(|t| t.date_naive())
-            .ok_or_else(|| Error::Usage(format!("SOURCE_DATE_EPOCH=`{text}` is not a number of seconds since 1970"))),
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "SOURCE_DATE_EPOCH=`{text}` is not a number of seconds since 1970"
+                ))
+            }),
         None => Ok(chrono::Utc::now().date_naive()),
     }
 }
@@ -128,7 +144,13 @@ mod tests {
     fn as_of_prefers_the_flag_then_source_date_epoch() {
         let flag = NaiveDate::from_ymd_opt(2026, 2, 12);
         assert_eq!(resolve_as_of(flag, Some("0")).unwrap(), flag.unwrap());
-        assert_eq!(resolve_as_of(None, Some("1770854400")).unwrap().to_string(), "2026-02-12");
-        assert!(matches!(resolve_as_of(None, Some("soon")), Err(Error::Usage(_))));
+        assert_eq!(
+            resolve_as_of(None, Some("1770854400")).unwrap().to_string(),
+            "2026-02-12"
+        );
+        assert!(matches!(
+            resolve_as_of(None, Some("soon")),
+            Err(Error::Usage(_))
+        ));
     }
 }

@@ -13,7 +13,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     #[error("cannot write {path}: {source}")]
-    Write { path: String, source: std::io::Error },
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot write to standard output: {0}")]
     Stdout(std::io::Error),
 }
@@ -40,7 +43,9 @@ pub fn write(target: &Target, bytes: &[u8]) -> Result<(), OutputError> {
     match target {
         Target::Stdout => {
             let mut out = std::io::stdout().lock();
-            out.write_all(bytes).and_then(|()| out.flush()).map_err(OutputError::Stdout)
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(OutputError::Stdout)
         }
         Target::File(path) => write_atomic(path, bytes),
     }
@@ -49,7 +54,10 @@ pub fn write(target: &Target, bytes: &[u8]) -> Result<(), OutputError> {
 /// Replaces `path` with `bytes` in one step: temporary file in the same
 /// folder, sync, rename. On error the temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
-    let error = |source: std::io::Error| OutputError::Write { path: path.display().to_string(), source };
+    let error = |source: std::io::Error| OutputError::Write {
+        path: path.display().to_string(),
+        source,
+    };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -60,7 +68,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(error)?;
+        file.set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(error)?;
     }
     file.sync_all().map_err(error)?;
     temp.persist(path).map_err(error)
@@ -77,12 +86,24 @@ impl TempFile {
     /// A new hidden file beside `target`: `.<name>.<pid>.<n>.tmp`.
     fn create(dir: &Path, target: &Path) -> std::io::Result<TempFile> {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let name = target.file_name().map_or_else(|| "report".into(), |n| n.to_string_lossy());
+        let name = target
+            .file_name()
+            .map_or_else(|| "report".into(), |n| n.to_string_lossy());
         loop {
             let n = COUNTER.fetch_add(1, Ordering::Relaxed);
             let path = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(file) => return Ok(TempFile { file, path, persisted: false }),
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(file) => {
+                    return Ok(TempFile {
+                        file,
+                        path,
+                        persisted: false,
+                    })
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(e),
             }
@@ -106,7 +127,10 @@ impl Drop for TempFile {
 
 /// Creates `dir` and its parents when missing.
 pub fn create_dir(dir: &Path) -> Result<(), OutputError> {
-    std::fs::create_dir_all(dir).map_err(|source| OutputError::Write { path: dir.display().to_string(), source })
+    std::fs::create_dir_all(dir).map_err(|source| OutputError::Write {
+        path: dir.display().to_string(),
+        source,
+    })
 }
 
 #[cfg(test)]
@@ -120,7 +144,10 @@ mod tests {
         write_atomic(&path, b"one").unwrap();
         write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["r.md"]);
     }
 
@@ -129,6 +156,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nope").join("r.md");
         let err = write_atomic(&path, b"x").unwrap_err().to_string();
-        assert!(err.starts_with(&format!("cannot write {}: ", path.display())), "{err}");
+        assert!(
+            err.starts_with(&format!("cannot write {}: ", path.display())),
+            "{err}"
+        );
     }
 }

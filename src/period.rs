@@ -26,7 +26,8 @@ pub struct Period {
 impl Period {
     /// Parses one of the [`ACCEPTED_FORMS`].
     pub fn parse(text: &str) -> Result<Period, String> {
-        let fail = |why: String| format!("invalid period `{text}`: {why}; expected {ACCEPTED_FORMS}");
+        let fail =
+            |why: String| format!("invalid period `{text}`: {why}; expected {ACCEPTED_FORMS}");
         let text = text.trim();
         let (from, to) = if let Some((a, b)) = text.split_once("..") {
             let from = PartialDate::parse(a).map_err(fail)?;
@@ -35,7 +36,10 @@ impl Period {
                 return Err(fail("both ends must have the same precision".into()));
             }
             (from, to)
-        } else if let Some((a, b)) = text.split_once('-').filter(|(a, b)| a.len() == 4 && b.len() == 4) {
+        } else if let Some((a, b)) = text
+            .split_once('-')
+            .filter(|(a, b)| a.len() == 4 && b.len() == 4)
+        {
             let from = PartialDate::parse(a).map_err(fail)?;
             let to = PartialDate::parse(b).map_err(fail)?;
             (from, to)
@@ -47,13 +51,21 @@ impl Period {
         if end < start {
             return Err(fail(format!("it ends ({to}) before it starts ({from})")));
         }
-        Ok(Period { start, end, label: text.to_owned() })
+        Ok(Period {
+            start,
+            end,
+            label: text.to_owned(),
+        })
     }
 
     /// The whole years from `first` to `last`, labelled `2021-2029` (or
     /// `2024` for one year): the default period, covering every event.
     pub fn whole_years(first: i32, last: i32) -> Period {
-        let label = if first == last { first.to_string() } else { format!("{first}-{last}") };
+        let label = if first == last {
+            first.to_string()
+        } else {
+            format!("{first}-{last}")
+        };
         Period {
             start: NaiveDate::from_ymd_opt(first, 1, 1).unwrap_or(NaiveDate::MIN),
             end: NaiveDate::from_ymd_opt(last, 12, 31).unwrap_or(NaiveDate::MAX),
@@ -76,11 +88,17 @@ impl Period {
     pub fn display(&self) -> String {
         let first = PartialDate::from_naive(self.start);
         let last = PartialDate::from_naive(self.end);
-        let whole_years = self.start.ordinal() == 1 && self.end.month() == 12 && self.end.day() == 31;
-        let whole_months = self.start.day() == 1 && self.end.succ_opt().is_none_or(|d| d.day() == 1);
+        let whole_years =
+            self.start.ordinal() == 1 && self.end.month() == 12 && self.end.day() == 31;
+        let whole_months =
+            self.start.day() == 1 && self.end.succ_opt().is_none_or(|d| d.day() == 1);
         if whole_years {
             let (a, b) = (self.start.year(), self.end.year());
-            if a == b { a.to_string() } else { format!("{a}–{b}") }
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
         } else if whole_months {
             let a = PartialDate::month(self.start.year(), self.start.month());
             let b = PartialDate::month(self.end.year(), self.end.month());
@@ -114,19 +132,45 @@ mod tests {
 
     #[test]
     fn parses_every_accepted_form() {
-        assert_eq!((p("2024-2026").start, p("2024-2026").end), (day("2024-01-01"), day("2026-12-31")));
-        assert_eq!((p("2025").start, p("2025").end), (day("2025-01-01"), day("2025-12-31")));
-        assert_eq!((p("2025-02").start, p("2025-02").end), (day("2025-02-01"), day("2025-02-28")));
+        assert_eq!(
+            (p("2024-2026").start, p("2024-2026").end),
+            (day("2024-01-01"), day("2026-12-31"))
+        );
+        assert_eq!(
+            (p("2025").start, p("2025").end),
+            (day("2025-01-01"), day("2025-12-31"))
+        );
+        assert_eq!(
+            (p("2025-02").start, p("2025-02").end),
+            (day("2025-02-01"), day("2025-02-28"))
+        );
         let months = p("2024-07..2025-06");
-        assert_eq!((months.start, months.end), (day("2024-07-01"), day("2025-06-30")));
+        assert_eq!(
+            (months.start, months.end),
+            (day("2024-07-01"), day("2025-06-30"))
+        );
         let days = p("2024-11-01..2025-02-15");
-        assert_eq!((days.start, days.end), (day("2024-11-01"), day("2025-02-15")));
+        assert_eq!(
+            (days.start, days.end),
+            (day("2024-11-01"), day("2025-02-15"))
+        );
         assert_eq!(p("2024-2026").label, "2024-2026");
     }
 
     #[test]
     fn refuses_malformed_and_reversed_periods() {
-        for bad in ["2026-2024", "2025-13", "24-26", "", "2024..", "..2025", "2024-07..2025", "2025-06..2024-07", "2024-2026-2028", "abcd"] {
+        for bad in [
+            "2026-2024",
+            "2025-13",
+            "24-26",
+            "",
+            "2024..",
+            "..2025",
+            "2024-07..2025",
+            "2025-06..2024-07",
+            "2024-2026-2028",
+            "abcd",
+        ] {
             let err = Period::parse(bad).unwrap_err();
             assert!(err.contains("expected `2024-2026`"), "{bad}: {err}");
         }
@@ -151,6 +195,9 @@ mod tests {
         assert_eq!(p("2025").display(), "2025");
         assert_eq!(p("2025-03").display(), "March 2025");
         assert_eq!(p("2024-07..2025-06").display(), "July 2024 – June 2025");
-        assert_eq!(p("2024-11-01..2025-02-15").display(), "1 November 2024 – 15 February 2025");
+        assert_eq!(
+            p("2024-11-01..2025-02-15").display(),
+            "1 November 2024 – 15 February 2025"
+        );
     }
 }

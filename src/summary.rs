@@ -17,6 +17,10 @@ use crate::period::Period;
 /// How many events the executive summary lists across all pillars.
 pub const TOP_HIGHLIGHTS: usize = 5;
 
+/// How many related events a pillar's section lists (the most significant,
+/// in date order); the count always covers them all.
+pub const RELATED_LISTED: usize = 10;
+
 /// What the caller asks of the summary.
 #[derive(Clone, Debug)]
 pub struct Selection<'a> {
@@ -26,26 +30,77 @@ pub struct Selection<'a> {
     /// Only these pillars (all when empty); ids already checked to exist.
     pub pillars: &'a [String],
     pub as_of: NaiveDate,
+    /// Whether to list every event of the period in a chronology.
+    pub chronology: bool,
     /// Where the data came from, for the data note.
     pub data_source: String,
 }
 
 /// Everything a briefing says, ready for the templates.
+///
+/// Each section that a partial renders is its own object (`executive`,
+/// `chronology`, `sources`): Handlebars copies a partial's context, so
+/// partials get their section, not the whole summary, and reach shared
+/// values through `@root`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Summary {
     pub report: ReportMeta,
     pub period: PeriodView,
     /// The report's date, ISO (`2026-02-12`); templates format it.
     pub as_of: String,
-    pub totals: Totals,
+    pub executive: Executive,
     pub pillars: Vec<PillarSummary>,
-    pub top_highlights: Vec<EventView>,
+    pub chronology: Chronology,
+    pub sources: Sources,
+    pub data: DataNote,
+}
+
+/// The executive summary: totals, one row per pillar, top highlights.
+#[derive(Clone, Debug, Serialize)]
+pub struct Executive {
+    pub totals: Totals,
+    pub pillars: Vec<PillarRow>,
     /// Events in the period per kind, all pillars together.
     pub per_kind: Vec<KindCount>,
-    /// Every event in the period, by start date then id.
-    pub chronology: Vec<EventView>,
-    pub sources: Vec<SourceView>,
-    pub data: DataNote,
+    pub top_highlights: Vec<EventView>,
+}
+
+/// A pillar's line in the executive summary.
+#[derive(Clone, Debug, Serialize)]
+pub struct PillarRow {
+    pub id: String,
+    pub name: String,
+    pub count: usize,
+    pub share: f64,
+    pub related: usize,
+}
+
+/// Every event in the period, by start date.
+#[derive(Clone, Debug, Serialize)]
+pub struct Chronology {
+    /// False with `--no-chronology`: the section is left out.
+    pub included: bool,
+    pub events: Vec<ChronologyEntry>,
+}
+
+/// One line of the chronology: only what the table prints, so that a
+/// dataset of 100,000 events stays cheap to render.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChronologyEntry {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub until: Option<String>,
+    pub pillar: String,
+    pub pillar_name: String,
+    pub kind: &'static str,
+    pub significance: u8,
+}
+
+/// The sources cited by the period's events.
+#[derive(Clone, Debug, Serialize)]
+pub struct Sources {
+    pub list: Vec<SourceView>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -90,7 +145,9 @@ pub struct PillarSummary {
     pub per_kind: Vec<KindCount>,
     /// Distinct partners, sorted.
     pub partners: Vec<String>,
-    /// Events of other pillars that name this one under `also`.
+    /// How many events of other pillars name this one under `also`.
+    pub related_count: usize,
+    /// The most significant of them ([`RELATED_LISTED`]), by date.
     pub related: Vec<EventView>,
     pub highlights: Vec<EventView>,
 }
@@ -123,7 +180,7 @@ pub struct EventView {
     pub partners: Vec<String>,
     pub summary: String,
     pub figures: Vec<FigureView>,
-    pub sources: Vec<SourceView>,
+    pub sources: Vec<CitationView>,
     pub tags: Vec<String>,
     /// Whether it began before the period.
     pub carried_in: bool,
@@ -136,12 +193,28 @@ pub struct FigureView {
     pub unit: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct SourceView {
+/// One source as an event cites it.
+#[derive(Clone, Debug, Serialize)]
+pub struct CitationView {
     pub name: String,
     pub url: Option<String>,
     pub published: Option<String>,
-    /// Events in the period citing it (in the sources section).
+}
+
+/// One publication in the sources section: every citation of the same
+/// source name, so that a source cited by 10,000 events at 10,000 addresses
+/// is one line, not 10,000.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceView {
+    pub name: String,
+    /// The address, when all its citations share one.
+    pub url: Option<String>,
+    /// First and last publication dates cited (equal for one date).
+    pub published: Option<String>,
+    pub published_until: Option<String>,
+    /// Distinct addresses cited.
+    pub addresses: usize,
+    /// Events in the period citing it.
     pub events: usize,
 }
 
@@ -162,43 +235,92 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         .iter()
         .filter(|p| selection.pillars.is_empty() || selection.pillars.contains(&p.id))
         .collect();
-    let pillar_names: BTreeMap<&str, &str> = dataset.pillars.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
-    let in_period: Vec<&Event> =
-        dataset.events.iter().filter(|e| period.overlaps(e.first_day(), e.last_day())).collect();
-    let mut selected: Vec<&Event> =
-        in_period.iter().copied().filter(|e| pillars.iter().any(|p| p.id == e.pillar)).collect();
-    selected.sort_by(|a, b| chronological(a).cmp(&chronological(b)));
+    let pillar_names: BTreeMap<&str, &str> = dataset
+        .pillars
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    let in_period: Vec<&Event> = dataset
+        .events
+        .iter()
+        .filter(|e| period.overlaps(e.first_day(), e.last_day()))
+        .collect();
+    let mut selected: Vec<&Event> = in_period
+        .iter()
+        .copied()
+        .filter(|e| pillars.iter().any(|p| *p.id == *e.pillar))
+        .collect();
+    selected.sort_by_cached_key(|e| chronological(e));
 
     let view = |e: &Event| event_view(e, &pillar_names, period);
     let total = selected.len();
     let mut summaries = Vec::with_capacity(pillars.len());
     for (index, pillar) in pillars.iter().enumerate() {
-        let own: Vec<&Event> = selected.iter().copied().filter(|e| e.pillar == pillar.id).collect();
-        let mut related: Vec<&Event> = in_period.iter().copied().filter(|e| e.also.contains(&pillar.id)).collect();
-        related.sort_by(|a, b| chronological(a).cmp(&chronological(b)));
+        let own: Vec<&Event> = selected
+            .iter()
+            .copied()
+            .filter(|e| *e.pillar == *pillar.id)
+            .collect();
+        let related: Vec<&Event> = in_period
+            .iter()
+            .copied()
+            .filter(|e| e.also.iter().any(|a| **a == *pillar.id))
+            .collect();
+        let related_count = related.len();
+        let mut related = highlights(&related, RELATED_LISTED);
+        related.sort_by_cached_key(|e| chronological(e));
         summaries.push(PillarSummary {
             id: pillar.id.clone(),
             name: pillar.name.clone(),
             summary: pillar.summary.clone(),
             position: index + 1,
             count: own.len(),
-            share: if total == 0 { 0.0 } else { own.len() as f64 / total as f64 },
+            share: if total == 0 {
+                0.0
+            } else {
+                own.len() as f64 / total as f64
+            },
             per_year: per_year(&own, period),
             per_kind: per_kind(&own),
             partners: partners(&own).into_iter().map(str::to_owned).collect(),
+            related_count,
             related: related.into_iter().map(view).collect(),
-            highlights: highlights(&own, selection.highlights).into_iter().map(view).collect(),
+            highlights: highlights(&own, selection.highlights)
+                .into_iter()
+                .map(view)
+                .collect(),
         });
     }
 
-    let mut sources: BTreeMap<(&str, Option<&str>, Option<NaiveDate>), usize> = BTreeMap::new();
-    for e in &selected {
-        let cited: BTreeSet<_> = e.sources.iter().map(|s| (s.name.as_str(), s.url.as_deref(), s.published)).collect();
-        for key in cited {
-            *sources.entry(key).or_default() += 1;
-        }
-    }
+    let sources = cite(&selected);
 
+    let executive = Executive {
+        totals: Totals {
+            events: total,
+            pillars: pillars.len(),
+            partners: partners(&selected).len(),
+            landmarks: selected.iter().filter(|e| e.significance == 5).count(),
+            carried_in: selected
+                .iter()
+                .filter(|e| e.first_day() < period.start)
+                .count(),
+        },
+        pillars: summaries
+            .iter()
+            .map(|p| PillarRow {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                count: p.count,
+                share: p.share,
+                related: p.related_count,
+            })
+            .collect(),
+        per_kind: per_kind(&selected),
+        top_highlights: highlights(&selected, TOP_HIGHLIGHTS)
+            .into_iter()
+            .map(view)
+            .collect(),
+    };
     Summary {
         report: dataset.report.clone(),
         period: PeriodView {
@@ -208,26 +330,30 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             end: period.end.to_string(),
         },
         as_of: selection.as_of.to_string(),
-        totals: Totals {
-            events: total,
-            pillars: pillars.len(),
-            partners: partners(&selected).len(),
-            landmarks: selected.iter().filter(|e| e.significance == 5).count(),
-            carried_in: selected.iter().filter(|e| e.first_day() < period.start).count(),
-        },
+        executive,
         pillars: summaries,
-        top_highlights: highlights(&selected, TOP_HIGHLIGHTS).into_iter().map(view).collect(),
-        per_kind: per_kind(&selected),
-        chronology: selected.iter().map(|e| view(e)).collect(),
-        sources: sources
-            .into_iter()
-            .map(|((name, url, published), events)| SourceView {
-                name: name.to_owned(),
-                url: url.map(str::to_owned),
-                published: published.map(|d| d.to_string()),
-                events,
-            })
-            .collect(),
+        chronology: Chronology {
+            included: selection.chronology,
+            events: selected
+                .iter()
+                .take(if selection.chronology { usize::MAX } else { 0 })
+                .map(|e| ChronologyEntry {
+                    id: e.id.clone(),
+                    title: e.title.clone(),
+                    date: e.date.to_string(),
+                    until: e.until.map(|u| u.to_string()),
+                    pillar: e.pillar.to_string(),
+                    pillar_name: pillar_names
+                        .get(&*e.pillar)
+                        .copied()
+                        .unwrap_or(&e.pillar)
+                        .to_owned(),
+                    kind: e.kind.as_str(),
+                    significance: e.significance,
+                })
+                .collect(),
+        },
+        sources: Sources { list: sources },
         data: DataNote {
             source: selection.data_source.clone(),
             files: dataset.files.clone(),
@@ -236,6 +362,44 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             events_in_period: total,
         },
     }
+}
+
+/// The sources section: one entry per source name, sorted by name.
+fn cite(events: &[&Event]) -> Vec<SourceView> {
+    #[derive(Default)]
+    struct Tally<'e> {
+        urls: BTreeSet<&'e str>,
+        first: Option<NaiveDate>,
+        last: Option<NaiveDate>,
+        events: usize,
+    }
+    let mut by_name: BTreeMap<&str, Tally<'_>> = BTreeMap::new();
+    for e in events {
+        let mut counted: Vec<&str> = Vec::with_capacity(e.sources.len());
+        for source in &e.sources {
+            let tally = by_name.entry(source.name.as_str()).or_default();
+            tally.urls.extend(source.url.as_deref());
+            if let Some(date) = source.published {
+                tally.first = Some(tally.first.map_or(date, |d| d.min(date)));
+                tally.last = Some(tally.last.map_or(date, |d| d.max(date)));
+            }
+            if !counted.contains(&source.name.as_str()) {
+                counted.push(&source.name);
+                tally.events += 1;
+            }
+        }
+    }
+    by_name
+        .into_iter()
+        .map(|(name, t)| SourceView {
+            name: name.to_owned(),
+            url: (t.urls.len() == 1).then(|| t.urls.first().map(|u| u.to_string())).flatten(),
+            published: t.first.map(|d| d.to_string()),
+            published_until: t.last.filter(|l| Some(*l) != t.first).map(|d| d.to_string()),
+            addresses: t.urls.len(),
+            events: t.events,
+        })
+        .collect()
 }
 
 /// The order of the chronology: by first day; on the same first day the
@@ -248,11 +412,22 @@ fn chronological(e: &Event) -> (NaiveDate, crate::date::Precision, NaiveDate, &s
 /// The `n` most significant events: ties go to the later start date, then to
 /// the smaller id, so the choice never depends on file order.
 pub fn highlights<'e>(events: &[&'e Event], n: usize) -> Vec<&'e Event> {
+    let rank = |a: &&Event, b: &&Event| {
+        b.significance
+            .cmp(&a.significance)
+            .then(b.first_day().cmp(&a.first_day()))
+            .then(a.id.cmp(&b.id))
+    };
     let mut ranked = events.to_vec();
-    ranked.sort_by(|a, b| {
-        b.significance.cmp(&a.significance).then(b.first_day().cmp(&a.first_day())).then(a.id.cmp(&b.id))
-    });
-    ranked.truncate(n);
+    if n < ranked.len() {
+        // Only the first n need a full sort; ids are unique, so the order
+        // is total and the selection deterministic.
+        if n > 0 {
+            ranked.select_nth_unstable_by(n - 1, rank);
+        }
+        ranked.truncate(n);
+    }
+    ranked.sort_by(rank);
     ranked
 }
 
@@ -264,7 +439,10 @@ fn per_year(events: &[&Event], period: &Period) -> Vec<YearCount> {
         let year = e.first_day().max(period.start).year();
         *counts.entry(year).or_default() += 1;
     }
-    counts.into_iter().map(|(year, count)| YearCount { year, count }).collect()
+    counts
+        .into_iter()
+        .map(|(year, count)| YearCount { year, count })
+        .collect()
 }
 
 fn per_kind(events: &[&Event]) -> Vec<KindCount> {
@@ -272,11 +450,21 @@ fn per_kind(events: &[&Event]) -> Vec<KindCount> {
     for e in events {
         *counts.entry(e.kind).or_default() += 1;
     }
-    counts.into_iter().map(|(k, count)| KindCount { kind: k.as_str(), name: k.plural(), count }).collect()
+    counts
+        .into_iter()
+        .map(|(k, count)| KindCount {
+            kind: k.as_str(),
+            name: k.plural(),
+            count,
+        })
+        .collect()
 }
 
 fn partners<'e>(events: &[&'e Event]) -> BTreeSet<&'e str> {
-    events.iter().flat_map(|e| e.partners.iter().map(String::as_str)).collect()
+    events
+        .iter()
+        .flat_map(|e| e.partners.iter().map(String::as_str))
+        .collect()
 }
 
 fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period) -> EventView {
@@ -285,8 +473,12 @@ fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period) -
         title: e.title.clone(),
         date: e.date.to_string(),
         until: e.until.map(|u: PartialDate| u.to_string()),
-        pillar: e.pillar.clone(),
-        pillar_name: pillar_names.get(e.pillar.as_str()).copied().unwrap_or(&e.pillar).to_owned(),
+        pillar: e.pillar.to_string(),
+        pillar_name: pillar_names
+            .get(&*e.pillar)
+            .copied()
+            .unwrap_or(&e.pillar)
+            .to_owned(),
         kind: e.kind.as_str(),
         significance: e.significance,
         partners: e.partners.clone(),
@@ -294,16 +486,19 @@ fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period) -
         figures: e
             .figures
             .iter()
-            .map(|f| FigureView { label: f.label.clone(), value: f.value, unit: f.unit.clone() })
+            .map(|f| FigureView {
+                label: f.label.clone(),
+                value: f.value,
+                unit: f.unit.clone(),
+            })
             .collect(),
         sources: e
             .sources
             .iter()
-            .map(|s| SourceView {
+            .map(|s| CitationView {
                 name: s.name.clone(),
                 url: s.url.clone(),
                 published: s.published.map(|d| d.to_string()),
-                events: 0,
             })
             .collect(),
         tags: e.tags.clone(),
@@ -322,16 +517,20 @@ mod tests {
             title: id.to_owned(),
             date: PartialDate::parse(date).unwrap(),
             until: None,
-            pillar: "p".to_owned(),
+            pillar: "p".into(),
             also: Vec::new(),
             kind: Kind::Summit,
             significance,
             partners: Vec::new(),
             summary: String::new(),
             figures: Vec::new(),
-            sources: vec![Source { name: "s".into(), url: None, published: None }],
+            sources: vec![Source {
+                name: "s".into(),
+                url: None,
+                published: None,
+            }],
             tags: Vec::new(),
-            file: "f.toml".into(),
+            file: std::sync::Arc::from("f.toml"),
         }
     }
 
@@ -354,10 +553,15 @@ mod tests {
 
     #[test]
     fn highlights_do_not_depend_on_input_order() {
-        let list: Vec<Event> = (0..20).map(|i| event(&format!("e{i:02}"), "2025", (i % 3 + 1) as u8)).collect();
+        let list: Vec<Event> = (0..20)
+            .map(|i| event(&format!("e{i:02}"), "2025", (i % 3 + 1) as u8))
+            .collect();
         let forward: Vec<&Event> = list.iter().collect();
         let backward: Vec<&Event> = list.iter().rev().collect();
-        assert_eq!(ids(&highlights(&forward, 5)), ids(&highlights(&backward, 5)));
+        assert_eq!(
+            ids(&highlights(&forward, 5)),
+            ids(&highlights(&backward, 5))
+        );
     }
 
     #[test]

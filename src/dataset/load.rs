@@ -19,6 +19,55 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// A data file found but not yet read: validation reads each file when it
+/// gets to it, so only the files being checked are in memory.
+#[derive(Clone, Debug)]
+pub struct DataFile {
+    /// As displayed in diagnostics.
+    pub path: String,
+    /// Size in bytes when found (to decide whether reading in parallel
+    /// pays).
+    pub size: u64,
+    origin: Origin,
+}
+
+#[derive(Clone, Debug)]
+enum Origin {
+    Builtin(&'static str),
+    Disk(PathBuf),
+}
+
+/// Why one data file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(DatasetError),
+    /// Not UTF-8: the dataset is invalid, with the place of the first bad
+    /// byte.
+    Invalid(Diagnostic),
+}
+
+impl DataFile {
+    /// The file's text.
+    pub fn read(&self) -> Result<SourceFile, ReadError> {
+        let path = match &self.origin {
+            Origin::Builtin(text) => return Ok(SourceFile { path: self.path.clone(), text: (*text).to_owned() }),
+            Origin::Disk(path) => path,
+        };
+        let bytes = std::fs::read(path).map_err(|e| ReadError::Io(DatasetError::io(path, e)))?;
+        String::from_utf8(bytes).map(|text| SourceFile { path: self.path.clone(), text }).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            ReadError::Invalid(Diagnostic::error_at(
+                &self.path,
+                prefix,
+                valid,
+                format!("the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8", bytes[valid]),
+            ))
+        })
+    }
+}
+
 /// Where the dataset comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DataSource {
@@ -43,10 +92,22 @@ impl DataSource {
 /// In sorted path order, as a folder is read; a test checks that this list
 /// names every `.toml` file under `data/`, in that order.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("data/events/2021.toml", include_str!("../../data/events/2021.toml")),
-    ("data/events/2024.toml", include_str!("../../data/events/2024.toml")),
-    ("data/events/2025.toml", include_str!("../../data/events/2025.toml")),
-    ("data/events/2026.toml", include_str!("../../data/events/2026.toml")),
+    (
+        "data/events/2021.toml",
+        include_str!("../../data/events/2021.toml"),
+    ),
+    (
+        "data/events/2024.toml",
+        include_str!("../../data/events/2024.toml"),
+    ),
+    (
+        "data/events/2025.toml",
+        include_str!("../../data/events/2025.toml"),
+    ),
+    (
+        "data/events/2026.toml",
+        include_str!("../../data/events/2026.toml"),
+    ),
     ("data/pillars.toml", include_str!("../../data/pillars.toml")),
 ];
 
@@ -54,59 +115,46 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// (this also ends symlink loops).
 pub const MAX_DEPTH: usize = 16;
 
-/// Reads every data file of `source`, in sorted path order.
-///
-/// A file that is not UTF-8 is a diagnostic (the dataset is invalid); a file
-/// or folder that cannot be read at all is an I/O error.
-pub fn read(source: &DataSource) -> Result<Vec<SourceFile>, DatasetError> {
+/// Finds the data files of `source`, in sorted path order.
+pub fn discover(source: &DataSource) -> Result<Vec<DataFile>, DatasetError> {
     let path = match source {
         DataSource::Builtin => {
             return Ok(BUILTIN
                 .iter()
-                .map(|&(path, text)| SourceFile { path: path.to_owned(), text: text.to_owned() })
+                .map(|&(path, text)| DataFile {
+                    path: path.to_owned(),
+                    size: text.len() as u64,
+                    origin: Origin::Builtin(text),
+                })
                 .collect());
         }
         DataSource::Path(path) => path,
     };
     let meta = std::fs::metadata(path).map_err(|e| DatasetError::io(path, e))?;
-    let paths = if meta.is_dir() {
+    let mut paths = if meta.is_dir() {
         let mut found = Vec::new();
         let mut seen = BTreeSet::new();
         collect_toml(path, 0, &mut seen, &mut found)?;
-        found.sort();
         found
     } else {
         vec![path.clone()]
     };
-
+    paths.sort();
     let mut files = Vec::with_capacity(paths.len());
-    let mut invalid = Vec::new();
     for path in paths {
-        let bytes = std::fs::read(&path).map_err(|e| DatasetError::io(&path, e))?;
-        let display = path.display().to_string();
-        match String::from_utf8(bytes) {
-            Ok(text) => files.push(SourceFile { path: display, text }),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let bytes = e.as_bytes();
-                let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-                invalid.push(Diagnostic::error_at(
-                    &display,
-                    prefix,
-                    valid,
-                    format!("the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8", bytes[valid]),
-                ));
-            }
-        }
-    }
-    if !invalid.is_empty() {
-        return Err(DatasetError::Invalid(invalid));
+        let size = std::fs::metadata(&path).map_err(|e| DatasetError::io(&path, e))?.len();
+        files.push(DataFile { path: path.display().to_string(), size, origin: Origin::Disk(path) });
     }
     Ok(files)
 }
 
 /// Collects the `.toml` files below `dir`, skipping hidden entries.
-fn collect_toml(dir: &Path, depth: usize, seen: &mut BTreeSet<PathBuf>, found: &mut Vec<PathBuf>) -> Result<(), DatasetError> {
+fn collect_toml(
+    dir: &Path,
+    depth: usize,
+    seen: &mut BTreeSet<PathBuf>,
+    found: &mut Vec<PathBuf>,
+) -> Result<(), DatasetError> {
     let canonical = dir.canonicalize().map_err(|e| DatasetError::io(dir, e))?;
     if !seen.insert(canonical) {
         // A symlink back to a folder already read: reading it again would
@@ -150,7 +198,12 @@ mod tests {
         collect_toml(&root.join("data"), 0, &mut seen, &mut found).unwrap();
         let mut on_disk: Vec<String> = found
             .iter()
-            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+            .map(|p| {
+                p.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
             .collect();
         on_disk.sort();
         let built_in: Vec<String> = BUILTIN.iter().map(|(p, _)| p.to_string()).collect();

@@ -7,7 +7,7 @@ pub mod validate;
 
 use std::path::Path;
 
-pub use load::{DataSource, SourceFile};
+pub use load::{DataFile, DataSource, SourceFile};
 pub use model::{Dataset, Event, Figure, Kind, Pillar, ReportMeta, Source};
 
 use crate::diag::Diagnostic;
@@ -17,7 +17,10 @@ use crate::diag::Diagnostic;
 pub enum DatasetError {
     /// A file or folder could not be read.
     #[error("cannot read {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     /// The files break the data contract; every problem is listed.
     #[error("the dataset is invalid ({} problems)", .0.len())]
     Invalid(Vec<Diagnostic>),
@@ -25,12 +28,15 @@ pub enum DatasetError {
 
 impl DatasetError {
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
-        DatasetError::Io { path: path.display().to_string(), source }
+        DatasetError::Io {
+            path: path.display().to_string(),
+            source,
+        }
     }
 }
 
 /// Reads and checks the dataset at `source`.
 pub fn load(source: &DataSource) -> Result<Dataset, DatasetError> {
-    let files = load::read(source)?;
-    validate::validate(&source.display(), &files).map_err(DatasetError::Invalid)
+    let files = load::discover(source)?;
+    validate::validate(&source.display(), &files)
 }

@@ -59,8 +59,10 @@ pub struct Event {
     pub title: String,
     pub date: PartialDate,
     pub until: Option<PartialDate>,
-    pub pillar: String,
-    pub also: Vec<String>,
+    /// Pillar ids are shared (`Arc`): a dataset has few pillars and many
+    /// events.
+    pub pillar: std::sync::Arc<str>,
+    pub also: Vec<std::sync::Arc<str>>,
     pub kind: Kind,
     pub significance: u8,
     pub partners: Vec<String>,
@@ -68,8 +70,9 @@ pub struct Event {
     pub figures: Vec<Figure>,
     pub sources: Vec<Source>,
     pub tags: Vec<String>,
-    /// The file the event came from, as displayed in diagnostics.
-    pub file: String,
+    /// The file the event came from, as displayed in diagnostics (shared by
+    /// the events of one file).
+    pub file: std::sync::Arc<str>,
 }
 
 impl Event {

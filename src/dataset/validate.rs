@@ -9,15 +9,18 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
 
 use crate::date::PartialDate;
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::{did_you_mean, Diagnostic, LineIndex, Place};
 
-use super::load::SourceFile;
+use super::load::{DataFile, ReadError, SourceFile};
+use super::DatasetError;
 use super::model::{Dataset, Event, Figure, Kind, Pillar, ReportMeta, Source};
 
 /// Keys allowed at the top of a file.
@@ -25,8 +28,19 @@ const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event"];
 const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language"];
 const PILLAR_KEYS: &[&str] = &["id", "name", "summary", "order"];
 const EVENT_KEYS: &[&str] = &[
-    "id", "title", "date", "until", "pillar", "also", "kind", "significance", "partners", "summary", "figures",
-    "sources", "tags",
+    "id",
+    "title",
+    "date",
+    "until",
+    "pillar",
+    "also",
+    "kind",
+    "significance",
+    "partners",
+    "summary",
+    "figures",
+    "sources",
+    "tags",
 ];
 const FIGURE_KEYS: &[&str] = &["label", "value", "unit"];
 const SOURCE_KEYS: &[&str] = &["name", "url", "published"];
@@ -36,21 +50,22 @@ pub const SCHEMA: i64 = 1;
 
 /// Checks every file and merges them into one dataset, or returns every
 /// problem found. `root` names the dataset as a whole (the `--data` path).
-pub fn validate(root: &str, files: &[SourceFile]) -> Result<Dataset, Vec<Diagnostic>> {
+///
+/// Files are read and checked on all cores, each on its own, and each
+/// file's text is dropped once checked; the rules that span files run
+/// afterwards, in file order, so the result and the diagnostics never
+/// depend on thread timing.
+pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError> {
     if files.is_empty() {
-        return Err(vec![Diagnostic::error_in(
+        return Err(DatasetError::Invalid(vec![Diagnostic::error_in(
             root,
-            "no `.toml` files found: expected data files defining `[[pillar]]` and `[[event]]` tables \
-             (hidden files and other extensions are skipped)",
-        )]);
+            "no `.toml` files found: expected data files defining `[[pillar]]` and `[[event]]` \
+             tables (hidden files and other extensions are skipped)",
+        )]));
     }
-    let mut merged = Merged::default();
+    let checked = check_all(files)?;
     let mut diagnostics = Vec::new();
-    for (index, file) in files.iter().enumerate() {
-        let mut checker = FileChecker { files, file, index, diagnostics: &mut diagnostics };
-        checker.check(&mut merged);
-    }
-    merged.check_references(files, &mut diagnostics);
+    let merged = merge(files, checked, &mut diagnostics);
 
     if !merged.pillars_declared && !merged.syntax_errors {
         diagnostics.push(Diagnostic::error_in(
@@ -64,56 +79,245 @@ pub fn validate(root: &str, files: &[SourceFile]) -> Result<Dataset, Vec<Diagnos
     if !merged.events_declared && !merged.syntax_errors {
         diagnostics.push(Diagnostic::error_in(
             root,
-            format!("no events defined: expected at least one `[[event]]` table in {}", describe_files(files)),
+            format!(
+                "no events defined: expected at least one `[[event]]` table in {}",
+                describe_files(files)
+            ),
         ));
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
         crate::diag::sort(&mut diagnostics);
-        return Err(diagnostics);
+        return Err(DatasetError::Invalid(diagnostics));
     }
 
-    let mut pillars: Vec<(usize, Pillar)> = merged.pillars.into_iter().map(|p| p.value).enumerate().collect();
+    let mut pillars: Vec<(usize, Pillar)> = merged.pillars.into_iter().enumerate().collect();
     pillars.sort_by_key(|(index, p)| (p.order.is_none(), p.order, *index));
     Ok(Dataset {
-        report: merged.report.map(|r| r.value).unwrap_or_default(),
+        report: merged.report.map(|r| r.0).unwrap_or_default(),
         pillars: pillars.into_iter().map(|(_, p)| p).collect(),
-        events: merged.events.into_iter().map(|e| e.value).collect(),
+        events: merged.events,
         files: files.iter().map(|f| f.path.clone()).collect(),
     })
 }
 
-fn describe_files(files: &[SourceFile]) -> String {
+/// Below this many bytes of data, threads cost more than they save.
+const PARALLEL_FROM_BYTES: u64 = 1 << 20;
+
+/// Reads and checks each file on its own, using every core for a large
+/// dataset; results in file order.
+fn check_all(files: &[DataFile]) -> Result<Vec<FileDefs>, DatasetError> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len());
+    let size: u64 = files.iter().map(|f| f.size).sum();
+    if workers <= 1 || size < PARALLEL_FROM_BYTES {
+        return files.iter().map(read_and_check).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<FileDefs, DatasetError>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(file) = files.get(index) else { break };
+                        done.push((index, read_and_check(file)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        // A worker only panics on a bug; re-raise it rather than lose files.
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, defs)| defs).collect()
+}
+
+fn read_and_check(file: &DataFile) -> Result<FileDefs, DatasetError> {
+    match file.read() {
+        Ok(source) => Ok(check_file(&source)),
+        // Not text: what it defines is unknown, as after a syntax error.
+        Err(ReadError::Invalid(d)) => Ok(FileDefs {
+            syntax_error: true,
+            diagnostics: vec![d],
+            ..FileDefs::default()
+        }),
+        Err(ReadError::Io(e)) => Err(e),
+    }
+}
+
+/// Checks one file's text on its own.
+pub fn check_file(file: &SourceFile) -> FileDefs {
+    let mut defs = FileDefs::default();
+    let mut checker = FileChecker {
+        file,
+        lines: LineIndex::new(&file.text),
+        pillar_ids: HashMap::new(),
+        path: Arc::from(file.path.as_str()),
+        diagnostics: Vec::new(),
+    };
+    checker.check(&mut defs);
+    defs.diagnostics = checker.diagnostics;
+    defs
+}
+
+/// Merges the files' definitions in file order, applying the rules that
+/// span files: one `[report]`, unique ids, existing pillars.
+fn merge(files: &[DataFile], checked: Vec<FileDefs>, diagnostics: &mut Vec<Diagnostic>) -> Merged {
+    let mut merged = Merged::default();
+    let mut pillar_ids: HashMap<String, (usize, Place)> = HashMap::new();
+    let events: usize = checked.iter().map(|d| d.event_ids.len()).sum();
+    let mut event_ids: HashMap<String, (usize, Place)> = HashMap::with_capacity(events);
+    merged.events.reserve_exact(events);
+    let mut pillar_refs = Vec::new();
+    for (index, defs) in checked.into_iter().enumerate() {
+        let path = &files[index].path;
+        diagnostics.extend(defs.diagnostics);
+        merged.pillars_declared |= defs.pillars_declared;
+        merged.events_declared |= defs.events_declared;
+        merged.syntax_errors |= defs.syntax_error;
+        if let Some((report, place)) = defs.report {
+            match &merged.report {
+                Some((_, first_file, first)) => diagnostics.push(
+                    Diagnostic::error_at_place(path, place, "`[report]` is defined in more than one file")
+                        .with_help(format!(
+                            "keep one `[report]` table; the first is at {}",
+                            at(files, *first_file, first)
+                        )),
+                ),
+                None => merged.report = Some((report, index, place)),
+            }
+        }
+        for (id, place) in defs.pillar_ids {
+            match pillar_ids.get(&id) {
+                Some(first) => diagnostics.push(duplicate(files, index, place, "pillar", &id, first)),
+                None => {
+                    pillar_ids.insert(id, (index, place));
+                }
+            }
+        }
+        for (id, place) in defs.event_ids {
+            match event_ids.get(&id) {
+                Some(first) => diagnostics.push(duplicate(files, index, place, "event", &id, first)),
+                None => {
+                    event_ids.insert(id, (index, place));
+                }
+            }
+        }
+        merged.pillars.extend(defs.pillars);
+        merged.events.extend(defs.events);
+        pillar_refs.extend(defs.pillar_refs.into_iter().map(|r| (index, r)));
+    }
+    check_references(files, &merged.pillars, &pillar_refs, diagnostics);
+    merged
+}
+
+fn duplicate(
+    files: &[DataFile],
+    index: usize,
+    place: Place,
+    what: &str,
+    id: &str,
+    (first_file, first): &(usize, Place),
+) -> Diagnostic {
+    Diagnostic::error_at_place(
+        &files[index].path,
+        place,
+        format!("duplicate {what} id `{id}`: ids must be unique across all files"),
+    )
+    .with_help(format!("`{id}` is first defined at {}", at(files, *first_file, first)))
+}
+
+/// `path:line:col`.
+fn at(files: &[DataFile], file: usize, place: &Place) -> String {
+    format!("{}:{}:{}", files[file].path, place.line, place.col)
+}
+
+fn check_references(
+    files: &[DataFile],
+    pillars: &[Pillar],
+    refs: &[(usize, PillarRef)],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if pillars.is_empty() {
+        // Every reference would be unknown: the missing or broken pillars
+        // are reported once, where they are.
+        return;
+    }
+    let known: Vec<&str> = pillars.iter().map(|p| p.id.as_str()).collect();
+    for (index, r) in refs {
+        let path = &files[*index].path;
+        if !known.contains(&&*r.id) {
+            let help = did_you_mean(&r.id, known.iter().copied())
+                .unwrap_or_else(|| format!("the pillars are: {}", known.join(", ")));
+            diagnostics.push(
+                Diagnostic::error_at_place(
+                    path,
+                    r.place,
+                    format!("unknown pillar `{}`: expected the id of a `[[pillar]]`", r.id),
+                )
+                .with_help(help),
+            );
+        } else if r.primary.as_deref() == Some(&*r.id) {
+            diagnostics.push(
+                Diagnostic::error_at_place(
+                    path,
+                    r.place,
+                    format!("`also` repeats the primary pillar `{}`", r.id),
+                )
+                .with_help("list only further pillars under `also`"),
+            );
+        }
+    }
+}
+
+fn describe_files(files: &[DataFile]) -> String {
     match files.len() {
         1 => "the one file read".to_owned(),
         n => format!("any of the {n} files read"),
     }
 }
 
-/// A value and where it was defined: file index and byte span.
-struct Located<T> {
-    value: T,
-    file: usize,
-    span: Range<usize>,
+/// A reference to a pillar, checked once every pillar is known.
+struct PillarRef {
+    id: Arc<str>,
+    place: Place,
+    /// The event's primary pillar, for `also` entries.
+    primary: Option<Arc<str>>,
 }
 
-/// References to pillars, checked once every pillar is known.
-struct PillarRef {
-    id: String,
-    file: usize,
-    span: Range<usize>,
-    /// The event's primary pillar, for `also` entries.
-    primary: Option<String>,
+/// What one file defines, before the rules that span files.
+#[derive(Default)]
+pub struct FileDefs {
+    /// With the place of the `[report]` table.
+    report: Option<(ReportMeta, Place)>,
+    /// Complete definitions.
+    pillars: Vec<Pillar>,
+    events: Vec<Event>,
+    /// Every well-formed id, also of definitions with other problems, for
+    /// the uniqueness check.
+    pillar_ids: Vec<(String, Place)>,
+    event_ids: Vec<(String, Place)>,
+    pillar_refs: Vec<PillarRef>,
+    pillars_declared: bool,
+    events_declared: bool,
+    syntax_error: bool,
+    /// Every problem found in the file.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// What the files define, merged.
 #[derive(Default)]
 struct Merged {
-    report: Option<Located<ReportMeta>>,
-    pillars: Vec<Located<Pillar>>,
-    pillar_ids: HashMap<String, (usize, Range<usize>)>,
-    events: Vec<Located<Event>>,
-    event_ids: HashMap<String, (usize, Range<usize>)>,
-    pillar_refs: Vec<PillarRef>,
+    /// With the file index and place of its table.
+    report: Option<(ReportMeta, usize, Place)>,
+    pillars: Vec<Pillar>,
+    events: Vec<Event>,
     /// Whether any file has a `pillar` / `event` key at all, valid or not.
     pillars_declared: bool,
     events_declared: bool,
@@ -121,54 +325,22 @@ struct Merged {
     syntax_errors: bool,
 }
 
-impl Merged {
-    fn check_references(&self, files: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) {
-        if self.pillars.is_empty() {
-            // Every reference would be unknown: the missing or broken
-            // pillars are reported once, where they are.
-            return;
-        }
-        let known: Vec<&str> = self.pillars.iter().map(|p| p.value.id.as_str()).collect();
-        for r in &self.pillar_refs {
-            let file = &files[r.file];
-            if !self.pillar_ids.contains_key(&r.id) {
-                let mut d = Diagnostic::error_at(
-                    &file.path,
-                    &file.text,
-                    r.span.start,
-                    format!("unknown pillar `{}`: expected the id of a `[[pillar]]`", r.id),
-                );
-                d.help = did_you_mean(&r.id, known.iter().copied())
-                    .or_else(|| (!known.is_empty()).then(|| format!("the pillars are: {}", known.join(", "))));
-                diagnostics.push(d);
-            } else if r.primary.as_deref() == Some(r.id.as_str()) {
-                diagnostics.push(
-                    Diagnostic::error_at(
-                        &file.path,
-                        &file.text,
-                        r.span.start,
-                        format!("`also` repeats the primary pillar `{}`", r.id),
-                    )
-                    .with_help("list only further pillars under `also`"),
-                );
-            }
-        }
-    }
-}
-
 /// Walks one file's tree, adding what it defines to [`Merged`] and every
 /// problem to `diagnostics`.
 struct FileChecker<'a> {
-    files: &'a [SourceFile],
     file: &'a SourceFile,
-    index: usize,
-    diagnostics: &'a mut Vec<Diagnostic>,
+    lines: LineIndex,
+    /// Pillar ids seen in this file, shared by its events.
+    pillar_ids: HashMap<String, Arc<str>>,
+    /// Shared by the file's events.
+    path: Arc<str>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
 impl FileChecker<'_> {
-    fn check(&mut self, merged: &mut Merged) {
+    fn check(&mut self, merged: &mut FileDefs) {
         let text = self.file.text.as_str();
         let (root, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
@@ -177,9 +349,10 @@ impl FileChecker<'_> {
             for e in errors {
                 let offset = e.span().map_or(0, |s| s.start);
                 let message = syntax_message(e.message());
-                self.diagnostics.push(Diagnostic::error_at(&self.file.path, text, offset, message));
+                let place = self.lines.place(text, offset);
+                self.diagnostics.push(Diagnostic::error_at_place(&self.file.path, place, message));
             }
-            merged.syntax_errors = true;
+            merged.syntax_error = true;
             return;
         }
         let root = root.into_inner();
@@ -204,38 +377,64 @@ impl FileChecker<'_> {
         }
     }
 
-    fn error(&mut self, span: &Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic::error_at(&self.file.path, &self.file.text, span.start, message));
-        self.diagnostics.last_mut().expect("just pushed")
+    fn place(&self, span: &Range<usize>) -> Place {
+        self.lines.place(&self.file.text, span.start)
     }
 
-    fn unknown_key(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, name: &str, allowed: &[&str], place: &str) {
+    fn error(&mut self, span: &Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+        let index = self.diagnostics.len();
+        let place = self.place(span);
+        self.diagnostics.push(Diagnostic::error_at_place(&self.file.path, place, message));
+        &mut self.diagnostics[index]
+    }
+
+    fn unknown_key(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        name: &str,
+        allowed: &[&str],
+        place: &str,
+    ) {
         let help = did_you_mean(name, allowed.iter().copied())
             .unwrap_or_else(|| format!("the keys allowed here are: {}", allowed.join(", ")));
-        self.error(&key.span(), format!("unknown key `{name}` {place}")).help = Some(help);
+        self.error(&key.span(), format!("unknown key `{name}` {place}"))
+            .help = Some(help);
     }
 
     fn type_error(&mut self, value: &Value<'_>, key: &str, expected: &str) {
         let found = value.get_ref().type_str();
-        self.error(&value.span(), format!("`{key}` must be {expected}, found {}", article(found)));
+        self.error(
+            &value.span(),
+            format!("`{key}` must be {expected}, found {}", article(found)),
+        );
     }
 
     fn schema(&mut self, value: &Value<'_>) {
         match integer(value.get_ref()) {
             Some(SCHEMA) => {}
             Some(n) if n > SCHEMA => {
-                self.error(&value.span(), format!("schema {n} is newer than this azint-report reads (schema {SCHEMA})"))
-                    .help = Some("upgrade azint-report, or write the file for schema 1".to_owned());
+                self.error(
+                    &value.span(),
+                    format!("schema {n} is newer than this azint-report reads (schema {SCHEMA})"),
+                )
+                .help = Some("upgrade azint-report, or write the file for schema 1".to_owned());
             }
             Some(n) => {
-                self.error(&value.span(), format!("unknown schema {n}: expected `schema = {SCHEMA}`"));
+                self.error(
+                    &value.span(),
+                    format!("unknown schema {n}: expected `schema = {SCHEMA}`"),
+                );
             }
             None => self.type_error(value, "schema", "the integer 1"),
         }
     }
 
     /// The elements of a `[[name]]` array, reporting anything else.
-    fn array_of_tables<'v, 'i>(&mut self, value: &'v Value<'i>, name: &str) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
+    fn array_of_tables<'v, 'i>(
+        &mut self,
+        value: &'v Value<'i>,
+        name: &str,
+    ) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
         match value.get_ref() {
             DeValue::Array(items) => {
                 let mut tables = Vec::with_capacity(items.len());
@@ -248,13 +447,16 @@ impl FileChecker<'_> {
                 tables
             }
             _ => {
-                self.error(&value.span(), format!("`{name}` must be an array of tables, written `[[{name}]]`"));
+                self.error(
+                    &value.span(),
+                    format!("`{name}` must be an array of tables, written `[[{name}]]`"),
+                );
                 Vec::new()
             }
         }
     }
 
-    fn report(&mut self, value: &Value<'_>, merged: &mut Merged) {
+    fn report(&mut self, value: &Value<'_>, merged: &mut FileDefs) {
         let DeValue::Table(table) = value.get_ref() else {
             return self.type_error(value, "report", "a table, written `[report]`");
         };
@@ -279,17 +481,10 @@ impl FileChecker<'_> {
                 _ => self.unknown_key(key, name, REPORT_KEYS, "in `[report]`"),
             }
         }
-        match &merged.report {
-            Some(first) => {
-                let place = self.place(first.file, &first.span);
-                self.error(&span, "`[report]` is defined in more than one file").help =
-                    Some(format!("keep one `[report]` table; the first is at {place}"));
-            }
-            None => merged.report = Some(Located { value: report, file: self.index, span }),
-        }
+        merged.report = Some((report, self.place(&span)));
     }
 
-    fn pillar(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut Merged) {
+    fn pillar(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut FileDefs) {
         let mut fields = Fields::new(self, table, &span, PILLAR_KEYS, "in `[[pillar]]`");
         let id = fields.required("id", |c, v| c.id(v, "id"));
         let name = fields.required("name", |c, v| c.line(v, "name"));
@@ -301,40 +496,27 @@ impl FileChecker<'_> {
                 None
             }
         });
-        let (Some((id, id_span)), Some((name, _))) = (id, name) else { return };
-        if let Some((file, first)) = merged.pillar_ids.get(&id) {
-            let first = (*file, first.clone());
-            self.duplicate(&id_span, "pillar", &id, first);
-            return;
+        if let Some((id, span)) = &id {
+            merged.pillar_ids.push((id.clone(), self.place(span)));
         }
-        merged.pillar_ids.insert(id.clone(), (self.index, id_span));
-        merged.pillars.push(Located {
-            value: Pillar { id, name, summary: summary.map(|s| s.0), order: order.map(|o| o.0) },
-            file: self.index,
-            span,
+        let (Some((id, _)), Some((name, _))) = (id, name) else {
+            return;
+        };
+        merged.pillars.push(Pillar {
+            id,
+            name,
+            summary: summary.map(|s| s.0),
+            order: order.map(|o| o.0),
         });
     }
 
-    fn duplicate(&mut self, span: &Range<usize>, what: &str, id: &str, (file, first): (usize, Range<usize>)) {
-        let place = self.place(file, &first);
-        self.error(span, format!("duplicate {what} id `{id}`: ids must be unique across all files")).help =
-            Some(format!("`{id}` is first defined at {place}"));
-    }
-
-    /// `path:line:col` of a span in any file read.
-    fn place(&self, file: usize, span: &Range<usize>) -> String {
-        let file = &self.files[file];
-        let (line, col) = crate::diag::line_col(&file.text, span.start);
-        format!("{}:{line}:{col}", file.path)
-    }
-
-    fn event(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut Merged) {
+    fn event(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut FileDefs) {
         let mut fields = Fields::new(self, table, &span, EVENT_KEYS, "in `[[event]]`");
         let id = fields.required("id", |c, v| c.id(v, "id"));
         let title = fields.required("title", |c, v| c.line(v, "title"));
         let date = fields.required("date", |c, v| c.partial_date(v, "date"));
         let until = fields.optional("until", |c, v| c.partial_date(v, "until"));
-        let pillar = fields.required("pillar", |c, v| c.string(v, "pillar"));
+        let pillar = fields.required("pillar", |c, v| c.string(v, "pillar").map(|p| c.intern(p)));
         let also = fields.optional("also", |c, v| c.strings(v, "also"));
         let kind = fields.required("kind", |c, v| c.kind(v));
         let significance = fields.required("significance", |c, v| c.significance(v));
@@ -346,29 +528,31 @@ impl FileChecker<'_> {
 
         if let (Some((date, _)), Some((until, until_span))) = (&date, &until) {
             if until.last_day() < date.first_day() {
-                self.error(until_span, format!("`until` ({until}) is before `date` ({date}): a span must run forwards"));
+                self.error(
+                    until_span,
+                    format!(
+                        "`until` ({until}) is before `date` ({date}): a span must run forwards"
+                    ),
+                );
             }
         }
         if let Some((pillar, span)) = &pillar {
-            merged.pillar_refs.push(PillarRef { id: pillar.clone(), file: self.index, span: span.clone(), primary: None });
+            merged.pillar_refs.push(PillarRef { id: pillar.clone(), place: self.place(span), primary: None });
         }
+        let also: Option<(Vec<(Arc<str>, Range<usize>)>, Range<usize>)> = also.map(|(ids, span)| {
+            (ids.into_iter().map(|(id, span)| (self.intern(&id), span)).collect(), span)
+        });
         if let Some((also, _)) = &also {
             for (id, span) in also {
                 merged.pillar_refs.push(PillarRef {
-                    id: id.clone(),
-                    file: self.index,
-                    span: span.clone(),
+                    id: Arc::clone(id),
+                    place: self.place(span),
                     primary: pillar.as_ref().map(|p| p.0.clone()),
                 });
             }
         }
         let Some((id, id_span)) = id else { return };
-        if let Some((file, first)) = merged.event_ids.get(&id) {
-            let first = (*file, first.clone());
-            self.duplicate(&id_span, "event", &id, first);
-            return;
-        }
-        merged.event_ids.insert(id.clone(), (self.index, id_span));
+        merged.event_ids.push((id.clone(), self.place(&id_span)));
         let (
             Some((title, _)),
             Some((date, _)),
@@ -381,40 +565,38 @@ impl FileChecker<'_> {
         else {
             return;
         };
-        let names = |list: Option<(Vec<(String, Range<usize>)>, Range<usize>)>| {
-            list.map(|(items, _)| items.into_iter().map(|(s, _)| s).collect()).unwrap_or_default()
-        };
-        merged.events.push(Located {
-            value: Event {
-                id,
-                title,
-                date,
-                until: until.map(|u| u.0),
-                pillar,
-                also: names(also),
-                kind,
-                significance,
-                partners: names(partners),
-                summary,
-                figures: figures.map(|f| f.0).unwrap_or_default(),
-                sources,
-                tags: names(tags),
-                file: self.file.path.clone(),
-            },
-            file: self.index,
-            span,
+        fn names<T>(list: Option<(Vec<(T, Range<usize>)>, Range<usize>)>) -> Vec<T> {
+            list.map(|(items, _)| items.into_iter().map(|(s, _)| s).collect())
+                .unwrap_or_default()
+        }
+        merged.events.push(Event {
+            id,
+            title,
+            date,
+            until: until.map(|u| u.0),
+            pillar,
+            also: names(also),
+            kind,
+            significance,
+            partners: names(partners),
+            summary,
+            figures: figures.map(|f| f.0).unwrap_or_default(),
+            sources,
+            tags: names(tags),
+            file: Arc::clone(&self.path),
         });
     }
 
     // Value checkers: each reports its own problem and returns `None`.
 
-    fn string(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+    /// A non-empty string, borrowed from the parsed file.
+    fn string<'v>(&mut self, v: &'v Value<'_>, key: &str) -> Option<&'v str> {
         match v.get_ref() {
             DeValue::String(s) if s.trim().is_empty() => {
                 self.error(&v.span(), format!("`{key}` is empty: expected some text"));
                 None
             }
-            DeValue::String(s) => Some(s.to_string()),
+            DeValue::String(s) => Some(s.as_ref()),
             _ => {
                 self.type_error(v, key, "a string");
                 None
@@ -426,7 +608,10 @@ impl FileChecker<'_> {
     fn line(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
         let s = self.string(v, key)?;
         if s.contains(['\n', '\r']) {
-            self.error(&v.span(), format!("`{key}` must be one line: remove the line break"));
+            self.error(
+                &v.span(),
+                format!("`{key}` must be one line: remove the line break"),
+            );
             return None;
         }
         Some(s.trim().to_owned())
@@ -436,20 +621,44 @@ impl FileChecker<'_> {
     /// become one space.
     fn text(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
         let s = self.string(v, key)?;
+        let tidy = !s.starts_with(char::is_whitespace)
+            && !s.ends_with(char::is_whitespace)
+            && !s.contains(|c: char| c.is_whitespace() && c != ' ')
+            && !s.contains("  ");
+        if tidy {
+            return Some(s.to_owned());
+        }
         Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
     fn id(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
         let s = self.string(v, key)?;
-        if !s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        if !s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
             let suggestion = slug(&s);
-            let d = self.error(&v.span(), format!("`{key}` `{s}` may only contain a-z, 0-9 and `-`"));
+            let d = self.error(
+                &v.span(),
+                format!("`{key}` `{s}` may only contain a-z, 0-9 and `-`"),
+            );
             if !suggestion.is_empty() {
                 d.help = Some(format!("for example `{suggestion}`"));
             }
             return None;
         }
-        Some(s)
+        Some(s.to_owned())
+    }
+
+    /// The shared copy of a pillar id, so 100,000 events naming four
+    /// pillars hold four strings.
+    fn intern(&mut self, id: &str) -> Arc<str> {
+        if let Some(shared) = self.pillar_ids.get(id) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(id);
+        self.pillar_ids.insert(id.to_owned(), Arc::clone(&shared));
+        shared
     }
 
     fn strings(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<(String, Range<usize>)>> {
@@ -475,21 +684,31 @@ impl FileChecker<'_> {
     fn partial_date(&mut self, v: &Value<'_>, key: &str) -> Option<PartialDate> {
         let result = match v.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
-                (Some(d), None, None) => PartialDate::day(d.year.into(), d.month.into(), d.day.into()),
-                _ => Err(format!("`{key}` must be a date without a time, such as `2024-11-11`")),
+                (Some(d), None, None) => {
+                    PartialDate::day(d.year.into(), d.month.into(), d.day.into())
+                }
+                _ => Err(format!(
+                    "`{key}` must be a date without a time, such as `2024-11-11`"
+                )),
             },
             DeValue::String(s) => PartialDate::parse(s.trim()),
             _ => {
-                self.type_error(v, key, "a date (`2024-11-11`) or a string (`\"2024-11\"`, `\"2024\"`)");
+                self.type_error(
+                    v,
+                    key,
+                    "a date (`2024-11-11`) or a string (`\"2024-11\"`, `\"2024\"`)",
+                );
                 return None;
             }
         };
-        result.map_err(|why| self.error(&v.span(), format!("invalid `{key}`: {why}"))).ok()
+        result
+            .map_err(|why| self.error(&v.span(), format!("invalid `{key}`: {why}")))
+            .ok()
     }
 
     fn kind(&mut self, v: &Value<'_>) -> Option<Kind> {
         let s = self.string(v, "kind")?;
-        let kind = Kind::parse(&s);
+        let kind = Kind::parse(s);
         if kind.is_none() {
             let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
             let help = did_you_mean(&s, names.iter().copied())
@@ -503,7 +722,10 @@ impl FileChecker<'_> {
         match integer(v.get_ref()) {
             Some(n @ 1..=5) => Some(n as u8),
             Some(n) => {
-                self.error(&v.span(), format!("`significance` is {n}: expected 1 (routine) to 5 (landmark)"));
+                self.error(
+                    &v.span(),
+                    format!("`significance` is {n}: expected 1 (routine) to 5 (landmark)"),
+                );
                 None
             }
             None => {
@@ -522,7 +744,11 @@ impl FileChecker<'_> {
             let value = fields.required("value", |c, v| c.number(v, "value"));
             let unit = fields.optional("unit", |c, v| c.line(v, "unit"));
             if let (Some(label), Some(value)) = (label, value) {
-                out.push(Figure { label: label.0, value: value.0, unit: unit.map(|u| u.0) });
+                out.push(Figure {
+                    label: label.0,
+                    value: value.0,
+                    unit: unit.map(|u| u.0),
+                });
             }
         }
         Some(out)
@@ -531,7 +757,10 @@ impl FileChecker<'_> {
     fn sources(&mut self, v: &Value<'_>) -> Option<Vec<Source>> {
         let tables = self.inline_tables(v, "sources")?;
         if tables.is_empty() {
-            self.error(&v.span(), "`sources` is empty: every event needs at least one source");
+            self.error(
+                &v.span(),
+                "`sources` is empty: every event needs at least one source",
+            );
             return None;
         }
         let mut out = Vec::with_capacity(tables.len());
@@ -541,13 +770,21 @@ impl FileChecker<'_> {
             let url = fields.optional("url", |c, v| c.url(v));
             let published = fields.optional("published", |c, v| c.full_date(v, "published"));
             if let Some(name) = name {
-                out.push(Source { name: name.0, url: url.map(|u| u.0), published: published.map(|p| p.0) });
+                out.push(Source {
+                    name: name.0,
+                    url: url.map(|u| u.0),
+                    published: published.map(|p| p.0),
+                });
             }
         }
         Some(out)
     }
 
-    fn inline_tables<'v, 'i>(&mut self, v: &'v Value<'i>, key: &str) -> Option<Vec<(&'v DeTable<'i>, Range<usize>)>> {
+    fn inline_tables<'v, 'i>(
+        &mut self,
+        v: &'v Value<'i>,
+        key: &str,
+    ) -> Option<Vec<(&'v DeTable<'i>, Range<usize>)>> {
         let DeValue::Array(items) = v.get_ref() else {
             self.type_error(v, key, "an array of tables");
             return None;
@@ -555,7 +792,11 @@ impl FileChecker<'_> {
         Some(self.tables_in(items, key))
     }
 
-    fn tables_in<'v, 'i>(&mut self, items: &'v DeArray<'i>, key: &str) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
+    fn tables_in<'v, 'i>(
+        &mut self,
+        items: &'v DeArray<'i>,
+        key: &str,
+    ) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref() {
@@ -586,9 +827,13 @@ impl FileChecker<'_> {
 
     fn url(&mut self, v: &Value<'_>) -> Option<String> {
         let s = self.line(v, "url")?;
-        let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"));
         let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
-        let bad_char = s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`'));
+        let bad_char = s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`'));
         match host {
             Some(host) if !host.is_empty() && !bad_char => Some(s),
             _ => {
@@ -601,7 +846,10 @@ impl FileChecker<'_> {
     fn full_date(&mut self, v: &Value<'_>, key: &str) -> Option<NaiveDate> {
         let date = self.partial_date(v, key)?;
         if date.precision() != crate::date::Precision::Day {
-            self.error(&v.span(), format!("`{key}` must be a full date such as `2026-02-12`"));
+            self.error(
+                &v.span(),
+                format!("`{key}` must be a full date such as `2026-02-12`"),
+            );
             return None;
         }
         Some(date.first_day())
@@ -620,7 +868,13 @@ struct Fields<'c, 'a, 't, 'i> {
 }
 
 impl<'c, 'a, 't, 'i> Fields<'c, 'a, 't, 'i> {
-    fn new(checker: &'c mut FileChecker<'a>, table: &'t DeTable<'i>, span: &Range<usize>, allowed: &[&str], place: &'static str) -> Self {
+    fn new(
+        checker: &'c mut FileChecker<'a>,
+        table: &'t DeTable<'i>,
+        span: &Range<usize>,
+        allowed: &[&str],
+        place: &'static str,
+    ) -> Self {
         let mut unknown = Vec::new();
         for (key, _) in table.iter() {
             let name = key.get_ref().as_ref();
@@ -629,22 +883,41 @@ impl<'c, 'a, 't, 'i> Fields<'c, 'a, 't, 'i> {
                 unknown.push(name.to_owned());
             }
         }
-        Fields { checker, table, span: span.clone(), place, unknown }
+        Fields {
+            checker,
+            table,
+            span: span.clone(),
+            place,
+            unknown,
+        }
     }
 
-    fn optional<T>(&mut self, key: &str, check: impl FnOnce(&mut FileChecker<'a>, &Value<'i>) -> Option<T>) -> Option<(T, Range<usize>)> {
+    fn optional<T>(
+        &mut self,
+        key: &str,
+        check: impl FnOnce(&mut FileChecker<'a>, &Value<'i>) -> Option<T>,
+    ) -> Option<(T, Range<usize>)> {
         let value = self.table.get(key)?;
         check(self.checker, value).map(|t| (t, value.span()))
     }
 
-    fn required<T>(&mut self, key: &str, check: impl FnOnce(&mut FileChecker<'a>, &Value<'i>) -> Option<T>) -> Option<(T, Range<usize>)> {
+    fn required<T>(
+        &mut self,
+        key: &str,
+        check: impl FnOnce(&mut FileChecker<'a>, &Value<'i>) -> Option<T>,
+    ) -> Option<(T, Range<usize>)> {
         if self.table.get(key).is_none() {
-            if self.unknown.iter().any(|u| did_you_mean(u, [key]).is_some()) {
+            if self
+                .unknown
+                .iter()
+                .any(|u| did_you_mean(u, [key]).is_some())
+            {
                 // A misspelling of this key, already reported with "did you mean".
                 return None;
             }
             let place = self.place;
-            self.checker.error(&self.span, format!("missing required key `{key}` {place}"));
+            self.checker
+                .error(&self.span, format!("missing required key `{key}` {place}"));
             return None;
         }
         self.optional(key, check)
@@ -653,7 +926,9 @@ impl<'c, 'a, 't, 'i> Fields<'c, 'a, 't, 'i> {
 
 /// The integer a TOML value holds, if it is an integer that fits `i64`.
 fn integer(value: &DeValue<'_>) -> Option<i64> {
-    let DeValue::Integer(n) = value else { return None };
+    let DeValue::Integer(n) = value else {
+        return None;
+    };
     i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()).ok()
 }
 
@@ -679,6 +954,11 @@ fn slug(text: &str) -> String {
 
 /// toml's messages can run over several lines; diagnostics are one line.
 fn syntax_message(message: &str) -> String {
-    let joined = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("; ");
+    let joined = message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
     format!("invalid TOML: {joined}")
 }

@@ -39,7 +39,12 @@ pub fn markdown(text: &str) -> String {
                 out.push(c);
             }
             // `&` starts an entity only when a name or `#` follows.
-            '&' if chars.peek().is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') => out.push_str("\\&"),
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("\\&")
+            }
             '\r' | '\n' | '\t' => {
                 if !out.ends_with(' ') {
                     out.push(' ');
@@ -58,10 +63,16 @@ mod tests {
 
     #[test]
     fn specials_are_escaped_and_ampersands_left_alone() {
-        assert_eq!(markdown("*Not* a [link] <b>|x|</b> & co"), r"\*Not\* a \[link\] \<b\>\|x\|\</b\> & co");
+        assert_eq!(
+            markdown("*Not* a [link] <b>|x|</b> & co"),
+            r"\*Not\* a \[link\] \<b\>\|x\|\</b\> & co"
+        );
         assert_eq!(markdown("Tom & Jerry"), "Tom & Jerry");
         assert_eq!(markdown("&amp; &#38;"), r"\&amp; \&\#38;");
-        assert_eq!(markdown(r"a\b `c` ~d~ _e_ #1"), r"a\\b \`c\` \~d\~ \_e\_ \#1");
+        assert_eq!(
+            markdown(r"a\b `c` ~d~ _e_ #1"),
+            r"a\\b \`c\` \~d\~ \_e\_ \#1"
+        );
     }
 
     #[test]
@@ -85,6 +96,9 @@ mod tests {
 
     #[test]
     fn non_ascii_text_passes_through() {
-        assert_eq!(markdown("Ərəb — İlham Əliyev, Şuşa, Müqavilə"), "Ərəb — İlham Əliyev, Şuşa, Müqavilə");
+        assert_eq!(
+            markdown("Ərəb — İlham Əliyev, Şuşa, Müqavilə"),
+            "Ərəb — İlham Əliyev, Şuşa, Müqavilə"
+        );
     }
 }

@@ -16,7 +16,10 @@ use crate::summary::Summary;
 pub enum ReportError {
     /// A template file or folder could not be read.
     #[error("cannot read {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     /// A template is invalid or failed on the data; every problem is listed.
     #[error("a template is invalid ({} problems)", .0.len())]
     Invalid(Vec<Diagnostic>),
@@ -24,7 +27,10 @@ pub enum ReportError {
 
 impl ReportError {
     fn io(path: &Path, source: std::io::Error) -> Self {
-        ReportError::Io { path: path.display().to_string(), source }
+        ReportError::Io {
+            path: path.display().to_string(),
+            source,
+        }
     }
 }
 
@@ -46,13 +52,19 @@ pub fn tidy(text: &str) -> String {
         if let Some(marker) = fence {
             out.push_str(line);
             out.push('\n');
-            if trimmed.starts_with(marker) && trimmed.trim_end().chars().all(|c| marker.starts_with(c)) {
+            if trimmed.starts_with(marker)
+                && trimmed.trim_end().chars().all(|c| marker.starts_with(c))
+            {
                 fence = None;
             }
             continue;
         }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(if trimmed.starts_with('`') { "```" } else { "~~~" });
+            fence = Some(if trimmed.starts_with('`') {
+                "```"
+            } else {
+                "~~~"
+            });
         }
         let line = line.trim_end();
         if line.is_empty() {
@@ -87,6 +99,9 @@ mod tests {
     #[test]
     fn tidy_leaves_fenced_code_alone() {
         let text = "para\n\n```mermaid\npie\n\n\n  a  \n```\n\n\nend\n";
-        assert_eq!(tidy(text), "para\n\n```mermaid\npie\n\n\n  a  \n```\n\nend\n");
+        assert_eq!(
+            tidy(text),
+            "para\n\n```mermaid\npie\n\n\n  a  \n```\n\nend\n"
+        );
     }
 }

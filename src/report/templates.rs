@@ -12,12 +12,30 @@ use crate::diag::Diagnostic;
 /// The built-in templates, `templates/` in the repository. `briefing` is the
 /// document; the others are partials it includes as `{{> name}}`.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("briefing.md.hbs", include_str!("../../templates/briefing.md.hbs")),
-    ("executive-summary.md.hbs", include_str!("../../templates/executive-summary.md.hbs")),
-    ("pillar.md.hbs", include_str!("../../templates/pillar.md.hbs")),
-    ("highlight.md.hbs", include_str!("../../templates/highlight.md.hbs")),
-    ("chronology.md.hbs", include_str!("../../templates/chronology.md.hbs")),
-    ("sources.md.hbs", include_str!("../../templates/sources.md.hbs")),
+    (
+        "briefing.md.hbs",
+        include_str!("../../templates/briefing.md.hbs"),
+    ),
+    (
+        "executive-summary.md.hbs",
+        include_str!("../../templates/executive-summary.md.hbs"),
+    ),
+    (
+        "pillar.md.hbs",
+        include_str!("../../templates/pillar.md.hbs"),
+    ),
+    (
+        "highlight.md.hbs",
+        include_str!("../../templates/highlight.md.hbs"),
+    ),
+    (
+        "chronology.md.hbs",
+        include_str!("../../templates/chronology.md.hbs"),
+    ),
+    (
+        "sources.md.hbs",
+        include_str!("../../templates/sources.md.hbs"),
+    ),
 ];
 
 /// The template that renders the whole document.
@@ -74,17 +92,31 @@ pub fn with_overrides(dir: &Path) -> Result<Vec<TemplateSource>, ReportError> {
             let help = crate::diag::did_you_mean(&name, names.iter().copied())
                 .unwrap_or_else(|| format!("the templates are: {}", names.join(", ")));
             unknown.push(
-                Diagnostic::error_in(&display, format!("`{name}` overrides no built-in template")).with_help(help),
+                Diagnostic::error_in(&display, format!("`{name}` overrides no built-in template"))
+                    .with_help(help),
             );
             continue;
         };
         let bytes = std::fs::read(&path).map_err(|e| ReportError::io(&path, e))?;
         match String::from_utf8(bytes) {
-            Ok(text) => *slot = TemplateSource { file: name, path: display, text },
-            Err(_) => unknown.push(Diagnostic::error_in(&display, "the template is not valid UTF-8")),
+            Ok(text) => {
+                *slot = TemplateSource {
+                    file: name,
+                    path: display,
+                    text,
+                }
+            }
+            Err(_) => unknown.push(Diagnostic::error_in(
+                &display,
+                "the template is not valid UTF-8",
+            )),
         }
     }
-    if unknown.is_empty() { Ok(templates) } else { Err(ReportError::Invalid(unknown)) }
+    if unknown.is_empty() {
+        Ok(templates)
+    } else {
+        Err(ReportError::Invalid(unknown))
+    }
 }
 
 /// Compiled templates, ready to render.
@@ -104,15 +136,24 @@ impl Templates {
         let mut paths = BTreeMap::new();
         let mut problems = Vec::new();
         for source in sources {
-            let name = source.file.strip_suffix(EXTENSION).unwrap_or(&source.file).to_owned();
+            let name = source
+                .file
+                .strip_suffix(EXTENSION)
+                .unwrap_or(&source.file)
+                .to_owned();
             if let Err(e) = registry.register_template_string(&name, &source.text) {
-                let mut d = Diagnostic::error_in(&source.path, format!("invalid template: {}", e.reason()));
+                let mut d =
+                    Diagnostic::error_in(&source.path, format!("invalid template: {}", e.reason()));
                 d.position = e.pos();
                 problems.push(d);
             }
             paths.insert(name, source.path.clone());
         }
-        if problems.is_empty() { Ok(Templates { registry, paths }) } else { Err(ReportError::Invalid(problems)) }
+        if problems.is_empty() {
+            Ok(Templates { registry, paths })
+        } else {
+            Err(ReportError::Invalid(problems))
+        }
     }
 
     /// Renders the main template with `data`.
@@ -158,7 +199,9 @@ mod tests {
         let mut sources = builtin();
         sources[1].text = "line one\n{{#if x}}\nno close\n".to_owned();
         sources[1].path = "mine/executive-summary.md.hbs".to_owned();
-        let Err(ReportError::Invalid(diags)) = Templates::compile(&sources) else { panic!("compiled") };
+        let Err(ReportError::Invalid(diags)) = Templates::compile(&sources) else {
+            panic!("compiled")
+        };
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].path, "mine/executive-summary.md.hbs");
         assert!(diags[0].position.is_some(), "{}", diags[0]);
@@ -167,11 +210,16 @@ mod tests {
     #[test]
     fn a_misspelt_variable_fails_in_strict_mode_with_its_line() {
         let mut sources = builtin();
-        let main = sources.iter_mut().find(|s| s.file == "briefing.md.hbs").unwrap();
+        let main = sources
+            .iter_mut()
+            .find(|s| s.file == "briefing.md.hbs")
+            .unwrap();
         main.text = "# Title\n\n{{report.titel}}\n".to_owned();
         let templates = Templates::compile(&sources).unwrap();
         let data = serde_json::json!({ "report": { "title": "x" } });
-        let Err(ReportError::Invalid(diags)) = templates.render(&data) else { panic!("rendered") };
+        let Err(ReportError::Invalid(diags)) = templates.render(&data) else {
+            panic!("rendered")
+        };
         assert_eq!(diags[0].path, "templates/briefing.md.hbs");
         assert_eq!(diags[0].position.map(|p| p.0), Some(3));
     }

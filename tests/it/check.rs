@@ -9,7 +9,9 @@ use crate::util::{bin, fixture, stderr, stdout};
 fn diagnostics(path: &std::path::Path) -> String {
     let report = match azint_report::check(&DataSource::Path(path.to_path_buf())) {
         Ok(report) => report.problems,
-        Err(azint_report::Error::Dataset(azint_report::dataset::DatasetError::Invalid(problems))) => problems,
+        Err(azint_report::Error::Dataset(azint_report::dataset::DatasetError::Invalid(
+            problems,
+        ))) => problems,
         Err(e) => panic!("{}: unexpected error {e}", path.display()),
     };
     report.iter().map(|d| format!("{d}\n")).collect()
@@ -38,31 +40,60 @@ fn each_invalid_folder_is_refused_with_its_place() {
 
 #[test]
 fn there_is_a_fixture_for_at_least_25_kinds_of_problem() {
-    let count = std::fs::read_dir(crate::util::root().join("tests/fixtures/invalid")).unwrap().count();
+    let count = std::fs::read_dir(crate::util::root().join("tests/fixtures/invalid"))
+        .unwrap()
+        .count();
     assert!(count >= 25, "{count} fixtures");
 }
 
 #[test]
 fn check_lists_every_problem_and_exits_65() {
-    let output = bin().args(["check", "--data"]).arg(fixture("invalid/many-problems.toml")).output().unwrap();
+    let output = bin()
+        .args(["check", "--data"])
+        .arg(fixture("invalid/many-problems.toml"))
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(65));
     let err = stderr(&output);
-    assert_eq!(err.lines().filter(|l| l.contains(": error: ")).count(), 13, "{err}");
-    assert!(err.ends_with("tests/fixtures/invalid/many-problems.toml: 13 problems in 1 file\n"), "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.contains(": error: ")).count(),
+        13,
+        "{err}"
+    );
+    assert!(
+        err.ends_with("tests/fixtures/invalid/many-problems.toml: 13 problems in 1 file\n"),
+        "{err}"
+    );
 }
 
 #[test]
 fn check_reports_problems_in_every_file_of_a_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let base = std::fs::read_to_string(crate::util::root().join("tests/fixtures/invalid/kind-unknown.toml")).unwrap();
+    let base = std::fs::read_to_string(
+        crate::util::root().join("tests/fixtures/invalid/kind-unknown.toml"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("a.toml"), &base).unwrap();
     std::fs::write(dir.path().join("b.toml"), "[[event]]\nid = 5\n").unwrap();
-    let output = bin().args(["check", "--data"]).arg(dir.path()).output().unwrap();
+    let output = bin()
+        .args(["check", "--data"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(65));
-    assert!(err.contains("a.toml:13:8: error: unknown kind `sumit`"), "{err}");
-    assert!(err.contains("b.toml:2:6: error: `id` must be a string, found an integer"), "{err}");
-    assert!(err.contains("b.toml:1:1: error: missing required key `title`"), "{err}");
+    assert!(
+        err.contains("a.toml:13:8: error: unknown kind `sumit`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("b.toml:2:6: error: `id` must be a string, found an integer"),
+        "{err}"
+    );
+    assert!(
+        err.contains("b.toml:1:1: error: missing required key `title`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -70,19 +101,32 @@ fn check_accepts_the_default_dataset() {
     let output = bin().arg("check").output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
-    assert!(out.starts_with("data: 5 files, 4 pillars, 30 events: no problems"), "{out}");
+    assert!(
+        out.starts_with("data: 5 files, 4 pillars, 30 events: no problems"),
+        "{out}"
+    );
 }
 
 #[test]
 fn check_skips_hidden_and_non_toml_files() {
-    let output = bin().args(["check", "--data"]).arg(fixture("valid/hidden-and-other-files")).output().unwrap();
+    let output = bin()
+        .args(["check", "--data"])
+        .arg(fixture("valid/hidden-and-other-files"))
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).contains("2 files, 1 pillar, 1 event"));
 }
 
 #[test]
 fn a_missing_data_path_is_an_io_error_naming_it() {
-    let output = bin().args(["check", "--data", "no/such/folder"]).output().unwrap();
+    let output = bin()
+        .args(["check", "--data", "no/such/folder"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(stderr(&output), "error: cannot read no/such/folder: No such file or directory (os error 2)\n");
+    assert_eq!(
+        stderr(&output),
+        "error: cannot read no/such/folder: No such file or directory (os error 2)\n"
+    );
 }

@@ -5,17 +5,27 @@ use crate::util::{bin, entries, fixture, root, stderr, stdout, AS_OF};
 #[test]
 fn a_malformed_or_reversed_period_is_a_usage_error() {
     for period in ["2026-2024", "2025-13", "24-26"] {
-        let output = bin().args(["--format", "md", "--period", period]).output().unwrap();
+        let output = bin()
+            .args(["--format", "md", "--period", period])
+            .output()
+            .unwrap();
         assert_eq!(output.status.code(), Some(2), "{period}");
         let err = stderr(&output);
-        assert!(err.contains("expected `2024-2026` (years), `2025` (a year), `2025-03` (a month)"), "{err}");
+        assert!(
+            err.contains("expected `2024-2026` (years), `2025` (a year), `2025-03` (a month)"),
+            "{err}"
+        );
     }
 }
 
 #[test]
 fn pdf_is_not_built_yet() {
     let dir = tempfile::tempdir().unwrap();
-    let output = bin().args(["--format", "pdf", "--out-dir"]).arg(dir.path()).output().unwrap();
+    let output = bin()
+        .args(["--format", "pdf", "--out-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("PDF output is not built yet"));
     assert!(entries(dir.path()).is_empty());
@@ -27,7 +37,15 @@ fn writes_the_default_file_name_and_says_so() {
     let data = root().join("data");
     let output = bin()
         .current_dir(dir.path())
-        .args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "--data"])
+        .args([
+            "--period",
+            "2024-2026",
+            "--format",
+            "md",
+            "--as-of",
+            AS_OF,
+            "--data",
+        ])
         .arg(&data)
         .output()
         .unwrap();
@@ -35,18 +53,31 @@ fn writes_the_default_file_name_and_says_so() {
     let report = dir.path().join("reports/azint-briefing-2024-2026.md");
     assert!(report.is_file());
     let err = stderr(&output);
-    assert!(err.starts_with("wrote reports/azint-briefing-2024-2026.md (2024-2026, 30 events, "), "{err}");
+    assert!(
+        err.starts_with("wrote reports/azint-briefing-2024-2026.md (2024-2026, 30 events, "),
+        "{err}"
+    );
     assert!(err.trim_end().ends_with(" ms"), "{err}");
-    assert_eq!(entries(&dir.path().join("reports")), ["azint-briefing-2024-2026.md"]);
+    assert_eq!(
+        entries(&dir.path().join("reports")),
+        ["azint-briefing-2024-2026.md"]
+    );
 }
 
 #[test]
 fn without_data_folder_the_built_in_dataset_is_used_and_named() {
     let dir = tempfile::tempdir().unwrap();
-    let output = bin().current_dir(dir.path()).args(["--format", "md", "--as-of", AS_OF, "-o", "-"]).output().unwrap();
+    let output = bin()
+        .current_dir(dir.path())
+        .args(["--format", "md", "--as-of", AS_OF, "-o", "-"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stderr(&output).starts_with("no ./data folder here: using the built-in dataset\n"));
-    let from_repo = bin().args(["--format", "md", "--as-of", AS_OF, "-o", "-"]).output().unwrap();
+    let from_repo = bin()
+        .args(["--format", "md", "--as-of", AS_OF, "-o", "-"])
+        .output()
+        .unwrap();
     // Same facts; only the data note names the source differently.
     let built_in = stdout(&output).replace("data (built in)", "data");
     assert_eq!(built_in, stdout(&from_repo));
@@ -55,7 +86,11 @@ fn without_data_folder_the_built_in_dataset_is_used_and_named() {
 #[test]
 fn quiet_prints_nothing_on_success() {
     let dir = tempfile::tempdir().unwrap();
-    let output = bin().args(["--format", "md", "-q", "--out-dir"]).arg(dir.path()).output().unwrap();
+    let output = bin()
+        .args(["--format", "md", "-q", "--out-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stdout.is_empty() && output.stderr.is_empty());
 }
@@ -64,7 +99,11 @@ fn quiet_prints_nothing_on_success() {
 fn a_failed_run_leaves_the_earlier_report_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("briefing.md");
-    let ok = bin().args(["--format", "md", "--as-of", AS_OF, "-q", "-o"]).arg(&report).output().unwrap();
+    let ok = bin()
+        .args(["--format", "md", "--as-of", AS_OF, "-q", "-o"])
+        .arg(&report)
+        .output()
+        .unwrap();
     assert_eq!(ok.status.code(), Some(0));
     let before = std::fs::read(&report).unwrap();
 
@@ -80,7 +119,13 @@ fn a_failed_run_leaves_the_earlier_report_byte_for_byte() {
 
     let templates = tempfile::tempdir().unwrap();
     std::fs::write(templates.path().join("briefing.md.hbs"), "{{#each}}").unwrap();
-    let bad_template = bin().args(["--format", "md", "-o"]).arg(&report).arg("--templates").arg(templates.path()).output().unwrap();
+    let bad_template = bin()
+        .args(["--format", "md", "-o"])
+        .arg(&report)
+        .arg("--templates")
+        .arg(templates.path())
+        .output()
+        .unwrap();
     assert_eq!(bad_template.status.code(), Some(65));
 
     assert_eq!(std::fs::read(&report).unwrap(), before);
@@ -91,31 +136,55 @@ fn a_failed_run_leaves_the_earlier_report_byte_for_byte() {
 fn an_unwritable_output_is_an_io_error_naming_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("missing-folder").join("r.md");
-    let output = bin().args(["--format", "md", "-q", "-o"]).arg(&target).output().unwrap();
+    let output = bin()
+        .args(["--format", "md", "-q", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
-    assert!(err.starts_with(&format!("error: cannot write {}: No such file or directory", target.display())), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "error: cannot write {}: No such file or directory",
+            target.display()
+        )),
+        "{err}"
+    );
 }
 
 #[test]
 fn out_names_one_file_only() {
-    let output = bin().args(["--format", "both", "-o", "x"]).output().unwrap();
+    let output = bin()
+        .args(["--format", "both", "-o", "x"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--format both writes two"));
 }
 
 #[test]
 fn an_unknown_pillar_is_a_usage_error_with_a_suggestion() {
-    let output = bin().args(["--format", "md", "-o", "-", "--pillar", "enrgy"]).output().unwrap();
+    let output = bin()
+        .args(["--format", "md", "-o", "-", "--pillar", "enrgy"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("did you mean `energy`?"));
 }
 
 #[test]
 fn as_of_comes_from_source_date_epoch() {
-    let output = bin().env("SOURCE_DATE_EPOCH", "1770854400").args(["--format", "md", "-o", "-"]).output().unwrap();
+    let output = bin()
+        .env("SOURCE_DATE_EPOCH", "1770854400")
+        .args(["--format", "md", "-o", "-"])
+        .output()
+        .unwrap();
     assert!(stdout(&output).contains("as of 12 February 2026"));
-    let output = bin().env("SOURCE_DATE_EPOCH", "yesterday").args(["--format", "md", "-o", "-"]).output().unwrap();
+    let output = bin()
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .args(["--format", "md", "-o", "-"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("SOURCE_DATE_EPOCH"));
 }

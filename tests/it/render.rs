@@ -6,7 +6,11 @@ use crate::util::{bin, fixture, stderr, stdout, AS_OF};
 
 /// The briefing for `args`, written to standard output.
 fn briefing(args: &[&str]) -> String {
-    let output = bin().args(["--format", "md", "--as-of", AS_OF, "-q", "-o", "-"]).args(args).output().unwrap();
+    let output = bin()
+        .args(["--format", "md", "--as-of", AS_OF, "-q", "-o", "-"])
+        .args(args)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     stdout(&output)
 }
@@ -18,8 +22,32 @@ fn default_briefing() {
 
 #[test]
 fn two_runs_give_identical_bytes() {
-    let first = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-o", "-"]).output().unwrap();
-    let second = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-o", "-"]).output().unwrap();
+    let first = bin()
+        .args([
+            "--period",
+            "2024-2026",
+            "--format",
+            "md",
+            "--as-of",
+            AS_OF,
+            "-o",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    let second = bin()
+        .args([
+            "--period",
+            "2024-2026",
+            "--format",
+            "md",
+            "--as-of",
+            AS_OF,
+            "-o",
+            "-",
+        ])
+        .output()
+        .unwrap();
     assert!(!first.stdout.is_empty());
     assert_eq!(first.stdout, second.stdout);
 }
@@ -76,7 +104,9 @@ fn headings(md: &str, level: pulldown_cmark::HeadingLevel) -> Vec<String> {
     let mut current: Option<String> = None;
     for event in Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES) {
         match event {
-            Event::Start(Tag::Heading { level: l, .. }) if l == level => current = Some(String::new()),
+            Event::Start(Tag::Heading { level: l, .. }) if l == level => {
+                current = Some(String::new())
+            }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(c) = current.as_mut() {
                     c.push_str(&t);
@@ -102,7 +132,9 @@ fn cells(md: &str) -> Vec<String> {
                 }
             }
             Event::End(TagEnd::TableCell) => out.extend(current.take()),
-            Event::Html(_) | Event::InlineHtml(_) if current.is_some() => panic!("data text became HTML"),
+            Event::Html(_) | Event::InlineHtml(_) if current.is_some() => {
+                panic!("data text became HTML")
+            }
             _ => {}
         }
     }
@@ -113,16 +145,23 @@ fn cells(md: &str) -> Vec<String> {
 fn markdown_special_characters_in_data_come_out_literally() {
     let md = briefing(&["--data", fixture("valid/small").to_str().unwrap()]);
     let title = "*Not* a [link] <b>|x|</b> & co";
-    assert!(headings(&md, pulldown_cmark::HeadingLevel::H4).contains(&title.to_owned()), "{md}");
+    assert!(
+        headings(&md, pulldown_cmark::HeadingLevel::H4).contains(&title.to_owned()),
+        "{md}"
+    );
     assert!(cells(&md).contains(&title.to_owned()));
-    assert!(headings(&md, pulldown_cmark::HeadingLevel::H1).contains(&"Test *briefing* & co".to_owned()));
+    assert!(headings(&md, pulldown_cmark::HeadingLevel::H1)
+        .contains(&"Test *briefing* & co".to_owned()));
     let text: String = Parser::new(&md)
         .filter_map(|e| match e {
             Event::Text(t) => Some(t.into_string()),
             _ => None,
         })
         .collect();
-    assert!(text.contains("1. Starts like a list; has `code`, _under_ & #hash; ends \\"), "{text}");
+    assert!(
+        text.contains("1. Starts like a list; has `code`, _under_ & #hash; ends \\"),
+        "{text}"
+    );
     assert!(text.contains("Partners: A|B and Şuşa"));
 }
 
@@ -152,9 +191,19 @@ fn the_default_period_covers_every_event() {
 
 #[test]
 fn pillars_and_highlights_can_be_chosen() {
-    let md = briefing(&["--period", "2024-2026", "--pillar", "energy", "--highlights", "1"]);
+    let md = briefing(&[
+        "--period",
+        "2024-2026",
+        "--pillar",
+        "energy",
+        "--highlights",
+        "1",
+    ]);
     let h2 = headings(&md, pulldown_cmark::HeadingLevel::H2);
-    assert!(h2.contains(&"1. Energy and green transition".to_owned()), "{h2:?}");
+    assert!(
+        h2.contains(&"1. Energy and green transition".to_owned()),
+        "{h2:?}"
+    );
     assert!(!h2.iter().any(|h| h.contains("Multi-vector")));
     let h4 = headings(&md, pulldown_cmark::HeadingLevel::H4);
     assert_eq!(h4, ["COP29 UN Climate Change Conference in Baku"]);
@@ -164,9 +213,21 @@ fn pillars_and_highlights_can_be_chosen() {
 #[test]
 fn a_template_override_replaces_the_built_in_one() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("sources.md.hbs"), "## Where this comes from\n\n{{#each sources}}\n- {{name}}\n{{/each}}\n").unwrap();
-    let md = briefing(&["--period", "2024-2026", "--templates", dir.path().to_str().unwrap()]);
-    assert!(md.contains("## Where this comes from\n\n- News.Az\n"), "{md}");
+    std::fs::write(
+        dir.path().join("sources.md.hbs"),
+        "## Where this comes from\n\n{{#each list}}\n- {{name}}\n{{/each}}\n",
+    )
+    .unwrap();
+    let md = briefing(&[
+        "--period",
+        "2024-2026",
+        "--templates",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(
+        md.contains("## Where this comes from\n\n- News.Az\n"),
+        "{md}"
+    );
     assert!(md.contains("## Executive summary"));
 }
 
@@ -174,21 +235,39 @@ fn a_template_override_replaces_the_built_in_one() {
 fn an_override_with_an_unknown_name_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("pilar.md.hbs"), "x").unwrap();
-    let output = bin().args(["--format", "md", "-o", "-", "--templates"]).arg(dir.path()).output().unwrap();
+    let output = bin()
+        .args(["--format", "md", "-o", "-", "--templates"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(65));
     let err = stderr(&output);
-    assert!(err.contains("pilar.md.hbs: error: `pilar.md.hbs` overrides no built-in template"), "{err}");
+    assert!(
+        err.contains("pilar.md.hbs: error: `pilar.md.hbs` overrides no built-in template"),
+        "{err}"
+    );
     assert!(err.contains("help: did you mean `pillar.md.hbs`?"), "{err}");
 }
 
 #[test]
 fn a_misspelt_variable_names_the_template_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("pillar.md.hbs"), "## {{name}}\n\n{{sumary}}\n").unwrap();
-    let output = bin().args(["--format", "md", "-q", "-o", "-", "--templates"]).arg(dir.path()).output().unwrap();
+    std::fs::write(
+        dir.path().join("pillar.md.hbs"),
+        "## {{name}}\n\n{{sumary}}\n",
+    )
+    .unwrap();
+    let output = bin()
+        .args(["--format", "md", "-q", "-o", "-", "--templates"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(65));
     let err = stderr(&output);
-    let expected = format!("{}:3:1: error: template failed:", dir.path().join("pillar.md.hbs").display());
+    let expected = format!(
+        "{}:3:1: error: template failed:",
+        dir.path().join("pillar.md.hbs").display()
+    );
     assert!(err.starts_with(&expected), "{err}");
     assert!(err.contains("`sumary` is not defined here"), "{err}");
     assert!(output.stdout.is_empty());
