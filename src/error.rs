@@ -17,9 +17,6 @@ pub enum Error {
     /// A command-line value that clap could not check on its own.
     #[error("{0}")]
     Usage(String),
-    /// `--format pdf` before the typesetter lands (issue #3).
-    #[error("PDF output is not built yet: use --format md")]
-    PdfNotBuilt,
 }
 
 /// Exit code for invalid data or templates (`EX_DATAERR`).

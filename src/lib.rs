@@ -15,6 +15,7 @@ pub mod output;
 pub mod period;
 pub mod report;
 pub mod summary;
+pub mod typeset;
 
 pub use error::Error;
 
@@ -25,6 +26,45 @@ use crate::options::{Destination, Options, OutputFormat};
 use crate::output::Target;
 use crate::period::Period;
 use crate::summary::Selection;
+
+/// Characters that no font of the report can draw, one warning each with
+/// the event and file it comes from (or the templates), so that none
+/// becomes a silent blank in the PDF.
+pub fn missing_glyphs(dataset: &Dataset, markdown: &str) -> Vec<diag::Diagnostic> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut warnings = Vec::new();
+    let mut report = |c: char, path: &str, what: String| {
+        if seen.insert(c) {
+            warnings.push(
+                diag::Diagnostic::error_in(
+                    path,
+                    format!(
+                        "{what}: U+{:04X} '{c}' is in none of the report's fonts; the PDF shows '{}' instead",
+                        c as u32,
+                        typeset::fonts::visible(typeset::fonts::Fonts::get(), typeset::fonts::Face::Serif, c)
+                    ),
+                )
+                .warning(),
+            );
+        }
+    };
+    for event in &dataset.events {
+        let texts = [&event.title, &event.summary]
+            .into_iter()
+            .chain(&event.partners)
+            .chain(event.figures.iter().flat_map(|f| std::iter::once(&f.label).chain(&f.unit)))
+            .chain(event.sources.iter().map(|s| &s.name));
+        for text in texts {
+            for c in text.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
+                report(c, &event.file, format!("event `{}`", event.id));
+            }
+        }
+    }
+    for c in markdown.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
+        report(c, "templates", "the briefing's text".to_owned());
+    }
+    warnings
+}
 
 /// One report a run wrote.
 #[derive(Clone, Debug)]
@@ -39,6 +79,10 @@ pub struct Written {
 pub struct Outcome {
     pub written: Vec<Written>,
     pub period: Period,
+    /// Pages of the PDF, when one was made.
+    pub pages: Option<usize>,
+    /// Problems that did not stop the run (missing glyphs).
+    pub warnings: Vec<diag::Diagnostic>,
     pub events: usize,
     pub elapsed: std::time::Duration,
 }
@@ -72,10 +116,17 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     let markdown = report::render(&summary, &templates)?;
 
     let mut rendered = Vec::with_capacity(options.formats.len());
+    let mut pages = None;
+    let mut warnings = Vec::new();
     for &format in &options.formats {
         let bytes = match format {
             OutputFormat::Markdown => markdown.as_bytes().to_vec(),
-            OutputFormat::Pdf => return Err(Error::PdfNotBuilt),
+            OutputFormat::Pdf => {
+                warnings.extend(missing_glyphs(&dataset, &markdown));
+                let typeset = typeset::typeset(&markdown, &typeset_options(&dataset, &summary, options));
+                pages = Some(typeset.document.pages.len());
+                typeset.pdf
+            }
         };
         rendered.push((format, bytes));
     }
@@ -103,9 +154,30 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
     Ok(Outcome {
         written,
         period,
+        pages,
+        warnings,
         events: summary.executive.totals.events,
         elapsed: started.elapsed(),
     })
+}
+
+/// The typesetter's settings for this report: paper, language, running
+/// header, and metadata dated from `--as-of`, never from the clock.
+fn typeset_options(dataset: &Dataset, summary: &summary::Summary, options: &Options) -> typeset::Options {
+    let report = &dataset.report;
+    let date = options.as_of.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
+    typeset::Options {
+        paper: options.paper,
+        language: report.language.clone(),
+        header: (report.title.clone(), summary.period.display.clone()),
+        metadata: typeset::Metadata {
+            title: report.title.clone(),
+            author: report.author.clone().or_else(|| report.organisation.clone()).unwrap_or_default(),
+            subject: format!("Briefing for {}", summary.period.display),
+            keywords: summary.pillars.iter().map(|p| p.name.clone()).collect(),
+            date,
+        },
+    }
 }
 
 /// The whole years from the first event's start to the last event's end.

@@ -45,10 +45,17 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
     }
     match azint_report::run(&options) {
         Ok(outcome) => {
+            for warning in &outcome.warnings {
+                eprintln!("{warning}");
+            }
             if !options.quiet {
                 for w in &outcome.written {
+                    let pages = match (w.format, outcome.pages) {
+                        (azint_report::options::OutputFormat::Pdf, Some(n)) => format!("{}, ", count(n, "page")),
+                        _ => String::new(),
+                    };
                     eprintln!(
-                        "wrote {} ({}, {} events, {} bytes) in {} ms",
+                        "wrote {} ({}, {pages}{} events, {} bytes) in {} ms",
                         w.target.display(),
                         outcome.period.label,
                         outcome.events,

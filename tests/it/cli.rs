@@ -19,16 +19,18 @@ fn a_malformed_or_reversed_period_is_a_usage_error() {
 }
 
 #[test]
-fn pdf_is_not_built_yet() {
+fn pdf_is_the_default_format_and_both_writes_two_files() {
     let dir = tempfile::tempdir().unwrap();
-    let output = bin()
-        .args(["--format", "pdf", "--out-dir"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("PDF output is not built yet"));
-    assert!(entries(dir.path()).is_empty());
+    let output = bin().args(["--period", "2024-2026", "--as-of", AS_OF, "--out-dir"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(entries(dir.path()), ["azint-briefing-2024-2026.pdf"]);
+    let err = stderr(&output);
+    assert!(err.contains(" pages, 30 events, "), "{err}");
+    let output = bin().args(["--period", "2025", "--format", "both", "-q", "--as-of", AS_OF, "--out-dir"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(entries(dir.path()), ["azint-briefing-2024-2026.pdf", "azint-briefing-2025.md", "azint-briefing-2025.pdf"]);
+    let pdf = std::fs::read(dir.path().join("azint-briefing-2025.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
 }
 
 #[test]

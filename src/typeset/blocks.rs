@@ -1,0 +1,349 @@
+//! Markdown to blocks: the first step of typesetting.
+//!
+//! pulldown-cmark's events become a tree of [`Block`]s (headings,
+//! paragraphs of styled runs, lists, tables, quotes, code, rules) that the
+//! layout measures and places. Two HTML comments, which Markdown viewers
+//! hide, carry what Markdown cannot say: `<!-- toc -->` (the table of
+//! contents goes here) and `<!-- pagebreak -->`.
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// A block of the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    Heading { level: u8, runs: Vec<Run> },
+    Paragraph { runs: Vec<Run> },
+    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    Table { aligns: Vec<Align>, header: Vec<Vec<Run>>, rows: Vec<Vec<Vec<Run>>> },
+    Quote(Vec<Block>),
+    Code { lang: String, text: String },
+    Rule,
+    /// `<!-- toc -->`
+    Toc,
+    /// `<!-- pagebreak -->`
+    PageBreak,
+}
+
+/// Column alignment of a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// Inline style.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Style {
+    pub bold: bool,
+    pub italic: bool,
+    pub code: bool,
+}
+
+/// A piece of text in one style. A run whose text is `"\n"` is a hard line
+/// break.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub style: Style,
+    pub link: Option<String>,
+}
+
+/// The plain text of some runs.
+pub fn plain(runs: &[Run]) -> String {
+    runs.iter().map(|r| r.text.as_str()).collect()
+}
+
+/// Parses GitHub-flavoured Markdown into blocks.
+pub fn parse(markdown: &str) -> Vec<Block> {
+    let mut builder = Builder::default();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        builder.event(event);
+    }
+    builder.finish()
+}
+
+/// A block being built.
+enum Open {
+    Quote(Vec<Block>),
+    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    Item(Vec<Block>),
+    Table { aligns: Vec<Align>, header: Vec<Vec<Run>>, rows: Vec<Vec<Vec<Run>>>, in_head: bool },
+}
+
+#[derive(Default)]
+struct Builder {
+    done: Vec<Block>,
+    open: Vec<Open>,
+    /// Inline text being collected (paragraph, heading, cell, tight item).
+    runs: Vec<Run>,
+    heading: Option<u8>,
+    code: Option<(String, String)>,
+    bold: u32,
+    italic: u32,
+    links: Vec<String>,
+    /// The current table row's cells.
+    row: Vec<Vec<Run>>,
+}
+
+impl Builder {
+    fn style(&self) -> Style {
+        Style { bold: self.bold > 0, italic: self.italic > 0, code: false }
+    }
+
+    fn push_text(&mut self, text: &str, style: Style) {
+        let link = self.links.last().cloned();
+        if let Some(last) = self.runs.last_mut() {
+            if last.style == style && last.link == link && last.text != "\n" {
+                last.text.push_str(text);
+                return;
+            }
+        }
+        self.runs.push(Run { text: text.to_owned(), style, link });
+    }
+
+    /// Adds a finished block to the innermost container.
+    fn add(&mut self, block: Block) {
+        match self.open.last_mut() {
+            Some(Open::Quote(blocks)) | Some(Open::Item(blocks)) => blocks.push(block),
+            // Blocks directly in a list or table cannot happen in
+            // CommonMark; keep them rather than lose them.
+            Some(Open::List { items, .. }) => items.push(vec![block]),
+            Some(Open::Table { .. }) | None => self.done.push(block),
+        }
+    }
+
+    /// Turns collected inline text (a tight list item's) into a paragraph.
+    fn flush_runs(&mut self) {
+        if !self.runs.is_empty() && self.heading.is_none() {
+            let runs = std::mem::take(&mut self.runs);
+            self.add(Block::Paragraph { runs });
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        if let Some((_, text)) = &mut self.code {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some((lang, text)) = self.code.take() {
+                        self.add(Block::Code { lang, text });
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.push_text(&t, self.style()),
+            Event::Code(t) => {
+                let style = Style { code: true, ..self.style() };
+                self.push_text(&t, style);
+            }
+            Event::SoftBreak => self.push_text(" ", self.style()),
+            Event::HardBreak => {
+                let link = self.links.last().cloned();
+                self.runs.push(Run { text: "\n".to_owned(), style: self.style(), link });
+            }
+            Event::Rule => {
+                self.flush_runs();
+                self.add(Block::Rule);
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                match html.trim() {
+                    "<!-- toc -->" => self.add(Block::Toc),
+                    "<!-- pagebreak -->" => self.add(Block::PageBreak),
+                    // Other comments are for the Markdown's readers only.
+                    other if other.starts_with("<!--") => {}
+                    // Raw HTML is shown as written rather than lost.
+                    other => self.push_text(other, self.style()),
+                }
+            }
+            Event::FootnoteReference(t) => self.push_text(&format!("[{t}]"), self.style()),
+            Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }, self.style()),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t, self.style()),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => self.flush_runs(),
+            Tag::Heading { level, .. } => {
+                self.flush_runs();
+                self.heading = Some(match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    HeadingLevel::H4 => 4,
+                    HeadingLevel::H5 => 5,
+                    HeadingLevel::H6 => 6,
+                });
+            }
+            Tag::BlockQuote(_) => {
+                self.flush_runs();
+                self.open.push(Open::Quote(Vec::new()));
+            }
+            Tag::CodeBlock(kind) => {
+                self.flush_runs();
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((lang, String::new()));
+            }
+            Tag::List(start) => {
+                self.flush_runs();
+                self.open.push(Open::List { start, items: Vec::new() });
+            }
+            Tag::Item => {
+                self.flush_runs();
+                self.open.push(Open::Item(Vec::new()));
+            }
+            Tag::Table(aligns) => {
+                self.flush_runs();
+                let aligns = aligns
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Right => Align::Right,
+                        Alignment::Center => Align::Center,
+                        Alignment::Left | Alignment::None => Align::Left,
+                    })
+                    .collect();
+                self.open.push(Open::Table { aligns, header: Vec::new(), rows: Vec::new(), in_head: false });
+            }
+            Tag::TableHead => {
+                if let Some(Open::Table { in_head, .. }) = self.open.last_mut() {
+                    *in_head = true;
+                }
+            }
+            Tag::TableRow | Tag::TableCell => {}
+            Tag::Emphasis => self.italic += 1,
+            Tag::Strong => self.bold += 1,
+            Tag::Link { dest_url, .. } => self.links.push(dest_url.into_string()),
+            Tag::Image { .. } => {}
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => {
+                let runs = std::mem::take(&mut self.runs);
+                if !runs.is_empty() {
+                    self.add(Block::Paragraph { runs });
+                }
+            }
+            TagEnd::Heading(_) => {
+                let runs = std::mem::take(&mut self.runs);
+                let level = self.heading.take().unwrap_or(1);
+                self.add(Block::Heading { level, runs });
+            }
+            TagEnd::BlockQuote(_) => {
+                self.flush_runs();
+                if let Some(Open::Quote(blocks)) = self.open.pop() {
+                    self.add(Block::Quote(blocks));
+                }
+            }
+            TagEnd::Item => {
+                self.flush_runs();
+                if let Some(Open::Item(blocks)) = self.open.pop() {
+                    if let Some(Open::List { items, .. }) = self.open.last_mut() {
+                        items.push(blocks);
+                    }
+                }
+            }
+            TagEnd::List(_) => {
+                self.flush_runs();
+                if let Some(Open::List { start, items }) = self.open.pop() {
+                    self.add(Block::List { start, items });
+                }
+            }
+            TagEnd::TableCell => {
+                let runs = std::mem::take(&mut self.runs);
+                self.row.push(runs);
+            }
+            TagEnd::TableHead => {
+                let row = std::mem::take(&mut self.row);
+                if let Some(Open::Table { header, in_head, .. }) = self.open.last_mut() {
+                    *header = row;
+                    *in_head = false;
+                }
+            }
+            TagEnd::TableRow => {
+                let row = std::mem::take(&mut self.row);
+                if let Some(Open::Table { rows, .. }) = self.open.last_mut() {
+                    rows.push(row);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(Open::Table { aligns, header, rows, .. }) = self.open.pop() {
+                    self.add(Block::Table { aligns, header, rows });
+                }
+            }
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Link => {
+                self.links.pop();
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        self.flush_runs();
+        while let Some(open) = self.open.pop() {
+            match open {
+                Open::Quote(blocks) | Open::Item(blocks) => self.done.extend(blocks),
+                Open::List { start, items } => self.done.push(Block::List { start, items }),
+                Open::Table { aligns, header, rows, .. } => self.done.push(Block::Table { aligns, header, rows }),
+            }
+        }
+        self.done
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_paragraphs_and_styles() {
+        let blocks = parse("# Title\n\nSome *it* and **bold** `code` [link](https://x.org).\n\n<!-- toc -->\n");
+        assert_eq!(blocks.len(), 3);
+        assert!(matches!(&blocks[0], Block::Heading { level: 1, runs } if plain(runs) == "Title"));
+        let Block::Paragraph { runs } = &blocks[1] else { panic!() };
+        assert_eq!(plain(runs), "Some it and bold code link.");
+        assert!(runs.iter().any(|r| r.text == "it" && r.style.italic));
+        assert!(runs.iter().any(|r| r.text == "bold" && r.style.bold));
+        assert!(runs.iter().any(|r| r.text == "code" && r.style.code));
+        assert!(runs.iter().any(|r| r.text == "link" && r.link.as_deref() == Some("https://x.org")));
+        assert_eq!(blocks[2], Block::Toc);
+    }
+
+    #[test]
+    fn nested_lists_and_tables() {
+        let blocks = parse("- a\n- b\n  1. c\n  2. d\n\n| A | B |\n| --- | ---: |\n| x \\| y | 2 |\n");
+        let Block::List { start: None, items } = &blocks[0] else { panic!("{blocks:?}") };
+        assert_eq!(items.len(), 2);
+        assert!(matches!(&items[1][1], Block::List { start: Some(1), items } if items.len() == 2));
+        let Block::Table { aligns, header, rows } = &blocks[1] else { panic!() };
+        assert_eq!(aligns, &[Align::Left, Align::Right]);
+        assert_eq!(plain(&header[1]), "B");
+        assert_eq!(plain(&rows[0][0]), "x | y");
+    }
+
+    #[test]
+    fn escaped_text_stays_literal() {
+        let blocks = parse(r"\*Not\* a \[link\] \<b\>");
+        let Block::Paragraph { runs } = &blocks[0] else { panic!() };
+        assert_eq!(plain(runs), "*Not* a [link] <b>");
+    }
+
+    #[test]
+    fn code_blocks_keep_their_text() {
+        let blocks = parse("```mermaid\npie\n  \"A\" : 1\n```\n");
+        assert_eq!(blocks, [Block::Code { lang: "mermaid".into(), text: "pie\n  \"A\" : 1\n".into() }]);
+    }
+}

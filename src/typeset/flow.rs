@@ -1,0 +1,713 @@
+//! Blocks to pages.
+//!
+//! Each block becomes chunks: a line of a paragraph, a heading, a table row,
+//! a line of code. Chunks are indivisible and carry the rules that keep
+//! the document readable: a heading keeps with what follows it, a
+//! paragraph leaves at least two lines on each side of a page break, a
+//! table row is never cut and the table's header row is repeated at the top
+//! of every page the table continues on. Pagination then fills pages chunk
+//! by chunk; a last pass adds the running header, the footer ("Page N of M")
+//! and the page numbers of the table of contents.
+
+use super::blocks::{plain, Align, Block, Run, Style};
+use super::display::{Document, Heading, Item, Page, Target, Text};
+use super::fonts::{Face, Fonts};
+use super::geom::{Color, Point, Pt, Rect, Size};
+use super::linebreak::{linebreak, Line, Setting, Span};
+
+/// Page size and what the furniture says.
+#[derive(Clone, Debug)]
+pub struct PageSetup {
+    pub size: Size,
+    /// Left in the running header.
+    pub header_left: String,
+    /// Right in the running header.
+    pub header_right: String,
+    pub language: Option<hyphenation::Language>,
+}
+
+impl PageSetup {
+    pub const A4: Size = Size { w: Pt(595.28), h: Pt(841.89) };
+    pub const LETTER: Size = Size { w: Pt(612.0), h: Pt(792.0) };
+
+    /// The text area: margins of 64 pt at the sides, 72 pt at top and
+    /// bottom (room for the running header and footer).
+    pub fn area(&self) -> Rect {
+        let (side, top, bottom) = (Pt(64.0), Pt(72.0), Pt(72.0));
+        Rect::new(side, top, self.size.w - side - side, self.size.h - top - bottom)
+    }
+}
+
+/// The house style.
+mod style {
+    use super::{Color, Pt};
+
+    pub const BODY: Pt = Pt(10.0);
+    pub const BODY_LEADING: Pt = Pt(14.2);
+    pub const SMALL: Pt = Pt(8.4);
+    pub const SMALL_LEADING: Pt = Pt(11.0);
+    pub const CODE: Pt = Pt(8.2);
+    pub const CODE_LEADING: Pt = Pt(10.8);
+    pub const PARAGRAPH_GAP: Pt = Pt(6.0);
+    pub const LIST_INDENT: Pt = Pt(16.0);
+    pub const QUOTE_INDENT: Pt = Pt(14.0);
+    pub const CELL_PAD_X: Pt = Pt(4.0);
+    pub const CELL_PAD_Y: Pt = Pt(2.6);
+    pub const TEXT: Color = Color::rgb(0x1d, 0x1d, 0x1f);
+    pub const ACCENT: Color = Color::rgb(0x1f, 0x3a, 0x5f);
+    pub const MUTED: Color = Color::rgb(0x5f, 0x63, 0x68);
+    pub const LINK: Color = Color::rgb(0x1a, 0x4f, 0x9c);
+    pub const RULE: Color = Color::rgb(0xb8, 0xbe, 0xc6);
+    pub const SHADE: Color = Color::rgb(0xf1, 0xf3, 0xf5);
+
+    /// Size, leading, space before and colour of each heading level.
+    pub fn heading(level: u8) -> (Pt, Pt, Pt, Color) {
+        match level {
+            1 => (Pt(23.0), Pt(28.0), Pt(0.0), ACCENT),
+            2 => (Pt(15.0), Pt(19.0), Pt(20.0), ACCENT),
+            3 => (Pt(11.5), Pt(15.0), Pt(14.0), ACCENT),
+            _ => (Pt(10.0), Pt(13.5), Pt(11.0), TEXT),
+        }
+    }
+}
+
+/// Lays out `blocks` on pages.
+pub fn layout(blocks: &[Block], setup: &PageSetup) -> Document {
+    let area = setup.area();
+    let mut builder = Builder {
+        fonts: Fonts::get(),
+        language: setup.language,
+        chunks: Vec::new(),
+        table_headers: Vec::new(),
+        toc: Vec::new(),
+        heading_count: 0,
+    };
+    // The table of contents lists the headings of levels 2 and 3 that
+    // follow it.
+    let mut counter = 0usize;
+    let mut entries = Vec::new();
+    collect_headings(blocks, &mut counter, &mut entries);
+    builder.toc = entries;
+    builder.blocks(blocks, Pt::ZERO, area.size.w);
+    let (mut document, toc_places) = paginate(builder.chunks, &builder.table_headers, setup, area);
+    finish(&mut document, &builder.toc, &toc_places, setup, area);
+    document
+}
+
+/// Level-2 and -3 headings with their order among all headings.
+fn collect_headings(blocks: &[Block], counter: &mut usize, out: &mut Vec<TocEntry>) {
+    for block in blocks {
+        match block {
+            Block::Heading { level, runs } => {
+                if (2..=3).contains(level) {
+                    out.push(TocEntry { heading: *counter, level: *level, title: plain(runs) });
+                }
+                *counter += 1;
+            }
+            Block::Quote(inner) => collect_headings(inner, counter, out),
+            Block::List { items, .. } => items.iter().for_each(|i| collect_headings(i, counter, out)),
+            _ => {}
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct TocEntry {
+    /// Index among all headings of the document.
+    heading: usize,
+    level: u8,
+    title: String,
+}
+
+/// An indivisible piece of the flow, drawn relative to its top-left corner
+/// (x at the text area's left edge).
+#[derive(Clone, Debug, Default)]
+struct Chunk {
+    height: Pt,
+    /// Space above it, unless it starts a page.
+    space_before: Pt,
+    items: Vec<(Point, Item)>,
+    /// Must stand on the same page as the next chunk.
+    keep_with_next: bool,
+    /// Starts a new page.
+    break_before: bool,
+    /// A heading: level and title, for the outline.
+    heading: Option<(u8, String)>,
+    /// The header row to repeat when this table row starts a page.
+    table_header: Option<usize>,
+    /// This chunk is the header row of table `n` (in its first place).
+    header_of: Option<usize>,
+    /// A line of the table of contents: the entry's index.
+    toc_entry: Option<usize>,
+}
+
+struct Builder<'f> {
+    fonts: &'f Fonts,
+    language: Option<hyphenation::Language>,
+    chunks: Vec<Chunk>,
+    table_headers: Vec<Chunk>,
+    toc: Vec<TocEntry>,
+    heading_count: usize,
+}
+
+impl Builder<'_> {
+    fn blocks(&mut self, blocks: &[Block], x: Pt, width: Pt) {
+        for (i, block) in blocks.iter().enumerate() {
+            let first = i == 0;
+            match block {
+                Block::Heading { level, runs } => self.heading(*level, runs, x, width),
+                Block::Paragraph { runs } => {
+                    let gap = if first { Pt::ZERO } else { style::PARAGRAPH_GAP };
+                    self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, true, gap);
+                }
+                Block::List { start, items } => self.list(*start, items, x, width, first),
+                Block::Table { aligns, header, rows } => self.table(aligns, header, rows, x, width),
+                Block::Quote(inner) => {
+                    let from = self.chunks.len();
+                    self.blocks(inner, x + style::QUOTE_INDENT, width - style::QUOTE_INDENT);
+                    for chunk in &mut self.chunks[from..] {
+                        let h = chunk.height;
+                        chunk.items.push((
+                            Point::new(x + Pt(3.0), Pt::ZERO),
+                            Item::Line { to: Point::new(x + Pt(3.0), h), width: Pt(2.0), color: style::RULE },
+                        ));
+                    }
+                    if let Some(c) = self.chunks.get_mut(from) {
+                        c.space_before = style::PARAGRAPH_GAP;
+                    }
+                }
+                Block::Code { text, .. } => self.code(text, x, width),
+                Block::Rule => self.chunks.push(Chunk {
+                    height: Pt(12.0),
+                    space_before: style::PARAGRAPH_GAP,
+                    items: vec![(
+                        Point::new(x, Pt(6.0)),
+                        Item::Line { to: Point::new(x + width, Pt(6.0)), width: Pt(0.6), color: style::RULE },
+                    )],
+                    ..Chunk::default()
+                }),
+                Block::Toc => self.toc(x, width),
+                Block::PageBreak => {
+                    self.chunks.push(Chunk { break_before: true, ..Chunk::default() });
+                }
+            }
+        }
+    }
+
+    /// Runs to spans in a family and size: bold and italic pick the face,
+    /// code is set in the mono face, links in the link colour.
+    fn spans(&self, runs: &[Run], family: Face, size: Pt, color: Color) -> Vec<Span> {
+        runs.iter()
+            .map(|r| {
+                let Style { bold, italic, code } = r.style;
+                // A bold family (headings, header rows) stays bold.
+                let bold = bold || matches!(family, Face::SansBold | Face::SerifBold | Face::SerifBoldItalic);
+                let (face, size) = if code { (Face::Mono, size * 0.92) } else { (family.styled(bold, italic), size) };
+                let color = if r.link.is_some() { style::LINK } else { color };
+                Span { text: visible_text(self.fonts, face, &r.text), face, size, color, link: r.link.clone() }
+            })
+            .collect()
+    }
+
+    /// Text items (and link areas) for one line whose top is at y = 0.
+    fn line_items(&self, spans: &[Span], line: &Line, x: Pt, leading: Pt, size: Pt, align_offset: Pt) -> Vec<(Point, Item)> {
+        let serif = self.fonts.face(Face::Serif);
+        let content = size * (serif.ascent + serif.descent);
+        let baseline = (leading - content) / 2.0 + size * serif.ascent;
+        let mut items = Vec::with_capacity(line.fragments.len());
+        for fragment in &line.fragments {
+            let span = &spans[fragment.span];
+            let at = Point::new(x + align_offset + fragment.x, baseline);
+            let text = fragment.text.trim_end().to_owned();
+            if text.is_empty() {
+                continue;
+            }
+            // Trailing spaces are not drawn; their width goes too.
+            let trailing = fragment.text.len() - fragment.text.trim_end().len();
+            let space = self.fonts.advance(span.face, ' ', span.size) + fragment.space_adjust;
+            let width = (fragment.width - space * trailing as f32).max(Pt::ZERO);
+            if let Some(url) = &span.link {
+                items.push((
+                    Point::new(at.x, Pt::ZERO),
+                    Item::Link { size: Size { w: width, h: leading }, target: Target::Uri(url.clone()) },
+                ));
+            }
+            items.push((
+                at,
+                Item::Text(Text {
+                    face: span.face,
+                    size: span.size,
+                    color: span.color,
+                    text,
+                    space_adjust: fragment.space_adjust,
+                    width,
+                }),
+            ));
+        }
+        items
+    }
+
+    /// A paragraph as one chunk per line, kept so that a page break leaves
+    /// at least two lines on each side.
+    #[allow(clippy::too_many_arguments)]
+    fn paragraph(&mut self, runs: &[Run], x: Pt, width: Pt, family: Face, size: Pt, leading: Pt, justify: bool, gap: Pt) -> usize {
+        let spans = self.spans(runs, family, size, style::TEXT);
+        if spans.is_empty() {
+            return 0;
+        }
+        let lines = linebreak(&spans, width, Setting { justify, language: self.language });
+        let n = lines.len();
+        for (i, line) in lines.iter().enumerate() {
+            self.chunks.push(Chunk {
+                height: leading,
+                space_before: if i == 0 { gap } else { Pt::ZERO },
+                items: self.line_items(&spans, line, x, leading, size, Pt::ZERO),
+                keep_with_next: n <= 3 && i + 1 < n || i == 0 || i + 2 == n,
+                ..Chunk::default()
+            });
+        }
+        if let Some(last) = self.chunks.last_mut() {
+            last.keep_with_next = false;
+        }
+        n
+    }
+
+    fn heading(&mut self, level: u8, runs: &[Run], x: Pt, width: Pt) {
+        let (size, leading, space_before, color) = style::heading(level);
+        let spans = self.spans(runs, Face::SansBold, size, color);
+        let lines = linebreak(&spans, width, Setting { justify: false, language: None });
+        let mut items = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            for (p, item) in self.line_items(&spans, line, x, leading, size, Pt::ZERO) {
+                items.push((Point::new(p.x, p.y + leading * i as f32), item));
+            }
+        }
+        let mut height = leading * lines.len() as f32;
+        if level == 2 {
+            // A hairline under section headings.
+            let y = height + Pt(2.0);
+            items.push((Point::new(x, y), Item::Line { to: Point::new(x + width, y), width: Pt(0.5), color: style::RULE }));
+            height += Pt(6.0);
+        } else {
+            height += Pt(2.0);
+        }
+        self.chunks.push(Chunk {
+            height,
+            space_before,
+            items,
+            keep_with_next: true,
+            heading: Some((level, plain(runs))),
+            ..Chunk::default()
+        });
+        self.heading_count += 1;
+    }
+
+    fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], x: Pt, width: Pt, first: bool) {
+        let indent = style::LIST_INDENT;
+        for (n, item) in items.iter().enumerate() {
+            let from = self.chunks.len();
+            self.blocks(item, x + indent, width - indent);
+            let marker = match start {
+                Some(s) => format!("{}.", s + n as u64),
+                None => if x > Pt::ZERO { "–".to_owned() } else { "•".to_owned() },
+            };
+            if let Some(chunk) = self.chunks.get_mut(from) {
+                chunk.space_before = if n == 0 && !first { style::PARAGRAPH_GAP } else { Pt(2.0) };
+                let text_item = chunk.items.iter().find_map(|(p, i)| match i {
+                    Item::Text(t) => Some((p.y, t.size)),
+                    _ => None,
+                });
+                let (baseline, size) = text_item.unwrap_or((style::BODY_LEADING * 0.75, style::BODY));
+                let marker_width = self.fonts.width(Face::Serif, &marker, size);
+                chunk.items.push((
+                    Point::new(x + indent - marker_width - Pt(5.0), baseline),
+                    Item::Text(Text {
+                        face: Face::Serif,
+                        size,
+                        color: style::MUTED,
+                        text: marker,
+                        space_adjust: Pt::ZERO,
+                        width: marker_width,
+                    }),
+                ));
+            }
+        }
+    }
+
+    fn code(&mut self, text: &str, x: Pt, width: Pt) {
+        let size = style::CODE;
+        let leading = style::CODE_LEADING;
+        let pad = Pt(6.0);
+        let advance = self.fonts.advance(Face::Mono, 'M', size);
+        let per_line = (((width - pad * 2.0).0 / advance.0).floor() as usize).max(1);
+        let mut lines = Vec::new();
+        for line in text.trim_end_matches('\n').split('\n') {
+            let chars: Vec<char> = line.replace('\t', "    ").chars().map(|c| super::fonts::visible(self.fonts, Face::Mono, c)).collect();
+            if chars.is_empty() {
+                lines.push(String::new());
+            }
+            for piece in chars.chunks(per_line) {
+                lines.push(piece.iter().collect::<String>());
+            }
+        }
+        let n = lines.len();
+        let serif = self.fonts.face(Face::Mono);
+        for (i, line) in lines.into_iter().enumerate() {
+            let top_pad = if i == 0 { Pt(4.0) } else { Pt::ZERO };
+            let bottom_pad = if i + 1 == n { Pt(4.0) } else { Pt::ZERO };
+            let height = leading + top_pad + bottom_pad;
+            let baseline = top_pad + (leading - size * (serif.ascent + serif.descent)) / 2.0 + size * serif.ascent;
+            let mut items = vec![(Point::new(x, Pt::ZERO), Item::Fill { size: Size { w: width, h: height }, color: style::SHADE })];
+            if !line.is_empty() {
+                let w = self.fonts.width(Face::Mono, &line, size);
+                items.push((
+                    Point::new(x + pad, baseline),
+                    Item::Text(Text { face: Face::Mono, size, color: style::TEXT, text: line, space_adjust: Pt::ZERO, width: w }),
+                ));
+            }
+            self.chunks.push(Chunk {
+                height,
+                space_before: if i == 0 { style::PARAGRAPH_GAP } else { Pt::ZERO },
+                items,
+                keep_with_next: n <= 3 && i + 1 < n || i == 0 || i + 2 == n,
+                ..Chunk::default()
+            });
+        }
+        if let Some(last) = self.chunks.last_mut() {
+            last.keep_with_next = false;
+        }
+    }
+
+    fn table(&mut self, aligns: &[Align], header: &[Vec<Run>], rows: &[Vec<Vec<Run>>], x: Pt, width: Pt) {
+        let columns = aligns.len().max(header.len()).max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let cell_spans = |runs: &[Run], bold: bool| {
+            let family = if bold { Face::SansBold } else { Face::Sans };
+            self.spans(runs, family, style::SMALL, style::TEXT)
+        };
+        let header_spans: Vec<Vec<Span>> = (0..columns).map(|c| cell_spans(header.get(c).map_or(&[][..], Vec::as_slice), true)).collect();
+        let row_spans: Vec<Vec<Vec<Span>>> = rows
+            .iter()
+            .map(|row| (0..columns).map(|c| cell_spans(row.get(c).map_or(&[][..], Vec::as_slice), false)).collect())
+            .collect();
+        let widths = column_widths(self.fonts, &header_spans, &row_spans, width, columns);
+
+        let header_chunk = self.row(&header_spans, aligns, &widths, x, width, true);
+        self.table_headers.push(header_chunk.clone());
+        let header_index = self.table_headers.len() - 1;
+        let mut first = header_chunk;
+        first.space_before = Pt(8.0);
+        first.keep_with_next = true;
+        first.header_of = Some(header_index);
+        self.chunks.push(first);
+        let n = row_spans.len();
+        for (i, cells) in row_spans.iter().enumerate() {
+            let mut chunk = self.row(cells, aligns, &widths, x, width, false);
+            chunk.table_header = Some(header_index);
+            // Keep the first two and last two rows together.
+            chunk.keep_with_next = i == 0 && n > 1 || i + 2 == n;
+            self.chunks.push(chunk);
+        }
+        if let Some(last) = self.chunks.last_mut() {
+            last.keep_with_next = false;
+            // Space after the table: the last row gets a closing rule.
+            let h = last.height;
+            last.items.push((Point::new(x, h), Item::Line { to: Point::new(x + width, h), width: Pt(0.8), color: style::ACCENT }));
+        }
+    }
+
+    fn row(&self, cells: &[Vec<Span>], aligns: &[Align], widths: &[Pt], x: Pt, width: Pt, header: bool) -> Chunk {
+        let leading = style::SMALL_LEADING;
+        let mut items = Vec::new();
+        let mut lines_max = 1;
+        let mut cx = x;
+        for (c, spans) in cells.iter().enumerate() {
+            let w = widths[c];
+            let inner = (w - style::CELL_PAD_X * 2.0).max(Pt(1.0));
+            if !spans.is_empty() {
+                let lines = linebreak(spans, inner, Setting { justify: false, language: self.language });
+                lines_max = lines_max.max(lines.len());
+                for (i, line) in lines.iter().enumerate() {
+                    let offset = match aligns.get(c).copied().unwrap_or(Align::Left) {
+                        Align::Left => Pt::ZERO,
+                        Align::Right => inner - line.width,
+                        Align::Center => (inner - line.width) / 2.0,
+                    };
+                    for (p, item) in self.line_items(spans, line, cx + style::CELL_PAD_X, leading, style::SMALL, offset.max(Pt::ZERO)) {
+                        items.push((Point::new(p.x, p.y + style::CELL_PAD_Y + leading * i as f32), item));
+                    }
+                }
+            }
+            cx += w;
+        }
+        let height = leading * lines_max as f32 + style::CELL_PAD_Y * 2.0;
+        let mut chunk_items = Vec::with_capacity(items.len() + 2);
+        if header {
+            chunk_items.push((Point::new(x, Pt::ZERO), Item::Fill { size: Size { w: width, h: height }, color: style::SHADE }));
+            chunk_items.push((Point::new(x, Pt::ZERO), Item::Line { to: Point::new(x + width, Pt::ZERO), width: Pt(0.8), color: style::ACCENT }));
+        }
+        chunk_items.extend(items);
+        let (w, color) = if header { (Pt(0.6), style::ACCENT) } else { (Pt(0.3), style::RULE) };
+        chunk_items.push((Point::new(x, height), Item::Line { to: Point::new(x + width, height), width: w, color }));
+        Chunk { height, items: chunk_items, ..Chunk::default() }
+    }
+
+    fn toc(&mut self, x: Pt, width: Pt) {
+        let (size, leading, space_before, color) = style::heading(2);
+        let title = "Contents".to_owned();
+        let title_width = self.fonts.width(Face::SansBold, &title, size);
+        self.chunks.push(Chunk {
+            height: leading + Pt(6.0),
+            space_before,
+            items: vec![(
+                Point::new(x, leading * 0.75),
+                Item::Text(Text { face: Face::SansBold, size, color, text: title, space_adjust: Pt::ZERO, width: title_width }),
+            )],
+            keep_with_next: true,
+            ..Chunk::default()
+        });
+        let n = self.toc.len();
+        for (i, entry) in self.toc.clone().into_iter().enumerate() {
+            let (face, indent) = if entry.level == 2 { (Face::SansBold, Pt::ZERO) } else { (Face::Sans, Pt(14.0)) };
+            let size = style::BODY * 0.95;
+            let leading = style::BODY_LEADING;
+            // Room at the right for dot leaders and the page number.
+            let available = width - indent - Pt(48.0);
+            let spans = vec![Span { text: entry.title.clone(), face, size, color: style::TEXT, link: None }];
+            let line = linebreak(&spans, available, Setting { justify: false, language: None }).into_iter().next();
+            let mut items = Vec::new();
+            if let Some(mut line) = line {
+                // An over-long title is cut with an ellipsis: one line an entry.
+                if line.fragments.len() == 1 && line.fragments[0].text.trim_end() != entry.title.trim_end() {
+                    line.fragments[0].text = format!("{}…", line.fragments[0].text.trim_end());
+                }
+                items = self.line_items(&spans, &line, x + indent, leading, size, Pt::ZERO);
+            }
+            self.chunks.push(Chunk {
+                height: leading,
+                space_before: if entry.level == 2 && i > 0 { Pt(3.0) } else { Pt::ZERO },
+                items,
+                keep_with_next: i == 0 && n > 1 || i + 2 == n,
+                toc_entry: Some(i),
+                ..Chunk::default()
+            });
+        }
+        if let Some(last) = self.chunks.last_mut() {
+            last.keep_with_next = false;
+        }
+    }
+}
+
+/// Replaces characters `face` cannot draw with a visible stand-in.
+fn visible_text(fonts: &Fonts, face: Face, text: &str) -> String {
+    if text.chars().all(|c| fonts.face(face).has_glyph(c)) {
+        return text.to_owned();
+    }
+    text.chars().map(|c| super::fonts::visible(fonts, face, c)).collect()
+}
+
+/// Column widths from content: each column gets at least its longest word
+/// and at most its longest line, and the table fills the text width.
+fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: Pt, columns: usize) -> Vec<Pt> {
+    let pad = style::CELL_PAD_X * 2.0;
+    let mut min = vec![Pt(12.0); columns];
+    let mut max = vec![Pt(12.0); columns];
+    // Measuring every row of a 100,000-row table is wasted work: a sample
+    // spread over the table gives the same widths.
+    let step = (rows.len() / 400).max(1);
+    for cells in std::iter::once(header).chain(rows.iter().step_by(step).map(Vec::as_slice)) {
+        for (c, spans) in cells.iter().enumerate().take(columns) {
+            let mut line = Pt::ZERO;
+            let mut longest_word = Pt::ZERO;
+            for span in spans {
+                line += fonts.width(span.face, &span.text, span.size);
+                for word in span.text.split_whitespace() {
+                    longest_word = longest_word.max(fonts.width(span.face, word, span.size));
+                }
+            }
+            min[c] = min[c].max(longest_word.min(Pt(110.0)) + pad);
+            max[c] = max[c].max(line + pad);
+        }
+    }
+    let min_total: Pt = min.iter().copied().sum();
+    let max_total: Pt = max.iter().copied().sum();
+    if max_total <= width {
+        // Everything fits on one line: share out the rest in proportion.
+        let extra = width - max_total;
+        return max.iter().map(|&m| m + extra * (m.0 / max_total.0)).collect();
+    }
+    if min_total >= width {
+        return min.iter().map(|&m| m * (width.0 / min_total.0)).collect();
+    }
+    let room = width - min_total;
+    let want: Pt = min.iter().zip(&max).map(|(&a, &b)| b - a).sum();
+    min.iter().zip(&max).map(|(&a, &b)| a + room * ((b - a).0 / want.0.max(0.001))).collect()
+}
+
+/// Where a line of the table of contents was placed: entry, page, y.
+type TocPlace = (usize, usize, Pt);
+
+/// Fills pages with chunks, honouring keep-with-next and repeating table
+/// headers.
+fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], setup: &PageSetup, area: Rect) -> (Document, Vec<TocPlace>) {
+    let mut doc = Document::default();
+    let new_page = || Page { size: setup.size, area, items: Vec::new(), furniture: Vec::new() };
+    let mut page = new_page();
+    let mut y = area.origin.y;
+    let bottom = area.bottom();
+    let mut header_on_page: Option<usize> = None;
+    let mut toc_places: Vec<TocPlace> = Vec::new();
+    let mut i = 0;
+    while i < chunks.len() {
+        // The group of chunks that must share a page.
+        let mut end = i;
+        while chunks[end].keep_with_next && end + 1 < chunks.len() {
+            end += 1;
+        }
+        let at_top = y <= area.origin.y;
+        let group_height = |from_top: bool| {
+            let mut h = Pt::ZERO;
+            for (k, c) in chunks[i..=end].iter().enumerate() {
+                if !(k == 0 && from_top) {
+                    h += c.space_before;
+                }
+                h += c.height;
+            }
+            if let Some(t) = chunks[i].table_header {
+                if from_top || header_on_page != Some(t) {
+                    h += headers[t].height;
+                }
+            }
+            h
+        };
+        let needs_break = chunks[i].break_before && !at_top
+            || !at_top && y + group_height(false) > bottom && group_height(true) <= area.size.h;
+        if needs_break {
+            doc.pages.push(std::mem::replace(&mut page, new_page()));
+            y = area.origin.y;
+            header_on_page = None;
+        }
+        for chunk in &chunks[i..=end] {
+            let top_of_page = y <= area.origin.y;
+            let space = if top_of_page { Pt::ZERO } else { chunk.space_before };
+            let mut needed = space + chunk.height;
+            let repeat = chunk.table_header.filter(|&t| header_on_page != Some(t));
+            if let Some(t) = repeat {
+                needed += headers[t].height;
+            }
+            if !top_of_page && y + needed > bottom {
+                // A group taller than a page: break inside it.
+                doc.pages.push(std::mem::replace(&mut page, new_page()));
+                y = area.origin.y;
+                header_on_page = None;
+            } else {
+                y += space;
+            }
+            if let Some(t) = chunk.table_header.filter(|&t| header_on_page != Some(t)) {
+                place(&mut page, &headers[t], area.origin.x, y);
+                y += headers[t].height;
+                header_on_page = Some(t);
+            }
+            if let Some((level, title)) = &chunk.heading {
+                doc.headings.push(Heading { level: *level, title: title.clone(), page: doc.pages.len(), y });
+            }
+            if let Some(entry) = chunk.toc_entry {
+                toc_places.push((entry, doc.pages.len(), y));
+            }
+            if chunk.header_of.is_some() {
+                header_on_page = chunk.header_of;
+            }
+            place(&mut page, chunk, area.origin.x, y);
+            y += chunk.height;
+        }
+        i = end + 1;
+    }
+    if !page.items.is_empty() || doc.pages.is_empty() {
+        doc.pages.push(page);
+    }
+    (doc, toc_places)
+}
+
+fn place(page: &mut Page, chunk: &Chunk, x: Pt, y: Pt) {
+    page.items.extend(chunk.items.iter().map(|(p, item)| {
+        let at = Point::new((p.x + x).rounded(), (p.y + y).rounded());
+        let item = match item {
+            Item::Line { to, width, color } => {
+                Item::Line { to: Point::new((to.x + x).rounded(), (to.y + y).rounded()), width: *width, color: *color }
+            }
+            other => other.clone(),
+        };
+        (at, item)
+    }));
+}
+
+/// Adds the running header, the footer and the table of contents' page
+/// numbers, now that every page is known.
+fn finish(doc: &mut Document, toc: &[TocEntry], places: &[TocPlace], setup: &PageSetup, area: Rect) {
+    let fonts = Fonts::get();
+    let total = doc.pages.len();
+    let size = Pt(8.0);
+    for (n, page) in doc.pages.iter_mut().enumerate() {
+        if n > 0 {
+            let y = area.origin.y - Pt(22.0);
+            let left = setup.header_left.clone();
+            let right = setup.header_right.clone();
+            let right_width = fonts.width(Face::Sans, &right, size);
+            let left_width = fonts.width(Face::Sans, &left, size).min(area.size.w - right_width - Pt(12.0));
+            page.furniture.push((Point::new(area.origin.x, y), text(Face::Sans, size, style::MUTED, left, left_width)));
+            page.furniture.push((Point::new(area.right() - right_width, y), text(Face::Sans, size, style::MUTED, right, right_width)));
+            let rule_y = y + Pt(5.0);
+            page.furniture.push((
+                Point::new(area.origin.x, rule_y),
+                Item::Line { to: Point::new(area.right(), rule_y), width: Pt(0.4), color: style::RULE },
+            ));
+        }
+        let footer = format!("Page {} of {}", n + 1, total);
+        let w = fonts.width(Face::Sans, &footer, size);
+        let y = area.bottom() + Pt(36.0);
+        page.furniture.push((Point::new(area.origin.x + (area.size.w - w) / 2.0, y), text(Face::Sans, size, style::MUTED, footer, w)));
+    }
+
+    // Table of contents: dot leaders and page numbers, linked to the page.
+    let size = style::BODY * 0.95;
+    let leading = style::BODY_LEADING;
+    for &(entry, page_index, y) in places {
+        let Some(target) = toc.get(entry).and_then(|e| doc.headings.get(e.heading)).cloned() else { continue };
+        let number = (target.page + 1).to_string();
+        let number_width = fonts.width(Face::Sans, &number, size);
+        let serif = fonts.face(Face::Serif);
+        let baseline = y + (leading - size * (serif.ascent + serif.descent)) / 2.0 + size * serif.ascent;
+        let page = &mut doc.pages[page_index];
+        let text_end = page
+            .items
+            .iter()
+            .filter_map(|(p, i)| match i {
+                Item::Text(t) if (p.y - baseline).0.abs() < 0.6 => Some(p.x + t.width),
+                _ => None,
+            })
+            .fold(area.origin.x, Pt::max);
+        let dot = fonts.width(Face::Sans, ".", size) + Pt(2.2);
+        let leader_start = text_end + Pt(6.0);
+        let leader_end = area.right() - number_width - Pt(6.0);
+        let count = ((leader_end - leader_start).0 / dot.0).floor().max(0.0) as usize;
+        if count > 0 {
+            let dots = ". ".repeat(count).trim_end().to_owned();
+            let w = fonts.width(Face::Sans, &dots, size);
+            page.items.push((Point::new((leader_end - w).rounded(), baseline.rounded()), text(Face::Sans, size, style::RULE, dots, w)));
+        }
+        page.items.push((
+            Point::new((area.right() - number_width).rounded(), baseline.rounded()),
+            text(Face::Sans, size, style::TEXT, number, number_width),
+        ));
+        page.items.push((
+            Point::new(area.origin.x, y.rounded()),
+            Item::Link { size: Size { w: area.size.w, h: leading }, target: Target::Page { page: target.page, y: target.y } },
+        ));
+    }
+}
+
+fn text(face: Face, size: Pt, color: Color, text: String, width: Pt) -> Item {
+    Item::Text(Text { face, size, color, text, space_adjust: Pt::ZERO, width })
+}

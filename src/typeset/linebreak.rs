@@ -1,0 +1,634 @@
+//! Breaking a paragraph into lines.
+//!
+//! The total-fit method of Knuth and Plass (as in TeX and Typst): the
+//! paragraph becomes boxes (words and word pieces), glue (spaces that
+//! stretch and shrink) and penalties (hyphenation points and other places
+//! a line may end), and the breaks are chosen for the whole paragraph at
+//! once, minimising the sum of each line's demerits. Hyphenation points come
+//! from the `hyphenation` crate's embedded patterns; words of under five
+//! letters are never hyphenated, and no more than two hyphenated lines may
+//! follow each other. A token wider than the line (a URL, a long name) may
+//! break between any two characters, so nothing runs into the margin.
+//!
+//! Ragged text (headings, table cells) is broken greedily: there is no
+//! spacing to even out.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Mutex, OnceLock};
+
+use hyphenation::{Hyphenator, Language, Load, Standard};
+
+use super::fonts::{Face, Fonts};
+use super::geom::{Color, Pt};
+
+/// A piece of text in one face and size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub face: Face,
+    pub size: Pt,
+    pub color: Color,
+    pub link: Option<String>,
+}
+
+/// How to break.
+#[derive(Clone, Copy, Debug)]
+pub struct Setting {
+    /// Justify (total-fit) or set ragged right (first-fit).
+    pub justify: bool,
+    /// Hyphenation patterns, when the language has them.
+    pub language: Option<Language>,
+}
+
+/// Part of a line in one span: its text (spaces included), where it
+/// starts, and how much each of its spaces is widened (or narrowed) to
+/// justify the line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fragment {
+    pub span: usize,
+    pub x: Pt,
+    pub text: String,
+    pub width: Pt,
+    pub space_adjust: Pt,
+}
+
+/// One line of a broken paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub fragments: Vec<Fragment>,
+    /// The width the fragments take.
+    pub width: Pt,
+    /// Whether the line ends with a hyphen added at a hyphenation point.
+    pub hyphenated: bool,
+}
+
+impl Line {
+    /// The line's text, as a reader would copy it.
+    pub fn text(&self) -> String {
+        self.fragments.iter().map(|f| f.text.as_str()).collect()
+    }
+}
+
+/// Words shorter than this are never hyphenated.
+const MIN_HYPHENATED_LETTERS: usize = 5;
+/// No more than this many hyphenated lines in a row.
+const MAX_HYPHENS_IN_A_ROW: u8 = 2;
+const INFINITY: f64 = 10_000.0;
+const HYPHEN_PENALTY: f64 = 50.0;
+const LINE_PENALTY: f64 = 10.0;
+const FLAGGED_DEMERITS: f64 = 3000.0;
+const FITNESS_DEMERITS: f64 = 3000.0;
+/// Stretch of the glue that ends a paragraph or a forced line.
+const FILL: f64 = 100_000.0;
+
+#[derive(Clone, Debug)]
+enum Item {
+    Box { width: f64, span: usize, range: Range<usize> },
+    Glue { width: f64, stretch: f64, shrink: f64, span: usize },
+    Penalty { width: f64, cost: f64, flagged: bool, span: usize },
+}
+
+/// Breaks `spans` into lines no wider than `width`.
+pub fn linebreak(spans: &[Span], width: Pt, setting: Setting) -> Vec<Line> {
+    let fonts = Fonts::get();
+    let width = f64::from(width.0.max(1.0));
+    let items = items(spans, fonts, width, setting.language);
+    let breaks = if setting.justify {
+        total_fit(&items, width, 1.5)
+            .or_else(|| total_fit(&items, width, 20.0))
+            .unwrap_or_else(|| first_fit(&items, width))
+    } else {
+        first_fit(&items, width)
+    };
+    set_lines(spans, fonts, &items, &breaks, width, setting.justify)
+}
+
+/// The boxes, glue and penalties of a paragraph.
+fn items(spans: &[Span], fonts: &Fonts, line_width: f64, language: Option<Language>) -> Vec<Item> {
+    let mut items = Vec::new();
+    for (index, span) in spans.iter().enumerate() {
+        if span.text == "\n" {
+            items.push(Item::Glue { width: 0.0, stretch: FILL, shrink: 0.0, span: index });
+            items.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false, span: index });
+            continue;
+        }
+        let space = f64::from(fonts.advance(span.face, ' ', span.size).0);
+        let mut start = None;
+        for (i, c) in span.text.char_indices() {
+            if c.is_whitespace() {
+                if let Some(s) = start.take() {
+                    word(&mut items, spans, fonts, index, s..i, line_width, language);
+                }
+                // Runs of white space are one space.
+                if !matches!(items.last(), Some(Item::Glue { .. })) {
+                    items.push(Item::Glue { width: space, stretch: space * 0.6, shrink: space * 0.3, span: index });
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(s) = start {
+            word(&mut items, spans, fonts, index, s..span.text.len(), line_width, language);
+        }
+    }
+    // Leading glue can never be used; trailing glue is replaced by the fill.
+    while matches!(items.first(), Some(Item::Glue { .. })) {
+        items.remove(0);
+    }
+    while matches!(items.last(), Some(Item::Glue { .. })) {
+        items.pop();
+    }
+    let last = spans.len().saturating_sub(1);
+    items.push(Item::Glue { width: 0.0, stretch: FILL, shrink: 0.0, span: last });
+    items.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false, span: last });
+    items
+}
+
+/// Adds one word (no white space) of span `index`: boxes between its break
+/// opportunities.
+fn word(
+    items: &mut Vec<Item>,
+    spans: &[Span],
+    fonts: &Fonts,
+    index: usize,
+    range: Range<usize>,
+    line_width: f64,
+    language: Option<Language>,
+) {
+    let span = &spans[index];
+    let text = &span.text[range.clone()];
+    let measure = |r: Range<usize>| f64::from(fonts.width(span.face, &span.text[r], span.size).0);
+    let hyphen = f64::from(fonts.advance(span.face, '-', span.size).0);
+
+    // Break opportunities: (byte offset in the span, cost, adds a hyphen).
+    let mut points: Vec<(usize, f64, bool)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let after = range.start + i + c.len_utf8();
+        if after >= range.end {
+            break;
+        }
+        match c {
+            // A hard hyphen or dash: break after it, adding nothing.
+            '-' | '–' | '—' => points.push((after, HYPHEN_PENALTY, c == '-')),
+            '/' => points.push((after, HYPHEN_PENALTY * 2.0, false)),
+            _ => {}
+        }
+    }
+    // Addresses, numbers and code keep their letters together: a hyphen
+    // added inside them would change what they say.
+    let inner_dot = text.trim_end_matches(['.', ',', ';', ':']).contains('.');
+    let literal = span.face == Face::Mono
+        || inner_dot
+        || text.contains(['/', '@', '_'])
+        || text.chars().any(|c| c.is_ascii_digit());
+    if let Some(language) = language.filter(|_| !literal) {
+        let mut offset = range.start;
+        for part in text.split(|c: char| !c.is_alphabetic()) {
+            let letters = part.chars().count();
+            if letters >= MIN_HYPHENATED_LETTERS {
+                if let Some(dictionary) = dictionary(language) {
+                    for b in dictionary.hyphenate(part).breaks {
+                        points.push((offset + b, HYPHEN_PENALTY, true));
+                    }
+                }
+            }
+            offset += part.len() + text[offset - range.start + part.len()..].chars().next().map_or(0, char::len_utf8);
+        }
+    }
+    points.sort_by_key(|p| p.0);
+    points.dedup_by_key(|p| p.0);
+
+    let mut start = range.start;
+    for (at, cost, flagged) in points.into_iter().chain(std::iter::once((range.end, 0.0, false))) {
+        let piece = start..at;
+        let width = measure(piece.clone());
+        if width > line_width {
+            // Too wide for any line: allow a break between any characters.
+            let piece_text = &span.text[piece.clone()];
+            let mut first = true;
+            for (i, c) in piece_text.char_indices() {
+                if !first {
+                    items.push(Item::Penalty { width: 0.0, cost: HYPHEN_PENALTY * 2.0, flagged: false, span: index });
+                }
+                first = false;
+                let r = piece.start + i..piece.start + i + c.len_utf8();
+                items.push(Item::Box { width: measure(r.clone()), span: index, range: r });
+            }
+        } else {
+            items.push(Item::Box { width, span: index, range: piece });
+        }
+        if at < range.end {
+            // A hard hyphen is already in the text: nothing is added.
+            let added = flagged && !span.text[..at].ends_with('-');
+            items.push(Item::Penalty { width: if added { hyphen } else { 0.0 }, cost, flagged, span: index });
+        }
+        start = at;
+    }
+}
+
+/// Hyphenation dictionaries, loaded once per language and process.
+fn dictionary(language: Language) -> Option<&'static Standard> {
+    static DICTIONARIES: OnceLock<Mutex<HashMap<Language, Option<&'static Standard>>>> = OnceLock::new();
+    let map = DICTIONARIES.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut map = map.lock().unwrap_or_else(|e| e.into_inner());
+    *map.entry(language)
+        .or_insert_with(|| Standard::from_embedded(language).ok().map(|d| &*Box::leak(Box::new(d))))
+}
+
+/// The hyphenation language for a report `language` code, if there are
+/// patterns for it ("en" → US English).
+pub fn language(code: &str) -> Option<Language> {
+    let code = code.trim().to_ascii_lowercase();
+    let code = match code.as_str() {
+        "en" => "en-us",
+        "de" => "de-1996",
+        "el" => "el-monoton",
+        other => other,
+    };
+    Language::try_from_code(code)
+}
+
+/// A feasible break, with the best way to reach it.
+#[derive(Clone, Debug)]
+struct Node {
+    position: usize,
+    fitness: u8,
+    hyphens: u8,
+    /// Totals of width, stretch and shrink after the break.
+    width: f64,
+    stretch: f64,
+    shrink: f64,
+    demerits: f64,
+    previous: Option<usize>,
+}
+
+/// The total-fit breaks with lines whose adjustment ratio stays within
+/// `tolerance`, or `None` when there is no such set of lines.
+fn total_fit(items: &[Item], line_width: f64, tolerance: f64) -> Option<Vec<usize>> {
+    let mut nodes = vec![Node {
+        position: 0,
+        fitness: 1,
+        hyphens: 0,
+        width: 0.0,
+        stretch: 0.0,
+        shrink: 0.0,
+        demerits: 0.0,
+        previous: None,
+    }];
+    let mut active: Vec<usize> = vec![0];
+    let (mut width, mut stretch, mut shrink) = (0.0f64, 0.0f64, 0.0f64);
+
+    for (b, item) in items.iter().enumerate() {
+        let (penalty_width, cost, flagged, legal) = match item {
+            Item::Box { .. } => (0.0, 0.0, false, false),
+            Item::Glue { .. } => (0.0, 0.0, false, b > 0 && matches!(items[b - 1], Item::Box { .. })),
+            Item::Penalty { width, cost, flagged, .. } => (*width, *cost, *flagged, *cost < INFINITY),
+        };
+        if legal {
+            let forced = cost <= -INFINITY;
+            // Best candidate per (fitness class, hyphens in a row).
+            let mut best: HashMap<(u8, u8), (f64, usize)> = HashMap::new();
+            let mut still_active = Vec::with_capacity(active.len());
+            for &a in &active {
+                let node = &nodes[a];
+                let natural = width - node.width + penalty_width;
+                let ratio = if natural < line_width {
+                    let s = stretch - node.stretch;
+                    if s > 0.0 { (line_width - natural) / s } else { INFINITY }
+                } else if natural > line_width {
+                    let s = shrink - node.shrink;
+                    if s > 0.0 { (line_width - natural) / s } else { -INFINITY }
+                } else {
+                    0.0
+                };
+                if ratio >= -1.0 && !forced {
+                    still_active.push(a);
+                }
+                if ratio < -1.0 || ratio > tolerance {
+                    continue;
+                }
+                let hyphens = if flagged { node.hyphens + 1 } else { 0 };
+                if hyphens > MAX_HYPHENS_IN_A_ROW {
+                    continue;
+                }
+                let badness = 100.0 * ratio.abs().powi(3);
+                let mut demerits = (LINE_PENALTY + badness).powi(2);
+                if cost >= 0.0 {
+                    demerits += cost * cost;
+                } else if cost > -INFINITY {
+                    demerits -= cost * cost;
+                }
+                let previous_flagged = matches!(items.get(node.position), Some(Item::Penalty { flagged: true, .. }));
+                if flagged && previous_flagged {
+                    demerits += FLAGGED_DEMERITS;
+                }
+                let fitness: u8 = match ratio {
+                    r if r < -0.5 => 0,
+                    r if r <= 0.5 => 1,
+                    r if r <= 1.0 => 2,
+                    _ => 3,
+                };
+                if fitness.abs_diff(node.fitness) > 1 {
+                    demerits += FITNESS_DEMERITS;
+                }
+                let total = node.demerits + demerits;
+                let entry = best.entry((fitness, hyphens)).or_insert((f64::INFINITY, a));
+                if total < entry.0 {
+                    *entry = (total, a);
+                }
+            }
+            active = still_active;
+            if !best.is_empty() {
+                // Totals after the break: glue and penalties that follow
+                // it are discarded at the start of the next line.
+                let (mut w, mut y, mut z) = (width, stretch, shrink);
+                for next in &items[b..] {
+                    match next {
+                        Item::Box { .. } => break,
+                        Item::Glue { width, stretch, shrink, .. } => {
+                            w += width;
+                            y += stretch;
+                            z += shrink;
+                        }
+                        Item::Penalty { cost, .. } if *cost <= -INFINITY && !std::ptr::eq(next, item) => break,
+                        Item::Penalty { .. } => {}
+                    }
+                }
+                let mut candidates: Vec<_> = best.into_iter().collect();
+                candidates.sort_by(|x, y| x.0.cmp(&y.0));
+                for ((fitness, hyphens), (demerits, previous)) in candidates {
+                    nodes.push(Node {
+                        position: b,
+                        fitness,
+                        hyphens,
+                        width: w,
+                        stretch: y,
+                        shrink: z,
+                        demerits,
+                        previous: Some(previous),
+                    });
+                    active.push(nodes.len() - 1);
+                }
+            }
+            if active.is_empty() {
+                return None;
+            }
+        }
+        match item {
+            Item::Box { width: w, .. } => width += w,
+            Item::Glue { width: w, stretch: y, shrink: z, .. } => {
+                width += w;
+                stretch += y;
+                shrink += z;
+            }
+            Item::Penalty { .. } => {}
+        }
+    }
+    // The paragraph ends with a forced break: the best node there.
+    let last = items.len() - 1;
+    let end = active
+        .iter()
+        .copied()
+        .filter(|&a| nodes[a].position == last)
+        .min_by(|&x, &y| nodes[x].demerits.total_cmp(&nodes[y].demerits))?;
+    let mut breaks = Vec::new();
+    let mut at = Some(end);
+    while let Some(n) = at {
+        if nodes[n].previous.is_some() {
+            breaks.push(nodes[n].position);
+        }
+        at = nodes[n].previous;
+    }
+    breaks.reverse();
+    Some(breaks)
+}
+
+/// Breaks at the last opportunity that fits, line by line.
+fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut line = 0.0;
+    let mut last_fit: Option<usize> = None;
+    let mut i = 0;
+    let mut line_start = 0;
+    while i < items.len() {
+        match &items[i] {
+            Item::Box { width, .. } => {
+                if line + width > line_width + 1e-6 && i > line_start {
+                    if let Some(b) = last_fit.take() {
+                        breaks.push(b);
+                        i = next_start(items, b);
+                        line_start = i;
+                        line = 0.0;
+                        continue;
+                    }
+                }
+                line += width;
+            }
+            Item::Glue { width, .. } => {
+                if i > 0 && matches!(items[i - 1], Item::Box { .. }) && line <= line_width + 1e-6 {
+                    last_fit = Some(i);
+                }
+                line += width;
+            }
+            Item::Penalty { width, cost, .. } => {
+                if *cost <= -INFINITY {
+                    breaks.push(i);
+                    i = next_start(items, i);
+                    line_start = i;
+                    line = 0.0;
+                    last_fit = None;
+                    continue;
+                }
+                if *cost < INFINITY && line + width <= line_width + 1e-6 {
+                    last_fit = Some(i);
+                }
+            }
+        }
+        i += 1;
+    }
+    if breaks.last() != Some(&(items.len() - 1)) {
+        breaks.push(items.len() - 1);
+    }
+    breaks
+}
+
+/// The first item of the line after a break at `b`.
+fn next_start(items: &[Item], b: usize) -> usize {
+    let mut i = b + 1;
+    while i < items.len() && !matches!(items[i], Item::Box { .. }) {
+        if matches!(items[i], Item::Penalty { cost, .. } if cost <= -INFINITY) {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Places the items of each line.
+fn set_lines(spans: &[Span], fonts: &Fonts, items: &[Item], breaks: &[usize], line_width: f64, justify: bool) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(breaks.len());
+    let mut start = 0;
+    for &b in breaks {
+        let content = &items[start..b];
+        let (mut natural, mut stretch, mut shrink) = (0.0, 0.0, 0.0);
+        for item in content {
+            match item {
+                Item::Box { width, .. } => natural += width,
+                Item::Glue { width, stretch: y, shrink: z, .. } => {
+                    natural += width;
+                    stretch += y;
+                    shrink += z;
+                }
+                Item::Penalty { .. } => {}
+            }
+        }
+        let (hyphen_width, hyphenated, hyphen_span) = match items.get(b) {
+            Some(Item::Penalty { width, flagged: true, span, .. }) if *width > 0.0 => (*width, true, *span),
+            _ => (0.0, false, 0),
+        };
+        natural += hyphen_width;
+        let ratio = if !justify {
+            0.0
+        } else if natural < line_width && stretch > 0.0 {
+            (line_width - natural) / stretch
+        } else if natural > line_width && shrink > 0.0 {
+            ((line_width - natural) / shrink).max(-1.0)
+        } else {
+            0.0
+        };
+
+        let mut fragments: Vec<Fragment> = Vec::new();
+        let mut x = 0.0f64;
+        for item in content {
+            match item {
+                Item::Box { width, span, range } => {
+                    let text = &spans[*span].text[range.clone()];
+                    push(&mut fragments, *span, x, text, *width, None);
+                    x += width;
+                }
+                Item::Glue { width, stretch: y, shrink: z, span } => {
+                    if *y >= FILL {
+                        continue;
+                    }
+                    let adjusted = if ratio >= 0.0 { width + ratio * y } else { width + ratio * z };
+                    push(&mut fragments, *span, x, " ", adjusted, Some(adjusted - width));
+                    x += adjusted;
+                }
+                Item::Penalty { .. } => {}
+            }
+        }
+        if hyphenated {
+            push(&mut fragments, hyphen_span, x, "-", hyphen_width, None);
+            x += hyphen_width;
+        }
+        // A space may end a fragment where the next one starts in another
+        // span; it stays part of the text for copying.
+        let _ = fonts;
+        lines.push(Line { fragments, width: Pt(x as f32).rounded(), hyphenated });
+        start = next_start(items, b);
+    }
+    lines
+}
+
+fn push(fragments: &mut Vec<Fragment>, span: usize, x: f64, text: &str, width: f64, space_adjust: Option<f64>) {
+    if let Some(last) = fragments.last_mut() {
+        if last.span == span {
+            last.text.push_str(text);
+            last.width = Pt((f64::from(last.width.0) + width) as f32);
+            if let Some(adjust) = space_adjust {
+                last.space_adjust = Pt(adjust as f32);
+            }
+            return;
+        }
+    }
+    fragments.push(Fragment {
+        span,
+        x: Pt(x as f32),
+        text: text.to_owned(),
+        width: Pt(width as f32),
+        space_adjust: Pt(space_adjust.unwrap_or(0.0) as f32),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(text: &str) -> Span {
+        Span { text: text.to_owned(), face: Face::Serif, size: Pt(10.0), color: Color::BLACK, link: None }
+    }
+
+    const TEXT: &str = "Azerbaijan's international integration has increasingly followed a clearly defined \
+        strategic formula built on four core pillars: multi-vector diplomacy, connectivity and transport \
+        expansion, energy and green transition diplomacy, and active multilateral engagement. Together, \
+        these pillars have transformed Azerbaijan from a country that merely participates in international \
+        processes into one that increasingly helps shape regional and global agendas.";
+
+    fn setting() -> Setting {
+        Setting { justify: true, language: language("en") }
+    }
+
+    #[test]
+    fn justified_lines_fill_the_measure_except_the_last() {
+        let lines = linebreak(&[span(TEXT)], Pt(200.0), setting());
+        assert!(lines.len() > 5);
+        for line in &lines[..lines.len() - 1] {
+            assert!((line.width.0 - 200.0).abs() < 0.05, "{:?} {}", line.width, line.text());
+        }
+        assert!(lines.last().unwrap().width.0 < 200.0);
+        let text: String = lines.iter().map(|l| l.text().trim_end_matches('-').to_owned()).collect::<Vec<_>>().join(" ");
+        let words = |s: &str| s.split_whitespace().collect::<String>().replace('-', "");
+        assert_eq!(words(&text), words(TEXT));
+    }
+
+    #[test]
+    fn never_more_than_two_hyphenated_lines_in_a_row_and_short_words_whole() {
+        for width in [120.0, 150.0, 180.0, 240.0] {
+            let lines = linebreak(&[span(TEXT)], Pt(width), setting());
+            let flags: Vec<bool> = lines.iter().map(|l| l.hyphenated).collect();
+            assert!(!flags.windows(3).any(|w| w.iter().all(|&h| h)), "{width}: {flags:?}");
+            for line in lines.iter().filter(|l| l.hyphenated) {
+                let last = line.text();
+                let piece = last.trim_end_matches('-').rsplit(' ').next().unwrap_or("");
+                assert!(piece.chars().count() >= 2, "{last}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_token_wider_than_the_line_breaks_between_characters() {
+        let url = "https://example.org/a-very-long-path/with/many/segments/that/never/fits/in/one/narrow/line";
+        let lines = linebreak(&[span(url)], Pt(60.0), setting());
+        assert!(lines.len() > 3);
+        for line in &lines {
+            assert!(line.width.0 <= 60.05, "{:?} {}", line.width, line.text());
+        }
+        let joined: String = lines.iter().map(Line::text).collect();
+        assert_eq!(joined, url);
+    }
+
+    #[test]
+    fn ragged_lines_keep_natural_spaces() {
+        let lines = linebreak(&[span(TEXT)], Pt(200.0), Setting { justify: false, language: None });
+        for line in &lines {
+            assert!(line.width.0 <= 200.05);
+            assert!(line.fragments.iter().all(|f| f.space_adjust == Pt::ZERO));
+        }
+    }
+
+    #[test]
+    fn hard_breaks_end_lines() {
+        let spans = [span("one"), span("\n"), span("two")];
+        let lines = linebreak(&spans, Pt(300.0), setting());
+        assert_eq!(lines.iter().map(Line::text).collect::<Vec<_>>(), ["one", "two"]);
+    }
+
+    #[test]
+    fn azerbaijani_text_breaks_without_losing_letters() {
+        let text = "Azərbaycan Respublikası Şuşa şəhərində Qarabağ Bəyannaməsi qəbul edildi; İlham Əliyev çıxış etdi.";
+        let lines = linebreak(&[span(text)], Pt(90.0), Setting { justify: true, language: None });
+        let joined: String = lines.iter().map(Line::text).collect::<Vec<_>>().join(" ");
+        assert_eq!(joined.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+    }
+}

@@ -1,0 +1,324 @@
+//! Pages to PDF bytes: the only user of printpdf.
+//!
+//! The display list becomes printpdf operations (flipping y once, here), the
+//! fonts are embedded and subset, and the document printpdf builds is
+//! finished with lopdf: a nested outline that mirrors the headings, and a
+//! document ID derived from the content. Nothing depends on the clock or
+//! on ids printpdf draws from its process-wide counter, so the same input
+//! gives the same bytes in any process.
+
+use std::collections::BTreeMap;
+
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use printpdf::{
+    Actions, BorderArray, Color as PdfColor, Destination, FontId, LinkAnnotation, Op, PdfDocument, PdfFontHandle,
+    PdfSaveOptions, Rgb, TextItem, TextMatrix,
+};
+
+use super::display::{Document, Heading, Item, Target, Text};
+use super::fonts::{Face, Fonts};
+use super::geom::{Color, Point, Pt};
+
+/// What the document says about itself.
+#[derive(Clone, Debug, Default)]
+pub struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// Creation and modification date: seconds since 1970 (from `--as-of`).
+    pub date: i64,
+}
+
+/// Serialises a laid-out document.
+pub fn render(document: &Document, metadata: &Metadata) -> Vec<u8> {
+    let fonts = Fonts::get();
+    let mut pdf = PdfDocument::new(&metadata.title);
+    let info = &mut pdf.metadata.info;
+    info.author = metadata.author.clone();
+    info.subject = metadata.subject.clone();
+    info.keywords = metadata.keywords.clone();
+    info.creator = "azint-report".to_owned();
+    info.producer = format!("azint-report {} (printpdf)", env!("CARGO_PKG_VERSION"));
+    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(metadata.date) {
+        info.creation_date = date;
+        info.modification_date = date;
+        info.metadata_date = date;
+    }
+    info.identifier = String::new();
+
+    // Only the faces used are embedded, under fixed resource names.
+    let mut used: BTreeMap<Face, FontId> = BTreeMap::new();
+    for page in &document.pages {
+        for (_, item) in page.items.iter().chain(&page.furniture) {
+            if let Item::Text(t) = item {
+                used.entry(t.face).or_insert_with(|| FontId(subset_tag(t.face)));
+            }
+        }
+    }
+    for (face, id) in &used {
+        pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(fonts.face(*face).parsed.clone()));
+    }
+
+    let pages = document
+        .pages
+        .iter()
+        .map(|page| {
+            let height = page.size.h;
+            let mut ops = Vec::with_capacity(page.items.len() * 4);
+            for (at, item) in page.items.iter().chain(&page.furniture) {
+                draw(&mut ops, *at, item, height, &used);
+            }
+            printpdf::PdfPage::new(to_mm(page.size.w), to_mm(page.size.h), ops)
+        })
+        .collect();
+    pdf.with_pages(pages);
+
+    let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let mut warnings = Vec::new();
+    let mut doc = pdf.to_lopdf_document(&options, &mut warnings);
+    add_outline(&mut doc, &document.headings, document.pages.first().map_or(Pt(842.0), |p| p.size.h));
+    doc.compress();
+    // The ID is derived from the bytes: they are written with a
+    // placeholder of the same length, hashed, and the placeholder replaced.
+    doc.trailer.set("ID", Object::Array(vec![hex_string(PLACEHOLDER), hex_string(PLACEHOLDER)]));
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = doc.save_to(&mut bytes);
+    let id = fingerprint(&bytes);
+    replace_id(&mut bytes, id);
+    bytes
+}
+
+/// Stands for the document ID until the bytes are known.
+const PLACEHOLDER: [u8; 16] = [0xA5; 16];
+
+/// Replaces the placeholder ID, written as hexadecimal strings, in place.
+fn replace_id(bytes: &mut [u8], id: [u8; 16]) {
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02X}")).collect::<String>();
+    let from = hex(&PLACEHOLDER);
+    let to = hex(&id);
+    for case in [from.clone(), from.to_lowercase()] {
+        let needle = case.as_bytes();
+        let mut i = 0;
+        while let Some(at) = bytes[i..].windows(needle.len()).position(|w| w == needle) {
+            let start = i + at;
+            let end = start + needle.len();
+            let replacement = if case == from { to.clone() } else { to.to_lowercase() };
+            bytes[start..end].copy_from_slice(replacement.as_bytes());
+            i = end;
+        }
+    }
+}
+
+fn to_mm(pt: Pt) -> printpdf::Mm {
+    printpdf::Mm(pt.0 * 25.4 / 72.0)
+}
+
+fn pdf_pt(pt: Pt) -> printpdf::Pt {
+    printpdf::Pt(pt.rounded().0)
+}
+
+fn pdf_color(c: Color) -> PdfColor {
+    let round = |v: f32| (v * 1000.0).round() / 1000.0;
+    PdfColor::Rgb(Rgb { r: round(c.r), g: round(c.g), b: round(c.b), icc_profile: None })
+}
+
+/// A point of the page in PDF space (origin bottom left).
+fn flip(p: Point, height: Pt) -> printpdf::Point {
+    printpdf::Point { x: pdf_pt(p.x), y: pdf_pt(height - p.y) }
+}
+
+fn draw(ops: &mut Vec<Op>, at: Point, item: &Item, height: Pt, fonts: &BTreeMap<Face, FontId>) {
+    match item {
+        Item::Text(text) => draw_text(ops, at, text, height, fonts),
+        Item::Line { to, width, color } => {
+            ops.push(Op::SetOutlineColor { col: pdf_color(*color) });
+            ops.push(Op::SetOutlineThickness { pt: pdf_pt(*width) });
+            ops.push(Op::DrawLine {
+                line: printpdf::Line {
+                    points: vec![
+                        printpdf::LinePoint { p: flip(at, height), bezier: false },
+                        printpdf::LinePoint { p: flip(*to, height), bezier: false },
+                    ],
+                    is_closed: false,
+                },
+            });
+        }
+        Item::Fill { size, color } => {
+            ops.push(Op::SetFillColor { col: pdf_color(*color) });
+            ops.push(Op::DrawRectangle {
+                rectangle: printpdf::Rect {
+                    x: pdf_pt(at.x),
+                    y: pdf_pt(height - at.y - size.h),
+                    width: pdf_pt(size.w),
+                    height: pdf_pt(size.h),
+                    mode: Some(printpdf::PaintMode::Fill),
+                    winding_order: None,
+                },
+            });
+        }
+        Item::Link { size, target } => {
+            let actions = match target {
+                Target::Uri(uri) => Actions::uri(uri.clone()),
+                Target::Page { page, y } => Actions::go_to(Destination::Xyz {
+                    page: page + 1,
+                    left: Some(0.0),
+                    top: Some((height - *y + Pt(12.0)).rounded().0),
+                    zoom: None,
+                }),
+            };
+            let rect = printpdf::Rect {
+                x: pdf_pt(at.x),
+                y: pdf_pt(height - at.y - size.h),
+                width: pdf_pt(size.w),
+                height: pdf_pt(size.h),
+                mode: None,
+                winding_order: None,
+            };
+            ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(rect, actions, Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None),
+            });
+        }
+    }
+}
+
+/// One text run: positioned absolutely, spaces widened for justification
+/// with `TJ` offsets (word spacing does not apply to two-byte fonts).
+fn draw_text(ops: &mut Vec<Op>, at: Point, text: &Text, height: Pt, fonts: &BTreeMap<Face, FontId>) {
+    let Some(font) = fonts.get(&text.face) else { return };
+    let origin = flip(at, height);
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: pdf_pt(text.size) });
+    ops.push(Op::SetFillColor { col: pdf_color(text.color) });
+    ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(origin.x, origin.y) });
+    let adjust = text.space_adjust.0 / text.size.0 * 1000.0;
+    let items = if adjust.abs() < 0.01 {
+        vec![TextItem::Text(text.text.clone())]
+    } else {
+        // Thousandths of an em; negative moves right.
+        let offset = -(adjust * 10.0).round() / 10.0;
+        let mut items = Vec::new();
+        let mut words = text.text.split(' ').peekable();
+        while let Some(word) = words.next() {
+            if words.peek().is_some() {
+                items.push(TextItem::Text(format!("{word} ")));
+                items.push(TextItem::Offset(offset));
+            } else {
+                items.push(TextItem::Text(word.to_owned()));
+            }
+        }
+        items
+    };
+    ops.push(Op::ShowText { items });
+    ops.push(Op::EndTextSection);
+}
+
+/// The outline: one entry per heading, nested by level.
+fn add_outline(doc: &mut lopdf::Document, headings: &[Heading], page_height: Pt) {
+    if headings.is_empty() {
+        return;
+    }
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = headings.iter().map(|_| doc.new_object_id()).collect();
+    // The parent of each entry: the nearest earlier heading of a lower level.
+    let mut parent: Vec<Option<usize>> = Vec::with_capacity(headings.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, h) in headings.iter().enumerate() {
+        while stack.last().is_some_and(|&s| headings[s].level >= h.level) {
+            stack.pop();
+        }
+        parent.push(stack.last().copied());
+        stack.push(i);
+    }
+    let children = |p: Option<usize>| -> Vec<usize> { (0..headings.len()).filter(|&i| parent[i] == p).collect() };
+    let mut descendants = vec![0i64; headings.len()];
+    for i in (0..headings.len()).rev() {
+        if let Some(p) = parent[i] {
+            descendants[p] += 1 + descendants[i];
+        }
+    }
+    for (i, h) in headings.iter().enumerate() {
+        let siblings = children(parent[i]);
+        let position = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        let mut entry = Dictionary::new();
+        entry.set("Title", text_string(&h.title));
+        entry.set("Parent", Object::Reference(parent[i].map_or(root, |p| ids[p])));
+        if position > 0 {
+            entry.set("Prev", Object::Reference(ids[siblings[position - 1]]));
+        }
+        if let Some(&next) = siblings.get(position + 1) {
+            entry.set("Next", Object::Reference(ids[next]));
+        }
+        let kids = children(Some(i));
+        if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
+            entry.set("First", Object::Reference(ids[first]));
+            entry.set("Last", Object::Reference(ids[last]));
+            // Open the top levels, close the rest.
+            let count = if h.level <= 1 { descendants[i] } else { -(kids.len() as i64) };
+            entry.set("Count", Object::Integer(count));
+        }
+        if let Some(&page) = pages.get(h.page) {
+            let top = (page_height - h.y + Pt(12.0)).rounded().0;
+            entry.set(
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference(page),
+                    Object::Name(b"XYZ".to_vec()),
+                    Object::Integer(0),
+                    Object::Real(top),
+                    Object::Null,
+                ]),
+            );
+        }
+        doc.objects.insert(ids[i], Object::Dictionary(entry));
+    }
+    let top = children(None);
+    let mut outlines = Dictionary::new();
+    outlines.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(&first), Some(&last)) = (top.first(), top.last()) {
+        outlines.set("First", Object::Reference(ids[first]));
+        outlines.set("Last", Object::Reference(ids[last]));
+    }
+    let visible: i64 = top.len() as i64 + top.iter().filter(|&&t| headings[t].level <= 1).map(|&t| descendants[t]).sum::<i64>();
+    outlines.set("Count", Object::Integer(visible));
+    doc.objects.insert(root, Object::Dictionary(outlines));
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Outlines", Object::Reference(root));
+        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, so any letter
+/// survives.
+fn text_string(text: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+fn hex_string(bytes: [u8; 16]) -> Object {
+    Object::String(bytes.to_vec(), StringFormat::Hexadecimal)
+}
+
+/// A 128-bit fingerprint of the document (two FNV-1a 64-bit hashes with
+/// different offsets): stable across platforms and runs.
+fn fingerprint(bytes: &[u8]) -> [u8; 16] {
+    let fnv = |basis: u64| {
+        bytes.iter().fold(basis, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3))
+    };
+    let mut id = [0u8; 16];
+    id[..8].copy_from_slice(&fnv(0xcbf2_9ce4_8422_2325).to_be_bytes());
+    id[8..].copy_from_slice(&fnv(0x6c62_272e_07bb_0142).to_be_bytes());
+    id
+}
+
+/// The font's resource name, which printpdf also puts before the font's
+/// name: six capitals mark an embedded subset (PDF 32000-1, 9.6.4).
+fn subset_tag(face: Face) -> String {
+    let letter = (b'A' + face.index() as u8) as char;
+    format!("AZRPT{letter}")
+}
