@@ -92,13 +92,20 @@ impl Document {
                 .collect();
             texts.sort_by(|a, b| a.0.y.0.total_cmp(&b.0.y.0).then(a.0.x.0.total_cmp(&b.0.x.0)));
             let mut line_y: Option<f32> = None;
+            let mut line_end = 0.0f32;
             for (p, t) in texts {
                 match line_y {
-                    Some(y) if (y - p.y.0).abs() < 0.5 => {}
+                    // Items apart on one line (table cells): a gap.
+                    Some(y) if (y - p.y.0).abs() < 0.5 => {
+                        if p.x.0 - line_end > 1.0 && !out.ends_with(' ') {
+                            out.push_str(" | ");
+                        }
+                    }
                     Some(_) => out.push('\n'),
                     None => {}
                 }
                 line_y = Some(p.y.0);
+                line_end = (p.x + t.width).0;
                 out.push_str(&t.text);
             }
             out.push('\n');

@@ -45,9 +45,9 @@ mod style {
     pub const BODY: Pt = Pt(10.0);
     pub const BODY_LEADING: Pt = Pt(14.2);
     pub const SMALL: Pt = Pt(8.4);
-    pub const SMALL_LEADING: Pt = Pt(11.0);
+    pub const SMALL_LEADING: Pt = Pt(11.6);
     pub const CODE: Pt = Pt(8.2);
-    pub const CODE_LEADING: Pt = Pt(10.8);
+    pub const CODE_LEADING: Pt = Pt(11.4);
     pub const PARAGRAPH_GAP: Pt = Pt(6.0);
     pub const LIST_INDENT: Pt = Pt(16.0);
     pub const QUOTE_INDENT: Pt = Pt(14.0);
@@ -63,10 +63,11 @@ mod style {
     /// Size, leading, space before and colour of each heading level.
     pub fn heading(level: u8) -> (Pt, Pt, Pt, Color) {
         match level {
-            1 => (Pt(23.0), Pt(28.0), Pt(0.0), ACCENT),
-            2 => (Pt(15.0), Pt(19.0), Pt(20.0), ACCENT),
-            3 => (Pt(11.5), Pt(15.0), Pt(14.0), ACCENT),
-            _ => (Pt(10.0), Pt(13.5), Pt(11.0), TEXT),
+            // Leading at least the font's own line (1.37 em for Noto).
+            1 => (Pt(23.0), Pt(31.6), Pt(0.0), ACCENT),
+            2 => (Pt(15.0), Pt(20.6), Pt(20.0), ACCENT),
+            3 => (Pt(11.5), Pt(15.8), Pt(14.0), ACCENT),
+            _ => (Pt(10.0), Pt(13.8), Pt(11.0), TEXT),
         }
     }
 }
@@ -215,15 +216,18 @@ impl Builder<'_> {
         let content = size * (serif.ascent + serif.descent);
         let baseline = (leading - content) / 2.0 + size * serif.ascent;
         let mut items = Vec::with_capacity(line.fragments.len());
-        for fragment in &line.fragments {
+        let last = line.fragments.len().saturating_sub(1);
+        for (n, fragment) in line.fragments.iter().enumerate() {
             let span = &spans[fragment.span];
             let at = Point::new(x + align_offset + fragment.x, baseline);
-            let text = fragment.text.trim_end().to_owned();
-            if text.is_empty() {
+            // Spaces at the end of the line are not drawn and take no
+            // width; a space before the next fragment stays, so copied
+            // text keeps its words apart.
+            let text = if n == last { fragment.text.trim_end() } else { fragment.text.as_str() }.to_owned();
+            if text.trim().is_empty() {
                 continue;
             }
-            // Trailing spaces are not drawn; their width goes too.
-            let trailing = fragment.text.len() - fragment.text.trim_end().len();
+            let trailing = fragment.text.len() - text.len();
             let space = self.fonts.advance(span.face, ' ', span.size) + fragment.space_adjust;
             let width = (fragment.width - space * trailing as f32).max(Pt::ZERO);
             if let Some(url) = &span.link {
@@ -319,7 +323,8 @@ impl Builder<'_> {
                 });
                 let (baseline, size) = text_item.unwrap_or((style::BODY_LEADING * 0.75, style::BODY));
                 let marker_width = self.fonts.width(Face::Serif, &marker, size);
-                chunk.items.push((
+                // First in reading order, so copied text starts with it.
+                chunk.items.insert(0, (
                     Point::new(x + indent - marker_width - Pt(5.0), baseline),
                     Item::Text(Text {
                         face: Face::Serif,

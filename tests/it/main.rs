@@ -3,4 +3,5 @@
 mod check;
 mod cli;
 mod render;
+mod typeset;
 mod util;

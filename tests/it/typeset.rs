@@ -1,0 +1,278 @@
+//! The typesetter: text survives into the PDF, every glyph stays in the
+//! text area, lines never overlap, the outline mirrors the headings, tables
+//! repeat their header, headings never end a page, paragraphs keep two lines
+//! on each side of a page break, and output is deterministic.
+
+use std::sync::OnceLock;
+
+use azint_report::cli::Paper;
+use azint_report::typeset::blocks::{self, plain, Block};
+use azint_report::typeset::display::{Item, Text};
+use azint_report::typeset::fonts::Fonts;
+use azint_report::typeset::geom::{Pt, Rect};
+use azint_report::typeset::{self, Metadata, Options, Typeset};
+
+use crate::util::{bin, stderr, stdout, AS_OF};
+
+fn options(paper: Paper) -> Options {
+    Options {
+        paper,
+        language: "en".to_owned(),
+        header: ("Azerbaijan's International Integration".to_owned(), "2024–2026".to_owned()),
+        metadata: Metadata { title: "Test".to_owned(), date: 1_770_854_400, ..Metadata::default() },
+    }
+}
+
+/// The default briefing's Markdown, as the binary renders it.
+fn default_markdown() -> &'static str {
+    static MD: OnceLock<String> = OnceLock::new();
+    MD.get_or_init(|| {
+        let output = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-q", "-o", "-"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stdout(&output)
+    })
+}
+
+fn default_typeset() -> &'static Typeset {
+    static DOC: OnceLock<Typeset> = OnceLock::new();
+    DOC.get_or_init(|| typeset::typeset(default_markdown(), &options(Paper::A4)))
+}
+
+/// Letters and digits only: line breaks, hyphens and spacing differ
+/// between Markdown and PDF, the words do not.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).unwrap()
+}
+
+/// The plain text of every paragraph, heading and table cell, in order.
+fn texts(blocks: &[Block], out: &mut Vec<String>) {
+    for block in blocks {
+        match block {
+            Block::Heading { runs, .. } | Block::Paragraph { runs } => out.push(plain(runs)),
+            Block::List { items, .. } => items.iter().for_each(|i| texts(i, out)),
+            Block::Quote(inner) => texts(inner, out),
+            Block::Table { header, rows, .. } => {
+                out.extend(header.iter().map(|c| plain(c)));
+                for row in rows {
+                    out.extend(row.iter().map(|c| plain(c)));
+                }
+            }
+            Block::Code { text, .. } => out.push(text.clone()),
+            Block::Rule | Block::Toc | Block::PageBreak => {}
+        }
+    }
+}
+
+#[test]
+fn the_pdf_text_holds_every_paragraph_in_order() {
+    let extracted = letters(&pdf_text(&default_typeset().pdf));
+    let mut expected = Vec::new();
+    texts(&blocks::parse(default_markdown()), &mut expected);
+    assert!(expected.len() > 100);
+    let mut from = 0;
+    for text in expected {
+        let needle = letters(&text);
+        let found = extracted[from..].find(&needle);
+        assert!(found.is_some(), "not found in order: {text}");
+        from += found.unwrap_or(0) + needle.len();
+    }
+}
+
+#[test]
+fn azerbaijani_letters_survive_extraction() {
+    let md = "# Ə ə Ğ ğ I ı İ i Ö ö Ş ş Ü ü Ç ç\n\nŞuşa, Gəncə, Naxçıvan, İlham Əliyev; Україна, Ελλάδα.\n";
+    let typeset = typeset::typeset(md, &options(Paper::A4));
+    let text = pdf_text(&typeset.pdf);
+    assert!(text.contains("Ə ə Ğ ğ I ı İ i Ö ö Ş ş Ü ü Ç ç"), "{text}");
+    assert!(text.contains("Şuşa, Gəncə, Naxçıvan, İlham Əliyev; Україна, Ελλάδα."), "{text}");
+}
+
+/// The boxes of every body text item, per page.
+fn text_boxes(typeset: &Typeset) -> Vec<(Rect, Vec<(Rect, &Text)>)> {
+    let fonts = Fonts::get();
+    typeset
+        .document
+        .pages
+        .iter()
+        .map(|page| {
+            let boxes = page
+                .items
+                .iter()
+                .filter_map(|(at, item)| match item {
+                    Item::Text(t) => {
+                        let face = fonts.face(t.face);
+                        Some((t.bounds(*at, face.ascent, face.descent), t))
+                    }
+                    _ => None,
+                })
+                .collect();
+            (page.area, boxes)
+        })
+        .collect()
+}
+
+fn check_geometry(typeset: &Typeset) {
+    for (n, (area, boxes)) in text_boxes(typeset).into_iter().enumerate() {
+        for (b, t) in &boxes {
+            assert!(area.contains(b, Pt(0.5)), "page {}: {:?} outside {:?}: {}", n + 1, b, area, t.text);
+        }
+        for (i, (a, ta)) in boxes.iter().enumerate() {
+            for (b, tb) in &boxes[i + 1..] {
+                let same_line = (a.bottom() - b.bottom()).0.abs() < 0.5;
+                let overlap = a.origin.x.0 < b.right().0 - 0.3
+                    && b.origin.x.0 < a.right().0 - 0.3
+                    && a.origin.y.0 < b.bottom().0 - 0.3
+                    && b.origin.y.0 < a.bottom().0 - 0.3;
+                assert!(!overlap || same_line && ta.text != tb.text, "page {}: '{}' overlaps '{}'", n + 1, ta.text, tb.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_glyph_lies_in_the_text_area_and_no_lines_overlap() {
+    check_geometry(default_typeset());
+    check_geometry(&typeset::typeset(default_markdown(), &options(Paper::Letter)));
+}
+
+#[test]
+fn letter_paper_has_letter_pages() {
+    let letter = typeset::typeset("# A\n\nb\n", &options(Paper::Letter));
+    assert_eq!((letter.document.pages[0].size.w, letter.document.pages[0].size.h), (Pt(612.0), Pt(792.0)));
+}
+
+/// The outline as (depth, title) in order.
+fn outline(pdf: &[u8]) -> Vec<(usize, String)> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let root = doc.get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap()).unwrap();
+    let mut out = Vec::new();
+    fn walk(doc: &lopdf::Document, first: Option<&lopdf::Object>, depth: usize, out: &mut Vec<(usize, String)>) {
+        let mut next = first.and_then(|o| o.as_reference().ok());
+        while let Some(id) = next {
+            let entry = doc.get_dictionary(id).unwrap();
+            let bytes = entry.get(b"Title").unwrap().as_str().unwrap();
+            let units: Vec<u16> = bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            out.push((depth, String::from_utf16(&units).unwrap()));
+            walk(doc, entry.get(b"First").ok(), depth + 1, out);
+            next = entry.get(b"Next").ok().and_then(|o| o.as_reference().ok());
+        }
+    }
+    walk(&doc, root.get(b"First").ok(), 0, &mut out);
+    out
+}
+
+#[test]
+fn the_outline_mirrors_the_headings() {
+    let headings: Vec<(usize, String)> = blocks::parse(default_markdown())
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, runs } => Some((usize::from(*level) - 1, plain(runs))),
+            _ => None,
+        })
+        .collect();
+    assert!(headings.len() > 20);
+    assert_eq!(outline(&default_typeset().pdf), headings);
+}
+
+#[test]
+fn a_table_across_pages_repeats_its_header_and_keeps_rows_whole() {
+    let mut md = String::from("# Long table\n\n| Name | Value |\n| --- | ---: |\n");
+    for i in 0..150 {
+        md.push_str(&format!("| row {i} with some words to wrap in a narrow cell perhaps | {i} |\n"));
+    }
+    let typeset = typeset::typeset(&md, &options(Paper::A4));
+    let pages = &typeset.document.pages;
+    assert!(pages.len() >= 3);
+    for (n, page) in pages.iter().enumerate() {
+        let mut texts: Vec<(Pt, &str)> = page
+            .items
+            .iter()
+            .filter_map(|(at, i)| match i {
+                Item::Text(t) => Some((at.y, t.text.as_str())),
+                _ => None,
+            })
+            .collect();
+        texts.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+        let first_row = texts.iter().position(|t| t.1.starts_with("row")).unwrap();
+        assert!(texts[..first_row].iter().any(|t| t.1 == "Name"), "page {} has no header row", n + 1);
+    }
+    check_geometry(&typeset);
+}
+
+#[test]
+fn no_heading_ends_a_page() {
+    let typeset = default_typeset();
+    for heading in &typeset.document.headings {
+        let page = &typeset.document.pages[heading.page];
+        let below = page.items.iter().any(|(at, i)| matches!(i, Item::Text(_)) && at.y.0 > heading.y.0 + 30.0);
+        assert!(below, "'{}' ends page {}", heading.title, heading.page + 1);
+    }
+}
+
+#[test]
+fn paragraphs_keep_two_lines_on_each_side_of_a_page_break() {
+    // Paragraphs of unique words, long enough that page breaks fall inside
+    // some of them at different lines.
+    let mut md = String::from("# Widows and orphans\n\n");
+    for p in 0..40 {
+        let words: Vec<String> = (0..(30 + p * 7 % 50)).map(|w| format!("p{p}w{w}")).collect();
+        md.push_str(&words.join(" "));
+        md.push_str("\n\n");
+    }
+    let typeset = typeset::typeset(&md, &options(Paper::A4));
+    assert!(typeset.document.pages.len() >= 3);
+    // Lines per paragraph per page.
+    let mut split = 0;
+    for p in 0..40 {
+        let tag = format!("p{p}w");
+        let counts: Vec<usize> = typeset
+            .document
+            .pages
+            .iter()
+            .map(|page| {
+                let mut ys: Vec<i64> = page
+                    .items
+                    .iter()
+                    .filter_map(|(at, i)| match i {
+                        Item::Text(t) if t.text.contains(&tag) => Some((at.y.0 * 10.0) as i64),
+                        _ => None,
+                    })
+                    .collect();
+                ys.sort();
+                ys.dedup();
+                ys.len()
+            })
+            .filter(|&n| n > 0)
+            .collect();
+        if counts.len() > 1 {
+            split += 1;
+            assert!(counts.iter().all(|&n| n >= 2), "paragraph {p} split as {counts:?}");
+        }
+    }
+    assert!(split > 0, "no paragraph crossed a page: the test proves nothing");
+}
+
+#[test]
+fn typesetting_is_deterministic_within_and_across_processes() {
+    let again = typeset::typeset(default_markdown(), &options(Paper::A4));
+    assert_eq!(again.pdf, default_typeset().pdf);
+    let run = |path: &std::path::Path| {
+        let output = bin().args(["--period", "2024-2026", "--format", "pdf", "--as-of", AS_OF, "-q", "-o"]).arg(path).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        std::fs::read(path).unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run(&dir.path().join("a.pdf")), run(&dir.path().join("b.pdf")));
+}
+
+#[test]
+fn the_laid_out_pages_read_as_expected() {
+    insta::assert_snapshot!(default_typeset().document.text_dump());
+}
