@@ -1,0 +1,37 @@
+# Sourced by the benchmark scripts: release build, a scratch folder, and
+# `measure` (best wall time and largest peak RSS over $RUNS runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${RUNS:-3}
+cargo build --release --quiet --bin azint-report --example synth
+bin=target/release/azint-report
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# hyperfine_or_loop RUNS CMD...: mean time of a short command.
+hyperfine_or_loop() {
+  local n=$1; shift
+  if command -v hyperfine >/dev/null; then
+    hyperfine -N --warmup 5 --runs "$n" "$*" | grep -E "Time|Range"
+  else
+    local start
+    start=$(date +%s%N)
+    for _ in $(seq "$n"); do "$@"; done
+    echo "  mean $(( ($(date +%s%N) - start) / n / 1000 )) µs over $n runs (install hyperfine for more)"
+  fi
+}
+
+# measure CMD...: sets $best (ms) and $peak (KB) over $runs runs.
+measure() {
+  best=0 peak=0
+  for _ in $(seq "$runs"); do
+    local start ms rss
+    start=$(date +%s%N)
+    /usr/bin/time -o "$tmp/rss" -f "%M" "$@" >/dev/null 2>"$tmp/stderr"
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    rss=$(tail -n 1 "$tmp/rss")
+    if [ "$best" -eq 0 ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+    if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
+  done
+}
