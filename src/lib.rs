@@ -11,6 +11,7 @@ pub mod date;
 pub mod diag;
 pub mod error;
 pub mod options;
+pub mod palette;
 pub mod output;
 pub mod period;
 pub mod report;
@@ -125,6 +126,8 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
                 warnings.extend(missing_glyphs(&dataset, &markdown));
                 let typeset = typeset::typeset(&markdown, &typeset_options(&dataset, &summary, options));
                 pages = Some(typeset.document.pages.len());
+                let path = options.templates.as_ref().map_or("templates".to_owned(), |d| d.display().to_string());
+                warnings.extend(typeset.warnings.iter().map(|w| diag::Diagnostic::error_in(&path, w.clone()).warning()));
                 typeset.pdf
             }
         };

@@ -55,10 +55,10 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
                         _ => String::new(),
                     };
                     eprintln!(
-                        "wrote {} ({}, {pages}{} events, {} bytes) in {} ms",
+                        "wrote {} ({}, {pages}{}, {} bytes) in {} ms",
                         w.target.display(),
                         outcome.period.label,
-                        outcome.events,
+                        count(outcome.events, "event"),
                         w.bytes,
                         outcome.elapsed.as_millis()
                     );

@@ -17,6 +17,10 @@ use crate::period::Period;
 /// How many events the executive summary lists across all pillars.
 pub const TOP_HIGHLIGHTS: usize = 5;
 
+/// How many events the timeline shows: the most significant, so that a
+/// dataset of thousands stays a readable chart.
+pub const TIMELINE_EVENTS: usize = 40;
+
 /// How many related events a pillar's section lists (the most significant,
 /// in date order); the count always covers them all.
 pub const RELATED_LISTED: usize = 10;
@@ -63,6 +67,22 @@ pub struct Executive {
     /// Events in the period per kind, all pillars together.
     pub per_kind: Vec<KindCount>,
     pub top_highlights: Vec<EventView>,
+    /// The most significant events of the period on a time axis.
+    pub timeline: Vec<TimelineEvent>,
+}
+
+/// An event on the timeline: its span clamped to the period.
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineEvent {
+    pub title: String,
+    pub pillar_name: String,
+    /// The pillar's position in the report, 0-based: its colour.
+    pub colour: usize,
+    pub start: String,
+    pub end: String,
+    pub significance: u8,
+    /// Known to the day and one day long: a point, not a bar.
+    pub single_day: bool,
 }
 
 /// A pillar's line in the executive summary.
@@ -70,6 +90,8 @@ pub struct Executive {
 pub struct PillarRow {
     pub id: String,
     pub name: String,
+    /// Position in the report, 0-based: the pillar's colour.
+    pub colour: usize,
     pub count: usize,
     pub share: f64,
     pub related: usize,
@@ -135,6 +157,8 @@ pub struct PillarSummary {
     pub summary: Option<String>,
     /// 1-based position in the report.
     pub position: usize,
+    /// 0-based position: the pillar's colour.
+    pub colour: usize,
     /// Events whose primary pillar this is.
     pub count: usize,
     /// `count` as a fraction of all events in the period (0 to 1).
@@ -274,6 +298,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             name: pillar.name.clone(),
             summary: pillar.summary.clone(),
             position: index + 1,
+            colour: index,
             count: own.len(),
             share: if total == 0 {
                 0.0
@@ -310,6 +335,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             .map(|p| PillarRow {
                 id: p.id.clone(),
                 name: p.name.clone(),
+                colour: p.colour,
                 count: p.count,
                 share: p.share,
                 related: p.related_count,
@@ -320,6 +346,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             .into_iter()
             .map(view)
             .collect(),
+        timeline: timeline(&selected, &pillars, period),
     };
     Summary {
         report: dataset.report.clone(),
@@ -362,6 +389,30 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             events_in_period: total,
         },
     }
+}
+
+/// The timeline: the most significant events, by date, clamped to the
+/// period.
+fn timeline(events: &[&Event], pillars: &[&crate::dataset::Pillar], period: &Period) -> Vec<TimelineEvent> {
+    let mut chosen = highlights(events, TIMELINE_EVENTS);
+    chosen.sort_by_cached_key(|e| chronological(e));
+    chosen
+        .into_iter()
+        .filter_map(|e| {
+            let colour = pillars.iter().position(|p| *p.id == *e.pillar)?;
+            let start = e.first_day().max(period.start);
+            let end = e.last_day().min(period.end);
+            Some(TimelineEvent {
+                title: e.title.clone(),
+                pillar_name: pillars[colour].name.clone(),
+                colour,
+                start: start.to_string(),
+                end: end.to_string(),
+                significance: e.significance,
+                single_day: start == end,
+            })
+        })
+        .collect()
 }
 
 /// The sources section: one entry per source name, sorted by name.

@@ -24,6 +24,10 @@ pub fn register(registry: &mut Handlebars<'_>) {
     registry.register_helper("list", Box::new(list));
     registry.register_helper("inc", Box::new(inc));
     registry.register_helper("level", Box::new(level));
+    registry.register_helper("pillar_colour", Box::new(pillar_colour));
+    registry.register_helper("mermaid_pie", Box::new(mermaid_pie));
+    registry.register_helper("mermaid_bars", Box::new(mermaid_bars));
+    registry.register_helper("mermaid_timeline", Box::new(mermaid_timeline));
 }
 
 fn param<'a>(
@@ -230,6 +234,150 @@ fn level(
     Ok(())
 }
 
+/// A label inside a Mermaid string: quotes and angle brackets become
+/// Mermaid's entity codes (`#quot;`), so no data text can end the string or
+/// the chart; line breaks become spaces.
+pub fn mermaid_label(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '#' => out.push_str("#35;"),
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// A gantt task or section name: Mermaid ends it at `:` and reads `;` and
+/// `#` as syntax, and has no escape there, so those become plain look-alikes.
+pub fn gantt_label(text: &str) -> String {
+    text.replace(':', " -").replace(';', ",").replace('#', "No. ").replace(['\n', '\r', '\t'], " ").trim().to_owned()
+}
+
+fn array<'a>(h: &'a Helper<'_>, index: usize, name: &'static str) -> Result<&'a Vec<Value>, RenderError> {
+    param(h, index, name)?.as_array().ok_or_else(|| RenderErrorReason::InvalidParamType("array").into())
+}
+
+fn field<'a>(v: &'a Value, key: &str) -> &'a Value {
+    v.get(key).unwrap_or(&Value::Null)
+}
+
+/// `{{pillar_colour colour}}` → `#1b3a5c`: the pillar's colour.
+fn pillar_colour(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+    let index = param(h, 0, "pillar_colour")?.as_u64().ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
+    out.write(crate::palette::hex(index as usize))?;
+    Ok(())
+}
+
+/// `{{{mermaid_pie executive.pillars "title"}}}`: a pie of events per
+/// pillar, slices in the pillars' colours (pillars without events are left
+/// out: a slice of nothing cannot be drawn).
+fn mermaid_pie(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+    let rows = array(h, 0, "mermaid_pie")?;
+    let title = text(h, 1, "mermaid_pie")?;
+    let mut slices: Vec<(&str, u64, usize)> = rows
+        .iter()
+        .map(|r| (field(r, "name").as_str().unwrap_or(""), field(r, "count").as_u64().unwrap_or(0), field(r, "colour").as_u64().unwrap_or(0) as usize))
+        .filter(|s| s.1 > 0)
+        .collect();
+    // Mermaid draws the largest slice first and colours slices in that
+    // order; sort the same way (ties keep report order) to match colours.
+    slices.sort_by(|a, b| b.1.cmp(&a.1));
+    let colours: Vec<String> = slices
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("\"pie{}\": \"{}\"", i + 1, crate::palette::hex(s.2)))
+        .collect();
+    let mut text = String::from("```mermaid\n");
+    text.push_str(&format!(
+        "%%{{init: {{\"theme\": \"base\", \"themeVariables\": {{{}}}}}}}%%\n",
+        colours.join(", ")
+    ));
+    text.push_str(&format!("pie showData title {}\n", mermaid_label(title)));
+    for (name, count, _) in &slices {
+        text.push_str(&format!("    \"{}\" : {count}\n", mermaid_label(name)));
+    }
+    text.push_str("```");
+    out.write(&text)?;
+    Ok(())
+}
+
+/// `{{{mermaid_bars per_year "title" colour}}}`: events per year as bars on
+/// an integer axis.
+fn mermaid_bars(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+    let years = array(h, 0, "mermaid_bars")?;
+    let title = text(h, 1, "mermaid_bars")?;
+    let colour = param(h, 2, "mermaid_bars")?.as_u64().unwrap_or(0) as usize;
+    let labels: Vec<String> = years.iter().map(|y| field(y, "year").to_string()).collect();
+    let counts: Vec<u64> = years.iter().map(|y| field(y, "count").as_u64().unwrap_or(0)).collect();
+    let top = counts.iter().copied().max().unwrap_or(0).max(1);
+    let text = format!(
+        "```mermaid\n%%{{init: {{\"theme\": \"base\", \"themeVariables\": {{\"xyChart\": {{\"plotColorPalette\": \"{}\"}}}}}}}}%%\n\
+         xychart-beta\n    title \"{}\"\n    x-axis [{}]\n    y-axis \"Events\" 0 --> {top}\n    bar [{}]\n```",
+        crate::palette::hex(colour),
+        mermaid_label(title),
+        labels.join(", "),
+        counts.iter().map(u64::to_string).collect::<Vec<_>>().join(", "),
+    );
+    out.write(&text)?;
+    Ok(())
+}
+
+/// `{{{mermaid_timeline executive.timeline @root.period "title"}}}`: a gantt
+/// chart with a section (lane) per pillar; a one-day event is a milestone,
+/// landmark and major events are marked `crit`, and each task's id carries
+/// its significance (`s4e12`) for the PDF's marks.
+fn mermaid_timeline(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+    let events = array(h, 0, "mermaid_timeline")?;
+    let period = param(h, 1, "mermaid_timeline")?;
+    let title = text(h, 2, "mermaid_timeline")?;
+    let start = field(period, "start").as_str().unwrap_or("");
+    let end = field(period, "end").as_str().unwrap_or("");
+    let years = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0);
+    let axis = if years(end) - years(start) >= 2 { "%Y" } else { "%b %Y" };
+    let mut text = format!(
+        "```mermaid\ngantt\n    title {}\n    dateFormat YYYY-MM-DD\n    axisFormat {axis}\n",
+        gantt_label(title)
+    );
+    let mut lanes: Vec<(usize, &str)> = events
+        .iter()
+        .map(|e| (field(e, "colour").as_u64().unwrap_or(0) as usize, field(e, "pillar_name").as_str().unwrap_or("")))
+        .collect();
+    lanes.sort();
+    lanes.dedup();
+    // Mermaid has no per-section colour; the PDF reads them from here.
+    let colours: Vec<&str> = lanes.iter().map(|(c, _)| crate::palette::hex(*c)).collect();
+    text.push_str(&format!("    %% lanes: {}\n", colours.join(" ")));
+    for (colour, lane) in lanes {
+        text.push_str(&format!("    section {}\n", gantt_label(lane)));
+        for (n, e) in events.iter().enumerate().filter(|(_, e)| field(e, "colour").as_u64() == Some(colour as u64)) {
+            let significance = field(e, "significance").as_u64().unwrap_or(1);
+            let mut tags = Vec::new();
+            if field(e, "single_day").as_bool() == Some(true) {
+                tags.push("milestone");
+            }
+            if significance >= 4 {
+                tags.push("crit");
+            }
+            let tags = if tags.is_empty() { String::new() } else { format!("{}, ", tags.join(", ")) };
+            let from = field(e, "start").as_str().unwrap_or("");
+            let to = if field(e, "single_day").as_bool() == Some(true) { "0d" } else { field(e, "end").as_str().unwrap_or("") };
+            text.push_str(&format!(
+                "    {} :{tags}s{significance}e{n}, {from}, {to}\n",
+                gantt_label(field(e, "title").as_str().unwrap_or(""))
+            ));
+        }
+    }
+    text.push_str("```");
+    out.write(&text)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,6 +415,40 @@ mod tests {
         );
         assert_eq!(render("{{percent share}}", data.clone()), "28.6%");
         assert_eq!(render("{{number v}} {{number w}}", data), "1.5 92");
+    }
+
+    #[test]
+    fn mermaid_labels_cannot_break_out_of_their_string() {
+        assert_eq!(mermaid_label("Say \"hi\": <b>#1</b>"), "Say #quot;hi#quot;: #lt;b#gt;#35;1#lt;/b#gt;");
+        assert_eq!(gantt_label("Phase: one; #2"), "Phase - one, No. 2");
+    }
+
+    #[test]
+    fn pie_slices_are_largest_first_with_matching_colours() {
+        let data = serde_json::json!({ "rows": [
+            { "name": "A \"q\"", "count": 2, "colour": 0 },
+            { "name": "B: colon", "count": 5, "colour": 1 },
+            { "name": "C", "count": 0, "colour": 2 }
+        ]});
+        let out = render("{{{mermaid_pie rows \"Events\"}}}", data);
+        assert!(out.contains("\"pie1\": \"#d49a2a\", \"pie2\": \"#1b3a5c\""), "{out}");
+        assert!(out.contains("    \"B: colon\" : 5\n    \"A #quot;q#quot;\" : 2\n```"), "{out}");
+        assert!(!out.contains("\"C\""));
+    }
+
+    #[test]
+    fn timeline_tasks_carry_significance_and_kind_of_mark() {
+        let data = serde_json::json!({
+            "events": [
+                { "title": "COP29: Baku", "pillar_name": "Energy", "colour": 2, "start": "2024-11-11", "end": "2024-11-22", "significance": 5, "single_day": false },
+                { "title": "Visit", "pillar_name": "Diplomacy", "colour": 0, "start": "2024-08-09", "end": "2024-08-09", "significance": 3, "single_day": true }
+            ],
+            "period": { "start": "2024-01-01", "end": "2026-12-31" }
+        });
+        let out = render("{{{mermaid_timeline events period \"T\"}}}", data);
+        assert!(out.contains("    section Diplomacy\n    Visit :milestone, s3e1, 2024-08-09, 0d\n"), "{out}");
+        assert!(out.contains("    section Energy\n    COP29 - Baku :crit, s5e0, 2024-11-11, 2024-11-22\n"), "{out}");
+        assert!(out.contains("axisFormat %Y\n    %% lanes: #1b3a5c #2f7f79\n"), "{out}");
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub enum Block {
     Toc,
     /// `<!-- pagebreak -->`
     PageBreak,
+    /// `<!-- colour #rrggbb -->`: the colour of the next heading's tab (a
+    /// pillar's colour).
+    Colour(String),
 }
 
 /// Column alignment of a table.
@@ -155,6 +158,10 @@ impl Builder {
                 match html.trim() {
                     "<!-- toc -->" => self.add(Block::Toc),
                     "<!-- pagebreak -->" => self.add(Block::PageBreak),
+                    other if other.starts_with("<!-- colour #") && other.ends_with("-->") => {
+                        let hex = other.trim_start_matches("<!-- colour").trim_end_matches("-->").trim();
+                        self.add(Block::Colour(hex.to_owned()));
+                    }
                     // Other comments are for the Markdown's readers only.
                     other if other.starts_with("<!--") => {}
                     // Raw HTML is shown as written rather than lost.

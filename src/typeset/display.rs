@@ -25,6 +25,9 @@ pub enum Item {
     Line { to: Point, width: Pt, color: Color },
     /// A filled rectangle whose top-left corner is the point.
     Fill { size: Size, color: Color },
+    /// A filled polygon; the point is its first corner, `points` are all
+    /// its corners in page coordinates.
+    Polygon { points: Vec<Point>, color: Color },
     /// A clickable area whose top-left corner is the point.
     Link { size: Size, target: Target },
 }

@@ -72,8 +72,9 @@ mod style {
     }
 }
 
-/// Lays out `blocks` on pages.
-pub fn layout(blocks: &[Block], setup: &PageSetup) -> Document {
+/// Lays out `blocks` on pages; also returns warnings (charts that could
+/// not be drawn and were set as code).
+pub fn layout(blocks: &[Block], setup: &PageSetup) -> (Document, Vec<String>) {
     let area = setup.area();
     let mut builder = Builder {
         fonts: Fonts::get(),
@@ -82,6 +83,9 @@ pub fn layout(blocks: &[Block], setup: &PageSetup) -> Document {
         table_headers: Vec::new(),
         toc: Vec::new(),
         heading_count: 0,
+        tab: None,
+        warnings: Vec::new(),
+        charts: 0,
     };
     // The table of contents lists the headings of levels 2 and 3 that
     // follow it.
@@ -92,7 +96,7 @@ pub fn layout(blocks: &[Block], setup: &PageSetup) -> Document {
     builder.blocks(blocks, Pt::ZERO, area.size.w);
     let (mut document, toc_places) = paginate(builder.chunks, &builder.table_headers, setup, area);
     finish(&mut document, &builder.toc, &toc_places, setup, area);
-    document
+    (document, builder.warnings)
 }
 
 /// Level-2 and -3 headings with their order among all headings.
@@ -149,6 +153,11 @@ struct Builder<'f> {
     table_headers: Vec<Chunk>,
     toc: Vec<TocEntry>,
     heading_count: usize,
+    /// The colour for the next heading's tab.
+    tab: Option<Color>,
+    warnings: Vec<String>,
+    /// Mermaid blocks seen, to name them in warnings.
+    charts: usize,
 }
 
 impl Builder<'_> {
@@ -177,7 +186,9 @@ impl Builder<'_> {
                         c.space_before = style::PARAGRAPH_GAP;
                     }
                 }
+                Block::Code { lang, text } if lang == "mermaid" => self.chart(text, x, width),
                 Block::Code { text, .. } => self.code(text, x, width),
+                Block::Colour(hex) => self.tab = super::chart::parse_color(hex),
                 Block::Rule => self.chunks.push(Chunk {
                     height: Pt(12.0),
                     space_before: style::PARAGRAPH_GAP,
@@ -279,10 +290,18 @@ impl Builder<'_> {
     fn heading(&mut self, level: u8, runs: &[Run], x: Pt, width: Pt) {
         let (size, leading, space_before, color) = style::heading(level);
         let spans = self.spans(runs, Face::SansBold, size, color);
-        let lines = linebreak(&spans, width, Setting { justify: false, language: None });
+        // A pillar's colour tab before its heading; the text moves right.
+        let tab = self.tab.take();
+        let indent = if tab.is_some() { size * 0.75 } else { Pt::ZERO };
+        let lines = linebreak(&spans, width - indent, Setting { justify: false, language: None });
         let mut items = Vec::new();
+        if let Some(color) = tab {
+            let serif = self.fonts.face(Face::Serif);
+            let top = (leading - size * (serif.ascent + serif.descent)) / 2.0 + size * (serif.ascent - 0.72);
+            items.push((Point::new(x, top), Item::Fill { size: Size { w: size * 0.4, h: size * 0.72 }, color }));
+        }
         for (i, line) in lines.iter().enumerate() {
-            for (p, item) in self.line_items(&spans, line, x, leading, size, Pt::ZERO) {
+            for (p, item) in self.line_items(&spans, line, x + indent, leading, size, Pt::ZERO) {
                 items.push((Point::new(p.x, p.y + leading * i as f32), item));
             }
         }
@@ -335,6 +354,33 @@ impl Builder<'_> {
                         width: marker_width,
                     }),
                 ));
+            }
+        }
+    }
+
+    /// A Mermaid chart, drawn; one the typesetter cannot draw is set as
+    /// code with a warning, never dropped.
+    fn chart(&mut self, text: &str, x: Pt, width: Pt) {
+        self.charts += 1;
+        match super::chart::parse(text) {
+            Ok(chart) => {
+                let drawing = super::chart::draw(&chart, width);
+                let items = drawing
+                    .items
+                    .into_iter()
+                    .map(|(p, item)| (Point::new(p.x + x, p.y), shift(item, x)))
+                    .collect();
+                self.chunks.push(Chunk {
+                    height: drawing.size.h + Pt(4.0),
+                    space_before: Pt(10.0),
+                    items,
+                    ..Chunk::default()
+                });
+            }
+            Err(why) => {
+                let first = text.lines().next().unwrap_or("").trim();
+                self.warnings.push(format!("Mermaid block {} (`{first}`) cannot be drawn: {why}; it is set as code", self.charts));
+                self.code(text, x, width);
             }
         }
     }
@@ -638,14 +684,22 @@ fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], setup: &PageSetup, area: Rect
 fn place(page: &mut Page, chunk: &Chunk, x: Pt, y: Pt) {
     page.items.extend(chunk.items.iter().map(|(p, item)| {
         let at = Point::new((p.x + x).rounded(), (p.y + y).rounded());
-        let item = match item {
-            Item::Line { to, width, color } => {
-                Item::Line { to: Point::new((to.x + x).rounded(), (to.y + y).rounded()), width: *width, color: *color }
-            }
-            other => other.clone(),
-        };
-        (at, item)
+        (at, translate(item, x, y))
     }));
+}
+
+/// An item's own coordinates (line ends, polygon corners) moved by (dx, dy).
+fn translate(item: &Item, dx: Pt, dy: Pt) -> Item {
+    let mv = |p: &Point| Point::new((p.x + dx).rounded(), (p.y + dy).rounded());
+    match item {
+        Item::Line { to, width, color } => Item::Line { to: mv(to), width: *width, color: *color },
+        Item::Polygon { points, color } => Item::Polygon { points: points.iter().map(mv).collect(), color: *color },
+        other => other.clone(),
+    }
+}
+
+fn shift(item: Item, dx: Pt) -> Item {
+    translate(&item, dx, Pt::ZERO)
 }
 
 /// Adds the running header, the footer and the table of contents' page

@@ -5,6 +5,7 @@
 //! printpdf-free display list; only `pdf` knows printpdf.
 
 pub mod blocks;
+pub mod chart;
 pub mod display;
 pub mod flow;
 pub mod fonts;
@@ -28,10 +29,12 @@ pub struct Options {
     pub metadata: Metadata,
 }
 
-/// A typeset briefing: the laid-out pages and the PDF bytes.
+/// A typeset briefing: the laid-out pages, the PDF bytes, and warnings
+/// (charts set as code).
 pub struct Typeset {
     pub document: Document,
     pub pdf: Vec<u8>,
+    pub warnings: Vec<String>,
 }
 
 /// Typesets a Markdown briefing.
@@ -46,7 +49,7 @@ pub fn typeset(markdown: &str, options: &Options) -> Typeset {
         header_right: options.header.1.clone(),
         language: linebreak::language(&options.language),
     };
-    let document = flow::layout(&blocks, &setup);
+    let (document, warnings) = flow::layout(&blocks, &setup);
     let pdf = pdf::render(&document, &options.metadata);
-    Typeset { document, pdf }
+    Typeset { document, pdf, warnings }
 }

@@ -158,6 +158,18 @@ fn draw(ops: &mut Vec<Op>, at: Point, item: &Item, height: Pt, fonts: &BTreeMap<
                 },
             });
         }
+        Item::Polygon { points, color } => {
+            ops.push(Op::SetFillColor { col: pdf_color(*color) });
+            ops.push(Op::DrawPolygon {
+                polygon: printpdf::Polygon {
+                    rings: vec![printpdf::PolygonRing {
+                        points: points.iter().map(|p| printpdf::LinePoint { p: flip(*p, height), bezier: false }).collect(),
+                    }],
+                    mode: printpdf::PaintMode::Fill,
+                    winding_order: printpdf::WindingOrder::NonZero,
+                },
+            });
+        }
         Item::Link { size, target } => {
             let actions = match target {
                 Target::Uri(uri) => Actions::uri(uri.clone()),

@@ -63,8 +63,10 @@ fn texts(blocks: &[Block], out: &mut Vec<String>) {
                     out.extend(row.iter().map(|c| plain(c)));
                 }
             }
+            // Charts are drawn, not printed as text.
+            Block::Code { lang, .. } if lang == "mermaid" => {}
             Block::Code { text, .. } => out.push(text.clone()),
-            Block::Rule | Block::Toc | Block::PageBreak => {}
+            Block::Rule | Block::Toc | Block::PageBreak | Block::Colour(_) => {}
         }
     }
 }
@@ -117,7 +119,36 @@ fn text_boxes(typeset: &Typeset) -> Vec<(Rect, Vec<(Rect, &Text)>)> {
         .collect()
 }
 
+/// Every mark that is not text (chart wedges and bars, rules, shading).
+fn mark_boxes(typeset: &Typeset) -> Vec<(usize, Rect, Rect)> {
+    let mut out = Vec::new();
+    for (n, page) in typeset.document.pages.iter().enumerate() {
+        for (at, item) in &page.items {
+            let b = match item {
+                Item::Fill { size, .. } => Rect::new(at.x, at.y, size.w, size.h),
+                Item::Line { to, .. } => Rect::new(at.x.min(to.x), at.y.min(to.y), (to.x - at.x).max(at.x - to.x), (to.y - at.y).max(at.y - to.y)),
+                Item::Polygon { points, .. } => {
+                    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+                    for p in points {
+                        x0 = x0.min(p.x.0);
+                        y0 = y0.min(p.y.0);
+                        x1 = x1.max(p.x.0);
+                        y1 = y1.max(p.y.0);
+                    }
+                    Rect::new(Pt(x0), Pt(y0), Pt(x1 - x0), Pt(y1 - y0))
+                }
+                _ => continue,
+            };
+            out.push((n, page.area, b));
+        }
+    }
+    out
+}
+
 fn check_geometry(typeset: &Typeset) {
+    for (n, area, b) in mark_boxes(typeset) {
+        assert!(area.contains(&b, Pt(0.6)), "page {}: mark {:?} outside {:?}", n + 1, b, area);
+    }
     for (n, (area, boxes)) in text_boxes(typeset).into_iter().enumerate() {
         for (b, t) in &boxes {
             assert!(area.contains(b, Pt(0.5)), "page {}: {:?} outside {:?}: {}", n + 1, b, area, t.text);
@@ -270,6 +301,36 @@ fn typesetting_is_deterministic_within_and_across_processes() {
     };
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(run(&dir.path().join("a.pdf")), run(&dir.path().join("b.pdf")));
+}
+
+#[test]
+fn the_default_briefing_draws_its_charts() {
+    let polygons = default_typeset()
+        .document
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|(_, i)| matches!(i, Item::Polygon { .. }))
+        .count();
+    // Four pie wedges, the timeline's marks and its key.
+    assert!(polygons > 30, "{polygons}");
+    assert!(default_typeset().warnings.is_empty(), "{:?}", default_typeset().warnings);
+    let text = pdf_text(&default_typeset().pdf);
+    assert!(text.contains("Events per pillar") && text.contains("Events per year"));
+    assert!(!text.contains("xychart-beta") && !text.contains("pie showData"));
+}
+
+#[test]
+fn an_undrawable_mermaid_block_is_set_as_code_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sources.md.hbs"), "## Sources\n\n```mermaid\nflowchart LR\n  A --> B\n```\n").unwrap();
+    let pdf = dir.path().join("b.pdf");
+    let output = bin().args(["--period", "2024-2026", "--as-of", AS_OF, "-q", "-o"]).arg(&pdf).arg("--templates").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("warning: Mermaid block 7 (`flowchart LR`) cannot be drawn: `flowchart` charts are not drawn"), "{err}");
+    let text = pdf_text(&std::fs::read(&pdf).unwrap());
+    assert!(text.contains("flowchart LR"), "the block is not set as code");
 }
 
 #[test]

@@ -1,0 +1,682 @@
+//! Charts: the Mermaid blocks of the briefing, drawn natively.
+//!
+//! The templates write charts as Mermaid (which GitHub and most Markdown
+//! viewers draw); the typesetter reads back the subset they use, a `pie`,
+//! an `xychart-beta` of bars and a `gantt` timeline, and draws it as
+//! vector graphics with the report's fonts. Colours travel in the block:
+//! Mermaid's `init` theme variables for pies and bars, a `%% lanes:` comment
+//! for the timeline. A block outside that subset is an error the caller
+//! turns into a warning and a code block.
+//!
+//! Geometry uses no trigonometry: the unit circle comes from a rotation
+//! recurrence with fixed constants (only `+`, `*` and `sqrt`, which IEEE
+//! arithmetic rounds the same everywhere), and coordinates are rounded to
+//! 1/100 pt, so charts are identical on every platform.
+
+use chrono::NaiveDate;
+
+use super::display::{Item, Text};
+use super::fonts::{Face, Fonts};
+use super::geom::{Color, Point, Pt, Size};
+
+/// A chart read from Mermaid.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Chart {
+    Pie { title: String, slices: Vec<Slice> },
+    Bars { title: String, categories: Vec<String>, values: Vec<f64>, color: Color },
+    Timeline { title: String, lanes: Vec<Lane> },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slice {
+    pub label: String,
+    pub value: f64,
+    pub color: Color,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub name: String,
+    pub color: Color,
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Task {
+    pub name: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub significance: u8,
+}
+
+const PALETTE: [&str; 6] = crate::palette::PALETTE;
+
+fn hex_color(text: &str) -> Option<Color> {
+    let h = text.trim().trim_matches('"').strip_prefix('#')?;
+    if h.len() != 6 {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(h.get(i..i + 2)?, 16).ok();
+    Some(Color::rgb(byte(0)?, byte(2)?, byte(4)?))
+}
+
+/// `#rrggbb` as a colour.
+pub fn parse_color(text: &str) -> Option<Color> {
+    hex_color(text)
+}
+
+fn palette(i: usize) -> Color {
+    hex_color(PALETTE[i % PALETTE.len()]).unwrap_or(Color::BLACK)
+}
+
+/// Mermaid's entity codes back to text.
+fn decode(text: &str) -> String {
+    text.replace("#quot;", "\"").replace("#lt;", "<").replace("#gt;", ">").replace("#35;", "#").replace("#amp;", "&")
+}
+
+/// The value of `"key": "value"` in an init directive.
+fn init_value(init: &str, key: &str) -> Option<String> {
+    let at = init.find(&format!("\"{key}\""))? + key.len() + 2;
+    let rest = init[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    Some(rest[..rest.find('"')?].to_owned())
+}
+
+/// Reads a Mermaid block of the supported subset.
+pub fn parse(source: &str) -> Result<Chart, String> {
+    let mut init = String::new();
+    let mut comments = Vec::new();
+    let mut lines = Vec::new();
+    for line in source.lines() {
+        let t = line.trim();
+        if t.starts_with("%%{") {
+            init.push_str(t);
+        } else if let Some(c) = t.strip_prefix("%%") {
+            comments.push(c.trim().to_owned());
+        } else if !t.is_empty() {
+            lines.push(t);
+        }
+    }
+    let (head, body) = lines.split_first().ok_or("the block is empty")?;
+    let kind = head.split_whitespace().next().unwrap_or("");
+    match kind {
+        "pie" => parse_pie(head, body, &init),
+        "xychart-beta" | "xychart" => parse_bars(body, &init),
+        "gantt" => parse_gantt(body, &comments),
+        other => Err(format!("`{other}` charts are not drawn (pie, xychart-beta and gantt are)")),
+    }
+}
+
+fn parse_pie(head: &str, body: &[&str], init: &str) -> Result<Chart, String> {
+    let mut title = head.split_once("title").map(|(_, t)| decode(t.trim())).unwrap_or_default();
+    let mut slices = Vec::new();
+    for line in body {
+        if let Some(t) = line.strip_prefix("title") {
+            title = decode(t.trim());
+            continue;
+        }
+        let (label, value) = line.rsplit_once(':').ok_or_else(|| format!("expected `\"label\" : value`, found `{line}`"))?;
+        let label = label.trim();
+        let label = label.strip_prefix('"').and_then(|l| l.strip_suffix('"')).ok_or_else(|| format!("a slice label must be quoted: `{line}`"))?;
+        let value: f64 = value.trim().parse().map_err(|_| format!("`{}` is not a number", value.trim()))?;
+        if !(value.is_finite() && value >= 0.0) {
+            return Err(format!("slice value {value} must be zero or more"));
+        }
+        let n = slices.len();
+        let color = init_value(init, &format!("pie{}", n + 1)).and_then(|c| hex_color(&c)).unwrap_or_else(|| palette(n));
+        slices.push(Slice { label: decode(label), value, color });
+    }
+    if slices.is_empty() {
+        return Err("a pie needs at least one slice".to_owned());
+    }
+    Ok(Chart::Pie { title, slices })
+}
+
+fn list(text: &str) -> Result<Vec<String>, String> {
+    let inner = text.trim().strip_prefix('[').and_then(|t| t.strip_suffix(']')).ok_or_else(|| format!("expected `[...]`, found `{text}`"))?;
+    Ok(inner.split(',').map(|s| decode(s.trim().trim_matches('"'))).filter(|s| !s.is_empty()).collect())
+}
+
+fn parse_bars(body: &[&str], init: &str) -> Result<Chart, String> {
+    let mut title = String::new();
+    let mut categories = Vec::new();
+    let mut values: Option<Vec<f64>> = None;
+    for line in body {
+        let (key, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        match key {
+            "title" => title = decode(rest.trim().trim_matches('"')),
+            "x-axis" => categories = list(rest)?,
+            "y-axis" => {}
+            "bar" if values.is_none() => {
+                let parsed: Result<Vec<f64>, _> = list(rest)?.iter().map(|v| v.parse::<f64>()).collect();
+                let parsed = parsed.map_err(|_| format!("bar values must be numbers: `{rest}`"))?;
+                if parsed.iter().any(|v| !v.is_finite() || *v < 0.0) {
+                    return Err("bar values must be zero or more".to_owned());
+                }
+                values = Some(parsed);
+            }
+            other => return Err(format!("`{other}` is not drawn in bar charts")),
+        }
+    }
+    let values = values.ok_or("a bar chart needs a `bar [...]` line")?;
+    if categories.len() != values.len() {
+        return Err(format!("{} categories but {} bars", categories.len(), values.len()));
+    }
+    let color = init_value(init, "plotColorPalette").and_then(|c| hex_color(&c)).unwrap_or_else(|| palette(0));
+    Ok(Chart::Bars { title, categories, values, color })
+}
+
+fn parse_gantt(body: &[&str], comments: &[String]) -> Result<Chart, String> {
+    let colors: Vec<Color> = comments
+        .iter()
+        .filter_map(|c| c.strip_prefix("lanes:"))
+        .flat_map(|c| c.split_whitespace().filter_map(hex_color).collect::<Vec<_>>())
+        .collect();
+    let mut title = String::new();
+    let mut lanes: Vec<Lane> = Vec::new();
+    for line in body {
+        let (key, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        match key {
+            "title" => title = rest.trim().to_owned(),
+            "dateFormat" if rest.trim() != "YYYY-MM-DD" => return Err(format!("dateFormat `{}` is not drawn (YYYY-MM-DD is)", rest.trim())),
+            "dateFormat" | "axisFormat" | "excludes" | "todayMarker" | "tickInterval" => {}
+            "section" => {
+                let n = lanes.len();
+                lanes.push(Lane { name: rest.trim().to_owned(), color: colors.get(n).copied().unwrap_or_else(|| palette(n)), tasks: Vec::new() });
+            }
+            _ => {
+                let (name, spec) = line.split_once(':').ok_or_else(|| format!("expected `task : ...`, found `{line}`"))?;
+                let parts: Vec<&str> = spec.split(',').map(str::trim).collect();
+                let milestone = parts.contains(&"milestone");
+                let fields: Vec<&str> = parts.iter().copied().filter(|p| !matches!(*p, "milestone" | "crit" | "done" | "active")).collect();
+                let (id, start, end) = match fields.as_slice() {
+                    [id, start, end] => (*id, *start, *end),
+                    [start, end] => ("", *start, *end),
+                    _ => return Err(format!("expected `id, start, end` in `{line}`")),
+                };
+                let date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| format!("`{d}` is not a YYYY-MM-DD date"));
+                let start = date(start)?;
+                let end = if milestone || end.ends_with('d') && end.trim_end_matches('d').parse::<u32>().is_ok() {
+                    let days: u64 = end.trim_end_matches('d').parse().unwrap_or(0);
+                    start.checked_add_days(chrono::Days::new(days)).unwrap_or(start)
+                } else {
+                    date(end)?
+                };
+                let significance = id.strip_prefix('s').and_then(|s| s.chars().next()).and_then(|c| c.to_digit(10)).map_or(3, |d| d.clamp(1, 5) as u8);
+                let lane = match lanes.last_mut() {
+                    Some(lane) => lane,
+                    None => {
+                        lanes.push(Lane { name: String::new(), color: colors.first().copied().unwrap_or_else(|| palette(0)), tasks: Vec::new() });
+                        lanes.last_mut().ok_or("no lane")?
+                    }
+                };
+                lane.tasks.push(Task { name: name.trim().to_owned(), start, end: end.max(start), significance });
+            }
+        }
+    }
+    if lanes.iter().all(|l| l.tasks.is_empty()) {
+        return Err("a timeline needs at least one task".to_owned());
+    }
+    Ok(Chart::Timeline { title, lanes })
+}
+
+// Drawing.
+
+const INK: Color = Color::rgb(0x1d, 0x1d, 0x1f);
+const MUTED: Color = Color::rgb(0x5f, 0x63, 0x68);
+const GRID: Color = Color::rgb(0xdd, 0xe1, 0xe6);
+const LABEL: Pt = Pt(7.6);
+const TITLE: Pt = Pt(9.5);
+
+/// Items of a drawn chart, relative to its top-left corner.
+pub struct Drawing {
+    pub size: Size,
+    pub items: Vec<(Point, Item)>,
+}
+
+fn r(v: f64) -> Pt {
+    Pt(((v * 100.0).round() / 100.0) as f32)
+}
+
+fn pt(x: f64, y: f64) -> Point {
+    Point::new(r(x), r(y))
+}
+
+struct Pen<'f> {
+    fonts: &'f Fonts,
+    items: Vec<(Point, Item)>,
+}
+
+impl Pen<'_> {
+    fn text(&mut self, x: f64, baseline: f64, face: Face, size: Pt, color: Color, text: &str) -> f64 {
+        let width = self.fonts.width(face, text, size);
+        self.items.push((pt(x, baseline), Item::Text(Text { face, size, color, text: text.to_owned(), space_adjust: Pt::ZERO, width })));
+        f64::from(width.0)
+    }
+
+    fn width(&self, face: Face, size: Pt, text: &str) -> f64 {
+        f64::from(self.fonts.width(face, text, size).0)
+    }
+
+    /// Text shortened with an ellipsis to fit `max`.
+    fn fit(&self, face: Face, size: Pt, text: &str, max: f64) -> String {
+        if self.width(face, size, text) <= max {
+            return text.to_owned();
+        }
+        let mut chars: Vec<char> = text.chars().collect();
+        while !chars.is_empty() {
+            chars.pop();
+            let candidate = format!("{}…", chars.iter().collect::<String>().trim_end());
+            if self.width(face, size, &candidate) <= max {
+                return candidate;
+            }
+        }
+        String::new()
+    }
+
+    fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, width: f32, color: Color) {
+        self.items.push((pt(x1, y1), Item::Line { to: pt(x2, y2), width: Pt(width), color }));
+    }
+
+    fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, color: Color) {
+        self.items.push((pt(x, y), Item::Fill { size: Size { w: r(w), h: r(h) }, color }));
+    }
+
+    fn polygon(&mut self, points: Vec<Point>, color: Color) {
+        let first = points.first().copied().unwrap_or_default();
+        self.items.push((first, Item::Polygon { points, color }));
+    }
+
+    fn title(&mut self, title: &str, width: f64) {
+        if !title.is_empty() {
+            let t = self.fit(Face::SansBold, TITLE, title, width);
+            self.text(0.0, 10.0, Face::SansBold, TITLE, INK, &t);
+        }
+    }
+}
+
+/// Draws `chart` to fit `width`.
+pub fn draw(chart: &Chart, width: Pt) -> Drawing {
+    let width = f64::from(width.0);
+    let mut pen = Pen { fonts: Fonts::get(), items: Vec::new() };
+    let height = match chart {
+        Chart::Pie { title, slices } => pie(&mut pen, title, slices, width),
+        Chart::Bars { title, categories, values, color } => bars(&mut pen, title, categories, values, *color, width),
+        Chart::Timeline { title, lanes } => timeline(&mut pen, title, lanes, width),
+    };
+    Drawing { size: Size { w: r(width), h: r(height) }, items: pen.items }
+}
+
+/// Points of the unit circle every degree, clockwise from 12 o'clock (y
+/// down), by repeated rotation with the constants of a one-degree turn.
+fn circle() -> &'static [(f64, f64); 361] {
+    static CIRCLE: std::sync::OnceLock<[(f64, f64); 361]> = std::sync::OnceLock::new();
+    CIRCLE.get_or_init(|| {
+        const C: f64 = 0.999_847_695_156_391_3; // cos 1°
+        const S: f64 = 0.017_452_406_437_283_51; // sin 1°
+        let mut points = [(0.0, -1.0); 361];
+        let (mut x, mut y) = (0.0f64, -1.0f64);
+        for p in points.iter_mut().skip(1) {
+            let nx = x * C - y * S;
+            let ny = x * S + y * C;
+            // Renormalise so the error never grows.
+            let len = (nx * nx + ny * ny).sqrt();
+            x = nx / len;
+            y = ny / len;
+            *p = (x, y);
+        }
+        points[360] = (0.0, -1.0);
+        points
+    })
+}
+
+/// The unit-circle point at `degrees` (0 to 360) clockwise from the top.
+fn at_degrees(degrees: f64) -> (f64, f64) {
+    let c = circle();
+    let d = degrees.clamp(0.0, 360.0);
+    let i = (d.floor() as usize).min(359);
+    let f = d - i as f64;
+    let (x0, y0) = c[i];
+    let (x1, y1) = c[i + 1];
+    let (x, y) = (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f);
+    let len = (x * x + y * y).sqrt();
+    (x / len, y / len)
+}
+
+/// The wedge boundaries, in degrees from 0 to 360, of slices in order.
+pub fn pie_angles(values: &[f64]) -> Vec<(f64, f64)> {
+    let total: f64 = values.iter().sum();
+    let mut start = 0.0;
+    values
+        .iter()
+        .map(|v| {
+            let end = if total > 0.0 { start + 360.0 * v / total } else { start };
+            let wedge = (start, end);
+            start = end;
+            wedge
+        })
+        .collect()
+}
+
+fn pie(pen: &mut Pen<'_>, title: &str, slices: &[Slice], width: f64) -> f64 {
+    pen.title(title, width);
+    let top = if title.is_empty() { 0.0 } else { 20.0 };
+    let radius = 62.0f64.min(width / 5.0);
+    let (cx, cy) = (radius + 4.0, top + radius + 4.0);
+    let values: Vec<f64> = slices.iter().map(|s| s.value).collect();
+    let total: f64 = values.iter().sum();
+    for (slice, (from, to)) in slices.iter().zip(pie_angles(&values)) {
+        if to - from <= 0.0 {
+            continue;
+        }
+        let mut points = vec![pt(cx, cy)];
+        let mut d = from;
+        loop {
+            let (x, y) = at_degrees(d);
+            points.push(pt(cx + x * radius, cy + y * radius));
+            if d >= to {
+                break;
+            }
+            d = (d.floor() + 1.0).min(to);
+        }
+        pen.polygon(points, slice.color);
+    }
+    // White seams between wedges.
+    if slices.iter().filter(|s| s.value > 0.0).count() > 1 {
+        for (from, _) in pie_angles(&values) {
+            let (x, y) = at_degrees(from);
+            pen.line(cx, cy, cx + x * radius, cy + y * radius, 1.2, Color::grey(1.0));
+        }
+    }
+    // Legend: colour, name, count and share.
+    let lx = cx + radius + 22.0;
+    let row = 15.0;
+    let legend_top = cy - row * slices.len() as f64 / 2.0;
+    for (i, slice) in slices.iter().enumerate() {
+        let y = legend_top + row * i as f64;
+        pen.rect(lx, y + 2.0, 9.0, 9.0, slice.color);
+        let share = if total > 0.0 { slice.value / total * 100.0 } else { 0.0 };
+        let label = format!("{} — {} ({share:.1}%)", slice.label, fmt_value(slice.value));
+        let label = pen.fit(Face::Sans, Pt(8.2), &label, width - lx - 14.0);
+        pen.text(lx + 14.0, y + 10.0, Face::Sans, Pt(8.2), INK, &label);
+    }
+    let legend_bottom = legend_top + row * slices.len() as f64;
+    (cy + radius + 4.0).max(legend_bottom + 2.0)
+}
+
+fn fmt_value(v: f64) -> String {
+    crate::report::helpers::format_number(v)
+}
+
+/// An integer axis: a step of 1, 2 or 5 times a power of ten giving at
+/// most six intervals, and the top tick.
+pub fn integer_ticks(max: f64) -> (u64, u64) {
+    let max = max.ceil().max(1.0) as u64;
+    let mut magnitude = 1u64;
+    loop {
+        for m in [1, 2, 5] {
+            let step = m * magnitude;
+            if max.div_ceil(step) <= 6 {
+                return (step, max.div_ceil(step) * step);
+            }
+        }
+        magnitude = magnitude.saturating_mul(10);
+    }
+}
+
+fn bars(pen: &mut Pen<'_>, title: &str, categories: &[String], values: &[f64], color: Color, width: f64) -> f64 {
+    pen.title(title, width);
+    let top = if title.is_empty() { 6.0 } else { 24.0 };
+    let plot_h = 96.0;
+    let (step, axis_top) = integer_ticks(values.iter().copied().fold(0.0, f64::max));
+    let label_w = pen.width(Face::Sans, Pt(LABEL.0), &axis_top.to_string());
+    let left = label_w + 8.0;
+    let plot_w = width - left - 2.0;
+    let bottom = top + plot_h;
+    let mut tick = 0;
+    while tick <= axis_top {
+        let y = bottom - plot_h * tick as f64 / axis_top as f64;
+        pen.line(left, y, left + plot_w, y, if tick == 0 { 0.8 } else { 0.4 }, if tick == 0 { MUTED } else { GRID });
+        let label = tick.to_string();
+        let w = pen.width(Face::Sans, LABEL, &label);
+        pen.text(left - 5.0 - w, y + 2.7, Face::Sans, LABEL, MUTED, &label);
+        tick += step;
+    }
+    let n = values.len().max(1) as f64;
+    let slot = plot_w / n;
+    let bar_w = (slot * 0.6).min(48.0);
+    for (i, (category, &value)) in categories.iter().zip(values).enumerate() {
+        let cx = left + slot * (i as f64 + 0.5);
+        let h = plot_h * value / axis_top as f64;
+        if h > 0.0 {
+            pen.rect(cx - bar_w / 2.0, bottom - h, bar_w, h, color);
+        }
+        let label = fmt_value(value);
+        let w = pen.width(Face::SansBold, LABEL, &label);
+        pen.text(cx - w / 2.0, bottom - h - 3.0, Face::SansBold, LABEL, INK, &label);
+        let name = pen.fit(Face::Sans, LABEL, category, slot - 2.0);
+        let w = pen.width(Face::Sans, LABEL, &name);
+        pen.text(cx - w / 2.0, bottom + 11.0, Face::Sans, LABEL, MUTED, &name);
+    }
+    bottom + 16.0
+}
+
+fn days(d: NaiveDate) -> f64 {
+    f64::from(chrono::Datelike::num_days_from_ce(&d))
+}
+
+fn timeline(pen: &mut Pen<'_>, title: &str, lanes: &[Lane], width: f64) -> f64 {
+    pen.title(title, width);
+    let top = if title.is_empty() { 4.0 } else { 22.0 };
+    let lane_h = 22.0;
+    let label_w = (width * 0.26).min(130.0);
+    let left = label_w + 8.0;
+    let plot_w = width - left - 6.0;
+    let tasks = lanes.iter().flat_map(|l| &l.tasks);
+    let first = tasks.clone().map(|t| t.start).min().unwrap_or(NaiveDate::MIN);
+    let last = tasks.map(|t| t.end).max().unwrap_or(first);
+    // Whole years on the axis.
+    let year = |d: NaiveDate| chrono::Datelike::year(&d);
+    let from = NaiveDate::from_ymd_opt(year(first), 1, 1).unwrap_or(first);
+    let to = NaiveDate::from_ymd_opt(year(last) + 1, 1, 1).unwrap_or(last);
+    let span = (days(to) - days(from)).max(1.0);
+    let x = |d: NaiveDate| left + plot_w * (days(d) - days(from)) / span;
+    let bottom = top + lane_h * lanes.len() as f64;
+
+    for (i, lane) in lanes.iter().enumerate() {
+        let y = top + lane_h * i as f64;
+        if i % 2 == 0 {
+            pen.rect(left, y, plot_w, lane_h, Color::rgb(0xf6, 0xf7, 0xf9));
+        }
+        pen.rect(0.0, y + 6.0, 4.0, lane_h - 12.0, lane.color);
+        let name = pen.fit(Face::Sans, Pt(8.0), &lane.name, label_w - 8.0);
+        pen.text(8.0, y + lane_h / 2.0 + 2.8, Face::Sans, Pt(8.0), INK, &name);
+        let mid = y + lane_h / 2.0;
+        // Spans first, in a light tint, so the marks stand out on them.
+        let tint = Color {
+            r: lane.color.r + (1.0 - lane.color.r) * 0.55,
+            g: lane.color.g + (1.0 - lane.color.g) * 0.55,
+            b: lane.color.b + (1.0 - lane.color.b) * 0.55,
+        };
+        for task in lane.tasks.iter().filter(|t| t.end > t.start) {
+            let (x0, x1) = (x(task.start), x(task.end.succ_opt().unwrap_or(task.end)));
+            pen.rect(x0, mid - 1.4, (x1 - x0).max(1.0), 2.8, tint);
+        }
+        for task in &lane.tasks {
+            let x0 = x(task.start);
+            // A diamond sized by significance at the start.
+            let s = 1.8 + f64::from(task.significance) * 0.9;
+            let cx = x0.clamp(left + s, left + plot_w - s);
+            pen.polygon(vec![pt(cx, mid - s), pt(cx + s, mid), pt(cx, mid + s), pt(cx - s, mid)], lane.color);
+            pen.line(cx, mid - s, cx + s, mid, 0.4, Color::grey(1.0));
+        }
+    }
+    // Year ticks.
+    pen.line(left, bottom, left + plot_w, bottom, 0.8, MUTED);
+    let mut y0 = year(from);
+    let years = year(to) - y0;
+    let every = ((years as f64 / 10.0).ceil() as i32).max(1);
+    while y0 <= year(to) {
+        if let Some(d) = NaiveDate::from_ymd_opt(y0, 1, 1) {
+            let tx = x(d);
+            pen.line(tx, top, tx, bottom + 3.0, 0.3, GRID);
+            if y0 < year(to) && (y0 - year(from)) % every == 0 {
+                let label = y0.to_string();
+                let next = NaiveDate::from_ymd_opt(y0 + 1, 1, 1).map_or(tx, x);
+                let w = pen.width(Face::Sans, LABEL, &label);
+                pen.text((tx + next) / 2.0 - w / 2.0, bottom + 11.0, Face::Sans, LABEL, MUTED, &label);
+            }
+        }
+        y0 += 1;
+    }
+    // Key to the marks.
+    let key_y = bottom + 26.0;
+    let mut kx = 0.0;
+    let lead = "Significance:";
+    kx += pen.text(kx, key_y + 3.0, Face::Sans, LABEL, MUTED, lead) + 8.0;
+    for sig in 1..=5u8 {
+        let s = 1.8 + f64::from(sig) * 0.9;
+        pen.polygon(vec![pt(kx + s, key_y - s), pt(kx + 2.0 * s, key_y), pt(kx + s, key_y + s), pt(kx, key_y)], MUTED);
+        kx += 2.0 * s + 3.0;
+        kx += pen.text(kx, key_y + 3.0, Face::Sans, LABEL, MUTED, &sig.to_string()) + 8.0;
+    }
+    let bar = "bars: spans";
+    if kx + 18.0 + pen.width(Face::Sans, LABEL, bar) <= width {
+        pen.rect(kx, key_y - 1.6, 14.0, 3.2, MUTED);
+        pen.text(kx + 18.0, key_y + 3.0, Face::Sans, LABEL, MUTED, bar);
+    }
+    key_y + 8.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typeset::geom::Rect;
+
+    fn bars_chart(values: &[f64]) -> Chart {
+        Chart::Bars {
+            title: "Events per year".into(),
+            categories: (0..values.len()).map(|i| (2024 + i).to_string()).collect(),
+            values: values.to_vec(),
+            color: palette(0),
+        }
+    }
+
+    /// The box of every item, to check the chart stays in its frame.
+    fn boxes(d: &Drawing) -> Vec<Rect> {
+        let fonts = Fonts::get();
+        d.items
+            .iter()
+            .map(|(p, item)| match item {
+                Item::Text(t) => {
+                    let f = fonts.face(t.face);
+                    t.bounds(*p, f.ascent, f.descent)
+                }
+                Item::Fill { size, .. } => Rect::new(p.x, p.y, size.w, size.h),
+                Item::Line { to, .. } => Rect::new(p.x.min(to.x), p.y.min(to.y), (to.x - p.x).max(p.x - to.x), (to.y - p.y).max(p.y - to.y)),
+                Item::Polygon { points, .. } => {
+                    let xs = points.iter().map(|p| p.x.0);
+                    let ys = points.iter().map(|p| p.y.0);
+                    let (x0, x1) = (xs.clone().fold(f32::MAX, f32::min), xs.fold(f32::MIN, f32::max));
+                    let (y0, y1) = (ys.clone().fold(f32::MAX, f32::min), ys.fold(f32::MIN, f32::max));
+                    Rect::new(Pt(x0), Pt(y0), Pt(x1 - x0), Pt(y1 - y0))
+                }
+                Item::Link { size, .. } => Rect::new(p.x, p.y, size.w, size.h),
+            })
+            .collect()
+    }
+
+    fn inside(d: &Drawing) {
+        let frame = Rect::new(Pt::ZERO, Pt::ZERO, d.size.w, d.size.h);
+        for b in boxes(d) {
+            assert!(frame.contains(&b, Pt(0.6)), "{b:?} outside {frame:?}");
+        }
+    }
+
+    #[test]
+    fn bar_heights_are_proportional_to_counts() {
+        let d = draw(&bars_chart(&[7.0, 0.0, 2.0, 3.5]), Pt(400.0));
+        let heights: Vec<f32> = d.items.iter().filter_map(|(_, i)| match i {
+            Item::Fill { size, .. } => Some(size.h.0),
+            _ => None,
+        }).collect();
+        assert_eq!(heights.len(), 3, "no bar for zero");
+        assert!((heights[0] / heights[1] - 3.5).abs() < 0.01, "{heights:?}");
+        assert!((heights[2] / heights[1] - 1.75).abs() < 0.01, "{heights:?}");
+        inside(&d);
+    }
+
+    #[test]
+    fn axis_ticks_are_integers() {
+        assert_eq!(integer_ticks(0.0), (1, 1));
+        assert_eq!(integer_ticks(7.0), (2, 8));
+        assert_eq!(integer_ticks(5.0), (1, 5));
+        assert_eq!(integer_ticks(23.0), (5, 25));
+        assert_eq!(integer_ticks(1234.0), (500, 1500));
+    }
+
+    #[test]
+    fn an_all_zero_chart_has_an_axis_and_no_bars() {
+        let d = draw(&bars_chart(&[0.0, 0.0]), Pt(300.0));
+        assert!(!d.items.iter().any(|(_, i)| matches!(i, Item::Fill { .. })));
+        inside(&d);
+    }
+
+    #[test]
+    fn pie_wedges_make_a_full_circle() {
+        let angles = pie_angles(&[9.0, 3.0, 7.0, 11.0]);
+        assert_eq!(angles.first().map(|a| a.0), Some(0.0));
+        assert!((angles.last().map_or(0.0, |a| a.1) - 360.0).abs() < 1e-9);
+        for pair in angles.windows(2) {
+            assert_eq!(pair[0].1, pair[1].0);
+        }
+        assert!((angles[1].1 - angles[1].0 - 36.0).abs() < 1e-9);
+        let (x, y) = at_degrees(90.0);
+        assert!((x - 1.0).abs() < 1e-9 && y.abs() < 1e-9, "{x} {y}");
+        let (x, y) = at_degrees(180.0);
+        assert!(x.abs() < 1e-9 && (y - 1.0).abs() < 1e-9, "{x} {y}");
+    }
+
+    #[test]
+    fn pies_parse_and_draw_inside_their_frame() {
+        let chart = parse("%%{init: {\"theme\": \"base\", \"themeVariables\": {\"pie1\": \"#d49a2a\"}}}%%\npie showData title Events\n    \"A #quot;q#quot;: x\" : 5\n    \"B\" : 0\n").unwrap();
+        let Chart::Pie { title, slices } = &chart else { panic!() };
+        assert_eq!(title, "Events");
+        assert_eq!(slices[0].label, "A \"q\": x");
+        assert_eq!(slices[0].color, Color::rgb(0xd4, 0x9a, 0x2a));
+        inside(&draw(&chart, Pt(460.0)));
+    }
+
+    #[test]
+    fn timelines_parse_spans_milestones_and_significance() {
+        let text = "gantt\n    title T\n    dateFormat YYYY-MM-DD\n    axisFormat %Y\n    %% lanes: #1b3a5c #2f7f79\n    section Diplomacy\n    Visit :milestone, s3e1, 2024-08-09, 0d\n    section Energy\n    COP29 - Baku :crit, s5e0, 2024-11-11, 2024-11-22\n";
+        let chart = parse(text).unwrap();
+        let Chart::Timeline { lanes, .. } = &chart else { panic!() };
+        assert_eq!(lanes.len(), 2);
+        assert_eq!(lanes[1].color, Color::rgb(0x2f, 0x7f, 0x79));
+        assert_eq!(lanes[0].tasks[0].start, lanes[0].tasks[0].end);
+        assert_eq!(lanes[1].tasks[0].significance, 5);
+        inside(&draw(&chart, Pt(460.0)));
+    }
+
+    #[test]
+    fn a_single_event_timeline_is_drawn() {
+        let chart = parse("gantt\n    dateFormat YYYY-MM-DD\n    section A\n    One :s2e0, 2025-03-01, 2025-03-31\n").unwrap();
+        let d = draw(&chart, Pt(300.0));
+        assert!(d.items.iter().any(|(_, i)| matches!(i, Item::Polygon { .. })));
+        inside(&d);
+    }
+
+    #[test]
+    fn other_mermaid_is_refused_with_a_reason() {
+        assert!(parse("flowchart LR\n  A --> B\n").unwrap_err().contains("`flowchart` charts are not drawn"));
+        assert!(parse("pie\n  \"x : 3\n").is_err());
+        assert!(parse("xychart-beta\n  x-axis [a, b]\n  bar [1]\n").is_err());
+        assert!(parse("gantt\n  dateFormat DD-MM-YYYY\n").is_err());
+    }
+
+    #[test]
+    fn drawing_twice_gives_the_same_items() {
+        let chart = bars_chart(&[1.0, 2.0, 3.0]);
+        assert_eq!(draw(&chart, Pt(333.3)).items, draw(&chart, Pt(333.3)).items);
+    }
+}
