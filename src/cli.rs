@@ -90,6 +90,18 @@ pub struct RenderArgs {
     #[arg(long)]
     pub no_chronology: bool,
 
+    /// Count a second period beside the main one (same forms as --period).
+    #[arg(long, value_name = "P", value_parser = Period::parse)]
+    pub compare: Option<Period>,
+
+    /// Leave out the "Changes since the previous briefing" section.
+    #[arg(long)]
+    pub no_changes: bool,
+
+    /// Stay running and regenerate whenever a data or template file changes.
+    #[arg(long)]
+    pub watch: bool,
+
     /// Paper size of the PDF.
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     pub paper: Paper,
@@ -104,6 +116,8 @@ pub enum Format {
     Md,
     Pdf,
     Both,
+    /// Only the JSON summary.
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -15,6 +15,7 @@ pub mod palette;
 pub mod output;
 pub mod period;
 pub mod report;
+pub mod snapshot;
 pub mod summary;
 pub mod typeset;
 
@@ -84,6 +85,8 @@ pub struct Outcome {
     pub pages: Option<usize>,
     /// Problems that did not stop the run (missing glyphs).
     pub warnings: Vec<diag::Diagnostic>,
+    /// What changed since the previous JSON summary, when there was one.
+    pub changes: Option<snapshot::Changes>,
     pub events: usize,
     pub elapsed: std::time::Duration,
 }
@@ -93,35 +96,66 @@ pub struct Outcome {
 /// Every format is rendered in memory before anything is written, so a
 /// failure leaves earlier reports untouched.
 pub fn run(options: &Options) -> Result<Outcome, Error> {
+    let templates = compile_templates(options)?;
+    render(options, &templates)
+}
+
+/// The templates of a run: the built-in ones, with `--templates`
+/// overrides. Watch mode keeps them until a template changes.
+pub fn compile_templates(options: &Options) -> Result<report::Templates, Error> {
+    let sources = match &options.templates {
+        Some(dir) => report::templates::with_overrides(dir)?,
+        None => report::templates::builtin(),
+    };
+    Ok(report::Templates::compile(&sources)?)
+}
+
+/// [`run`] with templates compiled already.
+pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcome, Error> {
     let started = Instant::now();
     let dataset = dataset::load(&options.data)?;
     check_pillars(&dataset, &options.pillars)?;
-    let period = options
-        .period
-        .clone()
-        .unwrap_or_else(|| default_period(&dataset));
+    let period = options.period.clone().unwrap_or_else(|| default_period(&dataset));
     let selection = Selection {
         period: &period,
         highlights: options.highlights,
         pillars: &options.pillars,
         as_of: options.as_of,
         chronology: options.chronology,
+        compare: options.compare.as_ref(),
         data_source: options.data.display(),
     };
-    let summary = summary::summarise(&dataset, &selection);
-    let sources = match &options.templates {
-        Some(dir) => report::templates::with_overrides(dir)?,
-        None => report::templates::builtin(),
-    };
-    let templates = report::Templates::compile(&sources)?;
-    let markdown = report::render(&summary, &templates)?;
+    let mut summary = summary::summarise(&dataset, &selection);
+    let snapshot = snapshot::snapshot(&dataset, &summary);
+    let targets = targets(options, &period)?;
 
-    let mut rendered = Vec::with_capacity(options.formats.len());
+    // What changed since the JSON summary already at the output path.
+    let changes = targets
+        .iter()
+        .find(|(f, _)| *f == OutputFormat::Json)
+        .and_then(|(_, t)| match t {
+            Target::File(path) => output::read_existing(path),
+            Target::Stdout => None,
+        })
+        .and_then(|text| snapshot::previous(&text, &period.label))
+        .map(|previous| snapshot::changes(&previous, &snapshot));
+    if options.changes {
+        summary.changes = changes.clone();
+    }
+
+    let needs_markdown = targets.iter().any(|(f, _)| *f != OutputFormat::Json);
+    let markdown = if needs_markdown { report::render(&summary, templates)? } else { String::new() };
+    let mut rendered = Vec::with_capacity(targets.len());
     let mut pages = None;
     let mut warnings = Vec::new();
-    for &format in &options.formats {
+    for (format, target) in targets {
         let bytes = match format {
             OutputFormat::Markdown => markdown.as_bytes().to_vec(),
+            OutputFormat::Json => {
+                let mut json = serde_json::to_vec_pretty(&snapshot).unwrap_or_default();
+                json.push(b'\n');
+                json
+            }
             OutputFormat::Pdf => {
                 warnings.extend(missing_glyphs(&dataset, &markdown));
                 let typeset = typeset::typeset(&markdown, &typeset_options(&dataset, &summary, options));
@@ -131,37 +165,52 @@ pub fn run(options: &Options) -> Result<Outcome, Error> {
                 typeset.pdf
             }
         };
-        rendered.push((format, bytes));
+        rendered.push((format, target, bytes));
     }
 
     let mut written = Vec::with_capacity(rendered.len());
-    for (format, bytes) in rendered {
-        let target = match &options.destination {
-            Destination::Named(target) => target.clone(),
-            Destination::Folder(dir) => {
-                output::create_dir(dir)?;
-                Target::File(dir.join(format!(
-                    "azint-briefing-{}.{}",
-                    period.label,
-                    format.extension()
-                )))
-            }
-        };
+    for (format, target, bytes) in rendered {
+        if let (Target::File(_), Destination::Folder(dir)) = (&target, &options.destination) {
+            output::create_dir(dir)?;
+        }
         output::write(&target, &bytes)?;
-        written.push(Written {
-            target,
-            format,
-            bytes: bytes.len(),
-        });
+        written.push(Written { target, format, bytes: bytes.len() });
     }
     Ok(Outcome {
         written,
         period,
         pages,
         warnings,
+        changes,
         events: summary.executive.totals.events,
         elapsed: started.elapsed(),
     })
+}
+
+/// Where each format goes. Every report has its JSON summary beside it
+/// (`x.pdf` → `x.json`), except on standard output.
+fn targets(options: &Options, period: &Period) -> Result<Vec<(OutputFormat, Target)>, Error> {
+    let mut targets: Vec<(OutputFormat, Target)> = match &options.destination {
+        Destination::Named(Target::Stdout) => {
+            return Ok(options.formats.iter().map(|&f| (f, Target::Stdout)).collect());
+        }
+        Destination::Named(Target::File(path)) => options.formats.iter().map(|&f| (f, Target::File(path.clone()))).collect(),
+        Destination::Folder(dir) => options
+            .formats
+            .iter()
+            .map(|&f| (f, Target::File(dir.join(format!("azint-briefing-{}.{}", period.label, f.extension())))))
+            .collect(),
+    };
+    if !targets.iter().any(|(f, _)| *f == OutputFormat::Json) {
+        if let Some((_, Target::File(path))) = targets.first() {
+            let json = path.with_extension("json");
+            if targets.iter().any(|(_, t)| *t == Target::File(json.clone())) {
+                return Err(Error::Usage(format!("the JSON summary would overwrite the report {}", json.display())));
+            }
+            targets.push((OutputFormat::Json, Target::File(json)));
+        }
+    }
+    Ok(targets)
 }
 
 /// The typesetter's settings for this report: paper, language, running

@@ -54,8 +54,12 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
                         (azint_report::options::OutputFormat::Pdf, Some(n)) => format!("{}, ", count(n, "page")),
                         _ => String::new(),
                     };
+                    let changes = match (&outcome.changes, w.format) {
+                        (Some(c), azint_report::options::OutputFormat::Json) => format!(", changes: {}", c.brief()),
+                        _ => String::new(),
+                    };
                     eprintln!(
-                        "wrote {} ({}, {pages}{}, {} bytes) in {} ms",
+                        "wrote {} ({}, {pages}{}, {} bytes{changes}) in {} ms",
                         w.target.display(),
                         outcome.period.label,
                         count(outcome.events, "event"),

@@ -16,6 +16,8 @@ use crate::Error;
 pub enum OutputFormat {
     Markdown,
     Pdf,
+    /// The JSON summary.
+    Json,
 }
 
 impl OutputFormat {
@@ -23,6 +25,7 @@ impl OutputFormat {
         match self {
             OutputFormat::Markdown => "md",
             OutputFormat::Pdf => "pdf",
+            OutputFormat::Json => "json",
         }
     }
 }
@@ -52,6 +55,12 @@ pub struct Options {
     pub pillars: Vec<String>,
     pub as_of: NaiveDate,
     pub chronology: bool,
+    /// `--compare`: a second period to count beside the main one.
+    pub compare: Option<Period>,
+    /// `--no-changes`: leave the changes section out.
+    pub changes: bool,
+    /// `--watch`: regenerate on every change.
+    pub watch: bool,
     pub paper: Paper,
     pub quiet: bool,
 }
@@ -64,6 +73,7 @@ impl Options {
             Format::Md => vec![OutputFormat::Markdown],
             Format::Pdf => vec![OutputFormat::Pdf],
             Format::Both => vec![OutputFormat::Markdown, OutputFormat::Pdf],
+            Format::Json => vec![OutputFormat::Json],
         };
         let destination = match args.out {
             Some(_) if formats.len() > 1 => {
@@ -93,6 +103,9 @@ impl Options {
                 std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
             )?,
             chronology: !args.no_chronology,
+            compare: args.compare,
+            changes: !args.no_changes,
+            watch: args.watch,
             paper: args.paper,
             quiet: args.quiet,
         })

@@ -125,6 +125,12 @@ impl Drop for TempFile {
     }
 }
 
+/// The text of an earlier output (the previous JSON summary), if there is
+/// a readable one; anything else counts as none.
+pub fn read_existing(path: &Path) -> Option<String> {
+    std::fs::read_to_string(path).ok()
+}
+
 /// Creates `dir` and its parents when missing.
 pub fn create_dir(dir: &Path) -> Result<(), OutputError> {
     std::fs::create_dir_all(dir).map_err(|source| OutputError::Write {

@@ -36,6 +36,8 @@ pub struct Selection<'a> {
     pub as_of: NaiveDate,
     /// Whether to list every event of the period in a chronology.
     pub chronology: bool,
+    /// `--compare`: a second period whose counts stand beside these.
+    pub compare: Option<&'a Period>,
     /// Where the data came from, for the data note.
     pub data_source: String,
 }
@@ -57,6 +59,28 @@ pub struct Summary {
     pub chronology: Chronology,
     pub sources: Sources,
     pub data: DataNote,
+    /// `--compare`: the second period's counts.
+    pub compare: Option<CompareView>,
+    /// What changed since the previous briefing of the period, when there
+    /// is one (filled in by the caller from the previous JSON summary).
+    pub changes: Option<crate::snapshot::Changes>,
+    /// The ids of the events in the period, for the JSON summary.
+    #[serde(skip)]
+    pub selected: Vec<String>,
+}
+
+/// The counts of the `--compare` period.
+#[derive(Clone, Debug, Serialize)]
+pub struct CompareView {
+    pub label: String,
+    pub display: String,
+    pub start: String,
+    pub end: String,
+    pub events: usize,
+    /// Pillar id → events.
+    pub pillars: BTreeMap<String, usize>,
+    /// Kind → events.
+    pub per_kind: BTreeMap<String, usize>,
 }
 
 /// The executive summary: totals, one row per pillar, top highlights.
@@ -95,6 +119,8 @@ pub struct PillarRow {
     pub count: usize,
     pub share: f64,
     pub related: usize,
+    /// Events in the `--compare` period.
+    pub compare: Option<usize>,
 }
 
 /// Every event in the period, by start date.
@@ -187,6 +213,8 @@ pub struct KindCount {
     pub kind: &'static str,
     pub name: &'static str,
     pub count: usize,
+    /// Events in the `--compare` period (executive summary only).
+    pub compare: Option<usize>,
 }
 
 /// One event as the templates see it.
@@ -319,6 +347,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
 
     let sources = cite(&selected);
 
+    let compare = selection.compare.map(|other| compare_counts(dataset, &pillars, other));
     let executive = Executive {
         totals: Totals {
             events: total,
@@ -339,9 +368,10 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
                 count: p.count,
                 share: p.share,
                 related: p.related_count,
+                compare: compare.as_ref().map(|c| c.pillars.get(&p.id).copied().unwrap_or(0)),
             })
             .collect(),
-        per_kind: per_kind(&selected),
+        per_kind: with_compare(per_kind(&selected), compare.as_ref()),
         top_highlights: highlights(&selected, TOP_HIGHLIGHTS)
             .into_iter()
             .map(view)
@@ -388,7 +418,49 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             pillars_in_dataset: dataset.pillars.len(),
             events_in_period: total,
         },
+        compare,
+        changes: None,
+        selected: selected.iter().map(|e| e.id.clone()).collect(),
     }
+}
+
+/// Counts per pillar and per kind of another period, for `--compare`.
+fn compare_counts(dataset: &Dataset, pillars: &[&crate::dataset::Pillar], other: &Period) -> CompareView {
+    let mut by_pillar: BTreeMap<String, usize> = pillars.iter().map(|p| (p.id.clone(), 0)).collect();
+    let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
+    let mut events = 0;
+    for e in dataset.events.iter().filter(|e| other.overlaps(e.first_day(), e.last_day())) {
+        if let Some(n) = by_pillar.get_mut(&*e.pillar) {
+            *n += 1;
+            *by_kind.entry(e.kind.as_str().to_owned()).or_default() += 1;
+            events += 1;
+        }
+    }
+    CompareView {
+        label: other.label.clone(),
+        display: other.display(),
+        start: other.start.to_string(),
+        end: other.end.to_string(),
+        events,
+        pillars: by_pillar,
+        per_kind: by_kind,
+    }
+}
+
+/// Kinds of the period with the `--compare` period's counts beside them;
+/// kinds only the other period has are added with a count of 0.
+fn with_compare(mut kinds: Vec<KindCount>, compare: Option<&CompareView>) -> Vec<KindCount> {
+    let Some(compare) = compare else { return kinds };
+    for kind in Kind::ALL {
+        let other = compare.per_kind.get(kind.as_str()).copied().unwrap_or(0);
+        match kinds.iter_mut().find(|k| k.kind == kind.as_str()) {
+            Some(k) => k.compare = Some(other),
+            None if other > 0 => kinds.push(KindCount { kind: kind.as_str(), name: kind.plural(), count: 0, compare: Some(other) }),
+            None => {}
+        }
+    }
+    kinds.sort_by_key(|k| Kind::parse(k.kind));
+    kinds
 }
 
 /// The timeline: the most significant events, by date, clamped to the
@@ -507,6 +579,7 @@ fn per_kind(events: &[&Event]) -> Vec<KindCount> {
             kind: k.as_str(),
             name: k.plural(),
             count,
+            compare: None,
         })
         .collect()
 }

@@ -25,6 +25,7 @@ pub fn register(registry: &mut Handlebars<'_>) {
     registry.register_helper("inc", Box::new(inc));
     registry.register_helper("level", Box::new(level));
     registry.register_helper("pillar_colour", Box::new(pillar_colour));
+    registry.register_helper("with_delta", Box::new(with_delta));
     registry.register_helper("mermaid_pie", Box::new(mermaid_pie));
     registry.register_helper("mermaid_bars", Box::new(mermaid_bars));
     registry.register_helper("mermaid_timeline", Box::new(mermaid_timeline));
@@ -267,6 +268,22 @@ fn field<'a>(v: &'a Value, key: &str) -> &'a Value {
     v.get(key).unwrap_or(&Value::Null)
 }
 
+/// `{{with_delta count other}}` → "7 (+3)": a count and its difference
+/// from the `--compare` period's; the count alone when `other` is null.
+fn with_delta(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+    let count = param(h, 0, "with_delta")?.as_i64().ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
+    let text = match h.param(1).and_then(|p| p.value().as_i64()) {
+        Some(other) => match count - other {
+            0 => format!("{count} (±0)"),
+            d if d > 0 => format!("{count} (+{d})"),
+            d => format!("{count} ({d})"),
+        },
+        None => count.to_string(),
+    };
+    out.write(&text)?;
+    Ok(())
+}
+
 /// `{{pillar_colour colour}}` → `#1b3a5c`: the pillar's colour.
 fn pillar_colour(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
     let index = param(h, 0, "pillar_colour")?.as_u64().ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
@@ -449,6 +466,12 @@ mod tests {
         assert!(out.contains("    section Diplomacy\n    Visit :milestone, s3e1, 2024-08-09, 0d\n"), "{out}");
         assert!(out.contains("    section Energy\n    COP29 - Baku :crit, s5e0, 2024-11-11, 2024-11-22\n"), "{out}");
         assert!(out.contains("axisFormat %Y\n    %% lanes: #1b3a5c #2f7f79\n"), "{out}");
+    }
+
+    #[test]
+    fn deltas_are_signed() {
+        let data = serde_json::json!({ "a": 7, "b": 4, "c": 9, "n": null });
+        assert_eq!(render("{{with_delta a b}} {{with_delta a c}} {{with_delta a a}} {{with_delta a n}}", data), "7 (+3) 7 (-2) 7 (±0) 7");
     }
 
     #[test]

@@ -23,12 +23,15 @@ fn pdf_is_the_default_format_and_both_writes_two_files() {
     let dir = tempfile::tempdir().unwrap();
     let output = bin().args(["--period", "2024-2026", "--as-of", AS_OF, "--out-dir"]).arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(entries(dir.path()), ["azint-briefing-2024-2026.pdf"]);
+    assert_eq!(entries(dir.path()), ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.pdf"]);
     let err = stderr(&output);
     assert!(err.contains(" pages, 30 events, "), "{err}");
     let output = bin().args(["--period", "2025", "--format", "both", "-q", "--as-of", AS_OF, "--out-dir"]).arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(entries(dir.path()), ["azint-briefing-2024-2026.pdf", "azint-briefing-2025.md", "azint-briefing-2025.pdf"]);
+    assert_eq!(
+        entries(dir.path()),
+        ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.pdf", "azint-briefing-2025.json", "azint-briefing-2025.md", "azint-briefing-2025.pdf"]
+    );
     let pdf = std::fs::read(dir.path().join("azint-briefing-2025.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
 }
@@ -62,7 +65,7 @@ fn writes_the_default_file_name_and_says_so() {
     assert!(err.trim_end().ends_with(" ms"), "{err}");
     assert_eq!(
         entries(&dir.path().join("reports")),
-        ["azint-briefing-2024-2026.md"]
+        ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md"]
     );
 }
 
@@ -131,7 +134,7 @@ fn a_failed_run_leaves_the_earlier_report_byte_for_byte() {
     assert_eq!(bad_template.status.code(), Some(65));
 
     assert_eq!(std::fs::read(&report).unwrap(), before);
-    assert_eq!(entries(dir.path()), ["briefing.md"]);
+    assert_eq!(entries(dir.path()), ["briefing.json", "briefing.md"]);
 }
 
 #[test]

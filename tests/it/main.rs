@@ -1,5 +1,6 @@
 //! The integration tests: one binary, one module per area (ripgrep style).
 
+mod changes;
 mod check;
 mod cli;
 mod render;
