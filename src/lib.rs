@@ -18,6 +18,7 @@ pub mod report;
 pub mod snapshot;
 pub mod summary;
 pub mod typeset;
+pub mod watch;
 
 pub use error::Error;
 

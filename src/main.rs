@@ -43,6 +43,9 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
     if let (Some(notice), false) = (&options.data_notice, options.quiet) {
         eprintln!("{notice}");
     }
+    if options.watch {
+        return watch(&options);
+    }
     match azint_report::run(&options) {
         Ok(outcome) => {
             for warning in &outcome.warnings {
@@ -70,6 +73,44 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
             }
             0
         }
+        Err(e) => report_error(&e),
+    }
+}
+
+/// `--watch`: one line per render until Ctrl-C.
+fn watch(options: &Options) -> i32 {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = std::sync::Arc::clone(&stop);
+    if let Err(e) = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::Relaxed)) {
+        eprintln!("error: cannot handle Ctrl-C: {e}");
+        return 1;
+    }
+    if !options.quiet {
+        eprintln!("watching for changes; Ctrl-C stops");
+    }
+    let mut print = |round: azint_report::watch::Round| {
+        let now = chrono::Local::now().format("%H:%M:%S");
+        match round {
+            azint_report::watch::Round::Rendered { outcome, changed } => {
+                for warning in &outcome.warnings {
+                    eprintln!("{warning}");
+                }
+                if options.quiet {
+                    return;
+                }
+                let what = if changed.is_empty() { "first render".to_owned() } else { changed.join(", ") };
+                let changes = outcome.changes.as_ref().map_or(String::new(), |c| format!(" ({})", c.brief()));
+                let written: Vec<String> = outcome.written.iter().map(|w| w.target.display()).collect();
+                eprintln!("{now} {what}{changes} -> {} in {} ms", written.join(", "), outcome.elapsed.as_millis());
+            }
+            azint_report::watch::Round::Failed { error, changed } => {
+                report_error(&error);
+                eprintln!("{now} {}: not rendered; the last good report is kept", changed.join(", "));
+            }
+        }
+    };
+    match azint_report::watch::watch(options, &stop, &mut print) {
+        Ok(()) => 0,
         Err(e) => report_error(&e),
     }
 }

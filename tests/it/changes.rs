@@ -1,7 +1,7 @@
 //! The JSON summary, the changes since the previous briefing, and
 //! `--compare`.
 
-use crate::util::{bin, entries, fixture, root, stderr, stdout, AS_OF};
+use crate::util::{bin, copy_dir, entries, fixture, root, stderr, stdout, AS_OF};
 
 fn run(args: &[&str]) -> std::process::Output {
     let output = bin().args(args).output().unwrap();
@@ -103,17 +103,4 @@ fn compare_counts_match_the_hand_counted_fixture() {
     assert!(md.contains("| **Total** | **5 (+1)** | **100.0%** | – | **4** |"), "{md}");
     assert!(md.contains("| Visits | 0 (-1) | 1 |"), "a kind only the other period has: {md}");
     assert!(md.contains("| Agreements | 2 (+2) | 0 |"), "{md}");
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

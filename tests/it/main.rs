@@ -6,3 +6,4 @@ mod cli;
 mod render;
 mod typeset;
 mod util;
+mod watch;
