@@ -46,6 +46,12 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
     if options.watch {
         return watch(&options);
     }
+    // Ctrl-C while writing: remove the temporary files (the reports are
+    // replaced by a rename, so an earlier one is intact) and stop.
+    let _ = ctrlc::set_handler(|| {
+        azint_report::output::remove_temporaries();
+        std::process::exit(130);
+    });
     match azint_report::run(&options) {
         Ok(outcome) => {
             for warning in &outcome.warnings {
@@ -153,6 +159,13 @@ fn check(data: Option<std::path::PathBuf>) -> i32 {
 }
 
 fn report_error(e: &Error) -> i32 {
+    // The reader of standard output went away (`| head -1`): it had what
+    // it wanted; nothing to say.
+    if let Error::Output(azint_report::output::OutputError::Stdout(io)) = e {
+        if io.kind() == std::io::ErrorKind::BrokenPipe {
+            return 0;
+        }
+    }
     let mut err = std::io::stderr().lock();
     match e.diagnostics() {
         Some(problems) => {

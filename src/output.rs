@@ -75,6 +75,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     temp.persist(path).map_err(error)
 }
 
+/// Temporary files being written, so that Ctrl-C can remove them.
+static IN_FLIGHT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes every temporary file still being written. For a Ctrl-C handler:
+/// the reports themselves are only ever replaced whole, by a rename.
+pub fn remove_temporaries() {
+    let paths = IN_FLIGHT.lock().map(|mut p| std::mem::take(&mut *p)).unwrap_or_default();
+    for path in paths {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+fn track(path: &Path, in_flight: bool) {
+    if let Ok(mut paths) = IN_FLIGHT.lock() {
+        if in_flight {
+            paths.push(path.to_path_buf());
+        } else {
+            paths.retain(|p| p != path);
+        }
+    }
+}
+
 /// A temporary file that removes itself unless persisted.
 struct TempFile {
     file: std::fs::File,
@@ -113,6 +135,7 @@ impl TempFile {
     fn persist(mut self, target: &Path) -> std::io::Result<()> {
         std::fs::rename(&self.path, target)?;
         self.persisted = true;
+        track(&self.path, false);
         Ok(())
     }
 }
@@ -121,6 +144,7 @@ impl Drop for TempFile {
     fn drop(&mut self) {
         if !self.persisted {
             let _ = std::fs::remove_file(&self.path);
+            track(&self.path, false);
         }
     }
 }

@@ -111,9 +111,15 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("data/pillars.toml", include_str!("../../data/pillars.toml")),
 ];
 
-/// How deep a data folder may nest; deeper is refused rather than followed
-/// (this also ends symlink loops).
+/// How deep a data folder may nest; deeper is refused rather than followed.
 pub const MAX_DEPTH: usize = 16;
+
+/// The largest data file read: 64 MiB (a million events fit in far less
+/// spread over files; one file this large is a mistake).
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// The most `.toml` files a dataset may have.
+pub const MAX_FILES: usize = 10_000;
 
 /// Finds the data files of `source`, in sorted path order.
 pub fn discover(source: &DataSource) -> Result<Vec<DataFile>, DatasetError> {
@@ -140,10 +146,27 @@ pub fn discover(source: &DataSource) -> Result<Vec<DataFile>, DatasetError> {
         vec![path.clone()]
     };
     paths.sort();
+    if paths.len() > MAX_FILES {
+        return Err(DatasetError::Invalid(vec![Diagnostic::error_in(
+            &source.display(),
+            format!("{} `.toml` files found; the limit is {MAX_FILES}", paths.len()),
+        )]));
+    }
     let mut files = Vec::with_capacity(paths.len());
+    let mut too_large = Vec::new();
     for path in paths {
         let size = std::fs::metadata(&path).map_err(|e| DatasetError::io(&path, e))?.len();
-        files.push(DataFile { path: path.display().to_string(), size, origin: Origin::Disk(path) });
+        let display = path.display().to_string();
+        if size > MAX_FILE_BYTES {
+            too_large.push(Diagnostic::error_in(
+                &display,
+                format!("the file is {} MiB; the limit is {} MiB: split it into several files", size >> 20, MAX_FILE_BYTES >> 20),
+            ));
+        }
+        files.push(DataFile { path: display, size, origin: Origin::Disk(path) });
+    }
+    if !too_large.is_empty() {
+        return Err(DatasetError::Invalid(too_large));
     }
     Ok(files)
 }

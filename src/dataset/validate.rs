@@ -48,6 +48,13 @@ const SOURCE_KEYS: &[&str] = &["name", "url", "published"];
 /// The schema version this build reads.
 pub const SCHEMA: i64 = 1;
 
+/// The longest one-line string (titles, names, partners), in characters.
+pub const MAX_LINE: usize = 1_000;
+/// The longest free text (summaries), in characters.
+pub const MAX_TEXT: usize = 20_000;
+/// The most events a dataset may hold.
+pub const MAX_EVENTS: usize = 2_000_000;
+
 /// Checks every file and merges them into one dataset, or returns every
 /// problem found. `root` names the dataset as a whole (the `--data` path).
 ///
@@ -64,6 +71,13 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         )]));
     }
     let checked = check_all(files)?;
+    let events: usize = checked.iter().map(|d| d.event_ids.len()).sum();
+    if events > MAX_EVENTS {
+        return Err(DatasetError::Invalid(vec![Diagnostic::error_in(
+            root,
+            format!("{events} events defined; the limit is {MAX_EVENTS}"),
+        )]));
+    }
     let mut diagnostics = Vec::new();
     let merged = merge(files, checked, &mut diagnostics);
 
@@ -596,6 +610,10 @@ impl FileChecker<'_> {
                 self.error(&v.span(), format!("`{key}` is empty: expected some text"));
                 None
             }
+            DeValue::String(s) if s.chars().count() > MAX_TEXT => {
+                self.error(&v.span(), format!("`{key}` is longer than {MAX_TEXT} characters"));
+                None
+            }
             DeValue::String(s) => Some(s.as_ref()),
             _ => {
                 self.type_error(v, key, "a string");
@@ -607,6 +625,10 @@ impl FileChecker<'_> {
     /// A string on one line, trimmed.
     fn line(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
         let s = self.string(v, key)?;
+        if s.chars().count() > MAX_LINE {
+            self.error(&v.span(), format!("`{key}` is longer than {MAX_LINE} characters: keep it to one line"));
+            return None;
+        }
         if s.contains(['\n', '\r']) {
             self.error(
                 &v.span(),

@@ -3,6 +3,7 @@
 mod changes;
 mod check;
 mod cli;
+mod hardening;
 mod render;
 mod typeset;
 mod util;
