@@ -147,27 +147,44 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     let needs_markdown = targets.iter().any(|(f, _)| *f != OutputFormat::Json);
     let markdown = if needs_markdown { report::render(&summary, templates)? } else { String::new() };
     let mut rendered = Vec::with_capacity(targets.len());
-    let mut pages = None;
     let mut warnings = Vec::new();
+    let mut pdf_target = None;
     for (format, target) in targets {
-        let bytes = match format {
-            OutputFormat::Markdown => markdown.as_bytes().to_vec(),
+        match format {
+            OutputFormat::Markdown => rendered.push((format, target, markdown.as_bytes().to_vec())),
             OutputFormat::Json => {
                 let mut json = serde_json::to_vec_pretty(&snapshot).unwrap_or_default();
                 json.push(b'\n');
-                json
+                rendered.push((format, target, json));
             }
-            OutputFormat::Pdf => {
-                warnings.extend(missing_glyphs(&dataset, &markdown));
-                let typeset = typeset::typeset(&markdown, &typeset_options(&dataset, &summary, options));
-                pages = Some(typeset.document.pages.len());
-                let path = options.templates.as_ref().map_or("templates".to_owned(), |d| d.display().to_string());
-                warnings.extend(typeset.warnings.iter().map(|w| diag::Diagnostic::error_in(&path, w.clone()).warning()));
-                typeset.pdf
-            }
-        };
-        rendered.push((format, target, bytes));
+            OutputFormat::Pdf => pdf_target = Some(target),
+        }
     }
+    let events = summary.executive.totals.events;
+    let mut pages = None;
+    if let Some(target) = pdf_target {
+        warnings.extend(missing_glyphs(&dataset, &markdown));
+        let typeset_options = typeset_options(&dataset, &summary, options);
+        // A long briefing's pages take most of the memory: let the data go
+        // first.
+        drop(summary);
+        drop(dataset);
+        drop(snapshot);
+        let pdf = typeset::typeset_pdf(&markdown, &typeset_options);
+        pages = Some(pdf.pages);
+        let path = options.templates.as_ref().map_or("templates".to_owned(), |d| d.display().to_string());
+        warnings.extend(pdf.warnings.iter().map(|w| diag::Diagnostic::error_in(&path, w.clone()).warning()));
+        // The PDF goes first: the JSON beside it is written last, so it
+        // only ever describes a report that exists.
+        rendered.insert(0, (OutputFormat::Pdf, target, pdf.bytes));
+    }
+    drop(markdown);
+    // Markdown before PDF when both are asked for, as on the command line.
+    rendered.sort_by_key(|(f, _, _)| match f {
+        OutputFormat::Markdown => 0,
+        OutputFormat::Pdf => 1,
+        OutputFormat::Json => 2,
+    });
 
     let mut written = Vec::with_capacity(rendered.len());
     for (format, target, bytes) in rendered {
@@ -183,7 +200,7 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
         pages,
         warnings,
         changes,
-        events: summary.executive.totals.events,
+        events,
         elapsed: started.elapsed(),
     })
 }

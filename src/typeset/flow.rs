@@ -602,7 +602,7 @@ type TocPlace = (usize, usize, Pt);
 
 /// Fills pages with chunks, honouring keep-with-next and repeating table
 /// headers.
-fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], setup: &PageSetup, area: Rect) -> (Document, Vec<TocPlace>) {
+fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], setup: &PageSetup, area: Rect) -> (Document, Vec<TocPlace>) {
     let mut doc = Document::default();
     let new_page = || Page { size: setup.size, area, items: Vec::new(), furniture: Vec::new() };
     let mut page = new_page();
@@ -640,7 +640,7 @@ fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], setup: &PageSetup, area: Rect
             y = area.origin.y;
             header_on_page = None;
         }
-        for chunk in &chunks[i..=end] {
+        for chunk in &mut chunks[i..=end] {
             let top_of_page = y <= area.origin.y;
             let space = if top_of_page { Pt::ZERO } else { chunk.space_before };
             let mut needed = space + chunk.height;
@@ -670,7 +670,10 @@ fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], setup: &PageSetup, area: Rect
             if chunk.header_of.is_some() {
                 header_on_page = chunk.header_of;
             }
-            place(&mut page, chunk, area.origin.x, y);
+            // Moved, not copied: chunks and pages never both hold a long
+            // briefing's items.
+            let items = std::mem::take(&mut chunk.items);
+            place_items(&mut page, items, area.origin.x, y);
             y += chunk.height;
         }
         i = end + 1;
@@ -682,10 +685,22 @@ fn paginate(chunks: Vec<Chunk>, headers: &[Chunk], setup: &PageSetup, area: Rect
 }
 
 fn place(page: &mut Page, chunk: &Chunk, x: Pt, y: Pt) {
-    page.items.extend(chunk.items.iter().map(|(p, item)| {
+    place_items(page, chunk.items.clone(), x, y);
+}
+
+fn place_items(page: &mut Page, items: Vec<(Point, Item)>, x: Pt, y: Pt) {
+    page.items.extend(items.into_iter().map(|(p, item)| {
         let at = Point::new((p.x + x).rounded(), (p.y + y).rounded());
-        (at, translate(item, x, y))
+        (at, translate_owned(item, x, y))
     }));
+}
+
+/// [`translate`], reusing the item.
+fn translate_owned(item: Item, dx: Pt, dy: Pt) -> Item {
+    match item {
+        Item::Line { .. } | Item::Polygon { .. } => translate(&item, dx, dy),
+        other => other,
+    }
 }
 
 /// An item's own coordinates (line ends, polygon corners) moved by (dx, dy).

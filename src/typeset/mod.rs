@@ -37,8 +37,29 @@ pub struct Typeset {
     pub warnings: Vec<String>,
 }
 
-/// Typesets a Markdown briefing.
+/// Typesets a Markdown briefing, keeping the laid-out pages (for tests and
+/// text dumps; [`typeset_pdf`] is lighter).
 pub fn typeset(markdown: &str, options: &Options) -> Typeset {
+    let (document, warnings) = lay_out(markdown, options);
+    let pdf = pdf::render(document.clone(), &options.metadata);
+    Typeset { document, pdf, warnings }
+}
+
+/// A PDF and what the run needs to say about it.
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Typesets a Markdown briefing to PDF bytes without keeping the pages.
+pub fn typeset_pdf(markdown: &str, options: &Options) -> Pdf {
+    let (document, warnings) = lay_out(markdown, options);
+    let pages = document.pages.len();
+    Pdf { bytes: pdf::render(document, &options.metadata), pages, warnings }
+}
+
+fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
     let blocks = blocks::parse(markdown);
     let setup = flow::PageSetup {
         size: match options.paper {
@@ -49,7 +70,5 @@ pub fn typeset(markdown: &str, options: &Options) -> Typeset {
         header_right: options.header.1.clone(),
         language: linebreak::language(&options.language),
     };
-    let (document, warnings) = flow::layout(&blocks, &setup);
-    let pdf = pdf::render(&document, &options.metadata);
-    Typeset { document, pdf, warnings }
+    flow::layout(&blocks, &setup)
 }

@@ -30,8 +30,10 @@ pub struct Metadata {
     pub date: i64,
 }
 
-/// Serialises a laid-out document.
-pub fn render(document: &Document, metadata: &Metadata) -> Vec<u8> {
+/// Serialises a laid-out document, consuming it: each page's display list
+/// is freed as soon as its PDF operations are built, so a briefing of
+/// thousands of pages never holds both at once.
+pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
     let fonts = Fonts::get();
     let mut pdf = PdfDocument::new(&metadata.title);
     let info = &mut pdf.metadata.info;
@@ -60,14 +62,19 @@ pub fn render(document: &Document, metadata: &Metadata) -> Vec<u8> {
         pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(fonts.face(*face).parsed.clone()));
     }
 
-    let pages = document
-        .pages
-        .iter()
+    let Document { pages, headings } = document;
+    let page_height = pages.first().map_or(Pt(842.0), |p| p.size.h);
+    let pages = pages
+        .into_iter()
         .map(|page| {
             let height = page.size.h;
-            let mut ops = Vec::with_capacity(page.items.len() * 4);
+            let mut ops = Vec::with_capacity(page.items.len() * 3);
+            let mut state = State::default();
             for (at, item) in page.items.iter().chain(&page.furniture) {
-                draw(&mut ops, *at, item, height, &used);
+                draw(&mut ops, &mut state, *at, item, height, &used);
+            }
+            if state.in_text {
+                ops.push(Op::EndTextSection);
             }
             printpdf::PdfPage::new(to_mm(page.size.w), to_mm(page.size.h), ops)
         })
@@ -77,7 +84,8 @@ pub fn render(document: &Document, metadata: &Metadata) -> Vec<u8> {
     let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
     let mut warnings = Vec::new();
     let mut doc = pdf.to_lopdf_document(&options, &mut warnings);
-    add_outline(&mut doc, &document.headings, document.pages.first().map_or(Pt(842.0), |p| p.size.h));
+    drop(pdf);
+    add_outline(&mut doc, &headings, page_height);
     doc.compress();
     // The ID is derived from the bytes: they are written with a
     // placeholder of the same length, hashed, and the placeholder replaced.
@@ -129,9 +137,38 @@ fn flip(p: Point, height: Pt) -> printpdf::Point {
     printpdf::Point { x: pdf_pt(p.x), y: pdf_pt(height - p.y) }
 }
 
-fn draw(ops: &mut Vec<Op>, at: Point, item: &Item, height: Pt, fonts: &BTreeMap<Face, FontId>) {
+/// What the content stream has set so far: operations are only emitted
+/// when something changes (a long briefing has a million text runs).
+#[derive(Default)]
+struct State {
+    in_text: bool,
+    font: Option<(Face, Pt)>,
+    fill: Option<Color>,
+}
+
+impl State {
+    fn fill(&mut self, ops: &mut Vec<Op>, color: Color) {
+        if self.fill != Some(color) {
+            ops.push(Op::SetFillColor { col: pdf_color(color) });
+            self.fill = Some(color);
+        }
+    }
+
+    /// Leaves a text section before drawing shapes.
+    fn graphics(&mut self, ops: &mut Vec<Op>) {
+        if self.in_text {
+            ops.push(Op::EndTextSection);
+            self.in_text = false;
+        }
+    }
+}
+
+fn draw(ops: &mut Vec<Op>, state: &mut State, at: Point, item: &Item, height: Pt, fonts: &BTreeMap<Face, FontId>) {
+    if !matches!(item, Item::Text(_)) {
+        state.graphics(ops);
+    }
     match item {
-        Item::Text(text) => draw_text(ops, at, text, height, fonts),
+        Item::Text(text) => draw_text(ops, state, at, text, height, fonts),
         Item::Line { to, width, color } => {
             ops.push(Op::SetOutlineColor { col: pdf_color(*color) });
             ops.push(Op::SetOutlineThickness { pt: pdf_pt(*width) });
@@ -146,7 +183,7 @@ fn draw(ops: &mut Vec<Op>, at: Point, item: &Item, height: Pt, fonts: &BTreeMap<
             });
         }
         Item::Fill { size, color } => {
-            ops.push(Op::SetFillColor { col: pdf_color(*color) });
+            state.fill(ops, *color);
             ops.push(Op::DrawRectangle {
                 rectangle: printpdf::Rect {
                     x: pdf_pt(at.x),
@@ -159,7 +196,7 @@ fn draw(ops: &mut Vec<Op>, at: Point, item: &Item, height: Pt, fonts: &BTreeMap<
             });
         }
         Item::Polygon { points, color } => {
-            ops.push(Op::SetFillColor { col: pdf_color(*color) });
+            state.fill(ops, *color);
             ops.push(Op::DrawPolygon {
                 polygon: printpdf::Polygon {
                     rings: vec![printpdf::PolygonRing {
@@ -197,12 +234,20 @@ fn draw(ops: &mut Vec<Op>, at: Point, item: &Item, height: Pt, fonts: &BTreeMap<
 
 /// One text run: positioned absolutely, spaces widened for justification
 /// with `TJ` offsets (word spacing does not apply to two-byte fonts).
-fn draw_text(ops: &mut Vec<Op>, at: Point, text: &Text, height: Pt, fonts: &BTreeMap<Face, FontId>) {
+fn draw_text(ops: &mut Vec<Op>, state: &mut State, at: Point, text: &Text, height: Pt, fonts: &BTreeMap<Face, FontId>) {
     let Some(font) = fonts.get(&text.face) else { return };
     let origin = flip(at, height);
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: pdf_pt(text.size) });
-    ops.push(Op::SetFillColor { col: pdf_color(text.color) });
+    if !state.in_text {
+        ops.push(Op::StartTextSection);
+        state.in_text = true;
+        // Text state does not survive ET in every reader: set it again.
+        state.font = None;
+    }
+    if state.font != Some((text.face, text.size)) {
+        ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: pdf_pt(text.size) });
+        state.font = Some((text.face, text.size));
+    }
+    state.fill(ops, text.color);
     ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(origin.x, origin.y) });
     let adjust = text.space_adjust.0 / text.size.0 * 1000.0;
     let items = if adjust.abs() < 0.01 {
@@ -223,7 +268,6 @@ fn draw_text(ops: &mut Vec<Op>, at: Point, text: &Text, height: Pt, fonts: &BTre
         items
     };
     ops.push(Op::ShowText { items });
-    ops.push(Op::EndTextSection);
 }
 
 /// The outline: one entry per heading, nested by level.
