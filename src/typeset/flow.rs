@@ -389,17 +389,24 @@ impl Builder<'_> {
         let size = style::CODE;
         let leading = style::CODE_LEADING;
         let pad = Pt(6.0);
-        let advance = self.fonts.advance(Face::Mono, 'M', size);
-        let per_line = (((width - pad * 2.0).0 / advance.0).floor() as usize).max(1);
+        // Wrapped on measured widths: not every glyph of the mono face is
+        // as wide as the others (the replacement character is not; found
+        // by fuzzing, tests/fixtures/fuzz/).
+        let room = width - pad * 2.0;
         let mut lines = Vec::new();
         for line in text.trim_end_matches('\n').split('\n') {
-            let chars: Vec<char> = line.replace('\t', "    ").chars().map(|c| super::fonts::visible(self.fonts, Face::Mono, c)).collect();
-            if chars.is_empty() {
-                lines.push(String::new());
+            let mut current = String::new();
+            let mut used = Pt::ZERO;
+            for c in line.replace('\t', "    ").chars().map(|c| super::fonts::visible(self.fonts, Face::Mono, c)) {
+                let advance = self.fonts.advance(Face::Mono, c, size);
+                if used + advance > room && !current.is_empty() {
+                    lines.push(std::mem::take(&mut current));
+                    used = Pt::ZERO;
+                }
+                current.push(c);
+                used += advance;
             }
-            for piece in chars.chunks(per_line) {
-                lines.push(piece.iter().collect::<String>());
-            }
+            lines.push(current);
         }
         let n = lines.len();
         let serif = self.fonts.face(Face::Mono);

@@ -337,3 +337,22 @@ fn an_undrawable_mermaid_block_is_set_as_code_with_a_warning() {
 fn the_laid_out_pages_read_as_expected() {
     insta::assert_snapshot!(default_typeset().document.text_dump());
 }
+
+/// Inputs the fuzzers found (tests/fixtures/fuzz/): each typesets with
+/// every glyph in the text area.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = crate::util::root().join("tests/fixtures/fuzz");
+    let mut found = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let bytes = std::fs::read(&path).unwrap();
+            // As the fuzz target reads its input: the first 4,096 bytes.
+            let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+            check_geometry(&typeset::typeset(&text, &options(Paper::A4)));
+            found += 1;
+        }
+    }
+    assert!(found > 0);
+}
