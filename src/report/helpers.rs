@@ -14,21 +14,37 @@ use serde_json::Value;
 use super::escape::markdown;
 use crate::date::PartialDate;
 
+/// A helper that needs only its parameters and the output.
+struct Simple(fn(&Helper<'_>, &mut dyn Output) -> HelperResult);
+
+impl handlebars::HelperDef for Simple {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        (self.0)(h, out)
+    }
+}
+
 /// Registers every helper on `registry`.
 pub fn register(registry: &mut Handlebars<'_>) {
-    registry.register_helper("when", Box::new(when));
-    registry.register_helper("plural", Box::new(plural));
-    registry.register_helper("percent", Box::new(percent));
-    registry.register_helper("number", Box::new(number));
-    registry.register_helper("link", Box::new(link));
-    registry.register_helper("list", Box::new(list));
-    registry.register_helper("inc", Box::new(inc));
-    registry.register_helper("level", Box::new(level));
-    registry.register_helper("pillar_colour", Box::new(pillar_colour));
-    registry.register_helper("with_delta", Box::new(with_delta));
-    registry.register_helper("mermaid_pie", Box::new(mermaid_pie));
-    registry.register_helper("mermaid_bars", Box::new(mermaid_bars));
-    registry.register_helper("mermaid_timeline", Box::new(mermaid_timeline));
+    registry.register_helper("when", Box::new(Simple(when)));
+    registry.register_helper("plural", Box::new(Simple(plural)));
+    registry.register_helper("percent", Box::new(Simple(percent)));
+    registry.register_helper("number", Box::new(Simple(number)));
+    registry.register_helper("link", Box::new(Simple(link)));
+    registry.register_helper("list", Box::new(Simple(list)));
+    registry.register_helper("inc", Box::new(Simple(inc)));
+    registry.register_helper("level", Box::new(Simple(level)));
+    registry.register_helper("pillar_colour", Box::new(Simple(pillar_colour)));
+    registry.register_helper("with_delta", Box::new(Simple(with_delta)));
+    registry.register_helper("mermaid_pie", Box::new(Simple(mermaid_pie)));
+    registry.register_helper("mermaid_bars", Box::new(Simple(mermaid_bars)));
+    registry.register_helper("mermaid_timeline", Box::new(Simple(mermaid_timeline)));
 }
 
 fn param<'a>(
@@ -60,13 +76,7 @@ fn partial_date(text: &str) -> Result<PartialDate, RenderError> {
 
 /// `{{when d}}` → "December 2024"; `{{when d until}}` → "11–22 November
 /// 2024". `until` may be null.
-fn when(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn when(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let from = partial_date(text(h, 0, "when")?)?;
     let shown = match h.param(1).and_then(|p| p.value().as_str()) {
         Some(until) => from.display_span(&partial_date(until)?),
@@ -78,13 +88,7 @@ fn when(
 
 /// `{{plural n "event"}}` → "1 event", "3 events";
 /// `{{plural n "country" "countries"}}` for irregular plurals.
-fn plural(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn plural(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let n = param(h, 0, "plural")?
         .as_u64()
         .ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
@@ -101,13 +105,7 @@ fn plural(
 }
 
 /// `{{percent 0.2857}}` → "28.6%".
-fn percent(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn percent(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let x = float(h, 0, "percent")?;
     out.write(&format!("{:.1}%", x * 100.0))?;
     Ok(())
@@ -115,13 +113,7 @@ fn percent(
 
 /// `{{number 1.5}}` → "1.5", `{{number 92}}` → "92": whole numbers without
 /// a decimal point, others as short as they round-trip.
-fn number(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn number(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     out.write(&format_number(float(h, 0, "number")?))?;
     Ok(())
 }
@@ -159,13 +151,7 @@ pub fn format_number(x: f64) -> String {
 
 /// `{{link text url}}` → `[text](<url>)`, or the text alone when `url` is
 /// null. The angle brackets keep parentheses in the address intact.
-fn link(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn link(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let label = markdown(text(h, 0, "link")?);
     match h.param(1).and_then(|p| p.value().as_str()) {
         Some(url) => out.write(&format!("[{label}](<{url}>)"))?,
@@ -175,13 +161,7 @@ fn link(
 }
 
 /// `{{list partners}}` → "Germany, Austria and SOCAR".
-fn list(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn list(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let items = param(h, 0, "list")?
         .as_array()
         .ok_or(RenderErrorReason::InvalidParamType("array"))?;
@@ -199,13 +179,7 @@ fn list(
 }
 
 /// `{{inc @index}}` → the 1-based position.
-fn inc(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn inc(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let n = param(h, 0, "inc")?
         .as_u64()
         .ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
@@ -217,13 +191,7 @@ fn inc(
 pub const SIGNIFICANCE: [&str; 5] = ["routine", "notable", "significant", "major", "landmark"];
 
 /// `{{level 4}}` → "major".
-fn level(
-    h: &Helper<'_>,
-    _: &Handlebars<'_>,
-    _: &Context,
-    _: &mut RenderContext<'_, '_>,
-    out: &mut dyn Output,
-) -> HelperResult {
+fn level(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let n = param(h, 0, "level")?
         .as_u64()
         .ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
@@ -270,7 +238,7 @@ fn field<'a>(v: &'a Value, key: &str) -> &'a Value {
 
 /// `{{with_delta count other}}` → "7 (+3)": a count and its difference
 /// from the `--compare` period's; the count alone when `other` is null.
-fn with_delta(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn with_delta(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let count = param(h, 0, "with_delta")?.as_i64().ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
     let text = match h.param(1).and_then(|p| p.value().as_i64()) {
         Some(other) => match count - other {
@@ -285,7 +253,7 @@ fn with_delta(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderCon
 }
 
 /// `{{pillar_colour colour}}` → `#1b3a5c`: the pillar's colour.
-fn pillar_colour(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn pillar_colour(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let index = param(h, 0, "pillar_colour")?.as_u64().ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
     out.write(crate::palette::hex(index as usize))?;
     Ok(())
@@ -294,7 +262,7 @@ fn pillar_colour(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut Render
 /// `{{{mermaid_pie executive.pillars "title"}}}`: a pie of events per
 /// pillar, slices in the pillars' colours (pillars without events are left
 /// out: a slice of nothing cannot be drawn).
-fn mermaid_pie(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn mermaid_pie(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let rows = array(h, 0, "mermaid_pie")?;
     let title = text(h, 1, "mermaid_pie")?;
     let mut slices: Vec<(&str, u64, usize)> = rows
@@ -326,7 +294,7 @@ fn mermaid_pie(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderCo
 
 /// `{{{mermaid_bars per_year "title" colour}}}`: events per year as bars on
 /// an integer axis.
-fn mermaid_bars(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn mermaid_bars(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let years = array(h, 0, "mermaid_bars")?;
     let title = text(h, 1, "mermaid_bars")?;
     let colour = param(h, 2, "mermaid_bars")?.as_u64().unwrap_or(0) as usize;
@@ -349,7 +317,7 @@ fn mermaid_bars(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderC
 /// chart with a section (lane) per pillar; a one-day event is a milestone,
 /// landmark and major events are marked `crit`, and each task's id carries
 /// its significance (`s4e12`) for the PDF's marks.
-fn mermaid_timeline(h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output) -> HelperResult {
+fn mermaid_timeline(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let events = array(h, 0, "mermaid_timeline")?;
     let period = param(h, 1, "mermaid_timeline")?;
     let title = text(h, 2, "mermaid_timeline")?;
