@@ -558,12 +558,15 @@ impl Builder<'_> {
     }
 }
 
-/// Replaces characters `face` cannot draw with a visible stand-in.
+/// Replaces characters `face` cannot draw with a visible stand-in, and
+/// drops control characters (which draw nothing and would measure as
+/// nothing); a hard line break stays.
 fn visible_text(fonts: &Fonts, face: Face, text: &str) -> String {
-    if text.chars().all(|c| fonts.face(face).has_glyph(c)) {
+    let keep = |c: char| !c.is_control() || c == '\n';
+    if text.chars().all(|c| keep(c) && fonts.face(face).has_glyph(c)) {
         return text.to_owned();
     }
-    text.chars().map(|c| super::fonts::visible(fonts, face, c)).collect()
+    text.chars().filter(|&c| keep(c)).map(|c| super::fonts::visible(fonts, face, c)).collect()
 }
 
 /// Column widths from content: each column gets at least its longest word

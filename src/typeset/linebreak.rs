@@ -79,6 +79,8 @@ const HYPHEN_PENALTY: f64 = 50.0;
 const LINE_PENALTY: f64 = 10.0;
 const FLAGGED_DEMERITS: f64 = 3000.0;
 const FITNESS_DEMERITS: f64 = 3000.0;
+/// The cost of a break inside a word where two spans meet.
+const EMERGENCY: f64 = 5_000.0;
 /// Stretch of the glue that ends a paragraph or a forced line.
 const FILL: f64 = 100_000.0;
 
@@ -114,6 +116,13 @@ fn items(spans: &[Span], fonts: &Fonts, line_width: f64, language: Option<Langua
             continue;
         }
         let space = f64::from(fonts.advance(span.face, ' ', span.size).0);
+        // A word that runs on from the previous span (`**bold**ness`) may
+        // break where the spans meet, at a cost no good line pays: without
+        // it, such a word wider than the line could not be set at all
+        // (found by fuzzing).
+        if matches!(items.last(), Some(Item::Box { .. })) && span.text.starts_with(|c: char| !c.is_whitespace()) {
+            items.push(Item::Penalty { width: 0.0, cost: EMERGENCY, flagged: false, span: index });
+        }
         let mut start = None;
         for (i, c) in span.text.char_indices() {
             if c.is_whitespace() {
@@ -411,7 +420,23 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
     let mut last_fit: Option<usize> = None;
     let mut i = 0;
     let mut line_start = 0;
+    // The line is already too wide: break at the very next opportunity.
+    let mut overflowing = false;
     while i < items.len() {
+        let legal = match &items[i] {
+            Item::Box { .. } => false,
+            Item::Glue { .. } => i > 0 && matches!(items[i - 1], Item::Box { .. }),
+            Item::Penalty { cost, .. } => *cost < INFINITY,
+        };
+        if overflowing && legal && i > line_start {
+            breaks.push(i);
+            i = next_start(items, i);
+            line_start = i;
+            line = 0.0;
+            last_fit = None;
+            overflowing = false;
+            continue;
+        }
         match &items[i] {
             Item::Box { width, .. } => {
                 if line + width > line_width + 1e-6 && i > line_start {
@@ -422,11 +447,12 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
                         line = 0.0;
                         continue;
                     }
+                    overflowing = true;
                 }
                 line += width;
             }
             Item::Glue { width, .. } => {
-                if i > 0 && matches!(items[i - 1], Item::Box { .. }) && line <= line_width + 1e-6 {
+                if legal && line <= line_width + 1e-6 {
                     last_fit = Some(i);
                 }
                 line += width;
@@ -438,9 +464,10 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
                     line_start = i;
                     line = 0.0;
                     last_fit = None;
+                    overflowing = false;
                     continue;
                 }
-                if *cost < INFINITY && line + width <= line_width + 1e-6 {
+                if legal && line + width <= line_width + 1e-6 {
                     last_fit = Some(i);
                 }
             }
@@ -614,6 +641,19 @@ mod tests {
         for line in &lines {
             assert!(line.width.0 <= 200.05);
             assert!(line.fragments.iter().all(|f| f.space_adjust == Pt::ZERO));
+        }
+    }
+
+    #[test]
+    fn a_word_across_spans_wider_than_the_line_still_fits() {
+        // Found by fuzzing: a code span glued to the next word.
+        let code = Span { face: Face::Mono, size: Pt(9.2), ..span(&("\u{fffd}".repeat(39) + "per")) };
+        let spans = [code, span("ation confirm that Azerbaijan will host the OIC Summit in 2026.")];
+        for justify in [true, false] {
+            let lines = linebreak(&spans, Pt(451.28), Setting { justify, language: language("en") });
+            for line in &lines {
+                assert!(line.width.0 <= 451.3, "{justify}: {:?} {}", line.width, line.text());
+            }
         }
     }
 
