@@ -86,6 +86,7 @@ pub fn layout(blocks: &[Block], setup: &PageSetup) -> (Document, Vec<String>) {
         tab: None,
         warnings: Vec::new(),
         charts: 0,
+        page_height: area.size.h,
     };
     // The table of contents lists the headings of levels 2 and 3 that
     // follow it.
@@ -158,6 +159,8 @@ struct Builder<'f> {
     warnings: Vec<String>,
     /// Mermaid blocks seen, to name them in warnings.
     charts: usize,
+    /// The text area's height: no chunk may be taller.
+    page_height: Pt,
 }
 
 impl Builder<'_> {
@@ -314,14 +317,29 @@ impl Builder<'_> {
         } else {
             height += Pt(2.0);
         }
-        self.chunks.push(Chunk {
-            height,
-            space_before,
-            items,
-            keep_with_next: true,
-            heading: Some((level, plain(runs))),
-            ..Chunk::default()
-        });
+        if height > self.page_height - Pt(40.0) {
+            // A heading longer than a page (no real heading is): one chunk
+            // a line, so that it can break rather than run off the page.
+            for (i, line) in lines.iter().enumerate() {
+                self.chunks.push(Chunk {
+                    height: leading,
+                    space_before: if i == 0 { space_before } else { Pt::ZERO },
+                    items: self.line_items(&spans, line, x + indent, leading, size, Pt::ZERO),
+                    keep_with_next: true,
+                    heading: (i == 0).then(|| (level, plain(runs))),
+                    ..Chunk::default()
+                });
+            }
+        } else {
+            self.chunks.push(Chunk {
+                height,
+                space_before,
+                items,
+                keep_with_next: true,
+                heading: Some((level, plain(runs))),
+                ..Chunk::default()
+            });
+        }
         self.heading_count += 1;
     }
 
@@ -452,7 +470,8 @@ impl Builder<'_> {
             .collect();
         let widths = column_widths(self.fonts, &header_spans, &row_spans, width, columns);
 
-        let header_chunk = self.row(&header_spans, aligns, &widths, x, width, true);
+        let mut header_bands = self.row(&header_spans, aligns, &widths, x, width, true).into_iter();
+        let header_chunk = header_bands.next().unwrap_or_default();
         self.table_headers.push(header_chunk.clone());
         let header_index = self.table_headers.len() - 1;
         let mut first = header_chunk;
@@ -460,13 +479,23 @@ impl Builder<'_> {
         first.keep_with_next = true;
         first.header_of = Some(header_index);
         self.chunks.push(first);
+        // A header too tall for a page: the rest follows as rows.
+        self.chunks.extend(header_bands.map(|mut c| {
+            c.keep_with_next = true;
+            c
+        }));
         let n = row_spans.len();
         for (i, cells) in row_spans.iter().enumerate() {
-            let mut chunk = self.row(cells, aligns, &widths, x, width, false);
-            chunk.table_header = Some(header_index);
-            // Keep the first two and last two rows together.
-            chunk.keep_with_next = i == 0 && n > 1 || i + 2 == n;
-            self.chunks.push(chunk);
+            let bands = self.row(cells, aligns, &widths, x, width, false);
+            let last = bands.len() - 1;
+            for (b, mut chunk) in bands.into_iter().enumerate() {
+                chunk.table_header = Some(header_index);
+                if b == last {
+                    // Keep the first two and last two rows together.
+                    chunk.keep_with_next = i == 0 && n > 1 || i + 2 == n;
+                }
+                self.chunks.push(chunk);
+            }
         }
         if let Some(last) = self.chunks.last_mut() {
             last.keep_with_next = false;
@@ -476,40 +505,59 @@ impl Builder<'_> {
         }
     }
 
-    fn row(&self, cells: &[Vec<Span>], aligns: &[Align], widths: &[Pt], x: Pt, width: Pt, header: bool) -> Chunk {
+    /// A table row as chunks: one, unless the row is taller than a page
+    /// (a long unbreakable value in a narrow cell), when its lines are cut
+    /// into bands that each fit a page under the repeated header (found by
+    /// fuzzing).
+    fn row(&self, cells: &[Vec<Span>], aligns: &[Align], widths: &[Pt], x: Pt, width: Pt, header: bool) -> Vec<Chunk> {
         let leading = style::SMALL_LEADING;
-        let mut items = Vec::new();
-        let mut lines_max = 1;
+        let pad = style::CELL_PAD_Y;
+        // Room for a band under a repeated header row and a little slack.
+        let per_band = ((self.page_height.0 - 60.0 - (pad * 2.0).0) / leading.0).floor().max(1.0) as usize;
+        let mut bands: Vec<(usize, Vec<(Point, Item)>)> = vec![(1, Vec::new())];
         let mut cx = x;
         for (c, spans) in cells.iter().enumerate() {
             let w = widths[c];
             let inner = (w - style::CELL_PAD_X * 2.0).max(Pt(1.0));
             if !spans.is_empty() {
                 let lines = linebreak(spans, inner, Setting { justify: false, language: self.language });
-                lines_max = lines_max.max(lines.len());
                 for (i, line) in lines.iter().enumerate() {
+                    let (band, row) = (i / per_band, i % per_band);
+                    while bands.len() <= band {
+                        bands.push((1, Vec::new()));
+                    }
+                    bands[band].0 = bands[band].0.max(row + 1);
                     let offset = match aligns.get(c).copied().unwrap_or(Align::Left) {
                         Align::Left => Pt::ZERO,
                         Align::Right => inner - line.width,
                         Align::Center => (inner - line.width) / 2.0,
                     };
                     for (p, item) in self.line_items(spans, line, cx + style::CELL_PAD_X, leading, style::SMALL, offset.max(Pt::ZERO)) {
-                        items.push((Point::new(p.x, p.y + style::CELL_PAD_Y + leading * i as f32), item));
+                        bands[band].1.push((Point::new(p.x, p.y + pad + leading * row as f32), item));
                     }
                 }
             }
             cx += w;
         }
-        let height = leading * lines_max as f32 + style::CELL_PAD_Y * 2.0;
-        let mut chunk_items = Vec::with_capacity(items.len() + 2);
-        if header {
-            chunk_items.push((Point::new(x, Pt::ZERO), Item::Fill { size: Size { w: width, h: height }, color: style::SHADE }));
-            chunk_items.push((Point::new(x, Pt::ZERO), Item::Line { to: Point::new(x + width, Pt::ZERO), width: Pt(0.8), color: style::ACCENT }));
-        }
-        chunk_items.extend(items);
-        let (w, color) = if header { (Pt(0.6), style::ACCENT) } else { (Pt(0.3), style::RULE) };
-        chunk_items.push((Point::new(x, height), Item::Line { to: Point::new(x + width, height), width: w, color }));
-        Chunk { height, items: chunk_items, ..Chunk::default() }
+        let n = bands.len();
+        bands
+            .into_iter()
+            .enumerate()
+            .map(|(b, (lines, items))| {
+                let height = leading * lines as f32 + pad * 2.0;
+                let mut chunk_items = Vec::with_capacity(items.len() + 2);
+                if header && b == 0 {
+                    chunk_items.push((Point::new(x, Pt::ZERO), Item::Fill { size: Size { w: width, h: height }, color: style::SHADE }));
+                    chunk_items.push((Point::new(x, Pt::ZERO), Item::Line { to: Point::new(x + width, Pt::ZERO), width: Pt(0.8), color: style::ACCENT }));
+                }
+                chunk_items.extend(items);
+                if b + 1 == n {
+                    let (w, color) = if header { (Pt(0.6), style::ACCENT) } else { (Pt(0.3), style::RULE) };
+                    chunk_items.push((Point::new(x, height), Item::Line { to: Point::new(x + width, height), width: w, color }));
+                }
+                Chunk { height, items: chunk_items, keep_with_next: b + 1 < n, ..Chunk::default() }
+            })
+            .collect()
     }
 
     fn toc(&mut self, x: Pt, width: Pt) {
