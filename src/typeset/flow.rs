@@ -820,7 +820,9 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &[TocPlace], setup: &Pag
                 _ => None,
             })
             .fold(area.origin.x, Pt::max);
-        let dot = fonts.width(Face::Sans, ".", size) + Pt(2.2);
+        // Measured, not estimated: the leader must fit between the title
+        // and the number (an estimate let it run left; found by fuzzing).
+        let dot = fonts.width(Face::Sans, ". ", size);
         let leader_start = text_end + Pt(6.0);
         let leader_end = area.right() - number_width - Pt(6.0);
         let count = ((leader_end - leader_start).0 / dot.0).floor().max(0.0) as usize;
