@@ -428,7 +428,8 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
             Item::Glue { .. } => i > 0 && matches!(items[i - 1], Item::Box { .. }),
             Item::Penalty { cost, .. } => *cost < INFINITY,
         };
-        if overflowing && legal && i > line_start {
+        let forced = matches!(items[i], Item::Penalty { cost, .. } if cost <= -INFINITY);
+        if forced || overflowing && legal && i > line_start {
             breaks.push(i);
             i = next_start(items, i);
             line_start = i;
@@ -457,16 +458,7 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
                 }
                 line += width;
             }
-            Item::Penalty { width, cost, .. } => {
-                if *cost <= -INFINITY {
-                    breaks.push(i);
-                    i = next_start(items, i);
-                    line_start = i;
-                    line = 0.0;
-                    last_fit = None;
-                    overflowing = false;
-                    continue;
-                }
+            Item::Penalty { width, .. } => {
                 if legal && line + width <= line_width + 1e-6 {
                     last_fit = Some(i);
                 }
