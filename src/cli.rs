@@ -14,6 +14,7 @@ Examples:
   azint-report --period 2025 --format md -o -     Markdown for 2025 to standard output
   azint-report --period 2024-07..2025-06 --pillar energy --format both
   azint-report check --data my-data/              list every problem in a dataset
+  azint-report check data/events/2025.toml        check the file being edited against ./data
   azint-report completions bash > /etc/bash_completion.d/azint-report";
 
 /// Briefings on Azerbaijan's international integration, from a hand-edited
@@ -34,6 +35,10 @@ pub enum Command {
         /// A .toml file or a folder of them [default: ./data, else built in]
         #[arg(long, value_name = "PATH")]
         data: Option<PathBuf>,
+        /// Check only these files, in the context of the dataset (its
+        /// pillars, the ids of its other files): the file being edited.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
     /// Print a shell completion script.
     Completions {

@@ -130,24 +130,28 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     let snapshot = snapshot::snapshot(&dataset, &summary);
     let targets = targets(options, &period)?;
 
-    // What changed since the JSON summary already at the output path.
+    // What changed since the JSON summary already at the output path (or
+    // at the name earlier versions gave it). When nothing did, there is no
+    // changes section, so a rerun gives the same bytes.
     let changes = targets
         .iter()
         .find(|(f, _)| *f == OutputFormat::Json)
         .and_then(|(_, t)| match t {
-            Target::File(path) => output::read_existing(path),
+            Target::File(path) => previous_summary(path, &period),
             Target::Stdout => None,
         })
         .and_then(|text| snapshot::previous(&text, &period.label))
         .map(|previous| snapshot::changes(&previous, &snapshot));
+    let mut snapshot = snapshot;
+    snapshot.changes = changes.clone().filter(snapshot::Changes::any);
     if options.changes {
-        summary.changes = changes.clone();
+        summary.changes = snapshot.changes.clone();
     }
+    let mut warnings = period_warnings(&dataset, options, &period, events_in_period(&summary));
 
     let needs_markdown = targets.iter().any(|(f, _)| *f != OutputFormat::Json);
     let markdown = if needs_markdown { report::render(&summary, templates)? } else { String::new() };
     let mut rendered = Vec::with_capacity(targets.len());
-    let mut warnings = Vec::new();
     let mut pdf_target = None;
     for (format, target) in targets {
         match format {
@@ -205,6 +209,68 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     })
 }
 
+/// The text of the previous JSON summary for `path`: the file itself, else
+/// the one an earlier version wrote under the period's old file name
+/// (`azint-briefing-2024-07..2025-06.json`).
+fn previous_summary(path: &std::path::Path, period: &Period) -> Option<String> {
+    output::read_existing(path).or_else(|| {
+        let legacy = period.legacy_file_stem()?;
+        let name = path.file_name()?.to_str()?.replace(&period.file_stem(), legacy);
+        output::read_existing(&path.with_file_name(name))
+    })
+}
+
+fn events_in_period(summary: &summary::Summary) -> usize {
+    summary.executive.totals.events
+}
+
+/// Warnings about the period itself: one with no events in it, and a
+/// default period (no `--period`) that reaches past the report's date,
+/// naming the event that stretches it.
+fn period_warnings(dataset: &Dataset, options: &Options, period: &Period, events: usize) -> Vec<diag::Diagnostic> {
+    use chrono::Datelike;
+    let source = options.data.display();
+    let mut warnings = Vec::new();
+    if events == 0 {
+        let first = dataset.events.iter().map(|e| e.first_day()).min();
+        let last = dataset.events.iter().map(|e| e.last_day()).max();
+        let range = match (first, last) {
+            (Some(first), Some(last)) => format!("; the dataset's events run from {} to {}", first.year(), last.year()),
+            _ => String::new(),
+        };
+        warnings.push(
+            diag::Diagnostic::error_in(&source, format!("the period {} holds no events: the briefing is empty{range}", period.display()))
+                .warning(),
+        );
+    }
+    if options.period.is_none() && period.end > options.as_of {
+        if let Some(latest) = dataset.events.iter().max_by_key(|e| (e.last_day(), std::cmp::Reverse(e.first_day()))) {
+            let span = match &latest.until {
+                Some(until) => latest.date.display_span(until),
+                None => latest.date.display(),
+            };
+            warnings.push(
+                diag::Diagnostic::error_in(
+                    &latest.file,
+                    format!(
+                        "no --period given: the period runs to {} because event `{}` ({span}) ends then, after the report's date {}",
+                        period.end.year(),
+                        latest.id,
+                        crate::date::PartialDate::from_naive(options.as_of).display()
+                    ),
+                )
+                .warning()
+                .with_help(if options.as_of.year() > period.start.year() {
+                    format!("give --period to choose, for example --period {}-{}", period.start.year(), options.as_of.year())
+                } else {
+                    "give --period to choose the period".to_owned()
+                }),
+            );
+        }
+    }
+    warnings
+}
+
 /// Where each format goes. Every report has its JSON summary beside it
 /// (`x.pdf` → `x.json`), except on standard output.
 fn targets(options: &Options, period: &Period) -> Result<Vec<(OutputFormat, Target)>, Error> {
@@ -216,7 +282,7 @@ fn targets(options: &Options, period: &Period) -> Result<Vec<(OutputFormat, Targ
         Destination::Folder(dir) => options
             .formats
             .iter()
-            .map(|&f| (f, Target::File(dir.join(format!("azint-briefing-{}.{}", period.label, f.extension())))))
+            .map(|&f| (f, Target::File(dir.join(format!("azint-briefing-{}.{}", period.file_stem(), f.extension())))))
             .collect(),
     };
     if !targets.iter().any(|(f, _)| *f == OutputFormat::Json) {
@@ -279,21 +345,44 @@ fn check_pillars(dataset: &Dataset, wanted: &[String]) -> Result<(), Error> {
 
 /// The `check` subcommand: every problem of the dataset, and a count.
 pub fn check(source: &dataset::DataSource) -> Result<CheckReport, Error> {
-    let files = dataset::load::discover(source)?;
+    check_files(source, &[])
+}
+
+/// `check FILE…`: the named files checked in the context of the dataset at
+/// `source` (its pillars, the ids of its other files). Reports the named
+/// files' problems, problems elsewhere that point at them (a duplicate of an
+/// id they define), and problems of the dataset as a whole. With no files,
+/// every problem of the dataset.
+pub fn check_files(source: &dataset::DataSource, named: &[std::path::PathBuf]) -> Result<CheckReport, Error> {
+    let (files, focus) = dataset::load::discover_with(source, named)?;
     let file_count = files.len();
-    match dataset::validate::validate(&source.display(), &files) {
+    let root = source.display();
+    let result = dataset::validate::validate(&root, &files);
+    let concerns = |d: &diag::Diagnostic| {
+        focus.is_empty()
+            || d.path == root
+            || focus.iter().any(|f| d.path == *f || d.help.as_ref().is_some_and(|h| h.contains(&format!("{f}:"))))
+    };
+    match result {
         Ok(dataset) => Ok(CheckReport {
             files: file_count,
             pillars: dataset.pillars.len(),
             events: dataset.events.len(),
             problems: Vec::new(),
+            elsewhere: 0,
+            focus,
         }),
-        Err(dataset::DatasetError::Invalid(problems)) => Ok(CheckReport {
-            files: file_count,
-            pillars: 0,
-            events: 0,
-            problems,
-        }),
+        Err(dataset::DatasetError::Invalid(problems)) => {
+            let (problems, elsewhere): (Vec<_>, Vec<_>) = problems.into_iter().partition(concerns);
+            Ok(CheckReport {
+                files: file_count,
+                pillars: 0,
+                events: 0,
+                problems,
+                elsewhere: elsewhere.len(),
+                focus,
+            })
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -305,4 +394,10 @@ pub struct CheckReport {
     pub pillars: usize,
     pub events: usize,
     pub problems: Vec<diag::Diagnostic>,
+    /// The files named on the command line, as diagnostics name them;
+    /// empty when the whole dataset was checked.
+    pub focus: Vec<String>,
+    /// Problems of the dataset's other files, not listed when files were
+    /// named.
+    pub elsewhere: usize,
 }

@@ -20,7 +20,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Some(Command::Check { data }) => check(data),
+        Some(Command::Check { data, files }) => check(data, &files),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,
@@ -40,10 +40,10 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
         Ok(options) => options,
         Err(e) => return report_error(&e),
     };
-    if let (Some(notice), false) = (&options.data_notice, options.quiet) {
-        eprintln!("{notice}");
-    }
     if options.watch {
+        if let (Some(notice), false) = (&options.data_notice, options.quiet) {
+            eprintln!("{notice}");
+        }
         return watch(&options);
     }
     // Ctrl-C while writing: remove the temporary files (the reports are
@@ -58,28 +58,55 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
                 eprintln!("{warning}");
             }
             if !options.quiet {
-                for w in &outcome.written {
-                    let pages = match (w.format, outcome.pages) {
-                        (azint_report::options::OutputFormat::Pdf, Some(n)) => format!("{}, ", count(n, "page")),
-                        _ => String::new(),
-                    };
-                    let changes = match (&outcome.changes, w.format) {
-                        (Some(c), azint_report::options::OutputFormat::Json) => format!(", changes: {}", c.brief()),
-                        _ => String::new(),
-                    };
-                    eprintln!(
-                        "wrote {} ({}, {pages}{}, {} bytes{changes}) in {} ms",
-                        w.target.display(),
-                        outcome.period.label,
-                        count(outcome.events, "event"),
-                        w.bytes,
-                        outcome.elapsed.as_millis()
-                    );
-                }
+                eprintln!("{}", success_line(&options, &outcome));
             }
             0
         }
         Err(e) => report_error(&e),
+    }
+}
+
+/// The one line a successful run prints: what was written, the period,
+/// the events and where they came from, the time, and the changes since
+/// the previous briefing.
+///
+/// `wrote reports/b.pdf and reports/b.json (2024-2026, 30 events from ./data,
+/// 12 pages, 86 KB) in 48 ms; changes: +1 −0 ~2`
+fn success_line(options: &Options, outcome: &azint_report::Outcome) -> String {
+    use azint_report::options::OutputFormat;
+    let paths: Vec<String> = outcome.written.iter().map(|w| w.target.display()).collect();
+    let mut details = vec![
+        outcome.period.label.clone(),
+        format!("{} from {}", count(outcome.events, "event"), options.data_label()),
+    ];
+    if let Some(pages) = outcome.pages {
+        details.push(count(pages, "page"));
+    }
+    let reports: Vec<_> = outcome.written.iter().filter(|w| w.format != OutputFormat::Json).collect();
+    details.extend(reports.iter().map(|w| match (reports.len(), w.format) {
+        (1, _) => size(w.bytes),
+        (_, OutputFormat::Pdf) => format!("PDF {}", size(w.bytes)),
+        _ => format!("Markdown {}", size(w.bytes)),
+    }));
+    let changes = outcome.changes.as_ref().map_or(String::new(), |c| format!("; changes: {}", c.brief()));
+    format!("wrote {} ({}) in {} ms{changes}", and_list(&paths), details.join(", "), outcome.elapsed.as_millis())
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// A file size for people: "870 bytes", "15 KB", "1.2 MB".
+fn size(bytes: usize) -> String {
+    match bytes {
+        0..=999 => format!("{bytes} bytes"),
+        1_000..=999_999 => format!("{} KB", (bytes + 500) / 1_000),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
     }
 }
 
@@ -121,26 +148,49 @@ fn watch(options: &Options) -> i32 {
     }
 }
 
-fn check(data: Option<std::path::PathBuf>) -> i32 {
+fn check(data: Option<std::path::PathBuf>, files: &[std::path::PathBuf]) -> i32 {
+    // `check my-data/`: a lone folder is the dataset itself.
+    let (data, files) = match (data, files) {
+        (None, [folder]) if folder.is_dir() => (Some(folder.clone()), &[][..]),
+        (data, files) => (data, files),
+    };
     let (source, _) = options::resolve_data(data);
-    let report = match azint_report::check(&source) {
+    let report = match azint_report::check_files(&source, files) {
         Ok(report) => report,
         Err(Error::Dataset(DatasetError::Invalid(problems))) => azint_report::CheckReport {
             files: 0,
             pillars: 0,
             events: 0,
             problems,
+            focus: Vec::new(),
+            elsewhere: 0,
         },
         Err(e) => return report_error(&e),
     };
     let name = source.display();
+    let totals = format!("{}, {}, {}", count(report.files, "file"), count(report.pillars, "pillar"), count(report.events, "event"));
+    // `check FILE`: the file first, then the dataset it was checked with.
+    let (subject, context) = match report.focus.as_slice() {
+        [] => (name.clone(), String::new()),
+        focus => {
+            let with = match report.elsewhere {
+                0 if report.problems.is_empty() => format!("{name}: {totals}"),
+                0 => format!("the {} of {name}", count(report.files, "file")),
+                n => format!(
+                    "the {} of {name}; the others have {}: run `check` without files to list them",
+                    count(report.files, "file"),
+                    count(n, "problem")
+                ),
+            };
+            (focus.join(", "), format!(" (checked with {with})"))
+        }
+    };
     if report.problems.is_empty() {
-        println!(
-            "{name}: {}, {}, {}: no problems",
-            count(report.files, "file"),
-            count(report.pillars, "pillar"),
-            count(report.events, "event")
-        );
+        if report.focus.is_empty() {
+            println!("{subject}: {totals}: no problems");
+        } else {
+            println!("{subject}: no problems{context}");
+        }
         return 0;
     }
     let mut err = std::io::stderr().lock();
@@ -151,7 +201,7 @@ fn check(data: Option<std::path::PathBuf>) -> i32 {
         report.problems.iter().map(|d| d.path.as_str()).collect();
     let _ = writeln!(
         err,
-        "{name}: {} in {}",
+        "{subject}: {} in {}{context}",
         count(report.problems.len(), "problem"),
         count(files.len(), "file")
     );

@@ -112,6 +112,18 @@ impl Options {
     }
 }
 
+impl Options {
+    /// The data source as the success line names it: `./data` when chosen
+    /// for the user, the path as given, or the built-in dataset.
+    pub fn data_label(&self) -> String {
+        match (&self.data, &self.data_notice) {
+            (DataSource::Builtin, _) => "the built-in dataset (no ./data here)".to_owned(),
+            (DataSource::Path(path), Some(_)) => format!("./{}", path.display()),
+            (DataSource::Path(path), None) => path.display().to_string(),
+        }
+    }
+}
+
 /// `--data`, else `./data` when it exists, else the built-in dataset (with a
 /// notice saying which).
 pub fn resolve_data(data: Option<PathBuf>) -> (DataSource, Option<String>) {

@@ -73,6 +73,20 @@ impl Period {
         }
     }
 
+    /// The label as it goes into file names: `2024-07..2025-06` becomes
+    /// `2024-07_2025-06` (two dots in a name trip up shells' globbing habits
+    /// and some tools' extension handling); other labels are kept.
+    pub fn file_stem(&self) -> String {
+        self.label.replace("..", "_")
+    }
+
+    /// The file stem earlier versions used (the label as written), when it
+    /// differs from [`Period::file_stem`]: a JSON summary there is still read
+    /// as the previous one.
+    pub fn legacy_file_stem(&self) -> Option<&str> {
+        self.label.contains("..").then_some(self.label.as_str())
+    }
+
     /// Whether the span of days `first..=last` overlaps the period.
     pub fn overlaps(&self, first: NaiveDate, last: NaiveDate) -> bool {
         first <= self.end && last >= self.start
@@ -187,6 +201,15 @@ mod tests {
         assert!(period.overlaps(day("2025-12-31"), day("2026-03-01")));
         assert!(!period.overlaps(day("2026-01-01"), day("2026-12-31")));
         assert!(period.overlaps(day("2021-01-01"), day("2029-12-31")));
+    }
+
+    #[test]
+    fn file_stems_have_no_double_dots() {
+        assert_eq!(p("2024-07..2025-06").file_stem(), "2024-07_2025-06");
+        assert_eq!(p("2024-11-01..2025-02-15").file_stem(), "2024-11-01_2025-02-15");
+        assert_eq!(p("2024-2026").file_stem(), "2024-2026");
+        assert_eq!(p("2024-07..2025-06").legacy_file_stem(), Some("2024-07..2025-06"));
+        assert_eq!(p("2025-03").legacy_file_stem(), None);
     }
 
     #[test]

@@ -29,8 +29,13 @@ pub struct Snapshot {
     /// `--compare`: the second period's counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compare: Option<Comparison>,
-    /// Every event of the period: id → pillar, title and content hash.
+    /// Every event of the period: id → pillar, title, content hash and
+    /// fields.
     pub hashes: BTreeMap<String, Stamp>,
+    /// What changed since the previous summary at the same path, when
+    /// anything did. Written for readers of the JSON; never read back.
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub changes: Option<Changes>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -66,6 +71,76 @@ pub struct Stamp {
     pub pillar: String,
     pub title: String,
     pub hash: String,
+    /// Every field as a reader sees it, so that the next run can say what
+    /// changed field by field. Summaries written before fields were kept
+    /// have none; their edits are named without details.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, FieldValue>,
+}
+
+/// One field of an event as the change report shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FieldValue {
+    Text(String),
+    /// A list field, compared item by item.
+    List(Vec<String>),
+}
+
+/// The fields of an event, in the order a data file lists them: the name a
+/// reader knows each by in the change report, and its value.
+///
+/// This is the one place that says what an event's editable fields are for
+/// the change report; a new field added here is compared from then on.
+fn fields(dataset: &Dataset, e: &Event) -> Vec<(&'static str, FieldValue)> {
+    use FieldValue::{List, Text};
+    let pillar_name = |id: &str| dataset.pillars.iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.name.clone());
+    let when = match &e.until {
+        Some(until) => e.date.display_span(until),
+        None => e.date.display(),
+    };
+    vec![
+        ("title", Text(e.title.clone())),
+        ("date", Text(when)),
+        ("pillar", Text(pillar_name(&e.pillar))),
+        ("further pillars", List(e.also.iter().map(|a| pillar_name(a)).collect())),
+        ("kind", Text(e.kind.as_str().to_owned())),
+        ("significance", Text(e.significance.to_string())),
+        ("partners", List(e.partners.clone())),
+        ("summary", Text(e.summary.clone())),
+        (
+            "figures",
+            List(
+                e.figures
+                    .iter()
+                    .map(|f| {
+                        let value = crate::report::helpers::format_number(f.value);
+                        match &f.unit {
+                            Some(unit) => format!("{}: {value} {unit}", f.label),
+                            None => format!("{}: {value}", f.label),
+                        }
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            "sources",
+            List(
+                e.sources
+                    .iter()
+                    .map(|s| {
+                        let mut text = s.name.clone();
+                        let details: Vec<String> = s.url.iter().cloned().chain(s.published.map(|d| d.to_string())).collect();
+                        if !details.is_empty() {
+                            text.push_str(&format!(" ({})", details.join(", ")));
+                        }
+                        text
+                    })
+                    .collect(),
+            ),
+        ),
+        ("tags", List(e.tags.clone())),
+    ]
 }
 
 /// The snapshot of a summary.
@@ -75,7 +150,15 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
         .events
         .iter()
         .filter(|e| in_period.contains(e.id.as_str()))
-        .map(|e| (e.id.clone(), Stamp { pillar: e.pillar.to_string(), title: e.title.clone(), hash: content_hash(e) }))
+        .map(|e| {
+            let stamp = Stamp {
+                pillar: e.pillar.to_string(),
+                title: e.title.clone(),
+                hash: content_hash(e),
+                fields: fields(dataset, e).into_iter().map(|(name, value)| (name.to_owned(), value)).collect(),
+            };
+            (e.id.clone(), stamp)
+        })
         .collect();
     Snapshot {
         schema: SCHEMA,
@@ -106,6 +189,7 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
             per_kind: c.per_kind.clone(),
         }),
         hashes,
+        changes: None,
     }
 }
 
@@ -152,9 +236,201 @@ pub struct PillarChanges {
     pub name: String,
     pub added: Vec<String>,
     pub removed: Vec<String>,
-    pub edited: Vec<String>,
+    pub edited: Vec<Edit>,
     pub highlights_in: Vec<String>,
     pub highlights_out: Vec<String>,
+}
+
+/// One edited event: its title now, and what changed in it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Edit {
+    pub title: String,
+    /// Empty when the previous summary kept no fields (written by an
+    /// earlier version): the event is named as edited, without details.
+    pub fields: Vec<FieldChange>,
+}
+
+/// One field of an edited event, before and after.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    /// A text field's values, shortened around what changed when long.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// A list field's items that came and went.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
+    /// The change in words: "significance 3 → 5", "partner added: Austria".
+    pub text: String,
+}
+
+/// The longest value a field change quotes whole; longer ones are cut
+/// around what changed.
+const QUOTE_CHARS: usize = 60;
+
+/// What changed between two versions of an event's fields, in the order the
+/// fields are listed.
+fn field_changes(old: &BTreeMap<String, FieldValue>, new: &BTreeMap<String, FieldValue>) -> Vec<FieldChange> {
+    let empty = FieldValue::List(Vec::new());
+    let mut names: Vec<&String> = new.keys().chain(old.keys()).collect();
+    names.sort_by_key(|name| (FIELD_ORDER.iter().position(|f| f == name).unwrap_or(usize::MAX), name.as_str()));
+    names.dedup();
+    let mut out = Vec::new();
+    for name in names {
+        let (before, after) = (old.get(name).unwrap_or(&empty), new.get(name).unwrap_or(&empty));
+        if before == after {
+            continue;
+        }
+        let change = match (before, after) {
+            (FieldValue::List(before), FieldValue::List(after)) => {
+                let added: Vec<String> = after.iter().filter(|x| !before.contains(x)).cloned().collect();
+                let removed: Vec<String> = before.iter().filter(|x| !after.contains(x)).cloned().collect();
+                let mut parts = Vec::new();
+                if !added.is_empty() {
+                    parts.push(format!("{} added: {}", item_word(name, added.len()), quote_list(&added)));
+                }
+                if !removed.is_empty() {
+                    parts.push(format!("{} removed: {}", item_word(name, removed.len()), quote_list(&removed)));
+                }
+                if parts.is_empty() {
+                    parts.push(format!("{name} reordered"));
+                }
+                FieldChange { field: name.clone(), text: parts.join("; "), added, removed, ..FieldChange::default() }
+            }
+            _ => {
+                let (from, to) = (text_of(before), text_of(after));
+                let (from, to) = shorten_pair(&from, &to, matches!(name.as_str(), "title" | "summary"));
+                FieldChange { field: name.clone(), text: format!("{name} {from} → {to}"), from: Some(from), to: Some(to), ..FieldChange::default() }
+            }
+        };
+        out.push(change);
+    }
+    out
+}
+
+/// The order of [`fields`], for fields compared by name.
+const FIELD_ORDER: &[&str] = &[
+    "title",
+    "date",
+    "pillar",
+    "further pillars",
+    "kind",
+    "significance",
+    "partners",
+    "summary",
+    "figures",
+    "sources",
+    "tags",
+];
+
+/// "partner" for one item of `partners`, "partners" for several.
+fn item_word(field: &str, n: usize) -> String {
+    if n == 1 {
+        match field {
+            "further pillars" => "further pillar".to_owned(),
+            _ => field.strip_suffix('s').unwrap_or(field).to_owned(),
+        }
+    } else {
+        field.to_owned()
+    }
+}
+
+fn text_of(value: &FieldValue) -> String {
+    match value {
+        FieldValue::Text(text) => text.clone(),
+        FieldValue::List(items) => items.join(", "),
+    }
+}
+
+/// "A", "A and B", "A, B and C", each item shortened.
+fn quote_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|i| shorten(i, QUOTE_CHARS)).collect();
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// `text` cut to about `max` characters at a word boundary, with "…".
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > max / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end())
+}
+
+/// Two versions of a long text, each cut to the part that differs with a
+/// few words of context around it: "…signed in Baku…" → "…signed in
+/// Astana…". Short texts are kept whole.
+fn shorten_pair(old: &str, new: &str, quote: bool) -> (String, String) {
+    if old.chars().count() <= QUOTE_CHARS && new.chars().count() <= QUOTE_CHARS {
+        return (quoted(old, quote), quoted(new, quote));
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    // Context: back to the start of the word three words before the change,
+    // and on to the end of the word after it.
+    let context = 24;
+    let start = word_start(&a, prefix.saturating_sub(context));
+    let cut = |chars: &[char]| {
+        let end = word_end(chars, (chars.len() - suffix + context).min(chars.len()));
+        let window: String = chars[start..end].iter().collect();
+        let window = window.trim();
+        let mut shown = String::new();
+        if start > 0 {
+            shown.push('…');
+        }
+        if window.chars().count() > 2 * QUOTE_CHARS {
+            shown.push_str(&shorten(window, 2 * QUOTE_CHARS));
+        } else {
+            shown.push_str(window);
+            if end < chars.len() {
+                shown.push('…');
+            }
+        }
+        format!("“{shown}”")
+    };
+    (cut(&a), cut(&b))
+}
+
+/// A whole value: free text in quotes, names, dates and numbers as they are.
+fn quoted(text: &str, quote: bool) -> String {
+    if text.is_empty() {
+        "(none)".to_owned()
+    } else if quote {
+        format!("“{text}”")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The index of the start of the word at `i` (moving left to a space).
+fn word_start(chars: &[char], i: usize) -> usize {
+    let mut i = i.min(chars.len());
+    while i > 0 && !chars[i - 1].is_whitespace() {
+        i -= 1;
+    }
+    i
+}
+
+/// The index of the end of the word at `i` (moving right to a space).
+fn word_end(chars: &[char], i: usize) -> usize {
+    let mut i = i.min(chars.len());
+    while i < chars.len() && !chars[i].is_whitespace() {
+        i += 1;
+    }
+    i
 }
 
 impl Changes {
@@ -193,7 +469,8 @@ pub fn changes(old: &Snapshot, new: &Snapshot) -> Changes {
             Some(previous) if previous.hash != stamp.hash => {
                 out.edited += 1;
                 if let Some(i) = index(&stamp.pillar) {
-                    pillars[i].edited.push(stamp.title.clone());
+                    let fields = if previous.fields.is_empty() { Vec::new() } else { field_changes(&previous.fields, &stamp.fields) };
+                    pillars[i].edited.push(Edit { title: stamp.title.clone(), fields });
                 }
             }
             Some(_) => {}
@@ -233,7 +510,20 @@ mod tests {
     use super::*;
 
     fn stamp(pillar: &str, title: &str, hash: &str) -> Stamp {
-        Stamp { pillar: pillar.into(), title: title.into(), hash: hash.into() }
+        Stamp { pillar: pillar.into(), title: title.into(), hash: hash.into(), fields: BTreeMap::new() }
+    }
+
+    fn with_fields(mut stamp: Stamp, fields: &[(&str, FieldValue)]) -> Stamp {
+        stamp.fields = fields.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        stamp
+    }
+
+    fn text(s: &str) -> FieldValue {
+        FieldValue::Text(s.into())
+    }
+
+    fn list(items: &[&str]) -> FieldValue {
+        FieldValue::List(items.iter().map(|s| s.to_string()).collect())
     }
 
     fn snap(as_of: &str, hashes: &[(&str, Stamp)], highlights: &[&str]) -> Snapshot {
@@ -253,6 +543,7 @@ mod tests {
             }],
             compare: None,
             hashes: hashes.iter().map(|(id, s)| (id.to_string(), s.clone())).collect(),
+            changes: None,
         }
     }
 
@@ -263,10 +554,53 @@ mod tests {
         let changes = changes(&old, &new);
         assert_eq!((changes.added, changes.removed, changes.edited), (1, 1, 1));
         let p = &changes.pillars[0];
-        assert_eq!((p.added.as_slice(), p.removed.as_slice(), p.edited.as_slice()), (&["C".to_owned()][..], &["B".to_owned()][..], &["A".to_owned()][..]));
+        assert_eq!((p.added.as_slice(), p.removed.as_slice()), (&["C".to_owned()][..], &["B".to_owned()][..]));
+        assert_eq!(p.edited, [Edit { title: "A".into(), fields: vec![] }]);
         assert_eq!((p.highlights_in.as_slice(), p.highlights_out.as_slice()), (&["C".to_owned()][..], &["A".to_owned()][..]));
         assert_eq!(changes.brief(), "+1 −1 ~1");
         assert!(!super::changes(&new, &new).any());
+    }
+
+    #[test]
+    fn edits_are_described_field_by_field_in_field_order() {
+        let before = with_fields(
+            stamp("energy", "A", "1"),
+            &[("significance", text("3")), ("date", text("December 2024")), ("partners", list(&["Germany"])), ("tags", list(&["x"]))],
+        );
+        let after = with_fields(
+            stamp("energy", "A", "2"),
+            &[("significance", text("5")), ("date", text("11 December 2024")), ("partners", list(&["Germany", "Austria"])), ("tags", list(&["x"]))],
+        );
+        let old = snap("2026-01-01", &[("a", before)], &[]);
+        let new = snap("2026-02-01", &[("a", after)], &[]);
+        let edit = &changes(&old, &new).pillars[0].edited[0];
+        let texts: Vec<&str> = edit.fields.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["date December 2024 → 11 December 2024", "significance 3 → 5", "partner added: Austria"]);
+        assert_eq!(edit.fields[2].added, ["Austria"]);
+    }
+
+    #[test]
+    fn a_previous_summary_without_fields_still_names_the_edit() {
+        let old = snap("2026-01-01", &[("a", stamp("energy", "A", "1"))], &[]);
+        let new = snap("2026-02-01", &[("a", with_fields(stamp("energy", "A", "2"), &[("significance", text("5"))]))], &[]);
+        let c = changes(&old, &new);
+        assert_eq!(c.edited, 1);
+        assert_eq!(c.pillars[0].edited[0], Edit { title: "A".into(), fields: vec![] });
+    }
+
+    #[test]
+    fn long_texts_are_cut_around_what_changed() {
+        let old = "Azerbaijan and Germany signed an agreement on the supply of natural gas in Baku after talks that lasted for several months.";
+        let new = old.replace("in Baku", "in Astana");
+        let (from, to) = shorten_pair(old, &new, true);
+        assert!(from.contains("in Baku") && to.contains("in Astana"), "{from} / {to}");
+        assert!(from.starts_with("“…") && from.ends_with("…”"), "{from}");
+        assert!(from.chars().count() < 70 && to.chars().count() < 70, "{from} / {to}");
+        assert_eq!(shorten_pair("3", "5", false), ("3".to_owned(), "5".to_owned()));
+        assert_eq!(shorten_pair("A", "B", true), ("“A”".to_owned(), "“B”".to_owned()));
+        // A change at the very start or end keeps that edge unmarked.
+        let (from, _) = shorten_pair(old, &format!("{old} More."), true);
+        assert!(!from.ends_with("…”"), "{from}");
     }
 
     #[test]

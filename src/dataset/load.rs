@@ -171,6 +171,45 @@ pub fn discover(source: &DataSource) -> Result<Vec<DataFile>, DatasetError> {
     Ok(files)
 }
 
+/// The files of `source` with `named` files joined in: files being edited,
+/// to be checked in the context of the dataset they belong to. A named
+/// file that is part of the dataset (by its real path) is not read twice;
+/// one outside it is added after the dataset's files. Returns the files and
+/// the names the named files go by in diagnostics.
+pub fn discover_with(source: &DataSource, named: &[PathBuf]) -> Result<(Vec<DataFile>, Vec<String>), DatasetError> {
+    let mut files = discover(source)?;
+    let mut focus = Vec::with_capacity(named.len());
+    for path in named {
+        let meta = std::fs::metadata(path).map_err(|e| DatasetError::io(path, e))?;
+        let display = path.display().to_string();
+        if meta.is_dir() {
+            return Err(DatasetError::Invalid(vec![Diagnostic::error_in(
+                &display,
+                "this is a folder: expected a `.toml` file to check (to check a whole folder, give it as --data)",
+            )]));
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(DatasetError::Invalid(vec![Diagnostic::error_in(
+                &display,
+                format!("the file is {} MiB; the limit is {} MiB: split it into several files", meta.len() >> 20, MAX_FILE_BYTES >> 20),
+            )]));
+        }
+        let real = path.canonicalize().map_err(|e| DatasetError::io(path, e))?;
+        let known = files.iter().find(|f| match &f.origin {
+            Origin::Disk(p) => p.canonicalize().is_ok_and(|p| p == real),
+            Origin::Builtin(_) => false,
+        });
+        match known {
+            Some(file) => focus.push(file.path.clone()),
+            None => {
+                files.push(DataFile { path: display.clone(), size: meta.len(), origin: Origin::Disk(path.clone()) });
+                focus.push(display);
+            }
+        }
+    }
+    Ok((files, focus))
+}
+
 /// Collects the `.toml` files below `dir`, skipping hidden entries.
 fn collect_toml(
     dir: &Path,

@@ -47,26 +47,74 @@ pub fn register(registry: &mut Handlebars<'_>) {
     registry.register_helper("mermaid_timeline", Box::new(Simple(mermaid_timeline)));
 }
 
+/// Parameter `index` of helper `name`. A parameter whose path names nothing
+/// in the data (`{{list tagz}}`) is an error that names the path, as a
+/// misspelt `{{titel}}` is.
 fn param<'a>(
     h: &'a Helper<'_>,
     index: usize,
     name: &'static str,
 ) -> Result<&'a Value, RenderError> {
-    h.param(index)
-        .map(|p| p.value())
-        .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex(name, index).into())
+    let p = h
+        .param(index)
+        .ok_or(RenderErrorReason::ParamNotFoundForIndex(name, index))?;
+    if p.is_value_missing() {
+        let path = p.relative_path().map_or("?", String::as_str);
+        return Err(RenderErrorReason::Other(format!(
+            "`{path}` is not defined here (a misspelt or missing field), in parameter {} of `{name}`",
+            index + 1
+        ))
+        .into());
+    }
+    Ok(p.value())
+}
+
+/// An optional parameter: `None` when not given or null, an error when its
+/// path names nothing in the data (`{{link name urll}}`).
+fn optional<'a>(h: &'a Helper<'_>, index: usize, name: &'static str) -> Result<Option<&'a Value>, RenderError> {
+    match h.param(index) {
+        None => Ok(None),
+        Some(_) => param(h, index, name).map(|v| Some(v).filter(|v| !v.is_null())),
+    }
+}
+
+/// The error for a parameter of the wrong type: the helper, the parameter
+/// as written and what it holds.
+fn expected(h: &Helper<'_>, index: usize, name: &'static str, what: &str) -> RenderError {
+    let (written, value) = h.param(index).map_or(("?".to_owned(), &Value::Null), |p| {
+        (p.relative_path().cloned().unwrap_or_else(|| p.value().to_string()), p.value())
+    });
+    let holds = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    };
+    RenderErrorReason::Other(format!(
+        "parameter {} of `{name}` must be {what}, but `{written}` is {holds}",
+        index + 1
+    ))
+    .into()
 }
 
 fn text<'a>(h: &'a Helper<'_>, index: usize, name: &'static str) -> Result<&'a str, RenderError> {
     param(h, index, name)?
         .as_str()
-        .ok_or_else(|| RenderErrorReason::InvalidParamType("string").into())
+        .ok_or_else(|| expected(h, index, name, "a string"))
 }
 
 fn float(h: &Helper<'_>, index: usize, name: &'static str) -> Result<f64, RenderError> {
     param(h, index, name)?
         .as_f64()
-        .ok_or_else(|| RenderErrorReason::InvalidParamType("number").into())
+        .ok_or_else(|| expected(h, index, name, "a number"))
+}
+
+fn whole(h: &Helper<'_>, index: usize, name: &'static str) -> Result<u64, RenderError> {
+    param(h, index, name)?
+        .as_u64()
+        .ok_or_else(|| expected(h, index, name, "a whole number"))
 }
 
 fn partial_date(text: &str) -> Result<PartialDate, RenderError> {
@@ -78,7 +126,7 @@ fn partial_date(text: &str) -> Result<PartialDate, RenderError> {
 /// 2024". `until` may be null.
 fn when(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let from = partial_date(text(h, 0, "when")?)?;
-    let shown = match h.param(1).and_then(|p| p.value().as_str()) {
+    let shown = match optional(h, 1, "when")?.and_then(Value::as_str) {
         Some(until) => from.display_span(&partial_date(until)?),
         None => from.display(),
     };
@@ -89,15 +137,13 @@ fn when(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
 /// `{{plural n "event"}}` → "1 event", "3 events";
 /// `{{plural n "country" "countries"}}` for irregular plurals.
 fn plural(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
-    let n = param(h, 0, "plural")?
-        .as_u64()
-        .ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
+    let n = whole(h, 0, "plural")?;
     let one = text(h, 1, "plural")?;
     let word = if n == 1 {
         one.to_owned()
     } else {
-        h.param(2)
-            .and_then(|p| p.value().as_str())
+        optional(h, 2, "plural")?
+            .and_then(Value::as_str)
             .map_or_else(|| format!("{one}s"), str::to_owned)
     };
     out.write(&markdown(&format!("{} {word}", format_number(n as f64))))?;
@@ -153,7 +199,7 @@ pub fn format_number(x: f64) -> String {
 /// null. The angle brackets keep parentheses in the address intact.
 fn link(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let label = markdown(text(h, 0, "link")?);
-    match h.param(1).and_then(|p| p.value().as_str()) {
+    match optional(h, 1, "link")?.and_then(Value::as_str) {
         Some(url) => out.write(&format!("[{label}](<{url}>)"))?,
         None => out.write(&label)?,
     }
@@ -162,9 +208,7 @@ fn link(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
 
 /// `{{list partners}}` → "Germany, Austria and SOCAR".
 fn list(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
-    let items = param(h, 0, "list")?
-        .as_array()
-        .ok_or(RenderErrorReason::InvalidParamType("array"))?;
+    let items = array(h, 0, "list")?;
     let items: Vec<String> = items
         .iter()
         .map(|v| v.as_str().map_or_else(|| v.to_string(), markdown))
@@ -180,9 +224,7 @@ fn list(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
 
 /// `{{inc @index}}` → the 1-based position.
 fn inc(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
-    let n = param(h, 0, "inc")?
-        .as_u64()
-        .ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
+    let n = whole(h, 0, "inc")?;
     out.write(&(n + 1).to_string())?;
     Ok(())
 }
@@ -192,9 +234,7 @@ pub const SIGNIFICANCE: [&str; 5] = ["routine", "notable", "significant", "major
 
 /// `{{level 4}}` → "major".
 fn level(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
-    let n = param(h, 0, "level")?
-        .as_u64()
-        .ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
+    let n = whole(h, 0, "level")?;
     let word = SIGNIFICANCE
         .get((n as usize).wrapping_sub(1))
         .copied()
@@ -229,7 +269,7 @@ pub fn gantt_label(text: &str) -> String {
 }
 
 fn array<'a>(h: &'a Helper<'_>, index: usize, name: &'static str) -> Result<&'a Vec<Value>, RenderError> {
-    param(h, index, name)?.as_array().ok_or_else(|| RenderErrorReason::InvalidParamType("array").into())
+    param(h, index, name)?.as_array().ok_or_else(|| expected(h, index, name, "a list"))
 }
 
 fn field<'a>(v: &'a Value, key: &str) -> &'a Value {
@@ -239,12 +279,14 @@ fn field<'a>(v: &'a Value, key: &str) -> &'a Value {
 /// `{{with_delta count other}}` → "7 (+3)": a count and its difference
 /// from the `--compare` period's; the count alone when `other` is null.
 fn with_delta(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
-    let count = param(h, 0, "with_delta")?.as_i64().ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
-    let text = match h.param(1).and_then(|p| p.value().as_i64()) {
+    let count = param(h, 0, "with_delta")?.as_i64().ok_or_else(|| expected(h, 0, "with_delta", "a whole number"))?;
+    let text = match optional(h, 1, "with_delta")?.and_then(Value::as_i64) {
         Some(other) => match count - other {
             0 => format!("{count} (±0)"),
             d if d > 0 => format!("{count} (+{d})"),
-            d => format!("{count} ({d})"),
+            // U+2212, as in the change counts ("+1 −2 ~3"): one minus sign
+            // everywhere a difference is shown.
+            d => format!("{count} (−{})", d.unsigned_abs()),
         },
         None => count.to_string(),
     };
@@ -254,7 +296,7 @@ fn with_delta(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
 
 /// `{{pillar_colour colour}}` → `#1b3a5c`: the pillar's colour.
 fn pillar_colour(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
-    let index = param(h, 0, "pillar_colour")?.as_u64().ok_or(RenderErrorReason::InvalidParamType("whole number"))?;
+    let index = whole(h, 0, "pillar_colour")?;
     out.write(crate::palette::hex(index as usize))?;
     Ok(())
 }
@@ -374,6 +416,26 @@ mod tests {
         hb.render_template(template, &data).unwrap()
     }
 
+    fn render_error(template: &str, data: Value) -> String {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        register(&mut hb);
+        hb.render_template(template, &data).unwrap_err().reason().to_string()
+    }
+
+    #[test]
+    fn a_misspelt_helper_parameter_is_named() {
+        let data = serde_json::json!({ "tags": ["a"], "name": "N", "n": 3 });
+        let err = render_error("{{list tagz}}", data.clone());
+        assert!(err.contains("`tagz` is not defined here") && err.contains("`list`"), "{err}");
+        let err = render_error("{{link name urll}}", data.clone());
+        assert!(err.contains("`urll` is not defined here"), "{err}");
+        let err = render_error("{{list name}}", data.clone());
+        assert_eq!(err, "parameter 1 of `list` must be a list, but `name` is a string");
+        let err = render_error("{{plural name \"event\"}}", data);
+        assert!(err.contains("must be a whole number, but `name` is a string"), "{err}");
+    }
+
     #[test]
     fn dates_keep_their_precision() {
         let data =
@@ -439,7 +501,7 @@ mod tests {
     #[test]
     fn deltas_are_signed() {
         let data = serde_json::json!({ "a": 7, "b": 4, "c": 9, "n": null });
-        assert_eq!(render("{{with_delta a b}} {{with_delta a c}} {{with_delta a a}} {{with_delta a n}}", data), "7 (+3) 7 (-2) 7 (±0) 7");
+        assert_eq!(render("{{with_delta a b}} {{with_delta a c}} {{with_delta a a}} {{with_delta a n}}", data), "7 (+3) 7 (−2) 7 (±0) 7");
     }
 
     #[test]

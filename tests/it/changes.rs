@@ -67,7 +67,10 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
     assert!(section.contains("Since the briefing of 12 February 2026: 1 event added, 1 removed and 1 edited."), "{section}");
     assert!(section.contains("### Changes in Multi-vector diplomacy\n\n- Removed: Russia seeks balanced relations with Azerbaijan and Armenia"), "{section}");
     assert!(section.contains("### Changes in Connectivity and transport\n\n- Added: Added event"), "{section}");
-    assert!(section.contains("- Edited: Talks on EU financing (edited)"), "{section}");
+    assert!(
+        section.contains("- Edited:\n  - **Talks on EU financing (edited)**: title “Talks on EU financing and long-term gas contracts” → “Talks on EU financing (edited)”\n"),
+        "{section}"
+    );
 
     // --no-changes leaves the section out but still says what changed.
     let mut quiet = args("2026-02-14");
@@ -98,9 +101,9 @@ fn compare_counts_match_the_hand_counted_fixture() {
     let output = run(&["--data", data.to_str().unwrap(), "--period", "2023", "--compare", "2022", "--format", "md", "-q", "-o", "-", "--as-of", AS_OF]);
     let md = stdout(&output);
     assert!(md.contains("| Pillar | Events | Share | Related | 2022 |"), "{md}");
-    assert!(md.contains("| Alpha | 1 (-1) | 20.0% | 0 | 2 |"), "{md}");
+    assert!(md.contains("| Alpha | 1 (−1) | 20.0% | 0 | 2 |"), "{md}");
     assert!(md.contains("| Beta | 4 (+2) | 80.0% | 0 | 2 |"), "{md}");
     assert!(md.contains("| **Total** | **5 (+1)** | **100.0%** | – | **4** |"), "{md}");
-    assert!(md.contains("| Visits | 0 (-1) | 1 |"), "a kind only the other period has: {md}");
+    assert!(md.contains("| Visits | 0 (−1) | 1 |"), "a kind only the other period has: {md}");
     assert!(md.contains("| Agreements | 2 (+2) | 0 |"), "{md}");
 }

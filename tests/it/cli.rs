@@ -25,7 +25,8 @@ fn pdf_is_the_default_format_and_both_writes_two_files() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(entries(dir.path()), ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.pdf"]);
     let err = stderr(&output);
-    assert!(err.contains(" pages, 30 events, "), "{err}");
+    assert!(err.contains(" (2024-2026, 30 events from ./data, "), "{err}");
+    assert!(err.contains(" pages, "), "{err}");
     let output = bin().args(["--period", "2025", "--format", "both", "-q", "--as-of", AS_OF, "--out-dir"]).arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
@@ -59,10 +60,14 @@ fn writes_the_default_file_name_and_says_so() {
     assert!(report.is_file());
     let err = stderr(&output);
     assert!(
-        err.starts_with("wrote reports/azint-briefing-2024-2026.md (2024-2026, 30 events, "),
+        err.starts_with(&format!(
+            "wrote reports/azint-briefing-2024-2026.md and reports/azint-briefing-2024-2026.json (2024-2026, 30 events from {}, ",
+            data.display()
+        )),
         "{err}"
     );
     assert!(err.trim_end().ends_with(" ms"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line on success: {err}");
     assert_eq!(
         entries(&dir.path().join("reports")),
         ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md"]
@@ -78,7 +83,8 @@ fn without_data_folder_the_built_in_dataset_is_used_and_named() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(stderr(&output).starts_with("no ./data folder here: using the built-in dataset\n"));
+    let err = stderr(&output);
+    assert!(err.contains(" events from the built-in dataset (no ./data here), "), "{err}");
     let from_repo = bin()
         .args(["--format", "md", "--as-of", AS_OF, "-o", "-"])
         .output()
@@ -92,7 +98,7 @@ fn without_data_folder_the_built_in_dataset_is_used_and_named() {
 fn quiet_prints_nothing_on_success() {
     let dir = tempfile::tempdir().unwrap();
     let output = bin()
-        .args(["--format", "md", "-q", "--out-dir"])
+        .args(["--period", "2024-2026", "--format", "md", "-q", "--out-dir"])
         .arg(dir.path())
         .output()
         .unwrap();

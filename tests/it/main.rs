@@ -2,6 +2,7 @@
 
 mod changes;
 mod check;
+mod edit_loop;
 mod cli;
 mod hardening;
 mod properties;
