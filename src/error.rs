@@ -23,7 +23,7 @@ pub enum Error {
 pub const EXIT_INVALID: i32 = 65;
 
 impl Error {
-    /// The exit code of `shared/spec/cli.md`: 65 invalid data or template, 2
+    /// The exit code of `docs/cli.md`: 65 invalid data or template, 2
     /// bad command line, 1 anything else.
     pub fn exit_code(&self) -> i32 {
         match self {

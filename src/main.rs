@@ -1,5 +1,5 @@
 //! The `azint-report` binary: parse the command line, run the library,
-//! print, and map errors to exit codes (`shared/spec/cli.md`).
+//! print, and map errors to exit codes (`docs/cli.md`).
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -264,7 +264,8 @@ pub struct FieldChange {
     pub added: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<String>,
-    /// The change in words: "significance 3 → 5", "partner added: Austria".
+    /// The change in words: "significance changed from 3 to 5", "partner
+    /// added: Austria".
     pub text: String,
 }
 
@@ -304,7 +305,8 @@ fn field_changes(old: &BTreeMap<String, FieldValue>, new: &BTreeMap<String, Fiel
             _ => {
                 let (from, to) = (text_of(before), text_of(after));
                 let (from, to) = shorten_pair(&from, &to, matches!(name.as_str(), "title" | "summary"));
-                FieldChange { field: name.clone(), text: format!("{name} {from} → {to}"), from: Some(from), to: Some(to), ..FieldChange::default() }
+                // In words, not with an arrow: the report's fonts have no "→".
+                FieldChange { field: name.clone(), text: format!("{name} changed from {from} to {to}"), from: Some(from), to: Some(to), ..FieldChange::default() }
             }
         };
         out.push(change);
@@ -370,7 +372,7 @@ fn shorten(text: &str, max: usize) -> String {
 }
 
 /// Two versions of a long text, each cut to the part that differs with a
-/// few words of context around it: "…signed in Baku…" → "…signed in
+/// few words of context around it: "…signed in Baku…" and "…signed in
 /// Astana…". Short texts are kept whole.
 fn shorten_pair(old: &str, new: &str, quote: bool) -> (String, String) {
     if old.chars().count() <= QUOTE_CHARS && new.chars().count() <= QUOTE_CHARS {
@@ -575,8 +577,12 @@ mod tests {
         let new = snap("2026-02-01", &[("a", after)], &[]);
         let edit = &changes(&old, &new).pillars[0].edited[0];
         let texts: Vec<&str> = edit.fields.iter().map(|f| f.text.as_str()).collect();
-        assert_eq!(texts, ["date December 2024 → 11 December 2024", "significance 3 → 5", "partner added: Austria"]);
+        assert_eq!(texts, ["date changed from December 2024 to 11 December 2024", "significance changed from 3 to 5", "partner added: Austria"]);
         assert_eq!(edit.fields[2].added, ["Austria"]);
+        // Every character the report adds can be drawn in the PDF.
+        for c in texts.concat().chars() {
+            assert!(c.is_ascii() || crate::typeset::fonts::covers(c), "U+{:04X} is in none of the fonts", c as u32);
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The validated dataset: what the rest of the pipeline works on.
 //!
 //! Everything here has passed every rule of the data contract
-//! (`shared/spec/dataset.md`): ids are unique and well formed, pillars exist,
+//! (`docs/dataset.md`): ids are unique and well formed, pillars exist,
 //! dates exist and spans run forwards.
 
 use chrono::NaiveDate;

@@ -68,7 +68,7 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
     assert!(section.contains("### Changes in Multi-vector diplomacy\n\n- Removed: Russia seeks balanced relations with Azerbaijan and Armenia"), "{section}");
     assert!(section.contains("### Changes in Connectivity and transport\n\n- Added: Added event"), "{section}");
     assert!(
-        section.contains("- Edited:\n  - **Talks on EU financing (edited)**: title “Talks on EU financing and long-term gas contracts” → “Talks on EU financing (edited)”\n"),
+        section.contains("- Edited:\n  - **Talks on EU financing (edited)**: title changed from “Talks on EU financing and long-term gas contracts” to “Talks on EU financing (edited)”\n"),
         "{section}"
     );
 

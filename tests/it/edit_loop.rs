@@ -59,7 +59,7 @@ fn an_edit_is_reported_field_by_field() {
     let md = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.md")).unwrap();
     let section = &md[md.find("## Changes since the previous briefing").unwrap()..md.find("## 1. ").unwrap()];
     let old = significance.trim_start_matches("significance = ");
-    assert!(section.contains(&format!("significance {old} → 2")), "{section}");
+    assert!(section.contains(&format!("significance changed from {old} to 2")), "{section}");
     assert!(section.contains("partner added: Testland"), "{section}");
 
     // The JSON says the same, field by field.
