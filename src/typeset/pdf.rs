@@ -85,6 +85,7 @@ pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
     let mut warnings = Vec::new();
     let mut doc = pdf.to_lopdf_document(&options, &mut warnings);
     drop(pdf);
+    honest_info(&mut doc);
     add_outline(&mut doc, &headings, page_height);
     doc.compress();
     // The ID is derived from the bytes: they are written with a
@@ -96,6 +97,26 @@ pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
     let id = fingerprint(&bytes);
     replace_id(&mut bytes, id);
     bytes
+}
+
+/// Keeps the document information to what is true and given: printpdf
+/// writes an empty `GTS_PDFXVersion`, which readers take as a claim of
+/// PDF/X conformance a printer's preflight then fails, and empty entries for
+/// what the report does not say (an author, say). The tool names itself
+/// only as the Producer.
+fn honest_info(doc: &mut lopdf::Document) {
+    let Ok(id) = doc.trailer.get(b"Info").and_then(Object::as_reference) else { return };
+    let Ok(info) = doc.get_object_mut(id).and_then(Object::as_dict_mut) else { return };
+    let empty: Vec<Vec<u8>> = info
+        .iter()
+        .filter(|(key, value)| {
+            key.starts_with(b"GTS_") || key.as_slice() == b"Creator" || matches!(value, Object::String(text, _) if text.is_empty())
+        })
+        .map(|(key, _)| key.clone())
+        .collect();
+    for key in empty {
+        info.remove(&key);
+    }
 }
 
 /// Stands for the document ID until the bytes are known.

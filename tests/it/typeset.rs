@@ -356,3 +356,33 @@ fn fuzz_findings_stay_fixed() {
     }
     assert!(found > 0);
 }
+
+/// The document information claims no standard and names the tool only as
+/// the Producer: printpdf's empty `GTS_PDFXVersion` made readers report
+/// PDF/X (issue 9).
+#[test]
+fn the_document_information_is_honest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.pdf");
+    let output = bin().args(["--period", "2024-2026", "--as-of", AS_OF, "-q", "-o"]).arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let doc = lopdf::Document::load(&path).unwrap();
+    let info = doc.trailer.get(b"Info").and_then(lopdf::Object::as_reference).unwrap();
+    let info = doc.get_object(info).and_then(lopdf::Object::as_dict).unwrap();
+    let mut keys = Vec::new();
+    for (key, value) in info.iter() {
+        let key = String::from_utf8_lossy(key).into_owned();
+        assert!(!key.starts_with("GTS_"), "a PDF/X claim: {key}");
+        if let lopdf::Object::String(bytes, _) = value {
+            assert!(!bytes.is_empty(), "{key} is empty");
+            // Text strings are UTF-16BE after a byte-order mark, or bytes.
+            let text = match bytes.strip_prefix(&[0xFE, 0xFF]) {
+                Some(utf16) => String::from_utf16_lossy(&utf16.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect::<Vec<_>>()),
+                None => String::from_utf8_lossy(bytes).into_owned(),
+            };
+            assert!(key == "Producer" || !text.contains("azint-report"), "{key} names the tool: {text}");
+        }
+        keys.push(key);
+    }
+    assert!(keys.contains(&"Title".to_owned()) && keys.contains(&"Producer".to_owned()), "{keys:?}");
+}
