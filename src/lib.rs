@@ -312,6 +312,7 @@ fn typeset_options(dataset: &Dataset, summary: &summary::Summary, options: &Opti
             subject: format!("Briefing for {}", summary.period.display),
             keywords: summary.pillars.iter().map(|p| p.name.clone()).collect(),
             date,
+            language: report.language.clone(),
         },
     }
 }

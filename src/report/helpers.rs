@@ -326,6 +326,12 @@ fn mermaid_pie(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
         colours.join(", ")
     ));
     text.push_str(&format!("pie showData title {}\n", mermaid_label(title)));
+    let total: u64 = slices.iter().map(|s| s.1).sum();
+    let parts: Vec<String> = slices
+        .iter()
+        .map(|(name, count, _)| format!("{name} {} ({} percent)", counted(*count, "event"), (*count * 100 + total / 2) / total.max(1)))
+        .collect();
+    text.push_str(&accessibility(title, &format!("A pie chart of {}: {}.", counted(total, "event"), and_list(&parts))));
     for (name, count, _) in &slices {
         text.push_str(&format!("    \"{}\" : {count}\n", mermaid_label(name)));
     }
@@ -343,9 +349,21 @@ fn mermaid_bars(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let labels: Vec<String> = years.iter().map(|y| field(y, "year").to_string()).collect();
     let counts: Vec<u64> = years.iter().map(|y| field(y, "count").as_u64().unwrap_or(0)).collect();
     let top = counts.iter().copied().max().unwrap_or(0).max(1);
+    let parts: Vec<String> = labels.iter().zip(&counts).filter(|(_, &n)| n > 0).map(|(year, &n)| format!("{} in {year}", counted(n, "event"))).collect();
+    let span = match (labels.first(), labels.last()) {
+        (Some(a), Some(b)) if a != b => format!(" from {a} to {b}"),
+        (Some(a), _) => format!(" in {a}"),
+        _ => String::new(),
+    };
+    let said = match (parts.is_empty(), counts.iter().any(|&n| n == 0)) {
+        (true, _) => "no events".to_owned(),
+        (false, true) => format!("{}; no events in the other years", and_list(&parts)),
+        (false, false) => and_list(&parts),
+    };
+    let described = accessibility(title, &format!("A bar chart of events per year{span}: {said}."));
     let text = format!(
         "```mermaid\n%%{{init: {{\"theme\": \"base\", \"themeVariables\": {{\"xyChart\": {{\"plotColorPalette\": \"{}\"}}}}}}}}%%\n\
-         xychart-beta\n    title \"{}\"\n    x-axis [{}]\n    y-axis \"Events\" 0 --> {top}\n    bar [{}]\n```",
+         xychart-beta\n    title \"{}\"\n{described}    x-axis [{}]\n    y-axis \"Events\" 0 --> {top}\n    bar [{}]\n```",
         crate::palette::hex(colour),
         mermaid_label(title),
         labels.join(", "),
@@ -371,6 +389,7 @@ fn mermaid_timeline(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
         "```mermaid\ngantt\n    title {}\n    dateFormat YYYY-MM-DD\n    axisFormat {axis}\n",
         gantt_label(title)
     );
+    text.push_str(&accessibility(title, &timeline_description(events, start, end)));
     let mut lanes: Vec<(usize, &str)> = events
         .iter()
         .map(|e| (field(e, "colour").as_u64().unwrap_or(0) as usize, field(e, "pillar_name").as_str().unwrap_or("")))
@@ -403,6 +422,99 @@ fn mermaid_timeline(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     text.push_str("```");
     out.write(&text)?;
     Ok(())
+}
+
+/// `accTitle` and `accDescr` lines: a chart's title and its content in
+/// words, which Mermaid gives the drawing as its accessible name and
+/// description, and the PDF as its alternative text. One line each, with
+/// nothing Mermaid could read as a directive or comment.
+fn accessibility(title: &str, description: &str) -> String {
+    let clean = |text: &str| {
+        // Angle brackets as look-alikes: Mermaid puts the description in
+        // the drawing's markup.
+        let text: String = text
+            .chars()
+            .map(|c| match c {
+                '<' => '‹',
+                '>' => '›',
+                c if c.is_control() => ' ',
+                c => c,
+            })
+            .collect();
+        text.replace("%%", "%").split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    format!("    accTitle: {}\n    accDescr: {}\n", clean(title), clean(description))
+}
+
+/// "one event", "seven events", "21 events": counts in words where a
+/// reader of alternative text hears them best.
+fn counted(n: u64, word: &str) -> String {
+    const WORDS: [&str; 21] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    ];
+    let number = WORDS.get(n as usize).map_or_else(|| format_number(n as f64), |w| (*w).to_owned());
+    if n == 1 {
+        format!("{number} {word}")
+    } else {
+        format!("{number} {word}s")
+    }
+}
+
+/// "1 event", "3 events".
+fn plural_of(n: u64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{} {word}s", format_number(n as f64))
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The timeline in words: how many events over which dates, then each
+/// pillar's events with their dates, in the chart's order.
+fn timeline_description(events: &[Value], start: &str, end: &str) -> String {
+    let day = |d: &str| {
+        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_or_else(|_| d.to_owned(), |d| d.format("%-d %B %Y").to_string())
+    };
+    let mut text = format!(
+        "A timeline of {} from {} to {}, one lane per pillar.",
+        plural_of(events.len() as u64, "event"),
+        day(start),
+        day(end)
+    );
+    let mut lanes: Vec<(u64, &str)> = events
+        .iter()
+        .map(|e| (field(e, "colour").as_u64().unwrap_or(0), field(e, "pillar_name").as_str().unwrap_or("")))
+        .collect();
+    lanes.sort();
+    lanes.dedup();
+    for (colour, lane) in lanes {
+        let items: Vec<String> = events
+            .iter()
+            .filter(|e| field(e, "colour").as_u64() == Some(colour))
+            .map(|e| {
+                let title = field(e, "title").as_str().unwrap_or("");
+                let from = field(e, "start").as_str().unwrap_or("");
+                let to = field(e, "end").as_str().unwrap_or("");
+                if field(e, "single_day").as_bool() == Some(true) || from == to {
+                    format!("{title} on {}", day(from))
+                } else {
+                    format!("{title} from {} to {}", day(from), day(to))
+                }
+            })
+            .collect();
+        text.push_str(&format!(" {lane}: {}.", items.join("; ")));
+    }
+    text
 }
 
 #[cfg(test)]
@@ -495,7 +607,32 @@ mod tests {
         let out = render("{{{mermaid_timeline events period \"T\"}}}", data);
         assert!(out.contains("    section Diplomacy\n    Visit :milestone, s3e1, 2024-08-09, 0d\n"), "{out}");
         assert!(out.contains("    section Energy\n    COP29 - Baku :crit, s5e0, 2024-11-11, 2024-11-22\n"), "{out}");
-        assert!(out.contains("axisFormat %Y\n    %% lanes: #1b3a5c #2f7f79\n"), "{out}");
+        assert!(out.contains("    %% lanes: #1b3a5c #2f7f79\n"), "{out}");
+        assert!(
+            out.contains(
+                "axisFormat %Y\n    accTitle: T\n    accDescr: A timeline of 2 events from 1 January 2024 to 31 December 2026, \
+                 one lane per pillar. Diplomacy: Visit on 9 August 2024. Energy: COP29: Baku from 11 November 2024 to 22 November 2024.\n"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn charts_say_what_they_show_in_words() {
+        let data = serde_json::json!({
+            "rows": [{ "name": "A", "count": 2, "colour": 0 }, { "name": "B <b>", "count": 1, "colour": 1 }],
+            "years": [{ "year": 2024, "count": 3 }, { "year": 2025, "count": 0 }, { "year": 2026, "count": 1 }]
+        });
+        let pie = render("{{{mermaid_pie rows \"Events per pillar\"}}}", data.clone());
+        assert!(
+            pie.contains("    accTitle: Events per pillar\n    accDescr: A pie chart of three events: A two events (67 percent) and B ‹b› one event (33 percent).\n"),
+            "{pie}"
+        );
+        let bars = render("{{{mermaid_bars years \"Events per year\" 0}}}", data);
+        assert!(
+            bars.contains("    accDescr: A bar chart of events per year from 2024 to 2026: three events in 2024 and one event in 2026; no events in the other years.\n"),
+            "{bars}"
+        );
     }
 
     #[test]

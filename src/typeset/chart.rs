@@ -92,7 +92,7 @@ pub fn parse(source: &str) -> Result<Chart, String> {
             init.push_str(t);
         } else if let Some(c) = t.strip_prefix("%%") {
             comments.push(c.trim().to_owned());
-        } else if !t.is_empty() {
+        } else if !t.is_empty() && !is_accessibility_line(t) {
             lines.push(t);
         }
     }
@@ -103,6 +103,87 @@ pub fn parse(source: &str) -> Result<Chart, String> {
         "xychart-beta" | "xychart" => parse_bars(body, &init),
         "gantt" => parse_gantt(body, &comments),
         other => Err(format!("`{other}` charts are not drawn (pie, xychart-beta and gantt are)")),
+    }
+}
+
+/// `accTitle: …` and `accDescr: …`: a chart's title and description for
+/// readers who cannot see it, which Mermaid puts in the drawing's
+/// accessible name; they draw nothing.
+fn is_accessibility_line(line: &str) -> bool {
+    ["accTitle", "accDescr"].iter().any(|k| line.strip_prefix(k).is_some_and(|rest| rest.trim_start().starts_with(':')))
+}
+
+/// What a chart says, in words, for readers who cannot see it (the PDF's
+/// `/Alt`): the block's own `accTitle` and `accDescr` when it has them,
+/// else written from the chart's data.
+pub fn description(source: &str, chart: &Chart) -> String {
+    let said = |key: &str| {
+        source.lines().find_map(|l| {
+            let rest = l.trim().strip_prefix(key)?.trim_start().strip_prefix(':')?;
+            Some(rest.trim().to_owned()).filter(|r| !r.is_empty())
+        })
+    };
+    match (said("accTitle"), said("accDescr")) {
+        (Some(title), Some(text)) => format!("{}. {text}", title.trim_end_matches('.')),
+        (None, Some(text)) | (Some(text), None) => text,
+        (None, None) => describe(chart),
+    }
+}
+
+/// A chart's data in words: every slice or bar; a timeline's events, the
+/// first 60 of them with a count of the rest.
+pub fn describe(chart: &Chart) -> String {
+    let number = |x: f64| crate::report::helpers::format_number(x);
+    let titled = |what: &str, title: &str| if title.is_empty() { what.to_owned() } else { format!("{what}, {title}") };
+    match chart {
+        Chart::Pie { title, slices } => {
+            let total: f64 = slices.iter().map(|s| s.value).sum();
+            let parts: Vec<String> = slices
+                .iter()
+                .map(|s| format!("{} {} ({:.0}%)", s.label, number(s.value), if total > 0.0 { s.value / total * 100.0 } else { 0.0 }))
+                .collect();
+            format!("{}: {}.", titled("Pie chart", title), parts.join("; "))
+        }
+        Chart::Bars { title, categories, values, .. } => {
+            let parts: Vec<String> = categories.iter().zip(values).map(|(c, v)| format!("{c}: {}", number(*v))).collect();
+            format!("{}: {}.", titled("Bar chart", title), parts.join("; "))
+        }
+        Chart::Timeline { title, lanes } => {
+            let tasks: usize = lanes.iter().map(|l| l.tasks.len()).sum();
+            let first = lanes.iter().flat_map(|l| l.tasks.iter()).map(|t| t.start).min();
+            let last = lanes.iter().flat_map(|l| l.tasks.iter()).map(|t| t.end).max();
+            let span = match (first, last) {
+                (Some(a), Some(b)) => format!(" from {} to {}", a.format("%-d %B %Y"), b.format("%-d %B %Y")),
+                _ => String::new(),
+            };
+            let mut text = format!("{}: {tasks} events in {} lanes{span}.", titled("Timeline", title), lanes.len());
+            let mut told = 0;
+            for lane in lanes {
+                if told >= 60 {
+                    break;
+                }
+                let items: Vec<String> = lane
+                    .tasks
+                    .iter()
+                    .take(60 - told)
+                    .map(|t| {
+                        if t.end > t.start {
+                            format!("{} ({} to {})", t.name, t.start.format("%-d %B %Y"), t.end.format("%-d %B %Y"))
+                        } else {
+                            format!("{} ({})", t.name, t.start.format("%-d %B %Y"))
+                        }
+                    })
+                    .collect();
+                told += items.len();
+                if !items.is_empty() {
+                    text.push_str(&format!(" {}: {}.", lane.name, items.join("; ")));
+                }
+            }
+            if tasks > told {
+                text.push_str(&format!(" And {} more.", tasks - told));
+            }
+            text
+        }
     }
 }
 
@@ -581,6 +662,7 @@ mod tests {
                     Rect::new(Pt(x0), Pt(y0), Pt(x1 - x0), Pt(y1 - y0))
                 }
                 Item::Link { size, .. } => Rect::new(p.x, p.y, size.w, size.h),
+                Item::Tag(_) => Rect::new(p.x, p.y, Pt::ZERO, Pt::ZERO),
             })
             .collect()
     }

@@ -30,6 +30,103 @@ pub enum Item {
     Polygon { points: Vec<Point>, color: Color },
     /// A clickable area whose top-left corner is the point.
     Link { size: Size, target: Target },
+    /// Where a structure element begins or ends, in reading order: the
+    /// items between an `Open` and its `Close` belong to that element (or
+    /// are artifacts, for [`Role::Artifact`]). Draws nothing; the point is
+    /// unused.
+    Tag(Tag),
+}
+
+/// A mark in the display list that builds the PDF's structure tree.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tag {
+    Open(Role),
+    Close,
+    /// Where layout puts what it knows only once pages are numbered (a
+    /// contents entry's page number): entry `n` of the contents.
+    Slot(usize),
+}
+
+/// What a structure element is (PDF 1.7, 14.8.4 standard structure types),
+/// with what a reader needs to know of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Level 1 to 6.
+    Heading(u8),
+    Paragraph,
+    List,
+    ListItem,
+    /// A list item's marker (bullet or number).
+    Label,
+    ListBody,
+    Table,
+    TableHead,
+    TableBody,
+    TableRow,
+    /// A header cell: a column's name.
+    TableHeader,
+    TableCell,
+    /// A link: what it points at, said in words for the annotation.
+    Link(String),
+    BlockQuote,
+    Code,
+    Toc,
+    TocItem,
+    /// A chart: its description in words.
+    Figure(String),
+    /// Not content: decoration, repeated table headers, running heads.
+    Artifact,
+}
+
+impl Role {
+    /// The standard structure type's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Role::Heading(1) => "H1",
+            Role::Heading(2) => "H2",
+            Role::Heading(3) => "H3",
+            Role::Heading(4) => "H4",
+            Role::Heading(5) => "H5",
+            Role::Heading(_) => "H6",
+            Role::Paragraph => "P",
+            Role::List => "L",
+            Role::ListItem => "LI",
+            Role::Label => "Lbl",
+            Role::ListBody => "LBody",
+            Role::Table => "Table",
+            Role::TableHead => "THead",
+            Role::TableBody => "TBody",
+            Role::TableRow => "TR",
+            Role::TableHeader => "TH",
+            Role::TableCell => "TD",
+            Role::Link(_) => "Link",
+            Role::BlockQuote => "BlockQuote",
+            Role::Code => "Code",
+            Role::Toc => "TOC",
+            Role::TocItem => "TOCI",
+            Role::Figure(_) => "Figure",
+            Role::Artifact => "Artifact",
+        }
+    }
+}
+
+/// Items that open `role`, hold `inner` and close it.
+pub fn tagged(role: Role, inner: Vec<(Point, Item)>) -> Vec<(Point, Item)> {
+    let mut items = Vec::with_capacity(inner.len() + 2);
+    items.push((Point::default(), Item::Tag(Tag::Open(role))));
+    items.extend(inner);
+    items.push((Point::default(), Item::Tag(Tag::Close)));
+    items
+}
+
+/// The open tag of `role`, to put in a list of items.
+pub fn open(role: Role) -> (Point, Item) {
+    (Point::default(), Item::Tag(Tag::Open(role)))
+}
+
+/// The close tag of the innermost open element.
+pub fn close() -> (Point, Item) {
+    (Point::default(), Item::Tag(Tag::Close))
 }
 
 /// Where a link goes.

@@ -10,7 +10,7 @@
 //! and the page numbers of the table of contents.
 
 use super::blocks::{plain, Align, Block, Run, Style};
-use super::display::{Document, Heading, Item, Page, Target, Text};
+use super::display::{close, open, tagged, Document, Heading, Item, Page, Role, Tag, Target, Text};
 use super::fonts::{Face, Fonts};
 use super::geom::{Color, Point, Pt, Rect, Size};
 use super::linebreak::{linebreak, Line, Setting, Span};
@@ -178,6 +178,7 @@ impl Builder<'_> {
                 Block::Quote(inner) => {
                     let from = self.chunks.len();
                     self.blocks(inner, x + style::QUOTE_INDENT, width - style::QUOTE_INDENT);
+                    self.wrap(from, Role::BlockQuote);
                     for chunk in &mut self.chunks[from..] {
                         let h = chunk.height;
                         chunk.items.push((
@@ -206,6 +207,18 @@ impl Builder<'_> {
                     self.chunks.push(Chunk { break_before: true, ..Chunk::default() });
                 }
             }
+        }
+    }
+
+    /// Puts the chunks from `from` on in a structure element: its open tag
+    /// first in the first chunk, its close tag last in the last.
+    fn wrap(&mut self, from: usize, role: Role) {
+        if from >= self.chunks.len() {
+            return;
+        }
+        self.chunks[from].items.insert(0, open(role));
+        if let Some(last) = self.chunks.last_mut() {
+            last.items.push(close());
         }
     }
 
@@ -244,23 +257,25 @@ impl Builder<'_> {
             let trailing = fragment.text.len() - text.len();
             let space = self.fonts.advance(span.face, ' ', span.size) + fragment.space_adjust;
             let width = (fragment.width - space * trailing as f32).max(Pt::ZERO);
-            if let Some(url) = &span.link {
-                items.push((
-                    Point::new(at.x, Pt::ZERO),
-                    Item::Link { size: Size { w: width, h: leading }, target: Target::Uri(url.clone()) },
-                ));
+            let text = Item::Text(Text {
+                face: span.face,
+                size: span.size,
+                color: span.color,
+                text,
+                space_adjust: fragment.space_adjust,
+                width,
+            });
+            match &span.link {
+                // The link's element holds its text and its annotation.
+                Some(url) => items.extend(tagged(
+                    Role::Link(format!("Link to {url}")),
+                    vec![
+                        (Point::new(at.x, Pt::ZERO), Item::Link { size: Size { w: width, h: leading }, target: Target::Uri(url.clone()) }),
+                        (at, text),
+                    ],
+                )),
+                None => items.push((at, text)),
             }
-            items.push((
-                at,
-                Item::Text(Text {
-                    face: span.face,
-                    size: span.size,
-                    color: span.color,
-                    text,
-                    space_adjust: fragment.space_adjust,
-                    width,
-                }),
-            ));
         }
         items
     }
@@ -275,6 +290,7 @@ impl Builder<'_> {
         }
         let lines = linebreak(&spans, width, Setting { justify, language: self.language });
         let n = lines.len();
+        let from = self.chunks.len();
         for (i, line) in lines.iter().enumerate() {
             self.chunks.push(Chunk {
                 height: leading,
@@ -287,6 +303,7 @@ impl Builder<'_> {
         if let Some(last) = self.chunks.last_mut() {
             last.keep_with_next = false;
         }
+        self.wrap(from, Role::Paragraph);
         n
     }
 
@@ -303,11 +320,13 @@ impl Builder<'_> {
             let top = (leading - size * (serif.ascent + serif.descent)) / 2.0 + size * (serif.ascent - 0.72);
             items.push((Point::new(x, top), Item::Fill { size: Size { w: size * 0.4, h: size * 0.72 }, color }));
         }
+        items.push(open(Role::Heading(level)));
         for (i, line) in lines.iter().enumerate() {
             for (p, item) in self.line_items(&spans, line, x + indent, leading, size, Pt::ZERO) {
                 items.push((Point::new(p.x, p.y + leading * i as f32), item));
             }
         }
+        items.push(close());
         let mut height = leading * lines.len() as f32;
         if level == 2 {
             // A hairline under section headings.
@@ -320,6 +339,7 @@ impl Builder<'_> {
         if height > self.page_height - Pt(40.0) {
             // A heading longer than a page (no real heading is): one chunk
             // a line, so that it can break rather than run off the page.
+            let from = self.chunks.len();
             for (i, line) in lines.iter().enumerate() {
                 self.chunks.push(Chunk {
                     height: leading,
@@ -330,6 +350,7 @@ impl Builder<'_> {
                     ..Chunk::default()
                 });
             }
+            self.wrap(from, Role::Heading(level));
         } else {
             self.chunks.push(Chunk {
                 height,
@@ -345,9 +366,12 @@ impl Builder<'_> {
 
     fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], x: Pt, width: Pt, first: bool) {
         let indent = style::LIST_INDENT;
+        let list_from = self.chunks.len();
         for (n, item) in items.iter().enumerate() {
             let from = self.chunks.len();
             self.blocks(item, x + indent, width - indent);
+            // The item's body, then its label before it.
+            self.wrap(from, Role::ListBody);
             let marker = match start {
                 Some(s) => format!("{}.", s + n as u64),
                 None => if x > Pt::ZERO { "–".to_owned() } else { "•".to_owned() },
@@ -361,7 +385,7 @@ impl Builder<'_> {
                 let (baseline, size) = text_item.unwrap_or((style::BODY_LEADING * 0.75, style::BODY));
                 let marker_width = self.fonts.width(Face::Serif, &marker, size);
                 // First in reading order, so copied text starts with it.
-                chunk.items.insert(0, (
+                let label = (
                     Point::new(x + indent - marker_width - Pt(5.0), baseline),
                     Item::Text(Text {
                         face: Face::Serif,
@@ -371,9 +395,13 @@ impl Builder<'_> {
                         space_adjust: Pt::ZERO,
                         width: marker_width,
                     }),
-                ));
+                );
+                let head = tagged(Role::Label, vec![label]);
+                chunk.items.splice(0..0, head);
             }
+            self.wrap(from, Role::ListItem);
         }
+        self.wrap(list_from, Role::List);
     }
 
     /// A Mermaid chart, drawn; one the typesetter cannot draw is set as
@@ -383,11 +411,13 @@ impl Builder<'_> {
         match super::chart::parse(text) {
             Ok(chart) => {
                 let drawing = super::chart::draw(&chart, width);
+                let alt = super::chart::description(text, &chart);
                 let items = drawing
                     .items
                     .into_iter()
                     .map(|(p, item)| (Point::new(p.x + x, p.y), shift(item, x)))
                     .collect();
+                let items = tagged(Role::Figure(alt), items);
                 self.chunks.push(Chunk {
                     height: drawing.size.h + Pt(4.0),
                     space_before: Pt(10.0),
@@ -427,6 +457,7 @@ impl Builder<'_> {
             lines.push(current);
         }
         let n = lines.len();
+        let from = self.chunks.len();
         let serif = self.fonts.face(Face::Mono);
         for (i, line) in lines.into_iter().enumerate() {
             let top_pad = if i == 0 { Pt(4.0) } else { Pt::ZERO };
@@ -452,6 +483,7 @@ impl Builder<'_> {
         if let Some(last) = self.chunks.last_mut() {
             last.keep_with_next = false;
         }
+        self.wrap(from, Role::Code);
     }
 
     fn table(&mut self, aligns: &[Align], header: &[Vec<Run>], rows: &[Vec<Vec<Run>>], x: Pt, width: Pt) {
@@ -470,9 +502,11 @@ impl Builder<'_> {
             .collect();
         let widths = column_widths(self.fonts, &header_spans, &row_spans, width, columns);
 
+        let table_from = self.chunks.len();
         let mut header_bands = self.row(&header_spans, aligns, &widths, x, width, true).into_iter();
         let header_chunk = header_bands.next().unwrap_or_default();
-        self.table_headers.push(header_chunk.clone());
+        // Repeated on later pages as an artifact: the header is read once.
+        self.table_headers.push(artifact(&header_chunk));
         let header_index = self.table_headers.len() - 1;
         let mut first = header_chunk;
         first.space_before = Pt(8.0);
@@ -484,6 +518,8 @@ impl Builder<'_> {
             c.keep_with_next = true;
             c
         }));
+        self.wrap(table_from, Role::TableHead);
+        let body_from = self.chunks.len();
         let n = row_spans.len();
         for (i, cells) in row_spans.iter().enumerate() {
             let bands = self.row(cells, aligns, &widths, x, width, false);
@@ -497,6 +533,8 @@ impl Builder<'_> {
                 self.chunks.push(chunk);
             }
         }
+        self.wrap(body_from, Role::TableBody);
+        self.wrap(table_from, Role::Table);
         if let Some(last) = self.chunks.last_mut() {
             last.keep_with_next = false;
             // Space after the table: the last row gets a closing rule.
@@ -514,7 +552,8 @@ impl Builder<'_> {
         let pad = style::CELL_PAD_Y;
         // Room for a band under a repeated header row and a little slack.
         let per_band = ((self.page_height.0 - 60.0 - (pad * 2.0).0) / leading.0).floor().max(1.0) as usize;
-        let mut bands: Vec<(usize, Vec<(Point, Item)>)> = vec![(1, Vec::new())];
+        // Per band: its lines, and each cell's items.
+        let mut bands: Vec<(usize, Vec<Vec<(Point, Item)>>)> = vec![(1, vec![Vec::new(); cells.len()])];
         let mut cx = x;
         for (c, spans) in cells.iter().enumerate() {
             let w = widths[c];
@@ -524,7 +563,7 @@ impl Builder<'_> {
                 for (i, line) in lines.iter().enumerate() {
                     let (band, row) = (i / per_band, i % per_band);
                     while bands.len() <= band {
-                        bands.push((1, Vec::new()));
+                        bands.push((1, vec![Vec::new(); cells.len()]));
                     }
                     bands[band].0 = bands[band].0.max(row + 1);
                     let offset = match aligns.get(c).copied().unwrap_or(Align::Left) {
@@ -533,7 +572,7 @@ impl Builder<'_> {
                         Align::Center => (inner - line.width) / 2.0,
                     };
                     for (p, item) in self.line_items(spans, line, cx + style::CELL_PAD_X, leading, style::SMALL, offset.max(Pt::ZERO)) {
-                        bands[band].1.push((Point::new(p.x, p.y + pad + leading * row as f32), item));
+                        bands[band].1[c].push((Point::new(p.x, p.y + pad + leading * row as f32), item));
                     }
                 }
             }
@@ -543,9 +582,18 @@ impl Builder<'_> {
         bands
             .into_iter()
             .enumerate()
-            .map(|(b, (lines, items))| {
+            .map(|(b, (lines, cells))| {
                 let height = leading * lines as f32 + pad * 2.0;
-                let mut chunk_items = Vec::with_capacity(items.len() + 2);
+                // A row, and in it a cell element for every column, empty
+                // ones too, so that every row has as many cells as the
+                // header. A row cut into bands is a row per band.
+                let cell_role = if header { Role::TableHeader } else { Role::TableCell };
+                let mut items = vec![open(Role::TableRow)];
+                for cell in cells {
+                    items.extend(tagged(cell_role.clone(), cell));
+                }
+                items.push(close());
+                let mut chunk_items = Vec::with_capacity(items.len() + 3);
                 if header && b == 0 {
                     chunk_items.push((Point::new(x, Pt::ZERO), Item::Fill { size: Size { w: width, h: height }, color: style::SHADE }));
                     chunk_items.push((Point::new(x, Pt::ZERO), Item::Line { to: Point::new(x + width, Pt::ZERO), width: Pt(0.8), color: style::ACCENT }));
@@ -567,13 +615,17 @@ impl Builder<'_> {
         self.chunks.push(Chunk {
             height: leading + Pt(6.0),
             space_before,
-            items: vec![(
-                Point::new(x, leading * 0.75),
-                Item::Text(Text { face: Face::SansBold, size, color, text: title, space_adjust: Pt::ZERO, width: title_width }),
-            )],
+            items: tagged(
+                Role::Heading(2),
+                vec![(
+                    Point::new(x, leading * 0.75),
+                    Item::Text(Text { face: Face::SansBold, size, color, text: title, space_adjust: Pt::ZERO, width: title_width }),
+                )],
+            ),
             keep_with_next: true,
             ..Chunk::default()
         });
+        let toc_from = self.chunks.len();
         let n = self.toc.len();
         for (i, entry) in self.toc.clone().into_iter().enumerate() {
             let (face, indent) = if entry.level == 2 { (Face::SansBold, Pt::ZERO) } else { (Face::Sans, Pt(14.0)) };
@@ -591,6 +643,10 @@ impl Builder<'_> {
                 }
                 items = self.line_items(&spans, &line, x + indent, leading, size, Pt::ZERO);
             }
+            // The entry's page number and link come in `finish`, in the
+            // place of the slot, so that they stand in the entry.
+            items.push((Point::default(), Item::Tag(Tag::Slot(i))));
+            let items = tagged(Role::TocItem, tagged(Role::Link(format!("Go to the section “{}”", entry.title)), items));
             self.chunks.push(Chunk {
                 height: leading,
                 space_before: if entry.level == 2 && i > 0 { Pt(3.0) } else { Pt::ZERO },
@@ -603,7 +659,15 @@ impl Builder<'_> {
         if let Some(last) = self.chunks.last_mut() {
             last.keep_with_next = false;
         }
+        self.wrap(toc_from, Role::Toc);
     }
+}
+
+/// A copy of `chunk` marked as an artifact, its own structure tags left
+/// out: a table header repeated on a later page.
+fn artifact(chunk: &Chunk) -> Chunk {
+    let items = chunk.items.iter().filter(|(_, i)| !matches!(i, Item::Tag(_))).cloned().collect();
+    Chunk { items: tagged(Role::Artifact, items), ..chunk.clone() }
 }
 
 /// Replaces characters `face` cannot draw with a visible stand-in, and
@@ -826,19 +890,30 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &[TocPlace], setup: &Pag
         let leader_start = text_end + Pt(6.0);
         let leader_end = area.right() - number_width - Pt(6.0);
         let count = ((leader_end - leader_start).0 / dot.0).floor().max(0.0) as usize;
+        let mut added = Vec::with_capacity(5);
         if count > 0 {
             let dots = ". ".repeat(count).trim_end().to_owned();
             let w = fonts.width(Face::Sans, &dots, size);
-            page.items.push((Point::new((leader_end - w).rounded(), baseline.rounded()), text(Face::Sans, size, style::RULE, dots, w)));
+            added.extend(tagged(
+                Role::Artifact,
+                vec![(Point::new((leader_end - w).rounded(), baseline.rounded()), text(Face::Sans, size, style::RULE, dots, w))],
+            ));
         }
-        page.items.push((
+        added.push((
             Point::new((area.right() - number_width).rounded(), baseline.rounded()),
             text(Face::Sans, size, style::TEXT, number, number_width),
         ));
-        page.items.push((
+        added.push((
             Point::new(area.origin.x, y.rounded()),
             Item::Link { size: Size { w: area.size.w, h: leading }, target: Target::Page { page: target.page, y: target.y } },
         ));
+        // In the entry's slot: inside its link element.
+        match page.items.iter().position(|(_, i)| *i == Item::Tag(Tag::Slot(entry))) {
+            Some(slot) => {
+                page.items.splice(slot..=slot, added);
+            }
+            None => page.items.extend(added),
+        }
     }
 }
 

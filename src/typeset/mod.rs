@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod geom;
 pub mod linebreak;
 pub mod pdf;
+pub mod tags;
 
 use crate::cli::Paper;
 

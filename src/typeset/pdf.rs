@@ -2,8 +2,9 @@
 //!
 //! The display list becomes printpdf operations (flipping y once, here), the
 //! fonts are embedded and subset, and the document printpdf builds is
-//! finished with lopdf: a nested outline that mirrors the headings, and a
-//! document ID derived from the content. Nothing depends on the clock or
+//! finished with lopdf: the structure tree and what tagged, archival PDF
+//! asks of the catalog ([`super::tags`]), a nested outline that mirrors the
+//! headings, and a document ID derived from the content. Nothing depends on the clock or
 //! on ids printpdf draws from its process-wide counter, so the same input
 //! gives the same bytes in any process.
 
@@ -11,13 +12,14 @@ use std::collections::BTreeMap;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Actions, BorderArray, Color as PdfColor, Destination, FontId, LinkAnnotation, Op, PdfDocument, PdfFontHandle,
+    Actions, BorderArray, Color as PdfColor, Destination, DictItem, FontId, LinkAnnotation, Op, PdfDocument, PdfFontHandle,
     PdfSaveOptions, Rgb, TextItem, TextMatrix,
 };
 
 use super::display::{Document, Heading, Item, Target, Text};
 use super::fonts::{Face, Fonts};
 use super::geom::{Color, Point, Pt};
+use super::tags::{add_xmp, About, Mark, Structure};
 
 /// What the document says about itself.
 #[derive(Clone, Debug, Default)]
@@ -28,6 +30,8 @@ pub struct Metadata {
     pub keywords: Vec<String>,
     /// Creation and modification date: seconds since 1970 (from `--as-of`).
     pub date: i64,
+    /// The document's language (BCP 47, `en`); English when empty.
+    pub language: String,
 }
 
 /// Serialises a laid-out document, consuming it: each page's display list
@@ -64,18 +68,40 @@ pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
 
     let Document { pages, headings } = document;
     let page_height = pages.first().map_or(Pt(842.0), |p| p.size.h);
+    let mut structure = Structure::new();
     let pages = pages
         .into_iter()
-        .map(|page| {
+        .enumerate()
+        .map(|(n, page)| {
             let height = page.size.h;
             let mut ops = Vec::with_capacity(page.items.len() * 3);
             let mut state = State::default();
-            for (at, item) in page.items.iter().chain(&page.furniture) {
+            structure.begin_page(n);
+            for (at, item) in &page.items {
+                let mark = match item {
+                    Item::Tag(tag) => {
+                        structure.tag(tag);
+                        continue;
+                    }
+                    Item::Link { .. } => {
+                        structure.annotation(n);
+                        None
+                    }
+                    Item::Text(_) => Some(structure.mark(true)),
+                    _ => Some(structure.mark(false)),
+                };
+                if let Some(mark) = mark {
+                    state.mark(&mut ops, &mut structure, n, mark);
+                }
                 draw(&mut ops, &mut state, *at, item, height, &used);
             }
-            if state.in_text {
-                ops.push(Op::EndTextSection);
+            // The running head and foot are artifacts.
+            for (at, item) in &page.furniture {
+                state.mark(&mut ops, &mut structure, n, Mark::Artifact);
+                draw(&mut ops, &mut state, *at, item, height, &used);
             }
+            state.graphics(&mut ops);
+            state.unmark(&mut ops);
             printpdf::PdfPage::new(to_mm(page.size.w), to_mm(page.size.h), ops)
         })
         .collect();
@@ -85,7 +111,12 @@ pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
     let mut warnings = Vec::new();
     let mut doc = pdf.to_lopdf_document(&options, &mut warnings);
     drop(pdf);
-    honest_info(&mut doc);
+    honest_info(&mut doc, metadata.date);
+    let language = if metadata.language.is_empty() { "en".to_owned() } else { metadata.language.clone() };
+    structure.write(&mut doc, &About { language: language.clone() });
+    add_xmp(&mut doc, &language);
+    // PDF/A-2 and PDF/UA-1 are PDF 1.7 documents.
+    doc.version = "1.7".to_owned();
     add_outline(&mut doc, &headings, page_height);
     doc.compress();
     // The ID is derived from the bytes: they are written with a
@@ -93,7 +124,9 @@ pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
     doc.trailer.set("ID", Object::Array(vec![hex_string(PLACEHOLDER), hex_string(PLACEHOLDER)]));
     let mut bytes = Vec::new();
     // Writing to memory cannot fail.
-    let _ = doc.save_to(&mut bytes);
+    // Object streams: the structure tree is thousands of small objects,
+    // which compress well together (PDF 1.5; PDF/A-2 allows them).
+    let _ = doc.save_modern(&mut bytes);
     let id = fingerprint(&bytes);
     replace_id(&mut bytes, id);
     bytes
@@ -104,9 +137,15 @@ pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
 /// PDF/X conformance a printer's preflight then fails, and empty entries for
 /// what the report does not say (an author, say). The tool names itself
 /// only as the Producer.
-fn honest_info(doc: &mut lopdf::Document) {
+fn honest_info(doc: &mut lopdf::Document, date: i64) {
     let Ok(id) = doc.trailer.get(b"Info").and_then(Object::as_reference) else { return };
     let Ok(info) = doc.get_object_mut(id).and_then(Object::as_dict_mut) else { return };
+    // Dates in one plain form, which the XMP metadata repeats.
+    if let Some(when) = chrono::DateTime::from_timestamp(date, 0) {
+        let text = when.format("D:%Y%m%d%H%M%SZ").to_string();
+        info.set("CreationDate", Object::String(text.clone().into_bytes(), StringFormat::Literal));
+        info.set("ModDate", Object::String(text.into_bytes(), StringFormat::Literal));
+    }
     let empty: Vec<Vec<u8>> = info
         .iter()
         .filter(|(key, value)| {
@@ -163,11 +202,44 @@ fn flip(p: Point, height: Pt) -> printpdf::Point {
 #[derive(Default)]
 struct State {
     in_text: bool,
+    /// The marked-content sequence open now.
+    mark: Option<Mark>,
     font: Option<(Face, Pt)>,
     fill: Option<Color>,
 }
 
 impl State {
+    /// Puts what follows in marked content of `mark`, ending the sequence
+    /// before it when that was of something else. Text sections are closed
+    /// first: marked content and text objects must nest.
+    fn mark(&mut self, ops: &mut Vec<Op>, structure: &mut Structure, page: usize, mark: Mark) {
+        if self.mark == Some(mark) {
+            return;
+        }
+        self.graphics(ops);
+        self.unmark(ops);
+        match mark {
+            Mark::Artifact => ops.push(Op::BeginMarkedContent { tag: "Artifact".to_owned() }),
+            Mark::Content(element) => {
+                let mcid = structure.content(page, element);
+                let mut properties = std::collections::BTreeMap::new();
+                properties.insert("MCID".to_owned(), DictItem::Int(i64::from(mcid)));
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: structure.tag_name(element).to_owned(),
+                    properties: DictItem::Dict { map: properties },
+                });
+            }
+        }
+        self.mark = Some(mark);
+    }
+
+    /// Ends the open marked-content sequence, if any.
+    fn unmark(&mut self, ops: &mut Vec<Op>) {
+        if self.mark.take().is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
+    }
+
     fn fill(&mut self, ops: &mut Vec<Op>, color: Color) {
         if self.fill != Some(color) {
             ops.push(Op::SetFillColor { col: pdf_color(color) });
@@ -189,6 +261,7 @@ fn draw(ops: &mut Vec<Op>, state: &mut State, at: Point, item: &Item, height: Pt
         state.graphics(ops);
     }
     match item {
+        Item::Tag(_) => {}
         Item::Text(text) => draw_text(ops, state, at, text, height, fonts),
         Item::Line { to, width, color } => {
             ops.push(Op::SetOutlineColor { col: pdf_color(*color) });

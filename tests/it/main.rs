@@ -7,6 +7,7 @@ mod cli;
 mod hardening;
 mod properties;
 mod render;
+mod tagged;
 mod typeset;
 mod util;
 mod watch;

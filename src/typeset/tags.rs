@@ -1,0 +1,528 @@
+//! The tagged PDF: the structure tree a screen reader reads, built from the
+//! same display list the pages are drawn from, and what PDF/UA-1 and
+//! PDF/A-2u ask of the document around it.
+//!
+//! While [`super::pdf`] draws a page it tells a [`Structure`] about every
+//! [`Tag`] and every item: text inside an element becomes marked content
+//! with an MCID that the element owns; decoration, repeated table headers
+//! and the running head and foot become artifacts; a link's annotation
+//! becomes an object reference in its `Link` element. Once printpdf has
+//! built the document, [`Structure::write`] adds the structure tree, the
+//! parent tree, the page and annotation entries that point back into it,
+//! and the catalog's `MarkInfo`, `Lang`, `ViewerPreferences`, XMP metadata
+//! and sRGB output intent (see typst's and krilla's tagged PDF writers for
+//! the same shape).
+
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
+
+use super::display::{Role, Tag};
+
+/// The sRGB profile of the output intent (Zlib licence, `icc/LICENSE`).
+const SRGB: &[u8] = include_bytes!("icc/sRGB.icc");
+
+/// One structure element.
+#[derive(Debug)]
+struct Element {
+    role: Role,
+    parent: usize,
+    kids: Vec<Kid>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Kid {
+    Element(usize),
+    /// Marked content `mcid` on page `page`.
+    Content { page: usize, mcid: u32 },
+    /// The `index`th link annotation of page `page`.
+    Annotation { page: usize, index: usize },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Frame {
+    Element(usize),
+    Artifact,
+}
+
+/// How a piece of content is marked in the content stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Not content: running heads, decoration.
+    Artifact,
+    /// Content of structure element `n`.
+    Content(usize),
+}
+
+/// The structure of a document as its pages are drawn.
+#[derive(Debug)]
+pub struct Structure {
+    /// Element 0 is the `Document`.
+    elements: Vec<Element>,
+    stack: Vec<Frame>,
+    /// Per page: the element of each MCID, and of each link annotation.
+    pages: Vec<PageMarks>,
+}
+
+#[derive(Debug, Default)]
+struct PageMarks {
+    mcids: Vec<usize>,
+    annotations: Vec<usize>,
+}
+
+impl Default for Structure {
+    fn default() -> Self {
+        Structure::new()
+    }
+}
+
+impl Structure {
+    pub fn new() -> Structure {
+        Structure {
+            // The document element's role is never read.
+            elements: vec![Element { role: Role::Paragraph, parent: 0, kids: Vec::new() }],
+            stack: vec![Frame::Element(0)],
+            pages: Vec::new(),
+        }
+    }
+
+    /// Follows a tag of the display list.
+    pub fn tag(&mut self, tag: &Tag) {
+        match tag {
+            Tag::Open(Role::Artifact) => self.stack.push(Frame::Artifact),
+            Tag::Open(role) => {
+                let parent = self.current();
+                let n = self.elements.len();
+                self.elements.push(Element { role: role.clone(), parent, kids: Vec::new() });
+                self.elements[parent].kids.push(Kid::Element(n));
+                self.stack.push(Frame::Element(n));
+            }
+            // The document element is never closed: an unbalanced close
+            // (none is written) cannot take it away.
+            Tag::Close if self.stack.len() > 1 => {
+                self.stack.pop();
+            }
+            Tag::Close | Tag::Slot(_) => {}
+        }
+    }
+
+    /// Starts page `n`: tags stay open across pages.
+    pub fn begin_page(&mut self, n: usize) {
+        while self.pages.len() <= n {
+            self.pages.push(PageMarks::default());
+        }
+    }
+
+    /// How the next item is marked: text belongs to the innermost element,
+    /// shapes only inside a figure (elsewhere they are decoration), and
+    /// everything inside an artifact is one.
+    pub fn mark(&self, is_text: bool) -> Mark {
+        if self.stack.contains(&Frame::Artifact) {
+            return Mark::Artifact;
+        }
+        let current = self.current();
+        let in_figure = self.stack.iter().any(|f| matches!(f, Frame::Element(n) if matches!(self.elements[*n].role, Role::Figure(_))));
+        if is_text || in_figure {
+            Mark::Content(current)
+        } else {
+            Mark::Artifact
+        }
+    }
+
+    /// A new marked-content sequence of element `element` on page `page`:
+    /// its MCID.
+    pub fn content(&mut self, page: usize, element: usize) -> u32 {
+        self.begin_page(page);
+        let marks = &mut self.pages[page];
+        let mcid = marks.mcids.len() as u32;
+        marks.mcids.push(element);
+        self.elements[element].kids.push(Kid::Content { page, mcid });
+        mcid
+    }
+
+    /// A link annotation drawn on page `page`: it belongs to the innermost
+    /// `Link` element (or the innermost element, if none is open).
+    pub fn annotation(&mut self, page: usize) {
+        self.begin_page(page);
+        let element = self
+            .stack
+            .iter()
+            .rev()
+            .find_map(|f| match f {
+                Frame::Element(n) if matches!(self.elements[*n].role, Role::Link(_)) => Some(*n),
+                _ => None,
+            })
+            .unwrap_or_else(|| self.current());
+        let index = self.pages[page].annotations.len();
+        self.pages[page].annotations.push(element);
+        self.elements[element].kids.push(Kid::Annotation { page, index });
+    }
+
+    /// The structure type named in the marked content of element `n`.
+    pub fn tag_name(&self, n: usize) -> &'static str {
+        if n == 0 {
+            "Span"
+        } else {
+            self.elements[n].role.name()
+        }
+    }
+
+    fn current(&self) -> usize {
+        self.stack
+            .iter()
+            .rev()
+            .find_map(|f| match f {
+                Frame::Element(n) => Some(*n),
+                Frame::Artifact => None,
+            })
+            .unwrap_or(0)
+    }
+
+    /// Adds the structure tree and the document-level entries of a tagged,
+    /// archival PDF to `doc`, whose pages are the ones drawn, in order.
+    pub fn write(self, doc: &mut lopdf::Document, about: &About) {
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        let annotations = annotations(doc, &pages, about);
+        let root_id = doc.new_object_id();
+        let ids: Vec<ObjectId> = (0..self.elements.len()).map(|_| doc.new_object_id()).collect();
+
+        for (n, element) in self.elements.iter().enumerate() {
+            let mut dict = Dictionary::new();
+            dict.set("Type", Object::Name(b"StructElem".to_vec()));
+            let name = if n == 0 { "Document" } else { element.role.name() };
+            dict.set("S", Object::Name(name.as_bytes().to_vec()));
+            dict.set("P", Object::Reference(if n == 0 { root_id } else { ids[element.parent] }));
+            let mut kids = Vec::with_capacity(element.kids.len());
+            let mut first_page = None;
+            for kid in &element.kids {
+                match *kid {
+                    Kid::Element(k) => kids.push(Object::Reference(ids[k])),
+                    Kid::Content { page, mcid } => {
+                        let Some(&page_id) = pages.get(page) else { continue };
+                        first_page.get_or_insert(page_id);
+                        let mut mcr = Dictionary::new();
+                        mcr.set("Type", Object::Name(b"MCR".to_vec()));
+                        mcr.set("Pg", Object::Reference(page_id));
+                        mcr.set("MCID", Object::Integer(i64::from(mcid)));
+                        kids.push(Object::Dictionary(mcr));
+                    }
+                    Kid::Annotation { page, index } => {
+                        let (Some(&page_id), Some(&annotation)) = (pages.get(page), annotations.get(page).and_then(|a| a.get(index))) else {
+                            continue;
+                        };
+                        let mut objr = Dictionary::new();
+                        objr.set("Type", Object::Name(b"OBJR".to_vec()));
+                        objr.set("Pg", Object::Reference(page_id));
+                        objr.set("Obj", Object::Reference(annotation));
+                        kids.push(Object::Dictionary(objr));
+                    }
+                }
+            }
+            if let Some(page_id) = first_page {
+                dict.set("Pg", Object::Reference(page_id));
+            }
+            dict.set("K", Object::Array(kids));
+            match &element.role {
+                Role::Figure(alt) => dict.set("Alt", text_string(alt)),
+                Role::TableHeader => {
+                    let mut attributes = Dictionary::new();
+                    attributes.set("O", Object::Name(b"Table".to_vec()));
+                    attributes.set("Scope", Object::Name(b"Column".to_vec()));
+                    dict.set("A", Object::Dictionary(attributes));
+                }
+                _ => {}
+            }
+            doc.objects.insert(ids[n], Object::Dictionary(dict));
+        }
+
+        // The parent tree: for each page, the element of each MCID; for each
+        // annotation, its element. Keys in ascending order.
+        let mut nums = Vec::new();
+        for (page, marks) in self.pages.iter().enumerate() {
+            if marks.mcids.is_empty() || page >= pages.len() {
+                continue;
+            }
+            nums.push(Object::Integer(page as i64));
+            nums.push(Object::Array(marks.mcids.iter().map(|&e| Object::Reference(ids[e])).collect()));
+            if let Ok(dict) = doc.get_object_mut(pages[page]).and_then(Object::as_dict_mut) {
+                dict.set("StructParents", Object::Integer(page as i64));
+            }
+        }
+        let mut next_key = pages.len() as i64;
+        for (page, marks) in self.pages.iter().enumerate() {
+            for (index, &element) in marks.annotations.iter().enumerate() {
+                let Some(&annotation) = annotations.get(page).and_then(|a| a.get(index)) else { continue };
+                if let Ok(dict) = doc.get_object_mut(annotation).and_then(Object::as_dict_mut) {
+                    dict.set("StructParent", Object::Integer(next_key));
+                }
+                nums.push(Object::Integer(next_key));
+                nums.push(Object::Reference(ids[element]));
+                next_key += 1;
+            }
+        }
+        let mut parent_tree = Dictionary::new();
+        parent_tree.set("Nums", Object::Array(nums));
+        let parent_tree = doc.add_object(Object::Dictionary(parent_tree));
+
+        let mut root = Dictionary::new();
+        root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
+        root.set("K", Object::Array(vec![Object::Reference(ids[0])]));
+        root.set("ParentTree", Object::Reference(parent_tree));
+        root.set("ParentTreeNextKey", Object::Integer(next_key));
+        doc.objects.insert(root_id, Object::Dictionary(root));
+
+        let output_intent = output_intent(doc);
+        let Ok(catalog) = doc.catalog_mut() else { return };
+        catalog.set("StructTreeRoot", Object::Reference(root_id));
+        let mut mark_info = Dictionary::new();
+        mark_info.set("Marked", Object::Boolean(true));
+        catalog.set("MarkInfo", Object::Dictionary(mark_info));
+        catalog.set("Lang", text_string(&about.language));
+        let mut viewer = Dictionary::new();
+        viewer.set("DisplayDocTitle", Object::Boolean(true));
+        catalog.set("ViewerPreferences", Object::Dictionary(viewer));
+        catalog.set("OutputIntents", Object::Array(vec![Object::Reference(output_intent)]));
+    }
+}
+
+/// What the document says about itself, for the catalog and the XMP
+/// metadata.
+#[derive(Clone, Debug, Default)]
+pub struct About {
+    /// BCP 47 language tag (`en`).
+    pub language: String,
+}
+
+/// Makes each page's link annotations objects of their own (printpdf
+/// writes them inline), with a description (`/Contents`), the Print flag,
+/// and `/Tabs /S` on the page: returns their ids, page by page.
+fn annotations(doc: &mut lopdf::Document, pages: &[ObjectId], _about: &About) -> Vec<Vec<ObjectId>> {
+    let mut out = Vec::with_capacity(pages.len());
+    for &page in pages {
+        let inline: Vec<Object> = match doc.get_object(page).and_then(Object::as_dict).and_then(|d| d.get(b"Annots")) {
+            Ok(Object::Array(items)) => items.clone(),
+            _ => Vec::new(),
+        };
+        let mut ids = Vec::with_capacity(inline.len());
+        for annotation in inline {
+            let mut dict = match annotation {
+                Object::Dictionary(dict) => dict,
+                Object::Reference(id) => match doc.get_object(id).and_then(Object::as_dict) {
+                    Ok(dict) => dict.clone(),
+                    Err(_) => continue,
+                },
+                _ => continue,
+            };
+            let contents = describe_link(&dict);
+            dict.set("Contents", text_string(&contents));
+            dict.set("F", Object::Integer(4));
+            ids.push(doc.add_object(Object::Dictionary(dict)));
+        }
+        if let Ok(dict) = doc.get_object_mut(page).and_then(Object::as_dict_mut) {
+            if ids.is_empty() {
+                dict.remove(b"Annots");
+            } else {
+                dict.set("Annots", Object::Array(ids.iter().map(|&id| Object::Reference(id)).collect()));
+                dict.set("Tabs", Object::Name(b"S".to_vec()));
+            }
+        }
+        out.push(ids);
+    }
+    out
+}
+
+/// Where a link goes, in words: "Link to https://…", "Go to page 3".
+fn describe_link(annotation: &Dictionary) -> String {
+    let Ok(action) = annotation.get(b"A").and_then(Object::as_dict) else { return "Link".to_owned() };
+    if let Ok(Object::String(uri, _)) = action.get(b"URI") {
+        return format!("Link to {}", String::from_utf8_lossy(uri));
+    }
+    "Go to a place in this document".to_owned()
+}
+
+/// The sRGB output intent PDF/A asks for, with its ICC profile.
+fn output_intent(doc: &mut lopdf::Document) -> ObjectId {
+    let mut profile = Dictionary::new();
+    profile.set("N", Object::Integer(3));
+    let profile = doc.add_object(Object::Stream(Stream::new(profile, SRGB.to_vec())));
+    let mut intent = Dictionary::new();
+    intent.set("Type", Object::Name(b"OutputIntent".to_vec()));
+    intent.set("S", Object::Name(b"GTS_PDFA1".to_vec()));
+    intent.set("OutputConditionIdentifier", text_string("sRGB IEC61966-2.1"));
+    intent.set("Info", text_string("sRGB IEC61966-2.1"));
+    intent.set("DestOutputProfile", Object::Reference(profile));
+    doc.add_object(Object::Dictionary(intent))
+}
+
+/// A PDF text string: bytes for ASCII, else UTF-16BE after a byte-order
+/// mark.
+pub fn text_string(text: &str) -> Object {
+    if text.is_ascii() {
+        Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+/// A text string's text (UTF-16BE after a byte-order mark, else bytes).
+pub fn read_text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16.chunks(2).map(|c| u16::from_be_bytes([c[0], c.get(1).copied().unwrap_or(0)])).collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// The XMP metadata packet: the document information dictionary's title,
+/// author, subject, keywords, producer and dates, said again as XMP (PDF/A
+/// wants both to agree), with the PDF/A-2u and PDF/UA-1 identification and
+/// the extension schema that PDF/A asks for `pdfuaid`. Written unfiltered.
+pub fn add_xmp(doc: &mut lopdf::Document, language: &str) {
+    let Ok(info_id) = doc.trailer.get(b"Info").and_then(Object::as_reference) else { return };
+    let Ok(info) = doc.get_object(info_id).and_then(Object::as_dict) else { return };
+    let get = |key: &[u8]| match info.get(key) {
+        Ok(Object::String(bytes, _)) => Some(read_text_string(bytes)),
+        _ => None,
+    };
+    let (title, author, subject, keywords, producer) = (get(b"Title"), get(b"Author"), get(b"Subject"), get(b"Keywords"), get(b"Producer"));
+    let date = get(b"CreationDate").and_then(|d| xmp_date(&d)).unwrap_or_default();
+    let modified = get(b"ModDate").and_then(|d| xmp_date(&d)).unwrap_or_else(|| date.clone());
+    let mut body = String::new();
+    body.push_str("   <dc:format>application/pdf</dc:format>\n");
+    if let Some(title) = title {
+        body.push_str(&format!("   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\n", xml(&title)));
+    }
+    if let Some(author) = author {
+        body.push_str(&format!("   <dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n", xml(&author)));
+    }
+    if let Some(subject) = subject {
+        body.push_str(&format!("   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>\n", xml(&subject)));
+    }
+    body.push_str(&format!("   <dc:language><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:language>\n", xml(language)));
+    if let Some(keywords) = keywords {
+        body.push_str(&format!("   <pdf:Keywords>{}</pdf:Keywords>\n", xml(&keywords)));
+    }
+    if let Some(producer) = producer {
+        body.push_str(&format!("   <pdf:Producer>{}</pdf:Producer>\n", xml(&producer)));
+    }
+    if !date.is_empty() {
+        body.push_str(&format!(
+            "   <xmp:CreateDate>{date}</xmp:CreateDate>\n   <xmp:ModifyDate>{modified}</xmp:ModifyDate>\n   <xmp:MetadataDate>{modified}</xmp:MetadataDate>\n"
+        ));
+    }
+    let packet = format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
+<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
+ <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
+  <rdf:Description rdf:about=\"\"\n\
+    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\
+    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n\
+    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n\
+    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n\
+    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n\
+    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n\
+    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n\
+    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n\
+{body}\
+   <pdfaid:part>2</pdfaid:part>\n\
+   <pdfaid:conformance>U</pdfaid:conformance>\n\
+   <pdfuaid:part>1</pdfuaid:part>\n\
+   <pdfaExtension:schemas>\n\
+    <rdf:Bag>\n\
+     <rdf:li rdf:parseType=\"Resource\">\n\
+      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n\
+      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n\
+      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n\
+      <pdfaSchema:property>\n\
+       <rdf:Seq>\n\
+        <rdf:li rdf:parseType=\"Resource\">\n\
+         <pdfaProperty:name>part</pdfaProperty:name>\n\
+         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n\
+         <pdfaProperty:category>internal</pdfaProperty:category>\n\
+         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n\
+        </rdf:li>\n\
+       </rdf:Seq>\n\
+      </pdfaSchema:property>\n\
+     </rdf:li>\n\
+    </rdf:Bag>\n\
+   </pdfaExtension:schemas>\n\
+  </rdf:Description>\n\
+ </rdf:RDF>\n\
+</x:xmpmeta>\n\
+<?xpacket end=\"w\"?>"
+    );
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Metadata".to_vec()));
+    dict.set("Subtype", Object::Name(b"XML".to_vec()));
+    let stream = Stream::new(dict, packet.into_bytes()).with_compression(false);
+    let id = doc.add_object(Object::Stream(stream));
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("Metadata", Object::Reference(id));
+    }
+}
+
+/// `D:20260212000000Z` (or with `+00'00'`) as XMP's `2026-02-12T00:00:00Z`.
+fn xmp_date(pdf: &str) -> Option<String> {
+    let digits = pdf.strip_prefix("D:")?;
+    let part = |from: usize, to: usize| digits.get(from..to).filter(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    Some(format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        part(0, 4)?,
+        part(4, 6).unwrap_or("01"),
+        part(6, 8).unwrap_or("01"),
+        part(8, 10).unwrap_or("00"),
+        part(10, 12).unwrap_or("00"),
+        part(12, 14).unwrap_or("00")
+    ))
+}
+
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_belongs_to_the_innermost_element_and_artifacts_to_none() {
+        let mut s = Structure::new();
+        s.begin_page(0);
+        s.tag(&Tag::Open(Role::Paragraph));
+        assert_eq!(s.mark(true), Mark::Content(1));
+        assert_eq!(s.mark(false), Mark::Artifact, "a rule in a paragraph is decoration");
+        s.tag(&Tag::Open(Role::Link("x".into())));
+        s.annotation(0);
+        assert_eq!(s.mark(true), Mark::Content(2));
+        s.tag(&Tag::Close);
+        s.tag(&Tag::Close);
+        s.tag(&Tag::Open(Role::Figure("a chart".into())));
+        assert_eq!(s.mark(false), Mark::Content(3), "a chart's shapes are its content");
+        s.tag(&Tag::Close);
+        s.tag(&Tag::Open(Role::Artifact));
+        assert_eq!(s.mark(true), Mark::Artifact);
+        s.tag(&Tag::Close);
+        // More closes than opens never close the document.
+        s.tag(&Tag::Close);
+        s.tag(&Tag::Close);
+        assert_eq!(s.mark(true), Mark::Content(0));
+        assert_eq!(s.content(0, 1), 0);
+        assert_eq!(s.content(0, 3), 1);
+        assert!(matches!(s.elements[2].kids[..], [Kid::Annotation { page: 0, index: 0 }]));
+    }
+
+    #[test]
+    fn dates_and_text_strings() {
+        assert_eq!(xmp_date("D:20260212000000Z").as_deref(), Some("2026-02-12T00:00:00Z"));
+        assert_eq!(xmp_date("D:20260212000000+00'00'").as_deref(), Some("2026-02-12T00:00:00Z"));
+        assert_eq!(xmp_date("yesterday"), None);
+        for text in ["plain", "Şuşa “quoted”"] {
+            let Object::String(bytes, _) = text_string(text) else { panic!() };
+            assert_eq!(read_text_string(&bytes), text);
+        }
+    }
+}
