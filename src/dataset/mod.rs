@@ -8,7 +8,7 @@ pub mod validate;
 use std::path::Path;
 
 pub use load::{DataFile, DataSource, SourceFile};
-pub use model::{Dataset, Event, Figure, Kind, Pillar, ReportMeta, Source};
+pub use model::{Dataset, Event, Figure, FileContents, Kind, Pillar, ReportMeta, Source, Status};
 
 use crate::diag::Diagnostic;
 

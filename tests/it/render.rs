@@ -52,10 +52,11 @@ fn two_runs_give_identical_bytes() {
     assert_eq!(first.stdout, second.stdout);
 }
 
-/// Every dated or checkable fact of the News.Az article appears.
+/// Every dated or checkable fact of the News.Az article appears (with
+/// every event a highlight, so that each event's figures are printed).
 #[test]
 fn the_briefing_states_the_facts_of_the_article() {
-    let md = briefing(&["--period", "2024-2026"]);
+    let md = briefing(&["--period", "2024-2026", "--highlights", "20"]);
     for fact in [
         "11–22 November 2024",
         "New Collective Quantified Goal",
@@ -82,7 +83,10 @@ fn the_briefing_states_the_facts_of_the_article() {
         "Southern Gas Corridor",
         "January 2026",
         "SEFE",
-        "1.5 bcm/yr",
+        "about 1.5 bcm/yr",
+        "undated, 2024–2026",
+        "2026 (planned)",
+        "Media Development Agency of the Republic of Azerbaijan",
         "10 years",
         "April 2025",
         "Baku–Tbilisi–Kars",
@@ -167,10 +171,11 @@ fn markdown_special_characters_in_data_come_out_literally() {
 
 #[test]
 fn periods_keep_events_whose_span_overlaps() {
-    // 2025: four events of 2025, the 2021–2025 UN framework, and the eight
-    // facts the article places in 2024–2026.
+    // 2025: three events of 2025, the 2021–2025 UN framework, the
+    // 2024–2026 CICA chairmanship, and the ten facts the article places
+    // somewhere in 2024–2026 (which may fall in any part of it).
     let md = briefing(&["--period", "2025"]);
-    assert!(md.contains("In 2025 the dataset records 13 events"), "{md}");
+    assert!(md.contains("In 2025 the dataset records 15 events"), "{md}");
     assert!(md.contains("UN Sustainable Development Cooperation Framework 2021–2025"));
     assert!(!md.contains("COP29 UN Climate Change Conference in Baku"));
     // COP29's twelve days overlap a period of a few days inside them.
@@ -179,7 +184,10 @@ fn periods_keep_events_whose_span_overlaps() {
     assert!(!md.contains("Unanimous admission to the Developing Eight"));
     let md = briefing(&["--period", "2026-02"]);
     assert!(md.contains("Strategic Partnership Charter"));
-    assert!(!md.contains("Ten-year gas contract"));
+    assert!(!md.contains("SOCAR begins supplying gas"));
+    // Undated within 2024–2026: in the period, and shown as undated.
+    assert!(md.contains("### Undated, 2024–2026"), "{md}");
+    assert!(md.contains("| Ten-year gas contract with Germany's SEFE |"), "{md}");
 }
 
 #[test]
