@@ -279,6 +279,12 @@ fn check_pillars(dataset: &Dataset, wanted: &[String]) -> Result<(), Error> {
 
 /// The `check` subcommand: every problem of the dataset, and a count.
 pub fn check(source: &dataset::DataSource) -> Result<CheckReport, Error> {
+    check_as_of(source, None)
+}
+
+/// [`check`], and with a date also the warnings about a valid dataset as
+/// of that date ([`dataset::lint`]): plans whose date has passed.
+pub fn check_as_of(source: &dataset::DataSource, as_of: Option<chrono::NaiveDate>) -> Result<CheckReport, Error> {
     let files = dataset::load::discover(source)?;
     let file_count = files.len();
     match dataset::validate::validate(&source.display(), &files) {
@@ -286,7 +292,7 @@ pub fn check(source: &dataset::DataSource) -> Result<CheckReport, Error> {
             files: file_count,
             pillars: dataset.pillars.len(),
             events: dataset.events.len(),
-            problems: Vec::new(),
+            problems: as_of.map(|d| dataset::lint::lint(&dataset, d)).unwrap_or_default(),
         }),
         Err(dataset::DatasetError::Invalid(problems)) => Ok(CheckReport {
             files: file_count,

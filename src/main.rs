@@ -20,7 +20,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Some(Command::Check { data }) => check(data),
+        Some(Command::Check { data, as_of }) => check(data, as_of),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,
@@ -121,9 +121,13 @@ fn watch(options: &Options) -> i32 {
     }
 }
 
-fn check(data: Option<std::path::PathBuf>) -> i32 {
+fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>) -> i32 {
     let (source, _) = options::resolve_data(data);
-    let report = match azint_report::check(&source) {
+    let as_of = match options::resolve_as_of(as_of, std::env::var("SOURCE_DATE_EPOCH").ok().as_deref()) {
+        Ok(date) => date,
+        Err(e) => return report_error(&e),
+    };
+    let report = match azint_report::check_as_of(&source, Some(as_of)) {
         Ok(report) => report,
         Err(Error::Dataset(DatasetError::Invalid(problems))) => azint_report::CheckReport {
             files: 0,
@@ -134,9 +138,16 @@ fn check(data: Option<std::path::PathBuf>) -> i32 {
         Err(e) => return report_error(&e),
     };
     let name = source.display();
-    if report.problems.is_empty() {
+    let warnings = report.problems.iter().filter(|d| !d.is_error()).count();
+    if warnings == report.problems.len() {
+        // Warnings only: the dataset is valid.
+        let mut err = std::io::stderr().lock();
+        for d in &report.problems {
+            let _ = writeln!(err, "{d}");
+        }
+        let verdict = if warnings == 0 { "no problems".to_owned() } else { format!("no problems, {}", count(warnings, "warning")) };
         println!(
-            "{name}: {}, {}, {}: no problems",
+            "{name}: {}, {}, {}: {verdict}",
             count(report.files, "file"),
             count(report.pillars, "pillar"),
             count(report.events, "event")

@@ -324,4 +324,17 @@ mod tests {
         assert!(previous("{not json", "2025").is_none());
         assert!(previous(&text.replace("\"schema\":1", "\"schema\":2"), "2025").is_none());
     }
+
+    #[test]
+    fn a_summary_written_before_undated_and_planned_counts_still_reads() {
+        let old = snap("2026-01-01", &[("a", stamp("energy", "A", "1"))], &["a"]);
+        let mut json = serde_json::to_value(&old).unwrap();
+        json.as_object_mut().unwrap().remove("undated");
+        json.as_object_mut().unwrap().remove("planned");
+        let pillar = json["pillars"][0].as_object_mut().unwrap();
+        pillar.remove("undated");
+        pillar.remove("planned");
+        let back: Snapshot = serde_json::from_value(json).unwrap();
+        assert_eq!(back, old);
+    }
 }

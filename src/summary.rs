@@ -804,4 +804,56 @@ mod tests {
         let pairs: Vec<(i32, usize)> = counts.iter().map(|c| (c.year, c.count)).collect();
         assert_eq!(pairs, [(2024, 1), (2025, 1), (2026, 0)]);
     }
+
+    fn undated(id: &str, from: &str, until: &str, significance: u8) -> Event {
+        let mut e = event(id, from, significance);
+        e.until = Some(PartialDate::parse(until).unwrap());
+        e.undated = true;
+        e
+    }
+
+    #[test]
+    fn undated_events_are_counted_in_no_year_but_per_span() {
+        let period = Period::parse("2024-2026").unwrap();
+        let wide = undated("wide", "2024", "2026", 3);
+        let wide2 = undated("wide2", "2024", "2026", 2);
+        let narrow = undated("narrow", "2025-03", "2025-05", 2);
+        let dated = event("dated", "2025-06", 2);
+        let all = [&wide, &wide2, &narrow, &dated];
+        let years: Vec<(i32, usize)> = per_year(&all, &period).iter().map(|c| (c.year, c.count)).collect();
+        assert_eq!(years, [(2024, 0), (2025, 1), (2026, 0)]);
+        let spans = undated_spans(&all);
+        let spans: Vec<(&str, &str, usize)> = spans.iter().map(|s| (s.from.as_str(), s.until.as_str(), s.count)).collect();
+        // Earliest span first, whatever the input order.
+        assert_eq!(spans, [("2024", "2026", 2), ("2025-03", "2025-05", 1)]);
+    }
+
+    #[test]
+    fn the_chronology_lists_undated_events_apart_by_span() {
+        let names = BTreeMap::new();
+        let wide = undated("wide", "2024", "2026", 3);
+        let narrow = undated("narrow", "2025-03", "2025-05", 2);
+        let dated = event("dated", "2025-06", 2);
+        let mut all = vec![&wide, &narrow, &dated];
+        all.sort_by_cached_key(|e| chronological(e));
+        let c = chronology(&all, &names, true);
+        assert_eq!(c.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["dated"]);
+        let groups: Vec<(&str, Vec<&str>)> =
+            c.undated.iter().map(|g| (g.from.as_str(), g.events.iter().map(|e| e.id.as_str()).collect())).collect();
+        assert_eq!(groups, [("2024", vec!["wide"]), ("2025-03", vec!["narrow"])]);
+        let left_out = chronology(&all, &names, false);
+        assert!(left_out.events.is_empty() && left_out.undated.is_empty());
+    }
+
+    #[test]
+    fn highlights_rank_what_happened_before_plans_of_equal_significance() {
+        let mut plan = event("plan", "2026-06", 4);
+        plan.status = Status::Planned;
+        let done = event("done", "2024-01", 4);
+        let minor = event("minor", "2026-12", 3);
+        assert_eq!(ids(&highlights(&[&plan, &done, &minor], 3)), ["done", "plan", "minor"]);
+        let mut landmark_plan = event("landmark", "2026", 5);
+        landmark_plan.status = Status::Planned;
+        assert_eq!(ids(&highlights(&[&done, &landmark_plan], 1)), ["landmark"], "significance first");
+    }
 }

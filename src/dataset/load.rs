@@ -50,6 +50,12 @@ pub enum ReadError {
 }
 
 impl DataFile {
+    /// A file of the given text, as if read from `path` (for tests).
+    #[cfg(test)]
+    pub fn from_text(path: &str, text: &'static str) -> Self {
+        DataFile { path: path.to_owned(), relative: path.to_owned(), size: text.len() as u64, origin: Origin::Builtin(text) }
+    }
+
     /// The file's text.
     pub fn read(&self) -> Result<SourceFile, ReadError> {
         let path = match &self.origin {

@@ -1079,3 +1079,9 @@ fn syntax_message(message: &str) -> String {
         .join("; ");
     format!("invalid TOML: {joined}")
 }
+
+/// Validates one file's text (for tests).
+#[cfg(test)]
+pub fn validate_text(path: &str, text: &'static str) -> Result<Dataset, DatasetError> {
+    validate(path, &[DataFile::from_text(path, text)])
+}

@@ -496,4 +496,45 @@ mod tests {
         assert_eq!(render("{{link n none}}", data.clone()), r"A\*B");
         assert_eq!(render("{{list l}}", data), r"X, Y\|Z and W");
     }
+
+    #[test]
+    fn dates_say_when_they_are_undated_or_planned() {
+        let data = serde_json::json!({ "a": "2024", "b": "2026", "t": true, "f": false, "n": null });
+        assert_eq!(render("{{when a b undated=t}}", data.clone()), "undated, 2024–2026");
+        assert_eq!(render("{{when b planned=t}}", data.clone()), "2026 (planned)");
+        assert_eq!(render("{{when a b undated=t planned=t}}", data.clone()), "undated, 2024–2026 (planned)");
+        assert_eq!(render("{{when a b undated=f planned=f}}", data), "2024–2026");
+    }
+
+    #[test]
+    fn bars_give_undated_counts_their_own_bar() {
+        let data = serde_json::json!({
+            "years": [{ "year": 2024, "count": 2 }, { "year": 2025, "count": 0 }],
+            "undated": [{ "from": "2024", "until": "2026", "count": 6 }]
+        });
+        let out = render("{{{mermaid_bars years \"T\" 0 undated}}}", data.clone());
+        assert!(out.contains("x-axis [2024, 2025, \"undated 2024–2026\"]"), "{out}");
+        assert!(out.contains("bar [2, 0, 6]"), "{out}");
+        assert!(out.contains("0 --> 6"), "{out}");
+        let chart = crate::typeset::chart::parse(out.trim_start_matches("```mermaid\n").trim_end_matches("```")).unwrap();
+        let crate::typeset::chart::Chart::Bars { categories, values, .. } = chart else { panic!("{out}") };
+        assert_eq!(categories, ["2024", "2025", "undated 2024–2026"]);
+        assert_eq!(values, [2.0, 0.0, 6.0]);
+        let without = render("{{{mermaid_bars years \"T\" 0}}}", data);
+        assert!(without.contains("x-axis [2024, 2025]"), "{without}");
+    }
+
+    #[test]
+    fn timeline_tasks_flag_undated_and_planned_events() {
+        let data = serde_json::json!({
+            "events": [
+                { "title": "Somewhere", "pillar_name": "D", "colour": 0, "start": "2024-01-01", "end": "2026-12-31", "significance": 3, "single_day": false, "undated": true, "planned": false },
+                { "title": "Summit", "pillar_name": "D", "colour": 0, "start": "2026-01-01", "end": "2026-12-31", "significance": 4, "single_day": false, "undated": false, "planned": true }
+            ],
+            "period": { "start": "2024-01-01", "end": "2026-12-31" }
+        });
+        let out = render("{{{mermaid_timeline events period \"T\"}}}", data);
+        assert!(out.contains("    Somewhere (undated) :done, s3ue0, 2024-01-01, 2026-12-31\n"), "{out}");
+        assert!(out.contains("    Summit (planned) :crit, s4pe1, 2026-01-01, 2026-12-31\n"), "{out}");
+    }
 }

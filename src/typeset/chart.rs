@@ -741,4 +741,34 @@ mod tests {
         let chart = bars_chart(&[1.0, 2.0, 3.0]);
         assert_eq!(draw(&chart, Pt(333.3)).items, draw(&chart, Pt(333.3)).items);
     }
+
+    #[test]
+    fn undated_tasks_are_dots_without_a_mark_and_plans_are_hollow() {
+        let text = "gantt\n    dateFormat YYYY-MM-DD\n    section D\n    Somewhere (undated) :done, s3ue0, 2024-01-01, 2026-12-31\n    Summit (planned) :crit, s4pe1, 2026-01-01, 2026-12-31\n    Visit :milestone, s3e2, 2024-08-09, 0d\n";
+        let chart = parse(text).unwrap();
+        let Chart::Timeline { lanes, .. } = &chart else { panic!() };
+        let flags: Vec<(bool, bool, u8)> = lanes[0].tasks.iter().map(|t| (t.undated, t.planned, t.significance)).collect();
+        assert_eq!(flags, [(true, false, 3), (false, true, 4), (false, false, 3)]);
+        let d = draw(&chart, Pt(460.0));
+        inside(&d);
+        let white = Color::grey(1.0);
+        let polygons: Vec<&Color> = d.items.iter().filter_map(|(_, i)| match i {
+            Item::Polygon { color, .. } => Some(color),
+            _ => None,
+        }).collect();
+        // Many dots for the undated fact, a hollow mark (white inside) for
+        // the plan, and the key's second line names both.
+        assert!(polygons.len() > 40, "{}", polygons.len());
+        assert!(polygons.iter().any(|c| **c == white));
+        let texts: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i {
+            Item::Text(t) => Some(t.text.as_str()),
+            _ => None,
+        }).collect();
+        assert!(texts.contains(&"dots: undated, somewhere in the span"), "{texts:?}");
+        assert!(texts.contains(&"hollow: planned"), "{texts:?}");
+        // A timeline without them keeps its one-line key.
+        let plain = draw(&parse("gantt\n    dateFormat YYYY-MM-DD\n    section D\n    Visit :milestone, s3e2, 2024-08-09, 0d\n").unwrap(), Pt(460.0));
+        assert!(!plain.items.iter().any(|(_, i)| matches!(i, Item::Text(t) if t.text.starts_with("dots"))));
+        assert!(plain.size.h < d.size.h);
+    }
 }

@@ -104,3 +104,26 @@ fn compare_counts_match_the_hand_counted_fixture() {
     assert!(md.contains("| Visits | 0 (-1) | 1 |"), "a kind only the other period has: {md}");
     assert!(md.contains("| Agreements | 2 (+2) | 0 |"), "{md}");
 }
+
+/// Issue 15: no undated event of the default data is counted in a single
+/// year, in the JSON summary as in the briefing; each is in its span.
+#[test]
+fn no_undated_event_is_counted_in_a_single_year() {
+    use azint_report::dataset::{load, DataSource};
+    let dataset = load(&DataSource::Path(root().join("data"))).unwrap();
+    let output = run(&["--period", "2024-2026", "--format", "json", "--as-of", AS_OF, "-q", "-o", "-"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let undated: Vec<_> = dataset.events.iter().filter(|e| e.undated).collect();
+    assert_eq!(undated.len(), 10, "the article leaves ten facts of 2024–2026 undated");
+    assert_eq!(json["undated"], 10);
+    for pillar in json["pillars"].as_array().unwrap() {
+        let id = pillar["id"].as_str().unwrap();
+        let own = |undated: bool| dataset.events.iter().filter(|e| &*e.pillar == id && e.undated == undated).count();
+        let in_years: u64 = pillar["per_year"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+        let in_spans: u64 = pillar["undated"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+        // Every dated event of the pillar is in the period 2024–2026.
+        assert_eq!(in_years as usize, own(false), "{id}: the years hold only dated events");
+        assert_eq!(in_spans as usize, own(true), "{id}");
+        assert_eq!(pillar["undated"].as_object().unwrap().keys().collect::<Vec<_>>(), if own(true) > 0 { vec!["2024..2026"] } else { vec![] });
+    }
+}
