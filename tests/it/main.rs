@@ -3,6 +3,7 @@
 mod changes;
 mod check;
 mod cli;
+mod fidelity;
 mod hardening;
 mod properties;
 mod render;
