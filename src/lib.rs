@@ -56,7 +56,7 @@ pub fn missing_glyphs(dataset: &Dataset, markdown: &str) -> Vec<diag::Diagnostic
             .into_iter()
             .chain(&event.partners)
             .chain(event.figures.iter().flat_map(|f| std::iter::once(&f.label).chain(&f.unit)))
-            .chain(event.sources.iter().map(|s| &s.name));
+            .chain(event.sources.iter().flat_map(|s| std::iter::once(&s.name).chain(&s.note)));
         for text in texts {
             for c in text.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
                 report(c, &event.file, format!("event `{}`", event.id));
