@@ -149,7 +149,7 @@ pub fn content_hash(e: &Event) -> String {
         })
         .collect();
     let also: Vec<&str> = e.also.iter().map(|a| &**a).collect();
-    let canonical = format!(
+    let mut canonical = format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}",
         e.id,
         e.title,
@@ -165,12 +165,11 @@ pub fn content_hash(e: &Event) -> String {
         sources,
         e.tags,
     );
-    let mut canonical = canonical;
     if e.undated {
         canonical.push_str("\u{1f}undated");
     }
     if e.status != crate::dataset::Status::Happened {
-        canonical.push_str("\u{1f}");
+        canonical.push('\u{1f}');
         canonical.push_str(e.status.as_str());
     }
     let hash = canonical.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3));
@@ -336,5 +335,44 @@ mod tests {
         pillar.remove("planned");
         let back: Snapshot = serde_json::from_value(json).unwrap();
         assert_eq!(back, old);
+    }
+
+    #[test]
+    fn the_content_hash_sees_the_new_keys_and_only_when_set() {
+        let dataset = crate::dataset::validate::validate_text(
+            "d.toml",
+            "[[pillar]]\nid = \"p\"\nname = \"P\"\n\n[[event]]\nid = \"e\"\ntitle = \"E\"\ndate = \"2024\"\nuntil = \"2026\"\npillar = \"p\"\nkind = \"other\"\nsignificance = 2\nsummary = \"S.\"\nfigures = [{ label = \"V\", value = 1.5 }]\nsources = [{ name = \"S\" }]\n",
+        )
+        .unwrap();
+        let plain = dataset.events[0].clone();
+        // An event without the new keys keeps the hash that summaries
+        // written before them hold: the formula before issue 15.
+        let before = |e: &Event| {
+            let figures: Vec<String> = e.figures.iter().map(|f| format!("{}={}{:?}", f.label, f.value, f.unit)).collect();
+            let sources: Vec<String> = e.sources.iter().map(|s| format!("{}|{:?}|{:?}", s.name, s.url, s.published)).collect();
+            let also: Vec<&str> = e.also.iter().map(|a| &**a).collect();
+            let canonical = format!(
+                "{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}",
+                e.id, e.title, e.date, e.until.map(|u| u.to_string()), e.pillar, also, e.kind.as_str(), e.significance,
+                e.partners, e.summary, figures, sources, e.tags,
+            );
+            let hash = canonical.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3));
+            format!("{hash:016x}")
+        };
+        assert_eq!(content_hash(&plain), before(&plain));
+        let mut seen = vec![content_hash(&plain)];
+        let mut undated = plain.clone();
+        undated.undated = true;
+        let mut planned = plain.clone();
+        planned.status = crate::dataset::Status::Planned;
+        let mut approx = plain.clone();
+        approx.figures[0].approx = true;
+        let mut noted = plain.clone();
+        noted.sources[0].note = Some("Funded.".into());
+        for e in [undated, planned, approx, noted] {
+            let hash = content_hash(&e);
+            assert!(!seen.contains(&hash), "{e:?}");
+            seen.push(hash);
+        }
     }
 }
