@@ -127,3 +127,19 @@ fn no_undated_event_is_counted_in_a_single_year() {
         assert_eq!(pillar["undated"].as_object().unwrap().keys().collect::<Vec<_>>(), if own(true) > 0 { vec!["2024..2026"] } else { vec![] });
     }
 }
+
+/// The JSON summary carries undated facts per span and plans, per pillar
+/// and in total.
+#[test]
+fn the_json_summary_counts_undated_facts_per_span_and_plans() {
+    let data = fixture("valid/precision");
+    let output = run(&["--data", data.to_str().unwrap(), "--period", "2024-2026", "--format", "json", "--as-of", AS_OF, "-q", "-o", "-"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!((json["events"].as_u64(), json["undated"].as_u64(), json["planned"].as_u64()), (Some(6), Some(3), Some(1)));
+    let energy = &json["pillars"][0];
+    assert_eq!(energy["id"], "energy");
+    assert_eq!(energy["per_year"], serde_json::json!({ "2024": 0, "2025": 0, "2026": 2 }));
+    assert_eq!(energy["undated"], serde_json::json!({ "2024..2026": 1, "2025-03..2025-05": 1 }));
+    assert_eq!(energy["planned"], 1);
+    assert_eq!(energy["highlights"], serde_json::json!(["happened-2026", "undated-wide", "planned-2026"]));
+}
