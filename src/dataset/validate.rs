@@ -575,7 +575,6 @@ impl FileChecker<'_> {
             (Some((When::On(date), span)), until) => (Some(((date, false), span)), until),
             (None, until) => (None, until),
         };
-        let date: Option<((PartialDate, bool), Range<usize>)> = date;
         if let (Some(((date, false), _)), Some((until, until_span))) = (&date, &until) {
             if until.last_day() < date.first_day() {
                 self.error(
