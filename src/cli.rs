@@ -35,6 +35,11 @@ pub enum Command {
         /// A .toml file or a folder of them [default: ./data, else built in]
         #[arg(long, value_name = "PATH")]
         data: Option<PathBuf>,
+        /// The date plans are judged by: a planned event whose date has
+        /// passed is a warning (YYYY-MM-DD) [default: SOURCE_DATE_EPOCH when
+        /// set, else today]
+        #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
+        as_of: Option<NaiveDate>,
         /// Check only these files, in the context of the dataset (its
         /// pillars, the ids of its other files): the file being edited.
         #[arg(value_name = "FILE")]

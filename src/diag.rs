@@ -100,7 +100,7 @@ impl fmt::Display for Diagnostic {
 
 /// A place in a file: 1-based line and column (in characters), and the byte
 /// offset they were computed from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Place {
     pub line: usize,
     pub col: usize,

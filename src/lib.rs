@@ -56,7 +56,7 @@ pub fn missing_glyphs(dataset: &Dataset, markdown: &str) -> Vec<diag::Diagnostic
             .into_iter()
             .chain(&event.partners)
             .chain(event.figures.iter().flat_map(|f| std::iter::once(&f.label).chain(&f.unit)))
-            .chain(event.sources.iter().map(|s| &s.name));
+            .chain(event.sources.iter().flat_map(|s| std::iter::once(&s.name).chain(&s.note)));
         for text in texts {
             for c in text.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
                 report(c, &event.file, format!("event `{}`", event.id));
@@ -346,15 +346,21 @@ fn check_pillars(dataset: &Dataset, wanted: &[String]) -> Result<(), Error> {
 
 /// The `check` subcommand: every problem of the dataset, and a count.
 pub fn check(source: &dataset::DataSource) -> Result<CheckReport, Error> {
-    check_files(source, &[])
+    check_files(source, &[], None)
 }
 
-/// `check FILE…`: the named files checked in the context of the dataset at
-/// `source` (its pillars, the ids of its other files). Reports the named
-/// files' problems, problems elsewhere that point at them (a duplicate of an
-/// id they define), and problems of the dataset as a whole. With no files,
-/// every problem of the dataset.
-pub fn check_files(source: &dataset::DataSource, named: &[std::path::PathBuf]) -> Result<CheckReport, Error> {
+/// `check [--as-of DATE] FILE…`: the named files checked in the context of
+/// the dataset at `source` (its pillars, the ids of its other files).
+/// Reports the named files' problems, problems elsewhere that point at them
+/// (a duplicate of an id they define), and problems of the dataset as a
+/// whole. With no files, every problem of the dataset. With a date, a valid
+/// dataset's warnings as of that date too ([`dataset::lint`]): plans whose
+/// date has passed.
+pub fn check_files(
+    source: &dataset::DataSource,
+    named: &[std::path::PathBuf],
+    as_of: Option<chrono::NaiveDate>,
+) -> Result<CheckReport, Error> {
     let (files, focus) = dataset::load::discover_with(source, named)?;
     let file_count = files.len();
     let root = source.display();
@@ -369,7 +375,7 @@ pub fn check_files(source: &dataset::DataSource, named: &[std::path::PathBuf]) -
             files: file_count,
             pillars: dataset.pillars.len(),
             events: dataset.events.len(),
-            problems: Vec::new(),
+            problems: as_of.map(|d| dataset::lint::lint(&dataset, d)).unwrap_or_default().into_iter().filter(concerns).collect(),
             elsewhere: 0,
             focus,
         }),

@@ -20,7 +20,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Some(Command::Check { data, files }) => check(data, &files),
+        Some(Command::Check { data, as_of, files }) => check(data, as_of, &files),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 shell,
@@ -148,14 +148,18 @@ fn watch(options: &Options) -> i32 {
     }
 }
 
-fn check(data: Option<std::path::PathBuf>, files: &[std::path::PathBuf]) -> i32 {
+fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, files: &[std::path::PathBuf]) -> i32 {
     // `check my-data/`: a lone folder is the dataset itself.
     let (data, files) = match (data, files) {
         (None, [folder]) if folder.is_dir() => (Some(folder.clone()), &[][..]),
         (data, files) => (data, files),
     };
     let (source, _) = options::resolve_data(data);
-    let report = match azint_report::check_files(&source, files) {
+    let as_of = match options::resolve_as_of(as_of, std::env::var("SOURCE_DATE_EPOCH").ok().as_deref()) {
+        Ok(date) => date,
+        Err(e) => return report_error(&e),
+    };
+    let report = match azint_report::check_files(&source, files, Some(as_of)) {
         Ok(report) => report,
         Err(Error::Dataset(DatasetError::Invalid(problems))) => azint_report::CheckReport {
             files: 0,
@@ -169,12 +173,13 @@ fn check(data: Option<std::path::PathBuf>, files: &[std::path::PathBuf]) -> i32 
     };
     let name = source.display();
     let totals = format!("{}, {}, {}", count(report.files, "file"), count(report.pillars, "pillar"), count(report.events, "event"));
+    let warnings = report.problems.iter().filter(|d| !d.is_error()).count();
     // `check FILE`: the file first, then the dataset it was checked with.
     let (subject, context) = match report.focus.as_slice() {
         [] => (name.clone(), String::new()),
         focus => {
             let with = match report.elsewhere {
-                0 if report.problems.is_empty() => format!("{name}: {totals}"),
+                0 if warnings == report.problems.len() => format!("{name}: {totals}"),
                 0 => format!("the {} of {name}", count(report.files, "file")),
                 n => format!(
                     "the {} of {name}; the others have {}: run `check` without files to list them",
@@ -185,11 +190,17 @@ fn check(data: Option<std::path::PathBuf>, files: &[std::path::PathBuf]) -> i32 
             (focus.join(", "), format!(" (checked with {with})"))
         }
     };
-    if report.problems.is_empty() {
+    if warnings == report.problems.len() {
+        // Warnings only: the files are valid.
+        let mut err = std::io::stderr().lock();
+        for d in &report.problems {
+            let _ = writeln!(err, "{d}");
+        }
+        let verdict = if warnings == 0 { "no problems".to_owned() } else { format!("no problems, {}", count(warnings, "warning")) };
         if report.focus.is_empty() {
-            println!("{subject}: {totals}: no problems");
+            println!("{subject}: {totals}: {verdict}");
         } else {
-            println!("{subject}: no problems{context}");
+            println!("{subject}: {verdict}{context}");
         }
         return 0;
     }

@@ -25,6 +25,13 @@ pub struct Snapshot {
     pub period: Span,
     pub as_of: String,
     pub events: usize,
+    /// Events of the period the source places in a span without a date
+    /// (counted in no year).
+    #[serde(default)]
+    pub undated: usize,
+    /// Events of the period only planned.
+    #[serde(default)]
+    pub planned: usize,
     pub pillars: Vec<PillarCounts>,
     /// `--compare`: the second period's counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,7 +58,13 @@ pub struct PillarCounts {
     pub name: String,
     pub count: usize,
     pub related: usize,
+    /// Dated events only; the undated ones are under `undated`.
     pub per_year: BTreeMap<String, usize>,
+    /// Undated events per span, `"2024..2026"` → count.
+    #[serde(default)]
+    pub undated: BTreeMap<String, usize>,
+    #[serde(default)]
+    pub planned: usize,
     pub per_kind: BTreeMap<String, usize>,
     pub highlights: Vec<String>,
 }
@@ -160,6 +173,10 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
             (e.id.clone(), stamp)
         })
         .collect();
+    let mut planned: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in dataset.events.iter().filter(|e| e.status == crate::dataset::Status::Planned && in_period.contains(e.id.as_str())) {
+        *planned.entry(&*e.pillar).or_default() += 1;
+    }
     Snapshot {
         schema: SCHEMA,
         period: Span {
@@ -169,6 +186,8 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
         },
         as_of: summary.as_of.clone(),
         events: summary.executive.totals.events,
+        undated: summary.executive.totals.undated,
+        planned: summary.executive.totals.planned,
         pillars: summary
             .pillars
             .iter()
@@ -178,6 +197,8 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
                 count: p.count,
                 related: p.related_count,
                 per_year: p.per_year.iter().map(|y| (y.year.to_string(), y.count)).collect(),
+                undated: p.undated.iter().map(|u| (format!("{}..{}", u.from, u.until), u.count)).collect(),
+                planned: planned.get(p.id.as_str()).copied().unwrap_or(0),
                 per_kind: p.per_kind.iter().map(|k| (k.kind.to_owned(), k.count)).collect(),
                 highlights: p.highlights.iter().map(|h| h.id.clone()).collect(),
             })
@@ -194,12 +215,25 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
 }
 
 /// A hash of everything an analyst can edit in an event, stable across
-/// runs and platforms (FNV-1a, 64 bits, over a canonical text).
+/// runs and platforms (FNV-1a, 64 bits, over a canonical text). Keys added
+/// later (undated, status, approx, note) enter the text only when set, so
+/// events without them keep the hashes of earlier summaries.
 pub fn content_hash(e: &Event) -> String {
-    let figures: Vec<String> = e.figures.iter().map(|f| format!("{}={}{:?}", f.label, f.value, f.unit)).collect();
-    let sources: Vec<String> = e.sources.iter().map(|s| format!("{}|{:?}|{:?}", s.name, s.url, s.published)).collect();
+    let figures: Vec<String> = e
+        .figures
+        .iter()
+        .map(|f| format!("{}={}{:?}{}", f.label, f.value, f.unit, if f.approx { "~" } else { "" }))
+        .collect();
+    let sources: Vec<String> = e
+        .sources
+        .iter()
+        .map(|s| match &s.note {
+            Some(note) => format!("{}|{:?}|{:?}|{note}", s.name, s.url, s.published),
+            None => format!("{}|{:?}|{:?}", s.name, s.url, s.published),
+        })
+        .collect();
     let also: Vec<&str> = e.also.iter().map(|a| &**a).collect();
-    let canonical = format!(
+    let mut canonical = format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}",
         e.id,
         e.title,
@@ -215,6 +249,13 @@ pub fn content_hash(e: &Event) -> String {
         sources,
         e.tags,
     );
+    if e.undated {
+        canonical.push_str("\u{1f}undated");
+    }
+    if e.status != crate::dataset::Status::Happened {
+        canonical.push('\u{1f}');
+        canonical.push_str(e.status.as_str());
+    }
     let hash = canonical.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3));
     format!("{hash:016x}")
 }
@@ -534,12 +575,16 @@ mod tests {
             period: Span { label: "2025".into(), start: "2025-01-01".into(), end: "2025-12-31".into() },
             as_of: as_of.into(),
             events: hashes.len(),
+            undated: 0,
+            planned: 0,
             pillars: vec![PillarCounts {
                 id: "energy".into(),
                 name: "Energy".into(),
                 count: hashes.len(),
                 related: 0,
                 per_year: BTreeMap::new(),
+                undated: BTreeMap::new(),
+                planned: 0,
                 per_kind: BTreeMap::new(),
                 highlights: highlights.iter().map(|h| h.to_string()).collect(),
             }],
@@ -617,5 +662,57 @@ mod tests {
         assert!(previous(&text, "2024-2026").is_none());
         assert!(previous("{not json", "2025").is_none());
         assert!(previous(&text.replace("\"schema\":1", "\"schema\":2"), "2025").is_none());
+    }
+
+    #[test]
+    fn a_summary_written_before_undated_and_planned_counts_still_reads() {
+        let old = snap("2026-01-01", &[("a", stamp("energy", "A", "1"))], &["a"]);
+        let mut json = serde_json::to_value(&old).unwrap();
+        json.as_object_mut().unwrap().remove("undated");
+        json.as_object_mut().unwrap().remove("planned");
+        let pillar = json["pillars"][0].as_object_mut().unwrap();
+        pillar.remove("undated");
+        pillar.remove("planned");
+        let back: Snapshot = serde_json::from_value(json).unwrap();
+        assert_eq!(back, old);
+    }
+
+    #[test]
+    fn the_content_hash_sees_the_new_keys_and_only_when_set() {
+        let dataset = crate::dataset::validate::validate_text(
+            "d.toml",
+            "[[pillar]]\nid = \"p\"\nname = \"P\"\n\n[[event]]\nid = \"e\"\ntitle = \"E\"\ndate = \"2024\"\nuntil = \"2026\"\npillar = \"p\"\nkind = \"other\"\nsignificance = 2\nsummary = \"S.\"\nfigures = [{ label = \"V\", value = 1.5 }]\nsources = [{ name = \"S\" }]\n",
+        )
+        .unwrap();
+        let plain = dataset.events[0].clone();
+        // An event without the new keys keeps the hash that summaries
+        // written before them hold: the formula before issue 15.
+        let before = |e: &Event| {
+            let figures: Vec<String> = e.figures.iter().map(|f| format!("{}={}{:?}", f.label, f.value, f.unit)).collect();
+            let sources: Vec<String> = e.sources.iter().map(|s| format!("{}|{:?}|{:?}", s.name, s.url, s.published)).collect();
+            let also: Vec<&str> = e.also.iter().map(|a| &**a).collect();
+            let canonical = format!(
+                "{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}",
+                e.id, e.title, e.date, e.until.map(|u| u.to_string()), e.pillar, also, e.kind.as_str(), e.significance,
+                e.partners, e.summary, figures, sources, e.tags,
+            );
+            let hash = canonical.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3));
+            format!("{hash:016x}")
+        };
+        assert_eq!(content_hash(&plain), before(&plain));
+        let mut seen = vec![content_hash(&plain)];
+        let mut undated = plain.clone();
+        undated.undated = true;
+        let mut planned = plain.clone();
+        planned.status = crate::dataset::Status::Planned;
+        let mut approx = plain.clone();
+        approx.figures[0].approx = true;
+        let mut noted = plain.clone();
+        noted.sources[0].note = Some("Funded.".into());
+        for e in [undated, planned, approx, noted] {
+            let hash = content_hash(&e);
+            assert!(!seen.contains(&hash), "{e:?}");
+            seen.push(hash);
+        }
     }
 }

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Event, Kind, ReportMeta};
+use crate::dataset::{Dataset, Event, Kind, ReportMeta, Status};
 use crate::date::PartialDate;
 use crate::period::Period;
 
@@ -107,6 +107,9 @@ pub struct TimelineEvent {
     pub significance: u8,
     /// Known to the day and one day long: a point, not a bar.
     pub single_day: bool,
+    /// Somewhere in `start..end`, not over it (issue 15).
+    pub undated: bool,
+    pub planned: bool,
 }
 
 /// A pillar's line in the executive summary.
@@ -128,6 +131,18 @@ pub struct PillarRow {
 pub struct Chronology {
     /// False with `--no-chronology`: the section is left out.
     pub included: bool,
+    /// The dated events.
+    pub events: Vec<ChronologyEntry>,
+    /// The undated ones, a group per span, earliest span first.
+    pub undated: Vec<UndatedGroup>,
+}
+
+/// The events the source places somewhere in one span without a date.
+#[derive(Clone, Debug, Serialize)]
+pub struct UndatedGroup {
+    /// The span's bounds, ISO at their precision (`2024`, `2026`).
+    pub from: String,
+    pub until: String,
     pub events: Vec<ChronologyEntry>,
 }
 
@@ -143,6 +158,8 @@ pub struct ChronologyEntry {
     pub pillar_name: String,
     pub kind: &'static str,
     pub significance: u8,
+    pub undated: bool,
+    pub planned: bool,
 }
 
 /// The sources cited by the period's events.
@@ -173,6 +190,10 @@ pub struct Totals {
     pub landmarks: usize,
     /// Events that began before the period and run into it.
     pub carried_in: usize,
+    /// Events the source places in a span without a date.
+    pub undated: usize,
+    /// Events only planned.
+    pub planned: usize,
 }
 
 /// One pillar over the period.
@@ -189,8 +210,12 @@ pub struct PillarSummary {
     pub count: usize,
     /// `count` as a fraction of all events in the period (0 to 1).
     pub share: f64,
-    /// Every calendar year of the period, by start date clamped to it.
+    /// Every calendar year of the period, by start date clamped to it;
+    /// undated events are never counted here.
     pub per_year: Vec<YearCount>,
+    /// Undated events, a count per span (a column of their own beside the
+    /// years).
+    pub undated: Vec<SpanCount>,
     /// Kinds that occur, in the contract's order.
     pub per_kind: Vec<KindCount>,
     /// Distinct partners, sorted.
@@ -205,6 +230,15 @@ pub struct PillarSummary {
 #[derive(Clone, Debug, Serialize)]
 pub struct YearCount {
     pub year: i32,
+    pub count: usize,
+}
+
+/// Undated events of one span.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SpanCount {
+    /// ISO at their precision (`2024`, `2026`).
+    pub from: String,
+    pub until: String,
     pub count: usize,
 }
 
@@ -236,6 +270,10 @@ pub struct EventView {
     pub tags: Vec<String>,
     /// Whether it began before the period.
     pub carried_in: bool,
+    /// Somewhere in `date..until`, not a span.
+    pub undated: bool,
+    /// Announced, not (yet) happened.
+    pub planned: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -243,6 +281,8 @@ pub struct FigureView {
     pub label: String,
     pub value: f64,
     pub unit: Option<String>,
+    /// Shown as "about".
+    pub approx: bool,
 }
 
 /// One source as an event cites it.
@@ -268,15 +308,28 @@ pub struct SourceView {
     pub addresses: usize,
     /// Events in the period citing it.
     pub events: usize,
+    /// What the source says about itself, each distinct note once.
+    pub notes: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct DataNote {
     pub source: String,
+    /// Every file read, as displayed in diagnostics.
     pub files: Vec<String>,
+    /// Files defining events, relative to the data folder.
+    pub event_files: Vec<String>,
+    /// Files defining pillars, relative to the data folder.
+    pub pillar_files: Vec<String>,
     pub events_in_dataset: usize,
     pub pillars_in_dataset: usize,
     pub events_in_period: usize,
+    /// Events of the period the source places in a span without a date.
+    pub undated_in_period: usize,
+    /// Their spans, earliest first.
+    pub undated_spans: Vec<SpanCount>,
+    /// Planned events of the period.
+    pub planned_in_period: usize,
 }
 
 /// Keeps the events of the selection and summarises them.
@@ -334,6 +387,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
                 own.len() as f64 / total as f64
             },
             per_year: per_year(&own, period),
+            undated: undated_spans(&own),
             per_kind: per_kind(&own),
             partners: partners(&own).into_iter().map(str::to_owned).collect(),
             related_count,
@@ -356,8 +410,10 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             landmarks: selected.iter().filter(|e| e.significance == 5).count(),
             carried_in: selected
                 .iter()
-                .filter(|e| e.first_day() < period.start)
+                .filter(|e| !e.undated && e.first_day() < period.start)
                 .count(),
+            undated: selected.iter().filter(|e| e.undated).count(),
+            planned: selected.iter().filter(|e| e.status == Status::Planned).count(),
         },
         pillars: summaries
             .iter()
@@ -389,39 +445,74 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         as_of: selection.as_of.to_string(),
         executive,
         pillars: summaries,
-        chronology: Chronology {
-            included: selection.chronology,
-            events: selected
-                .iter()
-                .take(if selection.chronology { usize::MAX } else { 0 })
-                .map(|e| ChronologyEntry {
-                    id: e.id.clone(),
-                    title: e.title.clone(),
-                    date: e.date.to_string(),
-                    until: e.until.map(|u| u.to_string()),
-                    pillar: e.pillar.to_string(),
-                    pillar_name: pillar_names
-                        .get(&*e.pillar)
-                        .copied()
-                        .unwrap_or(&e.pillar)
-                        .to_owned(),
-                    kind: e.kind.as_str(),
-                    significance: e.significance,
-                })
-                .collect(),
-        },
+        chronology: chronology(&selected, &pillar_names, selection.chronology),
         sources: Sources { list: sources },
         data: DataNote {
             source: selection.data_source.clone(),
             files: dataset.files.clone(),
+            event_files: dataset.contents.iter().filter(|f| f.events > 0).map(|f| f.path.clone()).collect(),
+            pillar_files: dataset.contents.iter().filter(|f| f.pillars > 0).map(|f| f.path.clone()).collect(),
             events_in_dataset: dataset.events.len(),
             pillars_in_dataset: dataset.pillars.len(),
             events_in_period: total,
+            undated_in_period: selected.iter().filter(|e| e.undated).count(),
+            undated_spans: undated_spans(&selected),
+            planned_in_period: selected.iter().filter(|e| e.status == Status::Planned).count(),
         },
         compare,
         changes: None,
         selected: selected.iter().map(|e| e.id.clone()).collect(),
     }
+}
+
+/// The chronology: dated events by date, then the undated ones grouped by
+/// span (empty when left out).
+fn chronology(selected: &[&Event], pillar_names: &BTreeMap<&str, &str>, included: bool) -> Chronology {
+    let mut chronology = Chronology { included, events: Vec::new(), undated: Vec::new() };
+    if !included {
+        return chronology;
+    }
+    let entry = |e: &Event| ChronologyEntry {
+        id: e.id.clone(),
+        title: e.title.clone(),
+        date: e.date.to_string(),
+        until: e.until.map(|u| u.to_string()),
+        pillar: e.pillar.to_string(),
+        pillar_name: pillar_names.get(&*e.pillar).copied().unwrap_or(&e.pillar).to_owned(),
+        kind: e.kind.as_str(),
+        significance: e.significance,
+        undated: e.undated,
+        planned: e.status == Status::Planned,
+    };
+    chronology.events = selected.iter().filter(|e| !e.undated).map(|e| entry(e)).collect();
+    // `selected` is in date order, so each group is too, and the groups
+    // come earliest span first.
+    let mut groups: BTreeMap<(NaiveDate, NaiveDate, String, String), Vec<ChronologyEntry>> = BTreeMap::new();
+    for e in selected.iter().filter(|e| e.undated) {
+        let until = e.until.unwrap_or(e.date);
+        groups
+            .entry((e.first_day(), e.last_day(), e.date.to_string(), until.to_string()))
+            .or_default()
+            .push(entry(e));
+    }
+    chronology.undated = groups
+        .into_iter()
+        .map(|((_, _, from, until), events)| UndatedGroup { from, until, events })
+        .collect();
+    chronology
+}
+
+/// Undated events per span, earliest span first.
+fn undated_spans(events: &[&Event]) -> Vec<SpanCount> {
+    let mut counts: BTreeMap<(NaiveDate, NaiveDate, String, String), usize> = BTreeMap::new();
+    for e in events.iter().filter(|e| e.undated) {
+        let until = e.until.unwrap_or(e.date);
+        *counts.entry((e.first_day(), e.last_day(), e.date.to_string(), until.to_string())).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|((_, _, from, until), count)| SpanCount { from, until, count })
+        .collect()
 }
 
 /// Counts per pillar and per kind of another period, for `--compare`.
@@ -481,7 +572,9 @@ fn timeline(events: &[&Event], pillars: &[&crate::dataset::Pillar], period: &Per
                 start: start.to_string(),
                 end: end.to_string(),
                 significance: e.significance,
-                single_day: start == end,
+                single_day: start == end && !e.undated,
+                undated: e.undated,
+                planned: e.status == Status::Planned,
             })
         })
         .collect()
@@ -495,6 +588,7 @@ fn cite(events: &[&Event]) -> Vec<SourceView> {
         first: Option<NaiveDate>,
         last: Option<NaiveDate>,
         events: usize,
+        notes: BTreeSet<&'e str>,
     }
     let mut by_name: BTreeMap<&str, Tally<'_>> = BTreeMap::new();
     for e in events {
@@ -502,6 +596,7 @@ fn cite(events: &[&Event]) -> Vec<SourceView> {
         for source in &e.sources {
             let tally = by_name.entry(source.name.as_str()).or_default();
             tally.urls.extend(source.url.as_deref());
+            tally.notes.extend(source.note.as_deref());
             if let Some(date) = source.published {
                 tally.first = Some(tally.first.map_or(date, |d| d.min(date)));
                 tally.last = Some(tally.last.map_or(date, |d| d.max(date)));
@@ -521,6 +616,7 @@ fn cite(events: &[&Event]) -> Vec<SourceView> {
             published_until: t.last.filter(|l| Some(*l) != t.first).map(|d| d.to_string()),
             addresses: t.urls.len(),
             events: t.events,
+            notes: t.notes.into_iter().map(str::to_owned).collect(),
         })
         .collect()
 }
@@ -532,12 +628,14 @@ fn chronological(e: &Event) -> (NaiveDate, crate::date::Precision, NaiveDate, &s
     (e.first_day(), e.date.precision(), e.last_day(), &e.id)
 }
 
-/// The `n` most significant events: ties go to the later start date, then to
+/// The `n` most significant events: of equal significance, what happened
+/// before what is only planned (issue 15), then the later start date, then
 /// the smaller id, so the choice never depends on file order.
 pub fn highlights<'e>(events: &[&'e Event], n: usize) -> Vec<&'e Event> {
     let rank = |a: &&Event, b: &&Event| {
         b.significance
             .cmp(&a.significance)
+            .then(a.status.cmp(&b.status))
             .then(b.first_day().cmp(&a.first_day()))
             .then(a.id.cmp(&b.id))
     };
@@ -555,10 +653,11 @@ pub fn highlights<'e>(events: &[&'e Event], n: usize) -> Vec<&'e Event> {
 }
 
 /// Counts per calendar year of the period, by start date clamped to the
-/// period (a programme begun before it counts in its first year).
+/// period (a programme begun before it counts in its first year). Undated
+/// events have no year and are left to [`undated_spans`].
 fn per_year(events: &[&Event], period: &Period) -> Vec<YearCount> {
     let mut counts: BTreeMap<i32, usize> = period.years().map(|y| (y, 0)).collect();
-    for e in events {
+    for e in events.iter().filter(|e| !e.undated) {
         let year = e.first_day().max(period.start).year();
         *counts.entry(year).or_default() += 1;
     }
@@ -614,6 +713,7 @@ fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period) -
                 label: f.label.clone(),
                 value: f.value,
                 unit: f.unit.clone(),
+                approx: f.approx,
             })
             .collect(),
         sources: e
@@ -626,7 +726,9 @@ fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period) -
             })
             .collect(),
         tags: e.tags.clone(),
-        carried_in: e.first_day() < period.start,
+        carried_in: !e.undated && e.first_day() < period.start,
+        undated: e.undated,
+        planned: e.status == Status::Planned,
     }
 }
 
@@ -641,6 +743,8 @@ mod tests {
             title: id.to_owned(),
             date: PartialDate::parse(date).unwrap(),
             until: None,
+            undated: false,
+            status: Status::Happened,
             pillar: "p".into(),
             also: Vec::new(),
             kind: Kind::Summit,
@@ -652,9 +756,11 @@ mod tests {
                 name: "s".into(),
                 url: None,
                 published: None,
+                note: None,
             }],
             tags: Vec::new(),
             file: std::sync::Arc::from("f.toml"),
+            place: Default::default(),
         }
     }
 
@@ -697,5 +803,57 @@ mod tests {
         let counts = per_year(&[&early, &mid], &period);
         let pairs: Vec<(i32, usize)> = counts.iter().map(|c| (c.year, c.count)).collect();
         assert_eq!(pairs, [(2024, 1), (2025, 1), (2026, 0)]);
+    }
+
+    fn undated(id: &str, from: &str, until: &str, significance: u8) -> Event {
+        let mut e = event(id, from, significance);
+        e.until = Some(PartialDate::parse(until).unwrap());
+        e.undated = true;
+        e
+    }
+
+    #[test]
+    fn undated_events_are_counted_in_no_year_but_per_span() {
+        let period = Period::parse("2024-2026").unwrap();
+        let wide = undated("wide", "2024", "2026", 3);
+        let wide2 = undated("wide2", "2024", "2026", 2);
+        let narrow = undated("narrow", "2025-03", "2025-05", 2);
+        let dated = event("dated", "2025-06", 2);
+        let all = [&wide, &wide2, &narrow, &dated];
+        let years: Vec<(i32, usize)> = per_year(&all, &period).iter().map(|c| (c.year, c.count)).collect();
+        assert_eq!(years, [(2024, 0), (2025, 1), (2026, 0)]);
+        let spans = undated_spans(&all);
+        let spans: Vec<(&str, &str, usize)> = spans.iter().map(|s| (s.from.as_str(), s.until.as_str(), s.count)).collect();
+        // Earliest span first, whatever the input order.
+        assert_eq!(spans, [("2024", "2026", 2), ("2025-03", "2025-05", 1)]);
+    }
+
+    #[test]
+    fn the_chronology_lists_undated_events_apart_by_span() {
+        let names = BTreeMap::new();
+        let wide = undated("wide", "2024", "2026", 3);
+        let narrow = undated("narrow", "2025-03", "2025-05", 2);
+        let dated = event("dated", "2025-06", 2);
+        let mut all = vec![&wide, &narrow, &dated];
+        all.sort_by_cached_key(|e| chronological(e));
+        let c = chronology(&all, &names, true);
+        assert_eq!(c.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["dated"]);
+        let groups: Vec<(&str, Vec<&str>)> =
+            c.undated.iter().map(|g| (g.from.as_str(), g.events.iter().map(|e| e.id.as_str()).collect())).collect();
+        assert_eq!(groups, [("2024", vec!["wide"]), ("2025-03", vec!["narrow"])]);
+        let left_out = chronology(&all, &names, false);
+        assert!(left_out.events.is_empty() && left_out.undated.is_empty());
+    }
+
+    #[test]
+    fn highlights_rank_what_happened_before_plans_of_equal_significance() {
+        let mut plan = event("plan", "2026-06", 4);
+        plan.status = Status::Planned;
+        let done = event("done", "2024-01", 4);
+        let minor = event("minor", "2026-12", 3);
+        assert_eq!(ids(&highlights(&[&plan, &done, &minor], 3)), ["done", "plan", "minor"]);
+        let mut landmark_plan = event("landmark", "2026", 5);
+        landmark_plan.status = Status::Planned;
+        assert_eq!(ids(&highlights(&[&done, &landmark_plan], 1)), ["landmark"], "significance first");
     }
 }

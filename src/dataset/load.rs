@@ -25,6 +25,9 @@ pub struct SourceFile {
 pub struct DataFile {
     /// As displayed in diagnostics.
     pub path: String,
+    /// Relative to the data folder, with `/` between names (the file name
+    /// when the data is one file).
+    pub relative: String,
     /// Size in bytes when found (to decide whether reading in parallel
     /// pays).
     pub size: u64,
@@ -47,6 +50,12 @@ pub enum ReadError {
 }
 
 impl DataFile {
+    /// A file of the given text, as if read from `path` (for tests).
+    #[cfg(test)]
+    pub fn from_text(path: &str, text: &'static str) -> Self {
+        DataFile { path: path.to_owned(), relative: path.to_owned(), size: text.len() as u64, origin: Origin::Builtin(text) }
+    }
+
     /// The file's text.
     pub fn read(&self) -> Result<SourceFile, ReadError> {
         let path = match &self.origin {
@@ -108,6 +117,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "data/events/2026.toml",
         include_str!("../../data/events/2026.toml"),
     ),
+    (
+        "data/events/undated.toml",
+        include_str!("../../data/events/undated.toml"),
+    ),
     ("data/pillars.toml", include_str!("../../data/pillars.toml")),
 ];
 
@@ -129,6 +142,7 @@ pub fn discover(source: &DataSource) -> Result<Vec<DataFile>, DatasetError> {
                 .iter()
                 .map(|&(path, text)| DataFile {
                     path: path.to_owned(),
+                    relative: path.strip_prefix("data/").unwrap_or(path).to_owned(),
                     size: text.len() as u64,
                     origin: Origin::Builtin(text),
                 })
@@ -137,6 +151,7 @@ pub fn discover(source: &DataSource) -> Result<Vec<DataFile>, DatasetError> {
         DataSource::Path(path) => path,
     };
     let meta = std::fs::metadata(path).map_err(|e| DatasetError::io(path, e))?;
+    let root = if meta.is_dir() { Some(path.as_path()) } else { None };
     let mut paths = if meta.is_dir() {
         let mut found = Vec::new();
         let mut seen = BTreeSet::new();
@@ -163,7 +178,8 @@ pub fn discover(source: &DataSource) -> Result<Vec<DataFile>, DatasetError> {
                 format!("the file is {} MiB; the limit is {} MiB: split it into several files", size >> 20, MAX_FILE_BYTES >> 20),
             ));
         }
-        files.push(DataFile { path: display, size, origin: Origin::Disk(path) });
+        let relative = relative_to(root, &path);
+        files.push(DataFile { path: display, relative, size, origin: Origin::Disk(path) });
     }
     if !too_large.is_empty() {
         return Err(DatasetError::Invalid(too_large));
@@ -202,12 +218,23 @@ pub fn discover_with(source: &DataSource, named: &[PathBuf]) -> Result<(Vec<Data
         match known {
             Some(file) => focus.push(file.path.clone()),
             None => {
-                files.push(DataFile { path: display.clone(), size: meta.len(), origin: Origin::Disk(path.clone()) });
+                files.push(DataFile { path: display.clone(), relative: relative_to(None, path), size: meta.len(), origin: Origin::Disk(path.clone()) });
                 focus.push(display);
             }
         }
     }
     Ok((files, focus))
+}
+
+/// `path` relative to the data folder `root`, names joined by `/` on every
+/// platform; the file name when the data is one file.
+fn relative_to(root: Option<&Path>, path: &Path) -> String {
+    let inner = match root {
+        Some(root) => path.strip_prefix(root).unwrap_or(path),
+        None => path.file_name().map_or(path, Path::new),
+    };
+    let names: Vec<String> = inner.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    names.join("/")
 }
 
 /// Collects the `.toml` files below `dir`, skipping hidden entries.

@@ -1,6 +1,7 @@
 //! The dataset layer: read the files, check them, and hand the pipeline a
 //! [`Dataset`] it can trust.
 
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod validate;
@@ -8,7 +9,7 @@ pub mod validate;
 use std::path::Path;
 
 pub use load::{DataFile, DataSource, SourceFile};
-pub use model::{Dataset, Event, Figure, Kind, Pillar, ReportMeta, Source};
+pub use model::{Dataset, Event, Figure, FileContents, Kind, Pillar, ReportMeta, Source, Status};
 
 use crate::diag::Diagnostic;
 

@@ -19,6 +19,19 @@ pub struct Dataset {
     pub events: Vec<Event>,
     /// The files read, as displayed in diagnostics.
     pub files: Vec<String>,
+    /// What each file of `files` defines, in the same order, with its path
+    /// relative to the data folder (for the data note).
+    pub contents: Vec<FileContents>,
+}
+
+/// What one data file defines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileContents {
+    /// Relative to the data folder (`events/2024.toml`); the file name when
+    /// `--data` names one file.
+    pub path: String,
+    pub pillars: usize,
+    pub events: usize,
 }
 
 /// The `[report]` table.
@@ -57,8 +70,18 @@ pub struct Pillar {
 pub struct Event {
     pub id: String,
     pub title: String,
+    /// The start of a dated event; for an undated one, the earliest it may
+    /// have happened.
     pub date: PartialDate,
+    /// The end of a span; for an undated one, the latest it may have
+    /// happened (always set then).
     pub until: Option<PartialDate>,
+    /// The source places the fact somewhere in `date..until` without dating
+    /// it (`date = "2024..2026"` in the data, issue 15): it is not a span,
+    /// and no year of the span may claim it.
+    pub undated: bool,
+    /// Whether it happened or is only announced.
+    pub status: Status,
     /// Pillar ids are shared (`Arc`): a dataset has few pillars and many
     /// events.
     pub pillar: std::sync::Arc<str>,
@@ -73,6 +96,40 @@ pub struct Event {
     /// The file the event came from, as displayed in diagnostics (shared by
     /// the events of one file).
     pub file: std::sync::Arc<str>,
+    /// Where its `[[event]]` table starts, for warnings about it.
+    pub place: crate::diag::Place,
+}
+
+/// Whether an event happened or is only planned (`status = "planned"`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// The default: the source reports it as done.
+    #[default]
+    Happened,
+    /// Announced or expected: "will host", "is expected to be held".
+    Planned,
+}
+
+impl Status {
+    /// Every status, as data files name them.
+    pub const NAMES: &'static [&'static str] = &["happened", "planned"];
+
+    /// The name used in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Happened => "happened",
+            Status::Planned => "planned",
+        }
+    }
+
+    /// The status a data file names.
+    pub fn parse(name: &str) -> Option<Status> {
+        match name {
+            "happened" => Some(Status::Happened),
+            "planned" => Some(Status::Planned),
+            _ => None,
+        }
+    }
 }
 
 impl Event {
@@ -93,6 +150,9 @@ pub struct Figure {
     pub label: String,
     pub value: f64,
     pub unit: Option<String>,
+    /// The source gives the value as approximate ("approximately 1.5
+    /// billion cubic metres"): shown as "about 1.5".
+    pub approx: bool,
 }
 
 /// Where a fact comes from.
@@ -101,6 +161,9 @@ pub struct Source {
     pub name: String,
     pub url: Option<String>,
     pub published: Option<NaiveDate>,
+    /// What the source says about itself (its funding, say), shown in the
+    /// Sources section.
+    pub note: Option<String>,
 }
 
 macro_rules! kinds {

@@ -21,7 +21,7 @@ use crate::diag::{did_you_mean, Diagnostic, LineIndex, Place};
 
 use super::load::{DataFile, ReadError, SourceFile};
 use super::DatasetError;
-use super::model::{Dataset, Event, Figure, Kind, Pillar, ReportMeta, Source};
+use super::model::{Dataset, Event, Figure, FileContents, Kind, Pillar, ReportMeta, Source, Status};
 
 /// Keys allowed at the top of a file.
 const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event"];
@@ -41,9 +41,10 @@ const EVENT_KEYS: &[&str] = &[
     "figures",
     "sources",
     "tags",
+    "status",
 ];
-const FIGURE_KEYS: &[&str] = &["label", "value", "unit"];
-const SOURCE_KEYS: &[&str] = &["name", "url", "published"];
+const FIGURE_KEYS: &[&str] = &["label", "value", "unit", "approx"];
+const SOURCE_KEYS: &[&str] = &["name", "url", "published", "note"];
 
 /// The schema version this build reads.
 pub const SCHEMA: i64 = 1;
@@ -79,6 +80,15 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         )]));
     }
     let mut diagnostics = Vec::new();
+    let contents: Vec<FileContents> = files
+        .iter()
+        .zip(&checked)
+        .map(|(file, defs)| FileContents {
+            path: file.relative.clone(),
+            pillars: defs.pillars.len(),
+            events: defs.events.len(),
+        })
+        .collect();
     let merged = merge(files, checked, &mut diagnostics);
 
     if !merged.pillars_declared && !merged.syntax_errors {
@@ -111,6 +121,7 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         pillars: pillars.into_iter().map(|(_, p)| p).collect(),
         events: merged.events,
         files: files.iter().map(|f| f.path.clone()).collect(),
+        contents,
     })
 }
 
@@ -295,6 +306,13 @@ fn describe_files(files: &[DataFile]) -> String {
         1 => "the one file read".to_owned(),
         n => format!("any of the {n} files read"),
     }
+}
+
+/// An event's `date` as written.
+enum When {
+    On(PartialDate),
+    /// `"FROM..TO"`: undated within the span.
+    Within(PartialDate, PartialDate),
 }
 
 /// A reference to a pillar, checked once every pillar is known.
@@ -528,7 +546,7 @@ impl FileChecker<'_> {
         let mut fields = Fields::new(self, table, &span, EVENT_KEYS, "in `[[event]]`");
         let id = fields.required("id", |c, v| c.id(v, "id"));
         let title = fields.required("title", |c, v| c.line(v, "title"));
-        let date = fields.required("date", |c, v| c.partial_date(v, "date"));
+        let date = fields.required("date", |c, v| c.event_date(v));
         let until = fields.optional("until", |c, v| c.partial_date(v, "until"));
         let pillar = fields.required("pillar", |c, v| c.string(v, "pillar").map(|p| c.intern(p)));
         let also = fields.optional("also", |c, v| c.strings(v, "also"));
@@ -539,8 +557,25 @@ impl FileChecker<'_> {
         let figures = fields.optional("figures", |c, v| c.figures(v));
         let sources = fields.required("sources", |c, v| c.sources(v));
         let tags = fields.optional("tags", |c, v| c.strings(v, "tags"));
+        let status = fields.optional("status", |c, v| c.status(v));
 
-        if let (Some((date, _)), Some((until, until_span))) = (&date, &until) {
+        // An undated fact's bounds are both in `date`; `until` would make
+        // it a span as well, which it cannot be.
+        let (date, until) = match (date, until) {
+            (Some((When::Within(..), _)), Some((_, until_span))) => {
+                self.error(
+                    &until_span,
+                    "`until` cannot go with an undated `date` such as `\"2024..2026\"`: \
+                     the range in `date` already bounds when it happened",
+                )
+                .help = Some("remove `until`, or give `date` as one date to record a span".to_owned());
+                (None, None)
+            }
+            (Some((When::Within(from, to), span)), None) => (Some(((from, true), span.clone())), Some((to, span))),
+            (Some((When::On(date), span)), until) => (Some(((date, false), span)), until),
+            (None, until) => (None, until),
+        };
+        if let (Some(((date, false), _)), Some((until, until_span))) = (&date, &until) {
             if until.last_day() < date.first_day() {
                 self.error(
                     until_span,
@@ -583,11 +618,14 @@ impl FileChecker<'_> {
             list.map(|(items, _)| items.into_iter().map(|(s, _)| s).collect())
                 .unwrap_or_default()
         }
+        let (date, undated) = date;
         merged.events.push(Event {
             id,
             title,
             date,
             until: until.map(|u| u.0),
+            undated,
+            status: status.map_or(Status::Happened, |s| s.0),
             pillar,
             also: names(also),
             kind,
@@ -598,6 +636,7 @@ impl FileChecker<'_> {
             sources,
             tags: names(tags),
             file: Arc::clone(&self.path),
+            place: self.place(&span),
         });
     }
 
@@ -728,6 +767,57 @@ impl FileChecker<'_> {
             .ok()
     }
 
+    /// An event's `date`: one date, or `"FROM..TO"` for a fact the source
+    /// places in that span without dating it.
+    fn event_date(&mut self, v: &Value<'_>) -> Option<When> {
+        let DeValue::String(text) = v.get_ref() else {
+            return self.partial_date(v, "date").map(When::On);
+        };
+        let Some((from, to)) = text.trim().split_once("..") else {
+            return self.partial_date(v, "date").map(When::On);
+        };
+        let bounds = PartialDate::parse(from.trim()).and_then(|f| Ok((f, PartialDate::parse(to.trim())?)));
+        let (from, to) = match bounds {
+            Ok(bounds) => bounds,
+            Err(why) => {
+                self.error(&v.span(), format!("invalid undated `date` `{text}`: {why}")).help =
+                    Some("an undated fact is written `\"FROM..TO\"`, such as `\"2024..2026\"` or `\"2025-03..2025-06\"`".to_owned());
+                return None;
+            }
+        };
+        if to.last_day() < from.first_day() {
+            self.error(&v.span(), format!("undated `date` `{text}` runs backwards: {to} is before {from}"));
+            return None;
+        }
+        if from == to {
+            self.error(&v.span(), format!("undated `date` `{text}` names one date: write `\"{from}\"`"));
+            return None;
+        }
+        Some(When::Within(from, to))
+    }
+
+    fn status(&mut self, v: &Value<'_>) -> Option<Status> {
+        let s = self.string(v, "status")?;
+        let status = Status::parse(s);
+        if status.is_none() {
+            let help = did_you_mean(s, Status::NAMES.iter().copied())
+                .unwrap_or_else(|| format!("the statuses are: {}", Status::NAMES.join(", ")));
+            self.error(&v.span(), format!("unknown status `{s}`: expected `planned` (or `happened`, the default)")).help =
+                Some(help);
+        }
+        status
+    }
+
+    fn boolean(&mut self, v: &Value<'_>, key: &str) -> Option<bool> {
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.type_error(v, key, "`true` or `false`");
+                None
+            }
+        }
+    }
+
     fn kind(&mut self, v: &Value<'_>) -> Option<Kind> {
         let s = self.string(v, "kind")?;
         let kind = Kind::parse(s);
@@ -765,11 +855,13 @@ impl FileChecker<'_> {
             let label = fields.required("label", |c, v| c.line(v, "label"));
             let value = fields.required("value", |c, v| c.number(v, "value"));
             let unit = fields.optional("unit", |c, v| c.line(v, "unit"));
+            let approx = fields.optional("approx", |c, v| c.boolean(v, "approx"));
             if let (Some(label), Some(value)) = (label, value) {
                 out.push(Figure {
                     label: label.0,
                     value: value.0,
                     unit: unit.map(|u| u.0),
+                    approx: approx.is_some_and(|a| a.0),
                 });
             }
         }
@@ -791,11 +883,13 @@ impl FileChecker<'_> {
             let name = fields.required("name", |c, v| c.line(v, "name"));
             let url = fields.optional("url", |c, v| c.url(v));
             let published = fields.optional("published", |c, v| c.full_date(v, "published"));
+            let note = fields.optional("note", |c, v| c.text(v, "note"));
             if let Some(name) = name {
                 out.push(Source {
                     name: name.0,
                     url: url.map(|u| u.0),
                     published: published.map(|p| p.0),
+                    note: note.map(|n| n.0),
                 });
             }
         }
@@ -983,4 +1077,10 @@ fn syntax_message(message: &str) -> String {
         .collect::<Vec<_>>()
         .join("; ");
     format!("invalid TOML: {joined}")
+}
+
+/// Validates one file's text (for tests).
+#[cfg(test)]
+pub fn validate_text(path: &str, text: &'static str) -> Result<Dataset, DatasetError> {
+    validate(path, &[DataFile::from_text(path, text)])
 }

@@ -123,13 +123,22 @@ fn partial_date(text: &str) -> Result<PartialDate, RenderError> {
 }
 
 /// `{{when d}}` → "December 2024"; `{{when d until}}` → "11–22 November
-/// 2024". `until` may be null.
+/// 2024". `until` may be null. With `undated=true` the span bounds an
+/// unknown date: "undated, 2024–2026"; with `planned=true` the date is a
+/// plan: "2026 (planned)".
 fn when(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let from = partial_date(text(h, 0, "when")?)?;
-    let shown = match optional(h, 1, "when")?.and_then(Value::as_str) {
+    let mut shown = match optional(h, 1, "when")?.and_then(Value::as_str) {
         Some(until) => from.display_span(&partial_date(until)?),
         None => from.display(),
     };
+    let flag = |name: &str| h.hash_get(name).and_then(|v| v.value().as_bool()) == Some(true);
+    if flag("undated") {
+        shown = format!("undated, {shown}");
+    }
+    if flag("planned") {
+        shown.push_str(" (planned)");
+    }
     out.write(&markdown(&shown))?;
     Ok(())
 }
@@ -340,14 +349,26 @@ fn mermaid_pie(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     Ok(())
 }
 
-/// `{{{mermaid_bars per_year "title" colour}}}`: events per year as bars on
-/// an integer axis.
+/// `{{{mermaid_bars per_year "title" colour undated}}}`: events per year as
+/// bars on an integer axis; the optional `undated` counts (span bounds and
+/// a count) get a bar each of their own, "undated 2024–2026", after the
+/// years and never inside one.
 fn mermaid_bars(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let years = array(h, 0, "mermaid_bars")?;
     let title = text(h, 1, "mermaid_bars")?;
     let colour = param(h, 2, "mermaid_bars")?.as_u64().unwrap_or(0) as usize;
-    let labels: Vec<String> = years.iter().map(|y| field(y, "year").to_string()).collect();
-    let counts: Vec<u64> = years.iter().map(|y| field(y, "count").as_u64().unwrap_or(0)).collect();
+    let undated: &[Value] = h.param(3).and_then(|p| p.value().as_array()).map_or(&[], Vec::as_slice);
+    let mut labels: Vec<String> = years.iter().map(|y| field(y, "year").to_string()).collect();
+    let mut counts: Vec<u64> = years.iter().map(|y| field(y, "count").as_u64().unwrap_or(0)).collect();
+    for span in undated {
+        let bound = |key: &str| field(span, key).as_str().and_then(|d| PartialDate::parse(d).ok());
+        let (Some(from), Some(until)) = (bound("from"), bound("until")) else { continue };
+        // Commas and quotes would end the label: the span's display has
+        // neither, but keep the list well formed whatever it holds.
+        let label = format!("undated {}", from.display_span(&until)).replace([',', '"', ']'], " ");
+        labels.push(format!("\"{}\"", mermaid_label(&label)));
+        counts.push(field(span, "count").as_u64().unwrap_or(0));
+    }
     let top = counts.iter().copied().max().unwrap_or(0).max(1);
     let parts: Vec<String> = labels.iter().zip(&counts).filter(|(_, &n)| n > 0).map(|(year, &n)| format!("{} in {year}", counted(n, "event"))).collect();
     let span = match (labels.first(), labels.last()) {
@@ -375,8 +396,10 @@ fn mermaid_bars(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
 
 /// `{{{mermaid_timeline executive.timeline @root.period "title"}}}`: a gantt
 /// chart with a section (lane) per pillar; a one-day event is a milestone,
-/// landmark and major events are marked `crit`, and each task's id carries
-/// its significance (`s4e12`) for the PDF's marks.
+/// landmark and major events are marked `crit`, undated facts `done`
+/// (grey) with "(undated)" after the name, and each task's id carries its
+/// significance and flags (`s4e12`, `s3ue7` undated, `s4pe9` planned) for
+/// the PDF's marks.
 fn mermaid_timeline(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let events = array(h, 0, "mermaid_timeline")?;
     let period = param(h, 1, "mermaid_timeline")?;
@@ -410,13 +433,25 @@ fn mermaid_timeline(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
             if significance >= 4 {
                 tags.push("crit");
             }
+            // Undated facts are greyed (`done`) and named so; the id's flags
+            // (`u` undated, `p` planned) tell the PDF how to draw them.
+            let undated = field(e, "undated").as_bool() == Some(true);
+            let planned = field(e, "planned").as_bool() == Some(true);
+            if undated {
+                tags.push("done");
+            }
             let tags = if tags.is_empty() { String::new() } else { format!("{}, ", tags.join(", ")) };
+            let flags = format!("{}{}", if undated { "u" } else { "" }, if planned { "p" } else { "" });
+            let mut name = gantt_label(field(e, "title").as_str().unwrap_or(""));
+            match (undated, planned) {
+                (true, true) => name.push_str(" (undated, planned)"),
+                (true, false) => name.push_str(" (undated)"),
+                (false, true) => name.push_str(" (planned)"),
+                (false, false) => {}
+            }
             let from = field(e, "start").as_str().unwrap_or("");
             let to = if field(e, "single_day").as_bool() == Some(true) { "0d" } else { field(e, "end").as_str().unwrap_or("") };
-            text.push_str(&format!(
-                "    {} :{tags}s{significance}e{n}, {from}, {to}\n",
-                gantt_label(field(e, "title").as_str().unwrap_or(""))
-            ));
+            text.push_str(&format!("    {name} :{tags}s{significance}{flags}e{n}, {from}, {to}\n"));
         }
     }
     text.push_str("```");
@@ -659,5 +694,46 @@ mod tests {
         );
         assert_eq!(render("{{link n none}}", data.clone()), r"A\*B");
         assert_eq!(render("{{list l}}", data), r"X, Y\|Z and W");
+    }
+
+    #[test]
+    fn dates_say_when_they_are_undated_or_planned() {
+        let data = serde_json::json!({ "a": "2024", "b": "2026", "t": true, "f": false, "n": null });
+        assert_eq!(render("{{when a b undated=t}}", data.clone()), "undated, 2024–2026");
+        assert_eq!(render("{{when b planned=t}}", data.clone()), "2026 (planned)");
+        assert_eq!(render("{{when a b undated=t planned=t}}", data.clone()), "undated, 2024–2026 (planned)");
+        assert_eq!(render("{{when a b undated=f planned=f}}", data), "2024–2026");
+    }
+
+    #[test]
+    fn bars_give_undated_counts_their_own_bar() {
+        let data = serde_json::json!({
+            "years": [{ "year": 2024, "count": 2 }, { "year": 2025, "count": 0 }],
+            "undated": [{ "from": "2024", "until": "2026", "count": 6 }]
+        });
+        let out = render("{{{mermaid_bars years \"T\" 0 undated}}}", data.clone());
+        assert!(out.contains("x-axis [2024, 2025, \"undated 2024–2026\"]"), "{out}");
+        assert!(out.contains("bar [2, 0, 6]"), "{out}");
+        assert!(out.contains("0 --> 6"), "{out}");
+        let chart = crate::typeset::chart::parse(out.trim_start_matches("```mermaid\n").trim_end_matches("```")).unwrap();
+        let crate::typeset::chart::Chart::Bars { categories, values, .. } = chart else { panic!("{out}") };
+        assert_eq!(categories, ["2024", "2025", "undated 2024–2026"]);
+        assert_eq!(values, [2.0, 0.0, 6.0]);
+        let without = render("{{{mermaid_bars years \"T\" 0}}}", data);
+        assert!(without.contains("x-axis [2024, 2025]"), "{without}");
+    }
+
+    #[test]
+    fn timeline_tasks_flag_undated_and_planned_events() {
+        let data = serde_json::json!({
+            "events": [
+                { "title": "Somewhere", "pillar_name": "D", "colour": 0, "start": "2024-01-01", "end": "2026-12-31", "significance": 3, "single_day": false, "undated": true, "planned": false },
+                { "title": "Summit", "pillar_name": "D", "colour": 0, "start": "2026-01-01", "end": "2026-12-31", "significance": 4, "single_day": false, "undated": false, "planned": true }
+            ],
+            "period": { "start": "2024-01-01", "end": "2026-12-31" }
+        });
+        let out = render("{{{mermaid_timeline events period \"T\"}}}", data);
+        assert!(out.contains("    Somewhere (undated) :done, s3ue0, 2024-01-01, 2026-12-31\n"), "{out}");
+        assert!(out.contains("    Summit (planned) :crit, s4pe1, 2026-01-01, 2026-12-31\n"), "{out}");
     }
 }

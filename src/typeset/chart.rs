@@ -47,6 +47,10 @@ pub struct Task {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub significance: u8,
+    /// Somewhere in `start..end`, not over it: a dotted band, no mark.
+    pub undated: bool,
+    /// Announced, not happened: a hollow mark.
+    pub planned: bool,
 }
 
 const PALETTE: [&str; 6] = crate::palette::PALETTE;
@@ -283,6 +287,9 @@ fn parse_gantt(body: &[&str], comments: &[String]) -> Result<Chart, String> {
                     date(end)?
                 };
                 let significance = id.strip_prefix('s').and_then(|s| s.chars().next()).and_then(|c| c.to_digit(10)).map_or(3, |d| d.clamp(1, 5) as u8);
+                // Flags between the significance and `e`: `u` undated, `p` planned.
+                let flags = id.strip_prefix('s').and_then(|s| s.get(1..)).and_then(|s| s.split_once('e')).map_or("", |(f, _)| f);
+                let (undated, planned) = (flags.contains('u'), flags.contains('p'));
                 let lane = match lanes.last_mut() {
                     Some(lane) => lane,
                     None => {
@@ -290,7 +297,7 @@ fn parse_gantt(body: &[&str], comments: &[String]) -> Result<Chart, String> {
                         lanes.last_mut().ok_or("no lane")?
                     }
                 };
-                lane.tasks.push(Task { name: name.trim().to_owned(), start, end: end.max(start), significance });
+                lane.tasks.push(Task { name: name.trim().to_owned(), start, end: end.max(start), significance, undated, planned });
             }
         }
     }
@@ -525,11 +532,18 @@ fn bars(pen: &mut Pen<'_>, title: &str, categories: &[String], values: &[f64], c
     let n = values.len().max(1) as f64;
     let slot = plot_w / n;
     let bar_w = (slot * 0.6).min(48.0);
+    let tint = Color { r: color.r + (1.0 - color.r) * 0.6, g: color.g + (1.0 - color.g) * 0.6, b: color.b + (1.0 - color.b) * 0.6 };
     for (i, (category, &value)) in categories.iter().zip(values).enumerate() {
         let cx = left + slot * (i as f64 + 0.5);
         let h = plot_h * value / axis_top as f64;
+        // The templates' bar of undated facts ("undated 2024–2026") is
+        // set apart from the years: a rule before it and a light fill.
+        let undated = category.starts_with("undated");
+        if undated {
+            pen.line(cx - slot / 2.0, top, cx - slot / 2.0, bottom, 0.6, MUTED);
+        }
         if h > 0.0 {
-            pen.rect(cx - bar_w / 2.0, bottom - h, bar_w, h, color);
+            pen.rect(cx - bar_w / 2.0, bottom - h, bar_w, h, if undated { tint } else { color });
         }
         let label = fmt_value(value);
         let w = pen.width(Face::SansBold, LABEL, &label);
@@ -578,17 +592,30 @@ fn timeline(pen: &mut Pen<'_>, title: &str, lanes: &[Lane], width: f64) -> f64 {
             g: lane.color.g + (1.0 - lane.color.g) * 0.55,
             b: lane.color.b + (1.0 - lane.color.b) * 0.55,
         };
-        for task in lane.tasks.iter().filter(|t| t.end > t.start) {
+        for task in lane.tasks.iter().filter(|t| t.end > t.start && !t.undated) {
             let (x0, x1) = (x(task.start), x(task.end.succ_opt().unwrap_or(task.end)));
             pen.rect(x0, mid - 1.4, (x1 - x0).max(1.0), 2.8, tint);
         }
-        for task in &lane.tasks {
+        // Undated facts: dots over the whole span below the lane's line,
+        // in the lane's colour and sized by significance, with no mark,
+        // since no day is known.
+        for task in lane.tasks.iter().filter(|t| t.undated) {
+            let (x0, x1) = (x(task.start), x(task.end.succ_opt().unwrap_or(task.end)));
+            dotted(pen, x0, x1, mid + 6.0, 0.5 + f64::from(task.significance) * 0.25, lane.color);
+        }
+        for task in lane.tasks.iter().filter(|t| !t.undated) {
             let x0 = x(task.start);
-            // A diamond sized by significance at the start.
+            // A diamond sized by significance at the start; hollow when
+            // only planned.
             let s = 1.8 + f64::from(task.significance) * 0.9;
             let cx = x0.clamp(left + s, left + plot_w - s);
             pen.polygon(vec![pt(cx, mid - s), pt(cx + s, mid), pt(cx, mid + s), pt(cx - s, mid)], lane.color);
-            pen.line(cx, mid - s, cx + s, mid, 0.4, Color::grey(1.0));
+            if task.planned {
+                let h = s - 1.2;
+                pen.polygon(vec![pt(cx, mid - h), pt(cx + h, mid), pt(cx, mid + h), pt(cx - h, mid)], Color::grey(1.0));
+            } else {
+                pen.line(cx, mid - s, cx + s, mid, 0.4, Color::grey(1.0));
+            }
         }
     }
     // Year ticks.
@@ -625,7 +652,42 @@ fn timeline(pen: &mut Pen<'_>, title: &str, lanes: &[Lane], width: f64) -> f64 {
         pen.rect(kx, key_y - 1.6, 14.0, 3.2, MUTED);
         pen.text(kx + 18.0, key_y + 3.0, Face::Sans, LABEL, MUTED, bar);
     }
+    // A second line for the marks only some timelines have.
+    let all = || lanes.iter().flat_map(|l| &l.tasks);
+    let (undated, planned) = (all().any(|t| t.undated), all().any(|t| t.planned && !t.undated));
+    if !(undated || planned) {
+        return key_y + 8.0;
+    }
+    let key_y = key_y + 14.0;
+    let mut kx = 0.0;
+    if undated {
+        let label = "dots: undated, somewhere in the span";
+        dotted(pen, kx, kx + 18.0, key_y, 1.5, MUTED);
+        kx += 22.0 + pen.text(kx + 22.0, key_y + 3.0, Face::Sans, LABEL, MUTED, label) + 12.0;
+    }
+    if planned {
+        let s = 4.5;
+        pen.polygon(vec![pt(kx + s, key_y - s), pt(kx + 2.0 * s, key_y), pt(kx + s, key_y + s), pt(kx, key_y)], MUTED);
+        let h = s - 1.2;
+        pen.polygon(vec![pt(kx + s, key_y - h), pt(kx + s + h, key_y), pt(kx + s, key_y + h), pt(kx + s - h, key_y)], Color::grey(1.0));
+        let label = pen.fit(Face::Sans, LABEL, "hollow: planned", (width - kx - 2.0 * s - 4.0).max(0.0));
+        pen.text(kx + 2.0 * s + 4.0, key_y + 3.0, Face::Sans, LABEL, MUTED, &label);
+    }
     key_y + 8.0
+}
+
+/// A row of round-ish dots (small squares) from `x0` to `x1`, centred on
+/// `y`: the mark of an undated fact.
+fn dotted(pen: &mut Pen<'_>, x0: f64, x1: f64, y: f64, radius: f64, color: Color) {
+    let step = radius * 2.0 + 2.2;
+    let mut x = x0 + radius;
+    while x + radius <= x1.max(x0 + 2.0 * radius) {
+        pen.polygon(
+            vec![pt(x, y - radius), pt(x + radius, y), pt(x, y + radius), pt(x - radius, y)],
+            color,
+        );
+        x += step;
+    }
 }
 
 #[cfg(test)]
@@ -760,5 +822,35 @@ mod tests {
     fn drawing_twice_gives_the_same_items() {
         let chart = bars_chart(&[1.0, 2.0, 3.0]);
         assert_eq!(draw(&chart, Pt(333.3)).items, draw(&chart, Pt(333.3)).items);
+    }
+
+    #[test]
+    fn undated_tasks_are_dots_without_a_mark_and_plans_are_hollow() {
+        let text = "gantt\n    dateFormat YYYY-MM-DD\n    section D\n    Somewhere (undated) :done, s3ue0, 2024-01-01, 2026-12-31\n    Summit (planned) :crit, s4pe1, 2026-01-01, 2026-12-31\n    Visit :milestone, s3e2, 2024-08-09, 0d\n";
+        let chart = parse(text).unwrap();
+        let Chart::Timeline { lanes, .. } = &chart else { panic!() };
+        let flags: Vec<(bool, bool, u8)> = lanes[0].tasks.iter().map(|t| (t.undated, t.planned, t.significance)).collect();
+        assert_eq!(flags, [(true, false, 3), (false, true, 4), (false, false, 3)]);
+        let d = draw(&chart, Pt(460.0));
+        inside(&d);
+        let white = Color::grey(1.0);
+        let polygons: Vec<&Color> = d.items.iter().filter_map(|(_, i)| match i {
+            Item::Polygon { color, .. } => Some(color),
+            _ => None,
+        }).collect();
+        // Many dots for the undated fact, a hollow mark (white inside) for
+        // the plan, and the key's second line names both.
+        assert!(polygons.len() > 40, "{}", polygons.len());
+        assert!(polygons.iter().any(|c| **c == white));
+        let texts: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i {
+            Item::Text(t) => Some(t.text.as_str()),
+            _ => None,
+        }).collect();
+        assert!(texts.contains(&"dots: undated, somewhere in the span"), "{texts:?}");
+        assert!(texts.contains(&"hollow: planned"), "{texts:?}");
+        // A timeline without them keeps its one-line key.
+        let plain = draw(&parse("gantt\n    dateFormat YYYY-MM-DD\n    section D\n    Visit :milestone, s3e2, 2024-08-09, 0d\n").unwrap(), Pt(460.0));
+        assert!(!plain.items.iter().any(|(_, i)| matches!(i, Item::Text(t) if t.text.starts_with("dots"))));
+        assert!(plain.size.h < d.size.h);
     }
 }

@@ -53,11 +53,11 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
     let text = text.replace("\"Talks on EU financing and long-term gas contracts\"", "\"Talks on EU financing (edited)\"");
     let text = text + "\n[[event]]\nid = \"added\"\ntitle = \"Added event\"\ndate = 2025-05-05\npillar = \"connectivity\"\nkind = \"other\"\nsignificance = 1\nsummary = \"New.\"\nsources = [{ name = \"Test\" }]\n";
     std::fs::write(&events, text).unwrap();
-    let later = data.join("events/2026.toml");
-    let text = std::fs::read_to_string(&later).unwrap();
+    let undated = data.join("events/undated.toml");
+    let text = std::fs::read_to_string(&undated).unwrap();
     let start = text.find("[[event]]\nid = \"russia-balanced-relations\"").unwrap();
-    let end = text.find("[[event]]\nid = \"cica-summit-2026\"").unwrap();
-    std::fs::write(&later, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    let end = text[start + 1..].find("[[event]]").map_or(text.len(), |n| start + 1 + n);
+    std::fs::write(&undated, format!("{}{}", &text[..start], &text[end..])).unwrap();
 
     let second = bin().args(args("2026-02-13")).output().unwrap();
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
@@ -106,4 +106,43 @@ fn compare_counts_match_the_hand_counted_fixture() {
     assert!(md.contains("| **Total** | **5 (+1)** | **100.0%** | – | **4** |"), "{md}");
     assert!(md.contains("| Visits | 0 (−1) | 1 |"), "a kind only the other period has: {md}");
     assert!(md.contains("| Agreements | 2 (+2) | 0 |"), "{md}");
+}
+
+/// Issue 15: no undated event of the default data is counted in a single
+/// year, in the JSON summary as in the briefing; each is in its span.
+#[test]
+fn no_undated_event_is_counted_in_a_single_year() {
+    use azint_report::dataset::{load, DataSource};
+    let dataset = load(&DataSource::Path(root().join("data"))).unwrap();
+    let output = run(&["--period", "2024-2026", "--format", "json", "--as-of", AS_OF, "-q", "-o", "-"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let undated: Vec<_> = dataset.events.iter().filter(|e| e.undated).collect();
+    assert_eq!(undated.len(), 10, "the article leaves ten facts of 2024–2026 undated");
+    assert_eq!(json["undated"], 10);
+    for pillar in json["pillars"].as_array().unwrap() {
+        let id = pillar["id"].as_str().unwrap();
+        let own = |undated: bool| dataset.events.iter().filter(|e| &*e.pillar == id && e.undated == undated).count();
+        let in_years: u64 = pillar["per_year"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+        let in_spans: u64 = pillar["undated"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+        // Every dated event of the pillar is in the period 2024–2026.
+        assert_eq!(in_years as usize, own(false), "{id}: the years hold only dated events");
+        assert_eq!(in_spans as usize, own(true), "{id}");
+        assert_eq!(pillar["undated"].as_object().unwrap().keys().collect::<Vec<_>>(), if own(true) > 0 { vec!["2024..2026"] } else { vec![] });
+    }
+}
+
+/// The JSON summary carries undated facts per span and plans, per pillar
+/// and in total.
+#[test]
+fn the_json_summary_counts_undated_facts_per_span_and_plans() {
+    let data = fixture("valid/precision");
+    let output = run(&["--data", data.to_str().unwrap(), "--period", "2024-2026", "--format", "json", "--as-of", AS_OF, "-q", "-o", "-"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!((json["events"].as_u64(), json["undated"].as_u64(), json["planned"].as_u64()), (Some(6), Some(3), Some(1)));
+    let energy = &json["pillars"][0];
+    assert_eq!(energy["id"], "energy");
+    assert_eq!(energy["per_year"], serde_json::json!({ "2024": 0, "2025": 0, "2026": 2 }));
+    assert_eq!(energy["undated"], serde_json::json!({ "2024..2026": 1, "2025-03..2025-05": 1 }));
+    assert_eq!(energy["planned"], 1);
+    assert_eq!(energy["highlights"], serde_json::json!(["happened-2026", "undated-wide", "planned-2026"]));
 }

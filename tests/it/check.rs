@@ -102,7 +102,7 @@ fn check_accepts_the_default_dataset() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
     assert!(
-        out.starts_with("data: 5 files, 4 pillars, 30 events: no problems"),
+        out.starts_with("data: 6 files, 4 pillars, 30 events: no problems"),
         "{out}"
     );
 }
@@ -129,4 +129,25 @@ fn a_missing_data_path_is_an_io_error_naming_it() {
         stderr(&output),
         "error: cannot read no/such/folder: No such file or directory (os error 2)\n"
     );
+}
+
+/// Issue 15: a planned event whose date has passed as of `--as-of` is a
+/// warning with its place; `check` still succeeds.
+#[test]
+fn check_warns_of_plans_whose_date_has_passed() {
+    let output = bin().args(["check", "--as-of", "2027-01-05"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("data/events/2026.toml:48:1: warning: event `oic-summit-2026` is planned for 2026; still planned as of 2027-01-05?"),
+        "{err}"
+    );
+    assert!(err.contains("event `cica-summit-2026` is planned for 2026"), "{err}");
+    assert!(stdout(&output).starts_with("data: 6 files, 4 pillars, 30 events: no problems, 2 warnings"));
+    let output = bin().args(["check", "--as-of", "2026-02-12"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    // The clock is never read when SOURCE_DATE_EPOCH gives the date.
+    let output = bin().arg("check").env("SOURCE_DATE_EPOCH", "1798761600").output().unwrap();
+    assert!(stderr(&output).contains("still planned as of 2027-01-01?"), "{}", stderr(&output));
 }

@@ -4,6 +4,7 @@ mod changes;
 mod check;
 mod edit_loop;
 mod cli;
+mod fidelity;
 mod hardening;
 mod properties;
 mod render;

@@ -185,6 +185,8 @@ fn event(id: &str, date: PartialDate, significance: u8) -> DataEvent {
         title: id.to_owned(),
         date,
         until: None,
+        undated: false,
+        status: Default::default(),
         pillar: "p".into(),
         also: Vec::new(),
         kind: Kind::Other,
@@ -192,8 +194,9 @@ fn event(id: &str, date: PartialDate, significance: u8) -> DataEvent {
         partners: Vec::new(),
         summary: String::new(),
         figures: Vec::new(),
-        sources: vec![Source { name: "s".into(), url: None, published: None }],
+        sources: vec![Source { name: "s".into(), url: None, published: None, note: None }],
         tags: Vec::new(),
         file: "f.toml".into(),
+        place: Default::default(),
     }
 }

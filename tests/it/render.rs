@@ -52,10 +52,11 @@ fn two_runs_give_identical_bytes() {
     assert_eq!(first.stdout, second.stdout);
 }
 
-/// Every dated or checkable fact of the News.Az article appears.
+/// Every dated or checkable fact of the News.Az article appears (with
+/// every event a highlight, so that each event's figures are printed).
 #[test]
 fn the_briefing_states_the_facts_of_the_article() {
-    let md = briefing(&["--period", "2024-2026"]);
+    let md = briefing(&["--period", "2024-2026", "--highlights", "20"]);
     for fact in [
         "11–22 November 2024",
         "New Collective Quantified Goal",
@@ -82,7 +83,10 @@ fn the_briefing_states_the_facts_of_the_article() {
         "Southern Gas Corridor",
         "January 2026",
         "SEFE",
-        "1.5 bcm/yr",
+        "about 1.5 bcm/yr",
+        "undated, 2024–2026",
+        "2026 (planned)",
+        "Media Development Agency of the Republic of Azerbaijan",
         "10 years",
         "April 2025",
         "Baku–Tbilisi–Kars",
@@ -167,19 +171,23 @@ fn markdown_special_characters_in_data_come_out_literally() {
 
 #[test]
 fn periods_keep_events_whose_span_overlaps() {
-    // 2025: four events of 2025, the 2021–2025 UN framework, and the eight
-    // facts the article places in 2024–2026.
+    // 2025: three events of 2025, the 2021–2025 UN framework, the
+    // 2024–2026 CICA chairmanship, and the ten facts the article places
+    // somewhere in 2024–2026 (which may fall in any part of it).
     let md = briefing(&["--period", "2025"]);
-    assert!(md.contains("In 2025 the dataset records 13 events"), "{md}");
+    assert!(md.contains("In 2025 the dataset records 15 events"), "{md}");
     assert!(md.contains("UN Sustainable Development Cooperation Framework 2021–2025"));
     assert!(!md.contains("COP29 UN Climate Change Conference in Baku"));
     // COP29's twelve days overlap a period of a few days inside them.
     let md = briefing(&["--period", "2024-11-15..2024-11-20"]);
     assert!(md.contains("COP29 UN Climate Change Conference in Baku"));
-    assert!(!md.contains("Admission to the Developing Eight"));
+    assert!(!md.contains("Unanimous admission to the Developing Eight"));
     let md = briefing(&["--period", "2026-02"]);
     assert!(md.contains("Strategic Partnership Charter"));
-    assert!(!md.contains("Ten-year gas contract"));
+    assert!(!md.contains("SOCAR begins supplying gas"));
+    // Undated within 2024–2026: in the period, and shown as undated.
+    assert!(md.contains("### Undated, 2024–2026"), "{md}");
+    assert!(md.contains("| Ten-year gas contract with Germany's SEFE |"), "{md}");
 }
 
 #[test]
@@ -271,4 +279,61 @@ fn a_misspelt_variable_names_the_template_line_and_column() {
     assert!(err.starts_with(&expected), "{err}");
     assert!(err.contains("`sumary` is not defined here"), "{err}");
     assert!(output.stdout.is_empty());
+}
+
+/// Issue 15: a fact the source places somewhere in a span is counted in
+/// no single year, listed apart, and said to be undated everywhere.
+#[test]
+fn undated_facts_are_counted_in_no_year_and_shown_as_undated() {
+    let md = briefing(&["--data", fixture("valid/precision").to_str().unwrap(), "--period", "2024-2026", "--highlights", "5"]);
+    // Energy: two dated events (2026), one undated in 2024–2026, one in
+    // March–May 2025; the years hold only the dated ones.
+    assert!(
+        md.contains("| 2024 | 0 |\n| 2025 | 0 |\n| 2026 | 2 |\n| Undated, 2024–2026 | 1 |\n| Undated, March–May 2025 | 1 |\n"),
+        "{md}"
+    );
+    assert!(md.contains("x-axis [2024, 2025, 2026, \"undated 2024–2026\", \"undated March–May 2025\"]"), "{md}");
+    assert!(md.contains("bar [0, 0, 2, 1, 1]"), "{md}");
+    assert!(md.contains("undated, 2024–2026 · contract · major (4/5)"), "{md}");
+    // The chronology: dated events in its table, the others grouped by span.
+    let chronology = &md[md.find("## Chronology").unwrap()..md.find("## Sources").unwrap()];
+    let dated = &chronology[..chronology.find("### Undated").unwrap()];
+    assert!(!dated.contains("Undated within"), "{chronology}");
+    assert!(chronology.contains("### Undated, 2024–2026\n"), "{chronology}");
+    assert!(chronology.contains("### Undated, March–May 2025\n"), "{chronology}");
+    assert!(chronology.contains("| Undated within spring 2025 | Energy | statement |"), "{chronology}");
+    // The timeline marks them for Mermaid (grey, named) and the PDF (flag).
+    assert!(md.contains("Undated within 2024 to 2026 (undated) :crit, done, s4ue1, 2024-01-01, 2026-12-31"), "{md}");
+    // The data note explains the convention with the count.
+    assert!(md.contains("the source places 3 facts of the period somewhere in a span without a date of their own (2 within 2024–2026; 1 within March–May 2025)"), "{md}");
+    assert!(md.contains("3 facts are known only to lie somewhere in the period"), "{md}");
+}
+
+#[test]
+fn plans_approximate_figures_and_source_notes_are_shown() {
+    let md = briefing(&["--data", fixture("valid/precision").to_str().unwrap(), "--period", "2024-2026", "--highlights", "5"]);
+    assert!(md.contains("March 2026 (planned) · summit · major (4/5)"), "{md}");
+    assert!(md.contains("| March 2026 (planned) | Summit planned for 2026 | Energy | summit |"), "{md}");
+    assert!(md.contains("Summit planned for 2026 (planned) :crit, s4pe5, 2026-03-01, 2026-03-31"), "{md}");
+    // Of equal significance, what happened ranks before what is planned,
+    // though the plan is later.
+    let held = md.find("1. **Summit held in 2026**").unwrap();
+    let planned = md.find("**Summit planned for 2026**").unwrap();
+    assert!(held < planned, "{md}");
+    assert!(md.contains("- Figures: Volume: about 1.5 bcm/yr; Length: 10 years"), "{md}");
+    assert!(md.contains("- Gazette: cited by 4 events. Funded by the Example Agency.\n"), "{md}");
+    assert!(md.contains("1 event of the period is only announced"), "{md}");
+}
+
+/// The data note counts files with events and files with pillars apart,
+/// named relative to the data folder.
+#[test]
+fn the_data_note_counts_files_with_events_and_with_pillars() {
+    let md = briefing(&["--data", fixture("valid/precision").to_str().unwrap(), "--period", "2024-2026"]);
+    assert!(md.contains("6 events in 3 files and 2 pillars in 1 file"), "{md}");
+    assert!(md.contains("Files with events, relative to the data folder:\n\n- events/dated.toml\n- events/undated.toml\n- pillars.toml\n"), "{md}");
+    assert!(md.contains("Files with pillars:\n\n- pillars.toml\n"), "{md}");
+    let md = briefing(&["--period", "2024-2026"]);
+    assert!(md.contains("30 events in 5 files and 4 pillars in 1 file"), "{md}");
+    assert!(!md.contains("- data/"), "paths are relative to the data folder");
 }
