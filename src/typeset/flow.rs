@@ -30,10 +30,13 @@ impl PageSetup {
     pub const A4: Size = Size { w: Pt(595.28), h: Pt(841.89) };
     pub const LETTER: Size = Size { w: Pt(612.0), h: Pt(792.0) };
 
-    /// The text area: margins of 64 pt at the sides, 72 pt at top and
-    /// bottom (room for the running header and footer).
+    /// The text area: margins of 64 pt at the sides, 104 pt at top and
+    /// bottom, which hold the running header and footer. The text stays out
+    /// of the top and bottom eighth of the page, where readers and checkers
+    /// of tagged PDF expect only running heads: a table's repeated cell
+    /// there on three pages would read as one (outloud's PAG-001).
     pub fn area(&self) -> Rect {
-        let (side, top, bottom) = (Pt(64.0), Pt(72.0), Pt(72.0));
+        let (side, top, bottom) = (Pt(64.0), Pt(104.0), Pt(104.0));
         Rect::new(side, top, self.size.w - side - side, self.size.h - top - bottom)
     }
 }
@@ -559,7 +562,9 @@ impl Builder<'_> {
             let w = widths[c];
             let inner = (w - style::CELL_PAD_X * 2.0).max(Pt(1.0));
             if !spans.is_empty() {
-                let lines = linebreak(spans, inner, Setting { justify: false, language: self.language });
+                // No hyphenation in cells: a word breaks only when wider
+                // than its cell (between characters, by linebreak).
+                let lines = linebreak(spans, inner, Setting { justify: false, language: None });
                 for (i, line) in lines.iter().enumerate() {
                     let (band, row) = (i / per_band, i % per_band);
                     while bands.len() <= band {

@@ -386,3 +386,27 @@ fn the_document_information_is_honest() {
     }
     assert!(keys.contains(&"Title".to_owned()) && keys.contains(&"Producer".to_owned()), "{keys:?}");
 }
+
+/// Table cells are set ragged without hyphenation: a word breaks only when
+/// it is wider than its cell (issue 9; a hyphenated "en-/gagement" at the
+/// foot of three pages also read as a running footer to outloud).
+#[test]
+fn table_cells_hyphenate_no_word_that_fits() {
+    let cell = "Active multilateral engagement and international organisations";
+    let rows: String = (0..40).map(|i| format!("| {i} May 2025 | {cell} | {cell} | {cell} | {cell} | {cell} |\n")).collect();
+    let text = format!(
+        "| Date | A | B | C | D | E |\n| --- | --- | --- | --- | --- | --- |\n{rows}| x | y | Supercalifragilisticexpialidociousnessesquesomethingevenlonger | z | z | z |\n"
+    );
+    let typeset = typeset::typeset(&text, &options(Paper::A4));
+    let mut broken = Vec::new();
+    for page in &typeset.document.pages {
+        for (_, item) in &page.items {
+            if let Item::Text(t) = item {
+                if t.text.ends_with('-') {
+                    broken.push(t.text.clone());
+                }
+            }
+        }
+    }
+    assert!(broken.iter().all(|t| t.starts_with("Supercalifragilistic")), "hyphenated words that fit: {broken:?}");
+}
