@@ -168,7 +168,8 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     let mut pages = None;
     if let Some(target) = pdf_target {
         warnings.extend(missing_glyphs(&dataset, &markdown));
-        let typeset_options = typeset_options(&dataset, &summary, options);
+        let mut typeset_options = typeset_options(&dataset, &summary, options);
+        typeset_options.images = load_images(&markdown, options)?;
         // A long briefing's pages take most of the memory: let the data go
         // first.
         drop(summary);
@@ -297,6 +298,48 @@ fn targets(options: &Options, period: &Period) -> Result<Vec<(OutputFormat, Targ
     Ok(targets)
 }
 
+/// The largest image file read: 32 MiB.
+pub const MAX_IMAGE_BYTES: u64 = 32 << 20;
+
+/// Reads and decodes every image the Markdown names, from paths relative to
+/// the templates folder (the current folder with the built-in templates).
+/// A missing, unreadable or undecodable image is an error naming its path
+/// (exit 65), never a silent substitution.
+fn load_images(
+    markdown: &str,
+    options: &Options,
+) -> Result<std::collections::BTreeMap<String, std::sync::Arc<typeset::image::Image>>, Error> {
+    let base = options.templates.clone().unwrap_or_else(|| std::path::PathBuf::from("."));
+    let mut images = std::collections::BTreeMap::new();
+    let mut problems = Vec::new();
+    for src in typeset::image::sources(markdown) {
+        let path = base.join(&src);
+        let shown = path.display().to_string();
+        let fail = |why: String| diag::Diagnostic::error_in(&shown, format!("image `{src}`: {why}"));
+        if src.contains("://") {
+            problems.push(fail("images are read from files next to the templates, not fetched".to_owned()));
+            continue;
+        }
+        let bytes = match std::fs::metadata(&path) {
+            Ok(meta) if !meta.is_file() => Err("not a regular file".to_owned()),
+            Ok(meta) if meta.len() > MAX_IMAGE_BYTES => Err(format!("the file is {} MiB; the limit is {} MiB", meta.len() >> 20, MAX_IMAGE_BYTES >> 20)),
+            Ok(_) => std::fs::read(&path).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match bytes.and_then(|b| typeset::image::decode(&b)) {
+            Ok(image) => {
+                images.insert(src, std::sync::Arc::new(image));
+            }
+            Err(why) => problems.push(fail(why)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(images)
+    } else {
+        Err(report::ReportError::Invalid(problems).into())
+    }
+}
+
 /// The typesetter's settings for this report: paper, language, running
 /// header, and metadata dated from `--as-of`, never from the clock.
 fn typeset_options(dataset: &Dataset, summary: &summary::Summary, options: &Options) -> typeset::Options {
@@ -314,6 +357,7 @@ fn typeset_options(dataset: &Dataset, summary: &summary::Summary, options: &Opti
             date,
             language: report.language.clone(),
         },
+        images: std::collections::BTreeMap::new(),
     }
 }
 

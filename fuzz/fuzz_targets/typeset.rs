@@ -16,6 +16,7 @@ fuzz_target!(|data: &[u8]| {
         language: "en".to_owned(),
         header: ("Fuzz".to_owned(), "2024".to_owned()),
         metadata: Metadata::default(),
+        images: Default::default(),
     };
     let out = typeset(&markdown, &options);
     let fonts = Fonts::get();

@@ -5,8 +5,13 @@
 //! layout measures and places. Two HTML comments, which Markdown viewers
 //! hide, carry what Markdown cannot say: `<!-- toc -->` (the table of
 //! contents goes here) and `<!-- pagebreak -->`.
+//!
+//! All of GitHub-flavoured Markdown is read: tables, strikethrough, task
+//! lists, footnotes, alerts (`> [!NOTE]`), images, bare URLs as links.
+//! Raw HTML, which the typesetter does not draw, becomes a block that the
+//! layout names in a warning.
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A block of the document.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +30,41 @@ pub enum Block {
     /// `<!-- colour #rrggbb -->`: the colour of the next heading's tab (a
     /// pillar's colour).
     Colour(String),
+    /// A GitHub alert (`> [!NOTE]` …): a tinted box with a label.
+    Callout { kind: Callout, blocks: Vec<Block> },
+    /// An image: `![alt](src)`, with an optional `=WIDTHpt` or `=N%` at the
+    /// end of the alt text for its width.
+    Image { src: String, alt: String },
+    /// A task list item's box (`- [x]`), first in its item.
+    Task(bool),
+    /// A footnote's text, `[^label]: …`, wherever the Markdown defines it.
+    Note { label: String, blocks: Vec<Block> },
+    /// Raw HTML, which is not drawn: the layout warns, naming its line in
+    /// the Markdown.
+    Html { html: String, line: usize },
+}
+
+/// The kinds of GitHub alert.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Callout {
+    Note,
+    Tip,
+    Important,
+    Warning,
+    Caution,
+}
+
+impl Callout {
+    /// The label drawn at the top of the box.
+    pub fn label(self) -> &'static str {
+        match self {
+            Callout::Note => "Note",
+            Callout::Tip => "Tip",
+            Callout::Important => "Important",
+            Callout::Warning => "Warning",
+            Callout::Caution => "Caution",
+        }
+    }
 }
 
 /// Column alignment of a table.
@@ -41,6 +81,10 @@ pub struct Style {
     pub bold: bool,
     pub italic: bool,
     pub code: bool,
+    /// `~~struck~~`.
+    pub strike: bool,
+    /// A footnote reference: the run's text is the note's label.
+    pub note: bool,
 }
 
 /// A piece of text in one style. A run whose text is `"\n"` is a hard line
@@ -60,7 +104,24 @@ pub fn plain(runs: &[Run]) -> String {
 /// Parses GitHub-flavoured Markdown into blocks.
 pub fn parse(markdown: &str) -> Vec<Block> {
     let mut builder = Builder::default();
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_GFM;
+    let mut line = 1;
+    let mut counted = 0;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        // Lines counted once, forwards: the parser's offsets only grow for
+        // the events that need a line (raw HTML).
+        if let Event::Html(_) | Event::InlineHtml(_) = event {
+            let upto = range.start.min(markdown.len());
+            if upto > counted {
+                line += markdown.as_bytes()[counted..upto].iter().filter(|&&b| b == b'\n').count();
+                counted = upto;
+            }
+            builder.line = line;
+        }
         builder.event(event);
     }
     builder.finish()
@@ -68,7 +129,8 @@ pub fn parse(markdown: &str) -> Vec<Block> {
 
 /// A block being built.
 enum Open {
-    Quote(Vec<Block>),
+    Quote(Option<Callout>, Vec<Block>),
+    Note(String, Vec<Block>),
     List { start: Option<u64>, items: Vec<Vec<Block>> },
     Item(Vec<Block>),
     Table { aligns: Vec<Align>, header: Vec<Vec<Run>>, rows: Vec<Vec<Vec<Run>>>, in_head: bool },
@@ -84,14 +146,49 @@ struct Builder {
     code: Option<(String, String)>,
     bold: u32,
     italic: u32,
+    strike: u32,
     links: Vec<String>,
     /// The current table row's cells.
     row: Vec<Vec<Run>>,
+    /// An image being read: its address and alt text.
+    image: Option<(String, String)>,
+    /// The line of the Markdown the current raw HTML starts on.
+    line: usize,
 }
 
 impl Builder {
     fn style(&self) -> Style {
-        Style { bold: self.bold > 0, italic: self.italic > 0, code: false }
+        Style { bold: self.bold > 0, italic: self.italic > 0, strike: self.strike > 0, ..Style::default() }
+    }
+
+    /// Text, with bare `http(s)://` addresses outside links and code made
+    /// links, as GitHub does.
+    fn push_linked_text(&mut self, text: &str, style: Style) {
+        if !self.links.is_empty() || style.code {
+            return self.push_text(text, style);
+        }
+        let find = |s: &str| [s.find("http://"), s.find("https://")].into_iter().flatten().min();
+        let mut rest = text;
+        while let Some(at) = find(rest) {
+            let starts_word = at == 0 || rest[..at].ends_with(|c: char| c.is_whitespace() || "([<\"'".contains(c));
+            let end = rest[at..].find(|c: char| c.is_whitespace() || c == '<' || c == '>').map_or(rest.len(), |e| at + e);
+            // Trailing punctuation belongs to the sentence.
+            let url = rest[at..end].trim_end_matches(|c: char| ".,;:!?)'\"".contains(c));
+            let scheme_only = url.trim_end_matches('/').ends_with(':') || !url.contains('.');
+            if !starts_word || scheme_only {
+                self.push_text(&rest[..at + 4], style);
+                rest = &rest[at + 4..];
+                continue;
+            }
+            self.push_text(&rest[..at], style);
+            self.links.push(url.to_owned());
+            self.push_text(url, style);
+            self.links.pop();
+            rest = &rest[at + url.len()..];
+        }
+        if !rest.is_empty() {
+            self.push_text(rest, style);
+        }
     }
 
     fn push_text(&mut self, text: &str, style: Style) {
@@ -108,7 +205,7 @@ impl Builder {
     /// Adds a finished block to the innermost container.
     fn add(&mut self, block: Block) {
         match self.open.last_mut() {
-            Some(Open::Quote(blocks)) | Some(Open::Item(blocks)) => blocks.push(block),
+            Some(Open::Quote(_, blocks)) | Some(Open::Item(blocks)) | Some(Open::Note(_, blocks)) => blocks.push(block),
             // Blocks directly in a list or table cannot happen in
             // CommonMark; keep them rather than lose them.
             Some(Open::List { items, .. }) => items.push(vec![block]),
@@ -137,10 +234,25 @@ impl Builder {
             }
             return;
         }
+        if let Some((_, alt)) = &mut self.image {
+            match event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::End(TagEnd::Image) => {
+                    if let Some((src, alt)) = self.image.take() {
+                        // An image is a block of its own: the text around
+                        // it stays in paragraphs before and after.
+                        self.flush_runs();
+                        self.add(Block::Image { src, alt });
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) => self.push_text(&t, self.style()),
+            Event::Text(t) => self.push_linked_text(&t, self.style()),
             Event::Code(t) => {
                 let style = Style { code: true, ..self.style() };
                 self.push_text(&t, style);
@@ -164,12 +276,26 @@ impl Builder {
                     }
                     // Other comments are for the Markdown's readers only.
                     other if other.starts_with("<!--") => {}
-                    // Raw HTML is shown as written rather than lost.
-                    other => self.push_text(other, self.style()),
+                    // Raw HTML is not drawn; the layout names it.
+                    other => {
+                        let line = self.line;
+                        match self.done.last_mut() {
+                            // One warning for a block of HTML split in events.
+                            Some(Block::Html { html, line: at }) if *at == line => html.push_str(other),
+                            _ => self.add(Block::Html { html: other.to_owned(), line }),
+                        }
+                    }
                 }
             }
-            Event::FootnoteReference(t) => self.push_text(&format!("[{t}]"), self.style()),
-            Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }, self.style()),
+            Event::FootnoteReference(t) => {
+                let style = Style { note: true, ..self.style() };
+                // Never merged with a neighbour: each reference is its own run.
+                self.runs.push(Run { text: t.into_string(), style, link: None });
+            }
+            Event::TaskListMarker(done) => {
+                self.flush_runs();
+                self.add(Block::Task(done));
+            }
             Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t, self.style()),
         }
     }
@@ -188,10 +314,22 @@ impl Builder {
                     HeadingLevel::H6 => 6,
                 });
             }
-            Tag::BlockQuote(_) => {
+            Tag::BlockQuote(kind) => {
                 self.flush_runs();
-                self.open.push(Open::Quote(Vec::new()));
+                let kind = kind.map(|k| match k {
+                    BlockQuoteKind::Note => Callout::Note,
+                    BlockQuoteKind::Tip => Callout::Tip,
+                    BlockQuoteKind::Important => Callout::Important,
+                    BlockQuoteKind::Warning => Callout::Warning,
+                    BlockQuoteKind::Caution => Callout::Caution,
+                });
+                self.open.push(Open::Quote(kind, Vec::new()));
             }
+            Tag::FootnoteDefinition(label) => {
+                self.flush_runs();
+                self.open.push(Open::Note(label.into_string(), Vec::new()));
+            }
+            Tag::Strikethrough => self.strike += 1,
             Tag::CodeBlock(kind) => {
                 self.flush_runs();
                 let lang = match kind {
@@ -229,7 +367,7 @@ impl Builder {
             Tag::Emphasis => self.italic += 1,
             Tag::Strong => self.bold += 1,
             Tag::Link { dest_url, .. } => self.links.push(dest_url.into_string()),
-            Tag::Image { .. } => {}
+            Tag::Image { dest_url, .. } => self.image = Some((dest_url.into_string(), String::new())),
             _ => {}
         }
     }
@@ -249,10 +387,22 @@ impl Builder {
             }
             TagEnd::BlockQuote(_) => {
                 self.flush_runs();
-                if let Some(Open::Quote(blocks)) = self.open.pop() {
-                    self.add(Block::Quote(blocks));
+                match self.open.pop() {
+                    Some(Open::Quote(Some(kind), blocks)) => self.add(Block::Callout { kind, blocks }),
+                    Some(Open::Quote(None, blocks)) => self.add(Block::Quote(blocks)),
+                    Some(other) => self.open.push(other),
+                    None => {}
                 }
             }
+            TagEnd::FootnoteDefinition => {
+                self.flush_runs();
+                match self.open.pop() {
+                    Some(Open::Note(label, blocks)) => self.add(Block::Note { label, blocks }),
+                    Some(other) => self.open.push(other),
+                    None => {}
+                }
+            }
+            TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
             TagEnd::Item => {
                 self.flush_runs();
                 if let Some(Open::Item(blocks)) = self.open.pop() {
@@ -302,7 +452,7 @@ impl Builder {
         self.flush_runs();
         while let Some(open) = self.open.pop() {
             match open {
-                Open::Quote(blocks) | Open::Item(blocks) => self.done.extend(blocks),
+                Open::Quote(_, blocks) | Open::Item(blocks) | Open::Note(_, blocks) => self.done.extend(blocks),
                 Open::List { start, items } => self.done.push(Block::List { start, items }),
                 Open::Table { aligns, header, rows, .. } => self.done.push(Block::Table { aligns, header, rows }),
             }

@@ -723,7 +723,7 @@ mod tests {
                     let (y0, y1) = (ys.clone().fold(f32::MAX, f32::min), ys.fold(f32::MIN, f32::max));
                     Rect::new(Pt(x0), Pt(y0), Pt(x1 - x0), Pt(y1 - y0))
                 }
-                Item::Link { size, .. } => Rect::new(p.x, p.y, size.w, size.h),
+                Item::Link { size, .. } | Item::Image { size, .. } => Rect::new(p.x, p.y, size.w, size.h),
                 Item::Tag(_) => Rect::new(p.x, p.y, Pt::ZERO, Pt::ZERO),
             })
             .collect()

@@ -30,6 +30,9 @@ pub enum Item {
     Polygon { points: Vec<Point>, color: Color },
     /// A clickable area whose top-left corner is the point.
     Link { size: Size, target: Target },
+    /// Image `index` of the document's images, its top-left corner at the
+    /// point.
+    Image { size: Size, index: usize },
     /// Where a structure element begins or ends, in reading order: the
     /// items between an `Open` and its `Close` belong to that element (or
     /// are artifacts, for [`Role::Artifact`]). Draws nothing; the point is
@@ -72,8 +75,12 @@ pub enum Role {
     Code,
     Toc,
     TocItem,
-    /// A chart: its description in words.
+    /// A chart or an image: its description in words.
     Figure(String),
+    /// A footnote's text, at the foot of a page.
+    Note,
+    /// A GitHub alert's box.
+    Callout,
     /// Not content: decoration, repeated table headers, running heads.
     Artifact,
 }
@@ -105,6 +112,8 @@ impl Role {
             Role::Toc => "TOC",
             Role::TocItem => "TOCI",
             Role::Figure(_) => "Figure",
+            Role::Note => "Note",
+            Role::Callout => "Div",
             Role::Artifact => "Artifact",
         }
     }
@@ -135,6 +144,11 @@ pub enum Target {
     Uri(String),
     /// A page (0-based) and the y of the place on it.
     Page { page: usize, y: Pt },
+    /// Footnote `n` at the foot of its page; resolved to a `Page` once
+    /// pages are made.
+    Note(u32),
+    /// Where footnote `n` is first referred to; resolved likewise.
+    NoteRef(u32),
 }
 
 /// A run of text in one face and size.
@@ -172,6 +186,8 @@ pub struct Heading {
 pub struct Document {
     pub pages: Vec<Page>,
     pub headings: Vec<Heading>,
+    /// The images drawn, each once however often it appears.
+    pub images: Vec<std::sync::Arc<super::image::Image>>,
 }
 
 impl Document {

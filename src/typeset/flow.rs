@@ -9,7 +9,7 @@
 //! by chunk; a last pass adds the running header, the footer ("Page N of M")
 //! and the page numbers of the table of contents.
 
-use super::blocks::{plain, Align, Block, Run, Style};
+use super::blocks::{plain, Align, Block, Callout, Run, Style};
 use super::display::{close, open, tagged, Document, Heading, Item, Page, Role, Tag, Target, Text};
 use super::fonts::{Face, Fonts};
 use super::geom::{Color, Point, Pt, Rect, Size};
@@ -49,6 +49,8 @@ mod style {
     pub const BODY_LEADING: Pt = Pt(14.2);
     pub const SMALL: Pt = Pt(8.4);
     pub const SMALL_LEADING: Pt = Pt(11.6);
+    pub const NOTE: Pt = Pt(8.0);
+    pub const NOTE_LEADING: Pt = Pt(10.6);
     pub const CODE: Pt = Pt(8.2);
     pub const CODE_LEADING: Pt = Pt(11.4);
     pub const PARAGRAPH_GAP: Pt = Pt(6.0);
@@ -77,7 +79,11 @@ mod style {
 
 /// Lays out `blocks` on pages; also returns warnings (charts that could
 /// not be drawn and were set as code).
-pub fn layout(blocks: &[Block], setup: &PageSetup) -> (Document, Vec<String>) {
+pub fn layout(
+    blocks: &[Block],
+    setup: &PageSetup,
+    images: &std::collections::BTreeMap<String, std::sync::Arc<super::image::Image>>,
+) -> (Document, Vec<String>) {
     let area = setup.area();
     let mut builder = Builder {
         fonts: Fonts::get(),
@@ -90,6 +96,10 @@ pub fn layout(blocks: &[Block], setup: &PageSetup) -> (Document, Vec<String>) {
         warnings: Vec::new(),
         charts: 0,
         page_height: area.size.h,
+        note_texts: std::collections::BTreeMap::new(),
+        note_numbers: std::cell::RefCell::new(Vec::new()),
+        images,
+        used_images: Vec::new(),
     };
     // The table of contents lists the headings of levels 2 and 3 that
     // follow it.
@@ -97,10 +107,27 @@ pub fn layout(blocks: &[Block], setup: &PageSetup) -> (Document, Vec<String>) {
     let mut entries = Vec::new();
     collect_headings(blocks, &mut counter, &mut entries);
     builder.toc = entries;
+    collect_notes(blocks, &mut builder.note_texts);
     builder.blocks(blocks, Pt::ZERO, area.size.w);
-    let (mut document, toc_places) = paginate(builder.chunks, &builder.table_headers, setup, area);
-    finish(&mut document, &builder.toc, &toc_places, setup, area);
+    let notes = builder.lay_out_notes(area.size.w);
+    let (mut document, places) = paginate(builder.chunks, &builder.table_headers, notes, setup, area);
+    finish(&mut document, &builder.toc, &places, setup, area);
+    document.images = builder.used_images.into_iter().filter_map(|src| images.get(&src).cloned()).collect();
     (document, builder.warnings)
+}
+
+/// Every footnote's text by label, wherever it is defined.
+fn collect_notes(blocks: &[Block], out: &mut std::collections::BTreeMap<String, Vec<Block>>) {
+    for block in blocks {
+        match block {
+            Block::Note { label, blocks } => {
+                out.entry(label.clone()).or_insert_with(|| blocks.clone());
+            }
+            Block::Quote(inner) | Block::Callout { blocks: inner, .. } => collect_notes(inner, out),
+            Block::List { items, .. } => items.iter().for_each(|i| collect_notes(i, out)),
+            _ => {}
+        }
+    }
 }
 
 /// Level-2 and -3 headings with their order among all headings.
@@ -164,6 +191,13 @@ struct Builder<'f> {
     charts: usize,
     /// The text area's height: no chunk may be taller.
     page_height: Pt,
+    /// Footnotes' texts by label, and their labels in order of first
+    /// reference (the number is the position).
+    note_texts: std::collections::BTreeMap<String, Vec<Block>>,
+    note_numbers: std::cell::RefCell<Vec<String>>,
+    /// The images the pipeline read, and those drawn so far, in order.
+    images: &'f std::collections::BTreeMap<String, std::sync::Arc<super::image::Image>>,
+    used_images: Vec<String>,
 }
 
 impl Builder<'_> {
@@ -206,6 +240,17 @@ impl Builder<'_> {
                     ..Chunk::default()
                 }),
                 Block::Toc => self.toc(x, width),
+                Block::Callout { kind, blocks } => self.callout(*kind, blocks, x, width),
+                Block::Image { src, alt } => self.image(src, alt, x, width),
+                // A task's box is drawn as its item's marker; the texts of
+                // footnotes go to the foot of the pages that cite them.
+                Block::Task(_) | Block::Note { .. } => {}
+                Block::Html { html, line } => {
+                    let shown: String = html.trim().chars().take(40).collect();
+                    self.warnings.push(format!(
+                        "raw HTML at line {line} of the briefing's Markdown (`{shown}`) is not drawn in the PDF; write Markdown instead"
+                    ));
+                }
                 Block::PageBreak => {
                     self.chunks.push(Chunk { break_before: true, ..Chunk::default() });
                 }
@@ -230,12 +275,26 @@ impl Builder<'_> {
     fn spans(&self, runs: &[Run], family: Face, size: Pt, color: Color) -> Vec<Span> {
         runs.iter()
             .map(|r| {
-                let Style { bold, italic, code } = r.style;
+                let Style { bold, italic, code, strike, note } = r.style;
                 // A bold family (headings, header rows) stays bold.
                 let bold = bold || matches!(family, Face::SansBold | Face::SerifBold | Face::SerifBoldItalic);
                 let (face, size) = if code { (Face::Mono, size * 0.92) } else { (family.styled(bold, italic), size) };
+                if note {
+                    // A footnote reference: its number, raised and small,
+                    // linked to the note.
+                    let n = self.note_number(&r.text);
+                    return Span {
+                        text: n.to_string(),
+                        face: family.styled(false, false),
+                        size: size * 0.68,
+                        color: style::LINK,
+                        link: Some(format!("{NOTE_LINK}{n}")),
+                        strike: false,
+                        raise: size * 0.36,
+                    };
+                }
                 let color = if r.link.is_some() { style::LINK } else { color };
-                Span { text: visible_text(self.fonts, face, &r.text), face, size, color, link: r.link.clone() }
+                Span { text: visible_text(self.fonts, face, &r.text), face, size, color, link: r.link.clone(), strike, raise: Pt::ZERO }
             })
             .collect()
     }
@@ -260,6 +319,7 @@ impl Builder<'_> {
             let trailing = fragment.text.len() - text.len();
             let space = self.fonts.advance(span.face, ' ', span.size) + fragment.space_adjust;
             let width = (fragment.width - space * trailing as f32).max(Pt::ZERO);
+            let at = Point::new(at.x, at.y - span.raise);
             let text = Item::Text(Text {
                 face: span.face,
                 size: span.size,
@@ -268,17 +328,22 @@ impl Builder<'_> {
                 space_adjust: fragment.space_adjust,
                 width,
             });
+            let strike = span.strike.then(|| {
+                let y = at.y - span.size * 0.28;
+                (Point::new(at.x, y), Item::Line { to: Point::new(at.x + width, y), width: span.size * 0.06, color: span.color })
+            });
             match &span.link {
                 // The link's element holds its text and its annotation.
-                Some(url) => items.extend(tagged(
-                    Role::Link(format!("Link to {url}")),
-                    vec![
-                        (Point::new(at.x, Pt::ZERO), Item::Link { size: Size { w: width, h: leading }, target: Target::Uri(url.clone()) }),
-                        (at, text),
-                    ],
-                )),
+                Some(url) => {
+                    let (target, said) = link_target(url);
+                    items.extend(tagged(
+                        Role::Link(said),
+                        vec![(Point::new(at.x, Pt::ZERO), Item::Link { size: Size { w: width, h: leading }, target }), (at, text)],
+                    ));
+                }
                 None => items.push((at, text)),
             }
+            items.extend(strike);
         }
         items
     }
@@ -372,9 +437,40 @@ impl Builder<'_> {
         let list_from = self.chunks.len();
         for (n, item) in items.iter().enumerate() {
             let from = self.chunks.len();
+            let task = match item.first() {
+                Some(Block::Task(done)) => Some(*done),
+                _ => None,
+            };
             self.blocks(item, x + indent, width - indent);
             // The item's body, then its label before it.
             self.wrap(from, Role::ListBody);
+            if let (Some(done), Some(chunk)) = (task, self.chunks.get_mut(from)) {
+                // A task's box: drawn, and said in words to a reader.
+                let top = chunk.items.iter().find_map(|(p, i)| match i {
+                    Item::Text(t) => Some(p.y - t.size * 0.72),
+                    _ => None,
+                });
+                let top = top.unwrap_or(Pt(3.0));
+                let side = Pt(7.4);
+                let left = x + indent - side - Pt(5.0);
+                let line = |a: Point, b: Point, w: f32, color: Color| (a, Item::Line { to: b, width: Pt(w), color });
+                let corner = |dx: Pt, dy: Pt| Point::new(left + dx, top + dy);
+                let mut boxed = vec![
+                    line(corner(Pt::ZERO, Pt::ZERO), corner(side, Pt::ZERO), 0.7, style::MUTED),
+                    line(corner(side, Pt::ZERO), corner(side, side), 0.7, style::MUTED),
+                    line(corner(side, side), corner(Pt::ZERO, side), 0.7, style::MUTED),
+                    line(corner(Pt::ZERO, side), corner(Pt::ZERO, Pt::ZERO), 0.7, style::MUTED),
+                ];
+                if done {
+                    boxed.push(line(corner(Pt(1.5), Pt(3.8)), corner(Pt(3.1), Pt(5.8)), 1.1, style::ACCENT));
+                    boxed.push(line(corner(Pt(3.1), Pt(5.8)), corner(Pt(6.2), Pt(1.4)), 1.1, style::ACCENT));
+                }
+                let label = tagged(Role::Figure(if done { "Done".to_owned() } else { "Not done".to_owned() }), boxed);
+                chunk.items.splice(0..0, tagged(Role::Label, label));
+                chunk.space_before = if n == 0 && !first { style::PARAGRAPH_GAP } else { Pt(2.0) };
+                self.wrap(from, Role::ListItem);
+                continue;
+            }
             let marker = match start {
                 Some(s) => format!("{}.", s + n as u64),
                 None => if x > Pt::ZERO { "–".to_owned() } else { "•".to_owned() },
@@ -613,6 +709,159 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// The number of the footnote labelled `label`: numbered in order of
+    /// first reference, through the whole document.
+    fn note_number(&self, label: &str) -> u32 {
+        let mut numbers = self.note_numbers.borrow_mut();
+        let at = numbers.iter().position(|l| l == label).unwrap_or_else(|| {
+            numbers.push(label.to_owned());
+            numbers.len() - 1
+        });
+        at as u32 + 1
+    }
+
+    /// Every referred footnote laid out as lines for a page's foot: its
+    /// number (a link back to the reference), then its text, small. A
+    /// reference to a note that is never defined is warned about.
+    fn lay_out_notes(&mut self, width: Pt) -> Vec<Vec<Chunk>> {
+        let labels = self.note_numbers.borrow().clone();
+        let mut out = Vec::with_capacity(labels.len());
+        for (i, label) in labels.iter().enumerate() {
+            let n = i + 1;
+            let blocks = self.note_texts.get(label).cloned().unwrap_or_else(|| {
+                self.warnings.push(format!("footnote `[^{label}]` is referred to but never defined"));
+                Vec::new()
+            });
+            let saved = std::mem::take(&mut self.chunks);
+            let number = Run { text: format!("{n}"), style: Style::default(), link: Some(format!("{NOTE_REF_LINK}{n}")) };
+            let space = Run { text: "\u{a0}".to_owned(), style: Style::default(), link: None };
+            let mut texts: Vec<Vec<Run>> = blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Paragraph { runs } | Block::Heading { runs, .. } => runs.clone(),
+                    other => vec![Run { text: block_text(other), style: Style::default(), link: None }],
+                })
+                .filter(|r| !r.is_empty())
+                .collect();
+            if texts.is_empty() {
+                texts.push(Vec::new());
+            }
+            for (k, runs) in texts.into_iter().enumerate() {
+                let runs = if k == 0 { [vec![number.clone(), space.clone()], runs].concat() } else { runs };
+                self.paragraph(&runs, Pt::ZERO, width, Face::Serif, style::NOTE, style::NOTE_LEADING, false, Pt::ZERO);
+            }
+            let mut chunks = std::mem::replace(&mut self.chunks, saved);
+            // Lines of a note may part across pages; never keep them.
+            for c in &mut chunks {
+                c.keep_with_next = false;
+            }
+            if let Some(c) = chunks.first_mut() {
+                c.items.insert(0, open(Role::Note));
+            }
+            if let Some(c) = chunks.last_mut() {
+                c.items.push(close());
+            }
+            out.push(chunks);
+        }
+        out
+    }
+
+    /// An image: as wide as asked (`=120pt`, `=40%` at the end of its alt
+    /// text), else its natural size at 96 pixels an inch, never wider than
+    /// the text nor taller than half a page; centred. An image the pipeline
+    /// did not read (none should be) is named in a warning and its alt text
+    /// set instead.
+    fn image(&mut self, src: &str, alt: &str, x: Pt, width: Pt) {
+        let (alt, hint) = super::image::size_hint(alt);
+        let Some(image) = self.images.get(src) else {
+            self.warnings.push(format!("image `{src}` was not read; its alt text is set instead"));
+            let runs = vec![Run { text: format!("[{alt}]"), style: Style::default(), link: None }];
+            self.paragraph(&runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, false, style::PARAGRAPH_GAP);
+            return;
+        };
+        let natural = Pt(image.width as f32 * 0.75);
+        let wanted = match hint {
+            Some(super::image::Hint::Points(w)) => Pt(w),
+            Some(super::image::Hint::Share(share)) => width * share,
+            None => natural,
+        };
+        let aspect = image.height as f32 / image.width.max(1) as f32;
+        let mut w = wanted.min(width);
+        if w * aspect > self.page_height * 0.5 {
+            w = self.page_height * 0.5 / aspect;
+        }
+        let size = Size { w: w.rounded(), h: (w * aspect).rounded() };
+        let index = match self.used_images.iter().position(|s| s == src) {
+            Some(i) => i,
+            None => {
+                self.used_images.push(src.to_owned());
+                self.used_images.len() - 1
+            }
+        };
+        let description = if alt.trim().is_empty() { format!("Image {src}") } else { alt.trim().to_owned() };
+        let left = x + (width - size.w) / 2.0;
+        self.chunks.push(Chunk {
+            height: size.h + Pt(4.0),
+            space_before: style::PARAGRAPH_GAP,
+            items: tagged(Role::Figure(description), vec![(Point::new(left, Pt(2.0)), Item::Image { size, index })]),
+            ..Chunk::default()
+        });
+    }
+
+    /// A GitHub alert: a tinted box with a bar in the kind's colour and its
+    /// label, kept whole on a page when it is short.
+    fn callout(&mut self, kind: Callout, blocks: &[Block], x: Pt, width: Pt) {
+        let color = callout_colour(kind);
+        let tint = Color { r: 1.0 - (1.0 - color.r) * 0.08, g: 1.0 - (1.0 - color.g) * 0.08, b: 1.0 - (1.0 - color.b) * 0.08 };
+        let pad = Pt(8.0);
+        let inner_x = x + pad + Pt(3.0);
+        let from = self.chunks.len();
+        // The label, as a line of its own.
+        let label = kind.label().to_owned();
+        let size = style::SMALL;
+        let label_width = self.fonts.width(Face::SansBold, &label, size);
+        let text = Item::Text(Text { face: Face::SansBold, size, color, text: label, space_adjust: Pt::ZERO, width: label_width });
+        self.chunks.push(Chunk {
+            height: Pt(20.0),
+            space_before: style::PARAGRAPH_GAP + Pt(4.0),
+            items: tagged(Role::Paragraph, vec![(Point::new(inner_x, Pt(15.0)), text)]),
+            keep_with_next: true,
+            ..Chunk::default()
+        });
+        self.blocks(blocks, inner_x, width - pad * 2.0 - Pt(3.0));
+        // Spaces between the inner chunks become part of them, so that the
+        // tint runs on without gaps; a little room closes the box.
+        for chunk in &mut self.chunks[from + 1..] {
+            let gap = chunk.space_before;
+            if gap > Pt::ZERO {
+                for (p, item) in &mut chunk.items {
+                    *item = translate(item, Pt::ZERO, gap);
+                    *p = Point::new(p.x, p.y + gap);
+                }
+                chunk.height += gap;
+                chunk.space_before = Pt::ZERO;
+            }
+        }
+        if let Some(last) = self.chunks.last_mut() {
+            last.height += pad;
+        }
+        let total: Pt = self.chunks[from..].iter().map(|c| c.height).sum();
+        let short = total < self.page_height * 0.4;
+        let n = self.chunks.len();
+        for (i, chunk) in self.chunks[from..].iter_mut().enumerate() {
+            let h = chunk.height;
+            let decoration = vec![
+                (Point::new(x, Pt::ZERO), Item::Fill { size: Size { w: width, h }, color: tint }),
+                (Point::new(x, Pt::ZERO), Item::Fill { size: Size { w: Pt(3.0), h }, color }),
+            ];
+            chunk.items.splice(0..0, tagged(Role::Artifact, decoration));
+            if short && from + i + 1 < n {
+                chunk.keep_with_next = true;
+            }
+        }
+        self.wrap(from, Role::Callout);
+    }
+
     fn toc(&mut self, x: Pt, width: Pt) {
         let (size, leading, space_before, color) = style::heading(2);
         let title = "Contents".to_owned();
@@ -638,7 +887,7 @@ impl Builder<'_> {
             let leading = style::BODY_LEADING;
             // Room at the right for dot leaders and the page number.
             let available = width - indent - Pt(48.0);
-            let spans = vec![Span { text: entry.title.clone(), face, size, color: style::TEXT, link: None }];
+            let spans = vec![Span { text: entry.title.clone(), face, size, color: style::TEXT, link: None, strike: false, raise: Pt::ZERO }];
             let line = linebreak(&spans, available, Setting { justify: false, language: None }).into_iter().next();
             let mut items = Vec::new();
             if let Some(mut line) = line {
@@ -665,6 +914,45 @@ impl Builder<'_> {
             last.keep_with_next = false;
         }
         self.wrap(toc_from, Role::Toc);
+    }
+}
+
+/// Links to a footnote and back to its reference travel as these
+/// prefixes of a link address, with the note's number.
+const NOTE_LINK: &str = "#azint-footnote-";
+const NOTE_REF_LINK: &str = "#azint-footnote-ref-";
+
+/// Where a link of the Markdown goes, and that in words.
+fn link_target(url: &str) -> (Target, String) {
+    if let Some(n) = url.strip_prefix(NOTE_REF_LINK).and_then(|n| n.parse().ok()) {
+        return (Target::NoteRef(n), format!("Back to where footnote {n} is referred to"));
+    }
+    if let Some(n) = url.strip_prefix(NOTE_LINK).and_then(|n| n.parse().ok()) {
+        return (Target::Note(n), format!("Footnote {n}"));
+    }
+    (Target::Uri(url.to_owned()), format!("Link to {url}"))
+}
+
+/// The colour of a GitHub alert's bar and label, as GitHub draws them.
+fn callout_colour(kind: Callout) -> Color {
+    match kind {
+        Callout::Note => Color::rgb(0x09, 0x69, 0xda),
+        Callout::Tip => Color::rgb(0x1a, 0x7f, 0x37),
+        Callout::Important => Color::rgb(0x82, 0x50, 0xdf),
+        Callout::Warning => Color::rgb(0x9a, 0x67, 0x00),
+        Callout::Caution => Color::rgb(0xcf, 0x22, 0x2e),
+    }
+}
+
+/// A block's text, plainly (for a footnote that holds more than
+/// paragraphs).
+fn block_text(block: &Block) -> String {
+    match block {
+        Block::Paragraph { runs } | Block::Heading { runs, .. } => plain(runs),
+        Block::Code { text, .. } => text.clone(),
+        Block::List { items, .. } => items.iter().flat_map(|i| i.iter().map(block_text)).collect::<Vec<_>>().join("; "),
+        Block::Quote(inner) | Block::Callout { blocks: inner, .. } => inner.iter().map(block_text).collect::<Vec<_>>().join(" "),
+        _ => String::new(),
     }
 }
 
@@ -727,16 +1015,113 @@ fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], w
 /// Where a line of the table of contents was placed: entry, page, y.
 type TocPlace = (usize, usize, Pt);
 
-/// Fills pages with chunks, honouring keep-with-next and repeating table
-/// headers.
-fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], setup: &PageSetup, area: Rect) -> (Document, Vec<TocPlace>) {
+/// Where things were placed, for the links that need page numbers.
+#[derive(Debug, Default)]
+struct Places {
+    toc: Vec<TocPlace>,
+    /// Footnote number → page and y of its first line.
+    notes: std::collections::BTreeMap<u32, (usize, Pt)>,
+    /// Footnote number → page and y of the line that first refers to it.
+    refs: std::collections::BTreeMap<u32, (usize, Pt)>,
+}
+
+/// The space and the short rule between the text and a page's footnotes.
+const NOTE_GAP: Pt = Pt(12.0);
+
+/// A page's footnotes while it fills: the lines planned for its foot and
+/// their height; lines that did not fit wait for the next page's foot.
+#[derive(Default)]
+struct Foot {
+    lines: Vec<(u32, Chunk)>,
+    height: Pt,
+    carry: std::collections::VecDeque<(u32, Chunk)>,
+}
+
+impl Foot {
+    /// The room footnotes take at the page's foot.
+    fn room(&self) -> Pt {
+        if self.lines.is_empty() { Pt::ZERO } else { self.height + NOTE_GAP }
+    }
+
+    /// Room for the first line of each of `notes`, were they added.
+    fn room_with(&self, notes: &[u32], texts: &[Vec<Chunk>]) -> Pt {
+        let first: Pt = notes.iter().filter_map(|&n| texts.get(n as usize - 1)?.first()).map(|c| c.height).sum();
+        if first == Pt::ZERO { self.room() } else { self.height + first + NOTE_GAP }
+    }
+
+    /// Takes lines from `queue` while they fit below `used` on a page whose
+    /// text area ends at `bottom`; the rest wait for the next page.
+    fn fill(&mut self, queue: impl IntoIterator<Item = (u32, Chunk)>, used: Pt, bottom: Pt) {
+        for (n, line) in queue {
+            let fits = self.carry.is_empty() && used + self.height + line.height + NOTE_GAP <= bottom;
+            if fits {
+                self.height += line.height;
+                self.lines.push((n, line));
+            } else {
+                self.carry.push_back((n, line));
+            }
+        }
+    }
+
+    /// Sets the planned lines at the foot of `page` (a short rule above
+    /// them) and starts the next page's foot with the lines carried over,
+    /// as many as fit in half a page.
+    fn close(&mut self, page: &mut Page, page_index: usize, area: Rect, places: &mut Places) {
+        if !self.lines.is_empty() {
+            let top = area.bottom() - self.height;
+            let rule = top - NOTE_GAP / 2.0;
+            let x = area.origin.x;
+            page.items.extend(tagged(
+                Role::Artifact,
+                vec![(Point::new(x, rule), Item::Line { to: Point::new(x + Pt(72.0), rule), width: Pt(0.5), color: style::RULE })],
+            ));
+            let mut y = top;
+            for (n, line) in std::mem::take(&mut self.lines) {
+                places.notes.entry(n).or_insert((page_index, y));
+                place_items(page, line.items, x, y);
+                y += line.height;
+            }
+        }
+        self.height = Pt::ZERO;
+        let carried: Vec<(u32, Chunk)> = self.carry.drain(..).collect();
+        let half = area.size.h / 2.0;
+        for (n, line) in carried {
+            if self.carry.is_empty() && self.height + line.height <= half {
+                self.height += line.height;
+                self.lines.push((n, line));
+            } else {
+                self.carry.push_back((n, line));
+            }
+        }
+    }
+}
+
+/// The footnotes a chunk refers to, by number, in order.
+fn note_refs(chunk: &Chunk) -> Vec<u32> {
+    chunk
+        .items
+        .iter()
+        .filter_map(|(_, i)| match i {
+            Item::Link { target: Target::Note(n), .. } => Some(*n),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Fills pages with chunks, honouring keep-with-next, repeating table
+/// headers, and setting each footnote at the foot of the page that first
+/// refers to it (a note too long for the room left continues at the next
+/// page's foot).
+fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec<Chunk>>, setup: &PageSetup, area: Rect) -> (Document, Places) {
     let mut doc = Document::default();
     let new_page = || Page { size: setup.size, area, items: Vec::new(), furniture: Vec::new() };
     let mut page = new_page();
     let mut y = area.origin.y;
     let bottom = area.bottom();
     let mut header_on_page: Option<usize> = None;
-    let mut toc_places: Vec<TocPlace> = Vec::new();
+    let mut places = Places::default();
+    let mut foot = Foot::default();
+    let mut noted = std::collections::BTreeSet::new();
     let mut i = 0;
     while i < chunks.len() {
         // The group of chunks that must share a page.
@@ -761,8 +1146,9 @@ fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], setup: &PageSetup, area: 
             h
         };
         let needs_break = chunks[i].break_before && !at_top
-            || !at_top && y + group_height(false) > bottom && group_height(true) <= area.size.h;
+            || !at_top && y + group_height(false) > bottom - foot.room() && group_height(true) <= area.size.h;
         if needs_break {
+            foot.close(&mut page, doc.pages.len(), area, &mut places);
             doc.pages.push(std::mem::replace(&mut page, new_page()));
             y = area.origin.y;
             header_on_page = None;
@@ -775,8 +1161,10 @@ fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], setup: &PageSetup, area: 
             if let Some(t) = repeat {
                 needed += headers[t].height;
             }
-            if !top_of_page && y + needed > bottom {
+            let new_notes: Vec<u32> = note_refs(chunk).into_iter().filter(|n| !noted.contains(n)).collect();
+            if !top_of_page && y + needed > bottom - foot.room_with(&new_notes, &notes) {
                 // A group taller than a page: break inside it.
+                foot.close(&mut page, doc.pages.len(), area, &mut places);
                 doc.pages.push(std::mem::replace(&mut page, new_page()));
                 y = area.origin.y;
                 header_on_page = None;
@@ -792,23 +1180,37 @@ fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], setup: &PageSetup, area: 
                 doc.headings.push(Heading { level: *level, title: title.clone(), page: doc.pages.len(), y });
             }
             if let Some(entry) = chunk.toc_entry {
-                toc_places.push((entry, doc.pages.len(), y));
+                places.toc.push((entry, doc.pages.len(), y));
             }
             if chunk.header_of.is_some() {
                 header_on_page = chunk.header_of;
+            }
+            for &n in &new_notes {
+                noted.insert(n);
+                places.refs.insert(n, (doc.pages.len(), y));
             }
             // Moved, not copied: chunks and pages never both hold a long
             // briefing's items.
             let items = std::mem::take(&mut chunk.items);
             place_items(&mut page, items, area.origin.x, y);
             y += chunk.height;
+            let lines = new_notes.iter().flat_map(|&n| notes.get(n as usize - 1).into_iter().flatten().map(move |c| (n, c.clone())));
+            foot.fill(lines, y, bottom);
         }
         i = end + 1;
+    }
+    // Notes still waiting get pages of their own.
+    loop {
+        foot.close(&mut page, doc.pages.len(), area, &mut places);
+        if foot.lines.is_empty() && foot.carry.is_empty() {
+            break;
+        }
+        doc.pages.push(std::mem::replace(&mut page, new_page()));
     }
     if !page.items.is_empty() || doc.pages.is_empty() {
         doc.pages.push(page);
     }
-    (doc, toc_places)
+    (doc, places)
 }
 
 fn place(page: &mut Page, chunk: &Chunk, x: Pt, y: Pt) {
@@ -846,8 +1248,22 @@ fn shift(item: Item, dx: Pt) -> Item {
 
 /// Adds the running header, the footer and the table of contents' page
 /// numbers, now that every page is known.
-fn finish(doc: &mut Document, toc: &[TocEntry], places: &[TocPlace], setup: &PageSetup, area: Rect) {
+fn finish(doc: &mut Document, toc: &[TocEntry], places: &Places, setup: &PageSetup, area: Rect) {
     let fonts = Fonts::get();
+    // Footnote links, both ways, now that their pages are known.
+    for (index, page) in doc.pages.iter_mut().enumerate() {
+        for (_, item) in &mut page.items {
+            if let Item::Link { target, .. } = item {
+                let place = match target {
+                    Target::Note(n) => places.notes.get(n),
+                    Target::NoteRef(n) => places.refs.get(n),
+                    _ => continue,
+                };
+                let (page, y) = place.copied().unwrap_or((index, area.origin.y));
+                *target = Target::Page { page, y };
+            }
+        }
+    }
     let total = doc.pages.len();
     let size = Pt(8.0);
     for (n, page) in doc.pages.iter_mut().enumerate() {
@@ -874,7 +1290,7 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &[TocPlace], setup: &Pag
     // Table of contents: dot leaders and page numbers, linked to the page.
     let size = style::BODY * 0.95;
     let leading = style::BODY_LEADING;
-    for &(entry, page_index, y) in places {
+    for &(entry, page_index, y) in &places.toc {
         let Some(target) = toc.get(entry).and_then(|e| doc.headings.get(e.heading)).cloned() else { continue };
         let number = (target.page + 1).to_string();
         let number_width = fonts.width(Face::Sans, &number, size);

@@ -30,6 +30,10 @@ pub struct Span {
     pub size: Pt,
     pub color: Color,
     pub link: Option<String>,
+    /// Drawn with a line through it.
+    pub strike: bool,
+    /// Raised above the baseline (a footnote reference's number).
+    pub raise: Pt,
 }
 
 /// How to break.
@@ -575,7 +579,7 @@ mod tests {
     use super::*;
 
     fn span(text: &str) -> Span {
-        Span { text: text.to_owned(), face: Face::Serif, size: Pt(10.0), color: Color::BLACK, link: None }
+        Span { text: text.to_owned(), face: Face::Serif, size: Pt(10.0), color: Color::BLACK, link: None, strike: false, raise: Pt::ZERO }
     }
 
     const TEXT: &str = "Azerbaijan's international integration has increasingly followed a clearly defined \

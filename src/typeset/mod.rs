@@ -10,6 +10,7 @@ pub mod display;
 pub mod flow;
 pub mod fonts;
 pub mod geom;
+pub mod image;
 pub mod linebreak;
 pub mod pdf;
 pub mod tags;
@@ -28,6 +29,9 @@ pub struct Options {
     /// The running header: left and right.
     pub header: (String, String),
     pub metadata: Metadata,
+    /// The images the Markdown names, by address, decoded
+    /// ([`image::sources`], [`image::decode`]).
+    pub images: std::collections::BTreeMap<String, std::sync::Arc<image::Image>>,
 }
 
 /// A typeset briefing: the laid-out pages, the PDF bytes, and warnings
@@ -71,5 +75,5 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
         header_right: options.header.1.clone(),
         language: linebreak::language(&options.language),
     };
-    flow::layout(&blocks, &setup)
+    flow::layout(&blocks, &setup, &options.images)
 }

@@ -66,7 +66,12 @@ pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
         pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(fonts.face(*face).parsed.clone()));
     }
 
-    let Document { pages, headings } = document;
+    let Document { pages, headings, images } = document;
+    // Each image once, drawn wherever it appears.
+    for (index, image) in images.iter().enumerate() {
+        pdf.resources.xobjects.map.insert(printpdf::XObjectId(image_name(index)), image_xobject(image));
+    }
+    drop(images);
     let page_height = pages.first().map_or(Pt(842.0), |p| p.size.h);
     let mut structure = Structure::new();
     let pages = pages
@@ -156,6 +161,41 @@ fn honest_info(doc: &mut lopdf::Document, date: i64) {
     for key in empty {
         info.remove(&key);
     }
+}
+
+/// The resource name of image `index`.
+fn image_name(index: usize) -> String {
+    format!("Im{}", index + 1)
+}
+
+/// An image as an image XObject: RGB samples compressed with the rest, a
+/// JPEG as it is.
+fn image_xobject(image: &super::image::Image) -> printpdf::XObject {
+    use super::image::ImageData;
+    let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+    let mut dict = BTreeMap::new();
+    dict.insert("Type".to_owned(), name("XObject"));
+    dict.insert("Subtype".to_owned(), name("Image"));
+    dict.insert("Width".to_owned(), DictItem::Int(i64::from(image.width)));
+    dict.insert("Height".to_owned(), DictItem::Int(i64::from(image.height)));
+    dict.insert("BitsPerComponent".to_owned(), DictItem::Int(8));
+    let (content, compress) = match &image.data {
+        ImageData::Rgb(samples) => {
+            dict.insert("ColorSpace".to_owned(), name("DeviceRGB"));
+            (samples.clone(), true)
+        }
+        ImageData::Jpeg { bytes, components } => {
+            dict.insert("ColorSpace".to_owned(), name(if *components == 1 { "DeviceGray" } else { "DeviceRGB" }));
+            dict.insert("Filter".to_owned(), name("DCTDecode"));
+            (bytes.clone(), false)
+        }
+    };
+    printpdf::XObject::External(printpdf::ExternalXObject {
+        stream: printpdf::ExternalStream { dict, content, compress },
+        width: None,
+        height: None,
+        dpi: None,
+    })
 }
 
 /// Stands for the document ID until the bytes are known.
@@ -301,9 +341,24 @@ fn draw(ops: &mut Vec<Op>, state: &mut State, at: Point, item: &Item, height: Pt
                 },
             });
         }
+            Item::Image { size, index } => {
+            ops.push(Op::UseXobject {
+                id: printpdf::XObjectId(image_name(*index)),
+                transform: printpdf::XObjectTransform {
+                    translate_x: Some(pdf_pt(at.x)),
+                    translate_y: Some(pdf_pt(height - at.y - size.h)),
+                    scale_x: Some(size.w.rounded().0),
+                    scale_y: Some(size.h.rounded().0),
+                    no_auto_scale: true,
+                    ..Default::default()
+                },
+            });
+        }
         Item::Link { size, target } => {
             let actions = match target {
                 Target::Uri(uri) => Actions::uri(uri.clone()),
+                // Resolved by layout; one left over points at the first page.
+                Target::Note(_) | Target::NoteRef(_) => Actions::go_to(Destination::Xyz { page: 1, left: Some(0.0), top: None, zoom: None }),
                 Target::Page { page, y } => Actions::go_to(Destination::Xyz {
                     page: page + 1,
                     left: Some(0.0),

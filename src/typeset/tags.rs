@@ -89,7 +89,9 @@ impl Structure {
         match tag {
             Tag::Open(Role::Artifact) => self.stack.push(Frame::Artifact),
             Tag::Open(role) => {
-                let parent = self.current();
+                // A footnote stands at the foot of a page, wherever the
+                // text above it is: it belongs to the document.
+                let parent = if *role == Role::Note { 0 } else { self.current() };
                 let n = self.elements.len();
                 self.elements.push(Element { role: role.clone(), parent, kids: Vec::new() });
                 self.elements[parent].kids.push(Kid::Element(n));
@@ -183,6 +185,8 @@ impl Structure {
         let annotations = annotations(doc, &pages, about);
         let root_id = doc.new_object_id();
         let ids: Vec<ObjectId> = (0..self.elements.len()).map(|_| doc.new_object_id()).collect();
+        // Notes carry an ID (PDF/UA 7.9), listed in the ID tree, in order.
+        let mut id_names = Vec::new();
 
         for (n, element) in self.elements.iter().enumerate() {
             let mut dict = Dictionary::new();
@@ -222,6 +226,12 @@ impl Structure {
             dict.set("K", Object::Array(kids));
             match &element.role {
                 Role::Figure(alt) => dict.set("Alt", text_string(alt)),
+                Role::Note => {
+                    let id = format!("note-{n}").into_bytes();
+                    dict.set("ID", Object::String(id.clone(), StringFormat::Literal));
+                    id_names.push(Object::String(id, StringFormat::Literal));
+                    id_names.push(Object::Reference(ids[n]));
+                }
                 Role::TableHeader => {
                     let mut attributes = Dictionary::new();
                     attributes.set("O", Object::Name(b"Table".to_vec()));
@@ -267,6 +277,14 @@ impl Structure {
         root.set("K", Object::Array(vec![Object::Reference(ids[0])]));
         root.set("ParentTree", Object::Reference(parent_tree));
         root.set("ParentTreeNextKey", Object::Integer(next_key));
+        if !id_names.is_empty() {
+            // Names sort as byte strings: note-10 before note-2.
+            let mut pairs: Vec<(Object, Object)> = id_names.chunks(2).map(|p| (p[0].clone(), p[1].clone())).collect();
+            pairs.sort_by(|a, b| a.0.as_str().unwrap_or_default().cmp(b.0.as_str().unwrap_or_default()));
+            let mut tree = Dictionary::new();
+            tree.set("Names", Object::Array(pairs.into_iter().flat_map(|(k, v)| [k, v]).collect()));
+            root.set("IDTree", Object::Dictionary(tree));
+        }
         doc.objects.insert(root_id, Object::Dictionary(root));
 
         let output_intent = output_intent(doc);

@@ -20,6 +20,7 @@ fn options(paper: Paper) -> Options {
         language: "en".to_owned(),
         header: ("Azerbaijan's International Integration".to_owned(), "2024–2026".to_owned()),
         metadata: Metadata { title: "Test".to_owned(), date: 1_770_854_400, ..Metadata::default() },
+        images: Default::default(),
     }
 }
 
@@ -56,7 +57,7 @@ fn texts(blocks: &[Block], out: &mut Vec<String>) {
         match block {
             Block::Heading { runs, .. } | Block::Paragraph { runs } => out.push(plain(runs)),
             Block::List { items, .. } => items.iter().for_each(|i| texts(i, out)),
-            Block::Quote(inner) => texts(inner, out),
+            Block::Quote(inner) | Block::Callout { blocks: inner, .. } => texts(inner, out),
             Block::Table { header, rows, .. } => {
                 out.extend(header.iter().map(|c| plain(c)));
                 for row in rows {
@@ -67,6 +68,7 @@ fn texts(blocks: &[Block], out: &mut Vec<String>) {
             Block::Code { lang, .. } if lang == "mermaid" => {}
             Block::Code { text, .. } => out.push(text.clone()),
             Block::Rule | Block::Toc | Block::PageBreak | Block::Colour(_) => {}
+            Block::Image { .. } | Block::Task(_) | Block::Note { .. } | Block::Html { .. } => {}
         }
     }
 }

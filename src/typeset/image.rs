@@ -1,0 +1,203 @@
+//! Images a template puts in the briefing (`![alt](logo.png)`): which ones
+//! the Markdown names, decoding PNG and JPEG, and the size a reader asked
+//! for.
+//!
+//! The typesetter never reads files: the pipeline finds the images the
+//! Markdown names ([`sources`]), reads them next to the templates, decodes
+//! them here ([`decode`]) and hands them to layout by name. A PNG becomes
+//! 8-bit RGB, its transparency composited onto white (PDF/A wants no soft
+//! masks it cannot check); a JPEG is embedded as it is (`DCTDecode`).
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+/// A decoded image, ready to embed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Image {
+    pub width: u32,
+    pub height: u32,
+    pub data: ImageData,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImageData {
+    /// 8-bit RGB samples, row by row.
+    Rgb(Vec<u8>),
+    /// A baseline or progressive JPEG file, with its colour components
+    /// (1 grey, 3 RGB).
+    Jpeg { bytes: Vec<u8>, components: u8 },
+}
+
+/// The image addresses a Markdown text names, in order, each once.
+pub fn sources(markdown: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_GFM) {
+        if let Event::Start(Tag::Image { dest_url, .. }) = event {
+            if !out.iter().any(|s| *s == *dest_url) {
+                out.push(dest_url.into_string());
+            }
+        }
+    }
+    out
+}
+
+/// Decodes a PNG or JPEG file; the error says what is wrong with it.
+pub fn decode(bytes: &[u8]) -> Result<Image, String> {
+    if bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
+        decode_png(bytes)
+    } else if bytes.starts_with(&[0xFF, 0xD8]) {
+        decode_jpeg(bytes)
+    } else if bytes.trim_ascii_start().starts_with(b"<") {
+        Err("SVG (or other markup) is not drawn: save the image as PNG or JPEG".to_owned())
+    } else {
+        Err("not a PNG or JPEG image".to_owned())
+    }
+}
+
+/// The largest image decoded, in pixels: a bound on memory (a 1 KB PNG can
+/// claim to be gigapixels).
+pub const MAX_PIXELS: u64 = 40_000_000;
+
+fn decode_png(bytes: &[u8]) -> Result<Image, String> {
+    let mut decoder = png::Decoder::new(bytes);
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(|e| format!("cannot decode the PNG: {e}"))?;
+    let (width, height) = (reader.info().width, reader.info().height);
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(format!("the image is {width} × {height} pixels; the limit is {MAX_PIXELS} pixels"));
+    }
+    let mut buffer = vec![0; reader.output_buffer_size()];
+    let frame = reader.next_frame(&mut buffer).map_err(|e| format!("cannot decode the PNG: {e}"))?;
+    let samples = &buffer[..frame.buffer_size()];
+    let over_white = |c: u8, a: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a)) + 127) / 255) as u8;
+    let rgb: Vec<u8> = match frame.color_type {
+        png::ColorType::Rgb => samples.to_vec(),
+        png::ColorType::Rgba => samples.chunks_exact(4).flat_map(|p| [over_white(p[0], p[3]), over_white(p[1], p[3]), over_white(p[2], p[3])]).collect(),
+        png::ColorType::Grayscale => samples.iter().flat_map(|&g| [g, g, g]).collect(),
+        png::ColorType::GrayscaleAlpha => samples.chunks_exact(2).flat_map(|p| [over_white(p[0], p[1]); 3]).collect(),
+        png::ColorType::Indexed => return Err("cannot decode the PNG: an indexed image was not expanded".to_owned()),
+    };
+    Ok(Image { width, height, data: ImageData::Rgb(rgb) })
+}
+
+/// Reads a JPEG's size and components from its frame header.
+fn decode_jpeg(bytes: &[u8]) -> Result<Image, String> {
+    let mut i = 2;
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xFF {
+            return Err("cannot read the JPEG: a marker was expected".to_owned());
+        }
+        let marker = bytes[i + 1];
+        if marker == 0xFF {
+            i += 1;
+            continue;
+        }
+        let length = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+        // Start of frame: baseline, extended or progressive (not lossless
+        // or arithmetic-coded, which few readers draw).
+        if matches!(marker, 0xC0 | 0xC1 | 0xC2) {
+            let frame = bytes.get(i + 4..i + 2 + length).ok_or("cannot read the JPEG: its frame header is cut off")?;
+            if frame.len() < 6 {
+                return Err("cannot read the JPEG: its frame header is cut off".to_owned());
+            }
+            let height = u32::from(u16::from_be_bytes([frame[1], frame[2]]));
+            let width = u32::from(u16::from_be_bytes([frame[3], frame[4]]));
+            let components = frame[5];
+            if width == 0 || height == 0 {
+                return Err("the JPEG has no size".to_owned());
+            }
+            if !matches!(components, 1 | 3) {
+                return Err(format!("the JPEG has {components} colour components (CMYK?): save it as RGB"));
+            }
+            return Ok(Image { width, height, data: ImageData::Jpeg { bytes: bytes.to_vec(), components } });
+        }
+        if matches!(marker, 0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
+            return Err("the JPEG is lossless or arithmetic-coded: save it as a baseline JPEG".to_owned());
+        }
+        i += 2 + length;
+    }
+    Err("cannot read the JPEG: it has no frame header".to_owned())
+}
+
+/// The size a reader asks for at the end of the alt text: `=120pt` (a
+/// width in points) or `=40%` (of the text width). Returns the alt text
+/// without it.
+pub fn size_hint(alt: &str) -> (&str, Option<Hint>) {
+    let Some((text, hint)) = alt.rsplit_once('=') else { return (alt, None) };
+    let hint = hint.trim();
+    let parsed = if let Some(pt) = hint.strip_suffix("pt") {
+        pt.trim().parse::<f32>().ok().filter(|w| *w > 0.0).map(Hint::Points)
+    } else if let Some(pc) = hint.strip_suffix('%') {
+        pc.trim().parse::<f32>().ok().filter(|p| *p > 0.0 && *p <= 100.0).map(|p| Hint::Share(p / 100.0))
+    } else {
+        None
+    };
+    match parsed {
+        Some(h) => (text.trim_end(), Some(h)),
+        None => (alt, None),
+    }
+}
+
+/// A requested width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Hint {
+    Points(f32),
+    /// A share of the text width, 0 to 1.
+    Share(f32),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32, color: png::ColorType, data: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, width, height);
+        encoder.set_color(color);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.write_header().unwrap().write_image_data(data).unwrap();
+        out
+    }
+
+    #[test]
+    fn png_becomes_rgb_over_white() {
+        let image = decode(&png(2, 1, png::ColorType::Rgba, &[255, 0, 0, 255, 0, 0, 0, 0])).unwrap();
+        assert_eq!((image.width, image.height), (2, 1));
+        assert_eq!(image.data, ImageData::Rgb(vec![255, 0, 0, 255, 255, 255]));
+        let grey = decode(&png(1, 1, png::ColorType::Grayscale, &[7])).unwrap();
+        assert_eq!(grey.data, ImageData::Rgb(vec![7, 7, 7]));
+    }
+
+    #[test]
+    fn jpeg_size_is_read_from_its_frame_header() {
+        // SOI, an APP0 segment, SOF0 of 3 × 2 pixels and 3 components.
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00];
+        jpeg.extend([0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x02, 0x00, 0x03, 0x03]);
+        jpeg.extend([0u8; 9]);
+        let image = decode(&jpeg).unwrap();
+        assert_eq!((image.width, image.height), (3, 2));
+        assert!(matches!(image.data, ImageData::Jpeg { components: 3, .. }));
+        jpeg[17] = 4;
+        assert!(decode(&jpeg).unwrap_err().contains("CMYK"));
+    }
+
+    #[test]
+    fn anything_else_is_refused_with_a_reason() {
+        assert!(decode(b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap_err().contains("SVG"));
+        assert_eq!(decode(b"GIF89a").unwrap_err(), "not a PNG or JPEG image");
+        assert!(decode(&[0x89, b'P', b'N', b'G', 0, 0]).unwrap_err().starts_with("cannot decode the PNG"));
+        assert!(decode(&[0xFF, 0xD8, 0xFF]).is_err());
+    }
+
+    #[test]
+    fn sizes_asked_for_in_the_alt_text() {
+        assert_eq!(size_hint("Desk logo =120pt"), ("Desk logo", Some(Hint::Points(120.0))));
+        assert_eq!(size_hint("Logo =40%"), ("Logo", Some(Hint::Share(0.4))));
+        assert_eq!(size_hint("x = y"), ("x = y", None));
+        assert_eq!(size_hint("Logo"), ("Logo", None));
+    }
+
+    #[test]
+    fn sources_are_listed_once_in_order() {
+        assert_eq!(sources("![a](x.png) text ![b](y.jpg)\n\n![c](x.png)"), ["x.png", "y.jpg"]);
+    }
+}
