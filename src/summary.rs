@@ -93,6 +93,10 @@ pub struct Executive {
     pub top_highlights: Vec<EventView>,
     /// The most significant events of the period on a time axis.
     pub timeline: Vec<TimelineEvent>,
+    /// What the numbers say plainly, one sentence each, only what they
+    /// support (no tie is called a lead): the template sets them as a
+    /// "Key judgements" callout.
+    pub judgements: Vec<String>,
 }
 
 /// An event on the timeline: its span clamped to the period.
@@ -433,6 +437,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             .map(view)
             .collect(),
         timeline: timeline(&selected, &pillars, period),
+        judgements: judgements(&summaries, &selected, period),
     };
     Summary {
         report: dataset.report.clone(),
@@ -655,6 +660,54 @@ pub fn highlights<'e>(events: &[&'e Event], n: usize) -> Vec<&'e Event> {
 /// Counts per calendar year of the period, by start date clamped to the
 /// period (a programme begun before it counts in its first year). Undated
 /// events have no year and are left to [`undated_spans`].
+/// Key judgements the counts support: the pillar with the most events and
+/// the one with the most landmark events, when one leads alone; the
+/// busiest year of the dated events, when one leads alone.
+fn judgements(pillars: &[PillarSummary], selected: &[&Event], period: &Period) -> Vec<String> {
+    let mut out = Vec::new();
+    let total = selected.len();
+    if total == 0 || pillars.len() < 2 {
+        return out;
+    }
+    let leader = |counts: &[(&str, usize)]| -> Option<(String, usize, usize)> {
+        let mut sorted = counts.to_vec();
+        sorted.sort_by(|a, b| b.1.cmp(&a.1));
+        match sorted.as_slice() {
+            [(name, first), (_, second), ..] if first > second && *first > 0 => Some(((*name).to_owned(), *first, *second)),
+            _ => None,
+        }
+    };
+    let counts: Vec<(&str, usize)> = pillars.iter().map(|p| (p.name.as_str(), p.count)).collect();
+    if let Some((name, n, next)) = leader(&counts) {
+        out.push(format!(
+            "{name} is the most active pillar: {n} of the {total} events ({}%), against {next} for the next.",
+            (n * 100 + total / 2) / total
+        ));
+    }
+    let landmarks: Vec<(&str, usize)> = pillars
+        .iter()
+        .map(|p| (p.name.as_str(), selected.iter().filter(|e| *e.pillar == *p.id && e.significance == 5).count()))
+        .collect();
+    if let Some((name, n, _)) = leader(&landmarks) {
+        let all: usize = landmarks.iter().map(|l| l.1).sum();
+        out.push(format!("{name} holds the most landmark events: {n} of {all}."));
+    }
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    for e in selected.iter().filter(|e| !e.undated) {
+        let year = e.first_day().max(period.start).year();
+        *years.entry(year).or_default() += 1;
+    }
+    let dated: usize = years.values().sum();
+    let by_year: Vec<(String, usize)> = years.iter().map(|(y, n)| (y.to_string(), *n)).collect();
+    let by_year: Vec<(&str, usize)> = by_year.iter().map(|(y, n)| (y.as_str(), *n)).collect();
+    if years.len() > 1 {
+        if let Some((year, n, _)) = leader(&by_year) {
+            out.push(format!("{year} is the busiest year: {n} of the {dated} dated events began in it."));
+        }
+    }
+    out
+}
+
 fn per_year(events: &[&Event], period: &Period) -> Vec<YearCount> {
     let mut counts: BTreeMap<i32, usize> = period.years().map(|y| (y, 0)).collect();
     for e in events.iter().filter(|e| !e.undated) {

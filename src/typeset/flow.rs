@@ -756,6 +756,7 @@ impl Builder<'_> {
                 c.keep_with_next = false;
             }
             if let Some(c) = chunks.first_mut() {
+                label_note(&mut c.items);
                 c.items.insert(0, open(Role::Note));
             }
             if let Some(c) = chunks.last_mut() {
@@ -931,6 +932,24 @@ fn link_target(url: &str) -> (Target, String) {
         return (Target::Note(n), format!("Footnote {n}"));
     }
     (Target::Uri(url.to_owned()), format!("Link to {url}"))
+}
+
+/// A note's first line, laid out as one paragraph (its number, a link
+/// back, then its text), retagged so the number is the note's label:
+/// `Lbl` (the link) then `P` (the text) instead of `P` holding both.
+fn label_note(items: &mut Vec<(Point, Item)>) {
+    let is_p = |i: &(Point, Item)| i.1 == Item::Tag(Tag::Open(Role::Paragraph));
+    let Some(p) = items.iter().position(is_p) else { return };
+    let Some(link) = items.iter().position(|(_, i)| matches!(i, Item::Tag(Tag::Open(Role::Link(_))))) else { return };
+    let Some(end) = items[link..].iter().position(|(_, i)| *i == Item::Tag(Tag::Close)).map(|e| link + e) else { return };
+    if p > link {
+        return;
+    }
+    let paragraph = items.remove(p);
+    let (link, end) = (link - 1, end - 1);
+    items.insert(end + 1, close());
+    items.insert(end + 2, paragraph);
+    items.insert(link, open(Role::Label));
 }
 
 /// The colour of a GitHub alert's bar and label, as GitHub draws them.

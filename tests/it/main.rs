@@ -5,6 +5,7 @@ mod check;
 mod edit_loop;
 mod cli;
 mod fidelity;
+mod gfm;
 mod hardening;
 mod properties;
 mod render;

@@ -232,7 +232,10 @@ fn check_tagged(markdown: &str) {
             "TR" => assert!(matches!(parent, Some("THead" | "TBody")), "row {n} in {parent:?}"),
             "THead" | "TBody" => assert_eq!(parent, Some("Table")),
             "LI" => assert_eq!(parent, Some("L")),
-            "Lbl" | "LBody" => assert_eq!(parent, Some("LI")),
+            "LBody" => assert_eq!(parent, Some("LI")),
+            // A footnote's number is its label.
+            "Lbl" => assert!(matches!(parent, Some("LI" | "Note")), "label {n} in {parent:?}"),
+            "Note" => assert!(e.children.first().is_some_and(|&c| elements[c].role == "Lbl"), "note {n} without its label"),
             "TOCI" => assert_eq!(parent, Some("TOC")),
             _ => {}
         }
