@@ -169,7 +169,7 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     if let Some(target) = pdf_target {
         warnings.extend(missing_glyphs(&dataset, &markdown));
         let mut typeset_options = typeset_options(&dataset, &summary, options);
-        typeset_options.images = load_images(&markdown, options)?;
+        typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref())?;
         // A long briefing's pages take most of the memory: let the data go
         // first.
         drop(summary);
@@ -302,17 +302,25 @@ fn targets(options: &Options, period: &Period) -> Result<Vec<(OutputFormat, Targ
 pub const MAX_IMAGE_BYTES: u64 = 32 << 20;
 
 /// Reads and decodes every image the Markdown names, from paths relative to
-/// the templates folder (the current folder with the built-in templates).
+/// the templates folder (the current folder with the built-in templates);
+/// the `[report]` logo from the data folder.
 /// A missing, unreadable or undecodable image is an error naming its path
 /// (exit 65), never a silent substitution.
 fn load_images(
     markdown: &str,
     options: &Options,
+    logo: Option<&str>,
 ) -> Result<std::collections::BTreeMap<String, std::sync::Arc<typeset::image::Image>>, Error> {
-    let base = options.templates.clone().unwrap_or_else(|| std::path::PathBuf::from("."));
+    let templates = options.templates.clone().unwrap_or_else(|| std::path::PathBuf::from("."));
+    let data = match &options.data {
+        dataset::DataSource::Path(p) if p.is_dir() => p.clone(),
+        dataset::DataSource::Path(p) => p.parent().map_or_else(|| std::path::PathBuf::from("."), std::path::Path::to_path_buf),
+        dataset::DataSource::Builtin => std::path::PathBuf::from("."),
+    };
     let mut images = std::collections::BTreeMap::new();
     let mut problems = Vec::new();
     for src in typeset::image::sources(markdown) {
+        let base = if logo == Some(src.as_str()) { &data } else { &templates };
         let path = base.join(&src);
         let shown = path.display().to_string();
         let fail = |why: String| diag::Diagnostic::error_in(&shown, format!("image `{src}`: {why}"));

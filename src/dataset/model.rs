@@ -42,6 +42,8 @@ pub struct ReportMeta {
     pub author: Option<String>,
     pub organisation: Option<String>,
     pub language: String,
+    /// A PNG or JPEG for the title block, relative to the data folder.
+    pub logo: Option<String>,
 }
 
 impl Default for ReportMeta {
@@ -51,6 +53,7 @@ impl Default for ReportMeta {
             subtitle: None,
             author: None,
             organisation: None,
+            logo: None,
             language: "en".to_owned(),
         }
     }

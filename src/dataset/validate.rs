@@ -25,7 +25,7 @@ use super::model::{Dataset, Event, Figure, FileContents, Kind, Pillar, ReportMet
 
 /// Keys allowed at the top of a file.
 const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event"];
-const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language"];
+const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language", "logo"];
 const PILLAR_KEYS: &[&str] = &["id", "name", "summary", "order"];
 const EVENT_KEYS: &[&str] = &[
     "id",
@@ -510,6 +510,18 @@ impl FileChecker<'_> {
                 ("subtitle", _) => report.subtitle = self.line(v, name),
                 ("author", _) => report.author = self.line(v, name),
                 ("organisation", _) => report.organisation = self.line(v, name),
+                ("logo", _) => report.logo = self.line(v, name).filter(|path| {
+                    let lower = path.to_lowercase();
+                    let image = [".png", ".jpg", ".jpeg"].iter().any(|e| lower.ends_with(e));
+                    let plain = !path.contains("://") && !path.contains(['<', '>']) && !path.is_empty();
+                    if !(image && plain) {
+                        self.error(
+                            &v.span(),
+                            format!("`logo` is `{path}`: expected the path of a PNG or JPEG file, relative to the data folder"),
+                        );
+                    }
+                    image && plain
+                }),
                 _ => self.unknown_key(key, name, REPORT_KEYS, "in `[report]`"),
             }
         }

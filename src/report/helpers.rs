@@ -42,6 +42,7 @@ pub fn register(registry: &mut Handlebars<'_>) {
     registry.register_helper("level", Box::new(Simple(level)));
     registry.register_helper("pillar_colour", Box::new(Simple(pillar_colour)));
     registry.register_helper("with_delta", Box::new(Simple(with_delta)));
+    registry.register_helper("image_url", Box::new(Simple(image_url)));
     registry.register_helper("mermaid_pie", Box::new(Simple(mermaid_pie)));
     registry.register_helper("mermaid_bars", Box::new(Simple(mermaid_bars)));
     registry.register_helper("mermaid_timeline", Box::new(Simple(mermaid_timeline)));
@@ -300,6 +301,15 @@ fn with_delta(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
         None => count.to_string(),
     };
     out.write(&text)?;
+    Ok(())
+}
+
+/// `{{{image_url report.logo}}}` → `<assets/logo.png>`: an image's address
+/// as a link destination, whatever characters it holds (validation refuses
+/// `<`, `>` and line breaks in it).
+fn image_url(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+    let path = text(h, 0, "image_url")?;
+    out.write(&format!("<{}>", path.replace(['<', '>', '\n', '\r'], "")))?;
     Ok(())
 }
 

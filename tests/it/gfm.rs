@@ -198,3 +198,32 @@ fn a_template_with_every_construct_makes_a_tagged_pdf_and_a_missing_image_is_ref
     assert!(err.contains("nowhere.png: error: image `nowhere.png`: "), "{err}");
     assert!(!dir.path().join("x.pdf").exists());
 }
+
+#[test]
+fn the_reports_logo_comes_from_the_data_folder_into_the_title_block() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::util::copy_dir(&root().join("data"), &dir.path().join("data"));
+    std::fs::create_dir(dir.path().join("data/assets")).unwrap();
+    std::fs::copy(root().join("tests/fixtures/templates/gfm/logo.png"), dir.path().join("data/assets/logo.png")).unwrap();
+    let pillars = dir.path().join("data/pillars.toml");
+    let text = std::fs::read_to_string(&pillars).unwrap();
+    std::fs::write(&pillars, text.replacen("[report]\n", "[report]\norganisation = \"Analysis Desk\"\nlogo = \"assets/logo.png\"\n", 1)).unwrap();
+    let run = || {
+        assert_cmd::Command::new(assert_cmd::cargo::cargo_bin!("azint-report"))
+            .current_dir(dir.path())
+            .args(["--period", "2024-2026", "--as-of", AS_OF, "--format", "both", "-q"])
+            .output()
+            .unwrap()
+    };
+    let output = run();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.md")).unwrap();
+    assert!(md.starts_with("# Azerbaijan's International Integration\n\n![Logo of Analysis Desk =140pt](<assets/logo.png>)\n"), "{md}");
+    let pdf = lopdf::Document::load(dir.path().join("reports/azint-briefing-2024-2026.pdf")).unwrap();
+    let images = pdf.objects.values().filter(|o| o.as_stream().is_ok_and(|s| s.dict.get(b"Subtype").is_ok_and(|n| n.as_name().is_ok_and(|n| n == b"Image")))).count();
+    assert_eq!(images, 1);
+    std::fs::remove_file(dir.path().join("data/assets/logo.png")).unwrap();
+    let output = run();
+    assert_eq!(output.status.code(), Some(65));
+    assert!(stderr(&output).contains("data/assets/logo.png: error: image `assets/logo.png`: "), "{}", stderr(&output));
+}
