@@ -92,17 +92,17 @@ pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
                         structure.annotation(n);
                         None
                     }
-                    Item::Text(_) => Some(structure.mark(true)),
-                    _ => Some(structure.mark(false)),
+                    Item::Text(_) => Some((structure.mark(true), true)),
+                    _ => Some((structure.mark(false), false)),
                 };
-                if let Some(mark) = mark {
-                    state.mark(&mut ops, &mut structure, n, mark);
+                if let Some((mark, text)) = mark {
+                    state.mark(&mut ops, &mut structure, n, mark, text);
                 }
                 draw(&mut ops, &mut state, *at, item, height, &used);
             }
             // The running head and foot are artifacts.
             for (at, item) in &page.furniture {
-                state.mark(&mut ops, &mut structure, n, Mark::Artifact);
+                state.mark(&mut ops, &mut structure, n, Mark::Artifact, matches!(item, Item::Text(_)));
                 draw(&mut ops, &mut state, *at, item, height, &used);
             }
             state.graphics(&mut ops);
@@ -242,8 +242,10 @@ fn flip(p: Point, height: Pt) -> printpdf::Point {
 #[derive(Default)]
 struct State {
     in_text: bool,
-    /// The marked-content sequence open now.
+    /// The marked-content sequence open now, and whether it began inside
+    /// the open text object.
     mark: Option<Mark>,
+    mark_in_text: bool,
     font: Option<(Face, Pt)>,
     fill: Option<Color>,
 }
@@ -252,12 +254,27 @@ impl State {
     /// Puts what follows in marked content of `mark`, ending the sequence
     /// before it when that was of something else. Text sections are closed
     /// first: marked content and text objects must nest.
-    fn mark(&mut self, ops: &mut Vec<Op>, structure: &mut Structure, page: usize, mark: Mark) {
+    fn mark(&mut self, ops: &mut Vec<Op>, structure: &mut Structure, page: usize, mark: Mark, text: bool) {
+        if !text {
+            // Shapes are drawn outside text objects: a sequence begun in
+            // one ends with it.
+            self.graphics(ops);
+        }
         if self.mark == Some(mark) {
             return;
         }
-        self.graphics(ops);
+        if self.in_text && !self.mark_in_text {
+            // A sequence begun outside this text object cannot end inside
+            // it.
+            self.graphics(ops);
+        }
         self.unmark(ops);
+        if text && !self.in_text {
+            // Text opens its text object first and marks inside it, so
+            // that the next run of another element needs no new BT/ET.
+            self.begin_text(ops);
+        }
+        self.mark_in_text = self.in_text;
         match mark {
             Mark::Artifact => ops.push(Op::BeginMarkedContent { tag: "Artifact".to_owned() }),
             Mark::Content(element) => {
@@ -290,14 +307,26 @@ impl State {
     /// Leaves a text section before drawing shapes.
     fn graphics(&mut self, ops: &mut Vec<Op>) {
         if self.in_text {
+            if self.mark_in_text {
+                self.unmark(ops);
+            }
             ops.push(Op::EndTextSection);
             self.in_text = false;
         }
     }
+
+    /// Opens a text object; text state does not survive ET in every
+    /// reader, so the font is set again.
+    fn begin_text(&mut self, ops: &mut Vec<Op>) {
+        ops.push(Op::StartTextSection);
+        self.in_text = true;
+        self.font = None;
+    }
 }
 
 fn draw(ops: &mut Vec<Op>, state: &mut State, at: Point, item: &Item, height: Pt, fonts: &BTreeMap<Face, FontId>) {
-    if !matches!(item, Item::Text(_)) {
+    // An annotation is no content: text may go on around it.
+    if !matches!(item, Item::Text(_) | Item::Link { .. } | Item::Tag(_)) {
         state.graphics(ops);
     }
     match item {
@@ -387,10 +416,7 @@ fn draw_text(ops: &mut Vec<Op>, state: &mut State, at: Point, text: &Text, heigh
     let Some(font) = fonts.get(&text.face) else { return };
     let origin = flip(at, height);
     if !state.in_text {
-        ops.push(Op::StartTextSection);
-        state.in_text = true;
-        // Text state does not survive ET in every reader: set it again.
-        state.font = None;
+        state.begin_text(ops);
     }
     if state.font != Some((text.face, text.size)) {
         ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: pdf_pt(text.size) });

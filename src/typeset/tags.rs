@@ -190,23 +190,31 @@ impl Structure {
 
         for (n, element) in self.elements.iter().enumerate() {
             let mut dict = Dictionary::new();
-            dict.set("Type", Object::Name(b"StructElem".to_vec()));
             let name = if n == 0 { "Document" } else { element.role.name() };
             dict.set("S", Object::Name(name.as_bytes().to_vec()));
             dict.set("P", Object::Reference(if n == 0 { root_id } else { ids[element.parent] }));
             let mut kids = Vec::with_capacity(element.kids.len());
-            let mut first_page = None;
+            // The element's page: its marked content there is named by the
+            // bare MCID; on other pages (a paragraph across a break) by a
+            // marked-content reference naming the page.
+            let first_page = element.kids.iter().find_map(|k| match k {
+                Kid::Content { page, .. } => pages.get(*page).copied(),
+                _ => None,
+            });
             for kid in &element.kids {
                 match *kid {
                     Kid::Element(k) => kids.push(Object::Reference(ids[k])),
                     Kid::Content { page, mcid } => {
                         let Some(&page_id) = pages.get(page) else { continue };
-                        first_page.get_or_insert(page_id);
-                        let mut mcr = Dictionary::new();
-                        mcr.set("Type", Object::Name(b"MCR".to_vec()));
-                        mcr.set("Pg", Object::Reference(page_id));
-                        mcr.set("MCID", Object::Integer(i64::from(mcid)));
-                        kids.push(Object::Dictionary(mcr));
+                        if Some(page_id) == first_page {
+                            kids.push(Object::Integer(i64::from(mcid)));
+                        } else {
+                            let mut mcr = Dictionary::new();
+                            mcr.set("Type", Object::Name(b"MCR".to_vec()));
+                            mcr.set("Pg", Object::Reference(page_id));
+                            mcr.set("MCID", Object::Integer(i64::from(mcid)));
+                            kids.push(Object::Dictionary(mcr));
+                        }
                     }
                     Kid::Annotation { page, index } => {
                         let (Some(&page_id), Some(&annotation)) = (pages.get(page), annotations.get(page).and_then(|a| a.get(index))) else {

@@ -82,7 +82,13 @@ fn walk(doc: &Document, pages: &BTreeMap<ObjectId, usize>, object: &Object, pare
         Ok(other) => vec![other.clone()],
         Err(_) => Vec::new(),
     };
+    let own_page = d.get(b"Pg").ok().map(|p| pages[&p.as_reference().unwrap()]);
     for kid in &kids {
+        if let Object::Integer(mcid) = kid {
+            // A bare MCID: marked content on the element's own page.
+            out[n].contents.push((own_page.expect("an MCID without /Pg"), *mcid));
+            continue;
+        }
         let kid_dict = match kid {
             Object::Reference(id) => doc.get_object(*id).and_then(Object::as_dict).ok(),
             Object::Dictionary(d) => Some(d),
