@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod date;
 pub mod diag;
 pub mod error;
+pub mod input;
 pub mod options;
 pub mod palette;
 pub mod output;
@@ -186,14 +187,14 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
         OutputFormat::Json => 2,
     });
 
-    let mut written = Vec::with_capacity(rendered.len());
-    for (format, target, bytes) in rendered {
-        if let (Target::File(_), Destination::Folder(dir)) = (&target, &options.destination) {
-            output::create_dir(dir)?;
-        }
-        output::write(&target, &bytes)?;
-        written.push(Written { target, format, bytes: bytes.len() });
+    if let Destination::Folder(dir) = &options.destination {
+        output::create_dir(dir)?;
     }
+    // All or nothing: no report of the run replaces its earlier one unless
+    // every one is on disk.
+    let files: Vec<(Target, &[u8])> = rendered.iter().map(|(_, t, b)| (t.clone(), b.as_slice())).collect();
+    output::write_all(&files)?;
+    let written = rendered.into_iter().map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
     Ok(Outcome {
         written,
         period,

@@ -10,6 +10,7 @@ use azint_report::cli::{Cli, Command};
 use azint_report::dataset::DatasetError;
 use azint_report::error::EXIT_INVALID;
 use azint_report::options::{self, Options};
+use azint_report::output;
 use azint_report::Error;
 
 /// mimalloc: glibc malloc spent ~40% of a 100,000-event run consolidating
@@ -46,12 +47,13 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
     if options.watch {
         return watch(&options);
     }
-    // Ctrl-C while writing: remove the temporary files (the reports are
-    // replaced by a rename, so an earlier one is intact) and stop.
-    let _ = ctrlc::set_handler(|| {
-        azint_report::output::remove_temporaries();
-        std::process::exit(130);
-    });
+    // Ctrl-C, SIGTERM or SIGHUP while writing: remove the temporary files
+    // (the reports are replaced by a rename, so an earlier one is intact)
+    // and stop.
+    if let Err(e) = output::handle_signals(output::OnSignal::Exit) {
+        eprintln!("error: {e}");
+        return 1;
+    }
     match azint_report::run(&options) {
         Ok(outcome) => {
             for warning in &outcome.warnings {
@@ -83,12 +85,12 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
     }
 }
 
-/// `--watch`: one line per render until Ctrl-C.
+/// `--watch`: one line per render until Ctrl-C (or SIGTERM, SIGHUP), then
+/// exit 130 like any interrupted run.
 fn watch(options: &Options) -> i32 {
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let flag = std::sync::Arc::clone(&stop);
-    if let Err(e) = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::Relaxed)) {
-        eprintln!("error: cannot handle Ctrl-C: {e}");
+    if let Err(e) = output::handle_signals(output::OnSignal::Stop(std::sync::Arc::clone(&stop))) {
+        eprintln!("error: {e}");
         return 1;
     }
     if !options.quiet {
@@ -116,7 +118,7 @@ fn watch(options: &Options) -> i32 {
         }
     };
     match azint_report::watch::watch(options, &stop, &mut print) {
-        Ok(()) => 0,
+        Ok(()) => output::EXIT_INTERRUPTED,
         Err(e) => report_error(&e),
     }
 }

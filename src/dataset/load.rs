@@ -53,7 +53,13 @@ impl DataFile {
             Origin::Builtin(text) => return Ok(SourceFile { path: self.path.clone(), text: (*text).to_owned() }),
             Origin::Disk(path) => path,
         };
-        let bytes = std::fs::read(path).map_err(|e| ReadError::Io(DatasetError::io(path, e)))?;
+        let bytes = crate::input::read(path, MAX_FILE_BYTES).map_err(|e| match e {
+            crate::input::ReadError::Io(e) => ReadError::Io(DatasetError::io(path, e)),
+            crate::input::ReadError::TooLarge(limit) => ReadError::Invalid(Diagnostic::error_in(
+                &self.path,
+                format!("the file is over {} MiB, the limit: split it into several files", limit >> 20),
+            )),
+        })?;
         String::from_utf8(bytes).map(|text| SourceFile { path: self.path.clone(), text }).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();

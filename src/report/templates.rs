@@ -67,6 +67,9 @@ pub fn builtin() -> Vec<TemplateSource> {
         .collect()
 }
 
+/// The largest template read: 1 MiB (the built-in ones are a few KiB).
+pub const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
+
 /// The built-in templates with those in `dir` put in their place.
 ///
 /// Every `*.hbs` file in `dir` must be named like a built-in template: a
@@ -97,7 +100,14 @@ pub fn with_overrides(dir: &Path) -> Result<Vec<TemplateSource>, ReportError> {
             );
             continue;
         };
-        let bytes = std::fs::read(&path).map_err(|e| ReportError::io(&path, e))?;
+        let bytes = match crate::input::read(&path, MAX_TEMPLATE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(crate::input::ReadError::Io(e)) => return Err(ReportError::io(&path, e)),
+            Err(crate::input::ReadError::TooLarge(limit)) => {
+                unknown.push(Diagnostic::error_in(&display, format!("the template is over {} MiB, the limit", limit >> 20)));
+                continue;
+            }
+        };
         match String::from_utf8(bytes) {
             Ok(text) => {
                 *slot = TemplateSource {
