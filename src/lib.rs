@@ -130,6 +130,7 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     let mut summary = summary::summarise(&dataset, &selection);
     let snapshot = snapshot::snapshot(&dataset, &summary);
     let targets = targets(options, &period)?;
+    check_targets(options, &targets)?;
 
     // What changed since the JSON summary already at the output path.
     let changes = targets
@@ -230,6 +231,41 @@ fn targets(options: &Options, period: &Period) -> Result<Vec<(OutputFormat, Targ
         }
     }
     Ok(targets)
+}
+
+/// Refuses targets that a report must not replace: a folder, something
+/// that is not a regular file (a device, a FIFO, a link to standard
+/// output), one of the run's own input files, or a name too long for the
+/// file system (issue 10, class 4).
+fn check_targets(options: &Options, targets: &[(OutputFormat, Target)]) -> Result<(), Error> {
+    let paths: Vec<&std::path::Path> = targets
+        .iter()
+        .filter_map(|(_, t)| match t {
+            Target::File(path) => Some(path.as_path()),
+            Target::Stdout => None,
+        })
+        .collect();
+    for path in &paths {
+        output::check_target(path)?;
+    }
+    // Only an existing target can be an input: list the inputs only then.
+    if paths.iter().any(|p| p.exists()) {
+        let mut inputs: Vec<std::path::PathBuf> = dataset::load::discover(&options.data)
+            .map(|files| files.iter().filter_map(|f| f.disk_path().map(std::path::Path::to_path_buf)).collect())
+            .unwrap_or_default();
+        if let Some(dir) = &options.templates {
+            inputs.extend(report::templates::files(dir));
+        }
+        for path in &paths {
+            if output::is_one_of(path, &inputs) {
+                return Err(Error::Usage(format!(
+                    "{} is an input of the report (a data file or a template): a report must not overwrite it",
+                    path.display()
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The typesetter's settings for this report: paper, language, running

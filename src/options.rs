@@ -21,6 +21,15 @@ pub enum OutputFormat {
 }
 
 impl OutputFormat {
+    /// The format's name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Markdown => "Markdown",
+            OutputFormat::Pdf => "PDF",
+            OutputFormat::Json => "JSON",
+        }
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Markdown => "md",
@@ -85,7 +94,10 @@ impl Options {
             Some(path) if path.as_os_str() == "-" => {
                 Destination::Named(crate::output::Target::Stdout)
             }
-            Some(path) => Destination::Named(crate::output::Target::File(path)),
+            Some(path) => {
+                check_out(&path, formats[0])?;
+                Destination::Named(crate::output::Target::File(path))
+            }
             None => Destination::Folder(args.out_dir),
         };
         let (data, data_notice) = resolve_data(args.data);
@@ -109,6 +121,36 @@ impl Options {
             paper: args.paper,
             quiet: args.quiet,
         })
+    }
+}
+
+/// `-o` that names a folder (`-o .`, `-o reports/`) is refused, and so is
+/// one whose extension names another format (`--format json -o r.pdf`):
+/// the file would not be what its name says (issue 10, class 4). Other
+/// extensions, or none, are the user's choice.
+fn check_out(path: &Path, format: OutputFormat) -> Result<(), Error> {
+    if path.file_name().is_none() || path.as_os_str().to_string_lossy().ends_with('/') || path.is_dir() {
+        return Err(Error::Usage(format!(
+            "-o {} is a folder: -o names a file; give a folder with --out-dir",
+            path.display()
+        )));
+    }
+    let Some(ext) = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()) else { return Ok(()) };
+    let named = [OutputFormat::Markdown, OutputFormat::Pdf, OutputFormat::Json].into_iter().find(|f| f.extension() == ext);
+    match named {
+        Some(named) if named != format => Err(Error::Usage(format!(
+            "-o {} is named as {} but --format makes {}: use a `.{}` name, or --format {}",
+            path.display(),
+            named.name(),
+            format.name(),
+            format.extension(),
+            match named {
+                OutputFormat::Markdown => "md",
+                OutputFormat::Pdf => "pdf",
+                OutputFormat::Json => "json",
+            }
+        ))),
+        _ => Ok(()),
     }
 }
 

@@ -19,6 +19,9 @@ pub enum OutputError {
     },
     #[error("cannot write to standard output: {0}")]
     Stdout(std::io::Error),
+    /// An output path that names a folder, or a file name too long.
+    #[error("cannot write {path}: {reason}")]
+    Refused { path: String, reason: String },
 }
 
 /// Where a report goes.
@@ -72,6 +75,46 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
 
 /// The largest file name the file systems in use take (Linux's NAME_MAX).
 pub const MAX_NAME_BYTES: usize = 255;
+
+/// Whether a report may be written at `path`: a new file, or a regular
+/// file it replaces. A folder, a device (a link to `/dev/stdout`
+/// included), a FIFO or a socket is refused: the rename would replace it by
+/// a regular file (issue 10, class 4).
+pub fn check_target(path: &Path) -> Result<(), OutputError> {
+    let refuse = |reason: String| OutputError::Refused { path: path.display().to_string(), reason };
+    let folder = || refuse("it is a folder; name a file, or give the folder with --out-dir".to_owned());
+    let name = match path.file_name() {
+        Some(name) if !path.as_os_str().to_string_lossy().ends_with('/') => name,
+        _ => return Err(folder()),
+    };
+    if name.len() > MAX_NAME_BYTES {
+        return Err(refuse(format!("the file name is {} bytes; file systems take at most {MAX_NAME_BYTES}", name.len())));
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(folder()),
+        Ok(meta) if !meta.is_file() => Err(refuse(format!(
+            "it is {}; reports replace only regular files (`-o -` writes to standard output)",
+            crate::input::kind(&meta)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Whether `path` is the same file as one of `others` (on Unix the same
+/// inode, so hard links and other spellings of a path count).
+pub fn is_one_of(path: &Path, others: &[PathBuf]) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let id = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()));
+        id(path).is_some_and(|me| others.iter().any(|o| id(o) == Some(me)))
+    }
+    #[cfg(not(unix))]
+    {
+        let id = |p: &Path| std::fs::canonicalize(p).ok();
+        id(path).is_some_and(|me| others.iter().any(|o| id(o).as_ref() == Some(&me)))
+    }
+}
 
 /// A temporary file beside `path` holding `bytes`, synced, with the mode
 /// the report will have: the mode of the file it replaces, else what the

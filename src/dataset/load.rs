@@ -47,6 +47,14 @@ pub enum ReadError {
 }
 
 impl DataFile {
+    /// The file on disk, when it is one (not built in).
+    pub fn disk_path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::Disk(path) => Some(path),
+            Origin::Builtin(_) => None,
+        }
+    }
+
     /// The file's text.
     pub fn read(&self) -> Result<SourceFile, ReadError> {
         let path = match &self.origin {

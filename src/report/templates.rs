@@ -67,6 +67,12 @@ pub fn builtin() -> Vec<TemplateSource> {
         .collect()
 }
 
+/// The files in a `--templates` folder (none when it cannot be read), so
+/// that no report is written over one.
+pub fn files(dir: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir).map(|entries| entries.flatten().map(|e| e.path()).collect()).unwrap_or_default()
+}
+
 /// The largest template read: 1 MiB (the built-in ones are a few KiB).
 pub const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
 

@@ -278,3 +278,161 @@ fn issue_10_a_run_that_cannot_write_every_report_replaces_none() {
     assert!(after.iter().all(|b| b == b"earlier"), "a report was replaced by a run that failed");
     assert_eq!(left, names);
 }
+
+/// The binary with a time limit: a run that blocks fails the test instead
+/// of hanging it.
+fn bounded() -> assert_cmd::Command {
+    let mut cmd = bin();
+    cmd.timeout(Duration::from_secs(30));
+    cmd
+}
+
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
+/// Issue 10, class 3: a FIFO, a device, a socket, or a link to one, as a
+/// data file, a template or the previous JSON summary, is refused with a
+/// message naming it, and nothing blocks (a FIFO with no writer blocked
+/// for ever; `x.toml` linked to `/dev/zero` read until memory ran out).
+#[test]
+fn issue_10_only_regular_files_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    crate::util::copy_dir(&root().join("data"), &data);
+
+    let fifo = data.join("events/fifo.toml");
+    mkfifo(&fifo);
+    let output = bounded().args(["check", "--data"]).arg(&data).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(stderr(&output), format!("error: cannot read {}: it is a FIFO (named pipe), not a regular file\n", fifo.display()));
+    std::fs::remove_file(&fifo).unwrap();
+
+    let zero = dir.path().join("zero.toml");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let output = bounded().args(["check", "--data"]).arg(&zero).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("zero.toml: it is a character device, not a regular file"), "{}", stderr(&output));
+
+    let socket = data.join("events/socket.toml");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let output = bounded().args(["check", "--data"]).arg(&data).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("socket.toml: it is a socket, not a regular file"), "{}", stderr(&output));
+    std::fs::remove_file(&socket).unwrap();
+
+    let templates = dir.path().join("tpl");
+    std::fs::create_dir(&templates).unwrap();
+    mkfifo(&templates.join("pillar.md.hbs"));
+    let output = bounded().args(["--format", "md", "-o", "-", "--templates"]).arg(&templates).arg("--data").arg(&data).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("pillar.md.hbs: it is a FIFO (named pipe), not a regular file"), "{}", stderr(&output));
+
+    // The previous JSON summary's path: refused as an output (below), and
+    // never opened for reading first.
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    mkfifo(&out.join("b.json"));
+    let output = bounded().args(["--format", "md", "-o"]).arg(out.join("b.md")).arg("--data").arg(&data).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("b.json: it is a FIFO (named pipe); reports replace only regular files"), "{}", stderr(&output));
+    assert_eq!(entries(&out), ["b.json"]);
+}
+
+/// Issue 10, class 4: what `-o` may name.
+#[test]
+fn issue_10_output_targets_that_must_not_be_replaced_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], out: &Path| bounded().args(["--period", "2025", "--as-of", AS_OF, "-q"]).args(args).arg("-o").arg(out).output().unwrap();
+
+    // A link to standard output (run as root, it was replaced by a file).
+    let link = dir.path().join("stdout.md");
+    std::os::unix::fs::symlink("/dev/stdout", &link).unwrap();
+    let output = run(&["--format", "md"], &link);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("stdout.md: it is a character device; reports replace only regular files (`-o -` writes to standard output)")
+        || stderr(&output).contains("stdout.md: it is a FIFO"), "{}", stderr(&output));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link was replaced");
+
+    // A FIFO.
+    let fifo = dir.path().join("fifo.pdf");
+    mkfifo(&fifo);
+    let output = run(&[], &fifo);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
+
+    // A folder, `.` included.
+    for folder in [dir.path().to_path_buf(), std::path::PathBuf::from("."), dir.path().join("new/")] {
+        let output = run(&[], &folder);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        assert!(stderr(&output).contains("is a folder: -o names a file; give a folder with --out-dir"), "{}", stderr(&output));
+    }
+
+    // One of the run's inputs: a data file, a template.
+    let data = dir.path().join("d.toml");
+    std::fs::copy(root().join("data/events/2025.toml"), dir.path().join("e.toml")).unwrap();
+    std::fs::copy(root().join("data/pillars.toml"), &data).unwrap();
+    let before = std::fs::read(&data).unwrap();
+    let output = bounded().args(["--format", "md", "--as-of", AS_OF, "--data"]).arg(dir.path()).arg("-o").arg(&data).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("d.toml is an input of the report (a data file or a template)"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&data).unwrap(), before);
+    let templates = dir.path().join("tpl");
+    std::fs::create_dir(&templates).unwrap();
+    let template = templates.join("pillar.md.hbs");
+    std::fs::copy(root().join("templates/pillar.md.hbs"), &template).unwrap();
+    let output = bounded().args(["--format", "md", "--as-of", AS_OF, "--templates"]).arg(&templates).arg("-o").arg(&template).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("pillar.md.hbs is an input of the report"), "{}", stderr(&output));
+
+    // A format that disagrees with the name.
+    let output = run(&["--format", "json"], &dir.path().join("r.pdf"));
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("r.pdf is named as PDF but --format makes JSON: use a `.json` name, or --format pdf"), "{}", stderr(&output));
+    assert!(!dir.path().join("r.pdf").exists());
+
+    // Long names: one that fits is written (its temporary name is
+    // shortened to fit too); one that does not is refused clearly.
+    let fits = dir.path().join(format!("{}.md", "n".repeat(250)));
+    let output = run(&["--format", "md"], &fits);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(fits.is_file());
+    let long = dir.path().join(format!("{}.md", "n".repeat(300)));
+    let output = run(&["--format", "md"], &long);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("the file name is 303 bytes; file systems take at most 255"), "{}", stderr(&output));
+    assert!(entries(dir.path()).iter().all(|n| !n.ends_with(".tmp")));
+}
+
+/// Issue 10, class 6: a new report follows the umask; a rewritten one
+/// keeps the mode of the file it replaces.
+#[test]
+fn issue_10_reports_follow_the_umask_and_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let exe = assert_cmd::cargo::cargo_bin!("azint-report");
+    let run = |umask: &str, out: &Path| {
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" --format md -q --period 2025 --as-of {AS_OF} -o \"$1\""))
+            .arg(exe)
+            .arg(out)
+            .current_dir(root())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let new = dir.path().join("new.md");
+    run("027", &new);
+    assert_eq!(mode(&new), 0o640, "a new report ignores the umask");
+    assert_eq!(mode(&dir.path().join("new.json")), 0o640);
+
+    let kept = dir.path().join("kept.md");
+    std::fs::write(&kept, "earlier").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o600)).unwrap();
+    run("022", &kept);
+    assert_eq!(mode(&kept), 0o600, "a rewritten report lost its mode");
+    assert_ne!(std::fs::read_to_string(&kept).unwrap(), "earlier");
+}
