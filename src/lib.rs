@@ -142,8 +142,10 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
         })
         .and_then(|text| snapshot::previous(&text, &period.label))
         .map(|previous| snapshot::changes(&previous, &snapshot));
+    // Nothing changed: no section at all, so that a rerun gives the same
+    // bytes as the run before it (issue 10, class 16).
     if options.changes {
-        summary.changes = changes.clone();
+        summary.changes = changes.clone().filter(snapshot::Changes::any);
     }
 
     let needs_markdown = targets.iter().any(|(f, _)| *f != OutputFormat::Json);

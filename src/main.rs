@@ -23,13 +23,11 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Some(Command::Check { data }) => check(data),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "azint-report",
-                &mut std::io::stdout(),
-            );
-            0
+            // Into memory first: clap_complete panics when its writer fails
+            // (a full device); written as any standard output is.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "azint-report", &mut script);
+            stdout(&script)
         }
         None => render(cli.render),
     };
@@ -137,13 +135,13 @@ fn check(data: Option<std::path::PathBuf>) -> i32 {
     };
     let name = source.display();
     if report.problems.is_empty() {
-        println!(
-            "{name}: {}, {}, {}: no problems",
+        let line = format!(
+            "{name}: {}, {}, {}: no problems\n",
             count(report.files, "file"),
             count(report.pillars, "pillar"),
             count(report.events, "event")
         );
-        return 0;
+        return stdout(line.as_bytes());
     }
     let mut err = std::io::stderr().lock();
     for d in &report.problems {
@@ -158,6 +156,15 @@ fn check(data: Option<std::path::PathBuf>) -> i32 {
         count(files.len(), "file")
     );
     EXIT_INVALID
+}
+
+/// Writes to standard output as reports are: a closed pipe ends quietly
+/// (exit 0), any other failure (a full device) is an error, never a panic.
+fn stdout(bytes: &[u8]) -> i32 {
+    match output::write(&output::Target::Stdout, bytes) {
+        Ok(()) => 0,
+        Err(e) => report_error(&e.into()),
+    }
 }
 
 fn report_error(e: &Error) -> i32 {

@@ -360,9 +360,19 @@ impl FileChecker<'_> {
         if !errors.is_empty() {
             // The recovered tree of a file with syntax errors would give
             // follow-on errors that mislead; report the syntax first.
+            // Errors inside a table that is defined a second time follow
+            // from that one mistake: say it once, with the first place.
+            let mut skip_until = 0;
             for e in errors {
                 let offset = e.span().map_or(0, |s| s.start);
-                let message = syntax_message(e.message());
+                if offset < skip_until {
+                    continue;
+                }
+                let mut message = syntax_message(e.message());
+                if let Some((name, first, end)) = duplicate_table(text, offset) {
+                    message = format!("`[{name}]` is defined twice in this file; the first is at line {first}");
+                    skip_until = end;
+                }
                 let place = self.lines.place(text, offset);
                 self.diagnostics.push(Diagnostic::error_at_place(&self.file.path, place, message));
             }
@@ -972,6 +982,28 @@ fn slug(text: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_owned()
+}
+
+/// When the error at `offset` is in the header of a `[table]` that an
+/// earlier header of the file already opened: the table's name, the line of
+/// the first header (1-based) and where the second table ends (the next
+/// header, or the end of the text).
+fn duplicate_table(text: &str, offset: usize) -> Option<(String, usize, usize)> {
+    let start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let name = |line: &str| -> Option<String> {
+        let line = line.trim();
+        let inner = line.strip_prefix('[')?.split(']').next()?;
+        (!inner.starts_with('[')).then(|| inner.chars().filter(|c| !c.is_whitespace()).collect())
+    };
+    let this = name(&text[start..line_end])?;
+    let first = text[..start].lines().position(|line| name(line).as_deref() == Some(this.as_str()))?;
+    let end = text[line_end..]
+        .match_indices('\n')
+        .map(|(i, _)| line_end + i + 1)
+        .find(|&i| text[i..].trim_start_matches([' ', '\t']).starts_with('['))
+        .unwrap_or(text.len());
+    Some((this, first + 1, end))
 }
 
 /// toml's messages can run over several lines; diagnostics are one line.

@@ -104,3 +104,20 @@ fn compare_counts_match_the_hand_counted_fixture() {
     assert!(md.contains("| Visits | 0 (-1) | 1 |"), "a kind only the other period has: {md}");
     assert!(md.contains("| Agreements | 2 (+2) | 0 |"), "{md}");
 }
+
+/// Issue 10, class 16: two identical runs to the same path give the same
+/// bytes. The second sees the first's JSON summary; with nothing changed
+/// there is no "changes" section at all.
+#[test]
+fn issue_10_an_identical_rerun_gives_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("b.md");
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let output = crate::util::bin().args(["--format", "md", "-q", "--as-of", crate::util::AS_OF, "-o"]).arg(&report).output().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        runs.push(std::fs::read(&report).unwrap());
+    }
+    assert!(runs[0] == runs[1], "the rerun differs");
+    assert!(!String::from_utf8_lossy(&runs[1]).contains("Changes since the previous briefing"));
+}

@@ -436,3 +436,37 @@ fn issue_10_reports_follow_the_umask_and_keep_their_mode() {
     assert_eq!(mode(&kept), 0o600, "a rewritten report lost its mode");
     assert_ne!(std::fs::read_to_string(&kept).unwrap(), "earlier");
 }
+
+/// Issue 10, class 14: `check`, `completions` and `-o -` end cleanly when
+/// standard output fails: a full device is exit 1 with the reason, a
+/// closed pipe a quiet exit 0; never a panic. The pipe tests write more
+/// than a pipe holds (64 KiB), so the writer does meet the closed pipe.
+#[test]
+fn issue_10_standard_output_failing_ends_cleanly() {
+    let exe = assert_cmd::cargo::cargo_bin!("azint-report");
+    let dir = tempfile::tempdir().unwrap();
+    big_dataset(&dir.path().join("data"), 1500);
+    let shell = |script: &str| {
+        Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .env("EXE", exe)
+            .env("DATA", dir.path().join("data"))
+            .current_dir(root())
+            .output()
+            .unwrap()
+    };
+    for args in ["check", "completions bash", "--format md -q -o -", "--format pdf -q -o -"] {
+        let output = shell(&format!("\"$EXE\" {args} > /dev/full"));
+        assert_eq!(output.status.code(), Some(1), "{args}: {}", stderr(&output));
+        assert_eq!(stderr(&output), "error: cannot write to standard output: No space left on device (os error 28)\n", "{args}");
+    }
+    let big = shell("\"$EXE\" --data \"$DATA\" --format md -q -o - | wc -c");
+    let bytes: usize = String::from_utf8_lossy(&big.stdout).trim().parse().unwrap();
+    assert!(bytes > 64 << 10, "the Markdown is {bytes} bytes: it fits in the pipe and proves nothing");
+    for args in ["--data \"$DATA\" --format md -q -o -", "--data \"$DATA\" --format pdf -q -o -", "completions bash", "check"] {
+        let output = shell(&format!("\"$EXE\" {args} | head -c 1 > /dev/null; echo ${{PIPESTATUS[0]}}"));
+        assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "0", "{args}: {}", stderr(&output));
+        assert_eq!(stderr(&output), "", "{args}");
+    }
+}
