@@ -64,6 +64,24 @@ pub fn missing_glyphs(dataset: &Dataset, markdown: &str) -> Vec<diag::Diagnostic
             }
         }
     }
+    // Pillars and `[report]` values are in the briefing's text too: name
+    // their file before the templates get the blame (issue 10, class 16).
+    for pillar in &dataset.pillars {
+        for text in std::iter::once(&pillar.name).chain(&pillar.summary) {
+            for c in text.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
+                report(c, &pillar.file, format!("pillar `{}`", pillar.id));
+            }
+        }
+    }
+    if let Some(file) = &dataset.report_file {
+        let meta = &dataset.report;
+        let values = [Some(&meta.title), meta.subtitle.as_ref(), meta.author.as_ref(), meta.organisation.as_ref()];
+        for text in values.into_iter().flatten() {
+            for c in text.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
+                report(c, file, "`[report]`".to_owned());
+            }
+        }
+    }
     for c in markdown.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
         report(c, "templates", "the briefing's text".to_owned());
     }

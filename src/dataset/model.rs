@@ -19,6 +19,8 @@ pub struct Dataset {
     pub events: Vec<Event>,
     /// The files read, as displayed in diagnostics.
     pub files: Vec<String>,
+    /// The file with the `[report]` table, when one has it.
+    pub report_file: Option<String>,
 }
 
 /// The `[report]` table.
@@ -50,6 +52,8 @@ pub struct Pillar {
     pub name: String,
     pub summary: Option<String>,
     pub order: Option<i64>,
+    /// The file it is defined in, as displayed in diagnostics.
+    pub file: String,
 }
 
 /// One `[[event]]`.

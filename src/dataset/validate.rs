@@ -106,7 +106,9 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
 
     let mut pillars: Vec<(usize, Pillar)> = merged.pillars.into_iter().enumerate().collect();
     pillars.sort_by_key(|(index, p)| (p.order.is_none(), p.order, *index));
+    let report_file = merged.report.as_ref().map(|r| files[r.1].path.clone());
     Ok(Dataset {
+        report_file,
         report: merged.report.map(|r| r.0).unwrap_or_default(),
         pillars: pillars.into_iter().map(|(_, p)| p).collect(),
         events: merged.events,
@@ -531,6 +533,7 @@ impl FileChecker<'_> {
             name,
             summary: summary.map(|s| s.0),
             order: order.map(|o| o.0),
+            file: self.file.path.clone(),
         });
     }
 

@@ -470,3 +470,25 @@ fn issue_10_standard_output_failing_ends_cleanly() {
         assert_eq!(stderr(&output), "", "{args}");
     }
 }
+
+/// Issue 10, class 16: a character no font has, in a pillar's name or a
+/// `[report]` value, is reported with the data file it comes from, not
+/// blamed on the templates.
+#[test]
+fn issue_10_a_missing_glyph_in_a_pillar_or_the_report_names_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::util::copy_dir(&root().join("data"), dir.path());
+    let pillars = dir.path().join("pillars.toml");
+    let text = std::fs::read_to_string(&pillars).unwrap();
+    let text = text
+        .replace("name = \"Multi-vector diplomacy\"", "name = \"Multi-vector diplomacy \u{13000}\"")
+        .replace("title = \"Azerbaijan's International Integration\"", "title = \"Integration \u{13001}\"");
+    std::fs::write(&pillars, text).unwrap();
+    let output = bin().args(["--as-of", AS_OF, "-o", "-", "--data"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    let shown = pillars.display();
+    assert!(err.contains(&format!("{shown}: warning: pillar `diplomacy`: U+13000")), "{err}");
+    assert!(err.contains(&format!("{shown}: warning: `[report]`: U+13001")), "{err}");
+    assert!(!err.contains("templates: warning"), "{err}");
+}
