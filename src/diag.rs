@@ -150,6 +150,35 @@ impl LineIndex {
     }
 }
 
+/// The most characters of a data value quoted in a message.
+pub const QUOTED_CHARS: usize = 60;
+
+/// A data value as quoted in a message: at most [`QUOTED_CHARS`]
+/// characters (then "…"), and control characters (C0, DEL, C1) and
+/// bidirectional controls escaped as `\u{1b}`, so that no data reaches the
+/// terminal raw or floods it.
+pub fn shorten(text: &str) -> String {
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == QUOTED_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || is_bidi_control(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Unicode's bidirectional formatting characters: marks, embeddings,
+/// overrides and isolates, which reorder the text around them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// The 1-based line and column of byte `offset` in `source`, the column
 /// counted in characters (so `ə`, two bytes, is one column).
 ///

@@ -150,15 +150,27 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     let targets = targets(options, &period)?;
     check_targets(options, &targets)?;
 
-    // What changed since the JSON summary already at the output path.
-    let changes = targets
-        .iter()
-        .find(|(f, _)| *f == OutputFormat::Json)
-        .and_then(|(_, t)| match t {
-            Target::File(path) => output::read_existing(path),
-            Target::Stdout => None,
+    // What changed since the JSON summary already at the output path. One
+    // that is there but cannot serve is named in a warning, and the run
+    // goes on without the changes section.
+    let mut warnings = Vec::new();
+    let previous_path = targets.iter().find_map(|(f, t)| match t {
+        Target::File(path) if *f == OutputFormat::Json => Some(path),
+        _ => None,
+    });
+    let changes = previous_path
+        .and_then(|path| {
+            let previous = output::read_existing(path).and_then(|text| match text {
+                Some(text) => snapshot::read_previous(&text, &period.label),
+                None => Ok(None),
+            });
+            previous.unwrap_or_else(|why| {
+                let path = path.display().to_string();
+                let message = format!("the previous JSON summary cannot be used: {why}; the briefing has no changes section");
+                warnings.push(diag::Diagnostic::error_in(&path, message).warning());
+                None
+            })
         })
-        .and_then(|text| snapshot::previous(&text, &period.label))
         .map(|previous| snapshot::changes(&previous, &snapshot));
     // Nothing changed: no section at all, so that a rerun gives the same
     // bytes as the run before it (issue 10, class 16).
@@ -169,7 +181,6 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     let needs_markdown = targets.iter().any(|(f, _)| *f != OutputFormat::Json);
     let markdown = if needs_markdown { report::render(&summary, templates)? } else { String::new() };
     let mut rendered = Vec::with_capacity(targets.len());
-    let mut warnings = Vec::new();
     let mut pdf_target = None;
     for (format, target) in targets {
         match format {

@@ -175,19 +175,31 @@ pub fn resolve_as_of(as_of: Option<NaiveDate>, epoch: Option<&str>) -> Result<Na
     if let Some(date) = as_of {
         return Ok(date);
     }
-    match epoch {
-        Some(text) => text
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-            .map(|t| t.date_naive())
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "SOURCE_DATE_EPOCH=`{text}` is not a number of seconds since 1970"
-                ))
-            }),
-        None => Ok(chrono::Utc::now().date_naive()),
+    let Some(text) = epoch else { return Ok(chrono::Utc::now().date_naive()) };
+    let shown = crate::diag::shorten(text);
+    let secs = text.trim().parse::<i64>().map_err(|_| {
+        Error::Usage(format!("SOURCE_DATE_EPOCH=`{shown}` is not a number of seconds since 1970"))
+    })?;
+    match chrono::DateTime::from_timestamp(secs, 0).map(|t| supported(t.date_naive())) {
+        Some(Ok(date)) => Ok(date),
+        _ => Err(Error::Usage(format!(
+            "SOURCE_DATE_EPOCH=`{shown}` is outside the supported years, {} to {}",
+            crate::date::YEAR_RANGE.start(),
+            crate::date::YEAR_RANGE.end()
+        ))),
+    }
+}
+
+/// `date` when its year is one the report supports (a report dated
+/// outside them would fail while rendering, as a template error); else the
+/// supported years, in words (issue 10, class 13).
+pub fn supported(date: NaiveDate) -> Result<NaiveDate, String> {
+    use chrono::Datelike;
+    let years = crate::date::YEAR_RANGE;
+    if years.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!("{} to {}", years.start(), years.end()))
     }
 }
 
@@ -207,5 +219,12 @@ mod tests {
             resolve_as_of(None, Some("soon")),
             Err(Error::Usage(_))
         ));
+        // Issue 10, class 13: a number, but a date outside 1000-9999.
+        for far in ["99999999999999", "-62135596800", "253402300800"] {
+            match resolve_as_of(None, Some(far)) {
+                Err(Error::Usage(m)) => assert_eq!(m, format!("SOURCE_DATE_EPOCH=`{far}` is outside the supported years, 1000 to 9999")),
+                other => panic!("{far}: {other:?}"),
+            }
+        }
     }
 }

@@ -258,12 +258,16 @@ impl Drop for TempFile {
     }
 }
 
-/// The text of an earlier output (the previous JSON summary), if there is
-/// a readable one; anything else counts as none. Read like any input: a
-/// regular file only, bounded.
-pub fn read_existing(path: &Path) -> Option<String> {
-    let bytes = crate::input::read(path, MAX_PREVIOUS_BYTES).ok()?;
-    String::from_utf8(bytes).ok()
+/// The text of an earlier output (the previous JSON summary): `None` when
+/// there is none, the reason when one is there but cannot be read. Read
+/// like any input: a regular file only, bounded.
+pub fn read_existing(path: &Path) -> Result<Option<String>, String> {
+    match crate::input::read(path, MAX_PREVIOUS_BYTES) {
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| "it is not UTF-8".to_owned()),
+        Err(crate::input::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(crate::input::ReadError::Io(e)) => Err(e.to_string()),
+        Err(crate::input::ReadError::TooLarge(limit)) => Err(format!("it is over {} MiB", limit >> 20)),
+    }
 }
 
 /// The largest previous JSON summary read: 1 GiB (about 2,000,000 events).
