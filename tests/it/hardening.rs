@@ -492,3 +492,34 @@ fn issue_10_a_missing_glyph_in_a_pillar_or_the_report_names_its_file() {
     assert!(err.contains(&format!("{shown}: warning: `[report]`: U+13001")), "{err}");
     assert!(!err.contains("templates: warning"), "{err}");
 }
+
+/// Issue 10, class 12: templates that include each other, blocks nested
+/// thousands deep (both overflowed the stack), and an override named like a
+/// built-in one but for case (silently ignored) end with a diagnostic
+/// naming the template, exit 65.
+#[test]
+fn issue_10_hostile_templates_end_with_a_diagnostic() {
+    let cases: [(&[(&str, String)], &str); 3] = [
+        (
+            &[("chronology.md.hbs", "{{> sources}}".to_owned()), ("sources.md.hbs", "{{> chronology}}".to_owned())],
+            "chronology.md.hbs: error: the templates include each other without end (chronology → sources → chronology)",
+        ),
+        (
+            &[("chronology.md.hbs", format!("{}x{}", "{{#if true}}".repeat(5000), "{{/if}}".repeat(5000)))],
+            "chronology.md.hbs:1:771: error: blocks nest deeper than 64 levels",
+        ),
+        (
+            &[("briefing.md.HBS", "# Title\n".to_owned())],
+            "briefing.md.HBS: error: `briefing.md.HBS` overrides no built-in template",
+        ),
+    ];
+    for (files, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let output = bounded().args(["--format", "md", "-o", "-", "--templates"]).arg(dir.path()).output().unwrap();
+        assert_eq!(output.status.code(), Some(65), "{expected}: {}", stderr(&output));
+        assert!(stderr(&output).contains(&format!("{}/{expected}", dir.path().display())), "{}", stderr(&output));
+    }
+}
