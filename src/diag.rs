@@ -83,16 +83,15 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Paths and messages quote data and file names: nothing of them
+        // reaches the terminal raw (issue 10, class 9).
+        let (path, message) = (escape(&self.path), escape(&self.message));
         match self.position {
-            Some((line, col)) => write!(
-                f,
-                "{}:{line}:{col}: {severity}: {}",
-                self.path, self.message
-            )?,
-            None => write!(f, "{}: {severity}: {}", self.path, self.message)?,
+            Some((line, col)) => write!(f, "{path}:{line}:{col}: {severity}: {message}")?,
+            None => write!(f, "{path}: {severity}: {message}")?,
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", escape(help))?;
         }
         Ok(())
     }
@@ -171,6 +170,24 @@ pub fn shorten(text: &str) -> String {
         }
     }
     out
+}
+
+/// `text` with control characters (C0, DEL, C1: escape sequences, line
+/// breaks) and bidirectional controls escaped as `\u{1b}`, for the
+/// terminal.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() || is_bidi_control(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Unicode's bidirectional formatting characters: marks, embeddings,

@@ -133,7 +133,7 @@ fn check(data: Option<std::path::PathBuf>) -> i32 {
         },
         Err(e) => return report_error(&e),
     };
-    let name = source.display();
+    let name = azint_report::diag::escape(&source.display()).into_owned();
     if report.problems.is_empty() {
         let line = format!(
             "{name}: {}, {}, {}: no problems\n",
@@ -188,7 +188,7 @@ fn report_error(e: &Error) -> i32 {
             );
         }
         None => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(err, "error: {}", azint_report::diag::escape(&e.to_string()));
         }
     }
     e.exit_code()

@@ -617,10 +617,22 @@ impl FileChecker<'_> {
     // Value checkers: each reports its own problem and returns `None`.
 
     /// A non-empty string, borrowed from the parsed file.
+    ///
+    /// Control characters (but line breaks and tabs, which multi-line text
+    /// may hold) and bidirectional controls are refused: they would reach
+    /// terminals and viewers raw, or reorder the text around them (issue
+    /// 10, class 9). So is text that shows nothing.
     fn string<'v>(&mut self, v: &'v Value<'_>, key: &str) -> Option<&'v str> {
+        let hostile = |s: &str| s.chars().find(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t') || crate::diag::is_bidi_control(c));
         match v.get_ref() {
-            DeValue::String(s) if s.trim().is_empty() => {
+            DeValue::String(s) if s.chars().all(invisible) => {
                 self.error(&v.span(), format!("`{key}` is empty: expected some text"));
+                None
+            }
+            DeValue::String(s) if hostile(s).is_some() => {
+                let c = hostile(s).unwrap_or_default();
+                let what = if c.is_control() { "the control character" } else { "the bidirectional control" };
+                self.error(&v.span(), format!("`{key}` holds {what} U+{:04X}: remove it", c as u32));
                 None
             }
             DeValue::String(s) if s.chars().count() > MAX_TEXT => {
@@ -647,6 +659,10 @@ impl FileChecker<'_> {
                 &v.span(),
                 format!("`{key}` must be one line: remove the line break"),
             );
+            return None;
+        }
+        if s.contains('\t') {
+            self.error(&v.span(), format!("`{key}` holds the control character U+0009 (a tab): use a space"));
             return None;
         }
         Some(s.trim().to_owned())
@@ -1007,6 +1023,19 @@ fn duplicate_table(text: &str, offset: usize) -> Option<(String, usize, usize)> 
         .find(|&i| text[i..].trim_start_matches([' ', '\t']).starts_with('['))
         .unwrap_or(text.len());
     Some((this, first + 1, end))
+}
+
+/// Whether a character shows nothing: white space, and the format
+/// characters that have no width (zero-width spaces and joiners, the
+/// byte-order mark, the soft hyphen, invisible operators, fillers).
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
+                | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+                | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        )
 }
 
 /// toml's messages can run over several lines; diagnostics are one line.

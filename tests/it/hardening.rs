@@ -523,3 +523,46 @@ fn issue_10_hostile_templates_end_with_a_diagnostic() {
         assert!(stderr(&output).contains(&format!("{}/{expected}", dir.path().display())), "{}", stderr(&output));
     }
 }
+
+/// Issue 10, class 9: control characters and bidirectional controls in
+/// data values and file names never reach the terminal raw, and
+/// validation refuses them in text fields, as it refuses text that shows
+/// nothing.
+#[test]
+fn issue_10_control_characters_are_refused_and_never_printed_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::util::copy_dir(&root().join("data"), dir.path());
+    let file = dir.path().join("events/evil\u{1b}[2J\u{202e}.toml");
+    let event = |id: &str, field: &str| {
+        format!("\n[[event]]\nid = \"{id}\"\n{field}\ndate = \"2025\"\npillar = \"energy\"\nkind = \"other\"\nsignificance = 1\nsummary = \"s\"\nsources = [{{ name = \"s\" }}]\n")
+    };
+    let text = [
+        event("esc", "title = \"Red \\u001B[31m alert\""),
+        event("c1", "title = \"Next \\u0085 line\""),
+        event("rlo", "title = \"abc \\u202E fed\""),
+        event("isolate", "title = \"x \\u2066 y\""),
+        event("blank", "title = \"\\u200B\\u200B \\uFEFF\""),
+        event("bell", "partners = [\"A \\u0007\"]\ntitle = \"t\""),
+        event("tab", "title = \"a\\tb\""),
+        event("unknown", "title = \"t\"\n\"k\\u001B[31m\" = 1"),
+    ]
+    .concat();
+    std::fs::write(&file, text).unwrap();
+    let output = bin().args(["check", "--data"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let err = stderr(&output);
+    assert!(!err.contains(['\u{1b}', '\u{7}', '\u{85}', '\u{202e}', '\u{2066}']), "raw control characters on the terminal: {err:?}");
+    let shown = format!("{}/events/evil\\u{{1b}}[2J\\u{{202e}}.toml", dir.path().display());
+    for expected in [
+        ":4:9: error: `title` holds the control character U+001B: remove it",
+        ":14:9: error: `title` holds the control character U+0085: remove it",
+        ":24:9: error: `title` holds the bidirectional control U+202E: remove it",
+        ":34:9: error: `title` holds the bidirectional control U+2066: remove it",
+        ":44:9: error: `title` is empty: expected some text",
+        ":54:13: error: `partners` holds the control character U+0007: remove it",
+        ":65:9: error: `title` holds the control character U+0009 (a tab): use a space",
+        ":76:1: error: unknown key `k\\u{1b}[31m` in `[[event]]`",
+    ] {
+        assert!(err.contains(&format!("{shown}{expected}")), "{expected}\n{err}");
+    }
+}
