@@ -336,9 +336,10 @@ fn check_pillars(dataset: &Dataset, wanted: &[String]) -> Result<(), Error> {
     for id in wanted {
         if !known.contains(&id.as_str()) {
             let hint = diag::did_you_mean(id, known.iter().copied())
-                .unwrap_or_else(|| format!("the pillars are: {}", known.join(", ")));
+                .unwrap_or_else(|| format!("the pillars are: {}", diag::some_of(known.iter().copied())));
             return Err(Error::Usage(format!(
-                "--pillar `{id}` is not a pillar of the dataset; {hint}"
+                "--pillar `{}` is not a pillar of the dataset; {hint}",
+                diag::shorten(id)
             )));
         }
     }

@@ -152,7 +152,7 @@ fn check(data: Option<std::path::PathBuf>) -> i32 {
     let _ = writeln!(
         err,
         "{name}: {} in {}",
-        count(report.problems.len(), "problem"),
+        count(report.problems.iter().map(azint_report::diag::Diagnostic::count).sum(), "problem"),
         count(files.len(), "file")
     );
     EXIT_INVALID
@@ -184,7 +184,7 @@ fn report_error(e: &Error) -> i32 {
             let _ = writeln!(
                 err,
                 "error: {}; nothing was written",
-                count(problems.len(), "problem")
+                count(problems.iter().map(azint_report::diag::Diagnostic::count).sum(), "problem")
             );
         }
         None => {

@@ -17,7 +17,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
 
 use crate::date::PartialDate;
-use crate::diag::{did_you_mean, Diagnostic, LineIndex, Place};
+use crate::diag::{did_you_mean, shorten, Diagnostic, LineIndex, Place};
 
 use super::load::{DataFile, ReadError, SourceFile};
 use super::DatasetError;
@@ -71,7 +71,7 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         )]));
     }
     let checked = check_all(files)?;
-    let events: usize = checked.iter().map(|d| d.event_ids.len()).sum();
+    let events: usize = checked.iter().map(|d| d.event_tables).sum();
     if events > MAX_EVENTS {
         return Err(DatasetError::Invalid(vec![Diagnostic::error_in(
             root,
@@ -100,8 +100,7 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         ));
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
-        crate::diag::sort(&mut diagnostics);
-        return Err(DatasetError::Invalid(diagnostics));
+        return Err(DatasetError::Invalid(crate::diag::cap(diagnostics)));
     }
 
     let mut pillars: Vec<(usize, Pillar)> = merged.pillars.into_iter().enumerate().collect();
@@ -176,9 +175,14 @@ pub fn check_file(file: &SourceFile) -> FileDefs {
         pillar_ids: HashMap::new(),
         path: Arc::from(file.path.as_str()),
         diagnostics: Vec::new(),
+        omitted: 0,
+        spare: Diagnostic::error_in("", ""),
     };
     checker.check(&mut defs);
     defs.diagnostics = checker.diagnostics;
+    if checker.omitted > 0 {
+        defs.diagnostics.push(Diagnostic::more(&file.path, checker.omitted));
+    }
     defs
 }
 
@@ -244,9 +248,9 @@ fn duplicate(
     Diagnostic::error_at_place(
         &files[index].path,
         place,
-        format!("duplicate {what} id `{id}`: ids must be unique across all files"),
+        format!("duplicate {what} id `{}`: ids must be unique across all files", shorten(id)),
     )
-    .with_help(format!("`{id}` is first defined at {}", at(files, *first_file, first)))
+    .with_help(format!("`{}` is first defined at {}", shorten(id), at(files, *first_file, first)))
 }
 
 /// `path:line:col`.
@@ -322,6 +326,9 @@ pub struct FileDefs {
     pillar_refs: Vec<PillarRef>,
     pillars_declared: bool,
     events_declared: bool,
+    /// `[[event]]` tables, valid or not: what the event limit counts, so
+    /// that bare headers count too.
+    event_tables: usize,
     syntax_error: bool,
     /// Every problem found in the file.
     pub diagnostics: Vec<Diagnostic>,
@@ -350,7 +357,13 @@ struct FileChecker<'a> {
     pillar_ids: HashMap<String, Arc<str>>,
     /// Shared by the file's events.
     path: Arc<str>,
+    /// At most [`crate::diag::LISTED_PER_FILE`]; the rest are counted in
+    /// `omitted`, so that a file of a million bare `[[event]]` headers
+    /// costs no memory for its millions of problems (issue 10, class 8).
     diagnostics: Vec<Diagnostic>,
+    omitted: usize,
+    /// What [`FileChecker::error`] hands back for a problem not kept.
+    spare: Diagnostic,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -395,6 +408,7 @@ impl FileChecker<'_> {
                 "event" => {
                     merged.events_declared = true;
                     for table in self.array_of_tables(value, "event") {
+                        merged.event_tables += 1;
                         self.event(table, merged);
                     }
                 }
@@ -409,6 +423,10 @@ impl FileChecker<'_> {
 
     fn error(&mut self, span: &Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
         let index = self.diagnostics.len();
+        if index >= crate::diag::LISTED_PER_FILE {
+            self.omitted += 1;
+            return &mut self.spare;
+        }
         let place = self.place(span);
         self.diagnostics.push(Diagnostic::error_at_place(&self.file.path, place, message));
         &mut self.diagnostics[index]
@@ -423,7 +441,7 @@ impl FileChecker<'_> {
     ) {
         let help = did_you_mean(name, allowed.iter().copied())
             .unwrap_or_else(|| format!("the keys allowed here are: {}", allowed.join(", ")));
-        self.error(&key.span(), format!("unknown key `{name}` {place}"))
+        self.error(&key.span(), format!("unknown key `{}` {place}", shorten(name)))
             .help = Some(help);
     }
 
@@ -691,7 +709,7 @@ impl FileChecker<'_> {
             let suggestion = slug(&s);
             let d = self.error(
                 &v.span(),
-                format!("`{key}` `{s}` may only contain a-z, 0-9 and `-`"),
+                format!("`{key}` `{}` may only contain a-z, 0-9 and `-`", shorten(s)),
             );
             if !suggestion.is_empty() {
                 d.help = Some(format!("for example `{suggestion}`"));
@@ -722,7 +740,7 @@ impl FileChecker<'_> {
         for item in items.iter() {
             match self.line(item, key) {
                 Some(s) if out.iter().any(|(seen, _)| *seen == s) => {
-                    self.error(&item.span(), format!("`{s}` is listed twice in `{key}`"));
+                    self.error(&item.span(), format!("`{}` is listed twice in `{key}`", shorten(&s)));
                     ok = false;
                 }
                 Some(s) => out.push((s, item.span())),
@@ -764,7 +782,7 @@ impl FileChecker<'_> {
             let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
             let help = did_you_mean(&s, names.iter().copied())
                 .unwrap_or_else(|| format!("the kinds are: {}", names.join(", ")));
-            self.error(&v.span(), format!("unknown kind `{s}`")).help = Some(help);
+            self.error(&v.span(), format!("unknown kind `{}`", shorten(s))).help = Some(help);
         }
         kind
     }
@@ -888,7 +906,7 @@ impl FileChecker<'_> {
         match host {
             Some(host) if !host.is_empty() && !bad_char => Some(s),
             _ => {
-                self.error(&v.span(), format!("`url` `{s}` is not a web address: expected `https://...` or `http://...` without spaces"));
+                self.error(&v.span(), format!("`url` `{}` is not a web address: expected `https://...` or `http://...` without spaces", shorten(&s)));
                 None
             }
         }
@@ -1047,4 +1065,22 @@ fn syntax_message(message: &str) -> String {
         .collect::<Vec<_>>()
         .join("; ");
     format!("invalid TOML: {joined}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 10, class 8: bare `[[event]]` headers count toward the event
+    /// limit (only events with a valid id did), and their problems past the
+    /// listing cap are counted, not kept.
+    #[test]
+    fn bare_event_headers_count_and_their_problems_are_capped() {
+        let text = format!("[[pillar]]\nid = \"p\"\nname = \"P\"\n{}", "[[event]]\n".repeat(1000));
+        let defs = check_file(&SourceFile { path: "bare.toml".into(), text });
+        assert_eq!(defs.event_tables, 1000);
+        assert_eq!(defs.event_ids.len(), 0);
+        assert_eq!(defs.diagnostics.len(), crate::diag::LISTED_PER_FILE + 1);
+        assert_eq!(defs.diagnostics.iter().map(Diagnostic::count).sum::<usize>(), 8000);
+    }
 }

@@ -566,3 +566,36 @@ fn issue_10_control_characters_are_refused_and_never_printed_raw() {
         assert!(err.contains(&format!("{shown}{expected}")), "{expected}\n{err}");
     }
 }
+
+/// Issue 10, class 8: diagnostics stay in proportion to the input. A file
+/// of 200,000 bare `[[event]]` headers lists 100 problems and counts the
+/// rest; a long value is quoted shortened; a long list of candidates is cut.
+#[test]
+fn issue_10_diagnostics_stay_in_proportion() {
+    let dir = tempfile::tempdir().unwrap();
+    let bare = dir.path().join("bare.toml");
+    let text = format!("[[pillar]]\nid = \"p\"\nname = \"P\"\n\n{}", "[[event]]\n".repeat(200_000));
+    std::fs::write(&bare, &text).unwrap();
+    let output = bounded().args(["check", "--data"]).arg(&bare).output().unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 102, "{}", &err[..err.len().min(2000)]);
+    assert!(err.contains(&format!("{}: error: … and 1,599,900 more problems in this file\n", bare.display())), "{err}");
+    assert!(err.ends_with(&format!("{}: 1600000 problems in 1 file\n", bare.display())), "{err}");
+    assert!(err.len() < text.len() / 100, "stderr is {} bytes for {} of input", err.len(), text.len());
+
+    let long = dir.path().join("long.toml");
+    std::fs::write(&long, format!("[[pillar]]\nid = \"p\"\nname = \"P\"\n{} = 1\n", "k".repeat(5000))).unwrap();
+    let output = bounded().args(["check", "--data"]).arg(&long).output().unwrap();
+    let err = stderr(&output);
+    assert!(err.contains(&format!("4:1: error: unknown key `{}…` in `[[pillar]]`", "k".repeat(60))), "{err}");
+    assert!(err.len() < 1000, "{err}");
+
+    let many = dir.path().join("many.toml");
+    let pillars: String = (0..50).map(|i| format!("[[pillar]]\nid = \"pillar-{i}\"\nname = \"P{i}\"\n\n")).collect();
+    let event = "[[event]]\nid = \"e\"\ntitle = \"t\"\ndate = \"2025\"\npillar = \"pillar-0\"\nkind = \"other\"\nsignificance = 1\nsummary = \"s\"\nsources = [{ name = \"s\" }]\n";
+    std::fs::write(&many, format!("{pillars}{event}")).unwrap();
+    let output = bounded().args(["--format", "md", "-o", "-", "--pillar", "zzzzzzzz", "--data"]).arg(&many).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("the pillars are: pillar-0, pillar-1, pillar-2, pillar-3, pillar-4, pillar-5, pillar-6, pillar-7, pillar-8, pillar-9 and 40 more"), "{}", stderr(&output));
+}
