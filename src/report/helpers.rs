@@ -154,10 +154,26 @@ pub fn format_number(x: f64) -> String {
 fn link(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let label = markdown(text(h, 0, "link")?);
     match h.param(1).and_then(|p| p.value().as_str()) {
-        Some(url) => out.write(&format!("[{label}](<{url}>)"))?,
+        Some(url) => out.write(&format!("[{label}](<{}>)", destination(url)))?,
         None => out.write(&label)?,
     }
     Ok(())
+}
+
+/// A URL as a Markdown link destination in `<…>`, read back exactly as
+/// written: CommonMark reads backslash escapes and entity references there,
+/// so a `\` (a trailing one escaped the closing `>`), `&copy;`, `<` or `>`
+/// would change or break the link. Each is escaped with a backslash
+/// (issue 10, class 15).
+fn destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len() + 4);
+    for c in url.chars() {
+        if matches!(c, '\\' | '<' | '>' | '&') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `{{list partners}}` → "Germany, Austria and SOCAR".

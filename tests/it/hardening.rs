@@ -619,3 +619,36 @@ fn issue_10_a_long_list_field_is_validated_in_linear_time() {
     assert!(stderr(&output).contains("error: `t7` is listed twice in `tags`"), "{}", stderr(&output));
     assert!(started.elapsed() < Duration::from_secs(20), "took {:?}", started.elapsed());
 }
+
+/// Issue 10, class 15: a `url` with a trailing backslash, a backslash
+/// before punctuation or an entity reference (`&copy;`) reads back from the
+/// Markdown exactly as written: CommonMark decodes all three inside a link
+/// destination (a trailing `\` even escaped the closing `>`).
+#[test]
+fn issue_10_links_read_back_as_written() {
+    let urls = ["https://example.org/a\\", "https://example.org/a\\_b", "https://example.org/?x=1&copy;y=2", "https://example.org/p&amp;q"];
+    let dir = tempfile::tempdir().unwrap();
+    let sources: Vec<String> = urls.iter().map(|u| format!("{{ name = \"S\", url = {} }}", toml_string(u))).collect();
+    let text = format!(
+        "[[pillar]]\nid = \"p\"\nname = \"P\"\n\n[[event]]\nid = \"e\"\ntitle = \"t\"\ndate = \"2025\"\npillar = \"p\"\nkind = \"other\"\nsignificance = 5\nsummary = \"s\"\nsources = [{}]\n",
+        sources.join(", ")
+    );
+    std::fs::write(dir.path().join("d.toml"), text).unwrap();
+    let output = bin().args(["--format", "md", "-o", "-", "--as-of", AS_OF, "--data"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    let mut found = std::collections::BTreeSet::new();
+    for event in pulldown_cmark::Parser::new(&markdown) {
+        if let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event {
+            found.insert(dest_url.to_string());
+        }
+    }
+    for url in urls {
+        assert!(found.contains(url), "{url} reads back as one of {found:?}");
+    }
+}
+
+/// A TOML basic string holding `text`.
+fn toml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
