@@ -652,3 +652,53 @@ fn issue_10_links_read_back_as_written() {
 fn toml_string(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
+
+/// Issue 10, class 11: text that GFM extensions would rewrite reads as
+/// written: no bare address becomes a link, no `$…$` maths, no `:x:`
+/// emoji, headings without trailing punctuation and never repeated (CI
+/// runs markdownlint-cli2 on this briefing too).
+#[test]
+fn issue_10_gfm_extensions_do_not_rewrite_data() {
+    let output = bin().args(["--data", "tests/fixtures/valid/gfm-extensions", "--format", "md", "-o", "-", "--as-of", AS_OF]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    let options = pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_MATH | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+    let mut text = String::new();
+    let mut headings = Vec::new();
+    let mut in_heading = false;
+    for event in pulldown_cmark::Parser::new_ext(&markdown, options) {
+        match event {
+            pulldown_cmark::Event::InlineMath(m) | pulldown_cmark::Event::DisplayMath(m) => panic!("read as maths: {m}"),
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { .. }) => {
+                in_heading = true;
+                headings.push(String::new());
+            }
+            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Heading(_)) => in_heading = false,
+            pulldown_cmark::Event::Text(t) => {
+                text.push_str(&t);
+                if in_heading {
+                    headings.last_mut().unwrap().push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    for written in ["Bare https://example.org/a and www.example.org and desk@example.org, costs $5 to $6, :tada: :x:.", "$x^2$ is not maths, nor is $$y$$."] {
+        assert!(text.contains(written), "{written}");
+    }
+    assert_eq!(headings.iter().filter(|h| h.trim_end() == "Summit in Baku!").count(), 2, "{headings:?}");
+    for line in markdown.lines().filter(|l| l.starts_with('#')) {
+        // Trailing punctuation only as a character reference (markdownlint
+        // MD026 reads the source).
+        let raw = line.split(" <!--").next().unwrap();
+        let entity = raw.rfind("&#").is_some_and(|at| raw[at + 2..raw.len() - 1].bytes().all(|b| b.is_ascii_digit()));
+        assert!(!raw.ends_with(['.', ',', ':', '!']) && (!raw.ends_with(';') || entity), "{line}");
+        assert!(!line.contains("https://") && !line.contains("www."), "{line}");
+    }
+    let lines: Vec<&str> = markdown.lines().filter(|l| l.starts_with('#')).collect();
+    let unique: std::collections::BTreeSet<&&str> = lines.iter().collect();
+    assert_eq!(unique.len(), lines.len(), "a heading repeats");
+    for line in markdown.lines().filter(|l| !l.starts_with("    ") && !l.contains("mermaid")) {
+        assert!(!line.contains(" https://") && !line.contains("desk@"), "a bare address: {line}");
+    }
+}
