@@ -702,3 +702,35 @@ fn issue_10_gfm_extensions_do_not_rewrite_data() {
         assert!(!line.contains(" https://") && !line.contains("desk@"), "a bare address: {line}");
     }
 }
+
+/// Issue 10, class 10: no data text is read as a Mermaid directive or a
+/// gantt keyword. The PDF's reading of the charts (the typesetter's parser)
+/// gives exactly the data's names; CI checks Mermaid's own reading against
+/// the same list (`.ci/mermaid-check.mjs --expect`).
+#[test]
+fn issue_10_chart_names_read_back_as_the_data() {
+    use azint_report::typeset::chart::{parse, Chart};
+    let fixture = root().join("tests/fixtures/valid/chart-names");
+    let output = bin().args(["--format", "md", "-o", "-", "--as-of", AS_OF, "--data"]).arg(&fixture).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    let mut found = Vec::new();
+    for block in markdown.split("```mermaid\n").skip(1) {
+        let source = block.split("```").next().unwrap();
+        assert_eq!(source.matches("%%{").count(), usize::from(source.starts_with("%%{init: {\"theme\": \"base\"")), "a directive from the data:\n{source}");
+        match parse(source).unwrap() {
+            Chart::Timeline { lanes, .. } => {
+                for lane in lanes {
+                    found.push(format!("section {}", lane.name));
+                    found.extend(lane.tasks.iter().map(|t| format!("task {}", t.name)));
+                }
+            }
+            Chart::Pie { slices, .. } => found.extend(slices.iter().map(|s| format!("slice {}", s.label))),
+            Chart::Bars { .. } => {}
+        }
+    }
+    let mut expected: Vec<String> = std::fs::read_to_string(fixture.join("expected.txt")).unwrap().lines().map(str::to_owned).collect();
+    expected.sort();
+    found.sort();
+    assert_eq!(found, expected);
+}
