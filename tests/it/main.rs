@@ -3,6 +3,7 @@
 mod changes;
 mod check;
 mod cli;
+mod cli_properties;
 mod hardening;
 mod properties;
 mod render;
