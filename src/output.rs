@@ -177,7 +177,8 @@ pub enum OnSignal {
     /// Remove the temporary files being written and exit
     /// [`EXIT_INTERRUPTED`] at once.
     Exit,
-    /// Set the flag: `--watch` stops between renders.
+    /// Set the flag: `--watch` stops between renders; a second signal
+    /// exits as [`OnSignal::Exit`] does.
     Stop(std::sync::Arc<std::sync::atomic::AtomicBool>),
 }
 
@@ -187,15 +188,21 @@ pub enum OnSignal {
 /// exits, so no temporary file is created, and no rename started, after it
 /// looked; renames already started finish first.
 pub fn handle_signals(on: OnSignal) -> Result<(), String> {
+    fn exit() -> ! {
+        let in_flight = in_flight();
+        for path in in_flight.iter() {
+            let _ = std::fs::remove_file(path);
+        }
+        std::process::exit(EXIT_INTERRUPTED);
+    }
     let installed = match on {
-        OnSignal::Exit => ctrlc::set_handler(|| {
-            let in_flight = in_flight();
-            for path in in_flight.iter() {
-                let _ = std::fs::remove_file(path);
+        OnSignal::Exit => ctrlc::set_handler(|| exit()),
+        // A second signal does not wait for a long render to end.
+        OnSignal::Stop(flag) => ctrlc::set_handler(move || {
+            if flag.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                exit();
             }
-            std::process::exit(EXIT_INTERRUPTED);
         }),
-        OnSignal::Stop(flag) => ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::Relaxed)),
     };
     installed.map_err(|e| format!("cannot handle Ctrl-C, SIGTERM and SIGHUP: {e}"))
 }

@@ -13,15 +13,6 @@ use crate::util::{copy_dir, entries, root, AS_OF};
 
 const LIMIT: Duration = Duration::from_secs(10);
 
-/// Waits until `done` holds, polling; panics after LIMIT.
-fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(start.elapsed() < LIMIT, "gave up waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 /// Replaces a file the way many editors save: a temporary file renamed
 /// over it.
 fn save(path: &Path, text: &str) {
@@ -60,7 +51,8 @@ impl Watching {
         Watching { child, lines, reader: Some(reader) }
     }
 
-    /// [`wait_for`], showing what the watch printed when it gives up.
+    /// Waits until `done` holds, polling; panics after LIMIT, showing what
+    /// the watch printed.
     fn wait(&self, what: &str, mut done: impl FnMut() -> bool) {
         let start = Instant::now();
         while !done() {
