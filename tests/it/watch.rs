@@ -181,3 +181,28 @@ fn issue_10_watch_follows_a_relative_data_file_and_templates_folder() {
     // SIGHUP (the terminal closed) stops it as Ctrl-C does.
     assert_eq!(watching.stop("-HUP"), Some(130));
 }
+
+/// A second Ctrl-C during a long render exits at once (130), leaving no
+/// temporary file; the first alone would wait for the render to end.
+#[test]
+fn a_second_ctrl_c_does_not_wait_for_a_long_render() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("[[pillar]]\nid = \"p\"\nname = \"Pillar\"\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "\n[[event]]\nid = \"e{i}\"\ntitle = \"Event number {i} with a title of some length\"\ndate = \"{}\"\npillar = \"p\"\nkind = \"summit\"\nsignificance = {}\nsummary = \"A summary of event {i}, long enough to wrap over more than one line.\"\nsources = [{{ name = \"Test\" }}]\n",
+            2000 + i % 30,
+            1 + i % 5
+        ));
+    }
+    std::fs::write(dir.path().join("big.toml"), text).unwrap();
+    let started = Instant::now();
+    let mut watching = Watching::start(dir.path(), &["--watch", "--format", "pdf", "--data", "big.toml", "-o", "big.pdf"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = Command::new("kill").args(["-INT", &watching.child.id().to_string()]).status();
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(watching.stop("-INT"), Some(130));
+    let names = entries(dir.path());
+    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
+    assert!(!watching.said("first render"), "the render ended before the signals: the test proves nothing ({:?})", started.elapsed());
+}
