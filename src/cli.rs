@@ -137,8 +137,9 @@ pub enum Paper {
 }
 
 fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD"))
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD"))?;
+    crate::options::supported(date).map_err(|years| format!("`{text}` is outside the supported years, {years}"))
 }
 
 #[cfg(test)]

@@ -32,6 +32,9 @@ pub struct Diagnostic {
     pub message: String,
     /// An optional hint such as "did you mean `significance`?".
     pub help: Option<String>,
+    /// For a line that stands for problems not listed ("… and 12,345 more
+    /// problems in this file"): how many; else 0.
+    pub more: usize,
 }
 
 impl Diagnostic {
@@ -44,6 +47,7 @@ impl Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             help: None,
+            more: 0,
         }
     }
 
@@ -56,6 +60,7 @@ impl Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             help: None,
+            more: 0,
         }
     }
 
@@ -83,16 +88,15 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Paths and messages quote data and file names: nothing of them
+        // reaches the terminal raw (issue 10, class 9).
+        let (path, message) = (escape(&self.path), escape(&self.message));
         match self.position {
-            Some((line, col)) => write!(
-                f,
-                "{}:{line}:{col}: {severity}: {}",
-                self.path, self.message
-            )?,
-            None => write!(f, "{}: {severity}: {}", self.path, self.message)?,
+            Some((line, col)) => write!(f, "{path}:{line}:{col}: {severity}: {message}")?,
+            None => write!(f, "{path}: {severity}: {message}")?,
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", escape(help))?;
         }
         Ok(())
     }
@@ -118,6 +122,7 @@ impl Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             help: None,
+            more: 0,
         }
     }
 }
@@ -150,6 +155,53 @@ impl LineIndex {
     }
 }
 
+/// The most characters of a data value quoted in a message.
+pub const QUOTED_CHARS: usize = 60;
+
+/// A data value as quoted in a message: at most [`QUOTED_CHARS`]
+/// characters (then "…"), and control characters (C0, DEL, C1) and
+/// bidirectional controls escaped as `\u{1b}`, so that no data reaches the
+/// terminal raw or floods it.
+pub fn shorten(text: &str) -> String {
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == QUOTED_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || is_bidi_control(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `text` with control characters (C0, DEL, C1: escape sequences, line
+/// breaks) and bidirectional controls escaped as `\u{1b}`, for the
+/// terminal.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() || is_bidi_control(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Unicode's bidirectional formatting characters: marks, embeddings,
+/// overrides and isolates, which reorder the text around them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// The 1-based line and column of byte `offset` in `source`, the column
 /// counted in characters (so `ə`, two bytes, is one column).
 ///
@@ -173,6 +225,89 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| (&a.path, a.offset).cmp(&(&b.path, b.offset)));
 }
 
+/// The most problems listed for one file; the rest are counted.
+pub const LISTED_PER_FILE: usize = 100;
+
+/// The most problems listed in all; the rest are counted.
+pub const LISTED: usize = 1_000;
+
+impl Diagnostic {
+    /// The line that stands for `more` problems of `path` not listed.
+    pub fn more(path: &str, more: usize) -> Diagnostic {
+        let mut d = Diagnostic::error_in(path, format!("… and {} more {} in this file", thousands(more), if more == 1 { "problem" } else { "problems" }));
+        d.offset = usize::MAX;
+        d.more = more;
+        d
+    }
+
+    /// How many problems this line stands for.
+    pub fn count(&self) -> usize {
+        if self.more > 0 {
+            self.more
+        } else {
+            1
+        }
+    }
+}
+
+/// Keeps the listing of problems in proportion (issue 10, class 8): at most
+/// [`LISTED_PER_FILE`] a file and [`LISTED`] in all, in sorted order; the
+/// rest of each file become one "… and N more" line. Lines that already
+/// stand for several problems are merged into it.
+pub fn cap(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    sort(&mut diagnostics);
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len().min(LISTED + 100));
+    let mut listed = 0;
+    let (mut file_listed, mut file_more) = (0, 0);
+    let mut current: Option<String> = None;
+    let flush = |kept: &mut Vec<Diagnostic>, path: &Option<String>, more: usize| {
+        if let (Some(path), true) = (path, more > 0) {
+            kept.push(Diagnostic::more(path, more));
+        }
+    };
+    for d in diagnostics {
+        if current.as_deref() != Some(d.path.as_str()) {
+            flush(&mut kept, &current, file_more);
+            current = Some(d.path.clone());
+            (file_listed, file_more) = (0, 0);
+        }
+        if d.more == 0 && file_listed < LISTED_PER_FILE && listed < LISTED {
+            file_listed += 1;
+            listed += 1;
+            kept.push(d);
+        } else {
+            file_more += d.count();
+        }
+    }
+    flush(&mut kept, &current, file_more);
+    kept
+}
+
+/// 12345 as "12,345".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A list of names for a message: all of them when few, else the first
+/// ones and how many more.
+pub fn some_of<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    const SHOWN: usize = 10;
+    let names: Vec<&str> = names.into_iter().collect();
+    let shown: Vec<String> = names.iter().take(SHOWN).map(|n| shorten(n)).collect();
+    match names.len().saturating_sub(SHOWN) {
+        0 => shown.join(", "),
+        more => format!("{} and {} more", shown.join(", "), thousands(more)),
+    }
+}
+
 /// "did you mean `x`?" for the candidate closest to `word`, when one is close
 /// enough to be a likely typo.
 pub fn did_you_mean<'a>(
@@ -192,6 +327,37 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listings_are_capped_per_file_and_in_all() {
+        fn many(path: &str, n: usize) -> impl Iterator<Item = Diagnostic> + '_ {
+            (0..n).map(move |i| {
+                let mut d = Diagnostic::error_in(path, format!("problem {i}"));
+                d.offset = i;
+                d
+            })
+        }
+        let capped = cap(many("a", 150).chain(many("b", 3)).chain(std::iter::once(Diagnostic::more("b", 7))).collect());
+        let lines: Vec<String> = capped.iter().map(ToString::to_string).collect();
+        assert_eq!(lines.len(), 100 + 1 + 3 + 1);
+        assert_eq!(lines[100], "a: error: … and 50 more problems in this file");
+        assert_eq!(lines[104], "b: error: … and 7 more problems in this file");
+        assert_eq!(capped.iter().map(Diagnostic::count).sum::<usize>(), 160);
+        let files: Vec<Diagnostic> = (0..20).flat_map(|f| many(&format!("f{f:02}"), 100).collect::<Vec<_>>()).collect();
+        let capped = cap(files);
+        assert_eq!(capped.iter().filter(|d| d.more == 0).count(), LISTED);
+        assert_eq!(capped.iter().map(Diagnostic::count).sum::<usize>(), 2000);
+    }
+
+    #[test]
+    fn quoted_values_and_lists_are_shortened() {
+        assert_eq!(shorten(&"x".repeat(100)), format!("{}…", "x".repeat(60)));
+        assert_eq!(shorten("a\u{1b}[2J"), "a\\u{1b}[2J");
+        let names: Vec<String> = (0..25).map(|i| format!("p{i}")).collect();
+        assert_eq!(some_of(names.iter().map(String::as_str)), "p0, p1, p2, p3, p4, p5, p6, p7, p8, p9 and 15 more");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(thousands(999), "999");
+    }
 
     #[test]
     fn line_col_counts_lines_and_characters() {

@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod date;
 pub mod diag;
 pub mod error;
+pub mod input;
 pub mod options;
 pub mod palette;
 pub mod output;
@@ -60,6 +61,24 @@ pub fn missing_glyphs(dataset: &Dataset, markdown: &str) -> Vec<diag::Diagnostic
         for text in texts {
             for c in text.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
                 report(c, &event.file, format!("event `{}`", event.id));
+            }
+        }
+    }
+    // Pillars and `[report]` values are in the briefing's text too: name
+    // their file before the templates get the blame (issue 10, class 16).
+    for pillar in &dataset.pillars {
+        for text in std::iter::once(&pillar.name).chain(&pillar.summary) {
+            for c in text.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
+                report(c, &pillar.file, format!("pillar `{}`", pillar.id));
+            }
+        }
+    }
+    if let Some(file) = &dataset.report_file {
+        let meta = &dataset.report;
+        let values = [Some(&meta.title), meta.subtitle.as_ref(), meta.author.as_ref(), meta.organisation.as_ref()];
+        for text in values.into_iter().flatten() {
+            for c in text.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
+                report(c, file, "`[report]`".to_owned());
             }
         }
     }
@@ -129,25 +148,37 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     let mut summary = summary::summarise(&dataset, &selection);
     let snapshot = snapshot::snapshot(&dataset, &summary);
     let targets = targets(options, &period)?;
+    check_targets(options, &targets)?;
 
     // What changed since the JSON summary already at the output path (or
-    // at the name earlier versions gave it). When nothing did, there is no
-    // changes section, so a rerun gives the same bytes.
-    let changes = targets
-        .iter()
-        .find(|(f, _)| *f == OutputFormat::Json)
-        .and_then(|(_, t)| match t {
-            Target::File(path) => previous_summary(path, &period),
-            Target::Stdout => None,
+    // at the name earlier versions gave it). One
+    // that is there but cannot serve is named in a warning, and the run
+    // goes on without the changes section.
+    let mut warnings = Vec::new();
+    let previous_path = targets.iter().find_map(|(f, t)| match t {
+        Target::File(path) if *f == OutputFormat::Json => Some(path),
+        _ => None,
+    });
+    let changes = previous_path
+        .and_then(|path| {
+            let previous = previous_summary(path, &period).and_then(|text| match text {
+                Some(text) => snapshot::read_previous(&text, &period.label),
+                None => Ok(None),
+            });
+            previous.unwrap_or_else(|why| {
+                let path = path.display().to_string();
+                let message = format!("the previous JSON summary cannot be used: {why}; the briefing has no changes section");
+                warnings.push(diag::Diagnostic::error_in(&path, message).warning());
+                None
+            })
         })
-        .and_then(|text| snapshot::previous(&text, &period.label))
         .map(|previous| snapshot::changes(&previous, &snapshot));
     let mut snapshot = snapshot;
     snapshot.changes = changes.clone().filter(snapshot::Changes::any);
     if options.changes {
         summary.changes = snapshot.changes.clone();
     }
-    let mut warnings = period_warnings(&dataset, options, &period, events_in_period(&summary));
+    warnings.extend(period_warnings(&dataset, options, &period, events_in_period(&summary)));
 
     let needs_markdown = targets.iter().any(|(f, _)| *f != OutputFormat::Json);
     let markdown = if needs_markdown { report::render(&summary, templates)? } else { String::new() };
@@ -191,14 +222,14 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
         OutputFormat::Json => 2,
     });
 
-    let mut written = Vec::with_capacity(rendered.len());
-    for (format, target, bytes) in rendered {
-        if let (Target::File(_), Destination::Folder(dir)) = (&target, &options.destination) {
-            output::create_dir(dir)?;
-        }
-        output::write(&target, &bytes)?;
-        written.push(Written { target, format, bytes: bytes.len() });
+    if let Destination::Folder(dir) = &options.destination {
+        output::create_dir(dir)?;
     }
+    // All or nothing: no report of the run replaces its earlier one unless
+    // every one is on disk.
+    let files: Vec<(Target, &[u8])> = rendered.iter().map(|(_, t, b)| (t.clone(), b.as_slice())).collect();
+    output::write_all(&files)?;
+    let written = rendered.into_iter().map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
     Ok(Outcome {
         written,
         period,
@@ -213,12 +244,15 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
 /// The text of the previous JSON summary for `path`: the file itself, else
 /// the one an earlier version wrote under the period's old file name
 /// (`azint-briefing-2024-07..2025-06.json`).
-fn previous_summary(path: &std::path::Path, period: &Period) -> Option<String> {
-    output::read_existing(path).or_else(|| {
-        let legacy = period.legacy_file_stem()?;
-        let name = path.file_name()?.to_str()?.replace(&period.file_stem(), legacy);
-        output::read_existing(&path.with_file_name(name))
-    })
+fn previous_summary(path: &std::path::Path, period: &Period) -> Result<Option<String>, String> {
+    if let Some(text) = output::read_existing(path)? {
+        return Ok(Some(text));
+    }
+    let Some(legacy) = period.legacy_file_stem() else { return Ok(None) };
+    let Some(name) = path.file_name().and_then(|n| n.to_str()).map(|n| n.replace(&period.file_stem(), legacy)) else {
+        return Ok(None);
+    };
+    output::read_existing(&path.with_file_name(name))
 }
 
 fn events_in_period(summary: &summary::Summary) -> usize {
@@ -348,6 +382,41 @@ fn load_images(
     }
 }
 
+/// Refuses targets that a report must not replace: a folder, something
+/// that is not a regular file (a device, a FIFO, a link to standard
+/// output), one of the run's own input files, or a name too long for the
+/// file system (issue 10, class 4).
+fn check_targets(options: &Options, targets: &[(OutputFormat, Target)]) -> Result<(), Error> {
+    let paths: Vec<&std::path::Path> = targets
+        .iter()
+        .filter_map(|(_, t)| match t {
+            Target::File(path) => Some(path.as_path()),
+            Target::Stdout => None,
+        })
+        .collect();
+    for path in &paths {
+        output::check_target(path)?;
+    }
+    // Only an existing target can be an input: list the inputs only then.
+    if paths.iter().any(|p| p.exists()) {
+        let mut inputs: Vec<std::path::PathBuf> = dataset::load::discover(&options.data)
+            .map(|files| files.iter().filter_map(|f| f.disk_path().map(std::path::Path::to_path_buf)).collect())
+            .unwrap_or_default();
+        if let Some(dir) = &options.templates {
+            inputs.extend(report::templates::files(dir));
+        }
+        for path in &paths {
+            if output::is_one_of(path, &inputs) {
+                return Err(Error::Usage(format!(
+                    "{} is an input of the report (a data file or a template): a report must not overwrite it",
+                    path.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The typesetter's settings for this report: paper, language, running
 /// header, and metadata dated from `--as-of`, never from the clock.
 fn typeset_options(dataset: &Dataset, summary: &summary::Summary, options: &Options) -> typeset::Options {
@@ -387,9 +456,10 @@ fn check_pillars(dataset: &Dataset, wanted: &[String]) -> Result<(), Error> {
     for id in wanted {
         if !known.contains(&id.as_str()) {
             let hint = diag::did_you_mean(id, known.iter().copied())
-                .unwrap_or_else(|| format!("the pillars are: {}", known.join(", ")));
+                .unwrap_or_else(|| format!("the pillars are: {}", diag::some_of(known.iter().copied())));
             return Err(Error::Usage(format!(
-                "--pillar `{id}` is not a pillar of the dataset; {hint}"
+                "--pillar `{}` is not a pillar of the dataset; {hint}",
+                diag::shorten(id)
             )));
         }
     }

@@ -10,6 +10,7 @@ use azint_report::cli::{Cli, Command};
 use azint_report::dataset::DatasetError;
 use azint_report::error::EXIT_INVALID;
 use azint_report::options::{self, Options};
+use azint_report::output;
 use azint_report::Error;
 
 /// mimalloc: glibc malloc spent ~40% of a 100,000-event run consolidating
@@ -22,13 +23,11 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Some(Command::Check { data, as_of, files }) => check(data, as_of, &files),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "azint-report",
-                &mut std::io::stdout(),
-            );
-            0
+            // Into memory first: clap_complete panics when its writer fails
+            // (a full device); written as any standard output is.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "azint-report", &mut script);
+            stdout(&script)
         }
         None => render(cli.render),
     };
@@ -46,12 +45,13 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
         }
         return watch(&options);
     }
-    // Ctrl-C while writing: remove the temporary files (the reports are
-    // replaced by a rename, so an earlier one is intact) and stop.
-    let _ = ctrlc::set_handler(|| {
-        azint_report::output::remove_temporaries();
-        std::process::exit(130);
-    });
+    // Ctrl-C, SIGTERM or SIGHUP while writing: remove the temporary files
+    // (the reports are replaced by a rename, so an earlier one is intact)
+    // and stop.
+    if let Err(e) = output::handle_signals(output::OnSignal::Exit) {
+        eprintln!("error: {e}");
+        return 1;
+    }
     match azint_report::run(&options) {
         Ok(outcome) => {
             for warning in &outcome.warnings {
@@ -110,12 +110,12 @@ fn size(bytes: usize) -> String {
     }
 }
 
-/// `--watch`: one line per render until Ctrl-C.
+/// `--watch`: one line per render until Ctrl-C (or SIGTERM, SIGHUP), then
+/// exit 130 like any interrupted run.
 fn watch(options: &Options) -> i32 {
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let flag = std::sync::Arc::clone(&stop);
-    if let Err(e) = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::Relaxed)) {
-        eprintln!("error: cannot handle Ctrl-C: {e}");
+    if let Err(e) = output::handle_signals(output::OnSignal::Stop(std::sync::Arc::clone(&stop))) {
+        eprintln!("error: {e}");
         return 1;
     }
     if !options.quiet {
@@ -143,7 +143,7 @@ fn watch(options: &Options) -> i32 {
         }
     };
     match azint_report::watch::watch(options, &stop, &mut print) {
-        Ok(()) => 0,
+        Ok(()) => output::EXIT_INTERRUPTED,
         Err(e) => report_error(&e),
     }
 }
@@ -171,7 +171,7 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
         },
         Err(e) => return report_error(&e),
     };
-    let name = source.display();
+    let name = azint_report::diag::escape(&source.display()).into_owned();
     let totals = format!("{}, {}, {}", count(report.files, "file"), count(report.pillars, "pillar"), count(report.events, "event"));
     let warnings = report.problems.iter().filter(|d| !d.is_error()).count();
     // `check FILE`: the file first, then the dataset it was checked with.
@@ -187,7 +187,7 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
                     count(n, "problem")
                 ),
             };
-            (focus.join(", "), format!(" (checked with {with})"))
+            (focus.iter().map(|f| azint_report::diag::escape(f).into_owned()).collect::<Vec<_>>().join(", "), format!(" (checked with {with})"))
         }
     };
     if warnings == report.problems.len() {
@@ -197,12 +197,12 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
             let _ = writeln!(err, "{d}");
         }
         let verdict = if warnings == 0 { "no problems".to_owned() } else { format!("no problems, {}", count(warnings, "warning")) };
-        if report.focus.is_empty() {
-            println!("{subject}: {totals}: {verdict}");
+        let line = if report.focus.is_empty() {
+            format!("{subject}: {totals}: {verdict}\n")
         } else {
-            println!("{subject}: {verdict}{context}");
-        }
-        return 0;
+            format!("{subject}: {verdict}{context}\n")
+        };
+        return stdout(line.as_bytes());
     }
     let mut err = std::io::stderr().lock();
     for d in &report.problems {
@@ -213,10 +213,19 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
     let _ = writeln!(
         err,
         "{subject}: {} in {}{context}",
-        count(report.problems.len(), "problem"),
+        count(report.problems.iter().map(azint_report::diag::Diagnostic::count).sum(), "problem"),
         count(files.len(), "file")
     );
     EXIT_INVALID
+}
+
+/// Writes to standard output as reports are: a closed pipe ends quietly
+/// (exit 0), any other failure (a full device) is an error, never a panic.
+fn stdout(bytes: &[u8]) -> i32 {
+    match output::write(&output::Target::Stdout, bytes) {
+        Ok(()) => 0,
+        Err(e) => report_error(&e.into()),
+    }
 }
 
 fn report_error(e: &Error) -> i32 {
@@ -236,11 +245,11 @@ fn report_error(e: &Error) -> i32 {
             let _ = writeln!(
                 err,
                 "error: {}; nothing was written",
-                count(problems.len(), "problem")
+                count(problems.iter().map(azint_report::diag::Diagnostic::count).sum(), "problem")
             );
         }
         None => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(err, "error: {}", azint_report::diag::escape(&e.to_string()));
         }
     }
     e.exit_code()

@@ -21,6 +21,15 @@ pub enum OutputFormat {
 }
 
 impl OutputFormat {
+    /// The format's name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Markdown => "Markdown",
+            OutputFormat::Pdf => "PDF",
+            OutputFormat::Json => "JSON",
+        }
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Markdown => "md",
@@ -85,7 +94,10 @@ impl Options {
             Some(path) if path.as_os_str() == "-" => {
                 Destination::Named(crate::output::Target::Stdout)
             }
-            Some(path) => Destination::Named(crate::output::Target::File(path)),
+            Some(path) => {
+                check_out(&path, formats[0])?;
+                Destination::Named(crate::output::Target::File(path))
+            }
             None => Destination::Folder(args.out_dir),
         };
         let (data, data_notice) = resolve_data(args.data);
@@ -124,6 +136,36 @@ impl Options {
     }
 }
 
+/// `-o` that names a folder (`-o .`, `-o reports/`) is refused, and so is
+/// one whose extension names another format (`--format json -o r.pdf`):
+/// the file would not be what its name says (issue 10, class 4). Other
+/// extensions, or none, are the user's choice.
+fn check_out(path: &Path, format: OutputFormat) -> Result<(), Error> {
+    if path.file_name().is_none() || path.as_os_str().to_string_lossy().ends_with('/') || path.is_dir() {
+        return Err(Error::Usage(format!(
+            "-o {} is a folder: -o names a file; give a folder with --out-dir",
+            path.display()
+        )));
+    }
+    let Some(ext) = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()) else { return Ok(()) };
+    let named = [OutputFormat::Markdown, OutputFormat::Pdf, OutputFormat::Json].into_iter().find(|f| f.extension() == ext);
+    match named {
+        Some(named) if named != format => Err(Error::Usage(format!(
+            "-o {} is named as {} but --format makes {}: use a `.{}` name, or --format {}",
+            path.display(),
+            named.name(),
+            format.name(),
+            format.extension(),
+            match named {
+                OutputFormat::Markdown => "md",
+                OutputFormat::Pdf => "pdf",
+                OutputFormat::Json => "json",
+            }
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// `--data`, else `./data` when it exists, else the built-in dataset (with a
 /// notice saying which).
 pub fn resolve_data(data: Option<PathBuf>) -> (DataSource, Option<String>) {
@@ -145,19 +187,31 @@ pub fn resolve_as_of(as_of: Option<NaiveDate>, epoch: Option<&str>) -> Result<Na
     if let Some(date) = as_of {
         return Ok(date);
     }
-    match epoch {
-        Some(text) => text
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-            .map(|t| t.date_naive())
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "SOURCE_DATE_EPOCH=`{text}` is not a number of seconds since 1970"
-                ))
-            }),
-        None => Ok(chrono::Utc::now().date_naive()),
+    let Some(text) = epoch else { return Ok(chrono::Utc::now().date_naive()) };
+    let shown = crate::diag::shorten(text);
+    let secs = text.trim().parse::<i64>().map_err(|_| {
+        Error::Usage(format!("SOURCE_DATE_EPOCH=`{shown}` is not a number of seconds since 1970"))
+    })?;
+    match chrono::DateTime::from_timestamp(secs, 0).map(|t| supported(t.date_naive())) {
+        Some(Ok(date)) => Ok(date),
+        _ => Err(Error::Usage(format!(
+            "SOURCE_DATE_EPOCH=`{shown}` is outside the supported years, {} to {}",
+            crate::date::YEAR_RANGE.start(),
+            crate::date::YEAR_RANGE.end()
+        ))),
+    }
+}
+
+/// `date` when its year is one the report supports (a report dated
+/// outside them would fail while rendering, as a template error); else the
+/// supported years, in words (issue 10, class 13).
+pub fn supported(date: NaiveDate) -> Result<NaiveDate, String> {
+    use chrono::Datelike;
+    let years = crate::date::YEAR_RANGE;
+    if years.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!("{} to {}", years.start(), years.end()))
     }
 }
 
@@ -177,5 +231,12 @@ mod tests {
             resolve_as_of(None, Some("soon")),
             Err(Error::Usage(_))
         ));
+        // Issue 10, class 13: a number, but a date outside 1000-9999.
+        for far in ["99999999999999", "-62135596800", "253402300800"] {
+            match resolve_as_of(None, Some(far)) {
+                Err(Error::Usage(m)) => assert_eq!(m, format!("SOURCE_DATE_EPOCH=`{far}` is outside the supported years, 1000 to 9999")),
+                other => panic!("{far}: {other:?}"),
+            }
+        }
     }
 }

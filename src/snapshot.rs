@@ -545,7 +545,28 @@ pub fn changes(old: &Snapshot, new: &Snapshot) -> Changes {
 /// The previous snapshot at `path`, if there is one that this build reads
 /// and that covers the same period.
 pub fn previous(text: &str, period_label: &str) -> Option<Snapshot> {
-    serde_json::from_str::<Snapshot>(text).ok().filter(|s| s.schema == SCHEMA && s.period.label == period_label)
+    read_previous(text, period_label).ok().flatten()
+}
+
+/// [`previous`], saying why a summary that is there cannot serve (it is
+/// not one this build reads, or its date is outside the supported years):
+/// the caller warns and goes on without the changes section (issue 10,
+/// class 13). Another schema or period is no error: `Ok(None)`.
+pub fn read_previous(text: &str, period_label: &str) -> Result<Option<Snapshot>, String> {
+    let snapshot = serde_json::from_str::<Snapshot>(text).map_err(|e| format!("not a JSON summary this version reads ({e})"))?;
+    if snapshot.schema != SCHEMA || snapshot.period.label != period_label {
+        return Ok(None);
+    }
+    let date = chrono::NaiveDate::parse_from_str(&snapshot.as_of, "%Y-%m-%d").ok();
+    match date {
+        Some(date) if crate::date::YEAR_RANGE.contains(&chrono::Datelike::year(&date)) => Ok(Some(snapshot)),
+        _ => Err(format!(
+            "its date `{}` is not a date from {} to {}",
+            crate::diag::shorten(&snapshot.as_of),
+            crate::date::YEAR_RANGE.start(),
+            crate::date::YEAR_RANGE.end()
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -34,9 +34,18 @@ pub enum Round {
     Failed { error: Error, changed: Vec<String> },
 }
 
+/// A folder or file to watch: `watched` is absolute, because the watcher
+/// reports absolute paths (issue 10: with a relative `--data`, the default
+/// `./data` included, no change was ever recognised); `given` is the path as
+/// the user wrote it, to name changed files by.
+struct Root {
+    watched: PathBuf,
+    given: PathBuf,
+}
+
 /// Runs the watch loop until `stop` is set; `report` hears of every round.
 pub fn watch(options: &Options, stop: &AtomicBool, report: &mut dyn FnMut(Round)) -> Result<(), Error> {
-    let roots = roots(options);
+    let roots = roots(options)?;
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
@@ -52,31 +61,38 @@ pub fn watch(options: &Options, stop: &AtomicBool, report: &mut dyn FnMut(Round)
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => break,
         };
-        // Gather the burst.
+        // Gather the burst. Only relevant events hold the render back: the
+        // parent folder is watched too, and a viewer polling a report
+        // there (opening it every few milliseconds) must not postpone the
+        // render for ever.
         let mut paths: BTreeSet<PathBuf> = BTreeSet::new();
         let mut add = |event: notify::Result<notify::Event>| {
-            if let Some(event) = event.ok().filter(changes_content) {
-                paths.extend(event.paths.into_iter().filter(|p| relevant(p, &roots)));
+            let Some(event) = event.ok().filter(changes_content) else { return false };
+            let mut seen = false;
+            for path in event.paths.into_iter().filter(|p| relevant(p, &roots)) {
+                seen = true;
+                paths.insert(path);
             }
+            seen
         };
-        add(first);
+        if !add(first) {
+            continue;
+        }
         let mut quiet_since = Instant::now();
         while quiet_since.elapsed() < DEBOUNCE {
             match rx.recv_timeout(DEBOUNCE.saturating_sub(quiet_since.elapsed())) {
                 Ok(event) => {
-                    add(event);
-                    quiet_since = Instant::now();
+                    if add(event) {
+                        quiet_since = Instant::now();
+                    }
                 }
                 Err(_) => break,
             }
         }
-        if paths.is_empty() {
-            continue;
-        }
         // A folder replaced whole needs watching anew.
         arm(&mut watcher, &roots);
-        let template_dir = options.templates.as_deref();
-        if template_dir.is_some_and(|dir| paths.iter().any(|p| p.starts_with(dir))) {
+        let template_dir = options.templates.as_ref().and_then(|given| roots.iter().find(|r| r.given == *given));
+        if template_dir.is_some_and(|dir| paths.iter().any(|p| p.starts_with(&dir.watched))) {
             templates = crate::compile_templates(options);
         }
         let changed = paths.iter().map(|p| display(p, &roots)).collect();
@@ -107,49 +123,65 @@ fn changes_content(event: &notify::Event) -> bool {
 }
 
 /// The folders (or file) to watch: the data and the templates.
-fn roots(options: &Options) -> Vec<PathBuf> {
-    let mut roots = Vec::new();
+fn roots(options: &Options) -> Result<Vec<Root>, Error> {
+    let mut given = Vec::new();
     if let DataSource::Path(path) = &options.data {
-        roots.push(path.clone());
+        given.push(path.clone());
     }
     if let Some(dir) = &options.templates {
-        roots.push(dir.clone());
+        given.push(dir.clone());
     }
-    roots
+    given
+        .into_iter()
+        .map(|given| Ok(Root { watched: absolute(&given)?, given }))
+        .collect()
+}
+
+/// `path` made absolute once, at start: its folder resolved (symlinks and
+/// `..`), its own name kept, so that a data folder that is a link swapped
+/// for another is still watched by its name. A path whose folder does not
+/// exist is joined to the current folder.
+fn absolute(path: &Path) -> Result<PathBuf, Error> {
+    let cannot = |e: std::io::Error| Error::Usage(format!("cannot watch {}: {e}", path.display()));
+    let joined = std::env::current_dir().map_err(cannot)?.join(path);
+    let resolved = match (joined.parent(), joined.file_name()) {
+        (Some(parent), Some(name)) if !matches!(name.to_str(), Some("." | "..")) => {
+            parent.canonicalize().map(|p| p.join(name))
+        }
+        _ => joined.canonicalize(),
+    };
+    Ok(resolved.unwrap_or(joined))
 }
 
 /// (Re)starts watching each root and its parent folder. Errors are
 /// ignored: a root that is gone now is watched again after the next event.
-fn arm(watcher: &mut impl Watcher, roots: &[PathBuf]) {
-    for root in roots {
+fn arm(watcher: &mut impl Watcher, roots: &[Root]) {
+    for root in roots.iter().map(|r| &r.watched) {
         let _ = watcher.unwatch(root);
         if root.is_dir() {
             let _ = watcher.watch(root, RecursiveMode::Recursive);
         }
-        let parent = match root.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let _ = watcher.watch(&parent, RecursiveMode::NonRecursive);
+        if let Some(parent) = root.parent() {
+            let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+        }
     }
 }
 
 /// Whether a path that changed concerns the report: a data or template
 /// file, or a root itself (replaced, created, removed). Hidden files
 /// (editors' swap files) do not.
-fn relevant(path: &Path, roots: &[PathBuf]) -> bool {
+fn relevant(path: &Path, roots: &[Root]) -> bool {
     let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-    roots.iter().any(|root| {
+    roots.iter().map(|r| &r.watched).any(|root| {
         path == root || path.starts_with(root) && !hidden && path.extension().is_some_and(|e| e == "toml" || e == "hbs")
     })
 }
 
-/// A changed path as the user knows it: relative to the root it is under.
-fn display(path: &Path, roots: &[PathBuf]) -> String {
-    let absolute = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+/// A changed path as the user knows it: under the root as they gave it.
+fn display(path: &Path, roots: &[Root]) -> String {
     for root in roots {
-        if let Ok(rest) = path.strip_prefix(root).or_else(|_| path.strip_prefix(absolute(root))) {
-            let shown = if rest.as_os_str().is_empty() { root.clone() } else { root.join(rest) };
+        if let Ok(rest) = path.strip_prefix(&root.watched) {
+            let shown = if rest.as_os_str().is_empty() { root.given.clone() } else { root.given.join(rest) };
             return shown.display().to_string();
         }
     }
@@ -160,14 +192,35 @@ fn display(path: &Path, roots: &[PathBuf]) -> String {
 mod tests {
     use super::*;
 
+    fn root(watched: &str, given: &str) -> Root {
+        Root { watched: PathBuf::from(watched), given: PathBuf::from(given) }
+    }
+
     #[test]
     fn only_data_and_template_files_are_relevant() {
-        let roots = vec![PathBuf::from("/d/data"), PathBuf::from("/d/tpl")];
+        let roots = vec![root("/d/data", "data"), root("/d/tpl", "tpl")];
         assert!(relevant(Path::new("/d/data/events/2025.toml"), &roots));
         assert!(relevant(Path::new("/d/data"), &roots));
         assert!(relevant(Path::new("/d/tpl/pillar.md.hbs"), &roots));
         assert!(!relevant(Path::new("/d/data/.2025.toml.swp"), &roots));
         assert!(!relevant(Path::new("/d/data/notes.txt"), &roots));
         assert!(!relevant(Path::new("/d/reports/x.pdf"), &roots));
+    }
+
+    #[test]
+    fn changed_paths_are_named_as_the_user_gave_the_root() {
+        let roots = vec![root("/d/data", "data"), root("/d/tpl", "./tpl")];
+        assert_eq!(display(Path::new("/d/data/events/2025.toml"), &roots), "data/events/2025.toml");
+        assert_eq!(display(Path::new("/d/data"), &roots), "data");
+        assert_eq!(display(Path::new("/d/tpl/pillar.md.hbs"), &roots), "./tpl/pillar.md.hbs");
+    }
+
+    #[test]
+    fn relative_roots_are_made_absolute_against_the_current_folder() {
+        let here = std::env::current_dir().unwrap().canonicalize().unwrap();
+        assert_eq!(absolute(Path::new("src")).unwrap(), here.join("src"));
+        assert_eq!(absolute(Path::new("no-such-folder")).unwrap(), here.join("no-such-folder"));
+        assert_eq!(absolute(Path::new(".")).unwrap(), here);
+        assert_eq!(absolute(Path::new("src/..")).unwrap(), here);
     }
 }

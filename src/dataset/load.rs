@@ -56,13 +56,27 @@ impl DataFile {
         DataFile { path: path.to_owned(), relative: path.to_owned(), size: text.len() as u64, origin: Origin::Builtin(text) }
     }
 
+    /// The file on disk, when it is one (not built in).
+    pub fn disk_path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::Disk(path) => Some(path),
+            Origin::Builtin(_) => None,
+        }
+    }
+
     /// The file's text.
     pub fn read(&self) -> Result<SourceFile, ReadError> {
         let path = match &self.origin {
             Origin::Builtin(text) => return Ok(SourceFile { path: self.path.clone(), text: (*text).to_owned() }),
             Origin::Disk(path) => path,
         };
-        let bytes = std::fs::read(path).map_err(|e| ReadError::Io(DatasetError::io(path, e)))?;
+        let bytes = crate::input::read(path, MAX_FILE_BYTES).map_err(|e| match e {
+            crate::input::ReadError::Io(e) => ReadError::Io(DatasetError::io(path, e)),
+            crate::input::ReadError::TooLarge(limit) => ReadError::Invalid(Diagnostic::error_in(
+                &self.path,
+                format!("the file is over {} MiB, the limit: split it into several files", limit >> 20),
+            )),
+        })?;
         String::from_utf8(bytes).map(|text| SourceFile { path: self.path.clone(), text }).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();

@@ -22,6 +22,8 @@ pub struct Dataset {
     /// What each file of `files` defines, in the same order, with its path
     /// relative to the data folder (for the data note).
     pub contents: Vec<FileContents>,
+    /// The file with the `[report]` table, when one has it.
+    pub report_file: Option<String>,
 }
 
 /// What one data file defines.
@@ -66,6 +68,8 @@ pub struct Pillar {
     pub name: String,
     pub summary: Option<String>,
     pub order: Option<i64>,
+    /// The file it is defined in, as displayed in diagnostics.
+    pub file: String,
 }
 
 /// One `[[event]]`.

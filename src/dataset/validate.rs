@@ -7,7 +7,7 @@
 //! Cross-file rules (unique ids, existing pillars, one `[report]`) run after
 //! all files are read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -17,7 +17,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
 
 use crate::date::PartialDate;
-use crate::diag::{did_you_mean, Diagnostic, LineIndex, Place};
+use crate::diag::{did_you_mean, shorten, Diagnostic, LineIndex, Place};
 
 use super::load::{DataFile, ReadError, SourceFile};
 use super::DatasetError;
@@ -72,7 +72,7 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         )]));
     }
     let checked = check_all(files)?;
-    let events: usize = checked.iter().map(|d| d.event_ids.len()).sum();
+    let events: usize = checked.iter().map(|d| d.event_tables).sum();
     if events > MAX_EVENTS {
         return Err(DatasetError::Invalid(vec![Diagnostic::error_in(
             root,
@@ -110,13 +110,14 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         ));
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
-        crate::diag::sort(&mut diagnostics);
-        return Err(DatasetError::Invalid(diagnostics));
+        return Err(DatasetError::Invalid(crate::diag::cap(diagnostics)));
     }
 
     let mut pillars: Vec<(usize, Pillar)> = merged.pillars.into_iter().enumerate().collect();
     pillars.sort_by_key(|(index, p)| (p.order.is_none(), p.order, *index));
+    let report_file = merged.report.as_ref().map(|r| files[r.1].path.clone());
     Ok(Dataset {
+        report_file,
         report: merged.report.map(|r| r.0).unwrap_or_default(),
         pillars: pillars.into_iter().map(|(_, p)| p).collect(),
         events: merged.events,
@@ -185,9 +186,14 @@ pub fn check_file(file: &SourceFile) -> FileDefs {
         pillar_ids: HashMap::new(),
         path: Arc::from(file.path.as_str()),
         diagnostics: Vec::new(),
+        omitted: 0,
+        spare: Diagnostic::error_in("", ""),
     };
     checker.check(&mut defs);
     defs.diagnostics = checker.diagnostics;
+    if checker.omitted > 0 {
+        defs.diagnostics.push(Diagnostic::more(&file.path, checker.omitted));
+    }
     defs
 }
 
@@ -253,9 +259,9 @@ fn duplicate(
     Diagnostic::error_at_place(
         &files[index].path,
         place,
-        format!("duplicate {what} id `{id}`: ids must be unique across all files"),
+        format!("duplicate {what} id `{}`: ids must be unique across all files", shorten(id)),
     )
-    .with_help(format!("`{id}` is first defined at {}", at(files, *first_file, first)))
+    .with_help(format!("`{}` is first defined at {}", shorten(id), at(files, *first_file, first)))
 }
 
 /// `path:line:col`.
@@ -275,11 +281,12 @@ fn check_references(
         return;
     }
     let known: Vec<&str> = pillars.iter().map(|p| p.id.as_str()).collect();
+    let known_set: HashSet<&str> = known.iter().copied().collect();
     for (index, r) in refs {
         let path = &files[*index].path;
-        if !known.contains(&&*r.id) {
+        if !known_set.contains(&*r.id) {
             let help = did_you_mean(&r.id, known.iter().copied())
-                .unwrap_or_else(|| format!("the pillars are: {}", known.join(", ")));
+                .unwrap_or_else(|| format!("the pillars are: {}", crate::diag::some_of(known.iter().copied())));
             diagnostics.push(
                 Diagnostic::error_at_place(
                     path,
@@ -338,6 +345,9 @@ pub struct FileDefs {
     pillar_refs: Vec<PillarRef>,
     pillars_declared: bool,
     events_declared: bool,
+    /// `[[event]]` tables, valid or not: what the event limit counts, so
+    /// that bare headers count too.
+    event_tables: usize,
     syntax_error: bool,
     /// Every problem found in the file.
     pub diagnostics: Vec<Diagnostic>,
@@ -366,7 +376,13 @@ struct FileChecker<'a> {
     pillar_ids: HashMap<String, Arc<str>>,
     /// Shared by the file's events.
     path: Arc<str>,
+    /// At most [`crate::diag::LISTED_PER_FILE`]; the rest are counted in
+    /// `omitted`, so that a file of a million bare `[[event]]` headers
+    /// costs no memory for its millions of problems (issue 10, class 8).
     diagnostics: Vec<Diagnostic>,
+    omitted: usize,
+    /// What [`FileChecker::error`] hands back for a problem not kept.
+    spare: Diagnostic,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -378,9 +394,19 @@ impl FileChecker<'_> {
         if !errors.is_empty() {
             // The recovered tree of a file with syntax errors would give
             // follow-on errors that mislead; report the syntax first.
+            // Errors inside a table that is defined a second time follow
+            // from that one mistake: say it once, with the first place.
+            let mut skip_until = 0;
             for e in errors {
                 let offset = e.span().map_or(0, |s| s.start);
-                let message = syntax_message(e.message());
+                if offset < skip_until {
+                    continue;
+                }
+                let mut message = syntax_message(e.message());
+                if let Some((name, first, end)) = duplicate_table(text, offset) {
+                    message = format!("`[{name}]` is defined twice in this file; the first is at line {first}");
+                    skip_until = end;
+                }
                 let place = self.lines.place(text, offset);
                 self.diagnostics.push(Diagnostic::error_at_place(&self.file.path, place, message));
             }
@@ -401,6 +427,7 @@ impl FileChecker<'_> {
                 "event" => {
                     merged.events_declared = true;
                     for table in self.array_of_tables(value, "event") {
+                        merged.event_tables += 1;
                         self.event(table, merged);
                     }
                 }
@@ -415,6 +442,10 @@ impl FileChecker<'_> {
 
     fn error(&mut self, span: &Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
         let index = self.diagnostics.len();
+        if index >= crate::diag::LISTED_PER_FILE {
+            self.omitted += 1;
+            return &mut self.spare;
+        }
         let place = self.place(span);
         self.diagnostics.push(Diagnostic::error_at_place(&self.file.path, place, message));
         &mut self.diagnostics[index]
@@ -429,7 +460,7 @@ impl FileChecker<'_> {
     ) {
         let help = did_you_mean(name, allowed.iter().copied())
             .unwrap_or_else(|| format!("the keys allowed here are: {}", allowed.join(", ")));
-        self.error(&key.span(), format!("unknown key `{name}` {place}"))
+        self.error(&key.span(), format!("unknown key `{}` {place}", shorten(name)))
             .help = Some(help);
     }
 
@@ -551,6 +582,7 @@ impl FileChecker<'_> {
             name,
             summary: summary.map(|s| s.0),
             order: order.map(|o| o.0),
+            file: self.file.path.clone(),
         });
     }
 
@@ -655,10 +687,22 @@ impl FileChecker<'_> {
     // Value checkers: each reports its own problem and returns `None`.
 
     /// A non-empty string, borrowed from the parsed file.
+    ///
+    /// Control characters (but line breaks and tabs, which multi-line text
+    /// may hold) and bidirectional controls are refused: they would reach
+    /// terminals and viewers raw, or reorder the text around them (issue
+    /// 10, class 9). So is text that shows nothing.
     fn string<'v>(&mut self, v: &'v Value<'_>, key: &str) -> Option<&'v str> {
+        let hostile = |s: &str| s.chars().find(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t') || crate::diag::is_bidi_control(c));
         match v.get_ref() {
-            DeValue::String(s) if s.trim().is_empty() => {
+            DeValue::String(s) if s.chars().all(invisible) => {
                 self.error(&v.span(), format!("`{key}` is empty: expected some text"));
+                None
+            }
+            DeValue::String(s) if hostile(s).is_some() => {
+                let c = hostile(s).unwrap_or_default();
+                let what = if c.is_control() { "the control character" } else { "the bidirectional control" };
+                self.error(&v.span(), format!("`{key}` holds {what} U+{:04X}: remove it", c as u32));
                 None
             }
             DeValue::String(s) if s.chars().count() > MAX_TEXT => {
@@ -687,6 +731,10 @@ impl FileChecker<'_> {
             );
             return None;
         }
+        if s.contains('\t') {
+            self.error(&v.span(), format!("`{key}` holds the control character U+0009 (a tab): use a space"));
+            return None;
+        }
         Some(s.trim().to_owned())
     }
 
@@ -713,7 +761,7 @@ impl FileChecker<'_> {
             let suggestion = slug(&s);
             let d = self.error(
                 &v.span(),
-                format!("`{key}` `{s}` may only contain a-z, 0-9 and `-`"),
+                format!("`{key}` `{}` may only contain a-z, 0-9 and `-`", shorten(s)),
             );
             if !suggestion.is_empty() {
                 d.help = Some(format!("for example `{suggestion}`"));
@@ -740,11 +788,14 @@ impl FileChecker<'_> {
             return None;
         };
         let mut out: Vec<(String, Range<usize>)> = Vec::with_capacity(items.len());
+        // Hashed, so that checking a list for repeats is linear: a list
+        // scan per item took minutes for 100,000 tags (issue 10, class 7).
+        let mut seen: HashSet<String> = HashSet::with_capacity(items.len());
         let mut ok = true;
         for item in items.iter() {
             match self.line(item, key) {
-                Some(s) if out.iter().any(|(seen, _)| *seen == s) => {
-                    self.error(&item.span(), format!("`{s}` is listed twice in `{key}`"));
+                Some(s) if !seen.insert(s.clone()) => {
+                    self.error(&item.span(), format!("`{}` is listed twice in `{key}`", shorten(&s)));
                     ok = false;
                 }
                 Some(s) => out.push((s, item.span())),
@@ -837,7 +888,7 @@ impl FileChecker<'_> {
             let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
             let help = did_you_mean(&s, names.iter().copied())
                 .unwrap_or_else(|| format!("the kinds are: {}", names.join(", ")));
-            self.error(&v.span(), format!("unknown kind `{s}`")).help = Some(help);
+            self.error(&v.span(), format!("unknown kind `{}`", shorten(s))).help = Some(help);
         }
         kind
     }
@@ -965,7 +1016,7 @@ impl FileChecker<'_> {
         match host {
             Some(host) if !host.is_empty() && !bad_char => Some(s),
             _ => {
-                self.error(&v.span(), format!("`url` `{s}` is not a web address: expected `https://...` or `http://...` without spaces"));
+                self.error(&v.span(), format!("`url` `{}` is not a web address: expected `https://...` or `http://...` without spaces", shorten(&s)));
                 None
             }
         }
@@ -1080,6 +1131,41 @@ fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
+/// When the error at `offset` is in the header of a `[table]` that an
+/// earlier header of the file already opened: the table's name, the line of
+/// the first header (1-based) and where the second table ends (the next
+/// header, or the end of the text).
+fn duplicate_table(text: &str, offset: usize) -> Option<(String, usize, usize)> {
+    let start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let name = |line: &str| -> Option<String> {
+        let line = line.trim();
+        let inner = line.strip_prefix('[')?.split(']').next()?;
+        (!inner.starts_with('[')).then(|| inner.chars().filter(|c| !c.is_whitespace()).collect())
+    };
+    let this = name(&text[start..line_end])?;
+    let first = text[..start].lines().position(|line| name(line).as_deref() == Some(this.as_str()))?;
+    let end = text[line_end..]
+        .match_indices('\n')
+        .map(|(i, _)| line_end + i + 1)
+        .find(|&i| text[i..].trim_start_matches([' ', '\t']).starts_with('['))
+        .unwrap_or(text.len());
+    Some((this, first + 1, end))
+}
+
+/// Whether a character shows nothing: white space, and the format
+/// characters that have no width (zero-width spaces and joiners, the
+/// byte-order mark, the soft hyphen, invisible operators, fillers).
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
+                | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+                | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        )
+}
+
 /// toml's messages can run over several lines; diagnostics are one line.
 fn syntax_message(message: &str) -> String {
     let joined = message
@@ -1095,4 +1181,22 @@ fn syntax_message(message: &str) -> String {
 #[cfg(test)]
 pub fn validate_text(path: &str, text: &'static str) -> Result<Dataset, DatasetError> {
     validate(path, &[DataFile::from_text(path, text)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 10, class 8: bare `[[event]]` headers count toward the event
+    /// limit (only events with a valid id did), and their problems past the
+    /// listing cap are counted, not kept.
+    #[test]
+    fn bare_event_headers_count_and_their_problems_are_capped() {
+        let text = format!("[[pillar]]\nid = \"p\"\nname = \"P\"\n{}", "[[event]]\n".repeat(1000));
+        let defs = check_file(&SourceFile { path: "bare.toml".into(), text });
+        assert_eq!(defs.event_tables, 1000);
+        assert_eq!(defs.event_ids.len(), 0);
+        assert_eq!(defs.diagnostics.len(), crate::diag::LISTED_PER_FILE + 1);
+        assert_eq!(defs.diagnostics.iter().map(Diagnostic::count).sum::<usize>(), 8000);
+    }
 }

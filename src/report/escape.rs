@@ -15,10 +15,10 @@
 pub fn markdown(text: &str) -> String {
     let text = text.trim();
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut chars = text.chars().peekable();
+    let mut chars = text.char_indices().peekable();
     // Block syntax only matters at the start of a line, which is where a
     // template may put the text.
-    if let Some(&first) = chars.peek() {
+    if let Some(&(_, first)) = chars.peek() {
         if matches!(first, '-' | '+' | '=') {
             out.push('\\');
         } else if first.is_ascii_digit() {
@@ -32,16 +32,32 @@ pub fn markdown(text: &str) -> String {
             }
         }
     }
-    while let Some(c) = chars.next() {
+    while let Some((at, c)) = chars.next() {
+        let index = at + c.len_utf8();
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' => {
+            // `$` starts maths and `@` an e-mail autolink in some GFM
+            // readers (issue 10, class 11).
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '$' | '@' => {
                 out.push('\\');
                 out.push(c);
+            }
+            // A bare `https://…` or `www.…` would become a link (and
+            // markdownlint's MD034 complains); `:name:` an emoji. Escaping
+            // one character breaks the pattern; it still reads as written.
+            ':' if text[index..].starts_with("//")
+                || shortcode(&text[index..]) && !text[..at].ends_with(|p: char| p.is_alphanumeric()) =>
+            {
+                out.push_str("\\:")
+            }
+            '.' if text[..at].to_ascii_lowercase().ends_with("www")
+                && !text[..at - 3].ends_with(|p: char| p.is_alphanumeric()) =>
+            {
+                out.push_str("\\.")
             }
             // `&` starts an entity only when a name or `#` follows.
             '&' if chars
                 .peek()
-                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+                .is_some_and(|&(_, n)| n.is_ascii_alphanumeric() || n == '#') =>
             {
                 out.push_str("\\&")
             }
@@ -55,6 +71,13 @@ pub fn markdown(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `rest` (after a `:`) continues an emoji shortcode: `x:` in
+/// `:x:`, `white_check_mark:`.
+fn shortcode(rest: &str) -> bool {
+    let name = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-')).count();
+    name > 0 && rest.as_bytes().get(name) == Some(&b':')
 }
 
 #[cfg(test)]
@@ -73,6 +96,16 @@ mod tests {
             markdown(r"a\b `c` ~d~ _e_ #1"),
             r"a\\b \`c\` \~d\~ \_e\_ \#1"
         );
+    }
+
+    /// Issue 10, class 11: GFM extensions do not rewrite data.
+    #[test]
+    fn autolinks_maths_and_emoji_are_not_triggered() {
+        assert_eq!(markdown("see https://x.org/a and WWW.x.org"), r"see https\://x.org/a and WWW\.x.org");
+        assert_eq!(markdown("www.x.org, awww.no"), r"www\.x.org, awww.no");
+        assert_eq!(markdown("desk@x.org"), r"desk\@x.org");
+        assert_eq!(markdown("$5 to $6"), r"\$5 to \$6");
+        assert_eq!(markdown(":x: and :+1: at 10:30: ok"), r"\:x: and \:+1: at 10:30: ok");
     }
 
     #[test]

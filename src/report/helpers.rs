@@ -210,10 +210,26 @@ pub fn format_number(x: f64) -> String {
 fn link(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let label = markdown(text(h, 0, "link")?);
     match optional(h, 1, "link")?.and_then(Value::as_str) {
-        Some(url) => out.write(&format!("[{label}](<{url}>)"))?,
+        Some(url) => out.write(&format!("[{label}](<{}>)", destination(url)))?,
         None => out.write(&label)?,
     }
     Ok(())
+}
+
+/// A URL as a Markdown link destination in `<…>`, read back exactly as
+/// written: CommonMark reads backslash escapes and entity references there,
+/// so a `\` (a trailing one escaped the closing `>`), `&copy;`, `<` or `>`
+/// would change or break the link. Each is escaped with a backslash
+/// (issue 10, class 15).
+fn destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len() + 4);
+    for c in url.chars() {
+        if matches!(c, '\\' | '<' | '>' | '&') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `{{list partners}}` → "Germany, Austria and SOCAR".
@@ -261,6 +277,10 @@ pub fn mermaid_label(text: &str) -> String {
     for c in text.chars() {
         match c {
             '#' => out.push_str("#35;"),
+            // `%%{…}%%` anywhere in a block is a directive Mermaid applies
+            // (configuration, CSS, external requests): no `%` reaches it
+            // raw (issue 10, class 10).
+            '%' => out.push_str("#37;"),
             '"' => out.push_str("#quot;"),
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
@@ -272,11 +292,38 @@ pub fn mermaid_label(text: &str) -> String {
     out.trim().to_owned()
 }
 
-/// A gantt task or section name: Mermaid ends it at `:` and reads `;` and
-/// `#` as syntax, and has no escape there, so those become plain look-alikes.
+/// A gantt title, section or task name, read by Mermaid exactly as
+/// written (issue 10, class 10). Mermaid ends a name at `:`, reads `;`, `#`
+/// and `%` as syntax (`%%{…}%%` anywhere is a directive), and a line that
+/// begins with a keyword (`section`, `title`, `click`, `excludes`, … in
+/// any case) or a date as that keyword: a lane added, an event gone, the
+/// chart renamed or broken. Mermaid decodes its entity codes (`#58;`) in
+/// every diagram after parsing, so those characters, and the first
+/// character of a name that begins like a keyword, are written as codes.
 pub fn gantt_label(text: &str) -> String {
-    text.replace(':', " -").replace(';', ",").replace('#', "No. ").replace(['\n', '\r', '\t'], " ").trim().to_owned()
+    let text = text.replace(['\n', '\r', '\t'], " ");
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    let keyword = GANTT_KEYWORDS.iter().any(|k| lower.starts_with(k))
+        || text.len() >= 10 && text.as_bytes()[..10].iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            ':' | ';' | '#' | '%' | '"' | '<' | '>' => out.push_str(&format!("#{};", c as u32)),
+            c if i == 0 && keyword => out.push_str(&format!("#{};", c as u32)),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
+
+/// What Mermaid's gantt lexer reads as a keyword at the start of a line
+/// (case-insensitively), in lowercase.
+const GANTT_KEYWORDS: &[&str] = &[
+    "gantt", "dateformat", "inclusiveenddates", "topaxis", "axisformat", "tickinterval", "includes", "excludes",
+    "todaymarker", "weekday", "weekend", "title", "accdescr", "acctitle", "section", "click", "%%",
+];
 
 fn array<'a>(h: &'a Helper<'_>, index: usize, name: &'static str) -> Result<&'a Vec<Value>, RenderError> {
     param(h, index, name)?.as_array().ok_or_else(|| expected(h, index, name, "a list"))
@@ -624,7 +671,14 @@ mod tests {
     #[test]
     fn mermaid_labels_cannot_break_out_of_their_string() {
         assert_eq!(mermaid_label("Say \"hi\": <b>#1</b>"), "Say #quot;hi#quot;: #lt;b#gt;#35;1#lt;/b#gt;");
-        assert_eq!(gantt_label("Phase: one; #2"), "Phase - one, No. 2");
+        assert_eq!(gantt_label("Phase: one; #2"), "Phase#58; one#59; #35;2");
+        assert_eq!(gantt_label("%%{init: {}}%% x"), "#37;#37;{init#58; {}}#37;#37; x");
+        assert_eq!(gantt_label("Section 907 talks"), "#83;ection 907 talks");
+        assert_eq!(gantt_label("click here"), "#99;lick here");
+        assert_eq!(gantt_label("2025-01-01 summit"), "#50;025-01-01 summit");
+        assert_eq!(gantt_label("Titled events"), "#84;itled events");
+        assert_eq!(gantt_label("COP29 in Baku"), "COP29 in Baku");
+        assert_eq!(mermaid_label("50%%{x}%%"), "50#37;#37;{x}#37;#37;");
     }
 
     #[test]
@@ -651,7 +705,7 @@ mod tests {
         });
         let out = render("{{{mermaid_timeline events period \"T\"}}}", data);
         assert!(out.contains("    section Diplomacy\n    Visit :milestone, s3e1, 2024-08-09, 0d\n"), "{out}");
-        assert!(out.contains("    section Energy\n    COP29 - Baku :crit, s5e0, 2024-11-11, 2024-11-22\n"), "{out}");
+        assert!(out.contains("    section Energy\n    COP29#58; Baku :crit, s5e0, 2024-11-11, 2024-11-22\n"), "{out}");
         assert!(out.contains("    %% lanes: #1b3a5c #2f7f79\n"), "{out}");
         assert!(
             out.contains(

@@ -47,6 +47,7 @@ pub fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut fence: Option<&str> = None;
     let mut blank_run = 0;
+    let mut headings: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for line in text.lines() {
         let trimmed = line.trim_start();
         if let Some(marker) = fence {
@@ -75,7 +76,10 @@ pub fn tidy(text: &str) -> String {
         } else {
             blank_run = 0;
         }
-        out.push_str(line);
+        match heading(line, &mut headings) {
+            Some(heading) => out.push_str(&heading),
+            None => out.push_str(line),
+        }
         out.push('\n');
     }
     while out.ends_with("\n\n") {
@@ -87,9 +91,59 @@ pub fn tidy(text: &str) -> String {
     out
 }
 
+/// An ATX heading made clean for markdownlint whatever its data text
+/// (issue 10, class 11): a final `.`, `,`, `;`, `:` or `!` (a title that
+/// ends a sentence) is written as a character reference, which reads the
+/// same; a heading that repeats an earlier one (two events of one title)
+/// gets a comment that tells them apart for linters and nobody else.
+/// `None` for a line that is no heading.
+fn heading(line: &str, seen: &mut std::collections::HashMap<String, usize>) -> Option<String> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&hashes) || !line[hashes..].starts_with(' ') {
+        return None;
+    }
+    let mut text = line.to_owned();
+    if let Some(last) = text.chars().last().filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!')) {
+        // Not when escaped: `\!` would lose its backslash's meaning.
+        if !text[..text.len() - 1].ends_with('\\') {
+            text.pop();
+            text.push_str(&format!("&#{};", last as u32));
+        }
+    }
+    let count = seen.entry(text.clone()).or_insert(0);
+    *count += 1;
+    if *count > 1 {
+        text.push_str(&format!(" <!-- {count} -->"));
+    }
+    Some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_end_without_punctuation_and_never_repeat() {
+        assert_eq!(tidy("## Summit!
+
+## Summit!
+
+## Done.
+
+Text.
+
+#nohash.
+"), "## Summit&#33;
+
+## Summit&#33; <!-- 2 -->
+
+## Done&#46;
+
+Text.
+
+#nohash.
+");
+    }
 
     #[test]
     fn tidy_collapses_blank_lines_and_trailing_space() {

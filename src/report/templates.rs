@@ -67,6 +67,15 @@ pub fn builtin() -> Vec<TemplateSource> {
         .collect()
 }
 
+/// The files in a `--templates` folder (none when it cannot be read), so
+/// that no report is written over one.
+pub fn files(dir: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir).map(|entries| entries.flatten().map(|e| e.path()).collect()).unwrap_or_default()
+}
+
+/// The largest template read: 1 MiB (the built-in ones are a few KiB).
+pub const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
+
 /// The built-in templates with those in `dir` put in their place.
 ///
 /// Every `*.hbs` file in `dir` must be named like a built-in template: a
@@ -79,7 +88,9 @@ pub fn with_overrides(dir: &Path) -> Result<Vec<TemplateSource>, ReportError> {
     for entry in entries {
         let entry = entry.map_err(|e| ReportError::io(dir, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.starts_with('.') && name.ends_with(".hbs") {
+        // Any case of `.hbs`: `briefing.md.HBS` is a template meant to
+        // override, and an error when it overrides nothing, not ignored.
+        if !name.starts_with('.') && name.to_ascii_lowercase().ends_with(".hbs") {
             paths.push((name, entry.path()));
         }
     }
@@ -97,7 +108,14 @@ pub fn with_overrides(dir: &Path) -> Result<Vec<TemplateSource>, ReportError> {
             );
             continue;
         };
-        let bytes = std::fs::read(&path).map_err(|e| ReportError::io(&path, e))?;
+        let bytes = match crate::input::read(&path, MAX_TEMPLATE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(crate::input::ReadError::Io(e)) => return Err(ReportError::io(&path, e)),
+            Err(crate::input::ReadError::TooLarge(limit)) => {
+                unknown.push(Diagnostic::error_in(&display, format!("the template is over {} MiB, the limit", limit >> 20)));
+                continue;
+            }
+        };
         match String::from_utf8(bytes) {
             Ok(text) => {
                 *slot = TemplateSource {
@@ -124,6 +142,204 @@ pub struct Templates {
     registry: Handlebars<'static>,
     /// Registered name → path, to name files in errors.
     paths: BTreeMap<String, String>,
+    /// The most bytes a render may produce.
+    max_output: usize,
+}
+
+/// The most bytes the templates may produce: 1 GiB, far above the
+/// briefing of the largest dataset accepted, but a template that repeats
+/// the data inside itself (`{{#each}}` in `{{#each}}`) stops here with an
+/// error rather than filling memory (issue 10, class 12).
+pub const MAX_OUTPUT_BYTES: usize = 1 << 30;
+
+/// How deeply blocks and subexpressions may nest in one template. The
+/// templates parser and renderer recurse per level, and thousands of levels
+/// overflowed the stack (issue 10, class 12); the built-in ones use four.
+pub const MAX_NESTING: usize = 64;
+
+/// Refuses what would make Handlebars recurse without end or too deep: a
+/// template that includes itself, directly or through others, and blocks
+/// nested deeper than [`MAX_NESTING`]. Checked on the text, before the
+/// parser sees it.
+fn structure(sources: &[TemplateSource]) -> Vec<Diagnostic> {
+    let name_of = |file: &str| file.strip_suffix(EXTENSION).unwrap_or(file).to_owned();
+    let mut problems = Vec::new();
+    let mut graph: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut defined_in: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, source) in sources.iter().enumerate() {
+        let text = &without_comments(&source.text);
+        if let Some((line, col)) = too_deep(text) {
+            let mut d = Diagnostic::error_in(&source.path, format!("blocks nest deeper than {MAX_NESTING} levels"));
+            d.position = Some((line, col));
+            problems.push(d);
+        }
+        match includes(text) {
+            Ok(found) => {
+                let name = name_of(&source.file);
+                for (from, to) in found {
+                    if let Some(inline) = &from {
+                        defined_in.entry(inline.clone()).or_insert(index);
+                    }
+                    graph.entry(from.unwrap_or_else(|| name.clone())).or_default().push(to);
+                }
+            }
+            Err(offset) => {
+                let mut d = Diagnostic::error_in(&source.path, "a partial's name must be written out (`{{> name}}`), not computed");
+                d.position = Some(crate::diag::line_col(text, offset));
+                problems.push(d);
+            }
+        }
+    }
+    // Each cycle once, named by the template it starts from or, for inline
+    // partials, the template that defines them.
+    let mut reported: Vec<std::collections::BTreeSet<String>> = Vec::new();
+    for source in sources {
+        let Some(cycle) = cycle_from(&name_of(&source.file), &graph) else { continue };
+        let members: std::collections::BTreeSet<String> = cycle.iter().cloned().collect();
+        if reported.contains(&members) {
+            continue;
+        }
+        let path = sources
+            .iter()
+            .find(|s| members.contains(&name_of(&s.file)))
+            .or_else(|| defined_in.get(&cycle[0]).and_then(|&i| sources.get(i)))
+            .map_or(source.path.as_str(), |s| s.path.as_str());
+        problems.push(Diagnostic::error_in(
+            path,
+            format!("the templates include each other without end ({}): partials must not recurse", cycle.join(" → ")),
+        ));
+        reported.push(members);
+    }
+    problems
+}
+
+/// `text` with its comments (`{{! … }}`, `{{!-- … --}}`) blanked out,
+/// lines and offsets kept, so that nothing in a comment counts.
+fn without_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("{{") {
+        let after = rest[at + 2..].trim_start_matches('~');
+        let skipped = rest.len() - (at + 2) - after.len();
+        let Some(comment) = after.strip_prefix('!') else {
+            out.push_str(&rest[..at + 2]);
+            rest = &rest[at + 2..];
+            continue;
+        };
+        let close = if comment.starts_with("--") { "--}}" } else { "}}" };
+        let end = comment.find(close).map_or(comment.len(), |e| e + close.len());
+        let length = 2 + skipped + 1 + end;
+        out.push_str(&rest[..at]);
+        out.extend(rest[at..at + length].chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+        rest = &rest[at + length..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What a template includes: (who includes, the partial's name), where
+/// who is the template itself (`None`) or an inline partial it defines
+/// (`{{#*inline "name"}}`), which can recurse as well. A partial whose name
+/// is computed (`{{> (lookup …)}}`) cannot be checked and is an error: the
+/// byte offset of the first.
+fn includes(text: &str) -> Result<Vec<(Option<String>, String)>, usize> {
+    let name = |rest: &str| -> String {
+        rest.trim_start()
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+            .collect()
+    };
+    let mut found = Vec::new();
+    let mut inline: Vec<String> = Vec::new();
+    for (at, _) in text.match_indices("{{") {
+        let rest = text[at + 2..].trim_start_matches(['~', '{']).trim_start();
+        if let Some(def) = rest.strip_prefix("#*inline") {
+            inline.push(name(def));
+        } else if rest.starts_with("/inline") {
+            inline.pop();
+        } else if let Some(partial) = rest.strip_prefix('>').or_else(|| rest.strip_prefix("#>")) {
+            let partial = partial.trim_start();
+            if partial.starts_with('(') || partial.starts_with('[') {
+                return Err(at);
+            }
+            let partial = name(partial);
+            if !partial.is_empty() && partial != "@partial-block" {
+                found.push((inline.last().cloned(), partial));
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// A cycle of includes reachable from `start`, as the path around it
+/// (first and last the same), if there is one. Depth-first with the path
+/// on a stack; each node is finished once, so this is linear in the
+/// includes.
+fn cycle_from(start: &str, graph: &BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
+    let mut path: Vec<&str> = vec![start];
+    let mut next = vec![0usize];
+    let mut done = std::collections::BTreeSet::new();
+    while let (Some(&current), Some(index)) = (path.last(), next.last_mut()) {
+        let children = graph.get(current).map_or(&[][..], Vec::as_slice);
+        let Some(child) = children.get(*index) else {
+            done.insert(current);
+            path.pop();
+            next.pop();
+            continue;
+        };
+        *index += 1;
+        if let Some(at) = path.iter().position(|p| p == child) {
+            let mut cycle: Vec<String> = path[at..].iter().map(|p| p.to_string()).collect();
+            cycle.push(child.clone());
+            return Some(cycle);
+        }
+        if !done.contains(child.as_str()) {
+            path.push(child);
+            next.push(0);
+        }
+    }
+    None
+}
+
+/// Where blocks (`{{#…}}`, `{{^…}}`) and subexpressions (`(…)` inside a
+/// mustache) first nest deeper than [`MAX_NESTING`]: 1-based line and
+/// column.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut inside = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let opens = bytes[i..].starts_with(b"{{");
+        if opens {
+            inside = true;
+            let mut j = i + 2;
+            while j < bytes.len() && matches!(bytes[j], b'~' | b'{' | b' ') {
+                j += 1;
+            }
+            match bytes.get(j) {
+                Some(b'#') => depth += 1,
+                Some(b'^') if !text[j + 1..].trim_start().starts_with("}}") => depth += 1,
+                Some(b'/') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            i = j;
+        } else if inside && bytes[i..].starts_with(b"}}") {
+            inside = false;
+            i += 2;
+            continue;
+        } else if inside && bytes[i] == b'(' {
+            depth += 1;
+        } else if inside && bytes[i] == b')' {
+            depth = depth.saturating_sub(1);
+        }
+        if depth > MAX_NESTING {
+            return Some(crate::diag::line_col(text, i));
+        }
+        i += 1;
+    }
+    None
 }
 
 impl Templates {
@@ -134,7 +350,10 @@ impl Templates {
         registry.register_escape_fn(escape::markdown);
         helpers::register(&mut registry);
         let mut paths = BTreeMap::new();
-        let mut problems = Vec::new();
+        let mut problems = structure(sources);
+        if !problems.is_empty() {
+            return Err(ReportError::Invalid(problems));
+        }
         for source in sources {
             let name = source
                 .file
@@ -150,7 +369,7 @@ impl Templates {
             paths.insert(name, source.path.clone());
         }
         if problems.is_empty() {
-            Ok(Templates { registry, paths })
+            Ok(Templates { registry, paths, max_output: MAX_OUTPUT_BYTES })
         } else {
             Err(ReportError::Invalid(problems))
         }
@@ -158,7 +377,16 @@ impl Templates {
 
     /// Renders the main template with `data`.
     pub fn render<T: serde::Serialize>(&self, data: &T) -> Result<String, ReportError> {
-        self.registry.render(MAIN, data).map_err(|e| {
+        let mut out = Capped { bytes: Vec::new(), max: self.max_output };
+        let rendered = self.registry.render_to_write(MAIN, data, &mut out);
+        if out.bytes.len() > self.max_output {
+            let path = self.paths.get(MAIN).cloned().unwrap_or_else(|| MAIN.to_owned());
+            return Err(ReportError::Invalid(vec![Diagnostic::error_in(
+                &path,
+                format!("the templates' output is over {} MiB, the limit: does a template repeat the data inside itself?", self.max_output >> 20),
+            )]));
+        }
+        rendered.map_err(|e| {
             let name = e.template_name.clone().unwrap_or_else(|| MAIN.to_owned());
             let path = self.paths.get(&name).cloned().unwrap_or(name);
             let reason = match e.reason() {
@@ -172,7 +400,35 @@ impl Templates {
                 d.position = Some((line, col));
             }
             ReportError::Invalid(vec![d])
+        })?;
+        // The escape function and helpers only ever give text, so the
+        // output is UTF-8.
+        String::from_utf8(out.bytes).map_err(|e| {
+            ReportError::Invalid(vec![Diagnostic::error_in(MAIN, format!("the templates' output is not UTF-8: {e}"))])
         })
+    }
+}
+
+/// A writer that refuses to grow past `max` bytes (it keeps one byte more,
+/// to tell that the limit was hit).
+struct Capped {
+    bytes: Vec<u8>,
+    max: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > self.max {
+            let room = (self.max + 1).saturating_sub(self.bytes.len());
+            self.bytes.extend_from_slice(&buf[..room.min(buf.len())]);
+            return Err(std::io::Error::other("over the output limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -222,5 +478,60 @@ mod tests {
         };
         assert_eq!(diags[0].path, "templates/briefing.md.hbs");
         assert_eq!(diags[0].position.map(|p| p.0), Some(3));
+    }
+
+    fn with(overrides: &[(&str, &str)]) -> Vec<TemplateSource> {
+        let mut sources = builtin();
+        for (file, text) in overrides {
+            let source = sources.iter_mut().find(|s| s.file == *file).unwrap();
+            source.text = (*text).to_owned();
+            source.path = format!("mine/{file}");
+        }
+        sources
+    }
+
+    fn problems(sources: &[TemplateSource]) -> Vec<String> {
+        match Templates::compile(sources) {
+            Err(ReportError::Invalid(diags)) => diags.iter().map(ToString::to_string).collect(),
+            _ => panic!("compiled"),
+        }
+    }
+
+    /// Issue 10, class 12: includes that recurse overflowed the stack.
+    #[test]
+    fn templates_that_include_each_other_are_refused() {
+        let found = problems(&with(&[("chronology.md.hbs", "{{> sources}}"), ("sources.md.hbs", "{{> chronology}}")]));
+        assert_eq!(found, ["mine/chronology.md.hbs: error: the templates include each other without end (chronology → sources → chronology): partials must not recurse"]);
+        let found = problems(&with(&[("chronology.md.hbs", "{{#*inline \"row\"}}{{> row}}{{/inline}}{{> row}}")]));
+        assert_eq!(found, ["mine/chronology.md.hbs: error: the templates include each other without end (row → row): partials must not recurse"]);
+        let found = problems(&with(&[("chronology.md.hbs", "a\n {{> (lookup . \"x\")}}")]));
+        assert_eq!(found, ["mine/chronology.md.hbs:2:2: error: a partial's name must be written out (`{{> name}}`), not computed"]);
+        // A comment is not an include.
+        assert!(Templates::compile(&with(&[("chronology.md.hbs", "{{!-- {{> chronology}} --}}{{! (((( }}")])).is_ok());
+    }
+
+    /// Issue 10, class 12: thousands of nested blocks overflowed the stack.
+    #[test]
+    fn blocks_nested_too_deep_are_refused_with_the_place() {
+        let deep = format!("{}x{}", "{{#if true}}".repeat(5000), "{{/if}}".repeat(5000));
+        let found = problems(&with(&[("chronology.md.hbs", &deep)]));
+        assert_eq!(found, ["mine/chronology.md.hbs:1:771: error: blocks nest deeper than 64 levels"]);
+        let deep = format!("{{{{x {}y{}}}}}", "(a ".repeat(5000), ")".repeat(5000));
+        let found = problems(&with(&[("chronology.md.hbs", &deep)]));
+        assert_eq!(found, ["mine/chronology.md.hbs:1:197: error: blocks nest deeper than 64 levels"]);
+        let fine = format!("{}x{}", "{{#if true}}".repeat(MAX_NESTING), "{{/if}}".repeat(MAX_NESTING));
+        assert!(Templates::compile(&with(&[("chronology.md.hbs", &fine)])).is_ok());
+    }
+
+    /// Issue 10, class 12: the output is capped with a clear error.
+    #[test]
+    fn output_over_the_cap_is_an_error() {
+        let sources = with(&[("briefing.md.hbs", "{{#each items}}{{#each ../items}}0123456789{{/each}}{{/each}}")]);
+        let mut templates = Templates::compile(&sources).unwrap();
+        let data = serde_json::json!({ "items": vec![1; 100] });
+        assert_eq!(templates.render(&data).unwrap().len(), 100_000);
+        templates.max_output = 99_999;
+        let Err(ReportError::Invalid(diags)) = templates.render(&data) else { panic!("rendered") };
+        assert!(diags[0].to_string().starts_with("mine/briefing.md.hbs: error: the templates' output is over 0 MiB, the limit"), "{}", diags[0]);
     }
 }

@@ -73,9 +73,41 @@ fn palette(i: usize) -> Color {
     hex_color(PALETTE[i % PALETTE.len()]).unwrap_or(Color::BLACK)
 }
 
-/// Mermaid's entity codes back to text.
+/// Mermaid's entity codes back to text: the named ones the templates use
+/// and any numeric one (`#58;`), as Mermaid decodes them.
 fn decode(text: &str) -> String {
-    text.replace("#quot;", "\"").replace("#lt;", "<").replace("#gt;", ">").replace("#35;", "#").replace("#amp;", "&")
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let code = after.find(';').map(|end| (&after[..end], end));
+        let decoded = code.and_then(|(code, end)| {
+            let c = match code {
+                "quot" => Some('"'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "amp" => Some('&'),
+                digits if !digits.is_empty() && digits.len() <= 7 && digits.bytes().all(|b| b.is_ascii_digit()) => {
+                    digits.parse().ok().and_then(char::from_u32)
+                }
+                _ => None,
+            }?;
+            Some((c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('#');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The value of `"key": "value"` in an init directive.
@@ -260,13 +292,14 @@ fn parse_gantt(body: &[&str], comments: &[String]) -> Result<Chart, String> {
     let mut lanes: Vec<Lane> = Vec::new();
     for line in body {
         let (key, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-        match key {
-            "title" => title = rest.trim().to_owned(),
-            "dateFormat" if rest.trim() != "YYYY-MM-DD" => return Err(format!("dateFormat `{}` is not drawn (YYYY-MM-DD is)", rest.trim())),
-            "dateFormat" | "axisFormat" | "excludes" | "todayMarker" | "tickInterval" => {}
+        // Keywords in any case, as Mermaid reads them.
+        match key.to_ascii_lowercase().as_str() {
+            "title" => title = decode(rest.trim()),
+            "dateformat" if rest.trim() != "YYYY-MM-DD" => return Err(format!("dateFormat `{}` is not drawn (YYYY-MM-DD is)", rest.trim())),
+            "dateformat" | "axisformat" | "excludes" | "includes" | "todaymarker" | "tickinterval" | "weekday" | "weekend" | "inclusiveenddates" | "topaxis" => {}
             "section" => {
                 let n = lanes.len();
-                lanes.push(Lane { name: rest.trim().to_owned(), color: colors.get(n).copied().unwrap_or_else(|| palette(n)), tasks: Vec::new() });
+                lanes.push(Lane { name: decode(rest.trim()), color: colors.get(n).copied().unwrap_or_else(|| palette(n)), tasks: Vec::new() });
             }
             _ => {
                 let (name, spec) = line.split_once(':').ok_or_else(|| format!("expected `task : ...`, found `{line}`"))?;
@@ -297,7 +330,7 @@ fn parse_gantt(body: &[&str], comments: &[String]) -> Result<Chart, String> {
                         lanes.last_mut().ok_or("no lane")?
                     }
                 };
-                lane.tasks.push(Task { name: name.trim().to_owned(), start, end: end.max(start), significance, undated, planned });
+                lane.tasks.push(Task { name: decode(name.trim()), start, end: end.max(start), significance, undated, planned });
             }
         }
     }

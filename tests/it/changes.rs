@@ -146,3 +146,54 @@ fn the_json_summary_counts_undated_facts_per_span_and_plans() {
     assert_eq!(energy["planned"], 1);
     assert_eq!(energy["highlights"], serde_json::json!(["happened-2026", "undated-wide", "planned-2026"]));
 }
+
+/// Issue 10, class 16: two identical runs to the same path give the same
+/// bytes. The second sees the first's JSON summary; with nothing changed
+/// there is no "changes" section at all.
+#[test]
+fn issue_10_an_identical_rerun_gives_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("b.md");
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let output = crate::util::bin().args(["--format", "md", "-q", "--as-of", crate::util::AS_OF, "-o"]).arg(&report).output().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        runs.push(std::fs::read(&report).unwrap());
+    }
+    assert!(runs[0] == runs[1], "the rerun differs");
+    assert!(!String::from_utf8_lossy(&runs[1]).contains("Changes since the previous briefing"));
+}
+
+/// Issue 10, class 13: `--as-of` and `SOURCE_DATE_EPOCH` outside the
+/// supported years are usage errors naming the option (they were template
+/// errors, exit 65); a previous JSON summary that is corrupt or dated
+/// outside them is named in a warning and the run goes on without the
+/// changes section (a far date made the template fail).
+#[test]
+fn issue_10_far_dates_and_corrupt_previous_summaries() {
+    use crate::util::{bin, stderr, AS_OF};
+    let output = bin().args(["--format", "md", "-o", "-", "--as-of", "0999-12-31"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("for '--as-of <DATE>': `0999-12-31` is outside the supported years, 1000 to 9999"), "{}", stderr(&output));
+    let output = bin().args(["--format", "md", "-o", "-"]).env("SOURCE_DATE_EPOCH", "-62135596800").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stderr(&output), "error: SOURCE_DATE_EPOCH=`-62135596800` is outside the supported years, 1000 to 9999\n");
+
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("b.md");
+    let json = dir.path().join("b.json");
+    let run = || bin().args(["--format", "md", "--period", "2024-2026", "--as-of", AS_OF, "-o"]).arg(&report).output().unwrap();
+    assert_eq!(run().status.code(), Some(0));
+    let good = std::fs::read_to_string(&json).unwrap();
+    let far = good.replace("\"as_of\": \"2026-02-12\"", "\"as_of\": \"0001-01-01\"");
+    assert_ne!(far, good, "the summary's date field was not found");
+    for (previous, why) in [("{ not json", "not a JSON summary this version reads"), (far.as_str(), "its date `0001-01-01` is not a date from 1000 to 9999")] {
+        std::fs::write(&json, previous).unwrap();
+        let output = run();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let expected = format!("{}: warning: the previous JSON summary cannot be used: {why}", json.display());
+        assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+        assert!(!std::fs::read_to_string(&report).unwrap().contains("Changes since the previous briefing"));
+        assert_eq!(std::fs::read_to_string(&json).unwrap(), good, "the summary is written anew");
+    }
+}

@@ -6,6 +6,7 @@ mod edit_loop;
 mod cli;
 mod fidelity;
 mod gfm;
+mod cli_properties;
 mod hardening;
 mod properties;
 mod render;

@@ -5,22 +5,13 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::util::{copy_dir, entries, root, AS_OF};
 
 const LIMIT: Duration = Duration::from_secs(10);
-
-/// Waits until `done` holds, polling; panics after LIMIT.
-fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(start.elapsed() < LIMIT, "gave up waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
 
 /// Replaces a file the way many editors save: a temporary file renamed
 /// over it.
@@ -30,6 +21,76 @@ fn save(path: &Path, text: &str) {
     std::fs::rename(&temp, path).unwrap();
 }
 
+/// A running `--watch` and the lines it has printed on standard error.
+struct Watching {
+    child: Child,
+    lines: Arc<Mutex<Vec<String>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Watching {
+    /// Starts `azint-report ARGS` in `dir`.
+    fn start(dir: &Path, args: &[&str]) -> Watching {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin!("azint-report"))
+            .args(args)
+            .current_dir(dir)
+            .env("SOURCE_DATE_EPOCH", "1770854400")
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let lines = Arc::new(Mutex::new(Vec::<String>::new()));
+        let reader = {
+            let lines = Arc::clone(&lines);
+            let stderr = child.stderr.take().unwrap();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                    lines.lock().unwrap().push(line);
+                }
+            })
+        };
+        Watching { child, lines, reader: Some(reader) }
+    }
+
+    /// Waits until `done` holds, polling; panics after LIMIT, showing what
+    /// the watch printed.
+    fn wait(&self, what: &str, mut done: impl FnMut() -> bool) {
+        let start = Instant::now();
+        while !done() {
+            assert!(start.elapsed() < LIMIT, "gave up waiting for {what}; it printed:\n{}", self.lines.lock().unwrap().join("\n"));
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn said(&self, needle: &str) -> bool {
+        self.lines.lock().unwrap().iter().any(|l| l.contains(needle))
+    }
+
+    /// Sends `signal` and returns the exit code.
+    fn stop(&mut self, signal: &str) -> Option<i32> {
+        let status = Command::new("kill").args([signal, &self.child.id().to_string()]).status().unwrap();
+        assert!(status.success());
+        let start = Instant::now();
+        let code = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status.code();
+            }
+            assert!(start.elapsed() < LIMIT, "watch did not stop on {signal}");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        code
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 #[test]
 fn watch_renders_keeps_and_renders_again_then_stops_on_ctrl_c() {
     let dir = tempfile::tempdir().unwrap();
@@ -37,56 +98,111 @@ fn watch_renders_keeps_and_renders_again_then_stops_on_ctrl_c() {
     let out = dir.path().join("out");
     copy_dir(&root().join("data"), &data);
 
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("azint-report"))
-        .args(["--watch", "--format", "md", "--period", "2024-2026", "--as-of", AS_OF, "--data"])
-        .arg(&data)
-        .arg("--out-dir")
-        .arg(&out)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let lines = Arc::new(Mutex::new(Vec::<String>::new()));
-    let reader = {
-        let lines = Arc::clone(&lines);
-        let stderr = child.stderr.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                lines.lock().unwrap().push(line);
-            }
-        })
-    };
-    let said = |needle: &str| lines.lock().unwrap().iter().any(|l| l.contains(needle));
+    let (data_arg, out_arg) = (data.display().to_string(), out.display().to_string());
+    let mut watching = Watching::start(
+        dir.path(),
+        &["--watch", "--format", "md", "--period", "2024-2026", "--as-of", AS_OF, "--data", &data_arg, "--out-dir", &out_arg],
+    );
     let report = out.join("azint-briefing-2024-2026.md");
     let read = || std::fs::read_to_string(&report).unwrap_or_default();
 
-    wait_for("the first render", || said("first render"));
+    watching.wait("the first render", || watching.said("first render"));
     assert!(read().contains("Talks on EU financing and long-term gas contracts"));
 
     let file = data.join("events/2025.toml");
     let original = std::fs::read_to_string(&file).unwrap();
     save(&file, &original.replace("Talks on EU financing and long-term gas contracts", "Talks, first edit"));
-    wait_for("the edit to be rendered", || read().contains("Talks, first edit"));
-    wait_for("the render line naming the file", || said("events/2025.toml (+0 −0 ~1)"));
+    watching.wait("the edit to be rendered", || read().contains("Talks, first edit"));
+    watching.wait("the render line naming the file", || watching.said("events/2025.toml (+0 −0 ~1)"));
 
     let good = read();
     save(&file, &format!("{original}\nbroken = = =\n"));
-    wait_for("the diagnostics", || said("2025.toml") && said("not rendered; the last good report is kept"));
+    watching.wait("the diagnostics", || watching.said("2025.toml") && watching.said("not rendered; the last good report is kept"));
     assert_eq!(read(), good, "an invalid save changed the report");
 
     save(&file, &original.replace("Talks on EU financing and long-term gas contracts", "Talks, second edit"));
-    wait_for("the next valid save to be rendered", || read().contains("Talks, second edit"));
+    watching.wait("the next valid save to be rendered", || read().contains("Talks, second edit"));
 
-    let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
-    assert!(status.success());
-    let start = Instant::now();
-    let code = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status.code();
-        }
-        assert!(start.elapsed() < LIMIT, "watch did not stop on Ctrl-C");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    reader.join().unwrap();
-    assert_eq!(code, Some(0));
+    // Ctrl-C is an interruption, exit 130 as for any run (README, Limits).
+    assert_eq!(watching.stop("-INT"), Some(130));
     assert_eq!(entries(&out), ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md"], "no temporary file is left");
+}
+
+/// Issue 10, class 1: the README's own command, from a folder holding
+/// `data/` (the default `./data`, a relative path), regenerates on save.
+#[test]
+fn issue_10_the_readme_watch_command_regenerates_with_the_default_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &dir.path().join("data"));
+    let mut watching = Watching::start(dir.path(), &["--period", "2024-2026", "--format", "both", "--watch"]);
+    let report = dir.path().join("reports/azint-briefing-2024-2026.md");
+    let read = || std::fs::read_to_string(&report).unwrap_or_default();
+    watching.wait("the first render", || watching.said("first render"));
+    assert!(dir.path().join("reports/azint-briefing-2024-2026.pdf").is_file());
+
+    let file = dir.path().join("data/events/2025.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    save(&file, &original.replace("Talks on EU financing and long-term gas contracts", "Talks, saved"));
+    watching.wait("the save to be rendered", || read().contains("Talks, saved"));
+    watching.wait("the render line naming the file as given", || watching.said(" data/events/2025.toml (+0 −0 ~1)"));
+    // SIGTERM stops it as Ctrl-C does.
+    assert_eq!(watching.stop("-TERM"), Some(130));
+}
+
+/// Issue 10, class 1: a relative `--data` file and a relative
+/// `--templates` folder are watched too.
+#[test]
+fn issue_10_watch_follows_a_relative_data_file_and_templates_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &dir.path().join("in"));
+    let merged: String = ["pillars.toml", "events/2021.toml", "events/2024.toml", "events/2025.toml", "events/2026.toml"]
+        .iter()
+        .map(|f| std::fs::read_to_string(dir.path().join("in").join(f)).unwrap() + "\n")
+        .collect();
+    std::fs::write(dir.path().join("all.toml"), merged.replace("schema = 1\n", "")).unwrap();
+    std::fs::create_dir(dir.path().join("tpl")).unwrap();
+    let template = std::fs::read_to_string(root().join("templates/chronology.md.hbs")).unwrap();
+    std::fs::write(dir.path().join("tpl/chronology.md.hbs"), &template).unwrap();
+
+    let mut watching = Watching::start(
+        dir.path(),
+        &["--watch", "--format", "md", "--data", "all.toml", "--templates", "tpl", "-o", "out.md"],
+    );
+    let read = || std::fs::read_to_string(dir.path().join("out.md")).unwrap_or_default();
+    watching.wait("the first render", || watching.said("first render"));
+
+    let text = std::fs::read_to_string(dir.path().join("all.toml")).unwrap();
+    save(&dir.path().join("all.toml"), &text.replace("Talks on EU financing and long-term gas contracts", "Talks, file saved"));
+    watching.wait("the data file's save to be rendered", || read().contains("Talks, file saved"));
+
+    std::fs::write(dir.path().join("tpl/chronology.md.hbs"), format!("Template saved.\n\n{template}")).unwrap();
+    watching.wait("the template's save to be rendered", || read().contains("Template saved."));
+    watching.wait("the render line naming the template", || watching.said("tpl/chronology.md.hbs"));
+    // SIGHUP (the terminal closed) stops it as Ctrl-C does.
+    assert_eq!(watching.stop("-HUP"), Some(130));
+}
+
+/// A second Ctrl-C during a long render exits at once (130), leaving no
+/// temporary file; the first alone would wait for the render to end.
+#[test]
+fn a_second_ctrl_c_does_not_wait_for_a_long_render() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("[[pillar]]\nid = \"p\"\nname = \"Pillar\"\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "\n[[event]]\nid = \"e{i}\"\ntitle = \"Event number {i} with a title of some length\"\ndate = \"{}\"\npillar = \"p\"\nkind = \"summit\"\nsignificance = {}\nsummary = \"A summary of event {i}, long enough to wrap over more than one line.\"\nsources = [{{ name = \"Test\" }}]\n",
+            2000 + i % 30,
+            1 + i % 5
+        ));
+    }
+    std::fs::write(dir.path().join("big.toml"), text).unwrap();
+    let started = Instant::now();
+    let mut watching = Watching::start(dir.path(), &["--watch", "--format", "pdf", "--data", "big.toml", "-o", "big.pdf"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = Command::new("kill").args(["-INT", &watching.child.id().to_string()]).status();
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(watching.stop("-INT"), Some(130));
+    let names = entries(dir.path());
+    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
+    assert!(!watching.said("first render"), "the render ended before the signals: the test proves nothing ({:?})", started.elapsed());
 }
