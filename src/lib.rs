@@ -199,6 +199,7 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     let mut pages = None;
     if let Some(target) = pdf_target {
         warnings.extend(missing_glyphs(&dataset, &markdown));
+        warnings.extend(templates.html.iter().cloned());
         let mut typeset_options = typeset_options(&dataset, &summary, options);
         typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref())?;
         // A long briefing's pages take most of the memory: let the data go

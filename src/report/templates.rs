@@ -144,6 +144,9 @@ pub struct Templates {
     paths: BTreeMap<String, String>,
     /// The most bytes a render may produce.
     max_output: usize,
+    /// Raw HTML the templates write, which the PDF does not draw: a
+    /// warning each, with the template and line.
+    pub html: Vec<Diagnostic>,
 }
 
 /// The most bytes the templates may produce: 1 GiB, far above the
@@ -369,7 +372,8 @@ impl Templates {
             paths.insert(name, source.path.clone());
         }
         if problems.is_empty() {
-            Ok(Templates { registry, paths, max_output: MAX_OUTPUT_BYTES })
+            let html = sources.iter().flat_map(raw_html).collect();
+            Ok(Templates { registry, paths, max_output: MAX_OUTPUT_BYTES, html })
         } else {
             Err(ReportError::Invalid(problems))
         }
@@ -430,6 +434,35 @@ impl std::io::Write for Capped {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// Raw HTML in a template's Markdown (not comments, which viewers hide and
+/// the hints use): the PDF does not draw it, so each is named with its
+/// template and line. Data text is escaped, so only templates write HTML.
+fn raw_html(source: &TemplateSource) -> Vec<Diagnostic> {
+    use pulldown_cmark::{Event, Options, Parser};
+    // Handlebars comments are not Markdown.
+    let text = &source.text;
+    let mut out = Vec::new();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_GFM | Options::ENABLE_TASKLISTS;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let (Event::Html(html) | Event::InlineHtml(html)) = event else { continue };
+        let html = html.trim();
+        if html.is_empty() || html.starts_with("<!--") || html.starts_with("{{") {
+            continue;
+        }
+        let shown: String = html.chars().take(40).collect();
+        out.push(
+            Diagnostic::error_at(
+                &source.path,
+                text,
+                range.start,
+                format!("raw HTML (`{shown}`) is not drawn in the PDF (the text between tags is set as text); write Markdown instead"),
+            )
+            .warning(),
+        );
+    }
+    out
 }
 
 #[cfg(test)]

@@ -245,12 +245,9 @@ impl Builder<'_> {
                 // A task's box is drawn as its item's marker; the texts of
                 // footnotes go to the foot of the pages that cite them.
                 Block::Task(_) | Block::Note { .. } => {}
-                Block::Html { html, line } => {
-                    let shown: String = html.trim().chars().take(40).collect();
-                    self.warnings.push(format!(
-                        "raw HTML at line {line} of the briefing's Markdown (`{shown}`) is not drawn in the PDF; write Markdown instead"
-                    ));
-                }
+                // Named, with its template and line, when the templates are
+                // compiled (report::templates::raw_html).
+                Block::Html { .. } => {}
                 Block::PageBreak => {
                     self.chunks.push(Chunk { break_before: true, ..Chunk::default() });
                 }
