@@ -286,7 +286,8 @@ pub fn check(source: &dataset::DataSource) -> Result<CheckReport, Error> {
             files: file_count,
             pillars: dataset.pillars.len(),
             events: dataset.events.len(),
-            problems: Vec::new(),
+            // Warnings only (likely duplicate partners): the data are used.
+            problems: dataset.warnings,
         }),
         Err(dataset::DatasetError::Invalid(problems)) => Ok(CheckReport {
             files: file_count,

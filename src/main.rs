@@ -134,9 +134,18 @@ fn check(data: Option<std::path::PathBuf>) -> i32 {
         Err(e) => return report_error(&e),
     };
     let name = source.display();
-    if report.problems.is_empty() {
+    let errors = report.problems.iter().filter(|d| d.is_error()).count();
+    if errors == 0 {
+        let mut err = std::io::stderr().lock();
+        for d in &report.problems {
+            let _ = writeln!(err, "{d}");
+        }
+        let verdict = match report.problems.len() {
+            0 => "no problems".to_owned(),
+            n => format!("no errors, {}", count(n, "warning")),
+        };
         println!(
-            "{name}: {}, {}, {}: no problems",
+            "{name}: {}, {}, {}: {verdict}",
             count(report.files, "file"),
             count(report.pillars, "pillar"),
             count(report.events, "event")

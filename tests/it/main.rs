@@ -4,6 +4,7 @@ mod changes;
 mod check;
 mod cli;
 mod hardening;
+mod partners;
 mod properties;
 mod render;
 mod typeset;

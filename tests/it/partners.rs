@@ -1,0 +1,74 @@
+//! The partner registry (issue 13): resolution of event partners, the
+//! warnings about free-text spellings, and what the briefing makes of them.
+
+use crate::util::{bin, stderr, stdout};
+
+const PILLAR: &str = "[[pillar]]\nid = \"energy\"\nname = \"Energy\"\n";
+
+fn event(id: &str, partners: &str) -> String {
+    format!(
+        "\n[[event]]\nid = \"{id}\"\ntitle = \"Event {id}\"\ndate = 2025-03-01\npillar = \"energy\"\n\
+         kind = \"agreement\"\nsignificance = 3\npartners = [{partners}]\nsummary = \"Text.\"\n\
+         sources = [{{ name = \"News.Az\" }}]\n"
+    )
+}
+
+fn check(text: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("data.toml"), text).unwrap();
+    bin().args(["check", "--data"]).arg(dir.path().join("data.toml")).output().unwrap()
+}
+
+#[test]
+fn without_a_registry_check_warns_about_likely_duplicate_spellings() {
+    let text = format!(
+        "{PILLAR}{}{}{}{}",
+        event("a", "\"European Union\", \"Kazakhstan\", \"Iran\""),
+        event("b", "\"the European union\", \"Oman\""),
+        event("c", "\"Kazakstan\", \"Türkiye\""),
+        event("d", "\"Turkiye\""),
+    );
+    let output = check(&text);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains(": warning: ")).collect();
+    assert_eq!(warnings.len(), 3, "{err}");
+    assert!(warnings[0].contains("partner `the European union` of event `b` may be `European Union` (event `a`)"), "{err}");
+    assert!(warnings[1].contains("`Kazakstan` of event `c` may be `Kazakhstan` (event `a`): one letter apart"), "{err}");
+    assert!(warnings[2].contains("`Turkiye` of event `d` may be `Türkiye`"), "{err}");
+    // Iran and Oman are one letter apart too, but short names are only
+    // compared after folding.
+    assert!(!err.contains("Oman` of"), "{err}");
+    assert!(stdout(&output).contains("no errors, 3 warnings"), "{}", stdout(&output));
+}
+
+#[test]
+fn with_a_registry_an_alias_resolves_and_a_misspelling_is_an_error() {
+    let registry = "[[partner]]\nid = \"eu\"\nname = \"European Union\"\naliases = [\"EU\", \"the EU\"]\nkind = \"organisation\"\n";
+    let ok = check(&format!("{PILLAR}{registry}{}{}", event("a", "\"EU\""), event("b", "\"eu\", \"European Union\"")));
+    let err = stderr(&ok);
+    assert_eq!(ok.status.code(), Some(65));
+    assert!(err.contains("data.toml:28:19: error: `European Union` names partner `European Union` again"), "{err}");
+    let bad = check(&format!("{PILLAR}{registry}{}", event("a", "\"Europen Union\"")));
+    let err = stderr(&bad);
+    assert!(err.contains("data.toml:17:13: error: unknown partner `Europen Union` in `partners`"), "{err}");
+    assert!(err.contains("help: did you mean `European Union`?"), "{err}");
+}
+
+#[test]
+fn the_registry_name_is_shown_for_every_spelling() {
+    let registry = "[[partner]]\nid = \"eu\"\nname = \"European Union\"\naliases = [\"EU\"]\nkind = \"organisation\"\n";
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.toml");
+    std::fs::write(&data, format!("{PILLAR}{registry}{}{}", event("a", "\"EU\""), event("b", "\"eu\""))).unwrap();
+    let output = bin()
+        .args(["--data"])
+        .arg(&data)
+        .args(["--as-of", crate::util::AS_OF, "--format", "md", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = stdout(&output);
+    assert!(md.contains("European Union"), "{md}");
+    assert!(!md.contains(" EU"), "{md}");
+}
