@@ -102,7 +102,7 @@ fn check_accepts_the_default_dataset() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
     assert!(
-        out.starts_with("data: 6 files, 4 pillars, 30 events: no problems"),
+        out.starts_with("data: 7 files, 4 pillars, 30 events: no problems"),
         "{out}"
     );
 }

@@ -72,3 +72,21 @@ fn the_registry_name_is_shown_for_every_spelling() {
     assert!(md.contains("European Union"), "{md}");
     assert!(!md.contains(" EU"), "{md}");
 }
+
+#[test]
+fn the_default_dataset_registers_every_partner_it_names() {
+    let dataset = azint_report::dataset::load(&azint_report::dataset::DataSource::Builtin).unwrap();
+    assert!(dataset.partners.len() >= 25, "{}", dataset.partners.len());
+    let names: std::collections::BTreeSet<&str> = dataset.partners.iter().map(|p| p.name.as_str()).collect();
+    for event in &dataset.events {
+        for partner in &event.partners {
+            assert!(names.contains(partner.as_str()), "{}: {partner}", event.id);
+        }
+    }
+    for partner in &dataset.partners {
+        let country = partner.kind == azint_report::dataset::PartnerKind::Country;
+        assert_eq!(country, partner.iso.is_some(), "{}", partner.id);
+        assert_eq!(country, partner.region.is_some(), "{}", partner.id);
+    }
+    assert!(dataset.warnings.is_empty(), "{:?}", dataset.warnings);
+}
