@@ -802,6 +802,8 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &[TocPlace], setup: &Pag
         page.furniture.push((Point::new(area.origin.x + (area.size.w - w) / 2.0, y), text(Face::Sans, size, style::MUTED, footer, w)));
     }
 
+    resolve_anchors(doc);
+
     // Table of contents: dot leaders and page numbers, linked to the page.
     let size = style::BODY * 0.95;
     let leading = style::BODY_LEADING;
@@ -839,6 +841,32 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &[TocPlace], setup: &Pag
             Point::new(area.origin.x, y.rounded()),
             Item::Link { size: Size { w: area.size.w, h: leading }, target: Target::Page { page: target.page, y: target.y } },
         ));
+    }
+}
+
+/// Links to a heading of the document (`[title](#2-connectivity-and-transport)`,
+/// as the index of partners writes them, issue 13) go to the heading's
+/// page and place, found among the headings the contents record; a link
+/// to no heading stays as written.
+fn resolve_anchors(doc: &mut Document) {
+    let anchors: std::collections::HashMap<String, (usize, Pt)> = doc
+        .headings
+        .iter()
+        .rev()
+        .map(|h| (crate::summary::partners::anchor(&h.title), (h.page, h.y)))
+        .collect();
+    for page in &mut doc.pages {
+        for (_, item) in &mut page.items {
+            if let Item::Link { target, .. } = item {
+                let found = match target {
+                    Target::Uri(uri) => uri.strip_prefix('#').and_then(|a| anchors.get(a)),
+                    Target::Page { .. } => None,
+                };
+                if let Some(&(page, y)) = found {
+                    *target = Target::Page { page, y };
+                }
+            }
+        }
     }
 }
 
