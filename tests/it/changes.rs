@@ -68,6 +68,9 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
     assert!(section.contains("### Changes in Multi-vector diplomacy\n\n- Removed: Russia seeks balanced relations with Azerbaijan and Armenia"), "{section}");
     assert!(section.contains("### Changes in Connectivity and transport\n\n- Added: Added event"), "{section}");
     assert!(section.contains("- Edited: Talks on EU financing (edited)"), "{section}");
+    // Issue 13: the removed event was the only one naming Russia.
+    assert!(section.contains("Partners no longer named: Russia."), "{section}");
+    assert!(!section.contains("Partners new since then"), "{section}");
 
     // --no-changes leaves the section out but still says what changed.
     let mut quiet = args("2026-02-14");
