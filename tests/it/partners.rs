@@ -90,3 +90,57 @@ fn the_default_dataset_registers_every_partner_it_names() {
     }
     assert!(dataset.warnings.is_empty(), "{:?}", dataset.warnings);
 }
+
+fn briefing(text: &str, extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.toml");
+    std::fs::write(&data, text).unwrap();
+    let output = bin()
+        .args(["--data"])
+        .arg(&data)
+        .args(["--as-of", crate::util::AS_OF, "--format", "md", "-o", "-"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    stdout(&output)
+}
+
+fn dated(id: &str, date: &str, partners: &str) -> String {
+    event(id, partners).replace("2025-03-01", date)
+}
+
+#[test]
+fn groups_count_through_their_members_and_compare_names_new_and_absent_partners() {
+    let registry = "\
+[[partner]]\nid = \"kz\"\nname = \"Kazakhstan\"\nkind = \"country\"\nregion = \"central-asia\"\niso = \"KZ\"\n\
+[[partner]]\nid = \"uz\"\nname = \"Uzbekistan\"\nkind = \"country\"\nregion = \"central-asia\"\niso = \"UZ\"\n\
+[[partner]]\nid = \"ge\"\nname = \"Georgia\"\nkind = \"country\"\nregion = \"south-caucasus\"\niso = \"GE\"\n\
+[[partner]]\nid = \"ca\"\nname = \"Central Asian states\"\nkind = \"group\"\nregion = \"central-asia\"\nmembers = [\"kz\", \"Uzbekistan\"]\n\
+[[partner]]\nid = \"un\"\nname = \"United Nations\"\naliases = [\"UN\"]\nkind = \"organisation\"\n";
+    let text = format!(
+        "{PILLAR}{registry}{}{}{}",
+        dated("a", "2025-03-01", "\"Central Asian states\""),
+        dated("b", "2025-04-01", "\"UN\", \"Kazakhstan\""),
+        dated("c", "2024-04-01", "\"Georgia\", \"UN\""),
+    );
+    let md = briefing(&text, &["--period", "2025", "--compare", "2024"]);
+    assert!(md.contains("The period's events name 3 partners: 1 country, 1 international organisation and 1 group of states."), "{md}");
+    // Event a reaches Kazakhstan and Uzbekistan through the group, event b
+    // Kazakhstan directly: two events in Central Asia, two counterparts.
+    assert!(md.contains("| Central Asia | 2 | Kazakhstan and Uzbekistan |"), "{md}");
+    assert!(md.contains("No bilateral counterpart in Europe, South Caucasus,"), "{md}");
+    assert!(md.contains("Compared with 2024: new partners Central Asian states and Kazakhstan; absent Georgia."), "{md}");
+    assert!(md.contains("bilateral counterparts by region: Central Asia 2."), "{md}");
+    assert!(md.contains("- **United Nations** (international organisation): [Event b](#1-energy), 1 April 2025\n"), "{md}");
+}
+
+#[test]
+fn without_a_registry_the_briefing_says_kinds_and_regions_are_unknown() {
+    let text = format!("{PILLAR}{}{}", event("a", "\"Georgia\", \"EU\""), event("b", "\"Georgia\""));
+    let md = briefing(&text, &[]);
+    assert!(md.contains("The period's events name 2 partners. The dataset has no `[[partner]]` registry"), "{md}");
+    assert!(md.contains("| Georgia | 2 | Energy |"), "{md}");
+    assert!(!md.contains("| Region |"), "{md}");
+    assert!(md.contains("- **EU**: [Event a](#1-energy), 1 March 2025"), "{md}");
+}
