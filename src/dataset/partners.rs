@@ -31,6 +31,68 @@ pub struct Registry {
     partners: Vec<Partner>,
     /// Lower-cased spelling → index into `partners`.
     spellings: HashMap<String, usize>,
+    /// For "did you mean", built on the first unknown spelling.
+    suggestions: std::sync::OnceLock<Suggestions>,
+}
+
+/// Every spelling of the registry as written, and a deletion index over
+/// their folded forms ([`fold`]; each form and each form with one
+/// character removed): the close spellings of a misspelt partner are found
+/// without comparing it with thousands, so a file with many misspellings
+/// stays linear in its size.
+struct Suggestions {
+    spellings: Vec<String>,
+    index: HashMap<String, Vec<u32>>,
+}
+
+impl Suggestions {
+    fn new(partners: &[Partner]) -> Self {
+        let spellings: Vec<String> = partners
+            .iter()
+            .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases).chain([&p.id]))
+            .cloned()
+            .collect();
+        let mut index: HashMap<String, Vec<u32>> = HashMap::with_capacity(spellings.len() * 8);
+        for (n, spelling) in spellings.iter().enumerate() {
+            for variant in variants(&fold(spelling)) {
+                let list = index.entry(variant).or_default();
+                if list.last() != Some(&(n as u32)) {
+                    list.push(n as u32);
+                }
+            }
+        }
+        Suggestions { spellings, index }
+    }
+
+    /// "did you mean" for the closest spelling within two edits of the
+    /// folded forms, if any.
+    fn suggest(&self, word: &str) -> Option<String> {
+        let mut candidates: Vec<u32> =
+            variants(&fold(word)).iter().filter_map(|v| self.index.get(v)).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        did_you_mean(word, candidates.iter().map(|&n| self.spellings[n as usize].as_str())).or_else(|| {
+            // Equal once folded ("the eu" for "EU"), which the edit distance
+            // of the spellings as written may not see.
+            let key = fold(word);
+            candidates
+                .iter()
+                .map(|&n| self.spellings[n as usize].as_str())
+                .find(|s| fold(s) == key)
+                .map(|s| format!("did you mean `{s}`?"))
+        })
+    }
+}
+
+/// A key and every key with one character removed.
+fn variants(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = Vec::with_capacity(chars.len() + 1);
+    out.push(key.to_owned());
+    for skip in 0..chars.len() {
+        out.push(chars.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| c).collect());
+    }
+    out
 }
 
 impl Registry {
@@ -93,7 +155,7 @@ impl Registry {
             members.push((file, def.member_places));
             partners.push(def.partner);
         }
-        let mut registry = Registry { partners, spellings };
+        let mut registry = Registry { partners, spellings, suggestions: std::sync::OnceLock::new() };
         // Members name partners by any spelling; they are kept as ids.
         for (index, (file, places)) in members.into_iter().enumerate() {
             let written = std::mem::take(&mut registry.partners[index].members);
@@ -120,11 +182,10 @@ impl Registry {
     }
 
     fn unknown(&self, path: &str, place: Place, spelling: &str, what: &str) -> Diagnostic {
-        let candidates = self
-            .partners
-            .iter()
-            .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(String::as_str)).chain([p.id.as_str()]));
-        let help = did_you_mean(spelling, candidates)
+        let help = self
+            .suggestions
+            .get_or_init(|| Suggestions::new(&self.partners))
+            .suggest(spelling)
             .unwrap_or_else(|| "add it to the registry as a `[[partner]]`, or as an alias of one".to_owned());
         Diagnostic::error_at_place(
             path,
@@ -317,5 +378,30 @@ mod tests {
         assert_eq!(fold("Azərbaycan Dəmir Yolları"), "azerbaycandemiryollari");
         assert_eq!(fold("U.S."), fold("US"));
         assert_ne!(fold("Iran"), fold("Oman"));
+    }
+
+    fn partner(id: &str, name: &str, aliases: &[&str]) -> Partner {
+        Partner {
+            id: id.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            kind: super::super::model::PartnerKind::Organisation,
+            region: None,
+            iso: None,
+            members: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn suggestions_come_from_the_deletion_index() {
+        let s = Suggestions::new(&[
+            partner("eu", "European Union", &["EU"]),
+            partner("de", "Germany", &[]),
+            partner("un", "United Nations", &["UN"]),
+        ]);
+        assert_eq!(s.suggest("Gremany").as_deref(), Some("did you mean `Germany`?"));
+        assert_eq!(s.suggest("Europen Union").as_deref(), Some("did you mean `European Union`?"));
+        assert_eq!(s.suggest("the UN").as_deref(), Some("did you mean `UN`?"));
+        assert_eq!(s.suggest("Kazakhstan"), None);
     }
 }
