@@ -79,7 +79,7 @@ pub struct RegionRow {
 }
 
 /// Partners of this period and not of the `--compare` one, and the
-/// reverse.
+/// reverse, each by events (most first), then name.
 #[derive(Clone, Debug, Serialize)]
 pub struct PartnerChange {
     pub new: Vec<String>,
@@ -287,11 +287,23 @@ pub fn summarise<'d>(
             RegionRow { region: region.as_str(), name: region.display(), count, counterparts, names, more }
         })
         .collect::<Vec<_>>();
+    // The lists are capped: the partners with most events come first, so
+    // what is named is what matters.
     let compare = other.map(|other| {
-        let before: BTreeSet<&str> = other.iter().flat_map(|e| e.partners.iter().map(String::as_str)).collect();
-        let now: BTreeSet<&str> = events.keys().copied().collect();
-        let (new, new_more) = capped(now.difference(&before).map(|s| s.to_string()).collect());
-        let (absent, absent_more) = capped(before.difference(&now).map(|s| s.to_string()).collect());
+        let mut before: HashMap<&str, usize> = HashMap::new();
+        for e in other {
+            for name in &e.partners {
+                *before.entry(name.as_str()).or_default() += 1;
+            }
+        }
+        let ordered = |mut list: Vec<(&str, usize)>| {
+            list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            capped(list.into_iter().map(|(name, _)| name.to_owned()).collect())
+        };
+        let (new, new_more) =
+            ordered(events.iter().filter(|(name, _)| !before.contains_key(*name)).map(|(name, (n, _))| (*name, *n)).collect());
+        let (absent, absent_more) =
+            ordered(before.iter().filter(|(name, _)| !events.contains_key(*name)).map(|(name, n)| (*name, *n)).collect());
         PartnerChange { new, new_more, absent, absent_more }
     });
     Partners {

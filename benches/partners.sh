@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Benchmarks for issue 13: the partner registry.
+#
+#   benches/partners.sh                 100,000 events
+#   N=20000 RUNS=5 benches/partners.sh
+#
+# `check` and the Markdown briefing on N synthetic events, three ways:
+#   today     the synthetic data as before issue 13 (25 free-text partners)
+#   free-text the same events naming 5,000 partners by name, alias or id,
+#             without a registry (check warns about likely duplicates)
+#   registry  the same events with the 5,000-partner registry
+# Wall time is the best of RUNS, memory the largest peak RSS of RUNS.
+# One release build, serialised with the other worktrees' builds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+n=${N:-100000}
+runs=${RUNS:-3}
+flock /tmp/release.lock cargo build --release --quiet --bin azint-report --example synth
+bin=target/release/azint-report
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# measure CMD...: sets $best (ms) and $peak (KB) over $runs runs.
+measure() {
+  best=0 peak=0
+  for _ in $(seq "$runs"); do
+    local start ms rss
+    start=$(date +%s%N)
+    /usr/bin/time -o "$tmp/rss" -f "%M" "$@" >/dev/null 2>"$tmp/stderr" || true
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    rss=$(tail -n 1 "$tmp/rss")
+    if [ "$best" -eq 0 ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+    if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
+  done
+}
+
+target/release/examples/synth "$n" "$tmp/today"
+target/release/examples/synth "$n" "$tmp/registry" 5000
+mkdir "$tmp/free-text"
+cp -r "$tmp/registry/events" "$tmp/registry/pillars.toml" "$tmp/free-text/"
+echo "N=$n events; registry of $(grep -c '^\[\[partner\]\]' "$tmp/registry/partners.toml") partners ($(du -h "$tmp/registry/partners.toml" | cut -f1))"
+printf "  %-10s %-9s %8s %8s\n" data step ms MB
+for data in today free-text registry; do
+  for step in check markdown; do
+    case $step in
+      check) measure "$bin" check --data "$tmp/$data" ;;
+      markdown) measure "$bin" --data "$tmp/$data" --format md --as-of 2026-02-12 -q -o "$tmp/out.md" ;;
+    esac
+    printf "  %-10s %-9s %8d %8d\n" "$data" "$step" "$best" "$(( peak / 1024 ))"
+  done
+  if [ "$data" = free-text ]; then
+    echo "  ($("$bin" check --data "$tmp/$data" 2>&1 | grep -c ': warning: ') likely-duplicate warnings)"
+  fi
+done
