@@ -3,6 +3,7 @@
 #
 #   benches/partners.sh                 100,000 events
 #   N=20000 RUNS=5 benches/partners.sh
+#   PROFILE=debug RUNS=1 benches/partners.sh
 #
 # `check` and the Markdown briefing on N synthetic events, three ways:
 #   today     the synthetic data as before issue 13 (25 free-text partners)
@@ -16,8 +17,16 @@ cd "$(dirname "$0")/.."
 
 n=${N:-100000}
 runs=${RUNS:-3}
-flock /tmp/release.lock cargo build --release --quiet --bin azint-report --example synth
-bin=target/release/azint-report
+# PROFILE=debug measures the debug build instead (no release build; only
+# the ratios between the rows mean anything then).
+if [ "${PROFILE:-release}" = debug ]; then
+  cargo build --quiet --bin azint-report --example synth
+  out=target/debug
+else
+  flock /tmp/release.lock cargo build --release --quiet --bin azint-report --example synth
+  out=target/release
+fi
+bin=$out/azint-report
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -35,8 +44,8 @@ measure() {
   done
 }
 
-target/release/examples/synth "$n" "$tmp/today"
-target/release/examples/synth "$n" "$tmp/registry" 5000
+"$out/examples/synth" "$n" "$tmp/today"
+"$out/examples/synth" "$n" "$tmp/registry" 5000
 mkdir "$tmp/free-text"
 cp -r "$tmp/registry/events" "$tmp/registry/pillars.toml" "$tmp/free-text/"
 echo "N=$n events; registry of $(grep -c '^\[\[partner\]\]' "$tmp/registry/partners.toml") partners ($(du -h "$tmp/registry/partners.toml" | cut -f1))"

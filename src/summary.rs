@@ -427,8 +427,8 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
     });
     let pillar_order: BTreeMap<&str, (usize, &str)> =
         pillars.iter().enumerate().map(|(i, p)| (p.id.as_str(), (i, p.name.as_str()))).collect();
-    let anchors: BTreeMap<&str, (String, String)> =
-        summaries.iter().map(|p| (pillar_order.get_key_value(p.id.as_str()).map_or("", |(k, _)| *k), (p.name.clone(), p.anchor.clone()))).collect();
+    let anchors: BTreeMap<&str, String> =
+        summaries.iter().map(|p| (pillar_order.get_key_value(p.id.as_str()).map_or("", |(k, _)| *k), p.anchor.clone())).collect();
     let executive = Executive {
         totals: Totals {
             events: total,

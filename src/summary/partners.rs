@@ -20,7 +20,7 @@ pub const PILLAR_PARTNERS: usize = 5;
 pub const NAMES_LISTED: usize = 12;
 /// How many events the index lists under one partner (the most
 /// significant, by date); the count always covers them all.
-pub const INDEX_EVENTS: usize = 8;
+pub const INDEX_EVENTS: usize = 5;
 
 /// The partners of the period, for the executive summary.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -126,7 +126,6 @@ pub struct IndexEvent {
     pub until: Option<String>,
     pub undated: bool,
     pub planned: bool,
-    pub pillar_name: String,
     /// The Markdown anchor of the pillar's section.
     pub anchor: String,
 }
@@ -352,7 +351,7 @@ pub fn pillar(lookup: &Lookup<'_>, own: &[&Event]) -> PillarPartners {
 pub fn index(
     lookup: &Lookup<'_>,
     selected: &[&Event],
-    anchors: &BTreeMap<&str, (String, String)>,
+    anchors: &BTreeMap<&str, String>,
 ) -> Vec<IndexEntry> {
     let mut by_partner: BTreeMap<&str, Vec<&Event>> = BTreeMap::new();
     for &e in selected {
@@ -381,14 +380,13 @@ pub fn index(
                 events: chosen
                     .into_iter()
                     .map(|e| {
-                        let (pillar_name, anchor) = anchors.get(&*e.pillar).cloned().unwrap_or_default();
+                        let anchor = anchors.get(&*e.pillar).cloned().unwrap_or_default();
                         IndexEvent {
                             title: e.title.clone(),
                             date: e.date.to_string(),
                             until: e.until.map(|u| u.to_string()),
                             undated: e.undated,
                             planned: e.status == Status::Planned,
-                            pillar_name,
                             anchor,
                         }
                     })
