@@ -27,6 +27,10 @@ else
   out=target/release
 fi
 bin=$out/azint-report
+# BASELINE=path/to/azint-report (a build of the commit before issue 13)
+# adds rows "before:…": that binary on the "today" and "free-text" data
+# (it cannot read a registry).
+baseline=${BASELINE:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -49,16 +53,20 @@ measure() {
 mkdir "$tmp/free-text"
 cp -r "$tmp/registry/events" "$tmp/registry/pillars.toml" "$tmp/free-text/"
 echo "N=$n events; registry of $(grep -c '^\[\[partner\]\]' "$tmp/registry/partners.toml") partners ($(du -h "$tmp/registry/partners.toml" | cut -f1))"
-printf "  %-10s %-9s %8s %8s\n" data step ms MB
-for data in today free-text registry; do
+printf "  %-18s %-9s %8s %8s  %s\n" data step ms MB "md bytes"
+rows="today free-text registry"
+if [ -n "$baseline" ]; then rows="before:today before:free-text $rows"; fi
+for row in $rows; do
+  data=${row#before:} exe=$bin
+  if [ "$data" != "$row" ]; then exe=$baseline; fi
   for step in check markdown; do
     case $step in
-      check) measure "$bin" check --data "$tmp/$data" ;;
-      markdown) measure "$bin" --data "$tmp/$data" --format md --as-of 2026-02-12 -q -o "$tmp/out.md" ;;
+      check) measure "$exe" check --data "$tmp/$data"; size=- ;;
+      markdown) measure "$exe" --data "$tmp/$data" --format md --as-of 2026-02-12 -q -o "$tmp/out.md"; size=$(wc -c < "$tmp/out.md") ;;
     esac
-    printf "  %-10s %-9s %8d %8d\n" "$data" "$step" "$best" "$(( peak / 1024 ))"
+    printf "  %-18s %-9s %8d %8d  %s\n" "$row" "$step" "$best" "$(( peak / 1024 ))" "$size"
   done
-  if [ "$data" = free-text ]; then
+  if [ "$row" = free-text ]; then
     echo "  ($("$bin" check --data "$tmp/$data" 2>&1 | grep -c ': warning: ') likely-duplicate warnings)"
   fi
 done

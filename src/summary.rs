@@ -462,6 +462,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         timeline: timeline(&selected, &pillars, period),
         partners: partners::summarise(&lookup, &selected, &pillar_order, other_events.as_deref()),
     };
+    let indexed = executive.totals.partners;
     Summary {
         report: dataset.report.clone(),
         period: PeriodView {
@@ -490,7 +491,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         compare,
         changes: None,
         partner_index: partners::index(&lookup, &selected, &anchors),
-        index_events: partners::INDEX_EVENTS,
+        index_events: partners::index_events(indexed),
         selected: selected.iter().map(|e| e.id.clone()).collect(),
     }
 }

@@ -18,9 +18,18 @@ pub const PILLAR_PARTNERS: usize = 5;
 /// How many names a list in the executive summary gives before "and N
 /// more", so a registry of thousands stays a paragraph.
 pub const NAMES_LISTED: usize = 12;
-/// How many events the index lists under one partner (the most
+/// How many events the index lists under one partner at most (the most
 /// significant, by date); the count always covers them all.
 pub const INDEX_EVENTS: usize = 5;
+/// How many events the whole index lists: with many partners each gets
+/// fewer (at least one), so that a registry of thousands adds a reference
+/// list, not a second chronology (benches/partners.sh).
+pub const INDEX_BUDGET: usize = 1_000;
+
+/// Events listed under each partner when `partners` are indexed.
+pub fn index_events(partners: usize) -> usize {
+    (INDEX_BUDGET / partners.max(1)).clamp(1, INDEX_EVENTS)
+}
 
 /// The partners of the period, for the executive summary.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -112,7 +121,7 @@ pub struct IndexEntry {
     pub name: String,
     pub kind: Option<&'static str>,
     pub region: Option<&'static str>,
-    /// At most [`INDEX_EVENTS`], by date.
+    /// At most [`index_events`], by date.
     pub events: Vec<IndexEvent>,
     /// Events of the partner not listed.
     pub more: usize,
@@ -362,14 +371,15 @@ pub fn index(
     // By name as people sort: "Serbia" before "SOCAR".
     let mut by_partner: Vec<(&str, Vec<&Event>)> = by_partner.into_iter().collect();
     by_partner.sort_by_cached_key(|(name, _)| (name.to_lowercase(), *name));
+    let listed = index_events(by_partner.len());
     by_partner
         .into_iter()
         .map(|(name, events)| {
-            let more = events.len().saturating_sub(INDEX_EVENTS);
+            let more = events.len().saturating_sub(listed);
             let chosen: Vec<&Event> = if more == 0 {
                 events
             } else {
-                let keep: BTreeSet<&str> = super::highlights(&events, INDEX_EVENTS).iter().map(|e| e.id.as_str()).collect();
+                let keep: BTreeSet<&str> = super::highlights(&events, listed).iter().map(|e| e.id.as_str()).collect();
                 events.into_iter().filter(|e| keep.contains(e.id.as_str())).collect()
             };
             let partner = lookup.partner(name);
@@ -400,6 +410,14 @@ pub fn index(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_lists_fewer_events_a_partner_as_partners_grow() {
+        assert_eq!(index_events(28), INDEX_EVENTS);
+        assert_eq!(index_events(400), 2);
+        assert_eq!(index_events(5_000), 1);
+        assert_eq!(index_events(0), INDEX_EVENTS);
+    }
 
     #[test]
     fn anchors_follow_github() {
