@@ -313,33 +313,43 @@ pub fn likely_duplicates(events: &[Event]) -> Vec<Diagnostic> {
             }
         }
     }
-    // One edit apart: distinct keys sharing a deletion variant.
-    let mut variants: HashMap<String, Vec<usize>> = HashMap::new();
+    // One edit apart: distinct keys sharing a deletion variant. The
+    // variants are kept as hashes in one sorted vector, not as strings in a
+    // map: 100,000 spellings would otherwise cost more memory than the
+    // events (benches/partners.sh). A hash collision only adds a pair that
+    // the edit distance then rejects.
+    let mut variants: Vec<(u64, u32)> = Vec::new();
     for (&key, &index) in &by_key {
         let chars: Vec<char> = key.chars().collect();
         if chars.len() < NEAR_MISS_FROM {
             continue;
         }
-        variants.entry(key.to_owned()).or_default().push(index);
-        for skip in 0..chars.len() {
-            let variant: String = chars.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| c).collect();
-            let list = variants.entry(variant).or_default();
-            if !list.contains(&index) {
-                list.push(index);
+        let hash = |skip: Option<usize>| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for (i, c) in chars.iter().enumerate() {
+                if Some(i) != skip {
+                    c.hash(&mut h);
+                }
             }
-        }
+            h.finish()
+        };
+        variants.push((hash(None), index as u32));
+        variants.extend((0..chars.len()).map(|skip| (hash(Some(skip)), index as u32)));
     }
+    variants.sort_unstable();
+    variants.dedup();
     let mut near: Vec<(usize, usize)> = Vec::new();
-    for list in variants.values() {
+    for list in variants.chunk_by(|a, b| a.0 == b.0) {
         // A variant shared by very many keys says little; skip it rather
         // than compare them all.
         if list.len() < 2 || list.len() > 8 {
             continue;
         }
-        for (i, &a) in list.iter().enumerate() {
-            for &b in &list[i + 1..] {
-                let (a, b) = (a.min(b), a.max(b));
-                if strsim::damerau_levenshtein(&folded[a], &folded[b]) <= 1 {
+        for (i, &(_, a)) in list.iter().enumerate() {
+            for &(_, b) in &list[i + 1..] {
+                let (a, b) = (a.min(b) as usize, a.max(b) as usize);
+                if a != b && strsim::damerau_levenshtein(&folded[a], &folded[b]) <= 1 {
                     near.push((a, b));
                 }
             }
