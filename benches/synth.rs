@@ -4,6 +4,14 @@
 //! and `DIR/events/<year>.toml`: realistic titles and summaries, Azerbaijani
 //! and other non-ASCII names, dates at day, month and year precision, spans
 //! of days to years, figures and sources. The same N gives the same files.
+//!
+//! `synth N DIR P` also writes `DIR/partners.toml`, a registry of P partners
+//! (issue 13): countries with real ISO codes, organisations, companies,
+//! Azerbaijani bodies and groups with members; names with diacritics,
+//! aliases (acronyms, "the …", spellings without accents), and pairs of
+//! distinct partners one letter apart. Events then name those partners, a
+//! few very often and most rarely, by name, alias or id. Without the
+//! registry file the same events are free text, for comparison.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -97,12 +105,177 @@ const OBJECTS: &[&str] = &[
     "a resolution on humanitarian issues",
 ];
 
+/// One registered partner and the spellings events may use for it.
+struct SynthPartner {
+    id: String,
+    name: String,
+    aliases: Vec<String>,
+    kind: &'static str,
+    region: Option<&'static str>,
+    iso: Option<&'static str>,
+    members: Vec<String>,
+}
+
+const SYLLABLES: &[&str] = &[
+    "ka", "ra", "vo", "lin", "dar", "me", "sta", "nor", "bel", "gu", "ri", "zan", "to", "pe", "shi", "ul", "ak",
+    "ez", "ön", "çe", "ğa", "ış", "mo", "té", "ber", "sun", "vik", "ald", "ha", "qu",
+];
+const REGIONS: &[&str] = &[
+    "europe",
+    "south-caucasus",
+    "central-asia",
+    "russia-eastern-europe",
+    "middle-east",
+    "south-asia",
+    "east-southeast-asia",
+    "africa",
+    "americas",
+    "oceania",
+];
+
+/// A registry of `count` partners, its spellings unique (as the registry
+/// requires), deterministic.
+fn registry(count: usize, rng: &mut Rng) -> Vec<SynthPartner> {
+    let mut taken = std::collections::HashSet::new();
+    let mut out: Vec<SynthPartner> = Vec::with_capacity(count);
+    let mut codes = azint_report::dataset::iso::ALPHA2.iter().copied().filter(|c| *c != "AZ");
+    let word = |rng: &mut Rng| {
+        let mut w = String::new();
+        for _ in 0..2 + rng.below(3) {
+            w.push_str(rng.pick(SYLLABLES));
+        }
+        let mut chars = w.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or(w)
+    };
+    let unaccented = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                'ö' => 'o',
+                'ç' => 'c',
+                'ğ' => 'g',
+                'ı' => 'i',
+                'ş' => 's',
+                'é' => 'e',
+                c => c,
+            })
+            .collect()
+    };
+    let countries: usize = (count / 25).clamp(1, 200);
+    let mut serial = 0;
+    while out.len() < count {
+        serial += 1;
+        let stem = word(rng);
+        let index = out.len();
+        let (kind, name, mut aliases) = if index < countries {
+            ("country", format!("{stem}ia"), vec![format!("Republic of {stem}ia"), format!("the {stem}ian Republic")])
+        } else {
+            match rng.below(10) {
+                0..=3 => {
+                    let sector = rng.pick(&["Energy", "Logistics", "Rail", "Gas", "Telecom", "Shipping"]);
+                    let initials: String = stem.chars().take(1).chain(sector.chars().take(1)).collect();
+                    ("company", format!("{stem} {sector} AG"), vec![format!("{stem} {sector}"), format!("{}{serial}", initials.to_uppercase())])
+                }
+                4..=6 => {
+                    let name = format!("Organisation for {stem} Cooperation");
+                    ("organisation", name, vec![format!("O{}C", stem.chars().take(2).collect::<String>().to_uppercase()), format!("the {stem} Organisation")])
+                }
+                7..=8 => ("domestic", format!("Azərbaycan {stem} Agentliyi"), vec![format!("{stem} Agency of Azerbaijan")]),
+                _ => ("group", format!("{stem} Group of States"), vec![format!("the {stem} states")]),
+            }
+        };
+        let accent_free = unaccented(&name);
+        if accent_free != name {
+            aliases.push(accent_free);
+        }
+        let id = format!("p{serial}-{}", unaccented(&stem.to_lowercase()));
+        if !taken.insert(name.to_lowercase()) || taken.contains(&id) {
+            continue;
+        }
+        taken.insert(id.clone());
+        aliases.retain(|a| taken.insert(a.to_lowercase()));
+        let (region, iso) = match kind {
+            "country" => (Some(rng.pick(REGIONS)), codes.next()),
+            "group" => (Some(rng.pick(REGIONS)), None),
+            _ => (None, None),
+        };
+        let members = if kind == "group" {
+            let mut m: Vec<String> = (0..3 + rng.below(4)).map(|_| out[rng.below(countries.min(out.len()))].id.clone()).collect();
+            m.sort();
+            m.dedup();
+            m
+        } else {
+            Vec::new()
+        };
+        let kind = if kind == "country" && iso.is_none() { "organisation" } else { kind };
+        let region = if kind == "organisation" { None } else { region };
+        // Every twentieth partner has a distinct sibling one letter apart
+        // ("Karavolia" and "Karavolja"): not a typo, and a free-text check
+        // must flag it for a person to decide.
+        let sibling = (rng.below(20) == 0 && kind != "country").then(|| {
+            let mut chars: Vec<char> = name.chars().collect();
+            let at = chars.len() / 2;
+            chars[at] = if chars[at] == 'x' { 'y' } else { 'x' };
+            chars.into_iter().collect::<String>()
+        });
+        out.push(SynthPartner { id: id.clone(), name, aliases, kind, region, iso, members, });
+        if let Some(name) = sibling.filter(|n| taken.insert(n.to_lowercase())) {
+            if out.len() < count {
+                let id = format!("{id}-x");
+                taken.insert(id.clone());
+                out.push(SynthPartner { id, name, aliases: Vec::new(), kind, region, iso: None, members: Vec::new() });
+            }
+        }
+    }
+    out
+}
+
+/// The registry as TOML.
+fn registry_toml(partners: &[SynthPartner]) -> String {
+    let mut out = String::from("schema = 1\n");
+    let list = |items: &[String]| items.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
+    for p in partners {
+        let _ = write!(out, "\n[[partner]]\nid = \"{}\"\nname = \"{}\"\nkind = \"{}\"\n", p.id, p.name, p.kind);
+        if !p.aliases.is_empty() {
+            let _ = writeln!(out, "aliases = [{}]", list(&p.aliases));
+        }
+        if let Some(region) = p.region {
+            let _ = writeln!(out, "region = \"{region}\"");
+        }
+        if let Some(iso) = p.iso {
+            let _ = writeln!(out, "iso = \"{iso}\"");
+        }
+        if !p.members.is_empty() {
+            let _ = writeln!(out, "members = [{}]", list(&p.members));
+        }
+    }
+    out
+}
+
+/// A spelling of a partner the events favour: a few partners very often,
+/// most rarely; the name mostly, else an alias or the id.
+fn spelling<'p>(partners: &'p [SynthPartner], rng: &mut Rng) -> (usize, &'p str) {
+    let n = partners.len();
+    let index = rng.below(n) * rng.below(n) / n;
+    let p = &partners[index];
+    let text = match rng.below(10) {
+        0..=6 => &p.name,
+        7 | 8 if !p.aliases.is_empty() => &p.aliases[rng.below(p.aliases.len())],
+        _ => &p.id,
+    };
+    (index, text)
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: synth N DIR";
+    let usage = "usage: synth N DIR [PARTNERS]";
     let n: usize = args.next().and_then(|a| a.parse().ok()).expect(usage);
     let dir = PathBuf::from(args.next().expect(usage));
+    let registry_size: Option<usize> = args.next().map(|a| a.parse().expect(usage));
     std::fs::create_dir_all(dir.join("events")).expect("create folder");
+    let partners = registry_size.map(|count| registry(count.max(1), &mut Rng(0x5EED_0013 ^ count as u64)));
+    if let Some(partners) = &partners {
+        std::fs::write(dir.join("partners.toml"), registry_toml(partners)).expect("write partners");
+    }
 
     let mut pillars = String::from("schema = 1\n\n[report]\ntitle = \"Synthetic briefing\"\n");
     for (id, name) in PILLARS {
@@ -133,8 +306,16 @@ fn main() {
         };
         let (pillar, _) = PILLARS[rng.below(PILLARS.len())];
         let also = PILLARS[rng.below(PILLARS.len())].0;
-        let partner_a = rng.pick(PARTNERS);
-        let partner_b = rng.pick(PARTNERS);
+        // Two entries of one event never name the same partner (the
+        // registry refuses that), whatever their spelling.
+        let (partner_a, partner_b) = match &partners {
+            Some(registry) => {
+                let (a, text_a) = spelling(registry, &mut rng);
+                let (b, text_b) = spelling(registry, &mut rng);
+                (text_a, if a == b { text_a } else { text_b })
+            }
+            None => (rng.pick(PARTNERS), rng.pick(PARTNERS)),
+        };
         let out = &mut files[year_index];
         let _ = write!(
             out,

@@ -498,7 +498,15 @@ pub fn check_files(
             files: file_count,
             pillars: dataset.pillars.len(),
             events: dataset.events.len(),
-            problems: as_of.map(|d| dataset::lint::lint(&dataset, d)).unwrap_or_default().into_iter().filter(concerns).collect(),
+            // Warnings (likely duplicate partners; with a date, plans whose
+            // date has passed): the data are used.
+            problems: dataset
+                .warnings
+                .iter()
+                .cloned()
+                .chain(as_of.map(|d| dataset::lint::lint(&dataset, d)).unwrap_or_default())
+                .filter(concerns)
+                .collect(),
             elsewhere: 0,
             focus,
         }),

@@ -196,7 +196,7 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
         for d in &report.problems {
             let _ = writeln!(err, "{d}");
         }
-        let verdict = if warnings == 0 { "no problems".to_owned() } else { format!("no problems, {}", count(warnings, "warning")) };
+        let verdict = if warnings == 0 { "no problems".to_owned() } else { format!("no errors, {}", count(warnings, "warning")) };
         let line = if report.focus.is_empty() {
             format!("{subject}: {totals}: {verdict}\n")
         } else {

@@ -43,6 +43,37 @@ pub struct Snapshot {
     /// anything did. Written for readers of the JSON; never read back.
     #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub changes: Option<Changes>,
+    /// Who the period's events name (issue 13); `None` in summaries
+    /// written before partners were recorded, so they are not compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partners: Option<PartnerCounts>,
+}
+
+/// The partners of the period, counted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerCounts {
+    /// Distinct partners.
+    pub count: usize,
+    /// Partner kind (`country`, …) → distinct partners; empty without a
+    /// registry.
+    pub kinds: BTreeMap<String, usize>,
+    /// Region (`europe`, …) → events with a bilateral counterpart there;
+    /// empty without a registry.
+    pub regions: BTreeMap<String, usize>,
+    /// Partner name → its kind, region and events in the period.
+    pub list: BTreeMap<String, PartnerStamp>,
+}
+
+/// One partner in the JSON summary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerStamp {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    pub events: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -210,7 +241,40 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
             per_kind: c.per_kind.clone(),
         }),
         hashes,
+        partners: Some(partner_counts(dataset, summary, &in_period)),
         changes: None,
+    }
+}
+
+/// Every partner of the period's events with its registry entry, if any.
+fn partner_counts(dataset: &Dataset, summary: &Summary, in_period: &BTreeSet<&str>) -> PartnerCounts {
+    let registry: std::collections::HashMap<&str, &crate::dataset::Partner> =
+        dataset.partners.iter().map(|p| (p.name.as_str(), p)).collect();
+    let mut list: BTreeMap<String, PartnerStamp> = BTreeMap::new();
+    for e in dataset.events.iter().filter(|e| in_period.contains(e.id.as_str())) {
+        for name in &e.partners {
+            if let Some(stamp) = list.get_mut(name.as_str()) {
+                stamp.events += 1;
+                continue;
+            }
+            let partner = registry.get(name.as_str());
+            list.insert(
+                name.clone(),
+                PartnerStamp {
+                    id: partner.map(|p| p.id.clone()),
+                    kind: partner.map(|p| p.kind.as_str().to_owned()),
+                    region: partner.and_then(|p| p.region).map(|r| r.as_str().to_owned()),
+                    events: 1,
+                },
+            );
+        }
+    }
+    let partners = &summary.executive.partners;
+    PartnerCounts {
+        count: list.len(),
+        kinds: partners.by_kind.iter().map(|k| (k.kind.to_owned(), k.count)).collect(),
+        regions: partners.regions.iter().filter(|r| r.count > 0).map(|r| (r.region.to_owned(), r.count)).collect(),
+        list,
     }
 }
 
@@ -270,6 +334,10 @@ pub struct Changes {
     pub edited: usize,
     /// Pillars with any change, in report order.
     pub pillars: Vec<PillarChanges>,
+    /// Partners named now and not before, and the reverse, by name (issue
+    /// 13); empty when the previous summary did not record partners.
+    pub partners_added: Vec<String>,
+    pub partners_removed: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -539,6 +607,10 @@ pub fn changes(old: &Snapshot, new: &Snapshot) -> Changes {
         .into_iter()
         .filter(|p| !(p.added.is_empty() && p.removed.is_empty() && p.edited.is_empty() && p.highlights_in.is_empty() && p.highlights_out.is_empty()))
         .collect();
+    if let (Some(before), Some(now)) = (&old.partners, &new.partners) {
+        out.partners_added = now.list.keys().filter(|k| !before.list.contains_key(*k)).cloned().collect();
+        out.partners_removed = before.list.keys().filter(|k| !now.list.contains_key(*k)).cloned().collect();
+    }
     out
 }
 
@@ -612,6 +684,7 @@ mod tests {
             compare: None,
             hashes: hashes.iter().map(|(id, s)| (id.to_string(), s.clone())).collect(),
             changes: None,
+            partners: None,
         }
     }
 
@@ -627,6 +700,27 @@ mod tests {
         assert_eq!((p.highlights_in.as_slice(), p.highlights_out.as_slice()), (&["C".to_owned()][..], &["A".to_owned()][..]));
         assert_eq!(changes.brief(), "+1 −1 ~1");
         assert!(!super::changes(&new, &new).any());
+        assert!(changes.partners_added.is_empty() && changes.partners_removed.is_empty());
+    }
+
+    #[test]
+    fn partners_added_and_removed_are_named_when_both_summaries_record_them() {
+        let stamp = |events| PartnerStamp { id: None, kind: None, region: None, events };
+        let counts = |names: &[&str]| PartnerCounts {
+            count: names.len(),
+            kinds: BTreeMap::new(),
+            regions: BTreeMap::new(),
+            list: names.iter().map(|n| (n.to_string(), stamp(1))).collect(),
+        };
+        let mut old = snap("2026-01-01", &[], &[]);
+        let mut new = snap("2026-02-01", &[], &[]);
+        new.partners = Some(counts(&["Georgia", "Serbia"]));
+        assert!(changes(&old, &new).partners_added.is_empty(), "an old summary without partners is not compared");
+        old.partners = Some(counts(&["Georgia", "Iran"]));
+        let c = changes(&old, &new);
+        assert_eq!((c.partners_added, c.partners_removed), (vec!["Serbia".to_owned()], vec!["Iran".to_owned()]));
+        let text = serde_json::to_string(&new).unwrap();
+        assert_eq!(previous(&text, "2025").unwrap().partners, new.partners);
     }
 
     #[test]

@@ -14,6 +14,8 @@ use crate::dataset::{Dataset, Event, Kind, ReportMeta, Status};
 use crate::date::PartialDate;
 use crate::period::Period;
 
+pub mod partners;
+
 /// How many events the executive summary lists across all pillars.
 pub const TOP_HIGHLIGHTS: usize = 5;
 
@@ -64,6 +66,11 @@ pub struct Summary {
     /// What changed since the previous briefing of the period, when there
     /// is one (filled in by the caller from the previous JSON summary).
     pub changes: Option<crate::snapshot::Changes>,
+    /// Every partner of the period with its events, for the index at the
+    /// end (issue 13).
+    pub partner_index: Vec<partners::IndexEntry>,
+    /// How many events the index lists under one partner at most.
+    pub index_events: usize,
     /// The ids of the events in the period, for the JSON summary.
     #[serde(skip)]
     pub selected: Vec<String>,
@@ -97,6 +104,8 @@ pub struct Executive {
     /// support (no tie is called a lead): the template sets them as a
     /// "Key judgements" callout.
     pub judgements: Vec<String>,
+    /// Who the period's events name, by kind and region (issue 13).
+    pub partners: partners::Partners,
 }
 
 /// An event on the timeline: its span clamped to the period.
@@ -224,6 +233,10 @@ pub struct PillarSummary {
     pub per_kind: Vec<KindCount>,
     /// Distinct partners, sorted.
     pub partners: Vec<String>,
+    /// The main partners and the regional spread, for one line.
+    pub partner_spread: partners::PillarPartners,
+    /// The Markdown anchor of the pillar's heading, for links to it.
+    pub anchor: String,
     /// How many events of other pillars name this one under `also`.
     pub related_count: usize,
     /// The most significant of them ([`RELATED_LISTED`]), by date.
@@ -363,6 +376,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
 
     let view = |e: &Event| event_view(e, &pillar_names, period);
     let total = selected.len();
+    let lookup = partners::Lookup::new(dataset);
     let mut summaries = Vec::with_capacity(pillars.len());
     for (index, pillar) in pillars.iter().enumerate() {
         let own: Vec<&Event> = selected
@@ -394,6 +408,8 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             undated: undated_spans(&own),
             per_kind: per_kind(&own),
             partners: partners(&own).into_iter().map(str::to_owned).collect(),
+            partner_spread: partners::pillar(&lookup, &own),
+            anchor: partners::anchor(&format!("{}. {}", index + 1, pillar.name)),
             related_count,
             related: related.into_iter().map(view).collect(),
             highlights: highlights(&own, selection.highlights)
@@ -406,6 +422,17 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
     let sources = cite(&selected);
 
     let compare = selection.compare.map(|other| compare_counts(dataset, &pillars, other));
+    let other_events: Option<Vec<&Event>> = selection.compare.map(|other| {
+        dataset
+            .events
+            .iter()
+            .filter(|e| other.overlaps(e.first_day(), e.last_day()) && pillars.iter().any(|p| *p.id == *e.pillar))
+            .collect()
+    });
+    let pillar_order: BTreeMap<&str, (usize, &str)> =
+        pillars.iter().enumerate().map(|(i, p)| (p.id.as_str(), (i, p.name.as_str()))).collect();
+    let anchors: BTreeMap<&str, String> =
+        summaries.iter().map(|p| (pillar_order.get_key_value(p.id.as_str()).map_or("", |(k, _)| *k), p.anchor.clone())).collect();
     let executive = Executive {
         totals: Totals {
             events: total,
@@ -438,7 +465,9 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             .collect(),
         timeline: timeline(&selected, &pillars, period),
         judgements: judgements(&summaries, &selected, period),
+        partners: partners::summarise(&lookup, &selected, &pillar_order, other_events.as_deref()),
     };
+    let indexed = executive.totals.partners;
     Summary {
         report: dataset.report.clone(),
         period: PeriodView {
@@ -466,6 +495,8 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         },
         compare,
         changes: None,
+        partner_index: partners::index(&lookup, &selected, &anchors),
+        index_events: partners::index_events(indexed),
         selected: selected.iter().map(|e| e.id.clone()).collect(),
     }
 }

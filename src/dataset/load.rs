@@ -135,6 +135,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "data/events/undated.toml",
         include_str!("../../data/events/undated.toml"),
     ),
+    ("data/partners.toml", include_str!("../../data/partners.toml")),
     ("data/pillars.toml", include_str!("../../data/pillars.toml")),
 ];
 

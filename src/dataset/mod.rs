@@ -1,15 +1,19 @@
 //! The dataset layer: read the files, check them, and hand the pipeline a
 //! [`Dataset`] it can trust.
 
+pub mod iso;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod partners;
 pub mod validate;
 
 use std::path::Path;
 
 pub use load::{DataFile, DataSource, SourceFile};
-pub use model::{Dataset, Event, Figure, FileContents, Kind, Pillar, ReportMeta, Source, Status};
+pub use model::{
+    Dataset, Event, Figure, FileContents, Kind, Partner, PartnerKind, Pillar, Region, ReportMeta, Source, Status,
+};
 
 use crate::diag::Diagnostic;
 

@@ -17,6 +17,13 @@ pub struct Dataset {
     pub pillars: Vec<Pillar>,
     /// In file order.
     pub events: Vec<Event>,
+    /// The `[[partner]]` registry in file order; empty when the dataset
+    /// has none (then event partners are free text). With a registry, every
+    /// event's `partners` holds registry names only (issue 13).
+    pub partners: Vec<Partner>,
+    /// Problems that do not refuse the data, for `check` (likely duplicate
+    /// partner spellings when there is no registry).
+    pub warnings: Vec<crate::diag::Diagnostic>,
     /// The files read, as displayed in diagnostics.
     pub files: Vec<String>,
     /// What each file of `files` defines, in the same order, with its path
@@ -225,6 +232,91 @@ kinds! {
     Other => "other", "Other";
 }
 
+/// One `[[partner]]`: a counterpart events name (issue 13).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Partner {
+    pub id: String,
+    /// The name the briefing shows.
+    pub name: String,
+    /// Other spellings that name it in events.
+    pub aliases: Vec<String>,
+    pub kind: PartnerKind,
+    /// For countries and groups.
+    pub region: Option<Region>,
+    /// ISO 3166-1 alpha-2, for countries (checked against [`super::iso`]).
+    pub iso: Option<String>,
+    /// A group's members, as partner ids (each one registered).
+    pub members: Vec<String>,
+}
+
+macro_rules! names {
+    ($(#[$doc:meta])* $type:ident { $($variant:ident => $name:literal, $display:literal;)* }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $type {
+            $($variant,)*
+        }
+
+        impl $type {
+            /// Every value, in the order reports list them.
+            pub const ALL: &'static [$type] = &[$($type::$variant,)*];
+            /// The names data files use, in the same order.
+            pub const NAMES: &'static [&'static str] = &[$($name,)*];
+
+            /// The name used in data files.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($type::$variant => $name,)*
+                }
+            }
+
+            /// The name for people.
+            pub fn display(self) -> &'static str {
+                match self {
+                    $($type::$variant => $display,)*
+                }
+            }
+
+            /// The value a data file names.
+            pub fn parse(name: &str) -> Option<$type> {
+                match name {
+                    $($name => Some($type::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+names! {
+    /// What sort of counterpart a partner is.
+    PartnerKind {
+        Country => "country", "Countries";
+        Organisation => "organisation", "International organisations";
+        Company => "company", "Companies";
+        Domestic => "domestic", "Azerbaijani bodies";
+        Group => "group", "Groups of states";
+    }
+}
+
+names! {
+    /// The regions of the partner registry: a fixed list, so that counts by
+    /// region add up across datasets. Plain geography, chosen for
+    /// Azerbaijan's neighbourhood (README, "Partners").
+    Region {
+        Europe => "europe", "Europe";
+        SouthCaucasus => "south-caucasus", "South Caucasus";
+        CentralAsia => "central-asia", "Central Asia";
+        RussiaEasternEurope => "russia-eastern-europe", "Russia and Eastern Europe";
+        MiddleEast => "middle-east", "Middle East";
+        SouthAsia => "south-asia", "South Asia";
+        EastSoutheastAsia => "east-southeast-asia", "East and Southeast Asia";
+        Africa => "africa", "Africa";
+        Americas => "americas", "Americas";
+        Oceania => "oceania", "Oceania";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,5 +328,17 @@ mod tests {
         }
         assert_eq!(Kind::ALL.len(), 12);
         assert_eq!(Kind::parse("Summit"), None);
+    }
+
+    #[test]
+    fn partner_kinds_and_regions_round_trip_through_their_names() {
+        for &kind in PartnerKind::ALL {
+            assert_eq!(PartnerKind::parse(kind.as_str()), Some(kind));
+        }
+        for &region in Region::ALL {
+            assert_eq!(Region::parse(region.as_str()), Some(region));
+        }
+        assert_eq!(Region::ALL.len(), Region::NAMES.len());
+        assert_eq!(Region::parse("Europe"), None);
     }
 }

@@ -21,10 +21,11 @@ use crate::diag::{did_you_mean, shorten, Diagnostic, LineIndex, Place};
 
 use super::load::{DataFile, ReadError, SourceFile};
 use super::DatasetError;
-use super::model::{Dataset, Event, Figure, FileContents, Kind, Pillar, ReportMeta, Source, Status};
+use super::model::{Dataset, Event, Figure, FileContents, Kind, Partner, PartnerKind, Pillar, Region, ReportMeta, Source, Status};
+use super::partners::{self, PartnerDef};
 
 /// Keys allowed at the top of a file.
-const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event"];
+const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner"];
 const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language", "logo"];
 const PILLAR_KEYS: &[&str] = &["id", "name", "summary", "order"];
 const EVENT_KEYS: &[&str] = &[
@@ -43,6 +44,7 @@ const EVENT_KEYS: &[&str] = &[
     "tags",
     "status",
 ];
+const PARTNER_KEYS: &[&str] = &["id", "name", "aliases", "kind", "region", "iso", "members"];
 const FIGURE_KEYS: &[&str] = &["label", "value", "unit", "approx"];
 const SOURCE_KEYS: &[&str] = &["name", "url", "published", "note"];
 
@@ -89,7 +91,7 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
             events: defs.events.len(),
         })
         .collect();
-    let merged = merge(files, checked, &mut diagnostics);
+    let mut merged = merge(files, checked, &mut diagnostics);
 
     if !merged.pillars_declared && !merged.syntax_errors {
         diagnostics.push(Diagnostic::error_in(
@@ -113,6 +115,7 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         return Err(DatasetError::Invalid(crate::diag::cap(diagnostics)));
     }
 
+    let warnings = if merged.partners.is_empty() { partners::likely_duplicates(&merged.events) } else { Vec::new() };
     let mut pillars: Vec<(usize, Pillar)> = merged.pillars.into_iter().enumerate().collect();
     pillars.sort_by_key(|(index, p)| (p.order.is_none(), p.order, *index));
     let report_file = merged.report.as_ref().map(|r| files[r.1].path.clone());
@@ -120,7 +123,9 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         report_file,
         report: merged.report.map(|r| r.0).unwrap_or_default(),
         pillars: pillars.into_iter().map(|(_, p)| p).collect(),
-        events: merged.events,
+        events: std::mem::take(&mut merged.events),
+        partners: merged.partners,
+        warnings,
         files: files.iter().map(|f| f.path.clone()).collect(),
         contents,
     })
@@ -199,15 +204,21 @@ pub fn check_file(file: &SourceFile) -> FileDefs {
 
 /// Merges the files' definitions in file order, applying the rules that
 /// span files: one `[report]`, unique ids, existing pillars.
-fn merge(files: &[DataFile], checked: Vec<FileDefs>, diagnostics: &mut Vec<Diagnostic>) -> Merged {
+fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<Diagnostic>) -> Merged {
     let mut merged = Merged::default();
+    // The registry first: events of any file may name partners of any other.
+    let defs = checked.iter_mut().enumerate().flat_map(|(index, d)| std::mem::take(&mut d.partners).into_iter().map(move |p| (index, p)));
+    let registry = partners::Registry::build(files, defs.collect(), diagnostics);
     let mut pillar_ids: HashMap<String, (usize, Place)> = HashMap::new();
     let events: usize = checked.iter().map(|d| d.event_ids.len()).sum();
     let mut event_ids: HashMap<String, (usize, Place)> = HashMap::with_capacity(events);
     merged.events.reserve_exact(events);
     let mut pillar_refs = Vec::new();
-    for (index, defs) in checked.into_iter().enumerate() {
+    for (index, mut defs) in checked.into_iter().enumerate() {
         let path = &files[index].path;
+        if let Some(registry) = &registry {
+            registry.resolve(&files[index].path, &mut defs.events, &defs.partner_places, diagnostics);
+        }
         diagnostics.extend(defs.diagnostics);
         merged.pillars_declared |= defs.pillars_declared;
         merged.events_declared |= defs.events_declared;
@@ -245,6 +256,7 @@ fn merge(files: &[DataFile], checked: Vec<FileDefs>, diagnostics: &mut Vec<Diagn
         pillar_refs.extend(defs.pillar_refs.into_iter().map(|r| (index, r)));
     }
     check_references(files, &merged.pillars, &pillar_refs, diagnostics);
+    merged.partners = registry.map(partners::Registry::into_partners).unwrap_or_default();
     merged
 }
 
@@ -343,6 +355,11 @@ pub struct FileDefs {
     pillar_ids: Vec<(String, Place)>,
     event_ids: Vec<(String, Place)>,
     pillar_refs: Vec<PillarRef>,
+    /// `[[partner]]` tables, members as written.
+    partners: Vec<PartnerDef>,
+    /// The place of every entry of every complete event's `partners`, in
+    /// order, for the registry's check.
+    partner_places: Vec<Place>,
     pillars_declared: bool,
     events_declared: bool,
     /// `[[event]]` tables, valid or not: what the event limit counts, so
@@ -360,6 +377,7 @@ struct Merged {
     report: Option<(ReportMeta, usize, Place)>,
     pillars: Vec<Pillar>,
     events: Vec<Event>,
+    partners: Vec<Partner>,
     /// Whether any file has a `pillar` / `event` key at all, valid or not.
     pillars_declared: bool,
     events_declared: bool,
@@ -429,6 +447,11 @@ impl FileChecker<'_> {
                     for table in self.array_of_tables(value, "event") {
                         merged.event_tables += 1;
                         self.event(table, merged);
+                    }
+                }
+                "partner" => {
+                    for table in self.array_of_tables(value, "partner") {
+                        self.partner(table, merged);
                     }
                 }
                 other => self.unknown_key(key, other, TOP_KEYS, "at the top of a data file"),
@@ -663,6 +686,9 @@ impl FileChecker<'_> {
                 .unwrap_or_default()
         }
         let (date, undated) = date;
+        if let Some((entries, _)) = &partners {
+            merged.partner_places.extend(entries.iter().map(|(_, span)| self.place(span)));
+        }
         merged.events.push(Event {
             id,
             title,
@@ -682,6 +708,90 @@ impl FileChecker<'_> {
             file: Arc::clone(&self.path),
             place: self.place(&span),
         });
+    }
+
+    /// One `[[partner]]` (issue 13). Rules that need the whole registry
+    /// (unique ids and spellings, registered members) run in
+    /// [`partners::Registry::build`].
+    fn partner(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut FileDefs) {
+        let mut fields = Fields::new(self, table, &span, PARTNER_KEYS, "in `[[partner]]`");
+        let id = fields.required("id", |c, v| c.id(v, "id"));
+        let name = fields.required("name", |c, v| c.line(v, "name"));
+        let aliases = fields.optional("aliases", |c, v| c.strings(v, "aliases"));
+        let kind = fields.required("kind", |c, v| c.named(v, "kind", PartnerKind::parse, PartnerKind::NAMES));
+        let region = fields.optional("region", |c, v| c.named(v, "region", Region::parse, Region::NAMES));
+        let iso = fields.optional("iso", |c, v| c.iso(v));
+        let members = fields.optional("members", |c, v| c.strings(v, "members"));
+        if let Some((kind, _)) = kind {
+            let misplaced = [
+                (iso.as_ref().map(|i| &i.1), kind != PartnerKind::Country, "`iso` is for countries only"),
+                (members.as_ref().map(|m| &m.1), kind != PartnerKind::Group, "`members` is for groups only"),
+                (
+                    region.as_ref().map(|r| &r.1),
+                    !matches!(kind, PartnerKind::Country | PartnerKind::Group),
+                    "`region` is for countries and groups only",
+                ),
+            ];
+            for (span, wrong, message) in misplaced {
+                if let (Some(span), true) = (span, wrong) {
+                    self.error(span, format!("{message}, and this partner's `kind` is `{}`", kind.as_str()));
+                }
+            }
+        }
+        let (Some((id, id_span)), Some((name, name_span)), Some((kind, _))) = (id, name, kind) else {
+            return;
+        };
+        let (aliases, alias_places) = aliases
+            .map(|(list, _)| list.into_iter().map(|(a, span)| (a, self.place(&span))).unzip())
+            .unwrap_or_default();
+        let (members, member_places) = members
+            .map(|(list, _)| list.into_iter().map(|(m, span)| (m, self.place(&span))).unzip())
+            .unwrap_or_default();
+        merged.partners.push(PartnerDef {
+            partner: Partner {
+                id,
+                name,
+                aliases,
+                kind,
+                region: region.map(|r| r.0),
+                iso: iso.map(|i| i.0),
+                members,
+            },
+            id_place: self.place(&id_span),
+            name_place: self.place(&name_span),
+            alias_places,
+            member_places,
+        });
+    }
+
+    /// A value from a fixed list of names (a partner's `kind`, `region`).
+    fn named<T>(&mut self, v: &Value<'_>, key: &str, parse: fn(&str) -> Option<T>, names: &[&str]) -> Option<T> {
+        let s = self.string(v, key)?;
+        let value = parse(s);
+        if value.is_none() {
+            let help = did_you_mean(s, names.iter().copied())
+                .unwrap_or_else(|| format!("expected one of: {}", names.join(", ")));
+            self.error(&v.span(), format!("unknown {key} `{s}`")).help = Some(help);
+        }
+        value
+    }
+
+    /// An ISO 3166-1 alpha-2 code.
+    fn iso(&mut self, v: &Value<'_>) -> Option<String> {
+        let s = self.string(v, "iso")?;
+        if super::iso::is_alpha2(s) {
+            return Some(s.to_owned());
+        }
+        let upper = s.to_ascii_uppercase();
+        let help = if super::iso::is_alpha2(&upper) {
+            format!("codes are upper case: `{upper}`")
+        } else if upper == "UK" {
+            "the United Kingdom's code is `GB`".to_owned()
+        } else {
+            "expected a two-letter code such as `AZ`, `GE` or `TR`".to_owned()
+        };
+        self.error(&v.span(), format!("`iso` `{s}` is not an ISO 3166-1 alpha-2 country code")).help = Some(help);
+        None
     }
 
     // Value checkers: each reports its own problem and returns `None`.

@@ -407,7 +407,8 @@ fn mermaid_pie(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
 }
 
 /// `{{{mermaid_bars per_year "title" colour undated}}}`: events per year as
-/// bars on an integer axis; the optional `undated` counts (span bounds and
+/// bars on an integer axis (rows with a `name`, such as regions, are
+/// labelled by it); the optional `undated` counts (span bounds and
 /// a count) get a bar each of their own, "undated 2024–2026", after the
 /// years and never inside one.
 fn mermaid_bars(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
@@ -415,7 +416,14 @@ fn mermaid_bars(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let title = text(h, 1, "mermaid_bars")?;
     let colour = param(h, 2, "mermaid_bars")?.as_u64().unwrap_or(0) as usize;
     let undated: &[Value] = h.param(3).and_then(|p| p.value().as_array()).map_or(&[], Vec::as_slice);
-    let mut labels: Vec<String> = years.iter().map(|y| field(y, "year").to_string()).collect();
+    // Rows with a `name` (regions, issue 13) are labelled by it, quoted.
+    let mut labels: Vec<String> = years
+        .iter()
+        .map(|y| match field(y, "name").as_str() {
+            Some(name) => format!("\"{}\"", mermaid_label(&name.replace([',', '"', ']'], " "))),
+            None => field(y, "year").to_string(),
+        })
+        .collect();
     let mut counts: Vec<u64> = years.iter().map(|y| field(y, "count").as_u64().unwrap_or(0)).collect();
     for span in undated {
         let bound = |key: &str| field(span, key).as_str().and_then(|d| PartialDate::parse(d).ok());

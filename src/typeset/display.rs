@@ -83,6 +83,10 @@ pub enum Role {
     Callout,
     /// Not content: decoration, repeated table headers, running heads.
     Artifact,
+    /// A run of an element's own text between its child elements (a
+    /// paragraph's words between its links), so that the tree lists content
+    /// in the order it is painted.
+    Span,
 }
 
 impl Role {
@@ -115,6 +119,7 @@ impl Role {
             Role::Note => "Note",
             Role::Callout => "Div",
             Role::Artifact => "Artifact",
+            Role::Span => "Span",
         }
     }
 }

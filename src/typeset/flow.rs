@@ -1303,6 +1303,8 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &Places, setup: &PageSet
         page.furniture.push((Point::new(area.origin.x + (area.size.w - w) / 2.0, y), text(Face::Sans, size, style::MUTED, footer, w)));
     }
 
+    resolve_anchors(doc);
+
     // Table of contents: dot leaders and page numbers, linked to the page.
     let size = style::BODY * 0.95;
     let leading = style::BODY_LEADING;
@@ -1350,6 +1352,32 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &Places, setup: &PageSet
                 page.items.splice(slot..=slot, added);
             }
             None => page.items.extend(added),
+        }
+    }
+}
+
+/// Links to a heading of the document (`[title](#2-connectivity-and-transport)`,
+/// as the index of partners writes them, issue 13) go to the heading's
+/// page and place, found among the headings the contents record; a link
+/// to no heading stays as written.
+fn resolve_anchors(doc: &mut Document) {
+    let anchors: std::collections::HashMap<String, (usize, Pt)> = doc
+        .headings
+        .iter()
+        .rev()
+        .map(|h| (crate::summary::partners::anchor(&h.title), (h.page, h.y)))
+        .collect();
+    for page in &mut doc.pages {
+        for (_, item) in &mut page.items {
+            if let Item::Link { target, .. } = item {
+                let found = match target {
+                    Target::Uri(uri) => uri.strip_prefix('#').and_then(|a| anchors.get(a)),
+                    Target::Page { .. } | Target::Note(_) | Target::NoteRef(_) => None,
+                };
+                if let Some(&(page, y)) = found {
+                    *target = Target::Page { page, y };
+                }
+            }
         }
     }
 }

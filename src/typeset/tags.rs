@@ -167,6 +167,50 @@ impl Structure {
         }
     }
 
+    /// An element whose own content stands between its child elements (a
+    /// paragraph with links) gets each run of that content wrapped in a
+    /// `Span`: readers that take an element's own content before its
+    /// children would otherwise read the words and the links out of order.
+    fn span_mixed_content(&mut self) {
+        for n in 0..self.elements.len() {
+            let kids = &self.elements[n].kids;
+            let has_elements = kids.iter().any(|k| matches!(k, Kid::Element(_)));
+            let has_content = kids.iter().any(|k| matches!(k, Kid::Content { .. }));
+            if !(has_elements && has_content) {
+                continue;
+            }
+            let kids = std::mem::take(&mut self.elements[n].kids);
+            let mut out = Vec::with_capacity(kids.len());
+            let mut run: Vec<Kid> = Vec::new();
+            let flush = |run: &mut Vec<Kid>, out: &mut Vec<Kid>, elements: &mut Vec<Element>, pages: &mut Vec<PageMarks>| {
+                if run.is_empty() {
+                    return;
+                }
+                let span = elements.len();
+                for kid in run.iter() {
+                    if let Kid::Content { page, mcid } = *kid {
+                        if let Some(owner) = pages.get_mut(page).and_then(|p| p.mcids.get_mut(mcid as usize)) {
+                            *owner = span;
+                        }
+                    }
+                }
+                elements.push(Element { role: Role::Span, parent: n, kids: std::mem::take(run) });
+                out.push(Kid::Element(span));
+            };
+            for kid in kids {
+                match kid {
+                    Kid::Content { .. } => run.push(kid),
+                    other => {
+                        flush(&mut run, &mut out, &mut self.elements, &mut self.pages);
+                        out.push(other);
+                    }
+                }
+            }
+            flush(&mut run, &mut out, &mut self.elements, &mut self.pages);
+            self.elements[n].kids = out;
+        }
+    }
+
     fn current(&self) -> usize {
         self.stack
             .iter()
@@ -180,7 +224,8 @@ impl Structure {
 
     /// Adds the structure tree and the document-level entries of a tagged,
     /// archival PDF to `doc`, whose pages are the ones drawn, in order.
-    pub fn write(self, doc: &mut lopdf::Document, about: &About) {
+    pub fn write(mut self, doc: &mut lopdf::Document, about: &About) {
+        self.span_mixed_content();
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         let annotations = annotations(doc, &pages, about);
         let root_id = doc.new_object_id();

@@ -71,6 +71,9 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
         section.contains("- Edited:\n  - **Talks on EU financing (edited)**: title changed from “Talks on EU financing and long-term gas contracts” to “Talks on EU financing (edited)”\n"),
         "{section}"
     );
+    // Issue 13: the removed event was the only one naming Russia.
+    assert!(section.contains("Partners no longer named: Russia."), "{section}");
+    assert!(!section.contains("Partners new since then"), "{section}");
 
     // --no-changes leaves the section out but still says what changed.
     let mut quiet = args("2026-02-14");

@@ -38,6 +38,10 @@ fn an_edit_is_reported_field_by_field() {
         output
     };
     run(AS_OF);
+    // A new counterpart, registered as the data contract asks.
+    let registry = dir.path().join("data/partners.toml");
+    let text = std::fs::read_to_string(&registry).unwrap();
+    std::fs::write(&registry, text + "\n[[partner]]\nid = \"testland\"\nname = \"Testland\"\nkind = \"organisation\"\n").unwrap();
     // The first event of 2025 with partners: a higher significance, one
     // more partner.
     let events = dir.path().join("data/events/2025.toml");

@@ -79,7 +79,15 @@ fn texts(blocks: &[Block], out: &mut Vec<String>) {
 
 #[test]
 fn the_pdf_text_holds_every_paragraph_in_order() {
-    let extracted = letters(&pdf_text(&default_typeset().pdf));
+    // Without the running head and foot, which a page's text ends with
+    // and which would stand inside a paragraph that crosses a page break.
+    let typeset = default_typeset();
+    let (head, period) = options(Paper::A4).header;
+    let mut extracted = letters(&pdf_text(&typeset.pdf)).replace(&letters(&format!("{head}{period}")), "");
+    let total = typeset.document.pages.len();
+    for n in (1..=total).rev() {
+        extracted = extracted.replace(&letters(&format!("Page {n} of {total}")), "");
+    }
     let mut expected = Vec::new();
     texts(&blocks::parse(default_markdown()), &mut expected);
     assert!(expected.len() > 100);
@@ -334,7 +342,7 @@ fn an_undrawable_mermaid_block_is_set_as_code_with_a_warning() {
     let output = bin().args(["--period", "2024-2026", "--as-of", AS_OF, "-q", "-o"]).arg(&pdf).arg("--templates").arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let err = stderr(&output);
-    assert!(err.contains("warning: Mermaid block 7 (`flowchart LR`) cannot be drawn: `flowchart` charts are not drawn"), "{err}");
+    assert!(err.contains("warning: Mermaid block 8 (`flowchart LR`) cannot be drawn: `flowchart` charts are not drawn"), "{err}");
     let text = pdf_text(&std::fs::read(&pdf).unwrap());
     assert!(text.contains("flowchart LR"), "the block is not set as code");
 }
@@ -415,4 +423,35 @@ fn table_cells_hyphenate_no_word_that_fits() {
         }
     }
     assert!(broken.iter().all(|t| t.starts_with("Supercalifragilistic")), "hyphenated words that fit: {broken:?}");
+}
+
+/// Issue 13: the index of partners links each event to its pillar's
+/// section; in the PDF those links go to the heading's page, not to a
+/// `#fragment` no viewer can follow.
+#[test]
+fn links_to_sections_go_to_their_heading_page() {
+    use azint_report::typeset::display::Target;
+    let doc = &default_typeset().document;
+    let mut internal = 0;
+    for page in &doc.pages {
+        for (_, item) in &page.items {
+            if let Item::Link { target, .. } = item {
+                match target {
+                    Target::Uri(uri) => assert!(!uri.starts_with('#'), "unresolved {uri}"),
+                    Target::Page { page, .. } => {
+                        assert!(*page < doc.pages.len());
+                        internal += 1;
+                    }
+                    Target::Note(_) | Target::NoteRef(_) => panic!("an unresolved footnote link"),
+                }
+            }
+        }
+    }
+    let energy = doc.headings.iter().find(|h| h.title.ends_with("Energy and green transition")).unwrap();
+    let to_energy = doc.pages.iter().flat_map(|p| &p.items).any(|(_, i)| {
+        matches!(i, Item::Link { target: Target::Page { page, y }, .. } if *page == energy.page && *y == energy.y)
+    });
+    assert!(to_energy, "no link to the energy section");
+    // The contents' entries and the index's titles.
+    assert!(internal > 40, "{internal}");
 }

@@ -1,0 +1,146 @@
+//! The partner registry (issue 13): resolution of event partners, the
+//! warnings about free-text spellings, and what the briefing makes of them.
+
+use crate::util::{bin, stderr, stdout};
+
+const PILLAR: &str = "[[pillar]]\nid = \"energy\"\nname = \"Energy\"\n";
+
+fn event(id: &str, partners: &str) -> String {
+    format!(
+        "\n[[event]]\nid = \"{id}\"\ntitle = \"Event {id}\"\ndate = 2025-03-01\npillar = \"energy\"\n\
+         kind = \"agreement\"\nsignificance = 3\npartners = [{partners}]\nsummary = \"Text.\"\n\
+         sources = [{{ name = \"News.Az\" }}]\n"
+    )
+}
+
+fn check(text: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("data.toml"), text).unwrap();
+    bin().args(["check", "--data"]).arg(dir.path().join("data.toml")).output().unwrap()
+}
+
+#[test]
+fn without_a_registry_check_warns_about_likely_duplicate_spellings() {
+    let text = format!(
+        "{PILLAR}{}{}{}{}",
+        event("a", "\"European Union\", \"Kazakhstan\", \"Iran\""),
+        event("b", "\"the European union\", \"Oman\""),
+        event("c", "\"Kazakstan\", \"Türkiye\""),
+        event("d", "\"Turkiye\""),
+    );
+    let output = check(&text);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains(": warning: ")).collect();
+    assert_eq!(warnings.len(), 3, "{err}");
+    assert!(warnings[0].contains("partner `the European union` of event `b` may be `European Union` (event `a`)"), "{err}");
+    assert!(warnings[1].contains("`Kazakstan` of event `c` may be `Kazakhstan` (event `a`): one letter apart"), "{err}");
+    assert!(warnings[2].contains("`Turkiye` of event `d` may be `Türkiye`"), "{err}");
+    // Iran and Oman are one letter apart too, but short names are only
+    // compared after folding.
+    assert!(!err.contains("Oman` of"), "{err}");
+    assert!(stdout(&output).contains("no errors, 3 warnings"), "{}", stdout(&output));
+}
+
+#[test]
+fn with_a_registry_an_alias_resolves_and_a_misspelling_is_an_error() {
+    let registry = "[[partner]]\nid = \"eu\"\nname = \"European Union\"\naliases = [\"EU\", \"the EU\"]\nkind = \"organisation\"\n";
+    let ok = check(&format!("{PILLAR}{registry}{}{}", event("a", "\"EU\""), event("b", "\"eu\", \"European Union\"")));
+    let err = stderr(&ok);
+    assert_eq!(ok.status.code(), Some(65));
+    assert!(err.contains("data.toml:28:19: error: `European Union` names partner `European Union` again"), "{err}");
+    let bad = check(&format!("{PILLAR}{registry}{}", event("a", "\"Europen Union\"")));
+    let err = stderr(&bad);
+    assert!(err.contains("data.toml:17:13: error: unknown partner `Europen Union` in `partners`"), "{err}");
+    assert!(err.contains("help: did you mean `European Union`?"), "{err}");
+}
+
+#[test]
+fn the_registry_name_is_shown_for_every_spelling() {
+    let registry = "[[partner]]\nid = \"eu\"\nname = \"European Union\"\naliases = [\"EU\"]\nkind = \"organisation\"\n";
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.toml");
+    std::fs::write(&data, format!("{PILLAR}{registry}{}{}", event("a", "\"EU\""), event("b", "\"eu\""))).unwrap();
+    let output = bin()
+        .args(["--data"])
+        .arg(&data)
+        .args(["--as-of", crate::util::AS_OF, "--format", "md", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = stdout(&output);
+    assert!(md.contains("European Union"), "{md}");
+    assert!(!md.contains(" EU"), "{md}");
+}
+
+#[test]
+fn the_default_dataset_registers_every_partner_it_names() {
+    let dataset = azint_report::dataset::load(&azint_report::dataset::DataSource::Builtin).unwrap();
+    assert!(dataset.partners.len() >= 25, "{}", dataset.partners.len());
+    let names: std::collections::BTreeSet<&str> = dataset.partners.iter().map(|p| p.name.as_str()).collect();
+    for event in &dataset.events {
+        for partner in &event.partners {
+            assert!(names.contains(partner.as_str()), "{}: {partner}", event.id);
+        }
+    }
+    for partner in &dataset.partners {
+        let country = partner.kind == azint_report::dataset::PartnerKind::Country;
+        assert_eq!(country, partner.iso.is_some(), "{}", partner.id);
+        assert_eq!(country, partner.region.is_some(), "{}", partner.id);
+    }
+    assert!(dataset.warnings.is_empty(), "{:?}", dataset.warnings);
+}
+
+fn briefing(text: &str, extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.toml");
+    std::fs::write(&data, text).unwrap();
+    let output = bin()
+        .args(["--data"])
+        .arg(&data)
+        .args(["--as-of", crate::util::AS_OF, "--format", "md", "-o", "-"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    stdout(&output)
+}
+
+fn dated(id: &str, date: &str, partners: &str) -> String {
+    event(id, partners).replace("2025-03-01", date)
+}
+
+#[test]
+fn groups_count_through_their_members_and_compare_names_new_and_absent_partners() {
+    let registry = "\
+[[partner]]\nid = \"kz\"\nname = \"Kazakhstan\"\nkind = \"country\"\nregion = \"central-asia\"\niso = \"KZ\"\n\
+[[partner]]\nid = \"uz\"\nname = \"Uzbekistan\"\nkind = \"country\"\nregion = \"central-asia\"\niso = \"UZ\"\n\
+[[partner]]\nid = \"ge\"\nname = \"Georgia\"\nkind = \"country\"\nregion = \"south-caucasus\"\niso = \"GE\"\n\
+[[partner]]\nid = \"ca\"\nname = \"Central Asian states\"\nkind = \"group\"\nregion = \"central-asia\"\nmembers = [\"kz\", \"Uzbekistan\"]\n\
+[[partner]]\nid = \"un\"\nname = \"United Nations\"\naliases = [\"UN\"]\nkind = \"organisation\"\n";
+    let text = format!(
+        "{PILLAR}{registry}{}{}{}",
+        dated("a", "2025-03-01", "\"Central Asian states\""),
+        dated("b", "2025-04-01", "\"UN\", \"Kazakhstan\""),
+        dated("c", "2024-04-01", "\"Georgia\", \"UN\""),
+    );
+    let md = briefing(&text, &["--period", "2025", "--compare", "2024"]);
+    assert!(md.contains("The period's events name 3 partners: 1 country, 1 international organisation and 1 group of states."), "{md}");
+    // Event a reaches Kazakhstan and Uzbekistan through the group, event b
+    // Kazakhstan directly: two events in Central Asia, two counterparts.
+    assert!(md.contains("| Central Asia | 2 | Kazakhstan and Uzbekistan |"), "{md}");
+    assert!(md.contains("No bilateral counterpart in Europe, South Caucasus,"), "{md}");
+    assert!(md.contains("Compared with 2024: new partners Central Asian states and Kazakhstan; absent Georgia."), "{md}");
+    assert!(md.contains("bilateral counterparts by region: Central Asia 2."), "{md}");
+    assert!(md.contains("- **United Nations** (international organisation): [Event b](#1-energy), 1 April 2025\n"), "{md}");
+}
+
+#[test]
+fn without_a_registry_the_briefing_says_kinds_and_regions_are_unknown() {
+    let text = format!("{PILLAR}{}{}", event("a", "\"Georgia\", \"EU\""), event("b", "\"Georgia\""));
+    let md = briefing(&text, &[]);
+    assert!(md.contains("The period's events name 2 partners. The dataset has no `[[partner]]` registry"), "{md}");
+    assert!(md.contains("| Georgia | 2 | Energy |"), "{md}");
+    assert!(!md.contains("| Region |"), "{md}");
+    assert!(md.contains("- **EU**: [Event a](#1-energy), 1 March 2025"), "{md}");
+}
