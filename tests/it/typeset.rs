@@ -399,6 +399,10 @@ fn the_document_information_is_honest() {
         keys.push(key);
     }
     assert!(keys.contains(&"Title".to_owned()) && keys.contains(&"Producer".to_owned()), "{keys:?}");
+    // Nor does any page name the tool.
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    assert!(!text.contains("azint-report"), "a page names the tool");
 }
 
 /// Table cells are set ragged without hyphenation: a word breaks only when
