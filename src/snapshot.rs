@@ -143,11 +143,13 @@ fn fields(dataset: &Dataset, e: &Event) -> Vec<(&'static str, FieldValue)> {
         Some(until) => e.date.display_span(until),
         None => e.date.display(),
     };
+    let when = if e.undated { format!("undated, {when}") } else { when };
     vec![
         ("title", Text(e.title.clone())),
         ("date", Text(when)),
         ("pillar", Text(pillar_name(&e.pillar))),
         ("further pillars", List(e.also.iter().map(|a| pillar_name(a)).collect())),
+        ("status", Text(e.status.as_str().to_owned())),
         ("kind", Text(e.kind.as_str().to_owned())),
         ("significance", Text(e.significance.to_string())),
         ("partners", List(e.partners.clone())),
@@ -159,6 +161,7 @@ fn fields(dataset: &Dataset, e: &Event) -> Vec<(&'static str, FieldValue)> {
                     .iter()
                     .map(|f| {
                         let value = crate::report::helpers::format_number(f.value);
+                        let value = if f.approx { format!("about {value}") } else { value };
                         match &f.unit {
                             Some(unit) => format!("{}: {value} {unit}", f.label),
                             None => format!("{}: {value}", f.label),
@@ -429,6 +432,7 @@ const FIELD_ORDER: &[&str] = &[
     "date",
     "pillar",
     "further pillars",
+    "status",
     "kind",
     "significance",
     "partners",

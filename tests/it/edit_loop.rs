@@ -51,13 +51,13 @@ fn an_edit_is_reported_field_by_field() {
         .iter()
         .enumerate()
         .map(|(n, &i)| (i, starts.get(n + 1).copied().unwrap_or(text.len())))
-        .find(|&(a, b)| text[a..b].contains("\npartners = [") && !text[a..b].contains("significance = 2"))
+        .find(|&(a, b)| text[a..b].contains("\npartners = [") && !text[a..b].contains("significance = 2") && !text[a..b].contains("status ="))
         .expect("an event with partners");
     let block = &text[start..block_end];
     let significance = block.lines().find(|l| l.starts_with("significance = ")).unwrap();
     let partners = block.lines().find(|l| l.starts_with("partners = [")).unwrap();
     let new_block = block
-        .replacen(significance, "significance = 2", 1)
+        .replacen(significance, "significance = 2\nstatus = \"planned\"", 1)
         .replacen(partners, &partners.replacen('[', "[\"Testland\", ", 1), 1);
     std::fs::write(&events, format!("{}{}{}", &text[..start], new_block, &text[block_end..])).unwrap();
 
@@ -70,6 +70,7 @@ fn an_edit_is_reported_field_by_field() {
     let old = significance.trim_start_matches("significance = ");
     assert!(section.contains(&format!("significance changed from {old} to 2")), "{section}");
     assert!(section.contains("partner added: Testland"), "{section}");
+    assert!(section.contains("status changed from happened to planned"), "{section}");
 
     // The JSON says the same, field by field.
     let json: serde_json::Value =
