@@ -389,7 +389,9 @@ const QUOTE_CHARS: usize = 60;
 /// fields are listed.
 fn field_changes(old: &BTreeMap<String, FieldValue>, new: &BTreeMap<String, FieldValue>) -> Vec<FieldChange> {
     let empty = FieldValue::List(Vec::new());
-    let mut names: Vec<&String> = new.keys().chain(old.keys()).collect();
+    // Fields both summaries keep: one written before a field was kept
+    // (status, say) does not make every edit say that field changed.
+    let mut names: Vec<&String> = new.keys().filter(|k| old.contains_key(*k)).collect();
     names.sort_by_key(|name| (FIELD_ORDER.iter().position(|f| f == name).unwrap_or(usize::MAX), name.as_str()));
     names.dedup();
     let mut out = Vec::new();
