@@ -697,7 +697,7 @@ mod tests {
             { "name": "C", "count": 0, "colour": 2 }
         ]});
         let out = render("{{{mermaid_pie rows \"Events\"}}}", data);
-        assert!(out.contains("\"pie1\": \"#d49a2a\", \"pie2\": \"#1b3a5c\""), "{out}");
+        assert!(out.contains("\"pie1\": \"#b98020\", \"pie2\": \"#1b3a5c\""), "{out}");
         assert!(out.contains("    \"B: colon\" : 5\n    \"A #quot;q#quot;\" : 2\n```"), "{out}");
         assert!(!out.contains("\"C\""));
     }
