@@ -270,8 +270,12 @@ impl Builder<'_> {
     /// Runs to spans in a family and size: bold and italic pick the face,
     /// code is set in the mono face, links in the link colour.
     fn spans(&self, runs: &[Run], family: Face, size: Pt, color: Color) -> Vec<Span> {
+        // The character before each run, for quotes that open or close.
+        let mut before: Option<char> = None;
         runs.iter()
             .map(|r| {
+                let previous = before;
+                before = r.text.chars().last().or(before);
                 let Style { bold, italic, code, strike, note } = r.style;
                 // A bold family (headings, header rows) stays bold.
                 let bold = bold || matches!(family, Face::SansBold | Face::SerifBold | Face::SerifBoldItalic);
@@ -291,7 +295,11 @@ impl Builder<'_> {
                     };
                 }
                 let color = if r.link.is_some() { style::LINK } else { color };
-                Span { text: visible_text(self.fonts, face, &r.text), face, size, color, link: r.link.clone(), strike, raise: Pt::ZERO }
+                // Code, and an address shown as itself, keep their
+                // characters; other text is set with typographic punctuation.
+                let literal = code || r.link.as_deref() == Some(r.text.as_str());
+                let text = if literal { r.text.clone() } else { typographic(&r.text, previous) };
+                Span { text: visible_text(self.fonts, face, &text), face, size, color, link: r.link.clone(), strike, raise: Pt::ZERO }
             })
             .collect()
     }
@@ -979,6 +987,52 @@ fn artifact(chunk: &Chunk) -> Chunk {
     Chunk { items: tagged(Role::Artifact, items), ..chunk.clone() }
 }
 
+/// Text as a typesetter sets it (the Markdown keeps the data's
+/// characters): ’ for an apostrophe, ‘…’ and “…” for quotes that open after
+/// a space or bracket and close elsewhere, … for three dots, – for a spaced
+/// hyphen and `--`, — for `---`, and a no-break space between a day and its
+/// month. `before` is the character before the text (the end of the run
+/// before it).
+pub fn typographic(text: &str, before: Option<char>) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev = if i == 0 { before } else { Some(chars[i - 1]) };
+        let opens = prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}/".contains(p));
+        match c {
+            '\'' => out.push(if opens { '\u{2018}' } else { '\u{2019}' }),
+            '"' => out.push(if opens { '\u{201c}' } else { '\u{201d}' }),
+            '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
+                out.push('\u{2026}');
+                i += 2;
+            }
+            '-' if chars.get(i + 1) == Some(&'-') && chars.get(i + 2) == Some(&'-') => {
+                out.push('\u{2014}');
+                i += 2;
+            }
+            '-' if chars.get(i + 1) == Some(&'-') => {
+                out.push('\u{2013}');
+                i += 1;
+            }
+            '-' if prev == Some(' ') && chars.get(i + 1) == Some(&' ') => out.push('\u{2013}'),
+            ' ' if prev.is_some_and(|p| p.is_ascii_digit())
+                && !(i >= 3 && chars[i - 3].is_ascii_digit())
+                && MONTHS.iter().any(|m| chars[i + 1..].iter().take(m.len()).copied().eq(m.chars())) =>
+            {
+                out.push('\u{a0}');
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Replaces characters `face` cannot draw with a visible stand-in, and
 /// drops control characters (which draw nothing and would measure as
 /// nothing); a hard line break stays.
@@ -1285,7 +1339,7 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &Places, setup: &PageSet
     for (n, page) in doc.pages.iter_mut().enumerate() {
         if n > 0 {
             let y = area.origin.y - Pt(22.0);
-            let left = setup.header_left.clone();
+            let left = typographic(&setup.header_left, None);
             let right = setup.header_right.clone();
             let right_width = fonts.width(Face::Sans, &right, size);
             let left_width = fonts.width(Face::Sans, &left, size).min(area.size.w - right_width - Pt(12.0));
@@ -1384,4 +1438,19 @@ fn resolve_anchors(doc: &mut Document) {
 
 fn text(face: Face, size: Pt, color: Color, text: String, width: Pt) -> Item {
     Item::Text(Text { face, size, color, text, space_adjust: Pt::ZERO, width })
+}
+
+#[cfg(test)]
+mod typographic_tests {
+    use super::typographic;
+
+    #[test]
+    fn punctuation_is_set_as_a_typesetter_would() {
+        assert_eq!(typographic("Azerbaijan's \"four pillars\" -- and 'more'...", None), "Azerbaijan’s “four pillars” – and ‘more’…");
+        assert_eq!(typographic("2024 - 2026 --- done", None), "2024 – 2026 — done");
+        assert_eq!(typographic("on 12 February 2026, not 2026 February", None), "on 12\u{a0}February 2026, not 2026 February");
+        // A quote right after the run before closes it.
+        assert_eq!(typographic("\" said", Some('x')), "” said");
+        assert_eq!(typographic("\"said\"", Some(' ')), "“said”");
+    }
 }

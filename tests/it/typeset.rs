@@ -83,6 +83,7 @@ fn the_pdf_text_holds_every_paragraph_in_order() {
     // and which would stand inside a paragraph that crosses a page break.
     let typeset = default_typeset();
     let (head, period) = options(Paper::A4).header;
+    let head = azint_report::typeset::flow::typographic(&head, None);
     let mut extracted = letters(&pdf_text(&typeset.pdf)).replace(&letters(&format!("{head}{period}")), "");
     let total = typeset.document.pages.len();
     for n in (1..=total).rev() {
