@@ -53,6 +53,11 @@ pub struct ReportMeta {
     pub language: String,
     /// A PNG or JPEG for the title block, relative to the data folder.
     pub logo: Option<String>,
+    /// A distribution or classification line for the title block
+    /// ("Restricted: ministry staff").
+    pub distribution: Option<String>,
+    /// The briefing's reference number.
+    pub reference: Option<String>,
 }
 
 impl Default for ReportMeta {
@@ -63,6 +68,8 @@ impl Default for ReportMeta {
             author: None,
             organisation: None,
             logo: None,
+            distribution: None,
+            reference: None,
             language: "en".to_owned(),
         }
     }

@@ -26,7 +26,7 @@ use super::partners::{self, PartnerDef};
 
 /// Keys allowed at the top of a file.
 const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner"];
-const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language", "logo"];
+const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language", "logo", "distribution", "reference"];
 const PILLAR_KEYS: &[&str] = &["id", "name", "summary", "order"];
 const EVENT_KEYS: &[&str] = &[
     "id",
@@ -564,6 +564,8 @@ impl FileChecker<'_> {
                 ("subtitle", _) => report.subtitle = self.line(v, name),
                 ("author", _) => report.author = self.line(v, name),
                 ("organisation", _) => report.organisation = self.line(v, name),
+                ("distribution", _) => report.distribution = self.line(v, name),
+                ("reference", _) => report.reference = self.line(v, name),
                 ("logo", _) => report.logo = self.line(v, name).filter(|path| {
                     let lower = path.to_lowercase();
                     let image = [".png", ".jpg", ".jpeg"].iter().any(|e| lower.ends_with(e));

@@ -208,7 +208,8 @@ fn the_reports_logo_comes_from_the_data_folder_into_the_title_block() {
     std::fs::copy(root().join("tests/fixtures/templates/gfm/logo.png"), dir.path().join("data/assets/logo.png")).unwrap();
     let pillars = dir.path().join("data/pillars.toml");
     let text = std::fs::read_to_string(&pillars).unwrap();
-    std::fs::write(&pillars, text.replacen("[report]\n", "[report]\norganisation = \"Analysis Desk\"\nlogo = \"assets/logo.png\"\n", 1)).unwrap();
+    let report = "[report]\norganisation = \"Analysis Desk\"\nlogo = \"assets/logo.png\"\ndistribution = \"Restricted: ministry staff\"\nreference = \"AZ-2026-07\"\n";
+    std::fs::write(&pillars, text.replacen("[report]\n", report, 1)).unwrap();
     let run = || {
         assert_cmd::Command::new(assert_cmd::cargo::cargo_bin!("azint-report"))
             .current_dir(dir.path())
@@ -220,6 +221,8 @@ fn the_reports_logo_comes_from_the_data_folder_into_the_title_block() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let md = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.md")).unwrap();
     assert!(md.starts_with("# Azerbaijan's International Integration\n\n![Logo of Analysis Desk =140pt](<assets/logo.png>)\n"), "{md}");
+    // The title block says who issues it, its reference and distribution.
+    assert!(md.contains("Prepared by Analysis Desk. Reference AZ-2026-07.\n\n**Restricted: ministry staff**\n"), "{md}");
     let pdf = lopdf::Document::load(dir.path().join("reports/azint-briefing-2024-2026.pdf")).unwrap();
     let images = pdf.objects.values().filter(|o| o.as_stream().is_ok_and(|s| s.dict.get(b"Subtype").is_ok_and(|n| n.as_name().is_ok_and(|n| n == b"Image")))).count();
     assert_eq!(images, 1);
