@@ -702,7 +702,7 @@ fn judgements(pillars: &[PillarSummary], selected: &[&Event], period: &Period) -
     }
     let leader = |counts: &[(&str, usize)]| -> Option<(String, usize, usize)> {
         let mut sorted = counts.to_vec();
-        sorted.sort_by(|a, b| b.1.cmp(&a.1));
+        sorted.sort_by_key(|s| std::cmp::Reverse(s.1));
         match sorted.as_slice() {
             [(name, first), (_, second), ..] if first > second && *first > 0 => Some(((*name).to_owned(), *first, *second)),
             _ => None,

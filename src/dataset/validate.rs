@@ -25,6 +25,12 @@ use super::model::{Dataset, Event, Figure, FileContents, Kind, Partner, PartnerK
 use super::partners::{self, PartnerDef};
 
 /// Keys allowed at the top of a file.
+/// A value with the span of its place in the file.
+type WithSpan<T> = (T, Range<usize>);
+
+/// A list whose items and whole keep their spans.
+type SpannedList<T> = Option<WithSpan<Vec<WithSpan<T>>>>;
+
 const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner"];
 const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language", "logo", "distribution", "reference"];
 const PILLAR_KEYS: &[&str] = &["id", "name", "summary", "order"];
@@ -657,7 +663,7 @@ impl FileChecker<'_> {
         if let Some((pillar, span)) = &pillar {
             merged.pillar_refs.push(PillarRef { id: pillar.clone(), place: self.place(span), primary: None });
         }
-        let also: Option<(Vec<(Arc<str>, Range<usize>)>, Range<usize>)> = also.map(|(ids, span)| {
+        let also: SpannedList<Arc<str>> = also.map(|(ids, span)| {
             (ids.into_iter().map(|(id, span)| (self.intern(&id), span)).collect(), span)
         });
         if let Some((also, _)) = &also {
@@ -683,7 +689,7 @@ impl FileChecker<'_> {
         else {
             return;
         };
-        fn names<T>(list: Option<(Vec<(T, Range<usize>)>, Range<usize>)>) -> Vec<T> {
+        fn names<T>(list: SpannedList<T>) -> Vec<T> {
             list.map(|(items, _)| items.into_iter().map(|(s, _)| s).collect())
                 .unwrap_or_default()
         }
@@ -870,7 +876,7 @@ impl FileChecker<'_> {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
-            let suggestion = slug(&s);
+            let suggestion = slug(s);
             let d = self.error(
                 &v.span(),
                 format!("`{key}` `{}` may only contain a-z, 0-9 and `-`", shorten(s)),
@@ -998,7 +1004,7 @@ impl FileChecker<'_> {
         let kind = Kind::parse(s);
         if kind.is_none() {
             let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-            let help = did_you_mean(&s, names.iter().copied())
+            let help = did_you_mean(s, names.iter().copied())
                 .unwrap_or_else(|| format!("the kinds are: {}", names.join(", ")));
             self.error(&v.span(), format!("unknown kind `{}`", shorten(s))).help = Some(help);
         }

@@ -380,7 +380,7 @@ fn mermaid_pie(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
         .collect();
     // Mermaid draws the largest slice first and colours slices in that
     // order; sort the same way (ties keep report order) to match colours.
-    slices.sort_by(|a, b| b.1.cmp(&a.1));
+    slices.sort_by_key(|s| std::cmp::Reverse(s.1));
     let colours: Vec<String> = slices
         .iter()
         .enumerate()
@@ -441,7 +441,7 @@ fn mermaid_bars(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
         (Some(a), _) => format!(" in {a}"),
         _ => String::new(),
     };
-    let said = match (parts.is_empty(), counts.iter().any(|&n| n == 0)) {
+    let said = match (parts.is_empty(), counts.contains(&0)) {
         (true, _) => "no events".to_owned(),
         (false, true) => format!("{}; no events in the other years", and_list(&parts)),
         (false, false) => and_list(&parts),

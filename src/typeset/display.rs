@@ -217,6 +217,9 @@ impl Document {
             for (p, t) in texts {
                 match line_y {
                     // Items apart on one line (table cells): a gap.
+                    // Not one guard: a run on the same line without a gap
+                    // must not fall through to a new line.
+                    #[allow(clippy::collapsible_match)]
                     Some(y) if (y - p.y.0).abs() < 0.5 => {
                         if p.x.0 - line_end > 1.0 && !out.ends_with(' ') {
                             out.push_str(" | ");

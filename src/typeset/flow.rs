@@ -657,7 +657,7 @@ impl Builder<'_> {
         // Room for a band under a repeated header row and a little slack.
         let per_band = ((self.page_height.0 - 60.0 - (pad * 2.0).0) / leading.0).floor().max(1.0) as usize;
         // Per band: its lines, and each cell's items.
-        let mut bands: Vec<(usize, Vec<Vec<(Point, Item)>>)> = vec![(1, vec![Vec::new(); cells.len()])];
+        let mut bands: Vec<(usize, Vec<Items>)> = vec![(1, vec![Vec::new(); cells.len()])];
         let mut cx = x;
         for (c, spans) in cells.iter().enumerate() {
             let w = widths[c];
@@ -922,6 +922,9 @@ impl Builder<'_> {
         self.wrap(toc_from, Role::Toc);
     }
 }
+
+/// Placed items, relative to a chunk's or band's top-left corner.
+type Items = Vec<(Point, Item)>;
 
 /// Links to a footnote and back to its reference travel as these
 /// prefixes of a link address, with the note's number.

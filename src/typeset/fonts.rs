@@ -196,6 +196,13 @@ pub fn visible(fonts: &Fonts, face: Face, c: char) -> char {
     }
 }
 
+/// Whether every face text is set in (serif and sans, regular and bold)
+/// can draw `c`.
+pub fn covers(c: char) -> bool {
+    let fonts = Fonts::get();
+    c.is_whitespace() || c.is_control() || CORE.iter().all(|&f| fonts.face(f).has_glyph(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,11 +229,4 @@ mod tests {
         assert_eq!(mono_i, mono_m);
         assert_eq!(fonts.width(Face::Serif, "ab", size), fonts.width(Face::Serif, "a", size) + fonts.width(Face::Serif, "b", size));
     }
-}
-
-/// Whether every face text is set in (serif and sans, regular and bold)
-/// can draw `c`.
-pub fn covers(c: char) -> bool {
-    let fonts = Fonts::get();
-    c.is_whitespace() || c.is_control() || CORE.iter().all(|&f| fonts.face(f).has_glyph(c))
 }

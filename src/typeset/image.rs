@@ -94,7 +94,7 @@ fn decode_jpeg(bytes: &[u8]) -> Result<Image, String> {
         let length = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
         // Start of frame: baseline, extended or progressive (not lossless
         // or arithmetic-coded, which few readers draw).
-        if matches!(marker, 0xC0 | 0xC1 | 0xC2) {
+        if matches!(marker, 0xC0..=0xC2) {
             let frame = bytes.get(i + 4..i + 2 + length).ok_or("cannot read the JPEG: its frame header is cut off")?;
             if frame.len() < 6 {
                 return Err("cannot read the JPEG: its frame header is cut off".to_owned());

@@ -369,7 +369,7 @@ fn total_fit(items: &[Item], line_width: f64, tolerance: f64) -> Option<Vec<usiz
                     }
                 }
                 let mut candidates: Vec<_> = best.into_iter().collect();
-                candidates.sort_by(|x, y| x.0.cmp(&y.0));
+                candidates.sort_by_key(|x| x.0);
                 for ((fitness, hyphens), (demerits, previous)) in candidates {
                     nodes.push(Node {
                         position: b,
