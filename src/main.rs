@@ -89,16 +89,7 @@ fn success_line(options: &Options, outcome: &azint_report::Outcome) -> String {
         _ => format!("Markdown {}", size(w.bytes)),
     }));
     let changes = outcome.changes.as_ref().map_or(String::new(), |c| format!("; changes: {}", c.brief()));
-    format!("wrote {} ({}) in {} ms{changes}", and_list(&paths), details.join(", "), outcome.elapsed.as_millis())
-}
-
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
+    format!("wrote {} ({}) in {} ms{changes}", azint_report::report::helpers::and_list(&paths), details.join(", "), outcome.elapsed.as_millis())
 }
 
 /// A file size for people: "870 bytes", "15 KB", "1.2 MB".

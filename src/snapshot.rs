@@ -466,11 +466,7 @@ fn text_of(value: &FieldValue) -> String {
 /// "A", "A and B", "A, B and C", each item shortened.
 fn quote_list(items: &[String]) -> String {
     let items: Vec<String> = items.iter().map(|i| shorten(i, QUOTE_CHARS)).collect();
-    match items.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
+    crate::report::helpers::and_list(&items)
 }
 
 /// `text` cut to about `max` characters at a word boundary, with "…".
