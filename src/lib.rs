@@ -500,10 +500,10 @@ pub fn check_files(
             events: dataset.events.len(),
             // Warnings (likely duplicate partners; with a date, plans whose
             // date has passed): the data are used.
-            problems: dataset
-                .warnings
-                .iter()
-                .cloned()
+            // Found here, not on every load: with thousands of free-text
+            // names the search costs a render far more than it tells it.
+            problems: likely_duplicates(&dataset)
+                .into_iter()
                 .chain(as_of.map(|d| dataset::lint::lint(&dataset, d)).unwrap_or_default())
                 .filter(concerns)
                 .collect(),
@@ -522,6 +522,16 @@ pub fn check_files(
             })
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// Likely duplicate spellings among free-text partners (none with a
+/// registry, which resolves every spelling).
+fn likely_duplicates(dataset: &Dataset) -> Vec<diag::Diagnostic> {
+    if dataset.partners.is_empty() {
+        dataset::partners::likely_duplicates(&dataset.events)
+    } else {
+        Vec::new()
     }
 }
 

@@ -21,9 +21,6 @@ pub struct Dataset {
     /// has none (then event partners are free text). With a registry, every
     /// event's `partners` holds registry names only (issue 13).
     pub partners: Vec<Partner>,
-    /// Problems that do not refuse the data, for `check` (likely duplicate
-    /// partner spellings when there is no registry).
-    pub warnings: Vec<crate::diag::Diagnostic>,
     /// The files read, as displayed in diagnostics.
     pub files: Vec<String>,
     /// What each file of `files` defines, in the same order, with its path

@@ -121,7 +121,6 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         return Err(DatasetError::Invalid(crate::diag::cap(diagnostics)));
     }
 
-    let warnings = if merged.partners.is_empty() { partners::likely_duplicates(&merged.events) } else { Vec::new() };
     let mut pillars: Vec<(usize, Pillar)> = merged.pillars.into_iter().enumerate().collect();
     pillars.sort_by_key(|(index, p)| (p.order.is_none(), p.order, *index));
     let report_file = merged.report.as_ref().map(|r| files[r.1].path.clone());
@@ -131,7 +130,6 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         pillars: pillars.into_iter().map(|(_, p)| p).collect(),
         events: std::mem::take(&mut merged.events),
         partners: merged.partners,
-        warnings,
         files: files.iter().map(|f| f.path.clone()).collect(),
         contents,
     })

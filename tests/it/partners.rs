@@ -88,7 +88,8 @@ fn the_default_dataset_registers_every_partner_it_names() {
         assert_eq!(country, partner.iso.is_some(), "{}", partner.id);
         assert_eq!(country, partner.region.is_some(), "{}", partner.id);
     }
-    assert!(dataset.warnings.is_empty(), "{:?}", dataset.warnings);
+    let report = azint_report::check(&azint_report::dataset::DataSource::Path(crate::util::root().join("data"))).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
 }
 
 fn briefing(text: &str, extra: &[&str]) -> String {
