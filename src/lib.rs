@@ -172,7 +172,7 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
                 None
             })
         })
-        .map(|previous| snapshot::changes(&previous, &snapshot));
+        .map(|previous| snapshot::changes_in(&previous, &snapshot, &dataset));
     let mut snapshot = snapshot;
     snapshot.changes = changes.clone().filter(snapshot::Changes::any);
     if options.changes {
@@ -188,9 +188,7 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
         match format {
             OutputFormat::Markdown => rendered.push((format, target, markdown.as_bytes().to_vec())),
             OutputFormat::Json => {
-                let mut json = serde_json::to_vec_pretty(&snapshot).unwrap_or_default();
-                json.push(b'\n');
-                rendered.push((format, target, json));
+                rendered.push((format, target, snapshot::to_json(&snapshot, &dataset)));
             }
             OutputFormat::Pdf => pdf_target = Some(target),
         }

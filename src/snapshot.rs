@@ -18,9 +18,11 @@ use crate::summary::Summary;
 /// The JSON format's version.
 pub const SCHEMA: u32 = 1;
 
-/// The JSON summary of one briefing.
+/// The JSON summary of one briefing. `H` is how the events are held: read
+/// back, a map of [`Stamp`]s; written, [`Hashes`], which takes each event's
+/// fields from the dataset as it is written rather than holding them all.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Snapshot {
+pub struct Snapshot<H = BTreeMap<String, Stamp>> {
     pub schema: u32,
     pub period: Span,
     pub as_of: String,
@@ -38,7 +40,7 @@ pub struct Snapshot {
     pub compare: Option<Comparison>,
     /// Every event of the period: id → pillar, title, content hash and
     /// fields.
-    pub hashes: BTreeMap<String, Stamp>,
+    pub hashes: H,
     /// What changed since the previous summary at the same path, when
     /// anything did. Written for readers of the JSON; never read back.
     #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
@@ -202,7 +204,10 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
                 pillar: e.pillar.to_string(),
                 title: e.title.clone(),
                 hash: content_hash(e),
-                fields: fields(dataset, e).into_iter().map(|(name, value)| (name.to_owned(), value)).collect(),
+                // Taken from the dataset when the summary is written and
+                // when an edit is described (`to_json`, `changes_in`): a
+                // long briefing does not hold every event's text twice.
+                fields: BTreeMap::new(),
             };
             (e.id.clone(), stamp)
         })
@@ -565,6 +570,67 @@ impl Changes {
 /// Compares `new` with `old`; events are named by title, grouped under the
 /// pillar they belong to now (or belonged to, when removed).
 pub fn changes(old: &Snapshot, new: &Snapshot) -> Changes {
+    changes_with(old, new, &|_, stamp| stamp.fields.clone())
+}
+
+/// [`changes`] for a summary just made from `dataset`, whose stamps carry
+/// no fields: an edited event's fields are taken from the dataset.
+pub fn changes_in(old: &Snapshot, new: &Snapshot, dataset: &Dataset) -> Changes {
+    let events: std::collections::HashMap<&str, &Event> = dataset.events.iter().map(|e| (e.id.as_str(), e)).collect();
+    changes_with(old, new, &|id, _| events.get(id).map_or_else(BTreeMap::new, |e| owned_fields(dataset, e)))
+}
+
+/// An event's fields as a stamp keeps them.
+fn owned_fields(dataset: &Dataset, e: &Event) -> BTreeMap<String, FieldValue> {
+    fields(dataset, e).into_iter().map(|(name, value)| (name.to_owned(), value)).collect()
+}
+
+/// The summary as JSON, each event's fields taken from `dataset` as it is
+/// written.
+pub fn to_json(snapshot: &Snapshot, dataset: &Dataset) -> Vec<u8> {
+    let events: std::collections::HashMap<&str, &Event> = dataset.events.iter().map(|e| (e.id.as_str(), e)).collect();
+    let out = Snapshot {
+        schema: snapshot.schema,
+        period: snapshot.period.clone(),
+        as_of: snapshot.as_of.clone(),
+        events: snapshot.events,
+        undated: snapshot.undated,
+        planned: snapshot.planned,
+        pillars: snapshot.pillars.clone(),
+        compare: snapshot.compare.clone(),
+        hashes: Hashes { stamps: &snapshot.hashes, events: &events, dataset },
+        changes: snapshot.changes.clone(),
+        partners: snapshot.partners.clone(),
+    };
+    let mut json = serde_json::to_vec_pretty(&out).unwrap_or_default();
+    json.push(b'\n');
+    json
+}
+
+/// The events of a summary being written: each stamp with its fields,
+/// made one event at a time.
+pub struct Hashes<'a> {
+    stamps: &'a BTreeMap<String, Stamp>,
+    events: &'a std::collections::HashMap<&'a str, &'a Event>,
+    dataset: &'a Dataset,
+}
+
+impl Serialize for Hashes<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.stamps.len()))?;
+        for (id, stamp) in self.stamps {
+            let fields = match self.events.get(id.as_str()) {
+                Some(e) if stamp.fields.is_empty() => owned_fields(self.dataset, e),
+                _ => stamp.fields.clone(),
+            };
+            map.serialize_entry(id, &Stamp { fields, ..stamp.clone() })?;
+        }
+        map.end()
+    }
+}
+
+fn changes_with(old: &Snapshot, new: &Snapshot, new_fields: &dyn Fn(&str, &Stamp) -> BTreeMap<String, FieldValue>) -> Changes {
     let mut out = Changes { previous_as_of: old.as_of.clone(), ..Changes::default() };
     let mut pillars: Vec<PillarChanges> = new.pillars.iter().map(|p| PillarChanges { name: p.name.clone(), ..PillarChanges::default() }).collect();
     let index = |id: &str| new.pillars.iter().position(|p| p.id == id);
@@ -582,7 +648,7 @@ pub fn changes(old: &Snapshot, new: &Snapshot) -> Changes {
             Some(previous) if previous.hash != stamp.hash => {
                 out.edited += 1;
                 if let Some(i) = index(&stamp.pillar) {
-                    let fields = if previous.fields.is_empty() { Vec::new() } else { field_changes(&previous.fields, &stamp.fields) };
+                    let fields = if previous.fields.is_empty() { Vec::new() } else { field_changes(&previous.fields, &new_fields(id, stamp)) };
                     pillars[i].edited.push(Edit { title: stamp.title.clone(), fields });
                 }
             }
