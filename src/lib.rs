@@ -361,12 +361,11 @@ fn load_images(
             problems.push(fail("images are read from files next to the templates, not fetched".to_owned()));
             continue;
         }
-        let bytes = match std::fs::metadata(&path) {
-            Ok(meta) if !meta.is_file() => Err("not a regular file".to_owned()),
-            Ok(meta) if meta.len() > MAX_IMAGE_BYTES => Err(format!("the file is {} MiB; the limit is {} MiB", meta.len() >> 20, MAX_IMAGE_BYTES >> 20)),
-            Ok(_) => std::fs::read(&path).map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
-        };
+        // The one bounded read of regular files every input goes through.
+        let bytes = input::read(&path, MAX_IMAGE_BYTES).map_err(|e| match e {
+            input::ReadError::Io(e) => e.to_string(),
+            input::ReadError::TooLarge(limit) => format!("the file is over {} MiB, the limit", limit >> 20),
+        });
         match bytes.and_then(|b| typeset::image::decode(&b)) {
             Ok(image) => {
                 images.insert(src, std::sync::Arc::new(image));

@@ -8,8 +8,8 @@
 //!
 //! All of GitHub-flavoured Markdown is read: tables, strikethrough, task
 //! lists, footnotes, alerts (`> [!NOTE]`), images, bare URLs as links.
-//! Raw HTML, which the typesetter does not draw, becomes a block that the
-//! layout names in a warning.
+//! Raw HTML is not drawn (the text between its tags is); templates that
+//! write it are warned about when they are compiled.
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -39,9 +39,6 @@ pub enum Block {
     Task(bool),
     /// A footnote's text, `[^label]: …`, wherever the Markdown defines it.
     Note { label: String, blocks: Vec<Block> },
-    /// Raw HTML, which is not drawn: the layout warns, naming its line in
-    /// the Markdown.
-    Html { html: String, line: usize },
 }
 
 /// The kinds of GitHub alert.
@@ -109,19 +106,7 @@ pub fn parse(markdown: &str) -> Vec<Block> {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_GFM;
-    let mut line = 1;
-    let mut counted = 0;
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
-        // Lines counted once, forwards: the parser's offsets only grow for
-        // the events that need a line (raw HTML).
-        if let Event::Html(_) | Event::InlineHtml(_) = event {
-            let upto = range.start.min(markdown.len());
-            if upto > counted {
-                line += markdown.as_bytes()[counted..upto].iter().filter(|&&b| b == b'\n').count();
-                counted = upto;
-            }
-            builder.line = line;
-        }
+    for event in Parser::new_ext(markdown, options) {
         builder.event(event);
     }
     builder.finish()
@@ -152,8 +137,6 @@ struct Builder {
     row: Vec<Vec<Run>>,
     /// An image being read: its address and alt text.
     image: Option<(String, String)>,
-    /// The line of the Markdown the current raw HTML starts on.
-    line: usize,
 }
 
 impl Builder {
@@ -276,15 +259,10 @@ impl Builder {
                     }
                     // Other comments are for the Markdown's readers only.
                     other if other.starts_with("<!--") => {}
-                    // Raw HTML is not drawn; the layout names it.
-                    other => {
-                        let line = self.line;
-                        match self.done.last_mut() {
-                            // One warning for a block of HTML split in events.
-                            Some(Block::Html { html, line: at }) if *at == line => html.push_str(other),
-                            _ => self.add(Block::Html { html: other.to_owned(), line }),
-                        }
-                    }
+                    // Raw HTML is not drawn (the text between tags is);
+                    // templates are warned about it when compiled
+                    // (report::templates::raw_html).
+                    _ => {}
                 }
             }
             Event::FootnoteReference(t) => {

@@ -245,9 +245,6 @@ impl Builder<'_> {
                 // A task's box is drawn as its item's marker; the texts of
                 // footnotes go to the foot of the pages that cite them.
                 Block::Task(_) | Block::Note { .. } => {}
-                // Named, with its template and line, when the templates are
-                // compiled (report::templates::raw_html).
-                Block::Html { .. } => {}
                 Block::PageBreak => {
                     self.chunks.push(Chunk { break_before: true, ..Chunk::default() });
                 }

@@ -72,7 +72,7 @@ fn texts(blocks: &[Block], out: &mut Vec<String>) {
             Block::Code { lang, .. } if lang == "mermaid" => {}
             Block::Code { text, .. } => out.push(text.clone()),
             Block::Rule | Block::Toc | Block::PageBreak | Block::Colour(_) => {}
-            Block::Image { .. } | Block::Task(_) | Block::Note { .. } | Block::Html { .. } => {}
+            Block::Image { .. } | Block::Task(_) | Block::Note { .. } => {}
         }
     }
 }
@@ -390,11 +390,7 @@ fn the_document_information_is_honest() {
         assert!(!key.starts_with("GTS_"), "a PDF/X claim: {key}");
         if let lopdf::Object::String(bytes, _) = value {
             assert!(!bytes.is_empty(), "{key} is empty");
-            // Text strings are UTF-16BE after a byte-order mark, or bytes.
-            let text = match bytes.strip_prefix(&[0xFE, 0xFF]) {
-                Some(utf16) => String::from_utf16_lossy(&utf16.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect::<Vec<_>>()),
-                None => String::from_utf8_lossy(bytes).into_owned(),
-            };
+            let text = azint_report::typeset::tags::read_text_string(bytes);
             assert!(key == "Producer" || !text.contains("azint-report"), "{key} names the tool: {text}");
         }
         keys.push(key);
