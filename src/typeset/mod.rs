@@ -7,6 +7,7 @@
 pub mod blocks;
 pub mod chart;
 pub mod display;
+pub mod file;
 pub mod flow;
 pub mod fonts;
 pub mod geom;
@@ -62,6 +63,14 @@ pub fn typeset_pdf(markdown: &str, options: &Options) -> Pdf {
     let (document, warnings) = lay_out(markdown, options);
     let pages = document.pages.len();
     Pdf { bytes: pdf::render(document, &options.metadata), pages, warnings }
+}
+
+/// [`typeset_pdf`] without the structure tree: for `benches/tagging.sh`.
+#[doc(hidden)]
+pub fn typeset_pdf_untagged(markdown: &str, options: &Options) -> Pdf {
+    let (document, warnings) = lay_out(markdown, options);
+    let pages = document.pages.len();
+    Pdf { bytes: pdf::render_untagged(document, &options.metadata), pages, warnings }
 }
 
 fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {

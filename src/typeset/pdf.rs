@@ -19,7 +19,8 @@ use printpdf::{
 use super::display::{Document, Heading, Item, Target, Text};
 use super::fonts::{Face, Fonts};
 use super::geom::{Color, Point, Pt};
-use super::tags::{add_xmp, About, Mark, Structure};
+use super::file;
+use super::tags::{add_output_intent, add_xmp, About, Mark, Structure};
 
 /// What the document says about itself.
 #[derive(Clone, Debug, Default)]
@@ -38,6 +39,17 @@ pub struct Metadata {
 /// is freed as soon as its PDF operations are built, so a briefing of
 /// thousands of pages never holds both at once.
 pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
+    render_with(document, metadata, true)
+}
+
+/// The same PDF without its structure: no marked content, no structure
+/// tree. Only for `benches/tagging.sh`, which measures what tagging costs.
+#[doc(hidden)]
+pub fn render_untagged(document: Document, metadata: &Metadata) -> Vec<u8> {
+    render_with(document, metadata, false)
+}
+
+fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8> {
     let fonts = Fonts::get();
     let mut pdf = PdfDocument::new(&metadata.title);
     let info = &mut pdf.metadata.info;
@@ -84,6 +96,11 @@ pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
             structure.begin_page(n);
             for (at, item) in &page.items {
                 let mark = match item {
+                    Item::Tag(_) | Item::Link { .. } if !tagged => None,
+                    _ if !tagged => {
+                        draw(&mut ops, &mut state, *at, item, height, &used);
+                        continue;
+                    }
                     Item::Tag(tag) => {
                         structure.tag(tag);
                         continue;
@@ -102,6 +119,10 @@ pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
             }
             // The running head and foot are artifacts.
             for (at, item) in &page.furniture {
+                if !tagged {
+                    draw(&mut ops, &mut state, *at, item, height, &used);
+                    continue;
+                }
                 state.mark(&mut ops, &mut structure, n, Mark::Artifact, matches!(item, Item::Text(_)));
                 draw(&mut ops, &mut state, *at, item, height, &used);
             }
@@ -112,29 +133,82 @@ pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
         .collect();
     pdf.with_pages(pages);
 
-    let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let options = PdfSaveOptions { optimize: false, subset_fonts: true, secure: true, image_optimization: None };
     let mut warnings = Vec::new();
     let mut doc = pdf.to_lopdf_document(&options, &mut warnings);
     drop(pdf);
+    if tagged {
+        number_marks(&mut doc);
+    }
     honest_info(&mut doc, metadata.date);
     let language = if metadata.language.is_empty() { "en".to_owned() } else { metadata.language.clone() };
-    structure.write(&mut doc, &About { language: language.clone() });
+    let raw = if tagged { structure.write(&mut doc, &About { language: language.clone() }) } else { file::Raw::default() };
     add_xmp(&mut doc, &language);
+    add_output_intent(&mut doc);
     // PDF/A-2 and PDF/UA-1 are PDF 1.7 documents.
     doc.version = "1.7".to_owned();
     add_outline(&mut doc, &headings, page_height);
-    doc.compress();
     // The ID is derived from the bytes: they are written with a
     // placeholder of the same length, hashed, and the placeholder replaced.
     doc.trailer.set("ID", Object::Array(vec![hex_string(PLACEHOLDER), hex_string(PLACEHOLDER)]));
-    let mut bytes = Vec::new();
-    // Writing to memory cannot fail.
     // Object streams: the structure tree is thousands of small objects,
     // which compress well together (PDF 1.5; PDF/A-2 allows them).
-    let _ = doc.save_modern(&mut bytes);
+    let mut bytes = file::write(&doc, raw);
     let id = fingerprint(&bytes);
     replace_id(&mut bytes, id);
     bytes
+}
+
+/// Gives each marked-content sequence of structure content its MCID.
+///
+/// printpdf holds the properties of a marked-content operator as a map, a
+/// kilobyte for each `<</MCID n>>` (a 10,000-event briefing has 41,000 of
+/// them), so content is marked `/TD BMC` while the pages are drawn and
+/// numbered here, in the uncompressed content streams: on each page the
+/// `n`th such operator that is not an artifact is the sequence the
+/// structure gave MCID `n` ([`Structure::content`] counts in the same
+/// order). Text is written as hexadecimal glyph strings, so an operator is
+/// the only place ` BMC` can occur at the end of a line.
+fn number_marks(doc: &mut lopdf::Document) {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    for page in pages {
+        let contents = match doc.get_object(page).and_then(Object::as_dict).and_then(|d| d.get(b"Contents")) {
+            Ok(Object::Reference(id)) => vec![*id],
+            Ok(Object::Array(items)) => items.iter().filter_map(|i| i.as_reference().ok()).collect(),
+            _ => continue,
+        };
+        let mut mcid = 0;
+        for id in contents {
+            if let Ok(Object::Stream(stream)) = doc.get_object_mut(id) {
+                let numbered = number_content(&stream.content, &mut mcid);
+                stream.set_content(numbered);
+            }
+        }
+    }
+}
+
+/// `/Tag BMC` operators, other than artifacts, become `/Tag <</MCID n>>BDC`
+/// with `n` counting from `*mcid`.
+fn number_content(content: &[u8], mcid: &mut u32) -> Vec<u8> {
+    const OPERATOR: &[u8] = b" BMC";
+    let mut out = Vec::with_capacity(content.len() + content.len() / 16);
+    let mut rest = content;
+    while let Some(at) = rest.windows(OPERATOR.len()).position(|w| w == OPERATOR) {
+        let end = at + OPERATOR.len();
+        let line = rest[..at].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
+        let operand = &rest[line..at];
+        let whole = rest.get(end).is_none_or(|&b| b == b'\n');
+        if whole && operand.starts_with(b"/") && operand != b"/Artifact" {
+            out.extend_from_slice(&rest[..at]);
+            out.extend_from_slice(format!(" <</MCID {mcid}>>BDC").as_bytes());
+            *mcid += 1;
+        } else {
+            out.extend_from_slice(&rest[..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 /// Keeps the document information to what is true and given: printpdf
@@ -278,13 +352,10 @@ impl State {
         match mark {
             Mark::Artifact => ops.push(Op::BeginMarkedContent { tag: "Artifact".to_owned() }),
             Mark::Content(element) => {
-                let mcid = structure.content(page, element);
-                let mut properties = std::collections::BTreeMap::new();
-                properties.insert("MCID".to_owned(), DictItem::Int(i64::from(mcid)));
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: structure.tag_name(element).to_owned(),
-                    properties: DictItem::Dict { map: properties },
-                });
+                // Numbered in the content stream by `number_marks`, in
+                // this order.
+                structure.content(page, element);
+                ops.push(Op::BeginMarkedContent { tag: structure.tag_name(element).to_owned() });
             }
         }
         self.mark = Some(mark);

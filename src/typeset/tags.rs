@@ -15,7 +15,10 @@
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 
+use std::io::Write;
+
 use super::display::{Role, Tag};
+use super::file::{self, Raw};
 
 /// The sRGB profile of the output intent (Zlib licence, `icc/LICENSE`).
 const SRGB: &[u8] = include_bytes!("icc/sRGB.icc");
@@ -223,22 +226,31 @@ impl Structure {
     }
 
     /// Adds the structure tree and the document-level entries of a tagged,
-    /// archival PDF to `doc`, whose pages are the ones drawn, in order.
-    pub fn write(mut self, doc: &mut lopdf::Document, about: &About) {
+    /// archival PDF to `doc`, whose pages are the ones drawn, in order. The
+    /// structure elements and the parent tree, thousands of small objects,
+    /// are returned serialised rather than added as lopdf dictionaries.
+    pub fn write(mut self, doc: &mut lopdf::Document, about: &About) -> Raw {
         self.span_mixed_content();
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         let annotations = annotations(doc, &pages, about);
         let root_id = doc.new_object_id();
-        let ids: Vec<ObjectId> = (0..self.elements.len()).map(|_| doc.new_object_id()).collect();
+        let first = doc.max_id + 1;
+        doc.max_id += self.elements.len() as u32;
+        let ids: Vec<ObjectId> = (0..self.elements.len() as u32).map(|n| (first + n, 0)).collect();
+        let mut raw = Raw { objects: Vec::with_capacity(self.elements.len() + 1) };
         // Notes carry an ID (PDF/UA 7.9), listed in the ID tree, in order.
         let mut id_names = Vec::new();
+        let reference = |out: &mut Vec<u8>, id: ObjectId| {
+            let _ = write!(out, "{} {} R", id.0, id.1);
+        };
 
         for (n, element) in self.elements.iter().enumerate() {
-            let mut dict = Dictionary::new();
+            let mut out = Vec::with_capacity(64);
             let name = if n == 0 { "Document" } else { element.role.name() };
-            dict.set("S", Object::Name(name.as_bytes().to_vec()));
-            dict.set("P", Object::Reference(if n == 0 { root_id } else { ids[element.parent] }));
-            let mut kids = Vec::with_capacity(element.kids.len());
+            out.extend_from_slice(b"<</S");
+            file::name(&mut out, name.as_bytes());
+            out.extend_from_slice(b"/P ");
+            reference(&mut out, if n == 0 { root_id } else { ids[element.parent] });
             // The element's page: its marked content there is named by the
             // bare MCID; on other pages (a paragraph across a break) by a
             // marked-content reference naming the page.
@@ -246,65 +258,83 @@ impl Structure {
                 Kid::Content { page, .. } => pages.get(*page).copied(),
                 _ => None,
             });
+            if let Some(page_id) = first_page {
+                out.extend_from_slice(b"/Pg ");
+                reference(&mut out, page_id);
+            }
+            out.extend_from_slice(b"/K[");
+            let mut separate = false;
             for kid in &element.kids {
+                let at = out.len();
+                if separate {
+                    out.push(b' ');
+                }
                 match *kid {
-                    Kid::Element(k) => kids.push(Object::Reference(ids[k])),
-                    Kid::Content { page, mcid } => {
-                        let Some(&page_id) = pages.get(page) else { continue };
-                        if Some(page_id) == first_page {
-                            kids.push(Object::Integer(i64::from(mcid)));
-                        } else {
-                            let mut mcr = Dictionary::new();
-                            mcr.set("Type", Object::Name(b"MCR".to_vec()));
-                            mcr.set("Pg", Object::Reference(page_id));
-                            mcr.set("MCID", Object::Integer(i64::from(mcid)));
-                            kids.push(Object::Dictionary(mcr));
+                    Kid::Element(k) => reference(&mut out, ids[k]),
+                    Kid::Content { page, mcid } => match pages.get(page) {
+                        Some(&page_id) if Some(page_id) == first_page => {
+                            let _ = write!(out, "{mcid}");
                         }
-                    }
+                        Some(&page_id) => {
+                            out.extend_from_slice(b"<</Type/MCR/Pg ");
+                            reference(&mut out, page_id);
+                            let _ = write!(out, "/MCID {mcid}>>");
+                        }
+                        None => {
+                            out.truncate(at);
+                            continue;
+                        }
+                    },
                     Kid::Annotation { page, index } => {
                         let (Some(&page_id), Some(&annotation)) = (pages.get(page), annotations.get(page).and_then(|a| a.get(index))) else {
+                            out.truncate(at);
                             continue;
                         };
-                        let mut objr = Dictionary::new();
-                        objr.set("Type", Object::Name(b"OBJR".to_vec()));
-                        objr.set("Pg", Object::Reference(page_id));
-                        objr.set("Obj", Object::Reference(annotation));
-                        kids.push(Object::Dictionary(objr));
+                        out.extend_from_slice(b"<</Type/OBJR/Pg ");
+                        reference(&mut out, page_id);
+                        out.extend_from_slice(b"/Obj ");
+                        reference(&mut out, annotation);
+                        out.extend_from_slice(b">>");
                     }
                 }
+                separate = true;
             }
-            if let Some(page_id) = first_page {
-                dict.set("Pg", Object::Reference(page_id));
-            }
-            dict.set("K", Object::Array(kids));
+            out.push(b']');
             match &element.role {
-                Role::Figure(alt) => dict.set("Alt", text_string(alt)),
+                Role::Figure(alt) => {
+                    out.extend_from_slice(b"/Alt");
+                    file::serialise(&mut out, &text_string(alt));
+                }
                 Role::Note => {
                     let id = format!("note-{n}").into_bytes();
-                    dict.set("ID", Object::String(id.clone(), StringFormat::Literal));
-                    id_names.push(Object::String(id, StringFormat::Literal));
-                    id_names.push(Object::Reference(ids[n]));
+                    out.extend_from_slice(b"/ID");
+                    file::literal(&mut out, &id);
+                    id_names.push((id, ids[n]));
                 }
-                Role::TableHeader => {
-                    let mut attributes = Dictionary::new();
-                    attributes.set("O", Object::Name(b"Table".to_vec()));
-                    attributes.set("Scope", Object::Name(b"Column".to_vec()));
-                    dict.set("A", Object::Dictionary(attributes));
-                }
+                Role::TableHeader => out.extend_from_slice(b"/A<</O/Table/Scope/Column>>"),
                 _ => {}
             }
-            doc.objects.insert(ids[n], Object::Dictionary(dict));
+            out.extend_from_slice(b">>");
+            raw.objects.push((ids[n].0, out));
         }
 
         // The parent tree: for each page, the element of each MCID; for each
         // annotation, its element. Keys in ascending order.
-        let mut nums = Vec::new();
+        let parent_tree = doc.new_object_id();
+        let mut out = Vec::with_capacity(64 + self.pages.iter().map(|m| m.mcids.len() * 8).sum::<usize>());
+        out.extend_from_slice(b"<</Nums[");
         for (page, marks) in self.pages.iter().enumerate() {
             if marks.mcids.is_empty() || page >= pages.len() {
                 continue;
             }
-            nums.push(Object::Integer(page as i64));
-            nums.push(Object::Array(marks.mcids.iter().map(|&e| Object::Reference(ids[e])).collect()));
+            let _ = write!(out, "{page} [");
+            for (i, &e) in marks.mcids.iter().enumerate() {
+                if i > 0 {
+                    out.push(b' ');
+                }
+                reference(&mut out, ids[e]);
+            }
+            out.extend_from_slice(b"] ");
             if let Ok(dict) = doc.get_object_mut(pages[page]).and_then(Object::as_dict_mut) {
                 dict.set("StructParents", Object::Integer(page as i64));
             }
@@ -316,14 +346,14 @@ impl Structure {
                 if let Ok(dict) = doc.get_object_mut(annotation).and_then(Object::as_dict_mut) {
                     dict.set("StructParent", Object::Integer(next_key));
                 }
-                nums.push(Object::Integer(next_key));
-                nums.push(Object::Reference(ids[element]));
+                let _ = write!(out, "{next_key} ");
+                reference(&mut out, ids[element]);
+                out.push(b' ');
                 next_key += 1;
             }
         }
-        let mut parent_tree = Dictionary::new();
-        parent_tree.set("Nums", Object::Array(nums));
-        let parent_tree = doc.add_object(Object::Dictionary(parent_tree));
+        out.extend_from_slice(b"]>>");
+        raw.objects.push((parent_tree.0, out));
 
         let mut root = Dictionary::new();
         root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
@@ -332,16 +362,15 @@ impl Structure {
         root.set("ParentTreeNextKey", Object::Integer(next_key));
         if !id_names.is_empty() {
             // Names sort as byte strings: note-10 before note-2.
-            let mut pairs: Vec<(Object, Object)> = id_names.chunks(2).map(|p| (p[0].clone(), p[1].clone())).collect();
-            pairs.sort_by(|a, b| a.0.as_str().unwrap_or_default().cmp(b.0.as_str().unwrap_or_default()));
+            id_names.sort();
             let mut tree = Dictionary::new();
-            tree.set("Names", Object::Array(pairs.into_iter().flat_map(|(k, v)| [k, v]).collect()));
+            let names = id_names.into_iter().flat_map(|(id, element)| [Object::String(id, StringFormat::Literal), Object::Reference(element)]);
+            tree.set("Names", Object::Array(names.collect()));
             root.set("IDTree", Object::Dictionary(tree));
         }
         doc.objects.insert(root_id, Object::Dictionary(root));
 
-        let output_intent = output_intent(doc);
-        let Ok(catalog) = doc.catalog_mut() else { return };
+        let Ok(catalog) = doc.catalog_mut() else { return raw };
         catalog.set("StructTreeRoot", Object::Reference(root_id));
         let mut mark_info = Dictionary::new();
         mark_info.set("Marked", Object::Boolean(true));
@@ -350,7 +379,7 @@ impl Structure {
         let mut viewer = Dictionary::new();
         viewer.set("DisplayDocTitle", Object::Boolean(true));
         catalog.set("ViewerPreferences", Object::Dictionary(viewer));
-        catalog.set("OutputIntents", Object::Array(vec![Object::Reference(output_intent)]));
+        raw
     }
 }
 
@@ -409,7 +438,15 @@ fn describe_link(annotation: &Dictionary) -> String {
     "Go to a place in this document".to_owned()
 }
 
-/// The sRGB output intent PDF/A asks for, with its ICC profile.
+/// The sRGB output intent PDF/A asks for, with its ICC profile, in the
+/// catalog.
+pub fn add_output_intent(doc: &mut lopdf::Document) {
+    let intent = output_intent(doc);
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.set("OutputIntents", Object::Array(vec![Object::Reference(intent)]));
+    }
+}
+
 fn output_intent(doc: &mut lopdf::Document) -> ObjectId {
     let mut profile = Dictionary::new();
     profile.set("N", Object::Integer(3));
