@@ -1,14 +1,23 @@
 //! The report's fonts: Noto Serif for text, Noto Sans for headings and
 //! tables, Noto Sans Mono for code, all compiled in from `fonts/` (SIL Open
-//! Font License, `fonts/OFL.txt`). Widths come from each font's own metrics.
+//! Font License, `fonts/OFL.txt`). Widths and kerning come from each font's
+//! own tables, read with ttf-parser: the typesetter measures without the
+//! PDF writer, which alone embeds the faces ([`super::pdf`]).
 //!
-//! Fonts are parsed once per process and shared, so a long-running process
+//! Kerning is the font's `kern` feature (GPOS pair adjustment): "AV", "To",
+//! "r." are set as the type designer spaced them. A pair is looked up once
+//! and kept in a table per face; no kerning is applied across a space, so a
+//! line measures as the sum of its words and spaces.
+//!
+//! Faces are parsed once per process and shared, so a long-running process
 //! (`--watch`) pays for them once.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicI16, Ordering};
 use std::sync::OnceLock;
 
-use printpdf::ParsedFont;
+use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
+use ttf_parser::GlyphId;
 
 use super::geom::Pt;
 
@@ -40,7 +49,8 @@ impl Face {
         self as usize
     }
 
-    fn bytes(self) -> &'static [u8] {
+    /// The font program, as embedded.
+    pub fn bytes(self) -> &'static [u8] {
         match self {
             Face::Serif => include_bytes!("../../fonts/NotoSerif-Regular.ttf"),
             Face::SerifBold => include_bytes!("../../fonts/NotoSerif-Bold.ttf"),
@@ -73,52 +83,88 @@ impl Face {
     }
 }
 
+/// The characters whose pairs are kept in a dense table: Latin, Latin-1 and
+/// Latin Extended-A, then Ə and ə (Azerbaijani).
+const DENSE: usize = 0x180 + 2;
+
+fn dense(c: char) -> Option<usize> {
+    match c {
+        c if (c as usize) < 0x180 => Some(c as usize),
+        '\u{18F}' => Some(0x180),
+        '\u{259}' => Some(0x181),
+        _ => None,
+    }
+}
+
+/// Not looked up yet, in the pair table.
+const UNKNOWN: i16 = i16::MIN;
+
 /// A parsed face and what layout needs of it.
 pub struct FaceData {
-    pub parsed: ParsedFont,
+    face: ttf_parser::Face<'static>,
     units_per_em: f32,
     /// Ascent and descent as fractions of the em (descent positive).
     pub ascent: f32,
     pub descent: f32,
-    /// Advance widths in em of the characters below U+0250 (Latin, Latin-1
-    /// and Latin Extended-A/B, which covers Azerbaijani); NaN where the font
-    /// has no glyph.
-    latin: Vec<f32>,
+    /// Glyph and advance (in em) of the characters below U+0250 (Latin,
+    /// Latin-1 and Latin Extended-A/B, which covers Azerbaijani); glyph 0
+    /// and NaN where the font has none.
+    latin: Vec<(u16, f32)>,
+    /// The pair-adjustment subtables of the `kern` feature's lookups, in
+    /// lookup order.
+    kerning: Vec<Vec<PairAdjustment<'static>>>,
+    /// Kerning of the pairs of [`DENSE`] characters, in font units, filled
+    /// as they are met.
+    pairs: Vec<AtomicI16>,
 }
 
 impl FaceData {
     fn parse(face: Face) -> FaceData {
-        let mut warnings = Vec::new();
         // The fonts are compiled in and known to parse: a failure here is a
         // broken build, not bad input.
-        let parsed = ParsedFont::from_bytes(face.bytes(), 0, &mut warnings)
-            .unwrap_or_else(|| panic!("the built-in font {face:?} does not parse"));
-        let metrics = &parsed.font_metrics;
-        let units_per_em = f32::from(metrics.units_per_em.max(1));
-        let mut data = FaceData {
-            units_per_em,
-            ascent: metrics.ascent / units_per_em,
-            descent: metrics.descent.abs() / units_per_em,
-            latin: Vec::new(),
-            parsed,
-        };
-        data.latin = (0..0x250u32)
-            .map(|c| char::from_u32(c).and_then(|c| data.lookup(c)).unwrap_or(f32::NAN))
+        let parsed = ttf_parser::Face::parse(face.bytes(), 0).unwrap_or_else(|e| panic!("the built-in font {face:?} does not parse: {e}"));
+        let units_per_em = f32::from(parsed.units_per_em().max(1));
+        let hhea = parsed.tables().hhea;
+        let latin = (0..0x250u32)
+            .map(|c| {
+                let glyph = char::from_u32(c).and_then(|c| parsed.glyph_index(c)).filter(|g| g.0 != 0);
+                match glyph.and_then(|g| Some((g.0, f32::from(parsed.glyph_hor_advance(g)?) / units_per_em))) {
+                    Some(found) => found,
+                    None => (0, f32::NAN),
+                }
+            })
             .collect();
-        data
+        let kerning = kerning(&parsed);
+        let pairs = if kerning.is_empty() { Vec::new() } else { (0..DENSE * DENSE).map(|_| AtomicI16::new(UNKNOWN)).collect() };
+        FaceData {
+            units_per_em,
+            ascent: f32::from(hhea.ascender) / units_per_em,
+            descent: f32::from(hhea.descender).abs() / units_per_em,
+            latin,
+            kerning,
+            pairs,
+            face: parsed,
+        }
+    }
+
+    fn glyph(&self, c: char) -> Option<GlyphId> {
+        match self.latin.get(c as usize) {
+            Some(&(0, _)) => None,
+            Some(&(g, _)) => Some(GlyphId(g)),
+            None => self.face.glyph_index(c).filter(|g| g.0 != 0),
+        }
     }
 
     fn lookup(&self, c: char) -> Option<f32> {
-        let gid = self.parsed.lookup_glyph_index(c as u32).filter(|&g| g != 0)?;
-        let advance = self.parsed.get_glyph_width_internal(gid)?;
-        Some(advance as f32 / self.units_per_em)
+        let glyph = self.glyph(c)?;
+        Some(f32::from(self.face.glyph_hor_advance(glyph)?) / self.units_per_em)
     }
 
     /// The advance of `c` in em, or `None` when the face has no glyph.
     pub fn advance(&self, c: char) -> Option<f32> {
         match self.latin.get(c as usize) {
-            Some(w) if w.is_nan() => None,
-            Some(&w) => Some(w),
+            Some((_, w)) if w.is_nan() => None,
+            Some(&(_, w)) => Some(w),
             None => self.lookup(c),
         }
     }
@@ -126,6 +172,85 @@ impl FaceData {
     pub fn has_glyph(&self, c: char) -> bool {
         c.is_control() || self.advance(c).is_some()
     }
+
+    /// The kerning between `a` and `b`, in em (negative: closer); none
+    /// across a space or with a character the face lacks.
+    pub fn kern(&self, a: char, b: char) -> f32 {
+        if self.kerning.is_empty() || a.is_whitespace() || b.is_whitespace() {
+            return 0.0;
+        }
+        let units = match (dense(a), dense(b)) {
+            (Some(i), Some(j)) => {
+                let slot = &self.pairs[i * DENSE + j];
+                match slot.load(Ordering::Relaxed) {
+                    UNKNOWN => {
+                        let units = self.pair(a, b);
+                        slot.store(units, Ordering::Relaxed);
+                        units
+                    }
+                    units => units,
+                }
+            }
+            _ => self.pair(a, b),
+        };
+        f32::from(units) / self.units_per_em
+    }
+
+    /// The pair's adjustment in font units: each lookup of the feature
+    /// applies once, by its first subtable that covers the first glyph.
+    fn pair(&self, a: char, b: char) -> i16 {
+        let (Some(first), Some(second)) = (self.glyph(a), self.glyph(b)) else { return 0 };
+        let mut total = 0i16;
+        for lookup in &self.kerning {
+            for subtable in lookup {
+                let value = match subtable {
+                    PairAdjustment::Format1 { coverage, sets } => {
+                        let Some(index) = coverage.get(first) else { continue };
+                        match sets.get(index).and_then(|set| set.get(second)) {
+                            Some((value, _)) => value.x_advance,
+                            // Not this pair: a later subtable may have it.
+                            None => continue,
+                        }
+                    }
+                    PairAdjustment::Format2 { coverage, classes, matrix } => {
+                        if coverage.get(first).is_none() {
+                            continue;
+                        }
+                        let pair = (classes.0.get(first), classes.1.get(second));
+                        matrix.get(pair).map_or(0, |(value, _)| value.x_advance)
+                    }
+                };
+                total = total.saturating_add(value);
+                break;
+            }
+        }
+        total.max(UNKNOWN + 1)
+    }
+}
+
+/// The pair-adjustment subtables of each lookup the font's `kern` feature
+/// names (under any script), in lookup order.
+fn kerning(face: &ttf_parser::Face<'static>) -> Vec<Vec<PairAdjustment<'static>>> {
+    let Some(gpos) = face.tables().gpos else { return Vec::new() };
+    let kern = ttf_parser::Tag::from_bytes(b"kern");
+    let mut indices: Vec<u16> = gpos.features.into_iter().filter(|f| f.tag == kern).flat_map(|f| f.lookup_indices).collect();
+    indices.sort_unstable();
+    indices.dedup();
+    indices
+        .into_iter()
+        .filter_map(|i| gpos.lookups.get(i))
+        .map(|lookup| {
+            lookup
+                .subtables
+                .into_iter::<PositioningSubtable>()
+                .filter_map(|s| match s {
+                    PositioningSubtable::Pair(pair) => Some(pair),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|subtables| !subtables.is_empty())
+        .collect()
 }
 
 /// All faces.
@@ -165,7 +290,7 @@ impl Fonts {
     pub fn advance(&self, face: Face, c: char, size: Pt) -> Pt {
         let data = self.face(face);
         let em = match data.latin.get(c as usize) {
-            Some(w) if !w.is_nan() => *w,
+            Some(&(_, w)) if !w.is_nan() => w,
             Some(_) => data.advance(REPLACEMENT).unwrap_or(0.5),
             None => {
                 let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
@@ -176,9 +301,24 @@ impl Fonts {
         size * em
     }
 
-    /// The width of `text` in `face` at `size`.
+    /// The width of `text` in `face` at `size`, kerned.
     pub fn width(&self, face: Face, text: &str, size: Pt) -> Pt {
-        text.chars().map(|c| self.advance(face, c, size)).sum()
+        let data = self.face(face);
+        let mut width = Pt(0.0);
+        let mut previous = None;
+        for c in text.chars() {
+            width += self.advance(face, c, size);
+            if let Some(p) = previous {
+                width += size * data.kern(p, c);
+            }
+            previous = Some(c);
+        }
+        width
+    }
+
+    /// The kerning between `a` and `b` in `face` at `size`.
+    pub fn kern(&self, face: Face, a: char, b: char, size: Pt) -> Pt {
+        size * self.face(face).kern(a, b)
     }
 }
 
@@ -228,5 +368,36 @@ mod tests {
         let mono_m = fonts.width(Face::Mono, "m", size);
         assert_eq!(mono_i, mono_m);
         assert_eq!(fonts.width(Face::Serif, "ab", size), fonts.width(Face::Serif, "a", size) + fonts.width(Face::Serif, "b", size));
+    }
+
+    #[test]
+    fn kerned_pairs_are_narrower_than_their_glyphs() {
+        let fonts = Fonts::get();
+        let size = Pt(10.0);
+        for face in [Face::Serif, Face::SerifBold, Face::Sans, Face::SansBold] {
+            for pair in ["AV", "To", "Te", "r."] {
+                let mut chars = pair.chars();
+                let (a, b) = (chars.next().unwrap(), chars.next().unwrap());
+                let glyphs = fonts.advance(face, a, size) + fonts.advance(face, b, size);
+                let kerned = fonts.width(face, pair, size);
+                assert!(kerned.0 < glyphs.0 - 0.05, "{face:?} {pair}: {kerned:?} against {glyphs:?}");
+                assert_eq!(kerned, glyphs + fonts.kern(face, a, b, size));
+            }
+        }
+        // A pair is the same whether looked up the first time or from the
+        // table, and outside the table.
+        let serif = fonts.face(Face::Serif);
+        // The values fontTools reads from Noto Serif's GPOS (1000 units an
+        // em): AV −80, To −50, r. −130, and Ty not kerned at all.
+        for (a, b, units) in [('A', 'V', -80.0), ('T', 'o', -50.0), ('r', '.', -130.0), ('T', 'y', 0.0)] {
+            assert!((serif.kern(a, b) * 1000.0 - units).abs() < 0.01, "{a}{b}: {}", serif.kern(a, b));
+        }
+        assert_eq!(serif.kern('A', 'V'), serif.kern('A', 'V'));
+        assert_eq!(serif.pair('Ə', 'V'), serif.pair('Ə', 'V'));
+        // Never across a space, so a line is the sum of its words.
+        assert_eq!(serif.kern('A', ' '), 0.0);
+        assert_eq!(fonts.width(Face::Serif, "AV AV", size), fonts.width(Face::Serif, "AV", size) * 2.0 + fonts.advance(Face::Serif, ' ', size));
+        // Monospace is never kerned.
+        assert_eq!(fonts.width(Face::Mono, "AV", size), fonts.advance(Face::Mono, 'A', size) * 2.0);
     }
 }

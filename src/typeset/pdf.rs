@@ -9,11 +9,12 @@
 //! gives the same bytes in any process.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
     Actions, BorderArray, Color as PdfColor, Destination, DictItem, FontId, LinkAnnotation, Op, PdfDocument, PdfFontHandle,
-    PdfSaveOptions, Rgb, TextItem, TextMatrix,
+    ParsedFont, PdfSaveOptions, Rgb, TextItem, TextMatrix,
 };
 
 use super::display::{Document, Heading, Item, Target, Text};
@@ -50,7 +51,6 @@ pub fn render_untagged(document: Document, metadata: &Metadata) -> Vec<u8> {
 }
 
 fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8> {
-    let fonts = Fonts::get();
     let mut pdf = PdfDocument::new(&metadata.title);
     let info = &mut pdf.metadata.info;
     info.author = metadata.author.clone();
@@ -75,7 +75,7 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
         }
     }
     for (face, id) in &used {
-        pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(fonts.face(*face).parsed.clone()));
+        pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(parsed(*face).clone()));
     }
 
     let Document { pages, headings, images } = document;
@@ -481,8 +481,21 @@ fn draw(ops: &mut Vec<Op>, state: &mut State, at: Point, item: &Item, height: Pt
     }
 }
 
-/// One text run: positioned absolutely, spaces widened for justification
-/// with `TJ` offsets (word spacing does not apply to two-byte fonts).
+/// A face as printpdf embeds it, parsed once per process and only when a
+/// document uses it.
+fn parsed(face: Face) -> &'static ParsedFont {
+    static PARSED: [OnceLock<ParsedFont>; 7] = [const { OnceLock::new() }; 7];
+    PARSED[face.index()].get_or_init(|| {
+        let mut warnings = Vec::new();
+        // The fonts are compiled in and known to parse (`fonts` reads them
+        // too): a failure here is a broken build, not bad input.
+        ParsedFont::from_bytes(face.bytes(), 0, &mut warnings).unwrap_or_else(|| panic!("the built-in font {face:?} does not parse"))
+    })
+}
+
+/// One text run: positioned absolutely, kerned, and spaces widened for
+/// justification, both with `TJ` offsets (word spacing does not apply to
+/// two-byte fonts).
 fn draw_text(ops: &mut Vec<Op>, state: &mut State, at: Point, text: &Text, height: Pt, fonts: &BTreeMap<Face, FontId>) {
     let Some(font) = fonts.get(&text.face) else { return };
     let origin = flip(at, height);
@@ -495,24 +508,33 @@ fn draw_text(ops: &mut Vec<Op>, state: &mut State, at: Point, text: &Text, heigh
     }
     state.fill(ops, text.color);
     ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(origin.x, origin.y) });
+    // Thousandths of an em; a positive offset moves the next glyph left.
     let adjust = text.space_adjust.0 / text.size.0 * 1000.0;
-    let items = if adjust.abs() < 0.01 {
-        vec![TextItem::Text(text.text.clone())]
-    } else {
-        // Thousandths of an em; negative moves right.
-        let offset = -(adjust * 10.0).round() / 10.0;
-        let mut items = Vec::new();
-        let mut words = text.text.split(' ').peekable();
-        while let Some(word) = words.next() {
-            if words.peek().is_some() {
-                items.push(TextItem::Text(format!("{word} ")));
-                items.push(TextItem::Offset(offset));
-            } else {
-                items.push(TextItem::Text(word.to_owned()));
+    let justify = if adjust.abs() < 0.01 { None } else { Some(-(adjust * 10.0).round() / 10.0) };
+    let face = Fonts::get().face(text.face);
+    let mut items = Vec::new();
+    let mut segment = String::with_capacity(text.text.len());
+    let mut previous = None;
+    for c in text.text.chars() {
+        if let Some(p) = previous {
+            let kern = (face.kern(p, c) * 1000.0 * 10.0).round() / 10.0;
+            if kern != 0.0 {
+                items.push(TextItem::Text(std::mem::take(&mut segment)));
+                items.push(TextItem::Offset(-kern));
             }
         }
-        items
-    };
+        segment.push(c);
+        if c == ' ' {
+            if let Some(offset) = justify {
+                items.push(TextItem::Text(std::mem::take(&mut segment)));
+                items.push(TextItem::Offset(offset));
+            }
+        }
+        previous = Some(c);
+    }
+    if !segment.is_empty() || items.is_empty() {
+        items.push(TextItem::Text(segment));
+    }
     ops.push(Op::ShowText { items });
 }
 
