@@ -128,10 +128,7 @@ impl FaceData {
         let latin = (0..0x250u32)
             .map(|c| {
                 let glyph = char::from_u32(c).and_then(|c| parsed.glyph_index(c)).filter(|g| g.0 != 0);
-                match glyph.and_then(|g| Some((g.0, f32::from(parsed.glyph_hor_advance(g)?) / units_per_em))) {
-                    Some(found) => found,
-                    None => (0, f32::NAN),
-                }
+                glyph.and_then(|g| Some((g.0, f32::from(parsed.glyph_hor_advance(g)?) / units_per_em))).unwrap_or((0, f32::NAN))
             })
             .collect();
         let kerning = kerning(&parsed);
