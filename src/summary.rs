@@ -231,6 +231,9 @@ pub struct PillarSummary {
     pub undated: Vec<SpanCount>,
     /// Kinds that occur, in the contract's order.
     pub per_kind: Vec<KindCount>,
+    /// The statistics block: a row per kind that occurs, a count per year
+    /// of `per_year` and per span of `undated`, in that order (issue 9).
+    pub kind_years: Vec<KindYears>,
     /// Distinct partners, sorted.
     pub partners: Vec<String>,
     /// The main partners and the regional spread, for one line.
@@ -242,6 +245,14 @@ pub struct PillarSummary {
     /// The most significant of them ([`RELATED_LISTED`]), by date.
     pub related: Vec<EventView>,
     pub highlights: Vec<EventView>,
+}
+
+/// A kind's events per year and per undated span, and in all.
+#[derive(Clone, Debug, Serialize)]
+pub struct KindYears {
+    pub name: &'static str,
+    pub cells: Vec<usize>,
+    pub total: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -407,6 +418,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             per_year: per_year(&own, period),
             undated: undated_spans(&own),
             per_kind: per_kind(&own),
+            kind_years: kind_years(&own, period),
             partners: partners(&own).into_iter().map(str::to_owned).collect(),
             partner_spread: partners::pillar(&lookup, &own),
             anchor: partners::anchor(&format!("{}. {}", index + 1, pillar.name)),
@@ -582,7 +594,7 @@ fn with_compare(mut kinds: Vec<KindCount>, compare: Option<&CompareView>) -> Vec
         let other = compare.per_kind.get(kind.as_str()).copied().unwrap_or(0);
         match kinds.iter_mut().find(|k| k.kind == kind.as_str()) {
             Some(k) => k.compare = Some(other),
-            None if other > 0 => kinds.push(KindCount { kind: kind.as_str(), name: kind.plural(), count: 0, compare: Some(other) }),
+            None if other > 0 => kinds.push(KindCount { kind: kind.as_str(), name: kind.label(), count: 0, compare: Some(other) }),
             None => {}
         }
     }
@@ -760,10 +772,34 @@ fn per_kind(events: &[&Event]) -> Vec<KindCount> {
         .into_iter()
         .map(|(k, count)| KindCount {
             kind: k.as_str(),
-            name: k.plural(),
+            name: k.label(),
             count,
             compare: None,
         })
+        .collect()
+}
+
+/// The kinds that occur by year (start dates clamped to the period, as in
+/// [`per_year`]) and by undated span (as in [`undated_spans`]).
+fn kind_years(events: &[&Event], period: &Period) -> Vec<KindYears> {
+    let years: Vec<i32> = period.years().collect();
+    let spans: Vec<SpanCount> = undated_spans(events);
+    let mut rows: BTreeMap<Kind, Vec<usize>> = BTreeMap::new();
+    for e in events {
+        let column = if e.undated {
+            let (from, until) = (e.date.to_string(), e.until.unwrap_or(e.date).to_string());
+            spans.iter().position(|s| s.from == from && s.until == until).map(|i| years.len() + i)
+        } else {
+            let year = e.first_day().max(period.start).year();
+            years.iter().position(|&y| y == year)
+        };
+        let row = rows.entry(e.kind).or_insert_with(|| vec![0; years.len() + spans.len()]);
+        if let Some(cell) = column.and_then(|c| row.get_mut(c)) {
+            *cell += 1;
+        }
+    }
+    rows.into_iter()
+        .map(|(kind, cells)| KindYears { name: kind.label(), total: cells.iter().sum(), cells })
         .collect()
 }
 

@@ -57,6 +57,14 @@ mod style {
     pub const LIST_INDENT: Pt = Pt(16.0);
     pub const QUOTE_INDENT: Pt = Pt(14.0);
     pub const CELL_PAD_X: Pt = Pt(4.0);
+    /// Captions of tables and charts: the size of a chart's title.
+    pub const CAPTION: Pt = Pt(9.5);
+    pub const CAPTION_LEADING: Pt = Pt(12.4);
+    pub const CAPTION_GAP: Pt = Pt(12.0);
+    /// At most this much is added to a column of a table that fits.
+    pub const CELL_AIR: Pt = Pt(22.0);
+    /// Tables of up to this many rows are kept on one page.
+    pub const UNSPLIT_ROWS: usize = 12;
     pub const CELL_PAD_Y: Pt = Pt(2.6);
     pub const TEXT: Color = Color::rgb(0x1d, 0x1d, 0x1f);
     pub const ACCENT: Color = Color::rgb(0x1f, 0x3a, 0x5f);
@@ -100,6 +108,7 @@ pub fn layout(
         note_numbers: std::cell::RefCell::new(Vec::new()),
         images,
         used_images: Vec::new(),
+        after_caption: false,
     };
     // The table of contents lists the headings of levels 2 and 3 that
     // follow it.
@@ -114,6 +123,31 @@ pub fn layout(
     finish(&mut document, &builder.toc, &places, setup, area);
     document.images = builder.used_images.into_iter().filter_map(|src| images.get(&src).cloned()).collect();
     (document, builder.warnings)
+}
+
+/// What opens a table's caption, pandoc's way: a paragraph directly above
+/// the table (`Table: Events by kind and year`; GitHub's Markdown has no
+/// caption). The PDF drops the word.
+const CAPTION_MARK: &str = "Table: ";
+
+fn is_caption(runs: &[Run], next: Option<&Block>) -> bool {
+    matches!(next, Some(Block::Table { .. }))
+        && runs.first().is_some_and(|r| r.text.starts_with(CAPTION_MARK) && r.text.len() > CAPTION_MARK.len())
+        && runs.iter().all(|r| !r.style.note && r.text != "\n")
+}
+
+/// An event's line of date, kind and significance: a paragraph that opens
+/// in italics right under a level-4 heading (`*3 July 2024* · agreement`).
+fn is_dateline(runs: &[Run], before: &Block) -> bool {
+    matches!(before, Block::Heading { level: 4, .. })
+        && runs.first().is_some_and(|r| r.style.italic)
+        && runs.iter().all(|r| !r.style.note && r.text != "\n")
+}
+
+/// A paragraph that opens with a bold label ending in a colon
+/// (`**Partners:** …`).
+fn is_labelled(runs: &[Run]) -> bool {
+    runs.first().is_some_and(|r| r.style.bold && r.text.trim_end().ends_with(':')) && runs.len() > 1
 }
 
 /// Every footnote's text by label, wherever it is defined.
@@ -198,6 +232,8 @@ struct Builder<'f> {
     /// The images the pipeline read, and those drawn so far, in order.
     images: &'f std::collections::BTreeMap<String, std::sync::Arc<super::image::Image>>,
     used_images: Vec<String>,
+    /// The last chunk is a caption: the table that follows sits close.
+    after_caption: bool,
 }
 
 impl Builder<'_> {
@@ -206,9 +242,19 @@ impl Builder<'_> {
             let first = i == 0;
             match block {
                 Block::Heading { level, runs } => self.heading(*level, runs, x, width),
+                Block::Paragraph { runs } if is_caption(runs, blocks.get(i + 1)) => self.caption(runs, x, width),
+                Block::Paragraph { runs } if i > 0 && is_dateline(runs, &blocks[i - 1]) => self.dateline(runs, x, width),
                 Block::Paragraph { runs } => {
-                    let gap = if first { Pt::ZERO } else { style::PARAGRAPH_GAP };
-                    self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, true, gap);
+                    // A paragraph that opens with a bold label ("Partners:")
+                    // is a short entry, set ragged and close to the one
+                    // before it when that is one too.
+                    let justify = !is_labelled(runs);
+                    let gap = match i.checked_sub(1).map(|p| &blocks[p]) {
+                        _ if first => Pt::ZERO,
+                        Some(Block::Paragraph { runs: before }) if !justify && is_labelled(before) => Pt(1.5),
+                        _ => style::PARAGRAPH_GAP,
+                    };
+                    self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, justify, gap);
                 }
                 Block::List { start, items } => self.list(*start, items, x, width, first),
                 Block::Table { aligns, header, rows } => self.table(aligns, header, rows, x, width),
@@ -375,6 +421,45 @@ impl Builder<'_> {
         }
         self.wrap(from, Role::Paragraph);
         n
+    }
+
+    /// A table's or chart's caption: in the style of a chart's title, kept
+    /// with what it names.
+    fn caption(&mut self, runs: &[Run], x: Pt, width: Pt) {
+        let mut runs = runs.to_vec();
+        if let Some(first) = runs.first_mut() {
+            first.text = first.text[CAPTION_MARK.len()..].to_owned();
+        }
+        let from = self.chunks.len();
+        self.paragraph(&runs, x, width, Face::SansBold, style::CAPTION, style::CAPTION_LEADING, false, style::CAPTION_GAP);
+        for chunk in &mut self.chunks[from..] {
+            chunk.keep_with_next = true;
+        }
+        self.after_caption = true;
+    }
+
+    /// The line of date, kind and significance under an event's title:
+    /// small, grey and tight under it.
+    fn dateline(&mut self, runs: &[Run], x: Pt, width: Pt) {
+        // One run in one style: the italics only mark the line in Markdown.
+        let plain_runs = [Run { text: plain(runs), style: Style::default(), link: None }];
+        let spans: Vec<Span> = self.spans(&plain_runs, Face::Sans, style::SMALL, style::MUTED);
+        if spans.is_empty() {
+            return;
+        }
+        let lines = linebreak(&spans, width, Setting { justify: false, language: None });
+        let from = self.chunks.len();
+        for line in &lines {
+            self.chunks.push(Chunk {
+                height: style::SMALL_LEADING,
+                space_before: Pt::ZERO,
+                items: self.line_items(&spans, line, x, style::SMALL_LEADING, style::SMALL, Pt::ZERO),
+                // Kept with its title and with the summary below.
+                keep_with_next: true,
+                ..Chunk::default()
+            });
+        }
+        self.wrap(from, Role::Paragraph);
     }
 
     fn heading(&mut self, level: u8, runs: &[Run], x: Pt, width: Pt) {
@@ -602,6 +687,7 @@ impl Builder<'_> {
             .map(|row| (0..columns).map(|c| cell_spans(row.get(c).map_or(&[][..], Vec::as_slice), false)).collect())
             .collect();
         let widths = column_widths(self.fonts, &header_spans, &row_spans, width, columns);
+        let width: Pt = widths.iter().copied().sum();
 
         let table_from = self.chunks.len();
         let mut header_bands = self.row(&header_spans, aligns, &widths, x, width, true).into_iter();
@@ -610,7 +696,7 @@ impl Builder<'_> {
         self.table_headers.push(artifact(&header_chunk));
         let header_index = self.table_headers.len() - 1;
         let mut first = header_chunk;
-        first.space_before = Pt(8.0);
+        first.space_before = if std::mem::take(&mut self.after_caption) { Pt(4.0) } else { Pt(8.0) };
         first.keep_with_next = true;
         first.header_of = Some(header_index);
         self.chunks.push(first);
@@ -628,8 +714,9 @@ impl Builder<'_> {
             for (b, mut chunk) in bands.into_iter().enumerate() {
                 chunk.table_header = Some(header_index);
                 if b == last {
-                    // Keep the first two and last two rows together.
-                    chunk.keep_with_next = i == 0 && n > 1 || i + 2 == n;
+                    // A short table is never split; a long one keeps its
+                    // first two and last two rows together.
+                    chunk.keep_with_next = if n <= style::UNSPLIT_ROWS { i + 1 < n } else { i == 0 && n > 1 || i + 2 == n };
                 }
                 self.chunks.push(chunk);
             }
@@ -1070,9 +1157,11 @@ fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], w
     let min_total: Pt = min.iter().copied().sum();
     let max_total: Pt = max.iter().copied().sum();
     if max_total <= width {
-        // Everything fits on one line: share out the rest in proportion.
-        let extra = width - max_total;
-        return max.iter().map(|&m| m + extra * (m.0 / max_total.0)).collect();
+        // Everything fits on one line: the table takes its natural width
+        // and a little air, not the whole measure (a label far left and
+        // its number far right read badly).
+        let extra = ((width - max_total) / columns as f32).min(style::CELL_AIR);
+        return max.iter().map(|&m| m + extra).collect();
     }
     if min_total >= width {
         return min.iter().map(|&m| m * (width.0 / min_total.0)).collect();

@@ -1,0 +1,206 @@
+//! Issue 9, the briefing as a publication: what an editor would check on
+//! every page, tested on the display list and on the Markdown.
+
+use std::sync::OnceLock;
+
+use azint_report::cli::Paper;
+use azint_report::typeset::blocks::{self, plain, Block};
+use azint_report::typeset::display::{Item, Page, Text};
+use azint_report::typeset::fonts::Face;
+use azint_report::typeset::{self, Metadata, Options, Typeset};
+
+use crate::util::{bin, stderr, stdout, AS_OF};
+
+fn options() -> Options {
+    Options {
+        paper: Paper::A4,
+        language: "en".to_owned(),
+        header: ("Azerbaijan's International Integration".to_owned(), "2024–2026".to_owned()),
+        metadata: Metadata { title: "Test".to_owned(), date: 1_770_854_400, ..Metadata::default() },
+        images: Default::default(),
+    }
+}
+
+/// The default briefing's Markdown, as the binary renders it.
+fn default_markdown() -> &'static str {
+    static MD: OnceLock<String> = OnceLock::new();
+    MD.get_or_init(|| {
+        let output = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-q", "-o", "-"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stdout(&output)
+    })
+}
+
+fn default_typeset() -> &'static Typeset {
+    static DOC: OnceLock<Typeset> = OnceLock::new();
+    DOC.get_or_init(|| typeset::typeset(default_markdown(), &options()))
+}
+
+/// The text items of a page, in drawing order.
+fn page_texts(page: &Page) -> impl Iterator<Item = (azint_report::typeset::geom::Point, &Text)> {
+    page.items.iter().filter_map(|(p, i)| match i {
+        Item::Text(t) => Some((*p, t)),
+        _ => None,
+    })
+}
+
+/// The top-level blocks of each pillar's section ("## 1. …" to the next
+/// level-2 heading).
+fn pillar_sections(blocks: &[Block]) -> Vec<Vec<&Block>> {
+    let mut sections: Vec<Vec<&Block>> = Vec::new();
+    let mut inside = false;
+    for block in blocks {
+        if let Block::Heading { level: 2, runs } = block {
+            inside = plain(runs).chars().next().is_some_and(|c| c.is_ascii_digit());
+            if inside {
+                sections.push(Vec::new());
+            }
+            continue;
+        }
+        if inside {
+            if let Some(s) = sections.last_mut() {
+                s.push(block);
+            }
+        }
+    }
+    sections
+}
+
+/// Each pillar shows its numbers once: one table (kinds by year, with
+/// totals that add up), no chart repeating it.
+#[test]
+fn each_pillar_has_one_statistics_block_whose_totals_add_up() {
+    let blocks = blocks::parse(default_markdown());
+    let sections = pillar_sections(&blocks);
+    assert_eq!(sections.len(), 4);
+    for section in sections {
+        let tables: Vec<_> = section.iter().filter(|b| matches!(b, Block::Table { .. })).collect();
+        assert_eq!(tables.len(), 1, "one statistics table per pillar");
+        assert!(!section.iter().any(|b| matches!(b, Block::Code { lang, .. } if lang == "mermaid")), "no chart repeats the table");
+        let Block::Table { header, rows, .. } = tables[0] else { unreachable!() };
+        assert_eq!(plain(&header[0]), "Kind");
+        assert_eq!(plain(header.last().unwrap()), "Total");
+        let number = |cell: &Vec<blocks::Run>| plain(cell).parse::<usize>().unwrap_or(0);
+        let (body, total) = rows.split_at(rows.len() - 1);
+        for row in body {
+            let sum: usize = row[1..row.len() - 1].iter().map(number).sum();
+            assert_eq!(sum, number(row.last().unwrap()), "row {:?}", plain(&row[0]));
+        }
+        for c in 1..header.len() {
+            let sum: usize = body.iter().map(|r| number(&r[c])).sum();
+            assert_eq!(sum, number(&total[0][c]), "column {}", plain(&header[c]));
+        }
+    }
+}
+
+/// A table of a dozen rows is never split, wherever the page breaks.
+#[test]
+fn short_tables_are_never_split_across_pages() {
+    let table: String = "| Kind | Events |\n| --- | ---: |\n".to_owned() + &(0..12).map(|i| format!("| kind {i} | {i} |\n")).collect::<String>();
+    // Push the table down the first page line by line: wherever it starts,
+    // its rows share a page.
+    for filler in 12..31 {
+        let md = format!("{}\nTable: Events by kind\n\n{table}", "A line of text.\n\n".repeat(filler));
+        let typeset = typeset::typeset(&md, &options());
+        let pages: Vec<usize> = typeset
+            .document
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| page_texts(p).any(|(_, t)| t.text.starts_with("kind")))
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(pages.len(), 1, "with {filler} lines above, the table is split over pages {pages:?}");
+        let caption = typeset.document.pages.iter().position(|p| page_texts(p).any(|(_, t)| t.text == "Events by kind"));
+        assert_eq!(caption, Some(pages[0]), "the caption stays with its table");
+    }
+}
+
+/// Every caption, of a table or a chart, is set alike: the face and size
+/// of a chart's title.
+#[test]
+fn tables_and_charts_share_one_caption_style() {
+    let typeset = default_typeset();
+    let find = |text: &str| {
+        typeset
+            .document
+            .pages
+            .iter()
+            .flat_map(page_texts)
+            .find(|(_, t)| t.text == text)
+            .map(|(_, t)| (t.face, t.size, t.color))
+            .unwrap_or_else(|| panic!("no caption {text:?}"))
+    };
+    let chart = find("Share of events per pillar");
+    assert_eq!(chart.0, Face::SansBold);
+    for caption in ["Events per pillar", "Events by kind", "Events by kind and year"] {
+        assert_eq!(find(caption), chart, "{caption}");
+    }
+    assert!(!default_markdown().contains("Events by kind:"), "no caption is a sentence ending in a colon");
+    // The caption's mark is the Markdown's, not the page's.
+    assert!(!typeset.document.pages.iter().flat_map(page_texts).any(|(_, t)| t.text.starts_with("Table:")));
+}
+
+/// Kinds are written one way: the data's word, capitalised at the start of
+/// a table cell ("Summit" and "summit", never "Summits").
+#[test]
+fn kind_names_are_written_one_way() {
+    let md = default_markdown();
+    for kind in azint_report::dataset::Kind::ALL {
+        assert_eq!(kind.label().to_lowercase(), kind.as_str());
+        let plural = format!("| {}s |", kind.label());
+        assert!(!md.contains(&plural), "{plural} in the Markdown");
+    }
+}
+
+/// No heading repeats the heading it stands under ("Highlights:
+/// Multi-vector diplomacy" under "1. Multi-vector diplomacy").
+#[test]
+fn no_heading_repeats_its_parent() {
+    let blocks = blocks::parse(default_markdown());
+    let mut parent = String::new();
+    for block in &blocks {
+        if let Block::Heading { level, runs } = block {
+            let title = plain(runs);
+            if *level == 2 {
+                parent = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ').to_owned();
+            } else if *level == 3 && !parent.is_empty() {
+                assert!(!title.contains(&parent), "{title:?} repeats {parent:?}");
+            }
+        }
+    }
+}
+
+/// A highlight reads as a hierarchy: its title, a small grey line of date,
+/// kind and significance tight under it, the summary, then run-in bold
+/// labels (no bullets), in the PDF and in the Markdown.
+#[test]
+fn highlights_have_a_title_a_dateline_and_run_in_labels() {
+    let md = default_markdown();
+    assert!(md.contains("\n*February 2026* · agreement · landmark (5/5)\n"), "the dateline is its own line, opening in italics");
+    assert!(md.contains("\n**Partners:** United States\n") && md.contains("\n**Sources:** "), "labels are bold and run in");
+    assert!(!md.contains("- Partners:") && !md.contains("- Sources:"), "no bullets for labels");
+
+    let typeset = default_typeset();
+    let page = typeset
+        .document
+        .pages
+        .iter()
+        .find(|p| page_texts(p).any(|(_, t)| t.text == "February 2026 · agreement · landmark (5/5)"))
+        .expect("a page with the dateline");
+    let texts: Vec<_> = page_texts(page).collect();
+    let (title_at, title) = texts.iter().find(|(_, t)| t.text == "United States–Azerbaijan Strategic Partnership Charter").copied().unwrap();
+    let (line_at, line) = texts.iter().find(|(_, t)| t.text == "February 2026 · agreement · landmark (5/5)").copied().unwrap();
+    assert_eq!(line.face, Face::Sans);
+    assert!(line.size < title.size && line.size.0 < 9.0, "the dateline is small");
+    let grey = line.color;
+    assert!(grey.r > 0.25 && (grey.r - grey.g).abs() < 0.05, "the dateline is grey: {grey:?}");
+    let gap = (line_at.y - title_at.y).0;
+    // A paragraph after a heading would sit a leading and a paragraph gap
+    // (20 pt) below it.
+    assert!(gap > 0.0 && gap < 15.0, "the dateline sits tight under the title: {gap}");
+    let (label_at, label) = texts.iter().find(|(_, t)| t.text.starts_with("Partners:")).copied().unwrap();
+    assert_eq!(label.face, Face::SerifBold);
+    assert!(texts.iter().any(|(p, t)| t.text.contains("United States") && (p.y - label_at.y).0.abs() < 0.5 && p.x > label_at.x), "the value runs in after its label");
+    assert!(!texts.iter().any(|(p, t)| t.text == "•" && (p.y - label_at.y).0.abs() < 0.5), "no bullet before a label");
+}
