@@ -77,6 +77,8 @@ impl Default for ReportMeta {
 pub struct Pillar {
     pub id: String,
     pub name: String,
+    /// A word or two for narrow columns (the chronology's); else the name.
+    pub short: Option<String>,
     pub summary: Option<String>,
     pub order: Option<i64>,
     /// The file it is defined in, as displayed in diagnostics.

@@ -61,6 +61,8 @@ mod style {
     pub const CAPTION: Pt = Pt(9.5);
     pub const CAPTION_LEADING: Pt = Pt(12.4);
     pub const CAPTION_GAP: Pt = Pt(12.0);
+    /// A table column whose longest cell is no wider is never wrapped.
+    pub const NO_WRAP: Pt = Pt(110.0);
     /// At most this much is added to a column of a table that fits.
     pub const CELL_AIR: Pt = Pt(22.0);
     /// Tables of up to this many rows are kept on one page.
@@ -124,6 +126,10 @@ pub fn layout(
     document.images = builder.used_images.into_iter().filter_map(|src| images.get(&src).cloned()).collect();
     (document, builder.warnings)
 }
+
+/// The room a colour chip takes in a line: a letter's width (never drawn),
+/// which the line breaker keeps to the name after it as to a word.
+const CHIP_ROOM: &str = "M";
 
 /// What opens a table's caption, pandoc's way: a paragraph directly above
 /// the table (`Table: Events by kind and year`; GitHub's Markdown has no
@@ -319,7 +325,12 @@ impl Builder<'_> {
             .map(|r| {
                 let previous = before;
                 before = r.text.chars().last().or(before);
-                let Style { bold, italic, code, strike, note } = r.style;
+                let Style { bold, italic, code, strike, note, chip } = r.style;
+                if chip {
+                    // Room for the square and a little space after it.
+                    let color = super::chart::parse_color(&r.text).unwrap_or(style::MUTED);
+                    return Span { text: CHIP_ROOM.to_owned(), face: Face::Sans, size, color, link: None, strike: false, raise: Pt::ZERO, chip: true };
+                }
                 // A bold family (headings, header rows) stays bold.
                 let bold = bold || matches!(family, Face::SansBold | Face::SerifBold | Face::SerifBoldItalic);
                 let (face, size) = if code { (Face::Mono, size * 0.92) } else { (family.styled(bold, italic), size) };
@@ -335,6 +346,7 @@ impl Builder<'_> {
                         link: Some(format!("{NOTE_LINK}{n}")),
                         strike: false,
                         raise: size * 0.36,
+                        chip: false,
                     };
                 }
                 let color = if r.link.is_some() { style::LINK } else { color };
@@ -342,7 +354,7 @@ impl Builder<'_> {
                 // characters; other text is set with typographic punctuation.
                 let literal = code || r.link.as_deref() == Some(r.text.as_str());
                 let text = if literal { r.text.clone() } else { typographic(&r.text, previous) };
-                Span { text: visible_text(self.fonts, face, &text), face, size, color, link: r.link.clone(), strike, raise: Pt::ZERO }
+                Span { text: visible_text(self.fonts, face, &text), face, size, color, link: r.link.clone(), strike, raise: Pt::ZERO, chip: false }
             })
             .collect()
     }
@@ -357,6 +369,14 @@ impl Builder<'_> {
         for (n, fragment) in line.fragments.iter().enumerate() {
             let span = &spans[fragment.span];
             let at = Point::new(x + align_offset + fragment.x, baseline);
+            if span.chip {
+                // A square as tall as a capital, on the baseline; decoration
+                // for a reader, since the name beside it says the same.
+                let side = span.size * 0.62;
+                let square = (Point::new(at.x, at.y - side), Item::Fill { size: Size { w: side, h: side }, color: span.color });
+                items.extend(tagged(Role::Artifact, vec![square]));
+                continue;
+            }
             // Spaces at the end of the line are not drawn and take no
             // width; a space before the next fragment stays, so copied
             // text keeps its words apart.
@@ -977,7 +997,7 @@ impl Builder<'_> {
             let leading = style::BODY_LEADING;
             // Room at the right for dot leaders and the page number.
             let available = width - indent - Pt(48.0);
-            let spans = vec![Span { text: entry.title.clone(), face, size, color: style::TEXT, link: None, strike: false, raise: Pt::ZERO }];
+            let spans = vec![Span { text: entry.title.clone(), face, size, color: style::TEXT, link: None, strike: false, raise: Pt::ZERO, chip: false }];
             let line = linebreak(&spans, available, Setting { justify: false, language: None }).into_iter().next();
             let mut items = Vec::new();
             if let Some(mut line) = line {
@@ -1152,6 +1172,13 @@ fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], w
             }
             min[c] = min[c].max(longest_word.min(Pt(110.0)) + pad);
             max[c] = max[c].max(line + pad);
+        }
+    }
+    // A column of short cells (dates, kinds, short names) never wraps:
+    // "30 September / 2025" reads badly.
+    for c in 0..columns {
+        if max[c] <= style::NO_WRAP + pad {
+            min[c] = max[c];
         }
     }
     let min_total: Pt = min.iter().copied().sum();
@@ -1425,11 +1452,14 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &Places, setup: &PageSet
     }
     let total = doc.pages.len();
     let size = Pt(8.0);
+    let sections = running_sections(&doc.headings, total, area);
+    let left = typographic(&setup.header_left, None);
+    let left = if setup.header_right.is_empty() { left } else { format!("{left} · {}", setup.header_right) };
     for (n, page) in doc.pages.iter_mut().enumerate() {
         if n > 0 {
             let y = area.origin.y - Pt(22.0);
-            let left = typographic(&setup.header_left, None);
-            let right = setup.header_right.clone();
+            let left = left.clone();
+            let right = typographic(&sections[n], None);
             let right_width = fonts.width(Face::Sans, &right, size);
             let left_width = fonts.width(Face::Sans, &left, size).min(area.size.w - right_width - Pt(12.0));
             page.furniture.push((Point::new(area.origin.x, y), text(Face::Sans, size, style::MUTED, left, left_width)));
@@ -1497,6 +1527,38 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &Places, setup: &PageSet
             None => page.items.extend(added),
         }
     }
+}
+
+/// What the running header names on each page: the level-2 section in
+/// force at the top of the page (one that starts there counts), and with
+/// it the year of a level-3 subsection that ends in one (the chronology's
+/// "Events of 2025").
+fn running_sections(headings: &[Heading], pages: usize, area: Rect) -> Vec<String> {
+    let mut out = Vec::with_capacity(pages);
+    let mut next = 0;
+    let (mut section, mut year): (Option<&str>, Option<&str>) = (None, None);
+    for page in 0..pages {
+        // Headings before this page, or at its very top.
+        while let Some(h) = headings.get(next).filter(|h| h.page < page || h.page == page && h.y <= area.origin.y + Pt(1.0)) {
+            match h.level {
+                2 => (section, year) = (Some(h.title.as_str()), None),
+                3 => year = h.title.rsplit(' ').next().filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())),
+                1 => (section, year) = (None, None),
+                _ => {}
+            }
+            next += 1;
+        }
+        // A page that starts mid-section names it; one whose first
+        // section starts further down names that one, when nothing came
+        // before it.
+        let first_here = headings[next..].iter().take_while(|h| h.page == page).find(|h| h.level == 2).map(|h| h.title.as_str());
+        out.push(match (section.or(first_here), year) {
+            (Some(s), Some(y)) => format!("{s} · {y}"),
+            (Some(s), None) => s.to_owned(),
+            (None, _) => String::new(),
+        });
+    }
+    out
 }
 
 /// Links to a heading of the document (`[title](#2-connectivity-and-transport)`,

@@ -204,3 +204,154 @@ fn highlights_have_a_title_a_dateline_and_run_in_labels() {
     assert!(texts.iter().any(|(p, t)| t.text.contains("United States") && (p.y - label_at.y).0.abs() < 0.5 && p.x > label_at.x), "the value runs in after its label");
     assert!(!texts.iter().any(|(p, t)| t.text == "•" && (p.y - label_at.y).0.abs() < 0.5), "no bullet before a label");
 }
+
+/// The chronology's section of the default briefing's Markdown.
+fn chronology_markdown(md: &str) -> &str {
+    &md[md.find("## Chronology").unwrap()..md.find("## Sources").unwrap()]
+}
+
+/// The chronology is grouped by year: a heading per year, and under it
+/// only the events that began that year (or before the period, in its
+/// first year).
+#[test]
+fn the_chronology_is_grouped_by_year() {
+    let chronology = chronology_markdown(default_markdown());
+    let years: Vec<&str> = chronology.lines().filter_map(|l| l.strip_prefix("### ")).collect();
+    assert_eq!(years, ["Events of 2024", "Events of 2025", "Events of 2026", "Undated, 2024–2026"]);
+    let blocks = blocks::parse(chronology);
+    let mut year = String::new();
+    for block in &blocks {
+        match block {
+            Block::Heading { level: 3, runs } => year = plain(runs).trim_start_matches("Events of ").to_owned(),
+            Block::Table { rows, .. } if year.len() == 4 => {
+                for row in rows {
+                    let date = plain(&row[0]);
+                    let first_year = date.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4).unwrap();
+                    assert!(first_year == year || year == "2024" && first_year < "2024", "{date} under {year}");
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A dataset with many events in one year: that year's chronology is
+/// grouped by month, events known only to the year apart.
+#[test]
+fn a_long_chronology_is_grouped_by_month_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = String::from("schema = 1\n\n[[pillar]]\nid = \"energy\"\nname = \"Energy and green transition\"\nshort = \"Energy\"\n");
+    for i in 0..60 {
+        let date = if i % 20 == 0 { "\"2025\"".to_owned() } else { format!("2025-{:02}-{:02}", i % 12 + 1, i % 28 + 1) };
+        toml.push_str(&format!(
+            "\n[[event]]\nid = \"e{i}\"\ntitle = \"Event {i}\"\ndate = {date}\npillar = \"energy\"\nkind = \"visit\"\nsignificance = 2\nsummary = \"S.\"\nsources = [{{ name = \"Desk\" }}]\n"
+        ));
+    }
+    std::fs::write(dir.path().join("data.toml"), toml).unwrap();
+    let output = bin().args(["--period", "2025", "--format", "md", "--as-of", AS_OF, "-q", "-o", "-", "--data"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = stdout(&output);
+    let chronology = chronology_markdown(&md);
+    let months: Vec<&str> = chronology.lines().filter_map(|l| l.strip_prefix("#### ")).collect();
+    assert_eq!(months.len(), 13, "{months:?}");
+    assert_eq!(months[0], "2025, month not known");
+    assert_eq!(months[1], "January 2025");
+    assert_eq!(months[12], "December 2025");
+    assert_eq!(chronology.matches("| Date | Event | Pillar | Kind |").count(), 13);
+}
+
+/// In the chronology's table a date never wraps, the pillar is a colour
+/// chip and a short name, and no name is hyphenated.
+#[test]
+fn chronology_dates_never_wrap_and_pillars_are_chips_with_short_names() {
+    let typeset = default_typeset();
+    let blocks = blocks::parse(chronology_markdown(default_markdown()));
+    let dates: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { rows, header, .. } if plain(&header[0]) == "Date" => Some(rows.iter().map(|r| plain(&r[0]))),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(dates.len() >= 20);
+    let drawn: Vec<&Text> = typeset.document.pages.iter().flat_map(page_texts).map(|(_, t)| t).collect();
+    for date in &dates {
+        // One text item, whatever space the PDF sets between a day and
+        // its month.
+        let same = |t: &str| t.replace('\u{a0}', " ") == date.replace('\u{a0}', " ");
+        assert!(drawn.iter().any(|t| same(&t.text)), "{date} is not one line");
+    }
+    let palette: Vec<azint_report::typeset::geom::Color> =
+        (0..4).map(|i| azint_report::typeset::chart::parse_color(azint_report::palette::hex(i)).unwrap()).collect();
+    let mut chips = 0;
+    for page in &typeset.document.pages {
+        let texts: Vec<_> = page_texts(page).collect();
+        for (at, item) in &page.items {
+            let Item::Fill { size, color } = item else { continue };
+            if size.w != size.h || size.w.0 > 8.0 || !palette.contains(color) {
+                continue;
+            }
+            // A name right of the square, on its baseline.
+            let name = texts.iter().find(|(p, _)| (p.y - (at.y + size.h)).0.abs() < 0.6 && (p.x - at.x).0 > 0.0 && (p.x - at.x).0 < 12.0);
+            let (_, name) = name.expect("a chip with no name beside it");
+            assert!(["Diplomacy", "Connectivity", "Energy", "Multilateral"].contains(&name.text.as_str()), "{:?}", name.text);
+            chips += 1;
+        }
+    }
+    assert_eq!(chips, 30, "every event of the chronology has a chip");
+    let start = typeset.document.headings.iter().find(|h| h.title == "Chronology").unwrap();
+    let end = typeset.document.headings.iter().find(|h| h.title == "Sources").unwrap();
+    for (n, page) in typeset.document.pages.iter().enumerate().take(end.page + 1).skip(start.page) {
+        for (at, t) in page_texts(page) {
+            let inside = (n > start.page || at.y > start.y) && (n < end.page || at.y < end.y);
+            assert!(!inside || !t.text.ends_with('-'), "hyphenated in the chronology: {:?}", t.text);
+        }
+    }
+}
+
+/// A pillar's `short` name is checked: one line, a word or two.
+#[test]
+fn a_long_short_name_is_refused() {
+    let output = bin().args(["check", "--data", "tests/fixtures/invalid/pillar-short-too-long.toml"]).current_dir(crate::util::root()).output().unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    assert!(stderr(&output).contains("pillar-short-too-long.toml:6:9: error: `short` is longer than 20 characters"), "{}", stderr(&output));
+}
+
+/// The running header names the title and period, and the section in
+/// force at the top of the page; in the chronology, the year too.
+#[test]
+fn the_running_header_names_the_section_and_in_the_chronology_the_year() {
+    let typeset = default_typeset();
+    let heads: Vec<String> = typeset
+        .document
+        .pages
+        .iter()
+        .map(|p| {
+            p.furniture
+                .iter()
+                .filter_map(|(_, i)| match i {
+                    Item::Text(t) if !t.text.starts_with("Page ") => Some(t.text.clone()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect();
+    assert_eq!(heads[0], "", "no running header on the title page");
+    assert!(heads[1..].iter().all(|h| h.starts_with("Azerbaijan’s International Integration · 2024–2026 | ")), "{heads:#?}");
+    let headings = &typeset.document.headings;
+    for (i, heading) in headings.iter().enumerate() {
+        let page = heading.page;
+        if heading.level == 2 && page > 0 {
+            // The pages after a section's first one name it, up to the
+            // page the next section starts on.
+            let next = headings[i + 1..].iter().find(|h| h.level == 2);
+            let last = next.map_or(typeset.document.pages.len() - 1, |n| n.page - 1);
+            for (p, head) in heads.iter().enumerate().take(last + 1).skip(page + 1) {
+                assert!(head.ends_with(&heading.title) || head.contains(&format!("{} · ", heading.title)), "page {}: {head}", p + 1);
+            }
+        }
+    }
+    assert!(heads.iter().any(|h| h.ends_with("Chronology · 2024")), "{heads:#?}");
+}
