@@ -46,6 +46,10 @@ mod style {
     use super::{Color, Pt};
 
     pub const BODY: Pt = Pt(10.0);
+    /// The measure of running text, paragraphs and lists: about 68
+    /// characters of the body face a line (60 to 75 read best); tables,
+    /// charts and headings take the whole text width.
+    pub const MEASURE: Pt = Pt(340.0);
     pub const BODY_LEADING: Pt = Pt(14.2);
     pub const SMALL: Pt = Pt(8.4);
     pub const SMALL_LEADING: Pt = Pt(11.6);
@@ -111,6 +115,7 @@ pub fn layout(
         images,
         used_images: Vec::new(),
         after_caption: false,
+        lists: 0,
     };
     // The table of contents lists the headings of levels 2 and 3 that
     // follow it.
@@ -120,7 +125,7 @@ pub fn layout(
     builder.toc = entries;
     collect_notes(blocks, &mut builder.note_texts);
     builder.blocks(blocks, Pt::ZERO, area.size.w);
-    let notes = builder.lay_out_notes(area.size.w);
+    let notes = builder.lay_out_notes(area.size.w.min(style::MEASURE));
     let (mut document, places) = paginate(builder.chunks, &builder.table_headers, notes, setup, area);
     finish(&mut document, &builder.toc, &places, setup, area);
     document.images = builder.used_images.into_iter().filter_map(|src| images.get(&src).cloned()).collect();
@@ -240,6 +245,8 @@ struct Builder<'f> {
     used_images: Vec<String>,
     /// The last chunk is a caption: the table that follows sits close.
     after_caption: bool,
+    /// How many lists the current block is in.
+    lists: usize,
 }
 
 impl Builder<'_> {
@@ -254,15 +261,23 @@ impl Builder<'_> {
                     // A paragraph that opens with a bold label ("Partners:")
                     // is a short entry, set ragged and close to the one
                     // before it when that is one too.
-                    let justify = !is_labelled(runs);
+                    let labelled = is_labelled(runs);
                     let gap = match i.checked_sub(1).map(|p| &blocks[p]) {
                         _ if first => Pt::ZERO,
-                        Some(Block::Paragraph { runs: before }) if !justify && is_labelled(before) => Pt(1.5),
+                        Some(Block::Paragraph { runs: before }) if labelled && is_labelled(before) => Pt(1.5),
                         _ => style::PARAGRAPH_GAP,
                     };
+                    // Lists are set ragged too: their lines are short and
+                    // justified ones opened wide word spaces.
+                    let justify = !labelled && self.lists == 0;
+                    let width = width.min(style::MEASURE);
                     self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, justify, gap);
                 }
-                Block::List { start, items } => self.list(*start, items, x, width, first),
+                Block::List { start, items } => {
+                    self.lists += 1;
+                    self.list(*start, items, x, width.min(style::MEASURE), first);
+                    self.lists -= 1;
+                }
                 Block::Table { aligns, header, rows } => self.table(aligns, header, rows, x, width),
                 Block::Quote(inner) => {
                     let from = self.chunks.len();
