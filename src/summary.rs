@@ -123,6 +123,11 @@ pub struct TimelineEvent {
     /// Somewhere in `start..end`, not over it (issue 15).
     pub undated: bool,
     pub planned: bool,
+    /// Known only to the month or year: drawn over the span it stands
+    /// for, its mark in the middle, not on the first day.
+    pub imprecise: bool,
+    /// The lane's label: the pillar's short name, else its name.
+    pub lane: String,
 }
 
 /// A pillar's line in the executive summary.
@@ -701,6 +706,10 @@ fn timeline(events: &[&Event], pillars: &[&crate::dataset::Pillar], period: &Per
                 single_day: start == end && !e.undated,
                 undated: e.undated,
                 planned: e.status == Status::Planned,
+                imprecise: !e.undated
+                    && (e.date.precision() != crate::date::Precision::Day
+                        || e.until.is_some_and(|u| u.precision() != crate::date::Precision::Day)),
+                lane: pillars[colour].short.clone().unwrap_or_else(|| pillars[colour].name.clone()),
             })
         })
         .collect()

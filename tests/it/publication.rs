@@ -394,3 +394,33 @@ fn body_text_is_set_to_a_measure_of_60_to_75_characters() {
     assert!((60.0..=75.0).contains(&mean), "mean {mean:.1} characters a line");
     assert!(outside.len() * 20 <= lengths.len(), "more than one line in twenty outside 60-75: {outside:?}");
 }
+
+/// The timeline's sentence counts truly: "All 30 events" when it shows
+/// every one, "the 40 most significant … of the 50" only when there are
+/// more; its axis spans the period though every event is in its last year.
+#[test]
+fn the_timeline_says_how_many_it_shows_and_spans_the_period() {
+    let md = default_markdown();
+    assert!(md.contains("All 30 events of the period, one lane per pillar"), "{md}");
+    assert!(md.contains("%% period: 2024-01-01 2026-12-31"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = String::from("schema = 1\n\n[[pillar]]\nid = \"energy\"\nname = \"Energy and green transition\"\n");
+    for i in 0..50 {
+        toml.push_str(&format!(
+            "\n[[event]]\nid = \"e{i}\"\ntitle = \"Event {i}\"\ndate = 2026-{:02}-{:02}\npillar = \"energy\"\nkind = \"visit\"\nsignificance = {}\nsummary = \"S.\"\nsources = [{{ name = \"Desk\" }}]\n",
+            i % 12 + 1,
+            i % 28 + 1,
+            i % 5 + 1
+        ));
+    }
+    std::fs::write(dir.path().join("data.toml"), toml).unwrap();
+    let output = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-q", "-o", "-", "--data"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = stdout(&output);
+    assert!(md.contains("The 40 most significant events of the 50 of the period"), "{md}");
+    let typeset = typeset::typeset(&md, &options());
+    let labels: Vec<String> = typeset.document.pages.iter().flat_map(page_texts).map(|(_, t)| t.text.clone()).collect();
+    let at = labels.iter().position(|t| t == "Most significant events").expect("the timeline's title");
+    let axis: Vec<&String> = labels[at..].iter().take_while(|t| !t.starts_with("Significance")).filter(|t| t.len() == 4 && t.parse::<i32>().is_ok()).collect();
+    assert_eq!(axis, ["2024", "2025", "2026"], "the axis spans the period, not the events' year");
+}

@@ -313,7 +313,7 @@ fn plans_approximate_figures_and_source_notes_are_shown() {
     let md = briefing(&["--data", fixture("valid/precision").to_str().unwrap(), "--period", "2024-2026", "--highlights", "5"]);
     assert!(md.contains("*March 2026 (planned)* · summit · major (4/5)"), "{md}");
     assert!(md.contains("| March 2026 (planned) | Summit planned for 2026 | <!-- colour #1b3a5c -->Energy | summit |"), "{md}");
-    assert!(md.contains("Summit planned for 2026 (planned) :crit, s4pe5, 2026-03-01, 2026-03-31"), "{md}");
+    assert!(md.contains("Summit planned for 2026 (planned) :crit, s4pme5, 2026-03-01, 2026-03-31"), "{md}");
     // Of equal significance, what happened ranks before what is planned,
     // though the plan is later.
     let held = md.find("1. **Summit held in 2026**").unwrap();
