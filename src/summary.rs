@@ -97,6 +97,9 @@ pub struct Executive {
     pub pillars: Vec<PillarRow>,
     /// Events in the period per kind, all pillars together.
     pub per_kind: Vec<KindCount>,
+    /// The same, in two columns side by side: row `n` holds kind `n` and
+    /// kind `n + half` (a compact table; issue 9).
+    pub per_kind_pairs: Vec<(KindCount, Option<KindCount>)>,
     pub top_highlights: Vec<EventView>,
     /// The most significant events of the period on a time axis.
     pub timeline: Vec<TimelineEvent>,
@@ -504,6 +507,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             })
             .collect(),
         per_kind: with_compare(per_kind(&selected), compare.as_ref()),
+        per_kind_pairs: pairs(per_kind(&selected)),
         top_highlights: highlights(&selected, TOP_HIGHLIGHTS)
             .into_iter()
             .map(view)
@@ -848,6 +852,13 @@ fn per_year(events: &[&Event], period: &Period) -> Vec<YearCount> {
         .into_iter()
         .map(|(year, count)| YearCount { year, count })
         .collect()
+}
+
+/// `items` in two columns: the first half down the left, the rest down the
+/// right.
+fn pairs<T: Clone>(items: Vec<T>) -> Vec<(T, Option<T>)> {
+    let half = items.len().div_ceil(2);
+    (0..half).map(|i| (items[i].clone(), items.get(i + half).cloned())).collect()
 }
 
 fn per_kind(events: &[&Event]) -> Vec<KindCount> {

@@ -220,6 +220,9 @@ struct Chunk {
     header_of: Option<usize>,
     /// A line of the table of contents: the entry's index.
     toc_entry: Option<usize>,
+    /// Starts a figure (a chart, a table or its caption): when it does not
+    /// fit, text that follows may fill the page before it.
+    figure: bool,
 }
 
 struct Builder<'f> {
@@ -470,6 +473,9 @@ impl Builder<'_> {
         for chunk in &mut self.chunks[from..] {
             chunk.keep_with_next = true;
         }
+        if let Some(first) = self.chunks.get_mut(from) {
+            first.figure = true;
+        }
         self.after_caption = true;
     }
 
@@ -643,6 +649,7 @@ impl Builder<'_> {
                     height: drawing.size.h + Pt(4.0),
                     space_before: Pt(10.0),
                     items,
+                    figure: true,
                     ..Chunk::default()
                 });
             }
@@ -731,7 +738,10 @@ impl Builder<'_> {
         self.table_headers.push(artifact(&header_chunk));
         let header_index = self.table_headers.len() - 1;
         let mut first = header_chunk;
-        first.space_before = if std::mem::take(&mut self.after_caption) { Pt(4.0) } else { Pt(8.0) };
+        let captioned = std::mem::take(&mut self.after_caption);
+        first.space_before = if captioned { Pt(4.0) } else { Pt(8.0) };
+        // A short table is a figure of its own; a caption starts one.
+        first.figure = !captioned && rows.len() <= style::UNSPLIT_ROWS;
         first.keep_with_next = true;
         first.header_of = Some(header_index);
         self.chunks.push(first);
@@ -983,6 +993,8 @@ impl Builder<'_> {
             if short && from + i + 1 < n {
                 chunk.keep_with_next = true;
             }
+            // A short box, kept whole, floats like a figure.
+            chunk.figure = short && i == 0;
         }
         self.wrap(from, Role::Callout);
     }
@@ -1348,6 +1360,38 @@ fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec<Chunk>>, s
         };
         let needs_break = chunks[i].break_before && !at_top
             || !at_top && y + group_height(false) > bottom - foot.room() && group_height(true) <= area.size.h;
+        // A figure that does not fit goes to the next page, and the text
+        // that follows it, up to the next section or figure, fills the
+        // room it leaves (more than a quarter of a page), as much as fits.
+        if needs_break && chunks[i].figure && !chunks[i].break_before && bottom - foot.room() - y > area.size.h / 4.0 {
+            let mut room = bottom - foot.room() - y;
+            let mut take = end + 1;
+            let mut fills = false;
+            while take < chunks.len() {
+                let mut last = take;
+                while chunks[last].keep_with_next && last + 1 < chunks.len() {
+                    last += 1;
+                }
+                let group = &chunks[take..=last];
+                let movable = group.iter().all(|c| {
+                    // Subsections may pass a figure, as in TeX; sections
+                    // may not.
+                    let minor = c.heading.as_ref().is_none_or(|(level, _)| *level >= 3);
+                    !c.figure && !c.break_before && minor && c.table_header.is_none() && c.header_of.is_none() && c.toc_entry.is_none() && note_refs(c).is_empty()
+                });
+                let height: Pt = group.iter().map(|c| c.space_before + c.height).sum();
+                if !movable || height > room {
+                    break;
+                }
+                room -= height;
+                take = last + 1;
+                fills = true;
+            }
+            if fills {
+                chunks[i..take].rotate_left(end + 1 - i);
+                continue;
+            }
+        }
         if needs_break {
             foot.close(&mut page, doc.pages.len(), area, &mut places);
             doc.pages.push(std::mem::replace(&mut page, new_page()));

@@ -424,3 +424,102 @@ fn the_timeline_says_how_many_it_shows_and_spans_the_period() {
     let axis: Vec<&String> = labels[at..].iter().take_while(|t| !t.starts_with("Significance")).filter(|t| t.len() == 4 && t.parse::<i32>().is_ok()).collect();
     assert_eq!(axis, ["2024", "2025", "2026"], "the axis spans the period, not the events' year");
 }
+
+/// How much of each page's text area is left blank at its foot, as a
+/// fraction, and whether the next page opens with a level-2 heading (a
+/// new top-level section).
+fn blank_feet(typeset: &Typeset) -> Vec<(usize, f32, bool)> {
+    let pages = &typeset.document.pages;
+    let mut out = Vec::new();
+    for (n, page) in pages.iter().enumerate().take(pages.len().saturating_sub(1)) {
+        let area = page.area;
+        // The body's lowest mark, footnotes apart (8 pt serif text and
+        // their short rule).
+        let lowest = page
+            .items
+            .iter()
+            .filter(|(_, i)| match i {
+                // Footnote text and the raised numbers in it.
+                Item::Text(t) => t.face != Face::Serif || t.size.0 != 8.0 && t.size.0 >= 6.0,
+                _ => true,
+            })
+            .filter(|(p, i)| !matches!(i, Item::Line { to, .. } if (to.x - p.x).0 == 72.0))
+            .filter_map(|(p, i)| match i {
+                Item::Text(t) => Some(p.y + t.size * 0.3),
+                Item::Fill { size, .. } => Some(p.y + size.h),
+                Item::Line { to, .. } => Some(p.y.max(to.y)),
+                Item::Image { size, .. } => Some(p.y + size.h),
+                Item::Polygon { points, .. } => points.iter().map(|q| q.y).reduce(|a, b| a.max(b)),
+                _ => None,
+            })
+            .fold(area.origin.y, |a, b| a.max(b));
+        let blank = (area.bottom() - lowest).0 / area.size.h.0;
+        let section_next = typeset.document.headings.iter().any(|h| h.level <= 2 && h.page == n + 1 && h.y <= pages[n + 1].area.origin.y + azint_report::typeset::geom::Pt(1.0));
+        out.push((n + 1, blank, section_next));
+    }
+    out
+}
+
+/// No page ends more than a quarter blank, unless a new top-level section
+/// starts on the next: a figure that does not fit goes to the next page and
+/// the text after it fills the gap. The default briefing and one of 300
+/// events.
+#[test]
+fn no_page_is_left_more_than_a_quarter_blank() {
+    let check = |name: &str, typeset: &Typeset| {
+        let feet = blank_feet(typeset);
+        eprintln!("{name}: {:?}", feet.iter().map(|f| format!("p{} {:.2}{}", f.0, f.1, if f.2 { "§" } else { "" })).collect::<Vec<_>>());
+        // The title page is left out: its title block and contents decide
+        // where its text starts (a 300-event briefing's contents leave
+        // room for one paragraph of the summary, not for the key
+        // judgements' box that follows it).
+        let gaps: Vec<_> = feet.iter().filter(|(page, blank, section)| *page > 1 && *blank > 0.25 && !section).collect();
+        assert!(gaps.is_empty(), "{name}: pages more than a quarter blank: {gaps:?}");
+    };
+    check("default", default_typeset());
+    // A larger dataset: 300 events of four pillars and every kind.
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = String::from("schema = 1\n");
+    for (id, name) in [("a", "Multi-vector diplomacy"), ("b", "Connectivity and transport"), ("c", "Energy and green transition"), ("d", "Active multilateral engagement")] {
+        toml.push_str(&format!("\n[[pillar]]\nid = \"{id}\"\nname = \"{name}\"\nsummary = \"What the pillar means, in one sentence of some length for the section.\"\n"));
+    }
+    let kinds = ["summit", "visit", "agreement", "membership", "chairmanship", "resolution", "programme", "contract", "infrastructure", "mission", "statement", "other"];
+    for i in 0..300usize {
+        let date = match i % 7 {
+            0 => format!("\"{}\"", 2024 + i % 3),
+            1 => format!("\"{}-{:02}\"", 2024 + i % 3, i % 12 + 1),
+            _ => format!("{}-{:02}-{:02}", 2024 + i % 3, i % 12 + 1, i % 28 + 1),
+        };
+        toml.push_str(&format!(
+            "\n[[event]]\nid = \"e{i}\"\ntitle = \"Event number {i} with a title of ordinary length\"\ndate = {date}\npillar = \"{}\"\nkind = \"{}\"\nsignificance = {}\npartners = [\"Partner {}\"]\nsummary = \"What happened, in a sentence or two that a reader can take in at a glance.\"\nsources = [{{ name = \"Desk\" }}]\n",
+            ["a", "b", "c", "d"][i % 4],
+            kinds[i % 12],
+            i % 5 + 1,
+            i % 17
+        ));
+    }
+    std::fs::write(dir.path().join("data.toml"), toml).unwrap();
+    let output = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-q", "-o", "-", "--data"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    check("300 events", &typeset::typeset(&stdout(&output), &options()));
+}
+
+/// A table that does not fit goes to the next page, and the paragraphs
+/// after it fill the room it leaves; a new section never passes it.
+#[test]
+fn text_after_a_figure_that_does_not_fit_fills_the_page() {
+    let table: String = "Table: Twelve rows\n\n| Kind | Events |\n| --- | ---: |\n".to_owned() + &(0..12).map(|i| format!("| kind {i} | {i} |\n")).collect::<String>();
+    let md = format!(
+        "## One\n\n{}\n{table}\nAfter the table, first paragraph.\n\nAfter the table, second paragraph.\n\n### A subsection\n\nIn the subsection.\n\n## Two\n\nThe next section.\n",
+        "A line of text.\n\n".repeat(21)
+    );
+    let typeset = typeset::typeset(&md, &options());
+    let page_of = |text: &str| typeset.document.pages.iter().position(|p| page_texts(p).any(|(_, t)| t.text.starts_with(text))).unwrap();
+    assert_eq!(page_of("kind 0"), 1, "the table goes to the next page");
+    assert_eq!(page_of("After the table, first"), 0, "the text after it fills the first");
+    assert_eq!(page_of("After the table, second"), 0);
+    assert_eq!(page_of("In the subsection"), 0, "a subsection may pass a figure");
+    assert_eq!(page_of("The next section"), 1, "a section may not");
+    let feet = blank_feet(&typeset);
+    assert!(feet[0].1 <= 0.25, "{feet:?}");
+}

@@ -84,9 +84,22 @@ fn the_pdf_text_holds_every_paragraph_in_order() {
     // Without the running head and foot, which a page's text ends with
     // and which would stand inside a paragraph that crosses a page break.
     let typeset = default_typeset();
-    let (head, period) = options(Paper::A4).header;
-    let head = azint_report::typeset::flow::typographic(&head, None);
-    let mut extracted = letters(&pdf_text(&typeset.pdf)).replace(&letters(&format!("{head}{period}")), "");
+    // Each page's running head, as the text of its furniture in order
+    // (title and period, and the section).
+    let mut extracted = letters(&pdf_text(&typeset.pdf));
+    for page in &typeset.document.pages {
+        let head: String = page
+            .furniture
+            .iter()
+            .filter_map(|(_, i)| match i {
+                Item::Text(t) if !t.text.starts_with("Page ") => Some(t.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        if !head.is_empty() {
+            extracted = extracted.replace(&letters(&head), "");
+        }
+    }
     let total = typeset.document.pages.len();
     for n in (1..=total).rev() {
         extracted = extracted.replace(&letters(&format!("Page {n} of {total}")), "");
