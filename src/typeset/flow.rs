@@ -116,6 +116,8 @@ pub fn layout(
         used_images: Vec::new(),
         after_caption: false,
         lists: 0,
+        siblings: sibling_tables(blocks),
+        sibling_widths: std::collections::HashMap::new(),
     };
     // The table of contents lists the headings of levels 2 and 3 that
     // follow it.
@@ -145,6 +147,45 @@ fn is_caption(runs: &[Run], next: Option<&Block>) -> bool {
     matches!(next, Some(Block::Table { .. }))
         && runs.first().is_some_and(|r| r.text.starts_with(CAPTION_MARK) && r.text.len() > CAPTION_MARK.len())
         && runs.iter().all(|r| !r.style.note && r.text != "\n")
+}
+
+/// What identifies tables that share their columns: the header's text.
+fn table_key(header: &[Vec<Run>], columns: usize) -> String {
+    let mut key = columns.to_string();
+    for cell in header {
+        key.push('\u{1f}');
+        key.push_str(&plain(cell));
+    }
+    key
+}
+
+/// Rows of the top-level tables whose header another table has too, by
+/// [`table_key`]: a sample of at most 400 rows spread over them, enough to
+/// measure columns (as [`column_widths`] samples one long table).
+fn sibling_tables(blocks: &[Block]) -> std::collections::HashMap<String, Vec<Vec<Vec<Run>>>> {
+    let mut tables: std::collections::HashMap<String, Vec<&Vec<Vec<Vec<Run>>>>> = std::collections::HashMap::new();
+    for block in blocks {
+        if let Block::Table { aligns, header, rows } = block {
+            let columns = aligns.len().max(header.len()).max(rows.iter().map(Vec::len).max().unwrap_or(0));
+            tables.entry(table_key(header, columns)).or_default().push(rows);
+        }
+    }
+    tables
+        .into_iter()
+        .filter(|(_, t)| t.len() > 1)
+        .map(|(key, t)| {
+            let total: usize = t.iter().map(|rows| rows.len()).sum();
+            let step = (total / 400).max(1);
+            let sample = t.into_iter().flatten().step_by(step).cloned().collect();
+            (key, sample)
+        })
+        .collect()
+}
+
+/// A cell's runs without footnote references: measuring must not number
+/// a note before the text that cites it is set.
+fn without_notes(runs: &[Run]) -> Vec<Run> {
+    runs.iter().filter(|r| !r.style.note).cloned().collect()
 }
 
 /// An event's line of date, kind and significance: a paragraph that opens
@@ -250,6 +291,11 @@ struct Builder<'f> {
     after_caption: bool,
     /// How many lists the current block is in.
     lists: usize,
+    /// Rows (a sample) of the tables that share a header with another,
+    /// by [`table_key`]; and their columns' widths once measured, by key
+    /// and width.
+    siblings: std::collections::HashMap<String, Vec<Vec<Vec<Run>>>>,
+    sibling_widths: std::collections::HashMap<(String, u32), Vec<Pt>>,
 }
 
 impl Builder<'_> {
@@ -728,7 +774,27 @@ impl Builder<'_> {
             .iter()
             .map(|row| (0..columns).map(|c| cell_spans(row.get(c).map_or(&[][..], Vec::as_slice), false)).collect())
             .collect();
-        let widths = column_widths(self.fonts, &header_spans, &row_spans, width, columns);
+        // Tables of one header (the chronology's, a table a year) share
+        // their columns' widths, measured on all of their rows, so that they
+        // line up down the pages.
+        let key = table_key(header, columns);
+        let widths = match self.siblings.get(&key) {
+            Some(rows) => {
+                let cache = (key.clone(), width.0.to_bits());
+                if let Some(widths) = self.sibling_widths.get(&cache) {
+                    widths.clone()
+                } else {
+                    let spans: Vec<Vec<Vec<Span>>> = rows
+                        .iter()
+                        .map(|row| (0..columns).map(|c| cell_spans(&without_notes(row.get(c).map_or(&[][..], Vec::as_slice)), false)).collect())
+                        .collect();
+                    let widths = column_widths(self.fonts, &header_spans, &spans, width, columns);
+                    self.sibling_widths.insert(cache, widths.clone());
+                    widths
+                }
+            }
+            None => column_widths(self.fonts, &header_spans, &row_spans, width, columns),
+        };
         let width: Pt = widths.iter().copied().sum();
 
         let table_from = self.chunks.len();

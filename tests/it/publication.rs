@@ -523,3 +523,22 @@ fn text_after_a_figure_that_does_not_fit_fills_the_page() {
     let feet = blank_feet(&typeset);
     assert!(feet[0].1 <= 0.25, "{feet:?}");
 }
+
+/// The chronology's tables, one a year, line up: their columns start at
+/// the same places.
+#[test]
+fn the_chronology_tables_line_up() {
+    let typeset = default_typeset();
+    let mut starts: Vec<Vec<i32>> = Vec::new();
+    for page in &typeset.document.pages {
+        let texts: Vec<_> = page_texts(page).collect();
+        for (at, t) in &texts {
+            if t.text == "Date" {
+                let row: Vec<i32> = texts.iter().filter(|(p, _)| (p.y - at.y).0.abs() < 0.5).map(|(p, _)| p.x.0.round() as i32).collect();
+                starts.push(row);
+            }
+        }
+    }
+    assert!(starts.len() >= 3, "{starts:?}");
+    assert!(starts.windows(2).all(|w| w[0] == w[1]), "columns differ: {starts:?}");
+}
