@@ -97,6 +97,9 @@ pub struct Executive {
     pub pillars: Vec<PillarRow>,
     /// Events in the period per kind, all pillars together.
     pub per_kind: Vec<KindCount>,
+    /// The same, in two columns side by side: row `n` holds kind `n` and
+    /// kind `n + half` (a compact table; issue 9).
+    pub per_kind_pairs: Vec<(KindCount, Option<KindCount>)>,
     pub top_highlights: Vec<EventView>,
     /// The most significant events of the period on a time axis.
     pub timeline: Vec<TimelineEvent>,
@@ -123,6 +126,11 @@ pub struct TimelineEvent {
     /// Somewhere in `start..end`, not over it (issue 15).
     pub undated: bool,
     pub planned: bool,
+    /// Known only to the month or year: drawn over the span it stands
+    /// for, its mark in the middle, not on the first day.
+    pub imprecise: bool,
+    /// The lane's label: the pillar's short name, else its name.
+    pub lane: String,
 }
 
 /// A pillar's line in the executive summary.
@@ -139,6 +147,10 @@ pub struct PillarRow {
     pub compare: Option<usize>,
 }
 
+/// A chronology of more events than this in one year is grouped by month
+/// within the year too.
+pub const CHRONOLOGY_MONTHS_OVER: usize = 40;
+
 /// Every event in the period, by start date.
 #[derive(Clone, Debug, Serialize)]
 pub struct Chronology {
@@ -146,8 +158,28 @@ pub struct Chronology {
     pub included: bool,
     /// The dated events.
     pub events: Vec<ChronologyEntry>,
+    /// The dated events by year (of the start date, clamped to the period),
+    /// and by month in a year of many (issue 9).
+    pub years: Vec<ChronologyYear>,
     /// The undated ones, a group per span, earliest span first.
     pub undated: Vec<UndatedGroup>,
+}
+
+/// A year of the chronology: its events, or, in a year of more than
+/// [`CHRONOLOGY_MONTHS_OVER`], its months (`events` then empty).
+#[derive(Clone, Debug, Serialize)]
+pub struct ChronologyYear {
+    pub year: i32,
+    pub events: Vec<ChronologyEntry>,
+    pub months: Vec<ChronologyMonth>,
+}
+
+/// A month of a long year; `name` is "March 2025", or "2025, month not
+/// known" for the events known only to the year.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChronologyMonth {
+    pub name: String,
+    pub events: Vec<ChronologyEntry>,
 }
 
 /// The events the source places somewhere in one span without a date.
@@ -169,6 +201,10 @@ pub struct ChronologyEntry {
     pub until: Option<String>,
     pub pillar: String,
     pub pillar_name: String,
+    /// The pillar's short name (`short`), else its name.
+    pub pillar_short: String,
+    /// The pillar's position in the report, 0-based: its colour.
+    pub colour: usize,
     pub kind: &'static str,
     pub significance: u8,
     pub undated: bool,
@@ -231,6 +267,9 @@ pub struct PillarSummary {
     pub undated: Vec<SpanCount>,
     /// Kinds that occur, in the contract's order.
     pub per_kind: Vec<KindCount>,
+    /// The statistics block: a row per kind that occurs, a count per year
+    /// of `per_year` and per span of `undated`, in that order (issue 9).
+    pub kind_years: Vec<KindYears>,
     /// Distinct partners, sorted.
     pub partners: Vec<String>,
     /// The main partners and the regional spread, for one line.
@@ -242,6 +281,14 @@ pub struct PillarSummary {
     /// The most significant of them ([`RELATED_LISTED`]), by date.
     pub related: Vec<EventView>,
     pub highlights: Vec<EventView>,
+}
+
+/// A kind's events per year and per undated span, and in all.
+#[derive(Clone, Debug, Serialize)]
+pub struct KindYears {
+    pub name: &'static str,
+    pub cells: Vec<usize>,
+    pub total: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -407,6 +454,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             per_year: per_year(&own, period),
             undated: undated_spans(&own),
             per_kind: per_kind(&own),
+            kind_years: kind_years(&own, period),
             partners: partners(&own).into_iter().map(str::to_owned).collect(),
             partner_spread: partners::pillar(&lookup, &own),
             anchor: partners::anchor(&format!("{}. {}", index + 1, pillar.name)),
@@ -459,6 +507,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             })
             .collect(),
         per_kind: with_compare(per_kind(&selected), compare.as_ref()),
+        per_kind_pairs: pairs(per_kind(&selected)),
         top_highlights: highlights(&selected, TOP_HIGHLIGHTS)
             .into_iter()
             .map(view)
@@ -479,7 +528,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         as_of: selection.as_of.to_string(),
         executive,
         pillars: summaries,
-        chronology: chronology(&selected, &pillar_names, selection.chronology),
+        chronology: chronology(&selected, &pillar_labels(&dataset.pillars, &pillars), period, selection.chronology),
         sources: Sources { list: sources },
         data: DataNote {
             source: selection.data_source.clone(),
@@ -501,26 +550,76 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
     }
 }
 
+/// What the chronology shows of a pillar.
+struct PillarLabel<'p> {
+    name: &'p str,
+    short: Option<&'p str>,
+    colour: usize,
+}
+
+/// Every pillar's label; the colour is the position among those reported.
+fn pillar_labels<'p>(all: &'p [crate::dataset::Pillar], reported: &[&crate::dataset::Pillar]) -> BTreeMap<&'p str, PillarLabel<'p>> {
+    all.iter()
+        .map(|p| {
+            let colour = reported.iter().position(|r| r.id == p.id).unwrap_or(0);
+            (p.id.as_str(), PillarLabel { name: &p.name, short: p.short.as_deref(), colour })
+        })
+        .collect()
+}
+
 /// The chronology: dated events by date, then the undated ones grouped by
 /// span (empty when left out).
-fn chronology(selected: &[&Event], pillar_names: &BTreeMap<&str, &str>, included: bool) -> Chronology {
-    let mut chronology = Chronology { included, events: Vec::new(), undated: Vec::new() };
+fn chronology(selected: &[&Event], labels: &BTreeMap<&str, PillarLabel<'_>>, period: &Period, included: bool) -> Chronology {
+    let mut chronology = Chronology { included, events: Vec::new(), years: Vec::new(), undated: Vec::new() };
     if !included {
         return chronology;
     }
-    let entry = |e: &Event| ChronologyEntry {
-        id: e.id.clone(),
-        title: e.title.clone(),
-        date: e.date.to_string(),
-        until: e.until.map(|u| u.to_string()),
-        pillar: e.pillar.to_string(),
-        pillar_name: pillar_names.get(&*e.pillar).copied().unwrap_or(&e.pillar).to_owned(),
-        kind: e.kind.as_str(),
-        significance: e.significance,
-        undated: e.undated,
-        planned: e.status == Status::Planned,
+    let entry = |e: &Event| {
+        let label = labels.get(&*e.pillar);
+        ChronologyEntry {
+            id: e.id.clone(),
+            title: e.title.clone(),
+            date: e.date.to_string(),
+            until: e.until.map(|u| u.to_string()),
+            pillar: e.pillar.to_string(),
+            pillar_name: label.map_or(&*e.pillar, |l| l.name).to_owned(),
+            pillar_short: label.map_or(&*e.pillar, |l| l.short.unwrap_or(l.name)).to_owned(),
+            colour: label.map_or(0, |l| l.colour),
+            kind: e.kind.as_str(),
+            significance: e.significance,
+            undated: e.undated,
+            planned: e.status == Status::Planned,
+        }
     };
     chronology.events = selected.iter().filter(|e| !e.undated).map(|e| entry(e)).collect();
+    // By year, then by month in a long year; `selected` is in date order.
+    let mut years: BTreeMap<i32, Vec<(&Event, ChronologyEntry)>> = BTreeMap::new();
+    for (e, view) in selected.iter().filter(|e| !e.undated).zip(&chronology.events) {
+        years.entry(e.first_day().max(period.start).year()).or_default().push((e, view.clone()));
+    }
+    chronology.years = years
+        .into_iter()
+        .map(|(year, events)| {
+            if events.len() <= CHRONOLOGY_MONTHS_OVER {
+                return ChronologyYear { year, events: events.into_iter().map(|(_, v)| v).collect(), months: Vec::new() };
+            }
+            let mut months: Vec<ChronologyMonth> = Vec::new();
+            for (e, view) in events {
+                let name = if e.first_day() < period.start {
+                    format!("Begun before {year}")
+                } else if e.date.precision() == crate::date::Precision::Year {
+                    format!("{year}, month not known")
+                } else {
+                    format!("{} {year}", crate::date::month_name(e.first_day().month()))
+                };
+                match months.last_mut() {
+                    Some(m) if m.name == name => m.events.push(view),
+                    _ => months.push(ChronologyMonth { name, events: vec![view] }),
+                }
+            }
+            ChronologyYear { year, events: Vec::new(), months }
+        })
+        .collect();
     // `selected` is in date order, so each group is too, and the groups
     // come earliest span first.
     let mut groups: BTreeMap<(NaiveDate, NaiveDate, String, String), Vec<ChronologyEntry>> = BTreeMap::new();
@@ -582,7 +681,7 @@ fn with_compare(mut kinds: Vec<KindCount>, compare: Option<&CompareView>) -> Vec
         let other = compare.per_kind.get(kind.as_str()).copied().unwrap_or(0);
         match kinds.iter_mut().find(|k| k.kind == kind.as_str()) {
             Some(k) => k.compare = Some(other),
-            None if other > 0 => kinds.push(KindCount { kind: kind.as_str(), name: kind.plural(), count: 0, compare: Some(other) }),
+            None if other > 0 => kinds.push(KindCount { kind: kind.as_str(), name: kind.label(), count: 0, compare: Some(other) }),
             None => {}
         }
     }
@@ -611,6 +710,10 @@ fn timeline(events: &[&Event], pillars: &[&crate::dataset::Pillar], period: &Per
                 single_day: start == end && !e.undated,
                 undated: e.undated,
                 planned: e.status == Status::Planned,
+                imprecise: !e.undated
+                    && (e.date.precision() != crate::date::Precision::Day
+                        || e.until.is_some_and(|u| u.precision() != crate::date::Precision::Day)),
+                lane: pillars[colour].short.clone().unwrap_or_else(|| pillars[colour].name.clone()),
             })
         })
         .collect()
@@ -751,6 +854,13 @@ fn per_year(events: &[&Event], period: &Period) -> Vec<YearCount> {
         .collect()
 }
 
+/// `items` in two columns: the first half down the left, the rest down the
+/// right.
+fn pairs<T: Clone>(items: Vec<T>) -> Vec<(T, Option<T>)> {
+    let half = items.len().div_ceil(2);
+    (0..half).map(|i| (items[i].clone(), items.get(i + half).cloned())).collect()
+}
+
 fn per_kind(events: &[&Event]) -> Vec<KindCount> {
     let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
     for e in events {
@@ -760,10 +870,34 @@ fn per_kind(events: &[&Event]) -> Vec<KindCount> {
         .into_iter()
         .map(|(k, count)| KindCount {
             kind: k.as_str(),
-            name: k.plural(),
+            name: k.label(),
             count,
             compare: None,
         })
+        .collect()
+}
+
+/// The kinds that occur by year (start dates clamped to the period, as in
+/// [`per_year`]) and by undated span (as in [`undated_spans`]).
+fn kind_years(events: &[&Event], period: &Period) -> Vec<KindYears> {
+    let years: Vec<i32> = period.years().collect();
+    let spans: Vec<SpanCount> = undated_spans(events);
+    let mut rows: BTreeMap<Kind, Vec<usize>> = BTreeMap::new();
+    for e in events {
+        let column = if e.undated {
+            let (from, until) = (e.date.to_string(), e.until.unwrap_or(e.date).to_string());
+            spans.iter().position(|s| s.from == from && s.until == until).map(|i| years.len() + i)
+        } else {
+            let year = e.first_day().max(period.start).year();
+            years.iter().position(|&y| y == year)
+        };
+        let row = rows.entry(e.kind).or_insert_with(|| vec![0; years.len() + spans.len()]);
+        if let Some(cell) = column.and_then(|c| row.get_mut(c)) {
+            *cell += 1;
+        }
+    }
+    rows.into_iter()
+        .map(|(kind, cells)| KindYears { name: kind.label(), total: cells.iter().sum(), cells })
         .collect()
 }
 
@@ -915,17 +1049,18 @@ mod tests {
     #[test]
     fn the_chronology_lists_undated_events_apart_by_span() {
         let names = BTreeMap::new();
+        let period = Period::parse("2024-2026").unwrap();
         let wide = undated("wide", "2024", "2026", 3);
         let narrow = undated("narrow", "2025-03", "2025-05", 2);
         let dated = event("dated", "2025-06", 2);
         let mut all = vec![&wide, &narrow, &dated];
         all.sort_by_cached_key(|e| chronological(e));
-        let c = chronology(&all, &names, true);
+        let c = chronology(&all, &names, &period, true);
         assert_eq!(c.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["dated"]);
         let groups: Vec<(&str, Vec<&str>)> =
             c.undated.iter().map(|g| (g.from.as_str(), g.events.iter().map(|e| e.id.as_str()).collect())).collect();
         assert_eq!(groups, [("2024", vec!["wide"]), ("2025-03", vec!["narrow"])]);
-        let left_out = chronology(&all, &names, false);
+        let left_out = chronology(&all, &names, &period, false);
         assert!(left_out.events.is_empty() && left_out.undated.is_empty());
     }
 

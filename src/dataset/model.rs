@@ -77,6 +77,8 @@ impl Default for ReportMeta {
 pub struct Pillar {
     pub id: String,
     pub name: String,
+    /// A word or two for narrow columns (the chronology's); else the name.
+    pub short: Option<String>,
     pub summary: Option<String>,
     pub order: Option<i64>,
     /// The file it is defined in, as displayed in diagnostics.
@@ -185,7 +187,7 @@ pub struct Source {
 }
 
 macro_rules! kinds {
-    ($($variant:ident => $name:literal, $plural:literal;)*) => {
+    ($($variant:ident => $name:literal, $label:literal;)*) => {
         /// What sort of event it was.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Kind {
@@ -203,10 +205,11 @@ macro_rules! kinds {
                 }
             }
 
-            /// The name for a heading or table: "Summits".
-            pub fn plural(self) -> &'static str {
+            /// The name at the start of a table cell: "Summit", the same
+            /// word as in running text, capitalised.
+            pub fn label(self) -> &'static str {
                 match self {
-                    $(Kind::$variant => $plural,)*
+                    $(Kind::$variant => $label,)*
                 }
             }
 
@@ -222,17 +225,17 @@ macro_rules! kinds {
 }
 
 kinds! {
-    Summit => "summit", "Summits";
-    Visit => "visit", "Visits";
-    Agreement => "agreement", "Agreements";
-    Membership => "membership", "Memberships";
-    Chairmanship => "chairmanship", "Chairmanships";
-    Resolution => "resolution", "Resolutions";
-    Programme => "programme", "Programmes";
-    Contract => "contract", "Contracts";
+    Summit => "summit", "Summit";
+    Visit => "visit", "Visit";
+    Agreement => "agreement", "Agreement";
+    Membership => "membership", "Membership";
+    Chairmanship => "chairmanship", "Chairmanship";
+    Resolution => "resolution", "Resolution";
+    Programme => "programme", "Programme";
+    Contract => "contract", "Contract";
     Infrastructure => "infrastructure", "Infrastructure";
-    Mission => "mission", "Missions";
-    Statement => "statement", "Statements";
+    Mission => "mission", "Mission";
+    Statement => "statement", "Statement";
     Other => "other", "Other";
 }
 

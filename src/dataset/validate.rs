@@ -33,7 +33,11 @@ type SpannedList<T> = Option<WithSpan<Vec<WithSpan<T>>>>;
 
 const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner"];
 const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language", "logo", "distribution", "reference"];
-const PILLAR_KEYS: &[&str] = &["id", "name", "summary", "order"];
+const PILLAR_KEYS: &[&str] = &["id", "name", "short", "summary", "order"];
+
+/// The longest short name of a pillar: it stands in a narrow table column
+/// beside a colour chip (issue 9).
+pub const MAX_SHORT: usize = 20;
 const EVENT_KEYS: &[&str] = &[
     "id",
     "title",
@@ -592,6 +596,15 @@ impl FileChecker<'_> {
         let mut fields = Fields::new(self, table, &span, PILLAR_KEYS, "in `[[pillar]]`");
         let id = fields.required("id", |c, v| c.id(v, "id"));
         let name = fields.required("name", |c, v| c.line(v, "name"));
+        let short = fields.optional("short", |c, v| {
+            let s = c.line(v, "short")?;
+            if s.chars().count() > MAX_SHORT {
+                let d = c.error(&v.span(), format!("`short` is longer than {MAX_SHORT} characters: it names the pillar in a narrow column"));
+                d.help = Some("use a word or two, such as `Energy`".to_owned());
+                return None;
+            }
+            Some(s)
+        });
         let summary = fields.optional("summary", |c, v| c.text(v, "summary"));
         let order = fields.optional("order", |c, v| match integer(v.get_ref()) {
             Some(n) => Some(n),
@@ -609,6 +622,7 @@ impl FileChecker<'_> {
         merged.pillars.push(Pillar {
             id,
             name,
+            short: short.map(|s| s.0),
             summary: summary.map(|s| s.0),
             order: order.map(|o| o.0),
             file: self.file.path.clone(),

@@ -480,13 +480,20 @@ fn mermaid_timeline(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     text.push_str(&accessibility(title, &timeline_description(events, start, end)));
     let mut lanes: Vec<(usize, &str)> = events
         .iter()
-        .map(|e| (field(e, "colour").as_u64().unwrap_or(0) as usize, field(e, "pillar_name").as_str().unwrap_or("")))
+        .map(|e| {
+            let name = field(e, "lane").as_str().or_else(|| field(e, "pillar_name").as_str());
+            (field(e, "colour").as_u64().unwrap_or(0) as usize, name.unwrap_or(""))
+        })
         .collect();
     lanes.sort();
     lanes.dedup();
-    // Mermaid has no per-section colour; the PDF reads them from here.
+    // Mermaid has no per-section colour; the PDF reads them from here, and
+    // the period its axis spans (Mermaid fits the axis to the tasks).
     let colours: Vec<&str> = lanes.iter().map(|(c, _)| crate::palette::hex(*c)).collect();
     text.push_str(&format!("    %% lanes: {}\n", colours.join(" ")));
+    if !start.is_empty() && !end.is_empty() {
+        text.push_str(&format!("    %% period: {start} {end}\n"));
+    }
     for (colour, lane) in lanes {
         text.push_str(&format!("    section {}\n", gantt_label(lane)));
         for (n, e) in events.iter().enumerate().filter(|(_, e)| field(e, "colour").as_u64() == Some(colour as u64)) {
@@ -506,7 +513,9 @@ fn mermaid_timeline(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
                 tags.push("done");
             }
             let tags = if tags.is_empty() { String::new() } else { format!("{}, ", tags.join(", ")) };
-            let flags = format!("{}{}", if undated { "u" } else { "" }, if planned { "p" } else { "" });
+            // `m`: known to the month or year only, drawn over its span.
+            let imprecise = field(e, "imprecise").as_bool() == Some(true);
+            let flags = format!("{}{}{}", if undated { "u" } else { "" }, if planned { "p" } else { "" }, if imprecise { "m" } else { "" });
             let mut name = gantt_label(field(e, "title").as_str().unwrap_or(""));
             match (undated, planned) {
                 (true, true) => name.push_str(" (undated, planned)"),

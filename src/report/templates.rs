@@ -33,6 +33,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/chronology.md.hbs"),
     ),
     (
+        "chronology-table.md.hbs",
+        include_str!("../../templates/chronology-table.md.hbs"),
+    ),
+    (
         "sources.md.hbs",
         include_str!("../../templates/sources.md.hbs"),
     ),

@@ -82,6 +82,10 @@ pub struct Style {
     pub strike: bool,
     /// A footnote reference: the run's text is the note's label.
     pub note: bool,
+    /// A colour chip (`<!-- colour #rrggbb -->` inside a line, such as a
+    /// table cell): the run's text is the colour; drawn as a small square,
+    /// not as text.
+    pub chip: bool,
 }
 
 /// A piece of text in one style. A run whose text is `"\n"` is a hard line
@@ -93,9 +97,9 @@ pub struct Run {
     pub link: Option<String>,
 }
 
-/// The plain text of some runs.
+/// The plain text of some runs (a colour chip has none).
 pub fn plain(runs: &[Run]) -> String {
-    runs.iter().map(|r| r.text.as_str()).collect()
+    runs.iter().filter(|r| !r.style.chip).map(|r| r.text.as_str()).collect()
 }
 
 /// Parses GitHub-flavoured Markdown into blocks.
@@ -248,6 +252,11 @@ impl Builder {
             Event::Rule => {
                 self.flush_runs();
                 self.add(Block::Rule);
+            }
+            Event::InlineHtml(html) if html.starts_with("<!-- colour #") && html.ends_with("-->") => {
+                let hex = html.trim_start_matches("<!-- colour").trim_end_matches("-->").trim();
+                let style = Style { chip: true, ..Style::default() };
+                self.runs.push(Run { text: hex.to_owned(), style, link: None });
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 match html.trim() {

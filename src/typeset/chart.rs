@@ -24,7 +24,9 @@ use super::geom::{Color, Point, Pt, Size};
 pub enum Chart {
     Pie { title: String, slices: Vec<Slice> },
     Bars { title: String, categories: Vec<String>, values: Vec<f64>, color: Color },
-    Timeline { title: String, lanes: Vec<Lane> },
+    /// `period`: the span the axis covers, first and last day (else the
+    /// whole years of the tasks).
+    Timeline { title: String, lanes: Vec<Lane>, period: Option<(NaiveDate, NaiveDate)> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +53,8 @@ pub struct Task {
     pub undated: bool,
     /// Announced, not happened: a hollow mark.
     pub planned: bool,
+    /// Known to the month or year only: its mark in the middle of its span.
+    pub imprecise: bool,
 }
 
 const PALETTE: [&str; 6] = crate::palette::PALETTE;
@@ -184,7 +188,7 @@ pub fn describe(chart: &Chart) -> String {
             let parts: Vec<String> = categories.iter().zip(values).map(|(c, v)| format!("{c}: {}", number(*v))).collect();
             format!("{}: {}.", titled("Bar chart", title), parts.join("; "))
         }
-        Chart::Timeline { title, lanes } => {
+        Chart::Timeline { title, lanes, .. } => {
             let tasks: usize = lanes.iter().map(|l| l.tasks.len()).sum();
             let first = lanes.iter().flat_map(|l| l.tasks.iter()).map(|t| t.start).min();
             let last = lanes.iter().flat_map(|l| l.tasks.iter()).map(|t| t.end).max();
@@ -322,7 +326,7 @@ fn parse_gantt(body: &[&str], comments: &[String]) -> Result<Chart, String> {
                 let significance = id.strip_prefix('s').and_then(|s| s.chars().next()).and_then(|c| c.to_digit(10)).map_or(3, |d| d.clamp(1, 5) as u8);
                 // Flags between the significance and `e`: `u` undated, `p` planned.
                 let flags = id.strip_prefix('s').and_then(|s| s.get(1..)).and_then(|s| s.split_once('e')).map_or("", |(f, _)| f);
-                let (undated, planned) = (flags.contains('u'), flags.contains('p'));
+                let (undated, planned, imprecise) = (flags.contains('u'), flags.contains('p'), flags.contains('m'));
                 let lane = match lanes.last_mut() {
                     Some(lane) => lane,
                     None => {
@@ -330,14 +334,19 @@ fn parse_gantt(body: &[&str], comments: &[String]) -> Result<Chart, String> {
                         lanes.last_mut().ok_or("no lane")?
                     }
                 };
-                lane.tasks.push(Task { name: decode(name.trim()), start, end: end.max(start), significance, undated, planned });
+                lane.tasks.push(Task { name: decode(name.trim()), start, end: end.max(start), significance, undated, planned, imprecise });
             }
         }
     }
     if lanes.iter().all(|l| l.tasks.is_empty()) {
         return Err("a timeline needs at least one task".to_owned());
     }
-    Ok(Chart::Timeline { title, lanes })
+    let period = comments.iter().filter_map(|c| c.strip_prefix("period:")).find_map(|c| {
+        let (from, to) = c.trim().split_once(' ')?;
+        let day = |d: &str| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok();
+        Some((day(from)?, day(to)?)).filter(|(a, b)| a <= b)
+    });
+    Ok(Chart::Timeline { title, lanes, period })
 }
 
 // Drawing.
@@ -347,6 +356,8 @@ const MUTED: Color = Color::rgb(0x5f, 0x63, 0x68);
 const GRID: Color = Color::rgb(0xdd, 0xe1, 0xe6);
 const LABEL: Pt = Pt(7.6);
 const TITLE: Pt = Pt(9.5);
+/// Timeline marks closer than this are drawn as one, with their number.
+const MARK_GAP: f64 = 7.0;
 
 /// Items of a drawn chart, relative to its top-left corner.
 pub struct Drawing {
@@ -422,7 +433,7 @@ pub fn draw(chart: &Chart, width: Pt) -> Drawing {
     let height = match chart {
         Chart::Pie { title, slices } => pie(&mut pen, title, slices, width),
         Chart::Bars { title, categories, values, color } => bars(&mut pen, title, categories, values, *color, width),
-        Chart::Timeline { title, lanes } => timeline(&mut pen, title, lanes, width),
+        Chart::Timeline { title, lanes, period } => timeline(&mut pen, title, lanes, *period, width),
     };
     Drawing { size: Size { w: r(width), h: r(height) }, items: pen.items }
 }
@@ -592,32 +603,33 @@ fn days(d: NaiveDate) -> f64 {
     f64::from(chrono::Datelike::num_days_from_ce(&d))
 }
 
-fn timeline(pen: &mut Pen<'_>, title: &str, lanes: &[Lane], width: f64) -> f64 {
+fn timeline(pen: &mut Pen<'_>, title: &str, lanes: &[Lane], period: Option<(NaiveDate, NaiveDate)>, width: f64) -> f64 {
     pen.title(title, width);
     let top = if title.is_empty() { 4.0 } else { 22.0 };
     let lane_h = 22.0;
-    let label_w = (width * 0.26).min(130.0);
+    let label_w = (width * 0.22).min(110.0);
     let left = label_w + 8.0;
     let plot_w = width - left - 6.0;
-    let tasks = lanes.iter().flat_map(|l| &l.tasks);
-    let first = tasks.clone().map(|t| t.start).min().unwrap_or(NaiveDate::MIN);
-    let last = tasks.map(|t| t.end).max().unwrap_or(first);
-    // Whole years on the axis.
-    let year = |d: NaiveDate| chrono::Datelike::year(&d);
-    let from = NaiveDate::from_ymd_opt(year(first), 1, 1).unwrap_or(first);
-    let to = NaiveDate::from_ymd_opt(year(last) + 1, 1, 1).unwrap_or(last);
+    let (from, to) = axis_span(lanes, period);
     let span = (days(to) - days(from)).max(1.0);
     let x = |d: NaiveDate| left + plot_w * (days(d) - days(from)) / span;
     let bottom = top + lane_h * lanes.len() as f64;
 
+    let mut merged = false;
     for (i, lane) in lanes.iter().enumerate() {
         let y = top + lane_h * i as f64;
         if i % 2 == 0 {
             pen.rect(left, y, plot_w, lane_h, Color::rgb(0xf6, 0xf7, 0xf9));
         }
         pen.rect(0.0, y + 6.0, 4.0, lane_h - 12.0, lane.color);
-        let name = pen.fit(Face::Sans, Pt(8.0), &lane.name, label_w - 8.0);
-        pen.text(8.0, y + lane_h / 2.0 + 2.8, Face::Sans, Pt(8.0), INK, &name);
+        // The lane's name, on two lines when one is too short; never cut
+        // unless a single word is wider than the label's room.
+        let lines = wrap_label(pen, &lane.name, label_w - 8.0);
+        let first = y + lane_h / 2.0 + 2.8 - 4.6 * (lines.len() as f64 - 1.0);
+        for (n, line) in lines.iter().enumerate() {
+            let line = pen.fit(Face::Sans, Pt(8.0), line, label_w - 8.0);
+            pen.text(8.0, first + 9.2 * n as f64, Face::Sans, Pt(8.0), INK, &line);
+        }
         let mid = y + lane_h / 2.0;
         // Spans first, in a light tint, so the marks stand out on them.
         let tint = Color {
@@ -636,12 +648,35 @@ fn timeline(pen: &mut Pen<'_>, title: &str, lanes: &[Lane], width: f64) -> f64 {
             let (x0, x1) = (x(task.start), x(task.end.succ_opt().unwrap_or(task.end)));
             dotted(pen, x0, x1, mid + 6.0, 0.5 + f64::from(task.significance) * 0.25, lane.color);
         }
-        for task in lane.tasks.iter().filter(|t| !t.undated) {
-            let x0 = x(task.start);
-            // A diamond sized by significance at the start; hollow when
-            // only planned.
+        // A diamond sized by significance at the start, or in the middle of
+        // the month or year an imprecise date stands for; hollow when only
+        // planned. Marks that would overlap are drawn as one, the most
+        // significant, with their number above it.
+        let mut marks: Vec<(f64, &Task)> = lane
+            .tasks
+            .iter()
+            .filter(|t| !t.undated)
+            .map(|t| (if t.imprecise { (x(t.start) + x(t.end.succ_opt().unwrap_or(t.end))) / 2.0 } else { x(t.start) }, t))
+            .collect();
+        marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut groups: Vec<Vec<(f64, &Task)>> = Vec::new();
+        for mark in marks {
+            match groups.last_mut() {
+                Some(g) if mark.0 - g[0].0 < MARK_GAP => g.push(mark),
+                _ => groups.push(vec![mark]),
+            }
+        }
+        for group in &groups {
+            let Some(&(x0, task)) = group.iter().max_by(|a, b| a.1.significance.cmp(&b.1.significance).then(b.0.total_cmp(&a.0))) else { continue };
+            let x0 = if group.len() > 1 { group.iter().map(|m| m.0).sum::<f64>() / group.len() as f64 } else { x0 };
             let s = 1.8 + f64::from(task.significance) * 0.9;
             let cx = x0.clamp(left + s, left + plot_w - s);
+            if group.len() > 1 {
+                merged = true;
+                let n = group.len().to_string();
+                let w = pen.width(Face::SansBold, Pt(6.0), &n);
+                pen.text(cx - w / 2.0, mid - s - 1.2, Face::SansBold, Pt(6.0), INK, &n);
+            }
             pen.polygon(vec![pt(cx, mid - s), pt(cx + s, mid), pt(cx, mid + s), pt(cx - s, mid)], lane.color);
             if task.planned {
                 let h = s - 1.2;
@@ -651,23 +686,18 @@ fn timeline(pen: &mut Pen<'_>, title: &str, lanes: &[Lane], width: f64) -> f64 {
             }
         }
     }
-    // Year ticks.
+    // The axis, with ticks that fit its length.
     pen.line(left, bottom, left + plot_w, bottom, 0.8, MUTED);
-    let mut y0 = year(from);
-    let years = year(to) - y0;
-    let every = ((years as f64 / 10.0).ceil() as i32).max(1);
-    while y0 <= year(to) {
-        if let Some(d) = NaiveDate::from_ymd_opt(y0, 1, 1) {
-            let tx = x(d);
-            pen.line(tx, top, tx, bottom + 3.0, 0.3, GRID);
-            if y0 < year(to) && (y0 - year(from)) % every == 0 {
-                let label = y0.to_string();
-                let next = NaiveDate::from_ymd_opt(y0 + 1, 1, 1).map_or(tx, x);
-                let w = pen.width(Face::Sans, LABEL, &label);
-                pen.text((tx + next) / 2.0 - w / 2.0, bottom + 11.0, Face::Sans, LABEL, MUTED, &label);
+    for tick in axis_ticks(from, to) {
+        let tx = x(tick.at);
+        pen.line(tx, top, tx, bottom + if tick.major { 3.0 } else { 1.5 }, if tick.major { 0.3 } else { 0.2 }, GRID);
+        if let Some((label, until)) = &tick.label {
+            let next = x(*until);
+            let w = pen.width(Face::Sans, LABEL, label);
+            if w <= next - tx + 2.0 {
+                pen.text((tx + next) / 2.0 - w / 2.0, bottom + 11.0, Face::Sans, LABEL, MUTED, label);
             }
         }
-        y0 += 1;
     }
     // Key to the marks.
     let key_y = bottom + 26.0;
@@ -688,7 +718,7 @@ fn timeline(pen: &mut Pen<'_>, title: &str, lanes: &[Lane], width: f64) -> f64 {
     // A second line for the marks only some timelines have.
     let all = || lanes.iter().flat_map(|l| &l.tasks);
     let (undated, planned) = (all().any(|t| t.undated), all().any(|t| t.planned && !t.undated));
-    if !(undated || planned) {
+    if !(undated || planned || merged) {
         return key_y + 8.0;
     }
     let key_y = key_y + 14.0;
@@ -704,9 +734,105 @@ fn timeline(pen: &mut Pen<'_>, title: &str, lanes: &[Lane], width: f64) -> f64 {
         let h = s - 1.2;
         pen.polygon(vec![pt(kx + s, key_y - h), pt(kx + s + h, key_y), pt(kx + s, key_y + h), pt(kx + s - h, key_y)], Color::grey(1.0));
         let label = pen.fit(Face::Sans, LABEL, "hollow: planned", (width - kx - 2.0 * s - 4.0).max(0.0));
-        pen.text(kx + 2.0 * s + 4.0, key_y + 3.0, Face::Sans, LABEL, MUTED, &label);
+        kx += 2.0 * s + 4.0 + pen.text(kx + 2.0 * s + 4.0, key_y + 3.0, Face::Sans, LABEL, MUTED, &label) + 12.0;
+    }
+    if merged {
+        let label = "3: three events too close to draw apart";
+        if kx + pen.width(Face::Sans, LABEL, label) <= width {
+            pen.text(kx, key_y + 3.0, Face::Sans, LABEL, MUTED, label);
+        }
     }
     key_y + 8.0
+}
+
+/// The axis's first day and the day after its last: the period when the
+/// chart names one, else the whole years of its tasks.
+pub fn axis_span(lanes: &[Lane], period: Option<(NaiveDate, NaiveDate)>) -> (NaiveDate, NaiveDate) {
+    if let Some((first, last)) = period {
+        return (first, last.succ_opt().unwrap_or(last));
+    }
+    let tasks = lanes.iter().flat_map(|l| &l.tasks);
+    let first = tasks.clone().map(|t| t.start).min().unwrap_or(NaiveDate::MIN);
+    let last = tasks.map(|t| t.end).max().unwrap_or(first);
+    let year = |d: NaiveDate| chrono::Datelike::year(&d);
+    let from = NaiveDate::from_ymd_opt(year(first), 1, 1).unwrap_or(first);
+    let to = NaiveDate::from_ymd_opt(year(last) + 1, 1, 1).unwrap_or(last);
+    (from, to)
+}
+
+/// A line across the plot at a date; a label for the stretch up to the
+/// next such date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub at: NaiveDate,
+    pub major: bool,
+    pub label: Option<(String, NaiveDate)>,
+}
+
+/// Ticks for an axis from `from` to `to` (exclusive): years for two years
+/// or more (every second or fifth year's label on long axes), years with
+/// quarters between for one to two, months for a year or less.
+pub fn axis_ticks(from: NaiveDate, to: NaiveDate) -> Vec<Tick> {
+    use chrono::Datelike;
+    let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    let first_of = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
+    // Month starts from the first at or after `from` up to `to`.
+    let mut starts = Vec::new();
+    let (mut y, mut m) = (from.year(), from.month());
+    if from.day() != 1 {
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    while let Some(d) = first_of(y, m).filter(|d| *d <= to) {
+        starts.push(d);
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        if starts.len() > 12 * 400 {
+            break;
+        }
+    }
+    let clamp = |d: NaiveDate| d.min(to);
+    if months <= 13 {
+        // Months, labelled by their short names.
+        return starts
+            .iter()
+            .map(|&d| {
+                let next = first_of(if d.month() == 12 { d.year() + 1 } else { d.year() }, d.month() % 12 + 1).unwrap_or(to);
+                let label = (d < to).then(|| (crate::date::month_name(d.month())[..3].to_owned(), clamp(next)));
+                Tick { at: d, major: d.month() == 1, label }
+            })
+            .collect();
+    }
+    let years = (months + 11) / 12;
+    let every = match years {
+        0..=12 => 1,
+        13..=30 => 5,
+        _ => 10,
+    };
+    starts
+        .iter()
+        .filter(|d| d.month() == 1 || months < 24 && (d.month() - 1) % 3 == 0)
+        .map(|&d| {
+            let major = d.month() == 1;
+            let label = (major && d < to && d.year() % every == 0)
+                .then(|| (d.year().to_string(), clamp(first_of(d.year() + every, 1).unwrap_or(to))));
+            Tick { at: d, major, label }
+        })
+        .collect()
+}
+
+/// A lane's name in at most two lines of `room`.
+fn wrap_label(pen: &Pen<'_>, name: &str, room: f64) -> Vec<String> {
+    if pen.width(Face::Sans, Pt(8.0), name) <= room {
+        return vec![name.to_owned()];
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    // The longest first line that fits; the rest on the second.
+    for split in (1..words.len()).rev() {
+        let first = words[..split].join(" ");
+        if pen.width(Face::Sans, Pt(8.0), &first) <= room {
+            return vec![first, words[split..].join(" ")];
+        }
+    }
+    vec![name.to_owned()]
 }
 
 /// A row of round-ish dots (small squares) from `x0` to `x1`, centred on
@@ -885,5 +1011,69 @@ mod tests {
         let plain = draw(&parse("gantt\n    dateFormat YYYY-MM-DD\n    section D\n    Visit :milestone, s3e2, 2024-08-09, 0d\n").unwrap(), Pt(460.0));
         assert!(!plain.items.iter().any(|(_, i)| matches!(i, Item::Text(t) if t.text.starts_with("dots"))));
         assert!(plain.size.h < d.size.h);
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    /// Issue 9: the axis spans the period the chart names, not the events
+    /// drawn (all in 2026 here).
+    #[test]
+    fn the_timeline_axis_spans_the_period() {
+        let source = "gantt\n    dateFormat YYYY-MM-DD\n    %% period: 2024-01-01 2026-12-31\n    section D\n    Visit :milestone, s3e2, 2026-08-09, 0d\n";
+        let chart = parse(source).unwrap();
+        let Chart::Timeline { lanes, period, .. } = &chart else { panic!() };
+        assert_eq!(*period, Some((day("2024-01-01"), day("2026-12-31"))));
+        assert_eq!(axis_span(lanes, *period), (day("2024-01-01"), day("2027-01-01")));
+        let d = draw(&chart, Pt(460.0));
+        let labels: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i { Item::Text(t) => Some(t.text.as_str()), _ => None }).collect();
+        for year in ["2024", "2025", "2026"] {
+            assert!(labels.contains(&year), "{labels:?}");
+        }
+        inside(&d);
+    }
+
+    #[test]
+    fn axis_ticks_fit_the_length_of_the_axis() {
+        let labels = |from: &str, to: &str| -> Vec<String> {
+            axis_ticks(day(from), day(to)).into_iter().filter_map(|t| t.label.map(|l| l.0)).collect()
+        };
+        assert_eq!(labels("2024-01-01", "2027-01-01"), ["2024", "2025", "2026"]);
+        assert_eq!(labels("2025-03-01", "2025-04-01"), ["Mar"]);
+        assert_eq!(labels("2025-01-01", "2026-01-01").len(), 12);
+        // Eighteen months: years labelled, quarters marked.
+        let ticks = axis_ticks(day("2024-01-01"), day("2025-07-01"));
+        assert_eq!(ticks.iter().filter(|t| !t.major && t.at < day("2025-07-01")).count(), 4, "{ticks:?}");
+        // Forty years: a label every tenth year, and every year a line.
+        let long = axis_ticks(day("1990-01-01"), day("2030-01-01"));
+        assert_eq!(long.iter().filter(|t| t.label.is_some()).count(), 4);
+        assert_eq!(long.len(), 41);
+    }
+
+    /// An event known to the year is drawn over the year, its mark in the
+    /// middle; marks that would overlap are one, with their number.
+    #[test]
+    fn imprecise_events_are_drawn_over_their_span_and_close_marks_are_counted() {
+        let source = "gantt\n    dateFormat YYYY-MM-DD\n    %% period: 2024-01-01 2024-12-31\n    section D\n    A :s3me1, 2024-01-01, 2024-12-31\n    B :s2me2, 2024-01-01, 2024-12-31\n    C :milestone, s4e3, 2024-02-01, 0d\n";
+        let d = draw(&parse(source).unwrap(), Pt(460.0));
+        let diamonds: Vec<f32> = d.items.iter().filter_map(|(p, i)| match i { Item::Polygon { points, .. } if points.len() == 4 && p.y.0 < 26.0 => Some(points[0].x.0), _ => None }).collect();
+        // Two marks: the year's pair drawn as one in its middle, and C.
+        assert_eq!(diamonds.len(), 2, "{diamonds:?}");
+        let (left, width) = (460.0f32 * 0.22 + 8.0, 460.0f32 - (460.0 * 0.22 + 8.0) - 6.0);
+        let middle = left + width * (182.5 / 366.0);
+        assert!(diamonds.iter().any(|x| (x - middle).abs() < 3.0), "{diamonds:?} {middle}");
+        assert!(d.items.iter().any(|(_, i)| matches!(i, Item::Text(t) if t.text == "2")), "the pair is counted");
+    }
+
+    /// A lane's long name wraps to two lines rather than being cut.
+    #[test]
+    fn lane_names_are_never_cut() {
+        let source = "gantt\n    dateFormat YYYY-MM-DD\n    section Active multilateral engagement\n    A :milestone, s3e1, 2024-03-01, 0d\n";
+        let d = draw(&parse(source).unwrap(), Pt(460.0));
+        let texts: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i { Item::Text(t) => Some(t.text.as_str()), _ => None }).collect();
+        assert!(!texts.iter().any(|t| t.contains('…')), "{texts:?}");
+        assert!(texts.contains(&"Active multilateral") && texts.contains(&"engagement"), "{texts:?}");
+        inside(&d);
     }
 }

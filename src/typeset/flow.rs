@@ -46,6 +46,10 @@ mod style {
     use super::{Color, Pt};
 
     pub const BODY: Pt = Pt(10.0);
+    /// The measure of running text, paragraphs and lists: about 68
+    /// characters of the body face a line (60 to 75 read best); tables,
+    /// charts and headings take the whole text width.
+    pub const MEASURE: Pt = Pt(340.0);
     pub const BODY_LEADING: Pt = Pt(14.2);
     pub const SMALL: Pt = Pt(8.4);
     pub const SMALL_LEADING: Pt = Pt(11.6);
@@ -57,6 +61,16 @@ mod style {
     pub const LIST_INDENT: Pt = Pt(16.0);
     pub const QUOTE_INDENT: Pt = Pt(14.0);
     pub const CELL_PAD_X: Pt = Pt(4.0);
+    /// Captions of tables and charts: the size of a chart's title.
+    pub const CAPTION: Pt = Pt(9.5);
+    pub const CAPTION_LEADING: Pt = Pt(12.4);
+    pub const CAPTION_GAP: Pt = Pt(12.0);
+    /// A table column whose longest cell is no wider is never wrapped.
+    pub const NO_WRAP: Pt = Pt(110.0);
+    /// At most this much is added to a column of a table that fits.
+    pub const CELL_AIR: Pt = Pt(22.0);
+    /// Tables of up to this many rows are kept on one page.
+    pub const UNSPLIT_ROWS: usize = 12;
     pub const CELL_PAD_Y: Pt = Pt(2.6);
     pub const TEXT: Color = Color::rgb(0x1d, 0x1d, 0x1f);
     pub const ACCENT: Color = Color::rgb(0x1f, 0x3a, 0x5f);
@@ -100,6 +114,10 @@ pub fn layout(
         note_numbers: std::cell::RefCell::new(Vec::new()),
         images,
         used_images: Vec::new(),
+        after_caption: false,
+        lists: 0,
+        siblings: sibling_tables(blocks),
+        sibling_widths: std::collections::HashMap::new(),
     };
     // The table of contents lists the headings of levels 2 and 3 that
     // follow it.
@@ -109,11 +127,79 @@ pub fn layout(
     builder.toc = entries;
     collect_notes(blocks, &mut builder.note_texts);
     builder.blocks(blocks, Pt::ZERO, area.size.w);
-    let notes = builder.lay_out_notes(area.size.w);
+    let notes = builder.lay_out_notes(area.size.w.min(style::MEASURE));
     let (mut document, places) = paginate(builder.chunks, &builder.table_headers, notes, setup, area);
     finish(&mut document, &builder.toc, &places, setup, area);
     document.images = builder.used_images.into_iter().filter_map(|src| images.get(&src).cloned()).collect();
     (document, builder.warnings)
+}
+
+/// The room a colour chip takes in a line: a letter's width (never drawn),
+/// which the line breaker keeps to the name after it as to a word.
+const CHIP_ROOM: &str = "M";
+
+/// What opens a table's caption, pandoc's way: a paragraph directly above
+/// the table (`Table: Events by kind and year`; GitHub's Markdown has no
+/// caption). The PDF drops the word.
+const CAPTION_MARK: &str = "Table: ";
+
+fn is_caption(runs: &[Run], next: Option<&Block>) -> bool {
+    matches!(next, Some(Block::Table { .. }))
+        && runs.first().is_some_and(|r| r.text.starts_with(CAPTION_MARK) && r.text.len() > CAPTION_MARK.len())
+        && runs.iter().all(|r| !r.style.note && r.text != "\n")
+}
+
+/// What identifies tables that share their columns: the header's text.
+fn table_key(header: &[Vec<Run>], columns: usize) -> String {
+    let mut key = columns.to_string();
+    for cell in header {
+        key.push('\u{1f}');
+        key.push_str(&plain(cell));
+    }
+    key
+}
+
+/// Rows of the top-level tables whose header another table has too, by
+/// [`table_key`]: a sample of at most 400 rows spread over them, enough to
+/// measure columns (as [`column_widths`] samples one long table).
+fn sibling_tables(blocks: &[Block]) -> std::collections::HashMap<String, Vec<Vec<Vec<Run>>>> {
+    let mut tables: std::collections::HashMap<String, Vec<&Vec<Vec<Vec<Run>>>>> = std::collections::HashMap::new();
+    for block in blocks {
+        if let Block::Table { aligns, header, rows } = block {
+            let columns = aligns.len().max(header.len()).max(rows.iter().map(Vec::len).max().unwrap_or(0));
+            tables.entry(table_key(header, columns)).or_default().push(rows);
+        }
+    }
+    tables
+        .into_iter()
+        .filter(|(_, t)| t.len() > 1)
+        .map(|(key, t)| {
+            let total: usize = t.iter().map(|rows| rows.len()).sum();
+            let step = (total / 400).max(1);
+            let sample = t.into_iter().flatten().step_by(step).cloned().collect();
+            (key, sample)
+        })
+        .collect()
+}
+
+/// A cell's runs without footnote references: measuring must not number
+/// a note before the text that cites it is set.
+fn without_notes(runs: &[Run]) -> Vec<Run> {
+    runs.iter().filter(|r| !r.style.note).cloned().collect()
+}
+
+/// An event's line of date, kind and significance: a paragraph that opens
+/// in italics right under a level-4 heading (`*3 July 2024* · agreement`).
+fn is_dateline(runs: &[Run], before: &Block) -> bool {
+    matches!(before, Block::Heading { level: 4, .. })
+        && runs.first().is_some_and(|r| r.style.italic)
+        && runs.iter().all(|r| !r.style.note && r.text != "\n")
+}
+
+/// A paragraph that opens with a bold label ending in a colon
+/// (`**Partners:** …`).
+fn is_labelled(runs: &[Run]) -> bool {
+    runs.first().is_some_and(|r| r.style.bold && r.text.trim_end().ends_with(':')) && runs.len() > 1
 }
 
 /// Every footnote's text by label, wherever it is defined.
@@ -175,6 +261,9 @@ struct Chunk {
     header_of: Option<usize>,
     /// A line of the table of contents: the entry's index.
     toc_entry: Option<usize>,
+    /// Starts a figure (a chart, a table or its caption): when it does not
+    /// fit, text that follows may fill the page before it.
+    figure: bool,
 }
 
 struct Builder<'f> {
@@ -198,6 +287,15 @@ struct Builder<'f> {
     /// The images the pipeline read, and those drawn so far, in order.
     images: &'f std::collections::BTreeMap<String, std::sync::Arc<super::image::Image>>,
     used_images: Vec<String>,
+    /// The last chunk is a caption: the table that follows sits close.
+    after_caption: bool,
+    /// How many lists the current block is in.
+    lists: usize,
+    /// Rows (a sample) of the tables that share a header with another,
+    /// by [`table_key`]; and their columns' widths once measured, by key
+    /// and width.
+    siblings: std::collections::HashMap<String, Vec<Vec<Vec<Run>>>>,
+    sibling_widths: std::collections::HashMap<(String, u32), Vec<Pt>>,
 }
 
 impl Builder<'_> {
@@ -206,11 +304,29 @@ impl Builder<'_> {
             let first = i == 0;
             match block {
                 Block::Heading { level, runs } => self.heading(*level, runs, x, width),
+                Block::Paragraph { runs } if is_caption(runs, blocks.get(i + 1)) => self.caption(runs, x, width),
+                Block::Paragraph { runs } if i > 0 && is_dateline(runs, &blocks[i - 1]) => self.dateline(runs, x, width),
                 Block::Paragraph { runs } => {
-                    let gap = if first { Pt::ZERO } else { style::PARAGRAPH_GAP };
-                    self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, true, gap);
+                    // A paragraph that opens with a bold label ("Partners:")
+                    // is a short entry, set ragged and close to the one
+                    // before it when that is one too.
+                    let labelled = is_labelled(runs);
+                    let gap = match i.checked_sub(1).map(|p| &blocks[p]) {
+                        _ if first => Pt::ZERO,
+                        Some(Block::Paragraph { runs: before }) if labelled && is_labelled(before) => Pt(1.5),
+                        _ => style::PARAGRAPH_GAP,
+                    };
+                    // Lists are set ragged too: their lines are short and
+                    // justified ones opened wide word spaces.
+                    let justify = !labelled && self.lists == 0;
+                    let width = width.min(style::MEASURE);
+                    self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, justify, gap);
                 }
-                Block::List { start, items } => self.list(*start, items, x, width, first),
+                Block::List { start, items } => {
+                    self.lists += 1;
+                    self.list(*start, items, x, width.min(style::MEASURE), first);
+                    self.lists -= 1;
+                }
                 Block::Table { aligns, header, rows } => self.table(aligns, header, rows, x, width),
                 Block::Quote(inner) => {
                     let from = self.chunks.len();
@@ -273,7 +389,12 @@ impl Builder<'_> {
             .map(|r| {
                 let previous = before;
                 before = r.text.chars().last().or(before);
-                let Style { bold, italic, code, strike, note } = r.style;
+                let Style { bold, italic, code, strike, note, chip } = r.style;
+                if chip {
+                    // Room for the square and a little space after it.
+                    let color = super::chart::parse_color(&r.text).unwrap_or(style::MUTED);
+                    return Span { text: CHIP_ROOM.to_owned(), face: Face::Sans, size, color, link: None, strike: false, raise: Pt::ZERO, chip: true };
+                }
                 // A bold family (headings, header rows) stays bold.
                 let bold = bold || matches!(family, Face::SansBold | Face::SerifBold | Face::SerifBoldItalic);
                 let (face, size) = if code { (Face::Mono, size * 0.92) } else { (family.styled(bold, italic), size) };
@@ -289,6 +410,7 @@ impl Builder<'_> {
                         link: Some(format!("{NOTE_LINK}{n}")),
                         strike: false,
                         raise: size * 0.36,
+                        chip: false,
                     };
                 }
                 let color = if r.link.is_some() { style::LINK } else { color };
@@ -296,7 +418,7 @@ impl Builder<'_> {
                 // characters; other text is set with typographic punctuation.
                 let literal = code || r.link.as_deref() == Some(r.text.as_str());
                 let text = if literal { r.text.clone() } else { typographic(&r.text, previous) };
-                Span { text: visible_text(self.fonts, face, &text), face, size, color, link: r.link.clone(), strike, raise: Pt::ZERO }
+                Span { text: visible_text(self.fonts, face, &text), face, size, color, link: r.link.clone(), strike, raise: Pt::ZERO, chip: false }
             })
             .collect()
     }
@@ -311,6 +433,14 @@ impl Builder<'_> {
         for (n, fragment) in line.fragments.iter().enumerate() {
             let span = &spans[fragment.span];
             let at = Point::new(x + align_offset + fragment.x, baseline);
+            if span.chip {
+                // A square as tall as a capital, on the baseline; decoration
+                // for a reader, since the name beside it says the same.
+                let side = span.size * 0.62;
+                let square = (Point::new(at.x, at.y - side), Item::Fill { size: Size { w: side, h: side }, color: span.color });
+                items.extend(tagged(Role::Artifact, vec![square]));
+                continue;
+            }
             // Spaces at the end of the line are not drawn and take no
             // width; a space before the next fragment stays, so copied
             // text keeps its words apart.
@@ -375,6 +505,48 @@ impl Builder<'_> {
         }
         self.wrap(from, Role::Paragraph);
         n
+    }
+
+    /// A table's or chart's caption: in the style of a chart's title, kept
+    /// with what it names.
+    fn caption(&mut self, runs: &[Run], x: Pt, width: Pt) {
+        let mut runs = runs.to_vec();
+        if let Some(first) = runs.first_mut() {
+            first.text = first.text[CAPTION_MARK.len()..].to_owned();
+        }
+        let from = self.chunks.len();
+        self.paragraph(&runs, x, width, Face::SansBold, style::CAPTION, style::CAPTION_LEADING, false, style::CAPTION_GAP);
+        for chunk in &mut self.chunks[from..] {
+            chunk.keep_with_next = true;
+        }
+        if let Some(first) = self.chunks.get_mut(from) {
+            first.figure = true;
+        }
+        self.after_caption = true;
+    }
+
+    /// The line of date, kind and significance under an event's title:
+    /// small, grey and tight under it.
+    fn dateline(&mut self, runs: &[Run], x: Pt, width: Pt) {
+        // One run in one style: the italics only mark the line in Markdown.
+        let plain_runs = [Run { text: plain(runs), style: Style::default(), link: None }];
+        let spans: Vec<Span> = self.spans(&plain_runs, Face::Sans, style::SMALL, style::MUTED);
+        if spans.is_empty() {
+            return;
+        }
+        let lines = linebreak(&spans, width, Setting { justify: false, language: None });
+        let from = self.chunks.len();
+        for line in &lines {
+            self.chunks.push(Chunk {
+                height: style::SMALL_LEADING,
+                space_before: Pt::ZERO,
+                items: self.line_items(&spans, line, x, style::SMALL_LEADING, style::SMALL, Pt::ZERO),
+                // Kept with its title and with the summary below.
+                keep_with_next: true,
+                ..Chunk::default()
+            });
+        }
+        self.wrap(from, Role::Paragraph);
     }
 
     fn heading(&mut self, level: u8, runs: &[Run], x: Pt, width: Pt) {
@@ -523,6 +695,7 @@ impl Builder<'_> {
                     height: drawing.size.h + Pt(4.0),
                     space_before: Pt(10.0),
                     items,
+                    figure: true,
                     ..Chunk::default()
                 });
             }
@@ -601,7 +774,28 @@ impl Builder<'_> {
             .iter()
             .map(|row| (0..columns).map(|c| cell_spans(row.get(c).map_or(&[][..], Vec::as_slice), false)).collect())
             .collect();
-        let widths = column_widths(self.fonts, &header_spans, &row_spans, width, columns);
+        // Tables of one header (the chronology's, a table a year) share
+        // their columns' widths, measured on all of their rows, so that they
+        // line up down the pages.
+        let key = table_key(header, columns);
+        let widths = match self.siblings.get(&key) {
+            Some(rows) => {
+                let cache = (key.clone(), width.0.to_bits());
+                if let Some(widths) = self.sibling_widths.get(&cache) {
+                    widths.clone()
+                } else {
+                    let spans: Vec<Vec<Vec<Span>>> = rows
+                        .iter()
+                        .map(|row| (0..columns).map(|c| cell_spans(&without_notes(row.get(c).map_or(&[][..], Vec::as_slice)), false)).collect())
+                        .collect();
+                    let widths = column_widths(self.fonts, &header_spans, &spans, width, columns);
+                    self.sibling_widths.insert(cache, widths.clone());
+                    widths
+                }
+            }
+            None => column_widths(self.fonts, &header_spans, &row_spans, width, columns),
+        };
+        let width: Pt = widths.iter().copied().sum();
 
         let table_from = self.chunks.len();
         let mut header_bands = self.row(&header_spans, aligns, &widths, x, width, true).into_iter();
@@ -610,7 +804,10 @@ impl Builder<'_> {
         self.table_headers.push(artifact(&header_chunk));
         let header_index = self.table_headers.len() - 1;
         let mut first = header_chunk;
-        first.space_before = Pt(8.0);
+        let captioned = std::mem::take(&mut self.after_caption);
+        first.space_before = if captioned { Pt(4.0) } else { Pt(8.0) };
+        // A short table is a figure of its own; a caption starts one.
+        first.figure = !captioned && rows.len() <= style::UNSPLIT_ROWS;
         first.keep_with_next = true;
         first.header_of = Some(header_index);
         self.chunks.push(first);
@@ -628,8 +825,9 @@ impl Builder<'_> {
             for (b, mut chunk) in bands.into_iter().enumerate() {
                 chunk.table_header = Some(header_index);
                 if b == last {
-                    // Keep the first two and last two rows together.
-                    chunk.keep_with_next = i == 0 && n > 1 || i + 2 == n;
+                    // A short table is never split; a long one keeps its
+                    // first two and last two rows together.
+                    chunk.keep_with_next = if n <= style::UNSPLIT_ROWS { i + 1 < n } else { i == 0 && n > 1 || i + 2 == n };
                 }
                 self.chunks.push(chunk);
             }
@@ -861,6 +1059,8 @@ impl Builder<'_> {
             if short && from + i + 1 < n {
                 chunk.keep_with_next = true;
             }
+            // A short box, kept whole, floats like a figure.
+            chunk.figure = short && i == 0;
         }
         self.wrap(from, Role::Callout);
     }
@@ -890,7 +1090,7 @@ impl Builder<'_> {
             let leading = style::BODY_LEADING;
             // Room at the right for dot leaders and the page number.
             let available = width - indent - Pt(48.0);
-            let spans = vec![Span { text: entry.title.clone(), face, size, color: style::TEXT, link: None, strike: false, raise: Pt::ZERO }];
+            let spans = vec![Span { text: entry.title.clone(), face, size, color: style::TEXT, link: None, strike: false, raise: Pt::ZERO, chip: false }];
             let line = linebreak(&spans, available, Setting { justify: false, language: None }).into_iter().next();
             let mut items = Vec::new();
             if let Some(mut line) = line {
@@ -1067,12 +1267,21 @@ fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], w
             max[c] = max[c].max(line + pad);
         }
     }
+    // A column of short cells (dates, kinds, short names) never wraps:
+    // "30 September / 2025" reads badly.
+    for c in 0..columns {
+        if max[c] <= style::NO_WRAP + pad {
+            min[c] = max[c];
+        }
+    }
     let min_total: Pt = min.iter().copied().sum();
     let max_total: Pt = max.iter().copied().sum();
     if max_total <= width {
-        // Everything fits on one line: share out the rest in proportion.
-        let extra = width - max_total;
-        return max.iter().map(|&m| m + extra * (m.0 / max_total.0)).collect();
+        // Everything fits on one line: the table takes its natural width
+        // and a little air, not the whole measure (a label far left and
+        // its number far right read badly).
+        let extra = ((width - max_total) / columns as f32).min(style::CELL_AIR);
+        return max.iter().map(|&m| m + extra).collect();
     }
     if min_total >= width {
         return min.iter().map(|&m| m * (width.0 / min_total.0)).collect();
@@ -1217,6 +1426,38 @@ fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec<Chunk>>, s
         };
         let needs_break = chunks[i].break_before && !at_top
             || !at_top && y + group_height(false) > bottom - foot.room() && group_height(true) <= area.size.h;
+        // A figure that does not fit goes to the next page, and the text
+        // that follows it, up to the next section or figure, fills the
+        // room it leaves (more than a quarter of a page), as much as fits.
+        if needs_break && chunks[i].figure && !chunks[i].break_before && bottom - foot.room() - y > area.size.h / 4.0 {
+            let mut room = bottom - foot.room() - y;
+            let mut take = end + 1;
+            let mut fills = false;
+            while take < chunks.len() {
+                let mut last = take;
+                while chunks[last].keep_with_next && last + 1 < chunks.len() {
+                    last += 1;
+                }
+                let group = &chunks[take..=last];
+                let movable = group.iter().all(|c| {
+                    // Subsections may pass a figure, as in TeX; sections
+                    // may not.
+                    let minor = c.heading.as_ref().is_none_or(|(level, _)| *level >= 3);
+                    !c.figure && !c.break_before && minor && c.table_header.is_none() && c.header_of.is_none() && c.toc_entry.is_none() && note_refs(c).is_empty()
+                });
+                let height: Pt = group.iter().map(|c| c.space_before + c.height).sum();
+                if !movable || height > room {
+                    break;
+                }
+                room -= height;
+                take = last + 1;
+                fills = true;
+            }
+            if fills {
+                chunks[i..take].rotate_left(end + 1 - i);
+                continue;
+            }
+        }
         if needs_break {
             foot.close(&mut page, doc.pages.len(), area, &mut places);
             doc.pages.push(std::mem::replace(&mut page, new_page()));
@@ -1336,11 +1577,14 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &Places, setup: &PageSet
     }
     let total = doc.pages.len();
     let size = Pt(8.0);
+    let sections = running_sections(&doc.headings, total, area);
+    let left = typographic(&setup.header_left, None);
+    let left = if setup.header_right.is_empty() { left } else { format!("{left} · {}", setup.header_right) };
     for (n, page) in doc.pages.iter_mut().enumerate() {
         if n > 0 {
             let y = area.origin.y - Pt(22.0);
-            let left = typographic(&setup.header_left, None);
-            let right = setup.header_right.clone();
+            let left = left.clone();
+            let right = typographic(&sections[n], None);
             let right_width = fonts.width(Face::Sans, &right, size);
             let left_width = fonts.width(Face::Sans, &left, size).min(area.size.w - right_width - Pt(12.0));
             page.furniture.push((Point::new(area.origin.x, y), text(Face::Sans, size, style::MUTED, left, left_width)));
@@ -1408,6 +1652,38 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &Places, setup: &PageSet
             None => page.items.extend(added),
         }
     }
+}
+
+/// What the running header names on each page: the level-2 section in
+/// force at the top of the page (one that starts there counts), and with
+/// it the year of a level-3 subsection that ends in one (the chronology's
+/// "Events of 2025").
+fn running_sections(headings: &[Heading], pages: usize, area: Rect) -> Vec<String> {
+    let mut out = Vec::with_capacity(pages);
+    let mut next = 0;
+    let (mut section, mut year): (Option<&str>, Option<&str>) = (None, None);
+    for page in 0..pages {
+        // Headings before this page, or at its very top.
+        while let Some(h) = headings.get(next).filter(|h| h.page < page || h.page == page && h.y <= area.origin.y + Pt(1.0)) {
+            match h.level {
+                2 => (section, year) = (Some(h.title.as_str()), None),
+                3 => year = h.title.rsplit(' ').next().filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())),
+                1 => (section, year) = (None, None),
+                _ => {}
+            }
+            next += 1;
+        }
+        // A page that starts mid-section names it; one whose first
+        // section starts further down names that one, when nothing came
+        // before it.
+        let first_here = headings[next..].iter().take_while(|h| h.page == page).find(|h| h.level == 2).map(|h| h.title.as_str());
+        out.push(match (section.or(first_here), year) {
+            (Some(s), Some(y)) => format!("{s} · {y}"),
+            (Some(s), None) => s.to_owned(),
+            (None, _) => String::new(),
+        });
+    }
+    out
 }
 
 /// Links to a heading of the document (`[title](#2-connectivity-and-transport)`,

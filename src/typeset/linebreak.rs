@@ -34,6 +34,8 @@ pub struct Span {
     pub strike: bool,
     /// Raised above the baseline (a footnote reference's number).
     pub raise: Pt,
+    /// A colour chip: a square in `color`, its text only room for it.
+    pub chip: bool,
 }
 
 /// How to break.
@@ -579,7 +581,7 @@ mod tests {
     use super::*;
 
     fn span(text: &str) -> Span {
-        Span { text: text.to_owned(), face: Face::Serif, size: Pt(10.0), color: Color::BLACK, link: None, strike: false, raise: Pt::ZERO }
+        Span { text: text.to_owned(), face: Face::Serif, size: Pt(10.0), color: Color::BLACK, link: None, strike: false, raise: Pt::ZERO, chip: false }
     }
 
     const TEXT: &str = "Azerbaijan's international integration has increasingly followed a clearly defined \

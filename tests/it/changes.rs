@@ -107,8 +107,8 @@ fn compare_counts_match_the_hand_counted_fixture() {
     assert!(md.contains("| Alpha | 1 (−1) | 20.0% | 0 | 2 |"), "{md}");
     assert!(md.contains("| Beta | 4 (+2) | 80.0% | 0 | 2 |"), "{md}");
     assert!(md.contains("| **Total** | **5 (+1)** | **100.0%** | – | **4** |"), "{md}");
-    assert!(md.contains("| Visits | 0 (−1) | 1 |"), "a kind only the other period has: {md}");
-    assert!(md.contains("| Agreements | 2 (+2) | 0 |"), "{md}");
+    assert!(md.contains("| Visit | 0 (−1) | 1 |"), "a kind only the other period has: {md}");
+    assert!(md.contains("| Agreement | 2 (+2) | 0 |"), "{md}");
 }
 
 /// Issue 15: no undated event of the default data is counted in a single

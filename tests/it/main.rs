@@ -10,6 +10,7 @@ mod cli_properties;
 mod hardening;
 mod partners;
 mod properties;
+mod publication;
 mod render;
 mod tagged;
 mod typeset;
