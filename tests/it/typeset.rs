@@ -596,3 +596,34 @@ fn index_numbers_are_right_in_a_long_document() {
         }
     }
 }
+
+/// Without the chronology an event that is no highlight has no line of its
+/// own before the index: its number is its pillar section's page.
+#[test]
+fn without_the_chronology_the_index_names_highlights_and_sections() {
+    let output = bin()
+        .args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "--no-chronology", "-q", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = stdout(&output);
+    let doc = typeset::typeset(&md, &options(Paper::A4)).document;
+    let titles = index_titles(&md);
+    let numbers = index_numbers(&doc, "Index of partners");
+    assert_eq!(titles.len(), numbers.len());
+    let sections: Vec<usize> = doc.headings.iter().filter(|h| h.level == 2 && h.title.starts_with(char::is_numeric)).map(|h| h.page).collect();
+    let (mut highlights, mut others) = (0, 0);
+    for (title, &(_, number)) in titles.iter().zip(&numbers) {
+        match doc.headings.iter().find(|h| h.level == 4 && h.title == *title) {
+            Some(h) => {
+                assert_eq!(h.page + 1, number, "{title}");
+                highlights += 1;
+            }
+            None => {
+                assert!(sections.contains(&(number - 1)), "{title}: page {number} starts no pillar section");
+                others += 1;
+            }
+        }
+    }
+    assert!(highlights > 0 && others > 0, "{highlights} {others}");
+}
