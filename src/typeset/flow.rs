@@ -227,13 +227,15 @@ impl Builder<'_> {
     fn blocks(&mut self, blocks: &[Block], x: Pt, width: Pt) {
         for (i, block) in blocks.iter().enumerate() {
             let first = i == 0;
+            // `<!-- index -->` applies to the list right after it only.
+            let index = std::mem::take(&mut self.index_next);
             match block {
                 Block::Heading { level, runs } => self.heading(*level, runs, x, width),
                 Block::Paragraph { runs } => {
                     let gap = if first { Pt::ZERO } else { style::PARAGRAPH_GAP };
                     self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, true, gap);
                 }
-                Block::List { items, .. } if std::mem::take(&mut self.index_next) => self.index(items, x, width),
+                Block::List { items, .. } if index => self.index(items, x, width),
                 Block::List { start, items } => self.list(*start, items, x, width, first),
                 Block::Index => self.index_next = true,
                 Block::Table { aligns, header, rows } => self.table(aligns, header, rows, x, width),

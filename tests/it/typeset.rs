@@ -627,3 +627,23 @@ fn without_the_chronology_the_index_names_highlights_and_sections() {
     }
     assert!(highlights > 0 && others > 0, "{highlights} {others}");
 }
+
+/// `<!-- index -->` before lists of any shape (no sub-entries, deeper
+/// nesting, links to no section, no links, a hint not followed by a list):
+/// laid out without a panic, every glyph in the text area; a list after
+/// other text is no index.
+#[test]
+fn odd_indexes_are_laid_out_safely() {
+    let md = "## 1. A\n\n#### Twice\n\n#### Twice\n\nText.\n\n## Index\n\n<!-- index -->\n\
+        - **Alone**\n- [Twice](#1-a), 2024\n- **Deep**\n  - [Twice](#1-a), 2024\n    - [Twice](#nowhere), 2025\n      - `code`\n  \
+        - [Nowhere](#nowhere), 2025\n  - [](#1-a)\n  - plain words\n  - [Twice](https://example.org), 2024\n\
+        - \n\n<!-- index -->\n\nA paragraph.\n\n- an ordinary list\n  - [Twice](#1-a), 2024\n";
+    let typeset = typeset::typeset(md, &options(Paper::A4));
+    check_geometry(&typeset);
+    let numbers = index_numbers(&typeset.document, "Index");
+    // Only "Twice" under "Deep" is a sub-entry naming a place that exists
+    // (a heading of section 1-a, page 1); a link to no section, an empty
+    // title, a third level and the ordinary list after the paragraph get
+    // no number.
+    assert_eq!(numbers, [(0, 1)]);
+}
