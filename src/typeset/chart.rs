@@ -349,6 +349,9 @@ const LABEL: Pt = Pt(7.6);
 /// A bar's name takes up to this many lines, this far apart.
 const LABEL_LINES: usize = 3;
 const LABEL_LEADING: f64 = 10.8;
+/// A timeline lane's name on two lines: size and distance.
+const LANE_SMALL: Pt = Pt(7.4);
+const LANE_LEADING: f64 = 10.2;
 const TITLE: Pt = Pt(9.5);
 
 /// Items of a drawn chart, relative to its top-left corner.
@@ -653,8 +656,18 @@ fn timeline(pen: &mut Pen<'_>, title: &str, lanes: &[Lane], width: f64) -> f64 {
             pen.rect(left, y, plot_w, lane_h, Color::rgb(0xf6, 0xf7, 0xf9));
         }
         pen.rect(0.0, y + 6.0, 4.0, lane_h - 12.0, lane.color);
-        let name = pen.fit(Face::Sans, Pt(8.0), &lane.name, label_w - 8.0);
-        pen.text(8.0, y + lane_h / 2.0 + 2.8, Face::Sans, Pt(8.0), INK, &name);
+        // A name too long for one line takes two, a little smaller
+        // ("Active multilateral / engagement", not "Active multilateral
+        // engagem…").
+        if pen.width(Face::Sans, Pt(8.0), &lane.name) <= label_w - 8.0 {
+            pen.text(8.0, y + lane_h / 2.0 + 2.8, Face::Sans, Pt(8.0), INK, &lane.name);
+        } else {
+            let lines = pen.wrap(Face::Sans, LANE_SMALL, &lane.name, label_w - 8.0, 2);
+            let first = y + lane_h / 2.0 + 2.6 - LANE_LEADING * (lines.len() as f64 - 1.0) / 2.0;
+            for (k, line) in lines.iter().enumerate() {
+                pen.text(8.0, first + LANE_LEADING * k as f64, Face::Sans, LANE_SMALL, INK, line);
+            }
+        }
         let mid = y + lane_h / 2.0;
         // Spans first, in a light tint, so the marks stand out on them.
         let tint = Color {
@@ -907,6 +920,24 @@ mod tests {
         let chart = parse("gantt\n    dateFormat YYYY-MM-DD\n    section A\n    One :s2e0, 2025-03-01, 2025-03-31\n").unwrap();
         let d = draw(&chart, Pt(300.0));
         assert!(d.items.iter().any(|(_, i)| matches!(i, Item::Polygon { .. })));
+        inside(&d);
+    }
+
+    /// A pillar's name too long for its lane's label is set smaller, on
+    /// two lines where need be, not cut.
+    #[test]
+    fn long_lane_names_are_not_cut() {
+        let gantt = "gantt\n    dateFormat YYYY-MM-DD\n    section Active multilateral engagement\n    One :s2e0, 2025-03-01, 2025-03-31\n    \
+            section Energy security, green transition and the diversification of export routes\n    Two :s2e1, 2025-04-01, 2025-04-30\n";
+        let chart = parse(gantt).unwrap();
+        let d = draw(&chart, Pt(467.0));
+        let texts: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i {
+            Item::Text(t) => Some(t.text.as_str()),
+            _ => None,
+        }).collect();
+        assert!(texts.contains(&"Active multilateral engagement"), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("Energy security")), "{texts:?}");
+        assert!(texts.iter().filter(|t| t.contains('…')).count() <= 1, "only what two lines cannot hold: {texts:?}");
         inside(&d);
     }
 
