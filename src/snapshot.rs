@@ -249,34 +249,32 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
             per_kind: c.per_kind.clone(),
         }),
         hashes,
-        partners: Some(partner_counts(dataset, summary, &in_period)),
+        partners: Some(partner_counts(dataset, summary)),
         changes: None,
     }
 }
 
-/// Every partner of the period's events with its registry entry, if any.
-fn partner_counts(dataset: &Dataset, summary: &Summary, in_period: &BTreeSet<&str>) -> PartnerCounts {
+/// Every partner of the period's events with its registry entry, if any:
+/// from the summary's tally, one registry look-up a partner.
+fn partner_counts(dataset: &Dataset, summary: &Summary) -> PartnerCounts {
     let registry: std::collections::HashMap<&str, &crate::dataset::Partner> =
         dataset.partners.iter().map(|p| (p.name.as_str(), p)).collect();
-    let mut list: BTreeMap<String, PartnerStamp> = BTreeMap::new();
-    for e in dataset.events.iter().filter(|e| in_period.contains(e.id.as_str())) {
-        for name in &e.partners {
-            if let Some(stamp) = list.get_mut(name.as_str()) {
-                stamp.events += 1;
-                continue;
-            }
-            let partner = registry.get(name.as_str());
-            list.insert(
-                name.clone(),
-                PartnerStamp {
-                    id: partner.map(|p| p.id.clone()),
-                    kind: partner.map(|p| p.kind.as_str().to_owned()),
-                    region: partner.and_then(|p| p.region).map(|r| r.as_str().to_owned()),
-                    events: 1,
-                },
-            );
-        }
-    }
+    let list: BTreeMap<String, PartnerStamp> = summary
+        .executive
+        .partners
+        .all
+        .iter()
+        .map(|n| {
+            let partner = registry.get(n.name.as_str());
+            let stamp = PartnerStamp {
+                id: partner.map(|p| p.id.clone()),
+                kind: partner.map(|p| p.kind.as_str().to_owned()),
+                region: partner.and_then(|p| p.region).map(|r| r.as_str().to_owned()),
+                events: n.count,
+            };
+            (n.name.clone(), stamp)
+        })
+        .collect();
     let partners = &summary.executive.partners;
     PartnerCounts {
         count: list.len(),

@@ -424,6 +424,9 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
     let view = |e: &Event| event_view(e, &pillar_names, period);
     let total = selected.len();
     let lookup = partners::Lookup::new(dataset);
+    let tally = partners::Tally::new(&lookup, &selected);
+    let pillar_ids: Vec<&str> = pillars.iter().map(|p| p.id.as_str()).collect();
+    let mut spreads = partners::pillars(&tally, &selected, &pillar_ids).into_iter();
     let mut summaries = Vec::with_capacity(pillars.len());
     for (index, pillar) in pillars.iter().enumerate() {
         let own: Vec<&Event> = selected
@@ -456,7 +459,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             per_kind: per_kind(&own),
             kind_years: kind_years(&own, period),
             partners: partners(&own).into_iter().map(str::to_owned).collect(),
-            partner_spread: partners::pillar(&lookup, &own),
+            partner_spread: spreads.next().unwrap_or_default(),
             anchor: partners::anchor(&format!("{}. {}", index + 1, pillar.name)),
             related_count,
             related: related.into_iter().map(view).collect(),
@@ -485,7 +488,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         totals: Totals {
             events: total,
             pillars: pillars.len(),
-            partners: partners(&selected).len(),
+            partners: tally.len(),
             landmarks: selected.iter().filter(|e| e.significance == 5).count(),
             carried_in: selected
                 .iter()
@@ -514,7 +517,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             .collect(),
         timeline: timeline(&selected, &pillars, period),
         judgements: judgements(&summaries, &selected, period),
-        partners: partners::summarise(&lookup, &selected, &pillar_order, other_events.as_deref()),
+        partners: partners::summarise(&tally, &selected, &pillar_order, other_events.as_deref()),
     };
     let indexed = executive.totals.partners;
     Summary {
@@ -544,7 +547,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         },
         compare,
         changes: None,
-        partner_index: partners::index(&lookup, &selected, &anchors),
+        partner_index: partners::index(&tally, &selected, &anchors),
         index_events: partners::index_events(indexed),
         selected: selected.iter().map(|e| e.id.clone()).collect(),
     }

@@ -31,6 +31,9 @@ pub struct Registry {
     partners: Vec<Partner>,
     /// Lower-cased spelling → index into `partners`.
     spellings: HashMap<String, usize>,
+    /// Spelling as the registry writes it → index: most event entries
+    /// match one exactly, without lower-casing a copy first.
+    exact: HashMap<String, usize>,
     /// For "did you mean", built on the first unknown spelling.
     suggestions: std::sync::OnceLock<Suggestions>,
 }
@@ -105,6 +108,7 @@ impl Registry {
         }
         let mut partners = Vec::with_capacity(defs.len());
         let mut spellings: HashMap<String, usize> = HashMap::with_capacity(defs.len() * 3);
+        let mut exact: HashMap<String, usize> = HashMap::with_capacity(defs.len() * 3);
         // Where each spelling was first given, for "first defined at".
         let mut first: HashMap<String, (usize, Place)> = HashMap::with_capacity(defs.len() * 3);
         let mut ids: HashMap<String, (usize, Place)> = HashMap::with_capacity(defs.len());
@@ -130,7 +134,9 @@ impl Registry {
             for (spelling, place, what) in names {
                 let key = spelling.to_lowercase();
                 match spellings.get(&key) {
-                    Some(&owner) if owner == index => {}
+                    Some(&owner) if owner == index => {
+                        exact.insert(spelling.clone(), index);
+                    }
                     Some(&owner) => {
                         let (first_file, first_place) = first[&key];
                         diagnostics.push(
@@ -147,6 +153,7 @@ impl Registry {
                         );
                     }
                     None => {
+                        exact.insert(spelling.clone(), index);
                         spellings.insert(key.clone(), index);
                         first.insert(key, (file, place));
                     }
@@ -155,7 +162,7 @@ impl Registry {
             members.push((file, def.member_places));
             partners.push(def.partner);
         }
-        let mut registry = Registry { partners, spellings, suggestions: std::sync::OnceLock::new() };
+        let mut registry = Registry { partners, spellings, exact, suggestions: std::sync::OnceLock::new() };
         // Members name partners by any spelling; they are kept as ids.
         for (index, (file, places)) in members.into_iter().enumerate() {
             let written = std::mem::take(&mut registry.partners[index].members);
@@ -178,7 +185,7 @@ impl Registry {
 
     /// The partner a spelling names.
     pub fn find(&self, spelling: &str) -> Option<usize> {
-        self.spellings.get(spelling).or_else(|| self.spellings.get(&spelling.to_lowercase())).copied()
+        self.exact.get(spelling).or_else(|| self.spellings.get(&spelling.to_lowercase())).copied()
     }
 
     fn unknown(&self, path: &str, place: Place, spelling: &str, what: &str) -> Diagnostic {
@@ -202,8 +209,9 @@ impl Registry {
     /// them).
     pub fn resolve(&self, path: &str, events: &mut [Event], places: &[Place], diagnostics: &mut Vec<Diagnostic>) {
         let mut places = places.iter();
+        let mut seen: Vec<usize> = Vec::new();
         for event in events {
-            let mut seen: Vec<usize> = Vec::with_capacity(event.partners.len());
+            seen.clear();
             for entry in &mut event.partners {
                 let place = places.next().copied().unwrap_or(event.place);
                 match self.find(entry) {

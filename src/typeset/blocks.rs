@@ -4,7 +4,8 @@
 //! paragraphs of styled runs, lists, tables, quotes, code, rules) that the
 //! layout measures and places. Two HTML comments, which Markdown viewers
 //! hide, carry what Markdown cannot say: `<!-- toc -->` (the table of
-//! contents goes here) and `<!-- pagebreak -->`.
+//! contents goes here), `<!-- pagebreak -->` and `<!-- index -->` (the
+//! list that follows is a book index: its entries get page numbers).
 //!
 //! All of GitHub-flavoured Markdown is read: tables, strikethrough, task
 //! lists, footnotes, alerts (`> [!NOTE]`), images, bare URLs as links.
@@ -27,6 +28,12 @@ pub enum Block {
     Toc,
     /// `<!-- pagebreak -->`
     PageBreak,
+    /// `<!-- index -->`: the next list is an index. Each item is a heading
+    /// entry, its nested items are sub-entries; a sub-entry that starts
+    /// with a link to a section (`[title](#section), date`) gets the page
+    /// where that title stands in that section (a heading there), else in
+    /// a table row (a chronology), else the section's own page.
+    Index,
     /// `<!-- colour #rrggbb -->`: the colour of the next heading's tab (a
     /// pillar's colour).
     Colour(String),
@@ -262,6 +269,7 @@ impl Builder {
                 match html.trim() {
                     "<!-- toc -->" => self.add(Block::Toc),
                     "<!-- pagebreak -->" => self.add(Block::PageBreak),
+                    "<!-- index -->" => self.add(Block::Index),
                     other if other.starts_with("<!-- colour #") && other.ends_with("-->") => {
                         let hex = other.trim_start_matches("<!-- colour").trim_end_matches("-->").trim();
                         self.add(Block::Colour(hex.to_owned()));

@@ -355,6 +355,9 @@ const INK: Color = Color::rgb(0x1d, 0x1d, 0x1f);
 const MUTED: Color = Color::rgb(0x5f, 0x63, 0x68);
 const GRID: Color = Color::rgb(0xdd, 0xe1, 0xe6);
 const LABEL: Pt = Pt(7.6);
+/// A bar's name takes up to this many lines, this far apart.
+const LABEL_LINES: usize = 3;
+const LABEL_LEADING: f64 = 10.8;
 const TITLE: Pt = Pt(9.5);
 /// Timeline marks closer than this are drawn as one, with their number.
 const MARK_GAP: f64 = 7.0;
@@ -387,6 +390,36 @@ impl Pen<'_> {
 
     fn width(&self, face: Face, size: Pt, text: &str) -> f64 {
         f64::from(self.fonts.width(face, text, size).0)
+    }
+
+    /// Text broken at spaces into at most `most` lines that fit `max`
+    /// ("South Caucasus" on two lines under a narrow bar, not "South
+    /// Cau…"); a word wider than `max`, or what the last line cannot hold,
+    /// is shortened with an ellipsis.
+    fn wrap(&self, face: Face, size: Pt, text: &str, max: f64, most: usize) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut words = text.split_whitespace().peekable();
+        while let Some(word) = words.next() {
+            let joined = lines.last().map(|line| format!("{line} {word}"));
+            match joined {
+                Some(joined) if self.width(face, size, &joined) <= max => {
+                    if let Some(line) = lines.last_mut() {
+                        *line = joined;
+                    }
+                }
+                Some(joined) if lines.len() == most => {
+                    // No room for another line: the rest joins the last,
+                    // shortened.
+                    let rest: Vec<&str> = words.by_ref().collect();
+                    let text = if rest.is_empty() { joined } else { format!("{joined} {}", rest.join(" ")) };
+                    if let Some(line) = lines.last_mut() {
+                        *line = text;
+                    }
+                }
+                _ => lines.push(word.to_owned()),
+            }
+        }
+        lines.into_iter().map(|line| self.fit(face, size, &line, max)).collect()
     }
 
     /// Text shortened with an ellipsis to fit `max`.
@@ -577,6 +610,7 @@ fn bars(pen: &mut Pen<'_>, title: &str, categories: &[String], values: &[f64], c
     let slot = plot_w / n;
     let bar_w = (slot * 0.6).min(48.0);
     let tint = Color { r: color.r + (1.0 - color.r) * 0.6, g: color.g + (1.0 - color.g) * 0.6, b: color.b + (1.0 - color.b) * 0.6 };
+    let mut label_lines = 1;
     for (i, (category, &value)) in categories.iter().zip(values).enumerate() {
         let cx = left + slot * (i as f64 + 0.5);
         let h = plot_h * value / axis_top as f64;
@@ -592,11 +626,14 @@ fn bars(pen: &mut Pen<'_>, title: &str, categories: &[String], values: &[f64], c
         let label = fmt_value(value);
         let w = pen.width(Face::SansBold, LABEL, &label);
         pen.text(cx - w / 2.0, bottom - h - 3.0, Face::SansBold, LABEL, INK, &label);
-        let name = pen.fit(Face::Sans, LABEL, category, slot - 2.0);
-        let w = pen.width(Face::Sans, LABEL, &name);
-        pen.text(cx - w / 2.0, bottom + 11.0, Face::Sans, LABEL, MUTED, &name);
+        let lines = pen.wrap(Face::Sans, LABEL, category, slot - 2.0, LABEL_LINES);
+        for (k, name) in lines.iter().enumerate() {
+            let w = pen.width(Face::Sans, LABEL, name);
+            pen.text(cx - w / 2.0, bottom + 11.0 + LABEL_LEADING * k as f64, Face::Sans, LABEL, MUTED, name);
+        }
+        label_lines = label_lines.max(lines.len());
     }
-    bottom + 16.0
+    bottom + 16.0 + LABEL_LEADING * label_lines.saturating_sub(1) as f64
 }
 
 fn days(d: NaiveDate) -> f64 {
@@ -908,6 +945,36 @@ mod tests {
         inside(&d);
     }
 
+    /// The regions chart of the partners (issue 13): ten bars in the text
+    /// width; a name too wide for its bar goes on more lines, whole words,
+    /// not "South Cau…".
+    #[test]
+    fn long_bar_names_wrap_rather_than_shorten() {
+        let names = ["Europe", "South Caucasus", "Central Asia", "Russia and Eastern Europe", "Middle East", "South Asia",
+            "East and Southeast Asia", "Africa", "Americas", "Oceania"];
+        let chart = Chart::Bars {
+            title: "Events with a bilateral counterpart, by region".into(),
+            categories: names.iter().map(|n| n.to_string()).collect(),
+            values: vec![9.0, 3.0, 4.0, 1.0, 2.0, 0.0, 2.0, 1.0, 1.0, 0.0],
+            color: palette(0),
+        };
+        let d = draw(&chart, Pt(467.0));
+        let texts: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i {
+            Item::Text(t) => Some(t.text.as_str()),
+            _ => None,
+        }).collect();
+        assert!(!texts.iter().any(|t| t.contains('…')), "{texts:?}");
+        let words: String = texts.iter().filter(|t| t.chars().any(char::is_alphabetic)).copied().collect::<Vec<_>>().join(" ");
+        for name in names {
+            assert!(words.contains(name.split(' ').next().unwrap()), "{name} in {words}");
+        }
+        assert!(texts.contains(&"Caucasus"), "{texts:?}");
+        inside(&d);
+        // A name with no room at all is still shortened, never spilled.
+        let squeezed = Chart::Bars { title: "Squeezed".into(), categories: vec!["Supercalifragilistic".into(); 12], values: vec![1.0; 12], color: palette(0) };
+        inside(&draw(&squeezed, Pt(200.0)));
+    }
+
     #[test]
     fn axis_ticks_are_integers() {
         assert_eq!(integer_ticks(0.0), (1, 1));
@@ -966,6 +1033,26 @@ mod tests {
         let chart = parse("gantt\n    dateFormat YYYY-MM-DD\n    section A\n    One :s2e0, 2025-03-01, 2025-03-31\n").unwrap();
         let d = draw(&chart, Pt(300.0));
         assert!(d.items.iter().any(|(_, i)| matches!(i, Item::Polygon { .. })));
+        inside(&d);
+    }
+
+    /// A pillar's name too long for its lane's label is set smaller, on
+    /// two lines where need be, not cut.
+    #[test]
+    fn long_lane_names_are_not_cut() {
+        let gantt = "gantt\n    dateFormat YYYY-MM-DD\n    section Active multilateral engagement\n    One :s2e0, 2025-03-01, 2025-03-31\n    \
+            section Energy security, green transition and the diversification of export routes\n    Two :s2e1, 2025-04-01, 2025-04-30\n";
+        let chart = parse(gantt).unwrap();
+        let d = draw(&chart, Pt(467.0));
+        let texts: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i {
+            Item::Text(t) => Some(t.text.as_str()),
+            _ => None,
+        }).collect();
+        // Whole, on one line or two.
+        let whole = texts.contains(&"Active multilateral engagement") || texts.windows(2).any(|w| format!("{} {}", w[0], w[1]) == "Active multilateral engagement");
+        assert!(whole, "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("Energy security")), "{texts:?}");
+        assert!(texts.iter().filter(|t| t.contains('…')).count() <= 1, "only what two lines cannot hold: {texts:?}");
         inside(&d);
     }
 

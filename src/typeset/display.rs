@@ -48,6 +48,8 @@ pub enum Tag {
     /// Where layout puts what it knows only once pages are numbered (a
     /// contents entry's page number): entry `n` of the contents.
     Slot(usize),
+    /// The same for sub-entry `n` of an index: its leader and page number.
+    IndexSlot(usize),
 }
 
 /// What a structure element is (PDF 1.7, 14.8.4 standard structure types),

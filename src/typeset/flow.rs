@@ -118,6 +118,9 @@ pub fn layout(
         lists: 0,
         siblings: sibling_tables(blocks),
         sibling_widths: std::collections::HashMap::new(),
+        index_next: false,
+        index_refs: Vec::new(),
+        record_rows: blocks.contains(&Block::Index),
     };
     // The table of contents lists the headings of levels 2 and 3 that
     // follow it.
@@ -129,7 +132,7 @@ pub fn layout(
     builder.blocks(blocks, Pt::ZERO, area.size.w);
     let notes = builder.lay_out_notes(area.size.w.min(style::MEASURE));
     let (mut document, places) = paginate(builder.chunks, &builder.table_headers, notes, setup, area);
-    finish(&mut document, &builder.toc, &places, setup, area);
+    finish(&mut document, &builder.toc, &builder.index_refs, &places, setup, area);
     document.images = builder.used_images.into_iter().filter_map(|src| images.get(&src).cloned()).collect();
     (document, builder.warnings)
 }
@@ -264,6 +267,10 @@ struct Chunk {
     /// Starts a figure (a chart, a table or its caption): when it does not
     /// fit, text that follows may fill the page before it.
     figure: bool,
+    /// The last line of an index sub-entry: its index in `index_refs`.
+    index_ref: Option<usize>,
+    /// A table row's cells as text, when the document has an index.
+    row: Option<Vec<String>>,
 }
 
 struct Builder<'f> {
@@ -296,12 +303,30 @@ struct Builder<'f> {
     /// and width.
     siblings: std::collections::HashMap<String, Vec<Vec<Vec<Run>>>>,
     sibling_widths: std::collections::HashMap<(String, u32), Vec<Pt>>,
+    /// `<!-- index -->` seen: the next list is an index.
+    index_next: bool,
+    /// The index's sub-entries that get page numbers, in order.
+    index_refs: Vec<IndexRef>,
+    /// Whether table rows keep their cells' text for the index to find
+    /// its events in (only when the document has an index).
+    record_rows: bool,
+}
+
+/// A sub-entry of an index: the title it names, the section (anchor) it
+/// lies in, and its date as the entry gives it (to tell rows apart).
+#[derive(Clone, Debug)]
+struct IndexRef {
+    title: String,
+    anchor: String,
+    date: String,
 }
 
 impl Builder<'_> {
     fn blocks(&mut self, blocks: &[Block], x: Pt, width: Pt) {
         for (i, block) in blocks.iter().enumerate() {
             let first = i == 0;
+            // `<!-- index -->` applies to the list right after it only.
+            let index = std::mem::take(&mut self.index_next);
             match block {
                 Block::Heading { level, runs } => self.heading(*level, runs, x, width),
                 Block::Paragraph { runs } if is_caption(runs, blocks.get(i + 1)) => self.caption(runs, x, width),
@@ -322,11 +347,13 @@ impl Builder<'_> {
                     let width = width.min(style::MEASURE);
                     self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, justify, gap);
                 }
+                Block::List { items, .. } if index => self.index(items, x, width),
                 Block::List { start, items } => {
                     self.lists += 1;
                     self.list(*start, items, x, width.min(style::MEASURE), first);
                     self.lists -= 1;
                 }
+                Block::Index => self.index_next = true,
                 Block::Table { aligns, header, rows } => self.table(aligns, header, rows, x, width),
                 Block::Quote(inner) => {
                     let from = self.chunks.len();
@@ -824,6 +851,9 @@ impl Builder<'_> {
             let last = bands.len() - 1;
             for (b, mut chunk) in bands.into_iter().enumerate() {
                 chunk.table_header = Some(header_index);
+                if b == 0 && self.record_rows {
+                    chunk.row = Some(rows[i].iter().map(|c| plain(c)).collect());
+                }
                 if b == last {
                     // A short table is never split; a long one keeps its
                     // first two and last two rows together.
@@ -1065,6 +1095,102 @@ impl Builder<'_> {
         self.wrap(from, Role::Callout);
     }
 
+    /// A book index (`<!-- index -->` before a list): each item a heading
+    /// entry set without a bullet, its nested items sub-entries indented
+    /// under it, turnover lines indented further. A sub-entry that starts
+    /// with a link to a section gets a dot leader and the page of what it
+    /// names, right-aligned, set by `finish` once pages are numbered: its
+    /// lines break short of a column as wide as the widest page number
+    /// ([`INDEX_WIDEST`]), so no line reflows when the number comes.
+    fn index(&mut self, items: &[Vec<Block>], x: Pt, width: Pt) {
+        let reserve = self.fonts.width(Face::Sans, INDEX_WIDEST, INDEX_SIZE) + Pt(6.0) + self.fonts.width(Face::Sans, ". . .", INDEX_SIZE);
+        let list_from = self.chunks.len();
+        for (n, item) in items.iter().enumerate() {
+            let item_from = self.chunks.len();
+            for block in item {
+                match block {
+                    Block::Paragraph { runs } => {
+                        let from = self.chunks.len();
+                        self.index_lines(runs, x, width, None);
+                        // The entry stays with its first sub-entry.
+                        for chunk in &mut self.chunks[from..] {
+                            chunk.keep_with_next = true;
+                        }
+                        if let Some(c) = self.chunks.get_mut(from) {
+                            c.space_before = if n == 0 { style::PARAGRAPH_GAP } else { Pt(5.0) };
+                        }
+                    }
+                    Block::List { items: subs, .. } => {
+                        let subs_from = self.chunks.len();
+                        let count = subs.len();
+                        for (i, sub) in subs.iter().enumerate() {
+                            let from = self.chunks.len();
+                            for block in sub {
+                                match block {
+                                    Block::Paragraph { runs } => {
+                                        let slot = index_ref(runs).map(|r| {
+                                            self.index_refs.push(r);
+                                            self.index_refs.len() - 1
+                                        });
+                                        let room = if slot.is_some() { reserve } else { Pt::ZERO };
+                                        self.index_lines(runs, x + INDEX_INDENT, width - INDEX_INDENT - room, slot);
+                                    }
+                                    other => self.blocks(std::slice::from_ref(other), x + INDEX_INDENT, width - INDEX_INDENT),
+                                }
+                            }
+                            // The last two sub-entries stay together: no
+                            // line of an entry alone at the top of a page.
+                            if let Some(last) = self.chunks[from..].last_mut() {
+                                last.keep_with_next = i + 2 == count;
+                            }
+                            self.wrap(from, Role::ListBody);
+                            self.wrap(from, Role::ListItem);
+                        }
+                        self.wrap(subs_from, Role::List);
+                    }
+                    other => self.blocks(std::slice::from_ref(other), x, width),
+                }
+            }
+            if let Some(last) = self.chunks[item_from..].last_mut() {
+                last.keep_with_next = false;
+            }
+            self.wrap(item_from, Role::ListBody);
+            self.wrap(item_from, Role::ListItem);
+        }
+        self.wrap(list_from, Role::List);
+    }
+
+    /// One entry of an index as a paragraph of lines, each its own chunk
+    /// and kept with the next; turnover lines hang [`INDEX_HANG`] further
+    /// in. `slot`: the sub-entry whose page number `finish` sets after the
+    /// last line.
+    fn index_lines(&mut self, runs: &[Run], x: Pt, width: Pt, slot: Option<usize>) {
+        let spans = self.spans(runs, Face::Serif, INDEX_SIZE, style::TEXT);
+        if spans.is_empty() {
+            return;
+        }
+        // Not hyphenated: an index is read by its words.
+        let lines = linebreak(&spans, width - INDEX_HANG, Setting { justify: false, language: None });
+        let from = self.chunks.len();
+        let n = lines.len();
+        for (i, line) in lines.iter().enumerate() {
+            let hang = if i == 0 { Pt::ZERO } else { INDEX_HANG };
+            let mut items = self.line_items(&spans, line, x + hang, INDEX_LEADING, INDEX_SIZE, Pt::ZERO);
+            let last = i + 1 == n;
+            if let (true, Some(k)) = (last, slot) {
+                items.push((Point::default(), Item::Tag(Tag::IndexSlot(k))));
+            }
+            self.chunks.push(Chunk {
+                height: INDEX_LEADING,
+                items,
+                keep_with_next: !last,
+                index_ref: if last { slot } else { None },
+                ..Chunk::default()
+            });
+        }
+        self.wrap(from, Role::Paragraph);
+    }
+
     fn toc(&mut self, x: Pt, width: Pt) {
         let (size, leading, space_before, color) = style::heading(2);
         let title = "Contents".to_owned();
@@ -1127,6 +1253,27 @@ type Items = Vec<(Point, Item)>;
 /// prefixes of a link address, with the note's number.
 const NOTE_LINK: &str = "#azint-footnote-";
 const NOTE_REF_LINK: &str = "#azint-footnote-ref-";
+
+/// An index's type size, leading, sub-entry indent and turnover hang.
+const INDEX_SIZE: Pt = Pt(9.5);
+const INDEX_LEADING: Pt = Pt(13.2);
+const INDEX_INDENT: Pt = Pt(14.0);
+const INDEX_HANG: Pt = Pt(12.0);
+/// The widest page number an index reserves room for: documents of up to
+/// 99,999 pages (a wider number still fits, in the gap before it).
+const INDEX_WIDEST: &str = "00000";
+
+/// What an index sub-entry names: `[title](#section), date`. Its first
+/// run must be the link.
+fn index_ref(runs: &[Run]) -> Option<IndexRef> {
+    let url = runs.first()?.link.as_deref()?;
+    let anchor = url.strip_prefix('#')?;
+    let linked = runs.iter().take_while(|r| r.link.as_deref() == Some(url)).count();
+    let title = plain(&runs[..linked]);
+    let rest = plain(&runs[linked..]);
+    let date = rest.trim_start().trim_start_matches(',').trim().to_owned();
+    Some(IndexRef { title, anchor: anchor.to_owned(), date })
+}
 
 /// Where a link of the Markdown goes, and that in words.
 fn link_target(url: &str) -> (Target, String) {
@@ -1298,6 +1445,10 @@ type TocPlace = (usize, usize, Pt);
 #[derive(Debug, Default)]
 struct Places {
     toc: Vec<TocPlace>,
+    /// Index sub-entries' last lines: entry, page, y.
+    index: Vec<TocPlace>,
+    /// Table rows (when the document has an index): page, y, cells.
+    rows: Vec<(usize, Pt, Vec<String>)>,
     /// Footnote number → page and y of its first line.
     notes: std::collections::BTreeMap<u32, (usize, Pt)>,
     /// Footnote number → page and y of the line that first refers to it.
@@ -1493,6 +1644,12 @@ fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec<Chunk>>, s
             if let Some(entry) = chunk.toc_entry {
                 places.toc.push((entry, doc.pages.len(), y));
             }
+            if let Some(entry) = chunk.index_ref {
+                places.index.push((entry, doc.pages.len(), y));
+            }
+            if let Some(cells) = chunk.row.take() {
+                places.rows.push((doc.pages.len(), y, cells));
+            }
             if chunk.header_of.is_some() {
                 header_on_page = chunk.header_of;
             }
@@ -1559,7 +1716,7 @@ fn shift(item: Item, dx: Pt) -> Item {
 
 /// Adds the running header, the footer and the table of contents' page
 /// numbers, now that every page is known.
-fn finish(doc: &mut Document, toc: &[TocEntry], places: &Places, setup: &PageSetup, area: Rect) {
+fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], places: &Places, setup: &PageSetup, area: Rect) {
     let fonts = Fonts::get();
     // Footnote links, both ways, now that their pages are known.
     for (index, page) in doc.pages.iter_mut().enumerate() {
@@ -1602,6 +1759,7 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &Places, setup: &PageSet
     }
 
     resolve_anchors(doc);
+    number_index(doc, index, places, area);
 
     // Table of contents: dot leaders and page numbers, linked to the page.
     let size = style::BODY * 0.95;
@@ -1609,37 +1767,8 @@ fn finish(doc: &mut Document, toc: &[TocEntry], places: &Places, setup: &PageSet
     for &(entry, page_index, y) in &places.toc {
         let Some(target) = toc.get(entry).and_then(|e| doc.headings.get(e.heading)).cloned() else { continue };
         let number = (target.page + 1).to_string();
-        let number_width = fonts.width(Face::Sans, &number, size);
-        let serif = fonts.face(Face::Serif);
-        let baseline = y + (leading - size * (serif.ascent + serif.descent)) / 2.0 + size * serif.ascent;
         let page = &mut doc.pages[page_index];
-        let text_end = page
-            .items
-            .iter()
-            .filter_map(|(p, i)| match i {
-                Item::Text(t) if (p.y - baseline).0.abs() < 0.6 => Some(p.x + t.width),
-                _ => None,
-            })
-            .fold(area.origin.x, Pt::max);
-        // Measured, not estimated: the leader must fit between the title
-        // and the number (an estimate let it run left; found by fuzzing).
-        let dot = fonts.width(Face::Sans, ". ", size);
-        let leader_start = text_end + Pt(6.0);
-        let leader_end = area.right() - number_width - Pt(6.0);
-        let count = ((leader_end - leader_start).0 / dot.0).floor().max(0.0) as usize;
-        let mut added = Vec::with_capacity(5);
-        if count > 0 {
-            let dots = ". ".repeat(count).trim_end().to_owned();
-            let w = fonts.width(Face::Sans, &dots, size);
-            added.extend(tagged(
-                Role::Artifact,
-                vec![(Point::new((leader_end - w).rounded(), baseline.rounded()), text(Face::Sans, size, style::RULE, dots, w))],
-            ));
-        }
-        added.push((
-            Point::new((area.right() - number_width).rounded(), baseline.rounded()),
-            text(Face::Sans, size, style::TEXT, number, number_width),
-        ));
+        let mut added = leader_and_number(fonts, page, area, y, leading, size, number);
         added.push((
             Point::new(area.origin.x, y.rounded()),
             Item::Link { size: Size { w: area.size.w, h: leading }, target: Target::Page { page: target.page, y: target.y } },
@@ -1684,6 +1813,124 @@ fn running_sections(headings: &[Heading], pages: usize, area: Rect) -> Vec<Strin
         });
     }
     out
+}
+
+/// Where each index sub-entry's title stands, by the rule of
+/// [`Block::Index`]: a heading of that title in the section the entry
+/// links to (a pillar's highlight); else a table row with a cell of that
+/// title, the one that also has the entry's date when several do (the
+/// chronology); else the section's heading. Page and y, or `None`.
+fn index_places(doc: &Document, index: &[IndexRef], rows: &[(usize, Pt, Vec<String>)]) -> Vec<Option<(usize, Pt)>> {
+    use std::collections::{HashMap, HashSet};
+    // Sections: level-1 and level-2 headings, by anchor (the first wins);
+    // headings under them by section and title.
+    let mut sections: HashMap<String, (usize, Pt)> = HashMap::new();
+    let mut under: HashMap<(usize, &str), (usize, Pt)> = HashMap::new();
+    let mut section = usize::MAX;
+    for (i, h) in doc.headings.iter().enumerate() {
+        if h.level <= 2 {
+            section = i;
+            sections.entry(crate::summary::partners::anchor(&h.title)).or_insert((h.page, h.y));
+        } else {
+            under.entry((section, h.title.as_str())).or_insert((h.page, h.y));
+        }
+    }
+    let section_of: HashMap<String, usize> = doc
+        .headings
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, h)| h.level <= 2)
+        .map(|(i, h)| (crate::summary::partners::anchor(&h.title), i))
+        .collect();
+    let titles: HashSet<&str> = index.iter().map(|r| r.title.as_str()).collect();
+    let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, (_, _, cells)) in rows.iter().enumerate() {
+        // A planned event's cell reads "Title (planned)".
+        for cell in cells {
+            let title = cell.strip_suffix(" (planned)").unwrap_or(cell);
+            if titles.contains(title) {
+                rows_of.entry(title).or_default().push(n);
+                break;
+            }
+        }
+    }
+    index
+        .iter()
+        .map(|r| {
+            let heading = section_of.get(&r.anchor).and_then(|&s| under.get(&(s, r.title.as_str())));
+            let row = || {
+                let candidates = rows_of.get(r.title.as_str())?;
+                let dated = candidates.iter().find(|&&n| rows[n].2.contains(&r.date));
+                let n = *dated.or(candidates.first())?;
+                Some((rows[n].0, rows[n].1))
+            };
+            heading.copied().or_else(row).or_else(|| sections.get(&r.anchor).copied())
+        })
+        .collect()
+}
+
+/// Sets each index sub-entry's page number, right-aligned after a dot
+/// leader, in its slot; the number links to the place it names.
+fn number_index(doc: &mut Document, index: &[IndexRef], places: &Places, area: Rect) {
+    if places.index.is_empty() {
+        return;
+    }
+    let fonts = Fonts::get();
+    let targets = index_places(doc, index, &places.rows);
+    for &(entry, page_index, y) in &places.index {
+        let Some(Some((page, at))) = targets.get(entry).copied() else { continue };
+        let number = (page + 1).to_string();
+        let said = format!("Go to page {number}");
+        let mut added = leader_and_number(fonts, &doc.pages[page_index], area, y, INDEX_LEADING, INDEX_SIZE, number);
+        let link = (Point::new(added[added.len() - 1].0.x, y.rounded()), Item::Link {
+            size: Size { w: area.right() - added[added.len() - 1].0.x, h: INDEX_LEADING },
+            target: Target::Page { page, y: at },
+        });
+        let number = added.pop().into_iter().collect::<Vec<_>>();
+        added.extend(tagged(Role::Link(said), std::iter::once(link).chain(number).collect()));
+        let page = &mut doc.pages[page_index];
+        match page.items.iter().position(|(_, i)| *i == Item::Tag(Tag::IndexSlot(entry))) {
+            Some(slot) => {
+                page.items.splice(slot..=slot, added);
+            }
+            None => page.items.extend(added),
+        }
+    }
+}
+
+/// A dot leader from the end of the text on the line whose top is at `y`
+/// (an artifact), then `number` right-aligned in the text area: the
+/// number last.
+fn leader_and_number(fonts: &Fonts, page: &Page, area: Rect, y: Pt, leading: Pt, size: Pt, number: String) -> Vec<(Point, Item)> {
+    let number_width = fonts.width(Face::Sans, &number, size);
+    let serif = fonts.face(Face::Serif);
+    let baseline = y + (leading - size * (serif.ascent + serif.descent)) / 2.0 + size * serif.ascent;
+    let text_end = page
+        .items
+        .iter()
+        .filter_map(|(p, i)| match i {
+            Item::Text(t) if (p.y - baseline).0.abs() < 0.6 => Some(p.x + t.width),
+            _ => None,
+        })
+        .fold(area.origin.x, Pt::max);
+    // Measured, not estimated: the leader must fit between the title
+    // and the number (an estimate let it run left; found by fuzzing).
+    let dot = fonts.width(Face::Sans, ". ", size);
+    let leader_start = text_end + Pt(6.0);
+    let leader_end = area.right() - number_width - Pt(6.0);
+    let count = ((leader_end - leader_start).0 / dot.0).floor().max(0.0) as usize;
+    let mut added = Vec::with_capacity(4);
+    if count > 0 {
+        let dots = ". ".repeat(count).trim_end().to_owned();
+        let w = fonts.width(Face::Sans, &dots, size);
+        added.extend(tagged(
+            Role::Artifact,
+            vec![(Point::new((leader_end - w).rounded(), baseline.rounded()), text(Face::Sans, size, style::RULE, dots, w))],
+        ));
+    }
+    added.push((Point::new((area.right() - number_width).rounded(), baseline.rounded()), text(Face::Sans, size, style::TEXT, number, number_width)));
+    added
 }
 
 /// Links to a heading of the document (`[title](#2-connectivity-and-transport)`,

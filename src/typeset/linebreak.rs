@@ -131,7 +131,9 @@ fn items(spans: &[Span], fonts: &Fonts, line_width: f64, language: Option<Langua
         }
         let mut start = None;
         for (i, c) in span.text.char_indices() {
-            if c.is_whitespace() {
+            // A no-break space (`12\u{a0}February`, set by `typographic`)
+            // is part of its word, not a place to break.
+            if c.is_whitespace() && !NO_BREAK.contains(&c) {
                 if let Some(s) = start.take() {
                     word(&mut items, spans, fonts, index, s..i, line_width, language);
                 }
@@ -159,6 +161,10 @@ fn items(spans: &[Span], fonts: &Fonts, line_width: f64, language: Option<Langua
     items.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false, span: last });
     items
 }
+
+/// Spaces that join the words beside them: no-break, figure and narrow
+/// no-break space.
+const NO_BREAK: [char; 3] = ['\u{a0}', '\u{2007}', '\u{202f}'];
 
 /// Adds one word (no white space) of span `index`: boxes between its break
 /// opportunities.
@@ -592,6 +598,19 @@ mod tests {
 
     fn setting() -> Setting {
         Setting { justify: true, language: language("en") }
+    }
+
+    #[test]
+    fn a_no_break_space_joins_a_day_and_its_month() {
+        // Wide enough for "on 4" but not "on 4 February": the day goes to
+        // the next line with its month.
+        let spans = vec![span("Signed on 4\u{a0}February 2020 in Baku")];
+        let fonts = Fonts::get();
+        let width = fonts.width(Face::Serif, "Signed on 4 Feb", Pt(10.0));
+        let lines = linebreak(&spans, width, Setting { justify: false, language: None });
+        let texts: Vec<String> = lines.iter().map(|l| l.fragments.iter().map(|f| f.text.as_str()).collect::<String>()).collect();
+        assert!(texts.iter().any(|t| t.contains("4\u{a0}February")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.trim_end().ends_with('4')), "{texts:?}");
     }
 
     #[test]

@@ -105,7 +105,7 @@ impl Structure {
             Tag::Close if self.stack.len() > 1 => {
                 self.stack.pop();
             }
-            Tag::Close | Tag::Slot(_) => {}
+            Tag::Close | Tag::Slot(_) | Tag::IndexSlot(_) => {}
         }
     }
 

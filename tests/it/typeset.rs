@@ -73,7 +73,7 @@ fn texts(blocks: &[Block], out: &mut Vec<String>) {
             // Charts are drawn, not printed as text.
             Block::Code { lang, .. } if lang == "mermaid" => {}
             Block::Code { text, .. } => out.push(text.clone()),
-            Block::Rule | Block::Toc | Block::PageBreak | Block::Colour(_) => {}
+            Block::Rule | Block::Toc | Block::PageBreak | Block::Colour(_) | Block::Index => {}
             Block::Image { .. } | Block::Task(_) | Block::Note { .. } => {}
         }
     }
@@ -470,4 +470,195 @@ fn links_to_sections_go_to_their_heading_page() {
     assert!(to_energy, "no link to the energy section");
     // The contents' entries and the index's titles.
     assert!(internal > 40, "{internal}");
+}
+
+/// The titles of an index's sub-entries that name a section
+/// (`[title](#section), date`), in order.
+fn index_titles(markdown: &str) -> Vec<String> {
+    let blocks = blocks::parse(markdown);
+    let Some(at) = blocks.iter().position(|b| *b == Block::Index) else { return Vec::new() };
+    let Some(Block::List { items, .. }) = blocks[at..].iter().find(|b| matches!(b, Block::List { .. })) else { return Vec::new() };
+    let mut titles = Vec::new();
+    for item in items {
+        for block in item {
+            let Block::List { items: subs, .. } = block else { continue };
+            for sub in subs {
+                if let Some(Block::Paragraph { runs }) = sub.first() {
+                    if let Some(url) = runs.first().and_then(|r| r.link.as_deref()).filter(|u| u.starts_with('#')) {
+                        let linked: Vec<_> = runs.iter().take_while(|r| r.link.as_deref() == Some(url)).cloned().collect();
+                        titles.push(plain(&linked));
+                    }
+                }
+            }
+        }
+    }
+    titles
+}
+
+/// The page numbers an index prints, in reading order, with the page they
+/// stand on: digits set flush right in the text area after the heading
+/// `index`.
+fn index_numbers(doc: &azint_report::typeset::Document, index: &str) -> Vec<(usize, usize)> {
+    let start = doc.headings.iter().find(|h| h.title == index).expect("the index heading");
+    let mut numbers = Vec::new();
+    for (n, page) in doc.pages.iter().enumerate().skip(start.page) {
+        let mut on_page: Vec<(Pt, usize)> = page
+            .items
+            .iter()
+            .filter_map(|(p, i)| match i {
+                Item::Text(t) if (n > start.page || p.y > start.y)
+                    && !t.text.is_empty()
+                    && t.text.chars().all(|c| c.is_ascii_digit())
+                    && ((p.x + t.width) - page.area.right()).0.abs() < 0.6 =>
+                {
+                    Some((p.y, t.text.parse().unwrap()))
+                }
+                _ => None,
+            })
+            .collect();
+        on_page.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+        numbers.extend(on_page.into_iter().map(|(_, number)| (n, number)));
+    }
+    numbers
+}
+
+/// The letters of the body text of one page above `above`, in order.
+fn page_letters(page: &azint_report::typeset::display::Page, above: Pt) -> String {
+    page.items
+        .iter()
+        .filter_map(|(p, i)| match i {
+            Item::Text(t) if p.y < above => Some(letters(&t.text)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Issue 13: each event of the PDF's index of partners carries the number
+/// of the page where that event stands: its pillar's highlight when it is
+/// one, else its row in the chronology, always before the index.
+#[test]
+fn the_index_of_partners_names_the_page_of_each_event() {
+    let doc = &default_typeset().document;
+    let titles = index_titles(default_markdown());
+    let numbers = index_numbers(doc, "Index of partners");
+    assert!(titles.len() > 30, "{}", titles.len());
+    assert_eq!(titles.len(), numbers.len(), "one number an event");
+    let index = doc.headings.iter().find(|h| h.title == "Index of partners").unwrap();
+    let mut highlights = 0;
+    for (title, &(_, number)) in titles.iter().zip(&numbers) {
+        let page = number - 1;
+        assert!(page <= index.page, "{title}: page {number} is after the index");
+        // Above the index, where the index begins on that page.
+        let above = if page == index.page { index.y } else { Pt(f32::MAX) };
+        assert!(page_letters(&doc.pages[page], above).contains(&letters(title)), "{title} is not on page {number}");
+        if let Some(h) = doc.headings.iter().find(|h| h.level == 4 && h.title == *title) {
+            assert_eq!(h.page, page, "{title}: a highlight, on page {}", h.page + 1);
+            highlights += 1;
+        }
+    }
+    assert!(highlights >= 8, "highlights named: {highlights}");
+}
+
+/// The index's numbers are set after pagination in room kept for them:
+/// in a document of more than a hundred pages every number is right and
+/// lies clear of its entry's text.
+#[test]
+fn index_numbers_are_right_in_a_long_document() {
+    let mut md = String::new();
+    for s in 1..=4 {
+        md.push_str(&format!("## {s}. Section {s}\n\n"));
+        for e in 1..=60 {
+            md.push_str(&format!("#### Event {s}-{e} of a rather long and wordy title\n\n"));
+            md.push_str(&"A paragraph of filler text that takes room on the page. ".repeat(28));
+            md.push_str("\n\n");
+        }
+    }
+    md.push_str("## Index\n\n<!-- index -->\n");
+    for e in (1..=60).rev() {
+        md.push_str(&format!("- **Partner {e}** (country)\n"));
+        for s in 1..=4 {
+            md.push_str(&format!("  - [Event {s}-{e} of a rather long and wordy title](#{s}-section-{s}), 2024\n"));
+        }
+        md.push_str("  - and 3 more events\n");
+    }
+    let typeset = typeset::typeset(&md, &options(Paper::A4));
+    let doc = &typeset.document;
+    assert!(doc.pages.len() > 100, "{} pages", doc.pages.len());
+    let titles = index_titles(&md);
+    let numbers = index_numbers(doc, "Index");
+    assert_eq!(titles.len(), 240);
+    assert_eq!(titles.len(), numbers.len());
+    for (title, &(_, number)) in titles.iter().zip(&numbers) {
+        let h = doc.headings.iter().find(|h| h.title == *title).unwrap();
+        assert_eq!(number, h.page + 1, "{title}");
+    }
+    assert!(numbers.iter().any(|&(_, n)| n >= 100));
+    // Each number stands clear of the text before it on its line.
+    for (page, _) in numbers.iter().copied() {
+        let items = &doc.pages[page].items;
+        for (p, i) in items {
+            let Item::Text(number) = i else { continue };
+            if !number.text.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            for (q, j) in items {
+                if let Item::Text(t) = j {
+                    if (q.y - p.y).0.abs() < 0.6 && q.x < p.x {
+                        assert!(q.x + t.width <= p.x, "{:?} runs into {}", t.text, number.text);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Without the chronology an event that is no highlight has no line of its
+/// own before the index: its number is its pillar section's page.
+#[test]
+fn without_the_chronology_the_index_names_highlights_and_sections() {
+    let output = bin()
+        .args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "--no-chronology", "-q", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = stdout(&output);
+    let doc = typeset::typeset(&md, &options(Paper::A4)).document;
+    let titles = index_titles(&md);
+    let numbers = index_numbers(&doc, "Index of partners");
+    assert_eq!(titles.len(), numbers.len());
+    let sections: Vec<usize> = doc.headings.iter().filter(|h| h.level == 2 && h.title.starts_with(char::is_numeric)).map(|h| h.page).collect();
+    let (mut highlights, mut others) = (0, 0);
+    for (title, &(_, number)) in titles.iter().zip(&numbers) {
+        match doc.headings.iter().find(|h| h.level == 4 && h.title == *title) {
+            Some(h) => {
+                assert_eq!(h.page + 1, number, "{title}");
+                highlights += 1;
+            }
+            None => {
+                assert!(sections.contains(&(number - 1)), "{title}: page {number} starts no pillar section");
+                others += 1;
+            }
+        }
+    }
+    assert!(highlights > 0 && others > 0, "{highlights} {others}");
+}
+
+/// `<!-- index -->` before lists of any shape (no sub-entries, deeper
+/// nesting, links to no section, no links, a hint not followed by a list):
+/// laid out without a panic, every glyph in the text area; a list after
+/// other text is no index.
+#[test]
+fn odd_indexes_are_laid_out_safely() {
+    let md = "## 1. A\n\n#### Twice\n\n#### Twice\n\nText.\n\n## Index\n\n<!-- index -->\n\
+        - **Alone**\n- [Twice](#1-a), 2024\n- **Deep**\n  - [Twice](#1-a), 2024\n    - [Twice](#nowhere), 2025\n      - `code`\n  \
+        - [Nowhere](#nowhere), 2025\n  - [](#1-a)\n  - plain words\n  - [Twice](https://example.org), 2024\n\
+        - \n\n<!-- index -->\n\nA paragraph.\n\n- an ordinary list\n  - [Twice](#1-a), 2024\n";
+    let typeset = typeset::typeset(md, &options(Paper::A4));
+    check_geometry(&typeset);
+    let numbers = index_numbers(&typeset.document, "Index");
+    // Only "Twice" under "Deep" is a sub-entry naming a place that exists
+    // (a heading of section 1-a, page 1); a link to no section, an empty
+    // title, a third level and the ordinary list after the paragraph get
+    // no number.
+    assert_eq!(numbers, [(0, 1)]);
 }
