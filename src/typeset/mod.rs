@@ -14,6 +14,7 @@ pub mod geom;
 pub mod image;
 pub mod linebreak;
 pub mod pdf;
+pub mod subset;
 pub mod tags;
 
 use crate::cli::Paper;

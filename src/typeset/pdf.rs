@@ -9,7 +9,6 @@
 //! gives the same bytes in any process.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
@@ -21,6 +20,7 @@ use super::display::{Document, Heading, Item, Target, Text};
 use super::fonts::{Face, Fonts};
 use super::geom::{Color, Point, Pt};
 use super::file;
+use super::subset;
 use super::tags::{add_output_intent, add_xmp, About, Mark, Structure};
 
 /// What the document says about itself.
@@ -74,8 +74,30 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
             }
         }
     }
+    // Each face subset to the characters drawn with it.
+    let mut chars: BTreeMap<Face, std::collections::BTreeSet<char>> = BTreeMap::new();
+    for page in &document.pages {
+        for (_, item) in page.items.iter().chain(&page.furniture) {
+            if let Item::Text(t) = item {
+                chars.entry(t.face).or_default().extend(t.text.chars());
+            }
+        }
+    }
     for (face, id) in &used {
-        pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(parsed(*face).clone()));
+        let program = chars.get(face).and_then(|c| subset::subset(face.bytes(), c)).unwrap_or_else(|| face.bytes().to_vec());
+        let mut warnings = Vec::new();
+        // A subset of a built-in font parses; were it not to, the whole
+        // font is embedded.
+        let subset = ParsedFont::from_bytes(&program, 0, &mut warnings);
+        let is_subset = subset.is_some() && program.len() < face.bytes().len();
+        let parsed = subset.or_else(|| ParsedFont::from_bytes(face.bytes(), 0, &mut warnings));
+        if let Some(mut parsed) = parsed {
+            // The font's PostScript name, after the subset's tag (PDF
+            // 32000-1, 9.6.4): `AZRPTA+NotoSerif-Regular`.
+            let name = postscript_name(face.bytes()).unwrap_or_else(|| format!("{face:?}"));
+            parsed.font_name = Some(if is_subset { format!("{}+{name}", id.0) } else { name });
+            pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(parsed));
+        }
     }
 
     let Document { pages, headings, images } = document;
@@ -481,16 +503,10 @@ fn draw(ops: &mut Vec<Op>, state: &mut State, at: Point, item: &Item, height: Pt
     }
 }
 
-/// A face as printpdf embeds it, parsed once per process and only when a
-/// document uses it.
-fn parsed(face: Face) -> &'static ParsedFont {
-    static PARSED: [OnceLock<ParsedFont>; 7] = [const { OnceLock::new() }; 7];
-    PARSED[face.index()].get_or_init(|| {
-        let mut warnings = Vec::new();
-        // The fonts are compiled in and known to parse (`fonts` reads them
-        // too): a failure here is a broken build, not bad input.
-        ParsedFont::from_bytes(face.bytes(), 0, &mut warnings).unwrap_or_else(|| panic!("the built-in font {face:?} does not parse"))
-    })
+/// The PostScript name a font gives itself (name 6).
+fn postscript_name(font: &[u8]) -> Option<String> {
+    let face = ttf_parser::Face::parse(font, 0).ok()?;
+    face.names().into_iter().filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME).find_map(|n| n.to_string())
 }
 
 /// One text run: positioned absolutely, kerned, and spaces widened for
