@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod date;
 pub mod diag;
 pub mod error;
+pub mod hash;
 pub mod input;
 pub mod options;
 pub mod palette;

@@ -17,9 +17,18 @@ pub fn hex(index: usize) -> &'static str {
 
 /// The colour of the pillar at `index` as red, green and blue bytes.
 pub fn rgb(index: usize) -> (u8, u8, u8) {
-    let h = hex(index);
-    let byte = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0);
-    (byte(1), byte(3), byte(5))
+    parse(hex(index)).unwrap_or((0, 0, 0))
+}
+
+/// `#rrggbb` (quoted or not) as red, green and blue bytes: the one reader
+/// of hex colours, for the palette and for colours a chart names.
+pub fn parse(text: &str) -> Option<(u8, u8, u8)> {
+    let h = text.trim().trim_matches('"').strip_prefix('#')?;
+    if h.len() != 6 {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(h.get(i..i + 2)?, 16).ok();
+    Some((byte(0)?, byte(2)?, byte(4)?))
 }
 
 #[cfg(test)]

@@ -326,7 +326,7 @@ pub fn content_hash(e: &Event) -> String {
         canonical.push('\u{1f}');
         canonical.push_str(e.status.as_str());
     }
-    let hash = canonical.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3));
+    let hash = crate::hash::fnv1a(canonical.as_bytes(), crate::hash::BASIS);
     format!("{hash:016x}")
 }
 
@@ -877,7 +877,7 @@ mod tests {
                 e.id, e.title, e.date, e.until.map(|u| u.to_string()), e.pillar, also, e.kind.as_str(), e.significance,
                 e.partners, e.summary, figures, sources, e.tags,
             );
-            let hash = canonical.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3));
+            let hash = crate::hash::fnv1a(canonical.as_bytes(), crate::hash::BASIS);
             format!("{hash:016x}")
         };
         assert_eq!(content_hash(&plain), before(&plain));

@@ -60,12 +60,8 @@ pub struct Task {
 const PALETTE: [&str; 6] = crate::palette::PALETTE;
 
 fn hex_color(text: &str) -> Option<Color> {
-    let h = text.trim().trim_matches('"').strip_prefix('#')?;
-    if h.len() != 6 {
-        return None;
-    }
-    let byte = |i: usize| u8::from_str_radix(h.get(i..i + 2)?, 16).ok();
-    Some(Color::rgb(byte(0)?, byte(2)?, byte(4)?))
+    let (r, g, b) = crate::palette::parse(text)?;
+    Some(Color::rgb(r, g, b))
 }
 
 /// `#rrggbb` as a colour.

@@ -647,11 +647,9 @@ fn hex_string(bytes: [u8; 16]) -> Object {
 /// A 128-bit fingerprint of the document (two FNV-1a 64-bit hashes with
 /// different offsets): stable across platforms and runs.
 fn fingerprint(bytes: &[u8]) -> [u8; 16] {
-    let fnv = |basis: u64| {
-        bytes.iter().fold(basis, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3))
-    };
+    let fnv = |basis: u64| crate::hash::fnv1a(bytes, basis);
     let mut id = [0u8; 16];
-    id[..8].copy_from_slice(&fnv(0xcbf2_9ce4_8422_2325).to_be_bytes());
+    id[..8].copy_from_slice(&fnv(crate::hash::BASIS).to_be_bytes());
     id[8..].copy_from_slice(&fnv(0x6c62_272e_07bb_0142).to_be_bytes());
     id
 }
