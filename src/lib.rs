@@ -146,7 +146,7 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
         compare: options.compare.as_ref(),
         data_source: options.data.display(),
     };
-    let mut summary = summary::summarise(&dataset, &selection);
+    let summary = summary::summarise(&dataset, &selection);
     let snapshot = snapshot::snapshot(&dataset, &summary);
     let targets = targets(options, &period)?;
     check_targets(options, &targets)?;
@@ -176,13 +176,11 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
         .map(|previous| snapshot::changes_in(&previous, &snapshot, &dataset));
     let mut snapshot = snapshot;
     snapshot.changes = changes.clone().filter(snapshot::Changes::any);
-    if options.changes {
-        summary.changes = snapshot.changes.clone();
-    }
     warnings.extend(period_warnings(&dataset, options, &period, events_in_period(&summary)));
 
     let needs_markdown = targets.iter().any(|(f, _)| *f != OutputFormat::Json);
-    let markdown = if needs_markdown { report::render(&summary, templates)? } else { String::new() };
+    let briefing = report::Briefing { summary: &summary, changes: snapshot.changes.as_ref().filter(|_| options.changes) };
+    let markdown = if needs_markdown { report::render(&briefing, templates)? } else { String::new() };
     let mut rendered = Vec::with_capacity(targets.len());
     let mut pdf_target = None;
     for (format, target) in targets {

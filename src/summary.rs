@@ -63,9 +63,6 @@ pub struct Summary {
     pub data: DataNote,
     /// `--compare`: the second period's counts.
     pub compare: Option<CompareView>,
-    /// What changed since the previous briefing of the period, when there
-    /// is one (filled in by the caller from the previous JSON summary).
-    pub changes: Option<crate::snapshot::Changes>,
     /// Every partner of the period with its events, for the index at the
     /// end (issue 13).
     pub partner_index: Vec<partners::IndexEntry>,
@@ -546,7 +543,6 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             planned_in_period: selected.iter().filter(|e| e.status == Status::Planned).count(),
         },
         compare,
-        changes: None,
         partner_index: partners::index(&tally, &selected, &anchors),
         index_events: partners::index_events(indexed),
         selected: selected.iter().map(|e| e.id.clone()).collect(),

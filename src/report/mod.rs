@@ -9,7 +9,19 @@ use std::path::Path;
 pub use templates::{TemplateSource, Templates};
 
 use crate::diag::Diagnostic;
+use crate::snapshot::Changes;
 use crate::summary::Summary;
+
+/// What the templates render: the summary of the period and, when the run
+/// found a previous JSON summary of it, what changed since (`changes`).
+/// Kept apart so that the summary knows nothing of the snapshot that is
+/// made from it.
+#[derive(Debug, serde::Serialize)]
+pub struct Briefing<'a> {
+    #[serde(flatten)]
+    pub summary: &'a Summary,
+    pub changes: Option<&'a Changes>,
+}
 
 /// Why a report could not be rendered.
 #[derive(Debug, thiserror::Error)]
@@ -35,8 +47,8 @@ impl ReportError {
 }
 
 /// Renders the briefing as Markdown.
-pub fn render(summary: &Summary, templates: &Templates) -> Result<String, ReportError> {
-    let text = templates.render(summary)?;
+pub fn render(briefing: &Briefing<'_>, templates: &Templates) -> Result<String, ReportError> {
+    let text = templates.render(briefing)?;
     Ok(tidy(&text))
 }
 
