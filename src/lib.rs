@@ -16,6 +16,7 @@ pub mod options;
 pub mod palette;
 pub mod output;
 pub mod period;
+pub mod plan;
 pub mod report;
 pub mod snapshot;
 pub mod summary;
@@ -148,19 +149,15 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     };
     let summary = summary::summarise(&dataset, &selection);
     let snapshot = snapshot::snapshot(&dataset, &summary);
-    let targets = targets(options, &period)?;
-    check_targets(options, &targets)?;
+    let plan = plan::Plan::new(options, &period)?;
 
     // What changed since the JSON summary already at the output path (or
-    // at the name earlier versions gave it). One
-    // that is there but cannot serve is named in a warning, and the run
-    // goes on without the changes section.
+    // at the name earlier versions gave it). One that is there but cannot
+    // serve is named in a warning, and the run goes on without the changes
+    // section.
     let mut warnings = Vec::new();
-    let previous_path = targets.iter().find_map(|(f, t)| match t {
-        Target::File(path) if *f == OutputFormat::Json => Some(path),
-        _ => None,
-    });
-    let changes = previous_path
+    let changes = plan
+        .summary_file()
         .and_then(|path| {
             let previous = previous_summary(path, &period).and_then(|text| match text {
                 Some(text) => snapshot::read_previous(&text, &period.label),
@@ -178,23 +175,18 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
     snapshot.changes = changes.clone().filter(snapshot::Changes::any);
     warnings.extend(period_warnings(&dataset, options, &period, events_in_period(&summary)));
 
-    let needs_markdown = targets.iter().any(|(f, _)| *f != OutputFormat::Json);
     let briefing = report::Briefing { summary: &summary, changes: snapshot.changes.as_ref().filter(|_| options.changes) };
-    let markdown = if needs_markdown { report::render(&briefing, templates)? } else { String::new() };
-    let mut rendered = Vec::with_capacity(targets.len());
-    let mut pdf_target = None;
-    for (format, target) in targets {
-        match format {
-            OutputFormat::Markdown => rendered.push((format, target, markdown.as_bytes().to_vec())),
-            OutputFormat::Json => {
-                rendered.push((format, target, snapshot::to_json(&snapshot, &dataset)));
-            }
-            OutputFormat::Pdf => pdf_target = Some(target),
-        }
-    }
+    let markdown = if plan.makes(OutputFormat::Markdown) || plan.makes(OutputFormat::Pdf) {
+        report::render(&briefing, templates)?
+    } else {
+        String::new()
+    };
     let events = summary.executive.totals.events;
-    let mut pages = None;
-    if let Some(target) = pdf_target {
+    // The JSON summary is made before the PDF, whatever their order of
+    // writing, so that the data can go before the pages take the memory.
+    let json = plan.makes(OutputFormat::Json).then(|| snapshot::to_json(&snapshot, &dataset));
+    let mut pdf = None;
+    if plan.makes(OutputFormat::Pdf) {
         warnings.extend(missing_glyphs(&dataset, &markdown));
         warnings.extend(templates.html.iter().cloned());
         let mut typeset_options = typeset_options(&dataset, &summary, options);
@@ -204,21 +196,26 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
         drop(summary);
         drop(dataset);
         drop(snapshot);
-        let pdf = typeset::typeset_pdf(&markdown, &typeset_options);
-        pages = Some(pdf.pages);
+        let typeset = typeset::typeset_pdf(&markdown, &typeset_options);
         let path = options.templates.as_ref().map_or("templates".to_owned(), |d| d.display().to_string());
-        warnings.extend(pdf.warnings.iter().map(|w| diag::Diagnostic::error_in(&path, w.clone()).warning()));
-        // The PDF goes first: the JSON beside it is written last, so it
-        // only ever describes a report that exists.
-        rendered.insert(0, (OutputFormat::Pdf, target, pdf.bytes));
+        warnings.extend(typeset.warnings.iter().map(|w| diag::Diagnostic::error_in(&path, w.clone()).warning()));
+        pdf = Some(typeset);
     }
-    drop(markdown);
-    // Markdown before PDF when both are asked for, as on the command line.
-    rendered.sort_by_key(|(f, _, _)| match f {
-        OutputFormat::Markdown => 0,
-        OutputFormat::Pdf => 1,
-        OutputFormat::Json => 2,
-    });
+    let pages = pdf.as_ref().map(|p| p.pages);
+    let mut markdown = Some(markdown);
+    let (mut json, mut pdf) = (json, pdf.map(|p| p.bytes));
+    let rendered: Vec<(OutputFormat, Target, Vec<u8>)> = plan
+        .targets()
+        .iter()
+        .map(|(format, target)| {
+            let bytes = match format {
+                OutputFormat::Markdown => markdown.take().map(String::into_bytes),
+                OutputFormat::Pdf => pdf.take(),
+                OutputFormat::Json => json.take(),
+            };
+            (*format, target.clone(), bytes.unwrap_or_default())
+        })
+        .collect();
 
     if let Destination::Folder(dir) = &options.destination {
         output::create_dir(dir)?;
@@ -304,32 +301,6 @@ fn period_warnings(dataset: &Dataset, options: &Options, period: &Period, events
     warnings
 }
 
-/// Where each format goes. Every report has its JSON summary beside it
-/// (`x.pdf` → `x.json`), except on standard output.
-fn targets(options: &Options, period: &Period) -> Result<Vec<(OutputFormat, Target)>, Error> {
-    let mut targets: Vec<(OutputFormat, Target)> = match &options.destination {
-        Destination::Named(Target::Stdout) => {
-            return Ok(options.formats.iter().map(|&f| (f, Target::Stdout)).collect());
-        }
-        Destination::Named(Target::File(path)) => options.formats.iter().map(|&f| (f, Target::File(path.clone()))).collect(),
-        Destination::Folder(dir) => options
-            .formats
-            .iter()
-            .map(|&f| (f, Target::File(dir.join(format!("azint-briefing-{}.{}", period.file_stem(), f.extension())))))
-            .collect(),
-    };
-    if !targets.iter().any(|(f, _)| *f == OutputFormat::Json) {
-        if let Some((_, Target::File(path))) = targets.first() {
-            let json = path.with_extension("json");
-            if targets.iter().any(|(_, t)| *t == Target::File(json.clone())) {
-                return Err(Error::Usage(format!("the JSON summary would overwrite the report {}", json.display())));
-            }
-            targets.push((OutputFormat::Json, Target::File(json)));
-        }
-    }
-    Ok(targets)
-}
-
 /// The largest image file read: 32 MiB.
 pub const MAX_IMAGE_BYTES: u64 = 32 << 20;
 
@@ -377,41 +348,6 @@ fn load_images(
     } else {
         Err(report::ReportError::Invalid(problems).into())
     }
-}
-
-/// Refuses targets that a report must not replace: a folder, something
-/// that is not a regular file (a device, a FIFO, a link to standard
-/// output), one of the run's own input files, or a name too long for the
-/// file system (issue 10, class 4).
-fn check_targets(options: &Options, targets: &[(OutputFormat, Target)]) -> Result<(), Error> {
-    let paths: Vec<&std::path::Path> = targets
-        .iter()
-        .filter_map(|(_, t)| match t {
-            Target::File(path) => Some(path.as_path()),
-            Target::Stdout => None,
-        })
-        .collect();
-    for path in &paths {
-        output::check_target(path)?;
-    }
-    // Only an existing target can be an input: list the inputs only then.
-    if paths.iter().any(|p| p.exists()) {
-        let mut inputs: Vec<std::path::PathBuf> = dataset::load::discover(&options.data)
-            .map(|files| files.iter().filter_map(|f| f.disk_path().map(std::path::Path::to_path_buf)).collect())
-            .unwrap_or_default();
-        if let Some(dir) = &options.templates {
-            inputs.extend(report::templates::files(dir));
-        }
-        for path in &paths {
-            if output::is_one_of(path, &inputs) {
-                return Err(Error::Usage(format!(
-                    "{} is an input of the report (a data file or a template): a report must not overwrite it",
-                    path.display()
-                )));
-            }
-        }
-    }
-    Ok(())
 }
 
 /// The typesetter's settings for this report: paper, language, running

@@ -1,0 +1,150 @@
+//! What a run writes, decided once: each report's format and target, the
+//! JSON summary beside them, and their order.
+//!
+//! The order is the order of writing and of the success line: Markdown,
+//! then PDF (as on the command line), then the JSON summary, last, so that
+//! it only ever describes reports that exist. Nothing after the plan
+//! decides anything about formats or targets.
+
+use std::path::Path;
+
+use crate::error::Error;
+use crate::options::{Destination, Options, OutputFormat};
+use crate::output::Target;
+use crate::period::Period;
+use crate::{dataset, output, report};
+
+/// The reports of a run, in the order they are written.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    targets: Vec<(OutputFormat, Target)>,
+}
+
+impl Plan {
+    /// The reports `options` ask for over `period`: into the folder under
+    /// the period's file name, to the named file, or to standard output;
+    /// with a JSON summary beside the first report written to a file
+    /// (refused when it would overwrite a report). Every file target is
+    /// checked: none may be a folder, a special file or an input of the
+    /// run.
+    pub fn new(options: &Options, period: &Period) -> Result<Plan, Error> {
+        let mut targets: Vec<(OutputFormat, Target)> = match &options.destination {
+            Destination::Named(Target::Stdout) => options.formats.iter().map(|&f| (f, Target::Stdout)).collect(),
+            Destination::Named(Target::File(path)) => options.formats.iter().map(|&f| (f, Target::File(path.clone()))).collect(),
+            Destination::Folder(dir) => options
+                .formats
+                .iter()
+                .map(|&f| (f, Target::File(dir.join(format!("azint-briefing-{}.{}", period.file_stem(), f.extension())))))
+                .collect(),
+        };
+        let summary_beside = match targets.first() {
+            Some((_, Target::File(path))) if !targets.iter().any(|(f, _)| *f == OutputFormat::Json) => Some(path.with_extension("json")),
+            _ => None,
+        };
+        if let Some(json) = summary_beside {
+            if targets.iter().any(|(_, t)| *t == Target::File(json.clone())) {
+                return Err(Error::Usage(format!("the JSON summary would overwrite the report {}", json.display())));
+            }
+            targets.push((OutputFormat::Json, Target::File(json)));
+        }
+        targets.sort_by_key(|(f, _)| order(*f));
+        let plan = Plan { targets };
+        plan.check(options)?;
+        Ok(plan)
+    }
+
+    /// Format and target of each report, in the order they are written.
+    pub fn targets(&self) -> &[(OutputFormat, Target)] {
+        &self.targets
+    }
+
+    /// Whether the run makes a report in `format`.
+    pub fn makes(&self, format: OutputFormat) -> bool {
+        self.targets.iter().any(|(f, _)| *f == format)
+    }
+
+    /// The JSON summary's file, where the previous run's summary is read
+    /// from (for the changes).
+    pub fn summary_file(&self) -> Option<&Path> {
+        self.targets.iter().find_map(|(f, t)| match t {
+            Target::File(path) if *f == OutputFormat::Json => Some(path.as_path()),
+            _ => None,
+        })
+    }
+
+    /// No target is a folder or special file, and none is an input of the
+    /// report (a data file or a template).
+    fn check(&self, options: &Options) -> Result<(), Error> {
+        let paths: Vec<&Path> = self
+            .targets
+            .iter()
+            .filter_map(|(_, t)| match t {
+                Target::File(path) => Some(path.as_path()),
+                Target::Stdout => None,
+            })
+            .collect();
+        for path in &paths {
+            output::check_target(path)?;
+        }
+        // Only an existing target can be an input: list the inputs only then.
+        if paths.iter().any(|p| p.exists()) {
+            let mut inputs: Vec<std::path::PathBuf> = dataset::load::discover(&options.data)
+                .map(|files| files.iter().filter_map(|f| f.disk_path().map(Path::to_path_buf)).collect())
+                .unwrap_or_default();
+            if let Some(dir) = &options.templates {
+                inputs.extend(report::templates::files(dir));
+            }
+            for path in &paths {
+                if output::is_one_of(path, &inputs) {
+                    return Err(Error::Usage(format!(
+                        "{} is an input of the report (a data file or a template): a report must not overwrite it",
+                        path.display()
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where a format stands in the order of writing.
+fn order(format: OutputFormat) -> u8 {
+    match format {
+        OutputFormat::Markdown => 0,
+        OutputFormat::Pdf => 1,
+        OutputFormat::Json => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_summary_is_written_last_and_beside_the_first_report() {
+        let mut options = Options {
+            data: dataset::DataSource::Path("data-that-does-not-exist".into()),
+            data_notice: None,
+            period: None,
+            formats: vec![OutputFormat::Pdf, OutputFormat::Markdown],
+            destination: Destination::Folder("reports-that-do-not-exist".into()),
+            templates: None,
+            highlights: 3,
+            pillars: Vec::new(),
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 2, 12).unwrap(),
+            chronology: true,
+            compare: None,
+            changes: true,
+            watch: false,
+            paper: crate::cli::Paper::A4,
+            quiet: true,
+        };
+        let plan = Plan::new(&options, &Period::whole_years(2024, 2026)).unwrap();
+        let formats: Vec<OutputFormat> = plan.targets().iter().map(|(f, _)| *f).collect();
+        assert_eq!(formats, [OutputFormat::Markdown, OutputFormat::Pdf, OutputFormat::Json]);
+        assert_eq!(plan.summary_file(), Some(Path::new("reports-that-do-not-exist/azint-briefing-2024-2026.json")));
+        options.destination = Destination::Named(Target::Stdout);
+        let plan = Plan::new(&options, &Period::whole_years(2024, 2026)).unwrap();
+        assert!(!plan.makes(OutputFormat::Json) && plan.summary_file().is_none());
+    }
+}
