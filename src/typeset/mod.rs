@@ -1,8 +1,10 @@
 //! Markdown to PDF: the typesetter.
 //!
-//! blocks (Markdown → blocks) → linebreak (runs → lines) → flow (blocks →
-//! pages of placed items) → pdf (pages → bytes). Layout produces a
-//! printpdf-free display list; only `pdf` knows printpdf.
+//! blocks (Markdown → blocks) → linebreak (runs → lines, measured and
+//! kerned by `fonts`) → flow (blocks → chunks; `flow::pages` → pages of
+//! placed items, a printpdf-free display list) → pdf (pages → a document,
+//! with `tags` for its structure, `outline` for its bookmarks, `subset` for
+//! its fonts) → file (the document → bytes). Only `pdf` knows printpdf.
 
 pub mod blocks;
 pub mod chart;
@@ -13,6 +15,7 @@ pub mod fonts;
 pub mod geom;
 pub mod image;
 pub mod linebreak;
+pub mod outline;
 pub mod pdf;
 pub mod subset;
 pub mod tags;

@@ -10,16 +10,17 @@
 
 use std::collections::BTreeMap;
 
-use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use lopdf::{Object, ObjectId, StringFormat};
 use printpdf::{
     Actions, BorderArray, Color as PdfColor, Destination, DictItem, FontId, LinkAnnotation, Op, PdfDocument, PdfFontHandle,
     ParsedFont, PdfSaveOptions, Rgb, TextItem, TextMatrix,
 };
 
-use super::display::{Document, Heading, Item, Target, Text};
+use super::display::{Document, Item, Target, Text};
 use super::fonts::{Face, Fonts};
 use super::geom::{Color, Point, Pt};
 use super::file;
+use super::outline;
 use super::subset;
 use super::tags::{add_output_intent, add_xmp, About, Mark, Structure};
 
@@ -169,7 +170,7 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
     add_output_intent(&mut doc);
     // PDF/A-2 and PDF/UA-1 are PDF 1.7 documents.
     doc.version = "1.7".to_owned();
-    add_outline(&mut doc, &headings, page_height);
+    outline::add(&mut doc, &headings, page_height);
     // The ID is derived from the bytes: they are written with a
     // placeholder of the same length, hashed, and the placeholder replaced.
     doc.trailer.set("ID", Object::Array(vec![hex_string(PLACEHOLDER), hex_string(PLACEHOLDER)]));
@@ -552,92 +553,6 @@ fn draw_text(ops: &mut Vec<Op>, state: &mut State, at: Point, text: &Text, heigh
         items.push(TextItem::Text(segment));
     }
     ops.push(Op::ShowText { items });
-}
-
-/// The outline: one entry per heading, nested by level.
-fn add_outline(doc: &mut lopdf::Document, headings: &[Heading], page_height: Pt) {
-    if headings.is_empty() {
-        return;
-    }
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    let root = doc.new_object_id();
-    let ids: Vec<ObjectId> = headings.iter().map(|_| doc.new_object_id()).collect();
-    // The parent of each entry: the nearest earlier heading of a lower level.
-    let mut parent: Vec<Option<usize>> = Vec::with_capacity(headings.len());
-    let mut stack: Vec<usize> = Vec::new();
-    for (i, h) in headings.iter().enumerate() {
-        while stack.last().is_some_and(|&s| headings[s].level >= h.level) {
-            stack.pop();
-        }
-        parent.push(stack.last().copied());
-        stack.push(i);
-    }
-    let children = |p: Option<usize>| -> Vec<usize> { (0..headings.len()).filter(|&i| parent[i] == p).collect() };
-    let mut descendants = vec![0i64; headings.len()];
-    for i in (0..headings.len()).rev() {
-        if let Some(p) = parent[i] {
-            descendants[p] += 1 + descendants[i];
-        }
-    }
-    for (i, h) in headings.iter().enumerate() {
-        let siblings = children(parent[i]);
-        let position = siblings.iter().position(|&s| s == i).unwrap_or(0);
-        let mut entry = Dictionary::new();
-        entry.set("Title", text_string(&h.title));
-        entry.set("Parent", Object::Reference(parent[i].map_or(root, |p| ids[p])));
-        if position > 0 {
-            entry.set("Prev", Object::Reference(ids[siblings[position - 1]]));
-        }
-        if let Some(&next) = siblings.get(position + 1) {
-            entry.set("Next", Object::Reference(ids[next]));
-        }
-        let kids = children(Some(i));
-        if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
-            entry.set("First", Object::Reference(ids[first]));
-            entry.set("Last", Object::Reference(ids[last]));
-            // Open the top levels, close the rest.
-            let count = if h.level <= 1 { descendants[i] } else { -(kids.len() as i64) };
-            entry.set("Count", Object::Integer(count));
-        }
-        if let Some(&page) = pages.get(h.page) {
-            let top = (page_height - h.y + Pt(12.0)).rounded().0;
-            entry.set(
-                "Dest",
-                Object::Array(vec![
-                    Object::Reference(page),
-                    Object::Name(b"XYZ".to_vec()),
-                    Object::Integer(0),
-                    Object::Real(top),
-                    Object::Null,
-                ]),
-            );
-        }
-        doc.objects.insert(ids[i], Object::Dictionary(entry));
-    }
-    let top = children(None);
-    let mut outlines = Dictionary::new();
-    outlines.set("Type", Object::Name(b"Outlines".to_vec()));
-    if let (Some(&first), Some(&last)) = (top.first(), top.last()) {
-        outlines.set("First", Object::Reference(ids[first]));
-        outlines.set("Last", Object::Reference(ids[last]));
-    }
-    let visible: i64 = top.len() as i64 + top.iter().filter(|&&t| headings[t].level <= 1).map(|&t| descendants[t]).sum::<i64>();
-    outlines.set("Count", Object::Integer(visible));
-    doc.objects.insert(root, Object::Dictionary(outlines));
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set("Outlines", Object::Reference(root));
-        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-    }
-}
-
-/// A PDF text string: UTF-16BE with a byte-order mark, so any letter
-/// survives.
-fn text_string(text: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        bytes.extend_from_slice(&unit.to_be_bytes());
-    }
-    Object::String(bytes, StringFormat::Hexadecimal)
 }
 
 fn hex_string(bytes: [u8; 16]) -> Object {

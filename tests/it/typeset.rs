@@ -218,9 +218,9 @@ fn outline(pdf: &[u8]) -> Vec<(usize, String)> {
         let mut next = first.and_then(|o| o.as_reference().ok());
         while let Some(id) = next {
             let entry = doc.get_dictionary(id).unwrap();
-            let bytes = entry.get(b"Title").unwrap().as_str().unwrap();
-            let units: Vec<u16> = bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
-            out.push((depth, String::from_utf16(&units).unwrap()));
+            // A text string: PDFDocEncoding (ASCII) or UTF-16 after a
+            // byte-order mark.
+            out.push((depth, lopdf::decode_text_string(entry.get(b"Title").unwrap()).unwrap()));
             walk(doc, entry.get(b"First").ok(), depth + 1, out);
             next = entry.get(b"Next").ok().and_then(|o| o.as_reference().ok());
         }

@@ -1,0 +1,527 @@
+//! Chunks to pages: pagination (keeping what belongs together, notes at
+//! the foot of their page), then the last pass over the pages: running
+//! header and footer, the page numbers of the contents and of the index of
+//! partners, and links resolved to the pages of their anchors.
+
+use super::*;
+
+/// Where a line of the table of contents was placed: entry, page, y.
+pub(super) type TocPlace = (usize, usize, Pt);
+
+/// Where things were placed, for the links that need page numbers.
+#[derive(Debug, Default)]
+pub(super) struct Places {
+    toc: Vec<TocPlace>,
+    /// Index sub-entries' last lines: entry, page, y.
+    index: Vec<TocPlace>,
+    /// Table rows (when the document has an index): page, y, cells.
+    rows: Vec<(usize, Pt, Vec<String>)>,
+    /// Footnote number → page and y of its first line.
+    notes: std::collections::BTreeMap<u32, (usize, Pt)>,
+    /// Footnote number → page and y of the line that first refers to it.
+    refs: std::collections::BTreeMap<u32, (usize, Pt)>,
+}
+
+/// The space and the short rule between the text and a page's footnotes.
+pub(super) const NOTE_GAP: Pt = Pt(12.0);
+
+/// A page's footnotes while it fills: the lines planned for its foot and
+/// their height; lines that did not fit wait for the next page's foot.
+#[derive(Default)]
+pub(super) struct Foot {
+    lines: Vec<(u32, Chunk)>,
+    height: Pt,
+    carry: std::collections::VecDeque<(u32, Chunk)>,
+}
+
+impl Foot {
+    /// The room footnotes take at the page's foot.
+    fn room(&self) -> Pt {
+        if self.lines.is_empty() { Pt::ZERO } else { self.height + NOTE_GAP }
+    }
+
+    /// Room for the first line of each of `notes`, were they added.
+    fn room_with(&self, notes: &[u32], texts: &[Vec<Chunk>]) -> Pt {
+        let first: Pt = notes.iter().filter_map(|&n| texts.get(n as usize - 1)?.first()).map(|c| c.height).sum();
+        if first == Pt::ZERO { self.room() } else { self.height + first + NOTE_GAP }
+    }
+
+    /// Takes lines from `queue` while they fit below `used` on a page whose
+    /// text area ends at `bottom`; the rest wait for the next page.
+    fn fill(&mut self, queue: impl IntoIterator<Item = (u32, Chunk)>, used: Pt, bottom: Pt) {
+        for (n, line) in queue {
+            let fits = self.carry.is_empty() && used + self.height + line.height + NOTE_GAP <= bottom;
+            if fits {
+                self.height += line.height;
+                self.lines.push((n, line));
+            } else {
+                self.carry.push_back((n, line));
+            }
+        }
+    }
+
+    /// Sets the planned lines at the foot of `page` (a short rule above
+    /// them) and starts the next page's foot with the lines carried over,
+    /// as many as fit in half a page.
+    fn close(&mut self, page: &mut Page, page_index: usize, area: Rect, places: &mut Places) {
+        if !self.lines.is_empty() {
+            let top = area.bottom() - self.height;
+            let rule = top - NOTE_GAP / 2.0;
+            let x = area.origin.x;
+            page.items.extend(tagged(
+                Role::Artifact,
+                vec![(Point::new(x, rule), Item::Line { to: Point::new(x + Pt(72.0), rule), width: Pt(0.5), color: style::RULE })],
+            ));
+            let mut y = top;
+            for (n, line) in std::mem::take(&mut self.lines) {
+                places.notes.entry(n).or_insert((page_index, y));
+                place_items(page, line.items, x, y);
+                y += line.height;
+            }
+        }
+        self.height = Pt::ZERO;
+        let carried: Vec<(u32, Chunk)> = self.carry.drain(..).collect();
+        let half = area.size.h / 2.0;
+        for (n, line) in carried {
+            if self.carry.is_empty() && self.height + line.height <= half {
+                self.height += line.height;
+                self.lines.push((n, line));
+            } else {
+                self.carry.push_back((n, line));
+            }
+        }
+    }
+}
+
+/// The footnotes a chunk refers to, by number, in order.
+pub(super) fn note_refs(chunk: &Chunk) -> Vec<u32> {
+    chunk
+        .items
+        .iter()
+        .filter_map(|(_, i)| match i {
+            Item::Link { target: Target::Note(n), .. } => Some(*n),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Fills pages with chunks, honouring keep-with-next, repeating table
+/// headers, and setting each footnote at the foot of the page that first
+/// refers to it (a note too long for the room left continues at the next
+/// page's foot).
+pub(super) fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec<Chunk>>, setup: &PageSetup, area: Rect) -> (Document, Places) {
+    let mut doc = Document::default();
+    let new_page = || Page { size: setup.size, area, items: Vec::new(), furniture: Vec::new() };
+    let mut page = new_page();
+    let mut y = area.origin.y;
+    let bottom = area.bottom();
+    let mut header_on_page: Option<usize> = None;
+    let mut places = Places::default();
+    let mut foot = Foot::default();
+    let mut noted = std::collections::BTreeSet::new();
+    let mut i = 0;
+    while i < chunks.len() {
+        // The group of chunks that must share a page.
+        let mut end = i;
+        while chunks[end].keep_with_next && end + 1 < chunks.len() {
+            end += 1;
+        }
+        let at_top = y <= area.origin.y;
+        let group_height = |from_top: bool| {
+            let mut h = Pt::ZERO;
+            for (k, c) in chunks[i..=end].iter().enumerate() {
+                if !(k == 0 && from_top) {
+                    h += c.space_before;
+                }
+                h += c.height;
+            }
+            if let Some(t) = chunks[i].table_header {
+                if from_top || header_on_page != Some(t) {
+                    h += headers[t].height;
+                }
+            }
+            h
+        };
+        let needs_break = chunks[i].break_before && !at_top
+            || !at_top && y + group_height(false) > bottom - foot.room() && group_height(true) <= area.size.h;
+        // A figure that does not fit goes to the next page, and the text
+        // that follows it, up to the next section or figure, fills the
+        // room it leaves (more than a quarter of a page), as much as fits.
+        if needs_break && chunks[i].figure && !chunks[i].break_before && bottom - foot.room() - y > area.size.h / 4.0 {
+            let mut room = bottom - foot.room() - y;
+            let mut take = end + 1;
+            let mut fills = false;
+            while take < chunks.len() {
+                let mut last = take;
+                while chunks[last].keep_with_next && last + 1 < chunks.len() {
+                    last += 1;
+                }
+                let group = &chunks[take..=last];
+                let movable = group.iter().all(|c| {
+                    // Subsections may pass a figure, as in TeX; sections
+                    // may not.
+                    let minor = c.heading.as_ref().is_none_or(|(level, _)| *level >= 3);
+                    !c.figure && !c.break_before && minor && c.table_header.is_none() && c.header_of.is_none() && c.toc_entry.is_none() && note_refs(c).is_empty()
+                });
+                let height: Pt = group.iter().map(|c| c.space_before + c.height).sum();
+                if !movable || height > room {
+                    break;
+                }
+                room -= height;
+                take = last + 1;
+                fills = true;
+            }
+            if fills {
+                chunks[i..take].rotate_left(end + 1 - i);
+                continue;
+            }
+        }
+        if needs_break {
+            foot.close(&mut page, doc.pages.len(), area, &mut places);
+            doc.pages.push(std::mem::replace(&mut page, new_page()));
+            y = area.origin.y;
+            header_on_page = None;
+        }
+        for chunk in &mut chunks[i..=end] {
+            let top_of_page = y <= area.origin.y;
+            let space = if top_of_page { Pt::ZERO } else { chunk.space_before };
+            let mut needed = space + chunk.height;
+            let repeat = chunk.table_header.filter(|&t| header_on_page != Some(t));
+            if let Some(t) = repeat {
+                needed += headers[t].height;
+            }
+            let new_notes: Vec<u32> = note_refs(chunk).into_iter().filter(|n| !noted.contains(n)).collect();
+            if !top_of_page && y + needed > bottom - foot.room_with(&new_notes, &notes) {
+                // A group taller than a page: break inside it.
+                foot.close(&mut page, doc.pages.len(), area, &mut places);
+                doc.pages.push(std::mem::replace(&mut page, new_page()));
+                y = area.origin.y;
+                header_on_page = None;
+            } else {
+                y += space;
+            }
+            if let Some(t) = chunk.table_header.filter(|&t| header_on_page != Some(t)) {
+                place(&mut page, &headers[t], area.origin.x, y);
+                y += headers[t].height;
+                header_on_page = Some(t);
+            }
+            if let Some((level, title)) = &chunk.heading {
+                doc.headings.push(Heading { level: *level, title: title.clone(), page: doc.pages.len(), y });
+            }
+            if let Some(entry) = chunk.toc_entry {
+                places.toc.push((entry, doc.pages.len(), y));
+            }
+            if let Some(entry) = chunk.index_ref {
+                places.index.push((entry, doc.pages.len(), y));
+            }
+            if let Some(cells) = chunk.row.take() {
+                places.rows.push((doc.pages.len(), y, cells));
+            }
+            if chunk.header_of.is_some() {
+                header_on_page = chunk.header_of;
+            }
+            for &n in &new_notes {
+                noted.insert(n);
+                places.refs.insert(n, (doc.pages.len(), y));
+            }
+            // Moved, not copied: chunks and pages never both hold a long
+            // briefing's items.
+            let items = std::mem::take(&mut chunk.items);
+            place_items(&mut page, items, area.origin.x, y);
+            y += chunk.height;
+            let lines = new_notes.iter().flat_map(|&n| notes.get(n as usize - 1).into_iter().flatten().map(move |c| (n, c.clone())));
+            foot.fill(lines, y, bottom);
+        }
+        i = end + 1;
+    }
+    // Notes still waiting get pages of their own.
+    loop {
+        foot.close(&mut page, doc.pages.len(), area, &mut places);
+        if foot.lines.is_empty() && foot.carry.is_empty() {
+            break;
+        }
+        doc.pages.push(std::mem::replace(&mut page, new_page()));
+    }
+    if !page.items.is_empty() || doc.pages.is_empty() {
+        doc.pages.push(page);
+    }
+    (doc, places)
+}
+
+pub(super) fn place(page: &mut Page, chunk: &Chunk, x: Pt, y: Pt) {
+    place_items(page, chunk.items.clone(), x, y);
+}
+
+pub(super) fn place_items(page: &mut Page, items: Vec<(Point, Item)>, x: Pt, y: Pt) {
+    page.items.extend(items.into_iter().map(|(p, item)| {
+        let at = Point::new((p.x + x).rounded(), (p.y + y).rounded());
+        (at, translate_owned(item, x, y))
+    }));
+}
+
+/// [`translate`], reusing the item.
+pub(super) fn translate_owned(item: Item, dx: Pt, dy: Pt) -> Item {
+    match item {
+        Item::Line { .. } | Item::Polygon { .. } => translate(&item, dx, dy),
+        other => other,
+    }
+}
+
+/// An item's own coordinates (line ends, polygon corners) moved by (dx, dy).
+pub(super) fn translate(item: &Item, dx: Pt, dy: Pt) -> Item {
+    let mv = |p: &Point| Point::new((p.x + dx).rounded(), (p.y + dy).rounded());
+    match item {
+        Item::Line { to, width, color } => Item::Line { to: mv(to), width: *width, color: *color },
+        Item::Polygon { points, color } => Item::Polygon { points: points.iter().map(mv).collect(), color: *color },
+        other => other.clone(),
+    }
+}
+
+pub(super) fn shift(item: Item, dx: Pt) -> Item {
+    translate(&item, dx, Pt::ZERO)
+}
+
+/// Adds the running header, the footer and the table of contents' page
+/// numbers, now that every page is known.
+pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], places: &Places, setup: &PageSetup, area: Rect) {
+    let fonts = Fonts::get();
+    // Footnote links, both ways, now that their pages are known.
+    for (index, page) in doc.pages.iter_mut().enumerate() {
+        for (_, item) in &mut page.items {
+            if let Item::Link { target, .. } = item {
+                let place = match target {
+                    Target::Note(n) => places.notes.get(n),
+                    Target::NoteRef(n) => places.refs.get(n),
+                    _ => continue,
+                };
+                let (page, y) = place.copied().unwrap_or((index, area.origin.y));
+                *target = Target::Page { page, y };
+            }
+        }
+    }
+    let total = doc.pages.len();
+    let size = Pt(8.0);
+    let sections = running_sections(&doc.headings, total, area);
+    let left = typographic(&setup.header_left, None);
+    let left = if setup.header_right.is_empty() { left } else { format!("{left} · {}", setup.header_right) };
+    for (n, page) in doc.pages.iter_mut().enumerate() {
+        if n > 0 {
+            let y = area.origin.y - Pt(22.0);
+            let left = left.clone();
+            let right = typographic(&sections[n], None);
+            let right_width = fonts.width(Face::Sans, &right, size);
+            let left_width = fonts.width(Face::Sans, &left, size).min(area.size.w - right_width - Pt(12.0));
+            page.furniture.push((Point::new(area.origin.x, y), text(Face::Sans, size, style::MUTED, left, left_width)));
+            page.furniture.push((Point::new(area.right() - right_width, y), text(Face::Sans, size, style::MUTED, right, right_width)));
+            let rule_y = y + Pt(5.0);
+            page.furniture.push((
+                Point::new(area.origin.x, rule_y),
+                Item::Line { to: Point::new(area.right(), rule_y), width: Pt(0.4), color: style::RULE },
+            ));
+        }
+        let footer = format!("Page {} of {}", n + 1, total);
+        let w = fonts.width(Face::Sans, &footer, size);
+        let y = area.bottom() + Pt(36.0);
+        page.furniture.push((Point::new(area.origin.x + (area.size.w - w) / 2.0, y), text(Face::Sans, size, style::MUTED, footer, w)));
+    }
+
+    resolve_anchors(doc);
+    number_index(doc, index, places, area);
+
+    // Table of contents: dot leaders and page numbers, linked to the page.
+    let size = style::BODY * 0.95;
+    let leading = style::BODY_LEADING;
+    for &(entry, page_index, y) in &places.toc {
+        let Some(target) = toc.get(entry).and_then(|e| doc.headings.get(e.heading)).cloned() else { continue };
+        let number = (target.page + 1).to_string();
+        let page = &mut doc.pages[page_index];
+        let mut added = leader_and_number(fonts, page, area, y, leading, size, number);
+        added.push((
+            Point::new(area.origin.x, y.rounded()),
+            Item::Link { size: Size { w: area.size.w, h: leading }, target: Target::Page { page: target.page, y: target.y } },
+        ));
+        // In the entry's slot: inside its link element.
+        match page.items.iter().position(|(_, i)| *i == Item::Tag(Tag::Slot(entry))) {
+            Some(slot) => {
+                page.items.splice(slot..=slot, added);
+            }
+            None => page.items.extend(added),
+        }
+    }
+}
+
+/// What the running header names on each page: the level-2 section in
+/// force at the top of the page (one that starts there counts), and with
+/// it the year of a level-3 subsection that ends in one (the chronology's
+/// "Events of 2025").
+pub(super) fn running_sections(headings: &[Heading], pages: usize, area: Rect) -> Vec<String> {
+    let mut out = Vec::with_capacity(pages);
+    let mut next = 0;
+    let (mut section, mut year): (Option<&str>, Option<&str>) = (None, None);
+    for page in 0..pages {
+        // Headings before this page, or at its very top.
+        while let Some(h) = headings.get(next).filter(|h| h.page < page || h.page == page && h.y <= area.origin.y + Pt(1.0)) {
+            match h.level {
+                2 => (section, year) = (Some(h.title.as_str()), None),
+                3 => year = h.title.rsplit(' ').next().filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())),
+                1 => (section, year) = (None, None),
+                _ => {}
+            }
+            next += 1;
+        }
+        // A page that starts mid-section names it; one whose first
+        // section starts further down names that one, when nothing came
+        // before it.
+        let first_here = headings[next..].iter().take_while(|h| h.page == page).find(|h| h.level == 2).map(|h| h.title.as_str());
+        out.push(match (section.or(first_here), year) {
+            (Some(s), Some(y)) => format!("{s} · {y}"),
+            (Some(s), None) => s.to_owned(),
+            (None, _) => String::new(),
+        });
+    }
+    out
+}
+
+/// Where each index sub-entry's title stands, by the rule of
+/// [`Block::Index`]: a heading of that title in the section the entry
+/// links to (a pillar's highlight); else a table row with a cell of that
+/// title, the one that also has the entry's date when several do (the
+/// chronology); else the section's heading. Page and y, or `None`.
+pub(super) fn index_places(doc: &Document, index: &[IndexRef], rows: &[(usize, Pt, Vec<String>)]) -> Vec<Option<(usize, Pt)>> {
+    use std::collections::{HashMap, HashSet};
+    // Sections: level-1 and level-2 headings, by anchor (the first wins);
+    // headings under them by section and title.
+    let mut sections: HashMap<String, (usize, Pt)> = HashMap::new();
+    let mut under: HashMap<(usize, &str), (usize, Pt)> = HashMap::new();
+    let mut section = usize::MAX;
+    for (i, h) in doc.headings.iter().enumerate() {
+        if h.level <= 2 {
+            section = i;
+            sections.entry(crate::summary::partners::anchor(&h.title)).or_insert((h.page, h.y));
+        } else {
+            under.entry((section, h.title.as_str())).or_insert((h.page, h.y));
+        }
+    }
+    let section_of: HashMap<String, usize> = doc
+        .headings
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, h)| h.level <= 2)
+        .map(|(i, h)| (crate::summary::partners::anchor(&h.title), i))
+        .collect();
+    let titles: HashSet<&str> = index.iter().map(|r| r.title.as_str()).collect();
+    let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, (_, _, cells)) in rows.iter().enumerate() {
+        // A planned event's cell reads "Title (planned)".
+        for cell in cells {
+            let title = cell.strip_suffix(" (planned)").unwrap_or(cell);
+            if titles.contains(title) {
+                rows_of.entry(title).or_default().push(n);
+                break;
+            }
+        }
+    }
+    index
+        .iter()
+        .map(|r| {
+            let heading = section_of.get(&r.anchor).and_then(|&s| under.get(&(s, r.title.as_str())));
+            let row = || {
+                let candidates = rows_of.get(r.title.as_str())?;
+                let dated = candidates.iter().find(|&&n| rows[n].2.contains(&r.date));
+                let n = *dated.or(candidates.first())?;
+                Some((rows[n].0, rows[n].1))
+            };
+            heading.copied().or_else(row).or_else(|| sections.get(&r.anchor).copied())
+        })
+        .collect()
+}
+
+/// Sets each index sub-entry's page number, right-aligned after a dot
+/// leader, in its slot; the number links to the place it names.
+pub(super) fn number_index(doc: &mut Document, index: &[IndexRef], places: &Places, area: Rect) {
+    if places.index.is_empty() {
+        return;
+    }
+    let fonts = Fonts::get();
+    let targets = index_places(doc, index, &places.rows);
+    for &(entry, page_index, y) in &places.index {
+        let Some(Some((page, at))) = targets.get(entry).copied() else { continue };
+        let number = (page + 1).to_string();
+        let said = format!("Go to page {number}");
+        let mut added = leader_and_number(fonts, &doc.pages[page_index], area, y, INDEX_LEADING, INDEX_SIZE, number);
+        let link = (Point::new(added[added.len() - 1].0.x, y.rounded()), Item::Link {
+            size: Size { w: area.right() - added[added.len() - 1].0.x, h: INDEX_LEADING },
+            target: Target::Page { page, y: at },
+        });
+        let number = added.pop().into_iter().collect::<Vec<_>>();
+        added.extend(tagged(Role::Link(said), std::iter::once(link).chain(number).collect()));
+        let page = &mut doc.pages[page_index];
+        match page.items.iter().position(|(_, i)| *i == Item::Tag(Tag::IndexSlot(entry))) {
+            Some(slot) => {
+                page.items.splice(slot..=slot, added);
+            }
+            None => page.items.extend(added),
+        }
+    }
+}
+
+/// A dot leader from the end of the text on the line whose top is at `y`
+/// (an artifact), then `number` right-aligned in the text area: the
+/// number last.
+pub(super) fn leader_and_number(fonts: &Fonts, page: &Page, area: Rect, y: Pt, leading: Pt, size: Pt, number: String) -> Vec<(Point, Item)> {
+    let number_width = fonts.width(Face::Sans, &number, size);
+    let serif = fonts.face(Face::Serif);
+    let baseline = y + (leading - size * (serif.ascent + serif.descent)) / 2.0 + size * serif.ascent;
+    let text_end = page
+        .items
+        .iter()
+        .filter_map(|(p, i)| match i {
+            Item::Text(t) if (p.y - baseline).0.abs() < 0.6 => Some(p.x + t.width),
+            _ => None,
+        })
+        .fold(area.origin.x, Pt::max);
+    // Measured, not estimated: the leader must fit between the title
+    // and the number (an estimate let it run left; found by fuzzing).
+    let dot = fonts.width(Face::Sans, ". ", size);
+    let leader_start = text_end + Pt(6.0);
+    let leader_end = area.right() - number_width - Pt(6.0);
+    let count = ((leader_end - leader_start).0 / dot.0).floor().max(0.0) as usize;
+    let mut added = Vec::with_capacity(4);
+    if count > 0 {
+        let dots = ". ".repeat(count).trim_end().to_owned();
+        let w = fonts.width(Face::Sans, &dots, size);
+        added.extend(tagged(
+            Role::Artifact,
+            vec![(Point::new((leader_end - w).rounded(), baseline.rounded()), text(Face::Sans, size, style::RULE, dots, w))],
+        ));
+    }
+    added.push((Point::new((area.right() - number_width).rounded(), baseline.rounded()), text(Face::Sans, size, style::TEXT, number, number_width)));
+    added
+}
+
+/// Links to a heading of the document (`[title](#2-connectivity-and-transport)`,
+/// as the index of partners writes them, issue 13) go to the heading's
+/// page and place, found among the headings the contents record; a link
+/// to no heading stays as written.
+pub(super) fn resolve_anchors(doc: &mut Document) {
+    let anchors: std::collections::HashMap<String, (usize, Pt)> = doc
+        .headings
+        .iter()
+        .rev()
+        .map(|h| (crate::summary::partners::anchor(&h.title), (h.page, h.y)))
+        .collect();
+    for page in &mut doc.pages {
+        for (_, item) in &mut page.items {
+            if let Item::Link { target, .. } = item {
+                let found = match target {
+                    Target::Uri(uri) => uri.strip_prefix('#').and_then(|a| anchors.get(a)),
+                    Target::Page { .. } | Target::Note(_) | Target::NoteRef(_) => None,
+                };
+                if let Some(&(page, y)) = found {
+                    *target = Target::Page { page, y };
+                }
+            }
+        }
+    }
+}

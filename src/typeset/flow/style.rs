@@ -1,0 +1,48 @@
+//! The house style of the page: sizes, leadings, gaps, colours.
+
+use super::super::geom::{Color, Pt};
+
+pub const BODY: Pt = Pt(10.0);
+/// The measure of running text, paragraphs and lists: about 68
+/// characters of the body face a line (60 to 75 read best); tables,
+/// charts and headings take the whole text width.
+pub const MEASURE: Pt = Pt(340.0);
+pub const BODY_LEADING: Pt = Pt(14.2);
+pub const SMALL: Pt = Pt(8.4);
+pub const SMALL_LEADING: Pt = Pt(11.6);
+pub const NOTE: Pt = Pt(8.0);
+pub const NOTE_LEADING: Pt = Pt(10.6);
+pub const CODE: Pt = Pt(8.2);
+pub const CODE_LEADING: Pt = Pt(11.4);
+pub const PARAGRAPH_GAP: Pt = Pt(6.0);
+pub const LIST_INDENT: Pt = Pt(16.0);
+pub const QUOTE_INDENT: Pt = Pt(14.0);
+pub const CELL_PAD_X: Pt = Pt(4.0);
+/// Captions of tables and charts: the size of a chart's title.
+pub const CAPTION: Pt = Pt(9.5);
+pub const CAPTION_LEADING: Pt = Pt(12.4);
+pub const CAPTION_GAP: Pt = Pt(12.0);
+/// A table column whose longest cell is no wider is never wrapped.
+pub const NO_WRAP: Pt = Pt(110.0);
+/// At most this much is added to a column of a table that fits.
+pub const CELL_AIR: Pt = Pt(22.0);
+/// Tables of up to this many rows are kept on one page.
+pub const UNSPLIT_ROWS: usize = 12;
+pub const CELL_PAD_Y: Pt = Pt(2.6);
+pub const TEXT: Color = Color::rgb(0x1d, 0x1d, 0x1f);
+pub const ACCENT: Color = Color::rgb(0x1f, 0x3a, 0x5f);
+pub const MUTED: Color = Color::rgb(0x5f, 0x63, 0x68);
+pub const LINK: Color = Color::rgb(0x1a, 0x4f, 0x9c);
+pub const RULE: Color = Color::rgb(0xb8, 0xbe, 0xc6);
+pub const SHADE: Color = Color::rgb(0xf1, 0xf3, 0xf5);
+
+/// Size, leading, space before and colour of each heading level.
+pub fn heading(level: u8) -> (Pt, Pt, Pt, Color) {
+    match level {
+        // Leading at least the font's own line (1.37 em for Noto).
+        1 => (Pt(23.0), Pt(31.6), Pt(0.0), ACCENT),
+        2 => (Pt(15.0), Pt(20.6), Pt(20.0), ACCENT),
+        3 => (Pt(11.5), Pt(15.8), Pt(14.0), ACCENT),
+        _ => (Pt(10.0), Pt(13.8), Pt(11.0), TEXT),
+    }
+}
