@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${RUNS:-3}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
 cargo build --release --quiet --bin azint-report --example synth
-bin=target/release/azint-report
+bin=$CARGO_TARGET_DIR/release/azint-report
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -21,6 +22,16 @@ hyperfine_or_loop() {
     echo "  mean $(( ($(date +%s%N) - start) / n / 1000 )) µs over $n runs (install hyperfine for more)"
   fi
 }
+
+# run CMD...: milliseconds and peak KB of one run.
+run() {
+  local start ms
+  start=$(date +%s%N)
+  /usr/bin/time -o "$tmp/rss" -f "%M" "$@" >/dev/null 2>&1
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  echo "$ms $(tail -n 1 "$tmp/rss")"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # measure CMD...: sets $best (ms) and $peak (KB) over $runs runs.
 measure() {

@@ -11,16 +11,12 @@
 # binaries alternately: the default briefing to PDF (median of RUNS), and N
 # synthetic events to PDF (best time, largest peak memory). Prints a table
 # with the ratios.
-set -euo pipefail
-cd "$(dirname "$0")/.."
 rev=${1:?usage: benches/compare.sh REV}
+. "$(dirname "$0")/common.sh"
 runs=${RUNS:-15}
 n=${N:-10000}
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-cargo build --release --quiet --bin azint-report --example synth
 new=$(mktemp -d)
-cp "$CARGO_TARGET_DIR/release/azint-report" "$new/azint-report"
-tmp=$(mktemp -d)
+cp "$bin" "$new/azint-report"
 worktree="$tmp/old"
 trap 'git worktree remove --force "$worktree" 2>/dev/null; rm -rf "$tmp" "$new"' EXIT
 git worktree add --quiet --detach "$worktree" "$rev"
@@ -30,16 +26,6 @@ cp "$CARGO_TARGET_DIR/release/azint-report" "$old"
 # The worktree's build replaced the binary: build this tree's again.
 cargo build --release --quiet --bin azint-report
 "$CARGO_TARGET_DIR/release/examples/synth" "$n" "$tmp/syn" >/dev/null
-
-# run BIN ARGS...: milliseconds and peak KB of one run.
-run() {
-  local start ms
-  start=$(date +%s%N)
-  /usr/bin/time -o "$tmp/rss" -f "%M" "$@" >/dev/null 2>&1
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  echo "$ms $(tail -n 1 "$tmp/rss")"
-}
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 for which in old new; do : > "$tmp/$which.default"; : > "$tmp/$which.big"; done
 for _ in $(seq "$runs"); do

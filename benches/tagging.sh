@@ -9,27 +9,13 @@
 # `tagging`), alternately. The whole run of the binary (which always tags)
 # is measured too, and the ratio is given against the whole run without
 # the structure: (run − tagged typesetting + untagged typesetting).
-set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/common.sh"
 runs=${RUNS:-15}
 n=${N:-10000}
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-cargo build --release --quiet --bin azint-report --example synth --example tagging
-bin=$CARGO_TARGET_DIR/release/azint-report
+cargo build --release --quiet --example tagging
 tagging=$CARGO_TARGET_DIR/release/examples/tagging
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 "$CARGO_TARGET_DIR/release/examples/synth" "$n" "$tmp/syn" >/dev/null
 
-# run CMD...: milliseconds and peak KB of one run.
-run() {
-  local start ms
-  start=$(date +%s%N)
-  /usr/bin/time -o "$tmp/rss" -f "%M" "$@" >/dev/null 2>&1
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  echo "$ms $(tail -n 1 "$tmp/rss")"
-}
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 best() { sort -n | head -1; }
 largest() { sort -n | tail -1; }
 

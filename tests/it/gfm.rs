@@ -10,18 +10,12 @@ use azint_report::cli::Paper;
 use azint_report::typeset::display::{Document, Item, Target};
 use azint_report::typeset::geom::Color;
 use azint_report::typeset::image::{decode, Image};
-use azint_report::typeset::{self, Metadata, Options};
+use azint_report::typeset::{self, Options};
 
-use crate::util::{bin, fixture, root, stderr, AS_OF};
+use crate::util::{bin, fixture, root, stderr, typeset_options, AS_OF};
 
 fn options(images: BTreeMap<String, Arc<Image>>) -> Options {
-    Options {
-        paper: Paper::A4,
-        language: "en".to_owned(),
-        header: ("T".to_owned(), "P".to_owned()),
-        metadata: Metadata { title: "Test".to_owned(), date: 1_770_854_400, ..Metadata::default() },
-        images,
-    }
+    Options { header: ("T".to_owned(), "P".to_owned()), images, ..typeset_options(Paper::A4) }
 }
 
 fn logo() -> Arc<Image> {

@@ -1,40 +1,13 @@
 //! Issue 9, the briefing as a publication: what an editor would check on
 //! every page, tested on the display list and on the Markdown.
 
-use std::sync::OnceLock;
-
 use azint_report::cli::Paper;
 use azint_report::typeset::blocks::{self, plain, Block};
 use azint_report::typeset::display::{Item, Page, Text};
 use azint_report::typeset::fonts::Face;
-use azint_report::typeset::{self, Metadata, Options, Typeset};
+use azint_report::typeset::{self, Typeset};
 
-use crate::util::{bin, stderr, stdout, AS_OF};
-
-fn options() -> Options {
-    Options {
-        paper: Paper::A4,
-        language: "en".to_owned(),
-        header: ("Azerbaijan's International Integration".to_owned(), "2024–2026".to_owned()),
-        metadata: Metadata { title: "Test".to_owned(), date: 1_770_854_400, ..Metadata::default() },
-        images: Default::default(),
-    }
-}
-
-/// The default briefing's Markdown, as the binary renders it.
-fn default_markdown() -> &'static str {
-    static MD: OnceLock<String> = OnceLock::new();
-    MD.get_or_init(|| {
-        let output = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-q", "-o", "-"]).output().unwrap();
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        stdout(&output)
-    })
-}
-
-fn default_typeset() -> &'static Typeset {
-    static DOC: OnceLock<Typeset> = OnceLock::new();
-    DOC.get_or_init(|| typeset::typeset(default_markdown(), &options()))
-}
+use crate::util::{bin, default_markdown, default_typeset, stderr, stdout, typeset_options, AS_OF};
 
 /// The text items of a page, in drawing order.
 fn page_texts(page: &Page) -> impl Iterator<Item = (azint_report::typeset::geom::Point, &Text)> {
@@ -101,7 +74,7 @@ fn short_tables_are_never_split_across_pages() {
     // its rows share a page.
     for filler in 12..31 {
         let md = format!("{}\nTable: Events by kind\n\n{table}", "A line of text.\n\n".repeat(filler));
-        let typeset = typeset::typeset(&md, &options());
+        let typeset = typeset::typeset(&md, &typeset_options(Paper::A4));
         let pages: Vec<usize> = typeset
             .document
             .pages
@@ -424,7 +397,7 @@ fn the_timeline_says_how_many_it_shows_and_spans_the_period() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let md = stdout(&output);
     assert!(md.contains("The 40 most significant events of the 50 of the period"), "{md}");
-    let typeset = typeset::typeset(&md, &options());
+    let typeset = typeset::typeset(&md, &typeset_options(Paper::A4));
     let labels: Vec<String> = typeset.document.pages.iter().flat_map(page_texts).map(|(_, t)| t.text.clone()).collect();
     let at = labels.iter().position(|t| t == "Most significant events").expect("the timeline's title");
     let axis: Vec<&String> = labels[at..].iter().take_while(|t| !t.starts_with("Significance")).filter(|t| t.len() == 4 && t.parse::<i32>().is_ok()).collect();
@@ -507,7 +480,7 @@ fn no_page_is_left_more_than_a_quarter_blank() {
     std::fs::write(dir.path().join("data.toml"), toml).unwrap();
     let output = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-q", "-o", "-", "--data"]).arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    check("300 events", &typeset::typeset(&stdout(&output), &options()));
+    check("300 events", &typeset::typeset(&stdout(&output), &typeset_options(Paper::A4)));
 }
 
 /// A table that does not fit goes to the next page, and the paragraphs
@@ -519,7 +492,7 @@ fn text_after_a_figure_that_does_not_fit_fills_the_page() {
         "## One\n\n{}\n{table}\nAfter the table, first paragraph.\n\nAfter the table, second paragraph.\n\n### A subsection\n\nIn the subsection.\n\n## Two\n\nThe next section.\n",
         "A line of text.\n\n".repeat(21)
     );
-    let typeset = typeset::typeset(&md, &options());
+    let typeset = typeset::typeset(&md, &typeset_options(Paper::A4));
     let page_of = |text: &str| typeset.document.pages.iter().position(|p| page_texts(p).any(|(_, t)| t.text.starts_with(text))).unwrap();
     assert_eq!(page_of("kind 0"), 1, "the table goes to the next page");
     assert_eq!(page_of("After the table, first"), 0, "the text after it fills the first");

@@ -7,20 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use azint_report::cli::Paper;
 use azint_report::typeset::display::{Item, Role, Tag};
-use azint_report::typeset::{self, Metadata, Options};
+use azint_report::typeset;
 use lopdf::{Document, Object, ObjectId};
 
-use crate::util::{bin, fixture, stderr, stdout, AS_OF};
-
-fn options() -> Options {
-    Options {
-        paper: Paper::A4,
-        language: "en".to_owned(),
-        header: ("Azerbaijan's International Integration".to_owned(), "2024–2026".to_owned()),
-        metadata: Metadata { title: "Test".to_owned(), date: 1_770_854_400, language: "en".to_owned(), ..Metadata::default() },
-        images: Default::default(),
-    }
-}
+use crate::util::{bin, fixture, stderr, stdout, typeset_options, AS_OF};
 
 fn markdown(args: &[&str]) -> String {
     let output = bin().args(args).args(["--format", "md", "--as-of", AS_OF, "-q", "-o", "-"]).output().unwrap();
@@ -158,7 +148,7 @@ fn display_roles(document: &typeset::Document) -> Vec<Role> {
 }
 
 fn check_tagged(markdown: &str) {
-    let typeset = typeset::typeset(markdown, &options());
+    let typeset = typeset::typeset(markdown, &typeset_options(Paper::A4));
     let doc = Document::load_mem(&typeset.pdf).unwrap();
     let elements = structure(&doc);
     assert_eq!(elements[0].role, "Document");
@@ -313,7 +303,7 @@ fn a_briefing_of_hostile_text_is_tagged_from_its_display_list() {
 fn every_kind_of_block_is_tagged() {
     let text = "# Title\n\nA paragraph with a [link](https://example.org).\n\n- one\n- two\n  1. nested\n\n> A quote.\n\n```\ncode\n```\n\n---\n\n| a | b |\n| --- | --: |\n| 1 | |\n| 3 | 4 |\n\n```mermaid\npie showData title T\n    \"A\" : 2\n    \"B\" : 1\n```\n";
     check_tagged(text);
-    let typeset = typeset::typeset(text, &options());
+    let typeset = typeset::typeset(text, &typeset_options(Paper::A4));
     let names: Vec<&str> = display_roles(&typeset.document).iter().map(Role::name).collect();
     for role in ["H1", "P", "Link", "L", "LI", "Lbl", "LBody", "BlockQuote", "Code", "Table", "THead", "TBody", "TR", "TH", "TD", "Figure"] {
         assert!(names.contains(&role), "no {role} in {names:?}");

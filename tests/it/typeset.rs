@@ -3,41 +3,15 @@
 //! repeat their header, headings never end a page, paragraphs keep two lines
 //! on each side of a page break, and output is deterministic.
 
-use std::sync::OnceLock;
 
 use azint_report::cli::Paper;
 use azint_report::typeset::blocks::{self, plain, Block};
 use azint_report::typeset::display::{Item, Text};
 use azint_report::typeset::fonts::Fonts;
 use azint_report::typeset::geom::{Pt, Rect};
-use azint_report::typeset::{self, Metadata, Options, Typeset};
+use azint_report::typeset::{self, Typeset};
 
-use crate::util::{bin, stderr, stdout, AS_OF};
-
-fn options(paper: Paper) -> Options {
-    Options {
-        paper,
-        language: "en".to_owned(),
-        header: ("Azerbaijan's International Integration".to_owned(), "2024–2026".to_owned()),
-        metadata: Metadata { title: "Test".to_owned(), date: 1_770_854_400, ..Metadata::default() },
-        images: Default::default(),
-    }
-}
-
-/// The default briefing's Markdown, as the binary renders it.
-fn default_markdown() -> &'static str {
-    static MD: OnceLock<String> = OnceLock::new();
-    MD.get_or_init(|| {
-        let output = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-q", "-o", "-"]).output().unwrap();
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        stdout(&output)
-    })
-}
-
-fn default_typeset() -> &'static Typeset {
-    static DOC: OnceLock<Typeset> = OnceLock::new();
-    DOC.get_or_init(|| typeset::typeset(default_markdown(), &options(Paper::A4)))
-}
+use crate::util::{bin, default_markdown, default_typeset, stderr, stdout, typeset_options as options, AS_OF};
 
 /// Letters and digits only: line breaks, hyphens and spacing differ
 /// between Markdown and PDF, the words do not.

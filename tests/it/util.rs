@@ -58,3 +58,33 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The typesetter's settings the tests use: the default briefing's running
+/// header, metadata dated from [`AS_OF`].
+pub fn typeset_options(paper: azint_report::cli::Paper) -> azint_report::typeset::Options {
+    use azint_report::typeset::{Metadata, Options};
+    Options {
+        paper,
+        language: "en".to_owned(),
+        header: ("Azerbaijan's International Integration".to_owned(), "2024–2026".to_owned()),
+        metadata: Metadata { title: "Test".to_owned(), date: 1_770_854_400, language: "en".to_owned(), ..Metadata::default() },
+        images: Default::default(),
+    }
+}
+
+/// The default briefing's Markdown, as the binary renders it (once per
+/// test run).
+pub fn default_markdown() -> &'static str {
+    static MD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    MD.get_or_init(|| {
+        let output = bin().args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-q", "-o", "-"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stdout(&output)
+    })
+}
+
+/// The default briefing typeset on A4 (once per test run).
+pub fn default_typeset() -> &'static azint_report::typeset::Typeset {
+    static DOC: std::sync::OnceLock<azint_report::typeset::Typeset> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| azint_report::typeset::typeset(default_markdown(), &typeset_options(azint_report::cli::Paper::A4)))
+}
