@@ -59,18 +59,14 @@ pub struct Task {
 
 const PALETTE: [&str; 6] = crate::palette::PALETTE;
 
-fn hex_color(text: &str) -> Option<Color> {
+/// `#rrggbb` as a colour.
+pub fn parse_color(text: &str) -> Option<Color> {
     let (r, g, b) = crate::palette::parse(text)?;
     Some(Color::rgb(r, g, b))
 }
 
-/// `#rrggbb` as a colour.
-pub fn parse_color(text: &str) -> Option<Color> {
-    hex_color(text)
-}
-
 fn palette(i: usize) -> Color {
-    hex_color(PALETTE[i % PALETTE.len()]).unwrap_or(Color::BLACK)
+    parse_color(PALETTE[i % PALETTE.len()]).unwrap_or(Color::BLACK)
 }
 
 /// Mermaid's entity codes back to text: the named ones the templates use
@@ -239,7 +235,7 @@ fn parse_pie(head: &str, body: &[&str], init: &str) -> Result<Chart, String> {
             return Err(format!("slice value {value} must be zero or more"));
         }
         let n = slices.len();
-        let color = init_value(init, &format!("pie{}", n + 1)).and_then(|c| hex_color(&c)).unwrap_or_else(|| palette(n));
+        let color = init_value(init, &format!("pie{}", n + 1)).and_then(|c| parse_color(&c)).unwrap_or_else(|| palette(n));
         slices.push(Slice { label: decode(label), value, color });
     }
     if slices.is_empty() {
@@ -278,7 +274,7 @@ fn parse_bars(body: &[&str], init: &str) -> Result<Chart, String> {
     if categories.len() != values.len() {
         return Err(format!("{} categories but {} bars", categories.len(), values.len()));
     }
-    let color = init_value(init, "plotColorPalette").and_then(|c| hex_color(&c)).unwrap_or_else(|| palette(0));
+    let color = init_value(init, "plotColorPalette").and_then(|c| parse_color(&c)).unwrap_or_else(|| palette(0));
     Ok(Chart::Bars { title, categories, values, color })
 }
 
@@ -286,7 +282,7 @@ fn parse_gantt(body: &[&str], comments: &[String]) -> Result<Chart, String> {
     let colors: Vec<Color> = comments
         .iter()
         .filter_map(|c| c.strip_prefix("lanes:"))
-        .flat_map(|c| c.split_whitespace().filter_map(hex_color).collect::<Vec<_>>())
+        .flat_map(|c| c.split_whitespace().filter_map(parse_color).collect::<Vec<_>>())
         .collect();
     let mut title = String::new();
     let mut lanes: Vec<Lane> = Vec::new();

@@ -63,7 +63,6 @@ pub fn write(doc: &lopdf::Document, raw: Raw) -> Vec<u8> {
     // not depend on which thread deflated what.
     let mut small: Vec<(u32, Vec<u8>)> = Vec::with_capacity(doc.objects.len());
     let mut streams: Vec<(u32, &lopdf::Stream, bool)> = Vec::new();
-    let mut buffer = Vec::new();
     for (&(number, generation), object) in &doc.objects {
         if generation != 0 {
             // lopdf documents built here have none; an object of another
@@ -80,9 +79,9 @@ pub fn write(doc: &lopdf::Document, raw: Raw) -> Vec<u8> {
                 streams.push((number, stream, compress));
             }
             other => {
-                buffer.clear();
-                serialise(&mut buffer, other);
-                small.push((number, buffer.clone()));
+                let mut bytes = Vec::new();
+                serialise(&mut bytes, other);
+                small.push((number, bytes));
             }
         }
     }

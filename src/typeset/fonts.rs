@@ -12,7 +12,6 @@
 //! Faces are parsed once per process and shared, so a long-running process
 //! (`--watch`) pays for them once.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicI16, Ordering};
 use std::sync::OnceLock;
 
@@ -255,8 +254,6 @@ pub struct Fonts {
     /// Parsed when first used: a briefing without italics never pays for
     /// the italic faces.
     faces: [OnceLock<FaceData>; 7],
-    /// Widths of characters outside the quick Latin table, per face.
-    cache: std::sync::Mutex<HashMap<(Face, char), Option<f32>>>,
 }
 
 /// The faces nearly every briefing uses, parsed together on all cores.
@@ -267,7 +264,7 @@ impl Fonts {
     pub fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
         FONTS.get_or_init(|| {
-            let fonts = Fonts { faces: Default::default(), cache: std::sync::Mutex::new(HashMap::new()) };
+            let fonts = Fonts { faces: Default::default() };
             std::thread::scope(|scope| {
                 for face in CORE {
                     let slot = &fonts.faces[face.index()];
@@ -285,17 +282,10 @@ impl Fonts {
     /// The advance of `c` in `face` at `size`; a character the face lacks
     /// measures as the replacement it will be drawn with.
     pub fn advance(&self, face: Face, c: char, size: Pt) -> Pt {
+        // Outside the Latin table a look-up in the font's own tables is
+        // cheap enough to need no cache.
         let data = self.face(face);
-        let em = match data.latin.get(c as usize) {
-            Some(&(_, w)) if !w.is_nan() => w,
-            Some(_) => data.advance(REPLACEMENT).unwrap_or(0.5),
-            None => {
-                let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-                let w = *cache.entry((face, c)).or_insert_with(|| data.lookup(c));
-                w.or_else(|| data.advance(REPLACEMENT)).unwrap_or(0.5)
-            }
-        };
-        size * em
+        size * data.advance(c).or_else(|| data.advance(REPLACEMENT)).unwrap_or(0.5)
     }
 
     /// The width of `text` in `face` at `size`, kerned.

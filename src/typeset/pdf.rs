@@ -66,16 +66,8 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
     }
     info.identifier = String::new();
 
-    // Only the faces used are embedded, under fixed resource names.
-    let mut used: BTreeMap<Face, FontId> = BTreeMap::new();
-    for page in &document.pages {
-        for (_, item) in page.items.iter().chain(&page.furniture) {
-            if let Item::Text(t) = item {
-                used.entry(t.face).or_insert_with(|| FontId(subset_tag(t.face)));
-            }
-        }
-    }
-    // Each face subset to the characters drawn with it.
+    // Only the faces used are embedded, under fixed resource names, each
+    // subset to the characters drawn with it.
     let mut chars: BTreeMap<Face, std::collections::BTreeSet<char>> = BTreeMap::new();
     for page in &document.pages {
         for (_, item) in page.items.iter().chain(&page.furniture) {
@@ -84,6 +76,7 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
             }
         }
     }
+    let used: BTreeMap<Face, FontId> = chars.keys().map(|&face| (face, FontId(subset_tag(face)))).collect();
     for (face, id) in &used {
         let program = chars.get(face).and_then(|c| subset::subset(face.bytes(), c)).unwrap_or_else(|| face.bytes().to_vec());
         let mut warnings = Vec::new();

@@ -232,7 +232,7 @@ impl Structure {
     pub fn write(mut self, doc: &mut lopdf::Document, about: &About) -> Raw {
         self.span_mixed_content();
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-        let annotations = annotations(doc, &pages, about);
+        let annotations = annotations(doc, &pages);
         let root_id = doc.new_object_id();
         let first = doc.max_id + 1;
         doc.max_id += self.elements.len() as u32;
@@ -394,7 +394,7 @@ pub struct About {
 /// Makes each page's link annotations objects of their own (printpdf
 /// writes them inline), with a description (`/Contents`), the Print flag,
 /// and `/Tabs /S` on the page: returns their ids, page by page.
-fn annotations(doc: &mut lopdf::Document, pages: &[ObjectId], _about: &About) -> Vec<Vec<ObjectId>> {
+fn annotations(doc: &mut lopdf::Document, pages: &[ObjectId]) -> Vec<Vec<ObjectId>> {
     let mut out = Vec::with_capacity(pages.len());
     for &page in pages {
         let inline: Vec<Object> = match doc.get_object(page).and_then(Object::as_dict).and_then(|d| d.get(b"Annots")) {
