@@ -118,7 +118,13 @@ pub struct Outcome {
 /// Every format is rendered in memory before anything is written, so a
 /// failure leaves earlier reports untouched.
 pub fn run(options: &Options) -> Result<Outcome, Error> {
-    let templates = compile_templates(options)?;
+    // A JSON summary alone is rendered without templates: compiling them
+    // would be most of its time.
+    let templates = if options.formats.iter().all(|&f| f == OutputFormat::Json) {
+        report::Templates::compile(&[])?
+    } else {
+        compile_templates(options)?
+    };
     render(options, &templates)
 }
 

@@ -10,7 +10,10 @@ use super::{escape, helpers, ReportError};
 use crate::diag::Diagnostic;
 
 /// The built-in templates, `templates/` in the repository. `briefing` is the
-/// document; the others are partials it includes as `{{> name}}`.
+/// document; the others are partials it includes as `{{> name}}`. Each is
+/// kept small: Handlebars finds every element's line and column by walking
+/// its template from the start, so compiling costs the square of a
+/// template's length.
 pub const BUILTIN: &[(&str, &str)] = &[
     (
         "briefing.md.hbs",
@@ -19,6 +22,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "executive-summary.md.hbs",
         include_str!("../../templates/executive-summary.md.hbs"),
+    ),
+    (
+        "counts.md.hbs",
+        include_str!("../../templates/counts.md.hbs"),
+    ),
+    (
+        "partners.md.hbs",
+        include_str!("../../templates/partners.md.hbs"),
+    ),
+    (
+        "timeline.md.hbs",
+        include_str!("../../templates/timeline.md.hbs"),
     ),
     (
         "pillar.md.hbs",
@@ -35,6 +50,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "chronology-table.md.hbs",
         include_str!("../../templates/chronology-table.md.hbs"),
+    ),
+    (
+        "changes.md.hbs",
+        include_str!("../../templates/changes.md.hbs"),
+    ),
+    (
+        "partner-index.md.hbs",
+        include_str!("../../templates/partner-index.md.hbs"),
+    ),
+    (
+        "about.md.hbs",
+        include_str!("../../templates/about.md.hbs"),
     ),
     (
         "sources.md.hbs",
