@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         }
     };
     let options = Options {
-        paper: Paper::A4,
+        page: Paper::A4.size(),
         language: "en".to_owned(),
         header: ("Briefing".to_owned(), "2024–2026".to_owned()),
         metadata: Metadata { title: "Briefing".to_owned(), date: 1_770_854_400, language: "en".to_owned(), ..Metadata::default() },

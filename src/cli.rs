@@ -136,6 +136,16 @@ pub enum Paper {
     Letter,
 }
 
+impl Paper {
+    /// The page's size, for the typesetter.
+    pub fn size(self) -> crate::typeset::geom::Size {
+        match self {
+            Paper::A4 => crate::typeset::flow::PageSetup::A4,
+            Paper::Letter => crate::typeset::flow::PageSetup::LETTER,
+        }
+    }
+}
+
 fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD"))?;

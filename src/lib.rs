@@ -1,9 +1,12 @@
 //! `azint-report`: briefings on Azerbaijan's international integration.
 //!
-//! The pipeline, one module a step:
+//! The pipeline, one module a step ([`render`] reads as it):
 //! load and validate the dataset ([`dataset`]) → keep the period's events and
-//! summarise each pillar ([`summary`]) → render Markdown through Handlebars
-//! templates ([`report`]) → write atomically ([`output`]).
+//! summarise each pillar ([`summary`]) → decide the reports and their
+//! targets ([`plan`]) → compare with the previous JSON summary
+//! ([`snapshot`]) → make each report in memory ([`make`]: Markdown through
+//! Handlebars templates, [`report`]; PDF through the typesetter,
+//! [`typeset`]) → write them all or none ([`output`]).
 
 pub mod cli;
 pub mod dataset;
@@ -12,6 +15,7 @@ pub mod diag;
 pub mod error;
 pub mod hash;
 pub mod input;
+pub mod make;
 pub mod options;
 pub mod palette;
 pub mod output;
@@ -32,63 +36,6 @@ use crate::options::{Destination, Options, OutputFormat};
 use crate::output::Target;
 use crate::period::Period;
 use crate::summary::Selection;
-
-/// Characters that no font of the report can draw, one warning each with
-/// the event and file it comes from (or the templates), so that none
-/// becomes a silent blank in the PDF.
-pub fn missing_glyphs(dataset: &Dataset, markdown: &str) -> Vec<diag::Diagnostic> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut warnings = Vec::new();
-    let mut report = |c: char, path: &str, what: String| {
-        if seen.insert(c) {
-            warnings.push(
-                diag::Diagnostic::error_in(
-                    path,
-                    format!(
-                        "{what}: U+{:04X} '{c}' is in none of the report's fonts; the PDF shows '{}' instead",
-                        c as u32,
-                        typeset::fonts::visible(typeset::fonts::Fonts::get(), typeset::fonts::Face::Serif, c)
-                    ),
-                )
-                .warning(),
-            );
-        }
-    };
-    for event in &dataset.events {
-        let texts = [&event.title, &event.summary]
-            .into_iter()
-            .chain(&event.partners)
-            .chain(event.figures.iter().flat_map(|f| std::iter::once(&f.label).chain(&f.unit)))
-            .chain(event.sources.iter().flat_map(|s| std::iter::once(&s.name).chain(&s.note)));
-        for text in texts {
-            for c in text.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
-                report(c, &event.file, format!("event `{}`", event.id));
-            }
-        }
-    }
-    // Pillars and `[report]` values are in the briefing's text too: name
-    // their file before the templates get the blame (issue 10, class 16).
-    for pillar in &dataset.pillars {
-        for text in std::iter::once(&pillar.name).chain(&pillar.summary) {
-            for c in text.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
-                report(c, &pillar.file, format!("pillar `{}`", pillar.id));
-            }
-        }
-    }
-    if let Some(file) = &dataset.report_file {
-        let meta = &dataset.report;
-        let values = [Some(&meta.title), meta.subtitle.as_ref(), meta.author.as_ref(), meta.organisation.as_ref()];
-        for text in values.into_iter().flatten() {
-            for c in text.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
-                report(c, file, "`[report]`".to_owned());
-            }
-        }
-    }
-    for c in markdown.chars().filter(|&c| !c.is_ascii() && !typeset::fonts::covers(c)) {
-        report(c, "templates", "the briefing's text".to_owned());
-    }
-    warnings
-}
 
 /// One report a run wrote.
 #[derive(Clone, Debug)]
@@ -138,34 +85,55 @@ pub fn compile_templates(options: &Options) -> Result<report::Templates, Error> 
     Ok(report::Templates::compile(&sources)?)
 }
 
-/// [`run`] with templates compiled already.
+/// [`run`] with templates compiled already: the pipeline.
 pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcome, Error> {
     let started = Instant::now();
     let dataset = dataset::load(&options.data)?;
     check_pillars(&dataset, &options.pillars)?;
     let period = options.period.clone().unwrap_or_else(|| default_period(&dataset));
-    let selection = Selection {
-        period: &period,
+    let summary = summary::summarise(&dataset, &selection(options, &period));
+    let plan = plan::Plan::new(options, &period)?;
+    let mut warnings = Vec::new();
+    let (snapshot, changes) = compare_with_previous(&plan, &period, &dataset, &summary, &mut warnings);
+    let events = summary.executive.totals.events;
+    warnings.extend(period_warnings(&dataset, options, &period, events));
+    let made = make::make(&plan, make::Inputs { dataset, summary, snapshot }, templates, options)?;
+    warnings.extend(made.warnings);
+    write(options, &made.reports)?;
+    let written = made.reports.into_iter().map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
+    Ok(Outcome { written, period, pages: made.pages, warnings, changes, events, elapsed: started.elapsed() })
+}
+
+/// What to summarise: the period and the options that shape the summary.
+fn selection<'a>(options: &'a Options, period: &'a Period) -> Selection<'a> {
+    Selection {
+        period,
         highlights: options.highlights,
         pillars: &options.pillars,
         as_of: options.as_of,
         chronology: options.chronology,
         compare: options.compare.as_ref(),
         data_source: options.data.display(),
-    };
-    let summary = summary::summarise(&dataset, &selection);
-    let snapshot = snapshot::snapshot(&dataset, &summary);
-    let plan = plan::Plan::new(options, &period)?;
+    }
+}
 
-    // What changed since the JSON summary already at the output path (or
-    // at the name earlier versions gave it). One that is there but cannot
-    // serve is named in a warning, and the run goes on without the changes
-    // section.
-    let mut warnings = Vec::new();
+/// The JSON summary of this run, and what changed since the one already at
+/// the plan's summary path (or at the name earlier versions gave it); the
+/// summary keeps the changes when there are any. One that is there but
+/// cannot serve is named in a warning, and the run goes on without the
+/// changes section.
+fn compare_with_previous(
+    plan: &plan::Plan,
+    period: &Period,
+    dataset: &Dataset,
+    summary: &summary::Summary,
+    warnings: &mut Vec<diag::Diagnostic>,
+) -> (snapshot::Snapshot, Option<snapshot::Changes>) {
+    let mut snapshot = snapshot::snapshot(dataset, summary);
     let changes = plan
         .summary_file()
         .and_then(|path| {
-            let previous = previous_summary(path, &period).and_then(|text| match text {
+            let previous = previous_summary(path, period).and_then(|text| match text {
                 Some(text) => snapshot::read_previous(&text, &period.label),
                 None => Ok(None),
             });
@@ -176,70 +144,19 @@ pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcom
                 None
             })
         })
-        .map(|previous| snapshot::changes_in(&previous, &snapshot, &dataset));
-    let mut snapshot = snapshot;
+        .map(|previous| snapshot::changes_in(&previous, &snapshot, dataset));
     snapshot.changes = changes.clone().filter(snapshot::Changes::any);
-    warnings.extend(period_warnings(&dataset, options, &period, events_in_period(&summary)));
+    (snapshot, changes)
+}
 
-    let briefing = report::Briefing { summary: &summary, changes: snapshot.changes.as_ref().filter(|_| options.changes) };
-    let markdown = if plan.makes(OutputFormat::Markdown) || plan.makes(OutputFormat::Pdf) {
-        report::render(&briefing, templates)?
-    } else {
-        String::new()
-    };
-    let events = summary.executive.totals.events;
-    // The JSON summary is made before the PDF, whatever their order of
-    // writing, so that the data can go before the pages take the memory.
-    let json = plan.makes(OutputFormat::Json).then(|| snapshot::to_json(&snapshot, &dataset));
-    let mut pdf = None;
-    if plan.makes(OutputFormat::Pdf) {
-        warnings.extend(missing_glyphs(&dataset, &markdown));
-        warnings.extend(templates.html.iter().cloned());
-        let mut typeset_options = typeset_options(&dataset, &summary, options);
-        typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref())?;
-        // A long briefing's pages take most of the memory: let the data go
-        // first.
-        drop(summary);
-        drop(dataset);
-        drop(snapshot);
-        let typeset = typeset::typeset_pdf(&markdown, &typeset_options);
-        let path = options.templates.as_ref().map_or("templates".to_owned(), |d| d.display().to_string());
-        warnings.extend(typeset.warnings.iter().map(|w| diag::Diagnostic::error_in(&path, w.clone()).warning()));
-        pdf = Some(typeset);
-    }
-    let pages = pdf.as_ref().map(|p| p.pages);
-    let mut markdown = Some(markdown);
-    let (mut json, mut pdf) = (json, pdf.map(|p| p.bytes));
-    let rendered: Vec<(OutputFormat, Target, Vec<u8>)> = plan
-        .targets()
-        .iter()
-        .map(|(format, target)| {
-            let bytes = match format {
-                OutputFormat::Markdown => markdown.take().map(String::into_bytes),
-                OutputFormat::Pdf => pdf.take(),
-                OutputFormat::Json => json.take(),
-            };
-            (*format, target.clone(), bytes.unwrap_or_default())
-        })
-        .collect();
-
+/// Writes the reports, all or nothing: no report of the run replaces its
+/// earlier one unless every one is on disk.
+fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)]) -> Result<(), Error> {
     if let Destination::Folder(dir) = &options.destination {
         output::create_dir(dir)?;
     }
-    // All or nothing: no report of the run replaces its earlier one unless
-    // every one is on disk.
-    let files: Vec<(Target, &[u8])> = rendered.iter().map(|(_, t, b)| (t.clone(), b.as_slice())).collect();
-    output::write_all(&files)?;
-    let written = rendered.into_iter().map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
-    Ok(Outcome {
-        written,
-        period,
-        pages,
-        warnings,
-        changes,
-        events,
-        elapsed: started.elapsed(),
-    })
+    let files: Vec<(Target, &[u8])> = reports.iter().map(|(_, t, b)| (t.clone(), b.as_slice())).collect();
+    Ok(output::write_all(&files)?)
 }
 
 /// The text of the previous JSON summary for `path`: the file itself, else
@@ -254,10 +171,6 @@ fn previous_summary(path: &std::path::Path, period: &Period) -> Result<Option<St
         return Ok(None);
     };
     output::read_existing(&path.with_file_name(name))
-}
-
-fn events_in_period(summary: &summary::Summary) -> usize {
-    summary.executive.totals.events
 }
 
 /// Warnings about the period itself: one with no events in it, and a
@@ -305,76 +218,6 @@ fn period_warnings(dataset: &Dataset, options: &Options, period: &Period, events
         }
     }
     warnings
-}
-
-/// The largest image file read: 32 MiB.
-pub const MAX_IMAGE_BYTES: u64 = 32 << 20;
-
-/// Reads and decodes every image the Markdown names, from paths relative to
-/// the templates folder (the current folder with the built-in templates);
-/// the `[report]` logo from the data folder.
-/// A missing, unreadable or undecodable image is an error naming its path
-/// (exit 65), never a silent substitution.
-fn load_images(
-    markdown: &str,
-    options: &Options,
-    logo: Option<&str>,
-) -> Result<std::collections::BTreeMap<String, std::sync::Arc<typeset::image::Image>>, Error> {
-    let templates = options.templates.clone().unwrap_or_else(|| std::path::PathBuf::from("."));
-    let data = match &options.data {
-        dataset::DataSource::Path(p) if p.is_dir() => p.clone(),
-        dataset::DataSource::Path(p) => p.parent().map_or_else(|| std::path::PathBuf::from("."), std::path::Path::to_path_buf),
-        dataset::DataSource::Builtin => std::path::PathBuf::from("."),
-    };
-    let mut images = std::collections::BTreeMap::new();
-    let mut problems = Vec::new();
-    for src in typeset::image::sources(markdown) {
-        let base = if logo == Some(src.as_str()) { &data } else { &templates };
-        let path = base.join(&src);
-        let shown = path.display().to_string();
-        let fail = |why: String| diag::Diagnostic::error_in(&shown, format!("image `{src}`: {why}"));
-        if src.contains("://") {
-            problems.push(fail("images are read from files next to the templates, not fetched".to_owned()));
-            continue;
-        }
-        // The one bounded read of regular files every input goes through.
-        let bytes = input::read(&path, MAX_IMAGE_BYTES).map_err(|e| match e {
-            input::ReadError::Io(e) => e.to_string(),
-            input::ReadError::TooLarge(limit) => format!("the file is over {} MiB, the limit", limit >> 20),
-        });
-        match bytes.and_then(|b| typeset::image::decode(&b)) {
-            Ok(image) => {
-                images.insert(src, std::sync::Arc::new(image));
-            }
-            Err(why) => problems.push(fail(why)),
-        }
-    }
-    if problems.is_empty() {
-        Ok(images)
-    } else {
-        Err(report::ReportError::Invalid(problems).into())
-    }
-}
-
-/// The typesetter's settings for this report: paper, language, running
-/// header, and metadata dated from `--as-of`, never from the clock.
-fn typeset_options(dataset: &Dataset, summary: &summary::Summary, options: &Options) -> typeset::Options {
-    let report = &dataset.report;
-    let date = options.as_of.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
-    typeset::Options {
-        paper: options.paper,
-        language: report.language.clone(),
-        header: (report.title.clone(), summary.period.display.clone()),
-        metadata: typeset::Metadata {
-            title: report.title.clone(),
-            author: report.author.clone().or_else(|| report.organisation.clone()).unwrap_or_default(),
-            subject: format!("Briefing for {}", summary.period.display),
-            keywords: summary.pillars.iter().map(|p| p.name.clone()).collect(),
-            date,
-            language: report.language.clone(),
-        },
-        images: std::collections::BTreeMap::new(),
-    }
 }
 
 /// The whole years from the first event's start to the last event's end.

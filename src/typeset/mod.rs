@@ -20,15 +20,14 @@ pub mod pdf;
 pub mod subset;
 pub mod tags;
 
-use crate::cli::Paper;
-
 pub use display::Document;
 pub use pdf::Metadata;
 
 /// How to typeset.
 #[derive(Clone, Debug)]
 pub struct Options {
-    pub paper: Paper,
+    /// The page size ([`flow::PageSetup::A4`], [`flow::PageSetup::LETTER`]).
+    pub page: geom::Size,
     /// The report's language code (`en`): picks hyphenation patterns.
     pub language: String,
     /// The running header: left and right.
@@ -80,10 +79,7 @@ pub fn typeset_pdf_untagged(markdown: &str, options: &Options) -> Pdf {
 fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
     let blocks = blocks::parse(markdown);
     let setup = flow::PageSetup {
-        size: match options.paper {
-            Paper::A4 => flow::PageSetup::A4,
-            Paper::Letter => flow::PageSetup::LETTER,
-        },
+        size: options.page,
         header_left: options.header.0.clone(),
         header_right: options.header.1.clone(),
         language: linebreak::language(&options.language),

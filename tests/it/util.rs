@@ -64,7 +64,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub fn typeset_options(paper: azint_report::cli::Paper) -> azint_report::typeset::Options {
     use azint_report::typeset::{Metadata, Options};
     Options {
-        paper,
+        page: paper.size(),
         language: "en".to_owned(),
         header: ("Azerbaijan's International Integration".to_owned(), "2024–2026".to_owned()),
         metadata: Metadata { title: "Test".to_owned(), date: 1_770_854_400, language: "en".to_owned(), ..Metadata::default() },

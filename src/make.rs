@@ -1,0 +1,202 @@
+//! Making the reports of a plan, in memory: the Markdown through the
+//! templates, the JSON summary, the PDF through the typesetter. One `match`
+//! on the format; nothing is written here ([`crate::output`] does that, all
+//! or nothing).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::dataset::Dataset;
+use crate::error::Error;
+use crate::options::{Options, OutputFormat};
+use crate::output::Target;
+use crate::plan::Plan;
+use crate::snapshot::Snapshot;
+use crate::summary::Summary;
+use crate::{dataset, diag, input, report, typeset};
+
+/// What the reports are made from. Owned, so that a long briefing's data
+/// can be let go before its pages take the memory.
+pub struct Inputs {
+    pub dataset: Dataset,
+    pub summary: Summary,
+    pub snapshot: Snapshot,
+}
+
+/// The reports of a plan, made: each one's format, target and bytes in the
+/// plan's order, the PDF's page count, and warnings (missing glyphs, raw
+/// HTML, charts set as code).
+pub struct Made {
+    pub reports: Vec<(OutputFormat, Target, Vec<u8>)>,
+    pub pages: Option<usize>,
+    pub warnings: Vec<diag::Diagnostic>,
+}
+
+/// Makes every report of `plan`. The JSON summary is made before the PDF,
+/// whatever their order of writing, so that the data can go before the
+/// pages take the memory.
+pub fn make(plan: &Plan, inputs: Inputs, templates: &report::Templates, options: &Options) -> Result<Made, Error> {
+    let Inputs { dataset, summary, snapshot } = inputs;
+    let changes = snapshot.changes.as_ref().filter(|_| options.changes);
+    let markdown = if plan.makes(OutputFormat::Markdown) || plan.makes(OutputFormat::Pdf) {
+        report::render(&report::Briefing { summary: &summary, changes }, templates)?
+    } else {
+        String::new()
+    };
+    let json = plan.makes(OutputFormat::Json).then(|| crate::snapshot::to_json(&snapshot, &dataset));
+    let mut warnings = Vec::new();
+    let mut pdf = None;
+    if plan.makes(OutputFormat::Pdf) {
+        warnings.extend(missing_glyphs(&dataset, &markdown));
+        warnings.extend(templates.html.iter().cloned());
+        let mut typeset_options = typeset_options(&dataset, &summary, options);
+        typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref())?;
+        drop((summary, dataset, snapshot));
+        let typeset = typeset::typeset_pdf(&markdown, &typeset_options);
+        let path = options.templates.as_ref().map_or("templates".to_owned(), |d| d.display().to_string());
+        warnings.extend(typeset.warnings.iter().map(|w| diag::Diagnostic::error_in(&path, w.clone()).warning()));
+        pdf = Some(typeset);
+    }
+    let pages = pdf.as_ref().map(|p| p.pages);
+    let (mut markdown, mut json, mut pdf) = (Some(markdown), json, pdf.map(|p| p.bytes));
+    let reports = plan
+        .targets()
+        .iter()
+        .map(|(format, target)| {
+            let bytes = match format {
+                OutputFormat::Markdown => markdown.take().map(String::into_bytes),
+                OutputFormat::Pdf => pdf.take(),
+                OutputFormat::Json => json.take(),
+            };
+            (*format, target.clone(), bytes.unwrap_or_default())
+        })
+        .collect();
+    Ok(Made { reports, pages, warnings })
+}
+
+/// Characters that no font of the report can draw, one warning each with
+/// the event and file it comes from (or the templates), so that none
+/// becomes a silent blank in the PDF.
+pub fn missing_glyphs(dataset: &Dataset, markdown: &str) -> Vec<diag::Diagnostic> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut warnings = Vec::new();
+    let mut report = |c: char, path: &str, what: String| {
+        if seen.insert(c) {
+            warnings.push(
+                diag::Diagnostic::error_in(
+                    path,
+                    format!(
+                        "{what}: U+{:04X} '{c}' is in none of the report's fonts; the PDF shows '{}' instead",
+                        c as u32,
+                        crate::typeset::fonts::visible(crate::typeset::fonts::Fonts::get(), crate::typeset::fonts::Face::Serif, c)
+                    ),
+                )
+                .warning(),
+            );
+        }
+    };
+    for event in &dataset.events {
+        let texts = [&event.title, &event.summary]
+            .into_iter()
+            .chain(&event.partners)
+            .chain(event.figures.iter().flat_map(|f| std::iter::once(&f.label).chain(&f.unit)))
+            .chain(event.sources.iter().flat_map(|s| std::iter::once(&s.name).chain(&s.note)));
+        for text in texts {
+            for c in text.chars().filter(|&c| !c.is_ascii() && !crate::typeset::fonts::covers(c)) {
+                report(c, &event.file, format!("event `{}`", event.id));
+            }
+        }
+    }
+    // Pillars and `[report]` values are in the briefing's text too: name
+    // their file before the templates get the blame (issue 10, class 16).
+    for pillar in &dataset.pillars {
+        for text in std::iter::once(&pillar.name).chain(&pillar.summary) {
+            for c in text.chars().filter(|&c| !c.is_ascii() && !crate::typeset::fonts::covers(c)) {
+                report(c, &pillar.file, format!("pillar `{}`", pillar.id));
+            }
+        }
+    }
+    if let Some(file) = &dataset.report_file {
+        let meta = &dataset.report;
+        let values = [Some(&meta.title), meta.subtitle.as_ref(), meta.author.as_ref(), meta.organisation.as_ref()];
+        for text in values.into_iter().flatten() {
+            for c in text.chars().filter(|&c| !c.is_ascii() && !crate::typeset::fonts::covers(c)) {
+                report(c, file, "`[report]`".to_owned());
+            }
+        }
+    }
+    for c in markdown.chars().filter(|&c| !c.is_ascii() && !crate::typeset::fonts::covers(c)) {
+        report(c, "templates", "the briefing's text".to_owned());
+    }
+    warnings
+}
+
+/// The largest image file read: 32 MiB.
+pub const MAX_IMAGE_BYTES: u64 = 32 << 20;
+
+/// Reads and decodes every image the Markdown names, from paths relative to
+/// the templates folder (the current folder with the built-in templates);
+/// the `[report]` logo from the data folder.
+/// A missing, unreadable or undecodable image is an error naming its path
+/// (exit 65), never a silent substitution.
+fn load_images(
+    markdown: &str,
+    options: &Options,
+    logo: Option<&str>,
+) -> Result<BTreeMap<String, Arc<typeset::image::Image>>, Error> {
+    let templates = options.templates.clone().unwrap_or_else(|| std::path::PathBuf::from("."));
+    let data = match &options.data {
+        dataset::DataSource::Path(p) if p.is_dir() => p.clone(),
+        dataset::DataSource::Path(p) => p.parent().map_or_else(|| std::path::PathBuf::from("."), std::path::Path::to_path_buf),
+        dataset::DataSource::Builtin => std::path::PathBuf::from("."),
+    };
+    let mut images = BTreeMap::new();
+    let mut problems = Vec::new();
+    for src in typeset::image::sources(markdown) {
+        let base = if logo == Some(src.as_str()) { &data } else { &templates };
+        let path = base.join(&src);
+        let shown = path.display().to_string();
+        let fail = |why: String| diag::Diagnostic::error_in(&shown, format!("image `{src}`: {why}"));
+        if src.contains("://") {
+            problems.push(fail("images are read from files next to the templates, not fetched".to_owned()));
+            continue;
+        }
+        // The one bounded read of regular files every input goes through.
+        let bytes = input::read(&path, MAX_IMAGE_BYTES).map_err(|e| match e {
+            input::ReadError::Io(e) => e.to_string(),
+            input::ReadError::TooLarge(limit) => format!("the file is over {} MiB, the limit", limit >> 20),
+        });
+        match bytes.and_then(|b| typeset::image::decode(&b)) {
+            Ok(image) => {
+                images.insert(src, Arc::new(image));
+            }
+            Err(why) => problems.push(fail(why)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(images)
+    } else {
+        Err(report::ReportError::Invalid(problems).into())
+    }
+}
+
+/// The typesetter's settings for this report: paper, language, running
+/// header, and metadata dated from `--as-of`, never from the clock.
+fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options) -> typeset::Options {
+    let report = &dataset.report;
+    let date = options.as_of.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
+    typeset::Options {
+        page: options.paper.size(),
+        language: report.language.clone(),
+        header: (report.title.clone(), summary.period.display.clone()),
+        metadata: typeset::Metadata {
+            title: report.title.clone(),
+            author: report.author.clone().or_else(|| report.organisation.clone()).unwrap_or_default(),
+            subject: format!("Briefing for {}", summary.period.display),
+            keywords: summary.pillars.iter().map(|p| p.name.clone()).collect(),
+            date,
+            language: report.language.clone(),
+        },
+        images: BTreeMap::new(),
+    }
+}
