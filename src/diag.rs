@@ -308,6 +308,17 @@ pub fn some_of<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     }
 }
 
+/// The help for a name that is not one of `candidates`: "did you mean
+/// `x`?" when one is close enough to be a likely typo, else the candidates
+/// after `what` ("the pillars are: a, b"), all of a fixed list (kinds,
+/// keys, regions), the first ones of a long one.
+pub fn suggest(word: &str, candidates: &[&str], what: &str) -> String {
+    did_you_mean(word, candidates.iter().copied()).unwrap_or_else(|| {
+        let listed = if candidates.len() <= 30 { candidates.join(", ") } else { some_of(candidates.iter().copied()) };
+        format!("{what}: {listed}")
+    })
+}
+
 /// "did you mean `x`?" for the candidate closest to `word`, when one is close
 /// enough to be a likely typo.
 pub fn did_you_mean<'a>(
@@ -327,6 +338,15 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_suggestion_names_the_close_candidate_or_lists_them() {
+        assert_eq!(suggest("energi", &["energy", "connectivity"], "the pillars are"), "did you mean `energy`?");
+        assert_eq!(suggest("zzz", &["energy", "connectivity"], "the pillars are"), "the pillars are: energy, connectivity");
+        let many: Vec<String> = (0..40).map(|n| format!("pillar-{n:02}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(suggest("x", &many, "the pillars are").matches(", ").count(), 9, "a long list is cut to its first ten");
+    }
 
     #[test]
     fn listings_are_capped_per_file_and_in_all() {

@@ -237,8 +237,7 @@ fn check_pillars(dataset: &Dataset, wanted: &[String]) -> Result<(), Error> {
     let known: Vec<&str> = dataset.pillars.iter().map(|p| p.id.as_str()).collect();
     for id in wanted {
         if !known.contains(&id.as_str()) {
-            let hint = diag::did_you_mean(id, known.iter().copied())
-                .unwrap_or_else(|| format!("the pillars are: {}", diag::some_of(known.iter().copied())));
+            let hint = diag::suggest(id, &known, "the pillars are");
             return Err(Error::Usage(format!(
                 "--pillar `{}` is not a pillar of the dataset; {hint}",
                 diag::shorten(id)

@@ -17,7 +17,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
 
 use crate::date::PartialDate;
-use crate::diag::{did_you_mean, shorten, Diagnostic, LineIndex, Place};
+use crate::diag::{did_you_mean, shorten, suggest, Diagnostic, LineIndex, Place};
 
 use super::load::{DataFile, ReadError, SourceFile};
 use super::DatasetError;
@@ -305,8 +305,7 @@ fn check_references(
     for (index, r) in refs {
         let path = &files[*index].path;
         if !known_set.contains(&*r.id) {
-            let help = did_you_mean(&r.id, known.iter().copied())
-                .unwrap_or_else(|| format!("the pillars are: {}", crate::diag::some_of(known.iter().copied())));
+            let help = suggest(&r.id, &known, "the pillars are");
             diagnostics.push(
                 Diagnostic::error_at_place(
                     path,
@@ -489,8 +488,7 @@ impl FileChecker<'_> {
         allowed: &[&str],
         place: &str,
     ) {
-        let help = did_you_mean(name, allowed.iter().copied())
-            .unwrap_or_else(|| format!("the keys allowed here are: {}", allowed.join(", ")));
+        let help = suggest(name, allowed, "the keys allowed here are");
         self.error(&key.span(), format!("unknown key `{}` {place}", shorten(name)))
             .help = Some(help);
     }
@@ -789,8 +787,7 @@ impl FileChecker<'_> {
         let s = self.string(v, key)?;
         let value = parse(s);
         if value.is_none() {
-            let help = did_you_mean(s, names.iter().copied())
-                .unwrap_or_else(|| format!("expected one of: {}", names.join(", ")));
+            let help = suggest(s, names, "expected one of");
             self.error(&v.span(), format!("unknown {key} `{s}`")).help = Some(help);
         }
         value
@@ -993,8 +990,7 @@ impl FileChecker<'_> {
         let s = self.string(v, "status")?;
         let status = Status::parse(s);
         if status.is_none() {
-            let help = did_you_mean(s, Status::NAMES.iter().copied())
-                .unwrap_or_else(|| format!("the statuses are: {}", Status::NAMES.join(", ")));
+            let help = suggest(s, Status::NAMES, "the statuses are");
             self.error(&v.span(), format!("unknown status `{s}`: expected `planned` (or `happened`, the default)")).help =
                 Some(help);
         }
@@ -1016,8 +1012,7 @@ impl FileChecker<'_> {
         let kind = Kind::parse(s);
         if kind.is_none() {
             let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-            let help = did_you_mean(s, names.iter().copied())
-                .unwrap_or_else(|| format!("the kinds are: {}", names.join(", ")));
+            let help = suggest(s, &names, "the kinds are");
             self.error(&v.span(), format!("unknown kind `{}`", shorten(s))).help = Some(help);
         }
         kind

@@ -131,8 +131,7 @@ pub fn with_overrides(dir: &Path) -> Result<Vec<TemplateSource>, ReportError> {
         let display = path.display().to_string();
         let Some(slot) = templates.iter_mut().find(|t| t.file == name) else {
             let names: Vec<&str> = BUILTIN.iter().map(|(f, _)| *f).collect();
-            let help = crate::diag::did_you_mean(&name, names.iter().copied())
-                .unwrap_or_else(|| format!("the templates are: {}", names.join(", ")));
+            let help = crate::diag::suggest(&name, &names, "the templates are");
             unknown.push(
                 Diagnostic::error_in(&display, format!("`{name}` overrides no built-in template"))
                     .with_help(help),
