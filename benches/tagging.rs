@@ -9,6 +9,11 @@ use std::process::ExitCode;
 use azint_report::cli::Paper;
 use azint_report::typeset::{self, Metadata, Options};
 
+/// The binary's allocator, so that the typesetting measured here costs what
+/// it costs in a run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [markdown, mode, out] = args.as_slice() else {

@@ -110,15 +110,25 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
             let mut ops = Vec::with_capacity(page.items.len() * 3);
             let mut state = State::default();
             structure.begin_page(n);
-            for (at, item) in &page.items {
+            // Decoration first, under everything, as one artifact.
+            let decoration = structure.decoration(&page.items);
+            for ((at, item), _) in page.items.iter().zip(&decoration).filter(|(_, &d)| d) {
+                if tagged {
+                    state.mark(&mut ops, &mut structure, n, Mark::Artifact, false);
+                }
+                draw(&mut ops, &mut state, *at, item, height, &used);
+            }
+            for ((at, item), _) in page.items.iter().zip(&decoration).filter(|(_, &d)| !d) {
                 let mark = match item {
-                    Item::Tag(_) | Item::Link { .. } if !tagged => None,
-                    _ if !tagged => {
-                        draw(&mut ops, &mut state, *at, item, height, &used);
-                        continue;
-                    }
+                    // The untagged variant follows the tags too, for the
+                    // same decoration.
                     Item::Tag(tag) => {
                         structure.tag(tag);
+                        continue;
+                    }
+                    Item::Link { .. } if !tagged => None,
+                    _ if !tagged => {
+                        draw(&mut ops, &mut state, *at, item, height, &used);
                         continue;
                     }
                     Item::Link { .. } => {

@@ -17,7 +17,8 @@ use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 
 use std::io::Write;
 
-use super::display::{Role, Tag};
+use super::display::{Item, Role, Tag};
+use super::geom::Point;
 use super::file::{self, Raw};
 
 /// The sRGB profile of the output intent (Zlib licence, `icc/LICENSE`).
@@ -107,6 +108,57 @@ impl Structure {
             }
             Tag::Close | Tag::Slot(_) | Tag::IndexSlot(_) => {}
         }
+    }
+
+    /// Which of a page's items, from the structure's place at the page's
+    /// start, are decoration: shapes and images outside any figure, and
+    /// inside an artifact. The page draws them first, under everything
+    /// else, in one artifact sequence: a table's rules and shading no
+    /// longer break its cells' text into a marked-content sequence and a
+    /// text object each. The structure itself is not changed.
+    pub fn decoration(&self, items: &[(Point, Item)]) -> Vec<bool> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Open {
+            Figure,
+            Artifact,
+            Other,
+        }
+        let mut stack: Vec<Open> = self
+            .stack
+            .iter()
+            .map(|frame| match frame {
+                Frame::Artifact => Open::Artifact,
+                Frame::Element(n) if matches!(self.elements[*n].role, Role::Figure(_)) => Open::Figure,
+                Frame::Element(_) => Open::Other,
+            })
+            .collect();
+        items
+            .iter()
+            .map(|(_, item)| match item {
+                Item::Tag(Tag::Open(Role::Artifact)) => {
+                    stack.push(Open::Artifact);
+                    false
+                }
+                Item::Tag(Tag::Open(Role::Figure(_))) => {
+                    stack.push(Open::Figure);
+                    false
+                }
+                Item::Tag(Tag::Open(_)) => {
+                    stack.push(Open::Other);
+                    false
+                }
+                Item::Tag(Tag::Close) => {
+                    if stack.len() > 1 {
+                        stack.pop();
+                    }
+                    false
+                }
+                Item::Text(_) | Item::Link { .. } | Item::Tag(_) => false,
+                Item::Line { .. } | Item::Fill { .. } | Item::Polygon { .. } | Item::Image { .. } => {
+                    stack.contains(&Open::Artifact) || !stack.contains(&Open::Figure)
+                }
+            })
+            .collect()
     }
 
     /// Starts page `n`: tags stay open across pages.
