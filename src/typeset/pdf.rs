@@ -216,17 +216,20 @@ fn number_marks(doc: &mut lopdf::Document) {
 /// `/Tag BMC` operators, other than artifacts, become `/Tag <</MCID n>>BDC`
 /// with `n` counting from `*mcid`.
 fn number_content(content: &[u8], mcid: &mut u32) -> Vec<u8> {
+    use std::io::Write;
     const OPERATOR: &[u8] = b" BMC";
+    let finder = memchr::memmem::Finder::new(OPERATOR);
     let mut out = Vec::with_capacity(content.len() + content.len() / 16);
     let mut rest = content;
-    while let Some(at) = rest.windows(OPERATOR.len()).position(|w| w == OPERATOR) {
+    while let Some(at) = finder.find(rest) {
         let end = at + OPERATOR.len();
-        let line = rest[..at].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
+        let line = memchr::memrchr(b'\n', &rest[..at]).map_or(0, |n| n + 1);
         let operand = &rest[line..at];
         let whole = rest.get(end).is_none_or(|&b| b == b'\n');
         if whole && operand.starts_with(b"/") && operand != b"/Artifact" {
             out.extend_from_slice(&rest[..at]);
-            out.extend_from_slice(format!(" <</MCID {mcid}>>BDC").as_bytes());
+            // Writing to memory cannot fail.
+            let _ = write!(out, " <</MCID {mcid}>>BDC");
             *mcid += 1;
         } else {
             out.extend_from_slice(&rest[..end]);
