@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use lopdf::{Object, ObjectId, StringFormat};
 use printpdf::{
     Actions, BorderArray, Color as PdfColor, Destination, DictItem, FontId, LinkAnnotation, Op, PdfDocument, PdfFontHandle,
-    ParsedFont, PdfSaveOptions, Rgb, TextItem, TextMatrix,
+    ParsedFont, PdfSaveOptions, Rgb, TextItem,
 };
 
 use super::display::{Document, Item, Target, Text};
@@ -351,6 +351,9 @@ struct State {
     mark_in_text: bool,
     font: Option<(Face, Pt)>,
     fill: Option<Color>,
+    /// Where the current text line starts, in hundredths of a point: `Td`
+    /// moves from there (the text object begins at the origin).
+    line: (i64, i64),
 }
 
 impl State {
@@ -421,6 +424,18 @@ impl State {
         ops.push(Op::StartTextSection);
         self.in_text = true;
         self.font = None;
+        self.line = (0, 0);
+    }
+
+    /// Moves to the next line of text at `origin`: `Td` by the difference
+    /// from the line before, two numbers where `Tm` takes six. Positions
+    /// are whole hundredths of a point, so the differences add up exactly.
+    fn move_to(&mut self, ops: &mut Vec<Op>, origin: printpdf::Point) {
+        let hundredths = |v: f32| (f64::from(v) * 100.0).round() as i64;
+        let to = (hundredths(origin.x.0), hundredths(origin.y.0));
+        let by = |a: i64, b: i64| printpdf::Pt(((a - b) as f64 / 100.0) as f32);
+        ops.push(Op::SetTextCursor { pos: printpdf::Point { x: by(to.0, self.line.0), y: by(to.1, self.line.1) } });
+        self.line = to;
     }
 }
 
@@ -530,7 +545,7 @@ fn draw_text(ops: &mut Vec<Op>, state: &mut State, at: Point, text: &Text, heigh
         state.font = Some((text.face, text.size));
     }
     state.fill(ops, text.color);
-    ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(origin.x, origin.y) });
+    state.move_to(ops, origin);
     // Thousandths of an em; a positive offset moves the next glyph left.
     let adjust = text.space_adjust.0 / text.size.0 * 1000.0;
     let justify = if adjust.abs() < 0.01 { None } else { Some(-(adjust * 10.0).round() / 10.0) };
