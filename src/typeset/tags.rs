@@ -463,7 +463,7 @@ fn annotations(doc: &mut lopdf::Document, pages: &[ObjectId]) -> Vec<Vec<ObjectI
                 },
                 _ => continue,
             };
-            let contents = describe_link(&dict);
+            let contents = describe_link(&dict, pages);
             dict.set("Contents", text_string(&contents));
             dict.set("F", Object::Integer(4));
             ids.push(doc.add_object(Object::Dictionary(dict)));
@@ -482,12 +482,19 @@ fn annotations(doc: &mut lopdf::Document, pages: &[ObjectId]) -> Vec<Vec<ObjectI
 }
 
 /// Where a link goes, in words: "Link to https://…", "Go to page 3".
-fn describe_link(annotation: &Dictionary) -> String {
+fn describe_link(annotation: &Dictionary, pages: &[ObjectId]) -> String {
     let Ok(action) = annotation.get(b"A").and_then(Object::as_dict) else { return "Link".to_owned() };
     if let Ok(Object::String(uri, _)) = action.get(b"URI") {
         return format!("Link to {}", String::from_utf8_lossy(uri));
     }
-    "Go to a place in this document".to_owned()
+    let page = match action.get(b"D") {
+        Ok(Object::Array(destination)) => destination.first().and_then(|p| p.as_reference().ok()).and_then(|p| pages.iter().position(|&q| q == p)),
+        _ => None,
+    };
+    match page {
+        Some(index) => format!("Go to page {}", index + 1),
+        None => "Go to a place in this document".to_owned(),
+    }
 }
 
 /// The sRGB output intent PDF/A asks for, with its ICC profile, in the

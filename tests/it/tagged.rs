@@ -272,7 +272,19 @@ fn check_tagged(markdown: &str) {
                 let id = a.as_reference().unwrap();
                 assert!(bound.contains(&id), "an annotation outside the structure");
                 let annot = doc.get_object(id).and_then(Object::as_dict).unwrap();
-                assert!(annot.get(b"StructParent").is_ok() && annot.get(b"Contents").is_ok());
+                assert!(annot.get(b"StructParent").is_ok());
+                // The description names the target: its address, or the
+                // page an internal link goes to.
+                let contents = String::from_utf8_lossy(annot.get(b"Contents").unwrap().as_str().unwrap()).into_owned();
+                let action = annot.get(b"A").and_then(Object::as_dict).unwrap();
+                match action.get(b"D") {
+                    Ok(destination) => {
+                        let target = destination.as_array().unwrap()[0].as_reference().unwrap();
+                        let number = doc.get_pages().iter().find(|(_, &p)| p == target).map(|(n, _)| *n).unwrap();
+                        assert_eq!(contents, format!("Go to page {number}"));
+                    }
+                    Err(_) => assert!(contents.starts_with("Link to "), "{contents}"),
+                }
                 assert_eq!(annot.get(b"F").unwrap().as_i64().unwrap(), 4, "the Print flag");
             }
         }
