@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::number::thousands;
+
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -283,18 +285,6 @@ pub fn cap(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     kept
 }
 
-/// 12345 as "12,345".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// A list of names for a message: all of them when few, else the first
 /// ones and how many more.
@@ -375,8 +365,6 @@ mod tests {
         assert_eq!(shorten("a\u{1b}[2J"), "a\\u{1b}[2J");
         let names: Vec<String> = (0..25).map(|i| format!("p{i}")).collect();
         assert_eq!(some_of(names.iter().map(String::as_str)), "p0, p1, p2, p3, p4, p5, p6, p7, p8, p9 and 15 more");
-        assert_eq!(thousands(1234567), "1,234,567");
-        assert_eq!(thousands(999), "999");
     }
 
     #[test]

@@ -162,7 +162,7 @@ fn fields(dataset: &Dataset, e: &Event) -> Vec<(&'static str, FieldValue)> {
                 e.figures
                     .iter()
                     .map(|f| {
-                        let value = crate::report::helpers::format_number(f.value);
+                        let value = crate::number::format_number(f.value);
                         let value = if f.approx { format!("about {value}") } else { value };
                         match &f.unit {
                             Some(unit) => format!("{}: {value} {unit}", f.label),

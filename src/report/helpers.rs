@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use super::escape::markdown;
 use crate::date::PartialDate;
+use crate::number::format_number;
 
 /// A helper that needs only its parameters and the output.
 struct Simple(fn(&Helper<'_>, &mut dyn Output) -> HelperResult);
@@ -174,36 +175,6 @@ fn number(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     Ok(())
 }
 
-/// Formats a figure's value: whole numbers without a decimal point, others
-/// as short as they round-trip; from five digits on, the whole part is
-/// grouped by thousands ("2,500,000", but "1996").
-pub fn format_number(x: f64) -> String {
-    let text = if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
-    };
-    let (sign, rest) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |r| ("-", r));
-    let (whole, fraction) = rest
-        .split_once('.')
-        .map_or((rest, None), |(w, f)| (w, Some(f)));
-    if whole.len() < 5 || !whole.bytes().all(|b| b.is_ascii_digit()) {
-        return text;
-    }
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    match fraction {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
 
 /// `{{link text url}}` → `[text](<url>)`, or the text alone when `url` is
 /// null. The angle brackets keep parentheses in the address intact.
@@ -757,14 +728,6 @@ mod tests {
         assert_eq!(render("{{with_delta a b}} {{with_delta a c}} {{with_delta a a}} {{with_delta a n}}", data), "7 (+3) 7 (−2) 7 (±0) 7");
     }
 
-    #[test]
-    fn large_numbers_are_grouped_by_thousands() {
-        assert_eq!(format_number(1996.0), "1996");
-        assert_eq!(format_number(2_500_000.0), "2,500,000");
-        assert_eq!(format_number(-12345.5), "-12,345.5");
-        assert_eq!(format_number(0.25), "0.25");
-        assert_eq!(format_number(1e20), "100,000,000,000,000,000,000");
-    }
 
     #[test]
     fn links_and_lists_escape_their_text() {

@@ -165,7 +165,7 @@ pub fn description(source: &str, chart: &Chart) -> String {
 /// A chart's data in words: every slice or bar; a timeline's events, the
 /// first 60 of them with a count of the rest.
 pub fn describe(chart: &Chart) -> String {
-    let number = |x: f64| crate::report::helpers::format_number(x);
+    let number = |x: f64| crate::number::format_number(x);
     let titled = |what: &str, title: &str| if title.is_empty() { what.to_owned() } else { format!("{what}, {title}") };
     match chart {
         Chart::Pie { title, slices } => {
@@ -561,7 +561,7 @@ fn pie(pen: &mut Pen<'_>, title: &str, slices: &[Slice], width: f64) -> f64 {
 }
 
 fn fmt_value(v: f64) -> String {
-    crate::report::helpers::format_number(v)
+    crate::number::format_number(v)
 }
 
 /// An integer axis: a step of 1, 2 or 5 times a power of ten giving at
