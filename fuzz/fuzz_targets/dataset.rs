@@ -2,7 +2,7 @@
 //! diagnostic has a place inside the file.
 #![no_main]
 
-use azint_report::dataset::validate::check_file;
+use azint_report::dataset::fields::check_file;
 use azint_report::dataset::SourceFile;
 use libfuzzer_sys::fuzz_target;
 

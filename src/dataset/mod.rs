@@ -6,6 +6,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod partners;
+pub mod fields;
 pub mod validate;
 
 use std::path::Path;
