@@ -303,22 +303,25 @@ pub fn content_hash(e: &Event) -> String {
         })
         .collect();
     let also: Vec<&str> = e.also.iter().map(|a| &**a).collect();
-    let mut canonical = format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{}\u{1f}{:?}\u{1f}{}\u{1f}{:?}\u{1f}{:?}\u{1f}{:?}",
-        e.id,
-        e.title,
-        e.date,
-        e.until.map(|u| u.to_string()),
-        e.pillar,
-        also,
-        e.kind.as_str(),
-        e.significance,
-        e.partners,
-        e.summary,
-        figures,
-        sources,
-        e.tags,
-    );
+    // One part per field, in this order, as earlier versions wrote them:
+    // a new field goes last (after the optional ones below), so that
+    // events without it keep their hashes.
+    let parts = [
+        e.id.to_string(),
+        e.title.clone(),
+        e.date.to_string(),
+        format!("{:?}", e.until.map(|u| u.to_string())),
+        e.pillar.to_string(),
+        format!("{also:?}"),
+        e.kind.as_str().to_owned(),
+        e.significance.to_string(),
+        format!("{:?}", e.partners),
+        e.summary.clone(),
+        format!("{figures:?}"),
+        format!("{sources:?}"),
+        format!("{:?}", e.tags),
+    ];
+    let mut canonical = parts.join("\u{1f}");
     if e.undated {
         canonical.push_str("\u{1f}undated");
     }
