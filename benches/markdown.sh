@@ -15,7 +15,7 @@ hyperfine_or_loop 100 "$bin" --period 2024-2026 --format md --as-of 2026-02-12 -
 
 echo "== synthetic events (best of $runs runs; peak RSS)"
 for n in $sizes; do
-  target/release/examples/synth "$n" "$tmp/syn$n"
+  "$CARGO_TARGET_DIR/release/examples/synth" "$n" "$tmp/syn$n"
   echo "N=$n ($(du -sh "$tmp/syn$n" | cut -f1) of TOML)"
   for mode in check no-chronology full; do
     case $mode in

@@ -16,7 +16,7 @@ echo "  $(stat -c %s "$tmp/default.pdf") bytes, peak $(( peak / 1024 )) MB"
 
 echo "== synthetic events, full briefing with chronology (best of $runs runs)"
 for n in $sizes; do
-  target/release/examples/synth "$n" "$tmp/syn$n"
+  "$CARGO_TARGET_DIR/release/examples/synth" "$n" "$tmp/syn$n"
   measure "$bin" --data "$tmp/syn$n" --format pdf --as-of 2026-02-12 -o "$tmp/out.pdf"
   pages=$(grep -o '[0-9]* pages' "$tmp/stderr" | head -n 1)
   printf "  N=%-7s %6d ms %6d MB  %s, %s bytes\n" "$n" "$best" "$(( peak / 1024 ))" "$pages" "$(stat -c %s "$tmp/out.pdf")"
