@@ -41,11 +41,17 @@ impl PageSetup {
     }
 }
 
+mod index;
+mod notes;
 mod pages;
 /// The house style.
 mod style;
+mod table;
 
+use index::{IndexRef, INDEX_LEADING, INDEX_SIZE};
+use notes::{collect_notes, NOTE_LINK, NOTE_REF_LINK};
 use pages::{finish, paginate, shift, translate};
+use table::sibling_tables;
 
 /// Lays out `blocks` on pages; also returns warnings (charts that could
 /// not be drawn and were set as code).
@@ -108,39 +114,6 @@ fn is_caption(runs: &[Run], next: Option<&Block>) -> bool {
         && runs.iter().all(|r| !r.style.note && r.text != "\n")
 }
 
-/// What identifies tables that share their columns: the header's text.
-fn table_key(header: &[Vec<Run>], columns: usize) -> String {
-    let mut key = columns.to_string();
-    for cell in header {
-        key.push('\u{1f}');
-        key.push_str(&plain(cell));
-    }
-    key
-}
-
-/// Rows of the top-level tables whose header another table has too, by
-/// [`table_key`]: a sample of at most 400 rows spread over them, enough to
-/// measure columns (as [`column_widths`] samples one long table).
-fn sibling_tables(blocks: &[Block]) -> std::collections::HashMap<String, Vec<Vec<Vec<Run>>>> {
-    let mut tables: std::collections::HashMap<String, Vec<&Vec<Vec<Vec<Run>>>>> = std::collections::HashMap::new();
-    for block in blocks {
-        if let Block::Table { aligns, header, rows } = block {
-            let columns = aligns.len().max(header.len()).max(rows.iter().map(Vec::len).max().unwrap_or(0));
-            tables.entry(table_key(header, columns)).or_default().push(rows);
-        }
-    }
-    tables
-        .into_iter()
-        .filter(|(_, t)| t.len() > 1)
-        .map(|(key, t)| {
-            let total: usize = t.iter().map(|rows| rows.len()).sum();
-            let step = (total / 400).max(1);
-            let sample = t.into_iter().flatten().step_by(step).cloned().collect();
-            (key, sample)
-        })
-        .collect()
-}
-
 /// A cell's runs without footnote references: measuring must not number
 /// a note before the text that cites it is set.
 fn without_notes(runs: &[Run]) -> Vec<Run> {
@@ -159,20 +132,6 @@ fn is_dateline(runs: &[Run], before: &Block) -> bool {
 /// (`**Partners:** …`).
 fn is_labelled(runs: &[Run]) -> bool {
     runs.first().is_some_and(|r| r.style.bold && r.text.trim_end().ends_with(':')) && runs.len() > 1
-}
-
-/// Every footnote's text by label, wherever it is defined.
-fn collect_notes(blocks: &[Block], out: &mut std::collections::BTreeMap<String, Vec<Block>>) {
-    for block in blocks {
-        match block {
-            Block::Note { label, blocks } => {
-                out.entry(label.clone()).or_insert_with(|| blocks.clone());
-            }
-            Block::Quote(inner) | Block::Callout { blocks: inner, .. } => collect_notes(inner, out),
-            Block::List { items, .. } => items.iter().for_each(|i| collect_notes(i, out)),
-            _ => {}
-        }
-    }
 }
 
 /// Level-2 and -3 headings with their order among all headings.
@@ -266,15 +225,6 @@ struct Builder<'f> {
     /// Whether table rows keep their cells' text for the index to find
     /// its events in (only when the document has an index).
     record_rows: bool,
-}
-
-/// A sub-entry of an index: the title it names, the section (anchor) it
-/// lies in, and its date as the entry gives it (to tell rows apart).
-#[derive(Clone, Debug)]
-struct IndexRef {
-    title: String,
-    anchor: String,
-    date: String,
 }
 
 impl Builder<'_> {
@@ -743,216 +693,6 @@ impl Builder<'_> {
         self.wrap(from, Role::Code);
     }
 
-    fn table(&mut self, aligns: &[Align], header: &[Vec<Run>], rows: &[Vec<Vec<Run>>], x: Pt, width: Pt) {
-        let columns = aligns.len().max(header.len()).max(rows.iter().map(Vec::len).max().unwrap_or(0));
-        if columns == 0 {
-            return;
-        }
-        let cell_spans = |runs: &[Run], bold: bool| {
-            let family = if bold { Face::SansBold } else { Face::Sans };
-            self.spans(runs, family, style::SMALL, style::TEXT)
-        };
-        let header_spans: Vec<Vec<Span>> = (0..columns).map(|c| cell_spans(header.get(c).map_or(&[][..], Vec::as_slice), true)).collect();
-        let row_spans: Vec<Vec<Vec<Span>>> = rows
-            .iter()
-            .map(|row| (0..columns).map(|c| cell_spans(row.get(c).map_or(&[][..], Vec::as_slice), false)).collect())
-            .collect();
-        // Tables of one header (the chronology's, a table a year) share
-        // their columns' widths, measured on all of their rows, so that they
-        // line up down the pages.
-        let key = table_key(header, columns);
-        let widths = match self.siblings.get(&key) {
-            Some(rows) => {
-                let cache = (key.clone(), width.0.to_bits());
-                if let Some(widths) = self.sibling_widths.get(&cache) {
-                    widths.clone()
-                } else {
-                    let spans: Vec<Vec<Vec<Span>>> = rows
-                        .iter()
-                        .map(|row| (0..columns).map(|c| cell_spans(&without_notes(row.get(c).map_or(&[][..], Vec::as_slice)), false)).collect())
-                        .collect();
-                    let widths = column_widths(self.fonts, &header_spans, &spans, width, columns);
-                    self.sibling_widths.insert(cache, widths.clone());
-                    widths
-                }
-            }
-            None => column_widths(self.fonts, &header_spans, &row_spans, width, columns),
-        };
-        let width: Pt = widths.iter().copied().sum();
-
-        let table_from = self.chunks.len();
-        let mut header_bands = self.row(&header_spans, aligns, &widths, x, width, true).into_iter();
-        let header_chunk = header_bands.next().unwrap_or_default();
-        // Repeated on later pages as an artifact: the header is read once.
-        self.table_headers.push(artifact(&header_chunk));
-        let header_index = self.table_headers.len() - 1;
-        let mut first = header_chunk;
-        let captioned = std::mem::take(&mut self.after_caption);
-        first.space_before = if captioned { Pt(4.0) } else { Pt(8.0) };
-        // A short table is a figure of its own; a caption starts one.
-        first.figure = !captioned && rows.len() <= style::UNSPLIT_ROWS;
-        first.keep_with_next = true;
-        first.header_of = Some(header_index);
-        self.chunks.push(first);
-        // A header too tall for a page: the rest follows as rows.
-        self.chunks.extend(header_bands.map(|mut c| {
-            c.keep_with_next = true;
-            c
-        }));
-        self.wrap(table_from, Role::TableHead);
-        let body_from = self.chunks.len();
-        let n = row_spans.len();
-        for (i, cells) in row_spans.iter().enumerate() {
-            let bands = self.row(cells, aligns, &widths, x, width, false);
-            let last = bands.len() - 1;
-            for (b, mut chunk) in bands.into_iter().enumerate() {
-                chunk.table_header = Some(header_index);
-                if b == 0 && self.record_rows {
-                    chunk.row = Some(rows[i].iter().map(|c| plain(c)).collect());
-                }
-                if b == last {
-                    // A short table is never split; a long one keeps its
-                    // first two and last two rows together.
-                    chunk.keep_with_next = if n <= style::UNSPLIT_ROWS { i + 1 < n } else { i == 0 && n > 1 || i + 2 == n };
-                }
-                self.chunks.push(chunk);
-            }
-        }
-        self.wrap(body_from, Role::TableBody);
-        self.wrap(table_from, Role::Table);
-        if let Some(last) = self.chunks.last_mut() {
-            last.keep_with_next = false;
-            // Space after the table: the last row gets a closing rule.
-            let h = last.height;
-            last.items.push((Point::new(x, h), Item::Line { to: Point::new(x + width, h), width: Pt(0.8), color: style::ACCENT }));
-        }
-    }
-
-    /// A table row as chunks: one, unless the row is taller than a page
-    /// (a long unbreakable value in a narrow cell), when its lines are cut
-    /// into bands that each fit a page under the repeated header (found by
-    /// fuzzing).
-    fn row(&self, cells: &[Vec<Span>], aligns: &[Align], widths: &[Pt], x: Pt, width: Pt, header: bool) -> Vec<Chunk> {
-        let leading = style::SMALL_LEADING;
-        let pad = style::CELL_PAD_Y;
-        // Room for a band under a repeated header row and a little slack.
-        let per_band = ((self.page_height.0 - 60.0 - (pad * 2.0).0) / leading.0).floor().max(1.0) as usize;
-        // Per band: its lines, and each cell's items.
-        let mut bands: Vec<(usize, Vec<Items>)> = vec![(1, vec![Vec::new(); cells.len()])];
-        let mut cx = x;
-        for (c, spans) in cells.iter().enumerate() {
-            let w = widths[c];
-            let inner = (w - style::CELL_PAD_X * 2.0).max(Pt(1.0));
-            if !spans.is_empty() {
-                // No hyphenation in cells: a word breaks only when wider
-                // than its cell (between characters, by linebreak).
-                let lines = linebreak(spans, inner, Setting { justify: false, language: None });
-                for (i, line) in lines.iter().enumerate() {
-                    let (band, row) = (i / per_band, i % per_band);
-                    while bands.len() <= band {
-                        bands.push((1, vec![Vec::new(); cells.len()]));
-                    }
-                    bands[band].0 = bands[band].0.max(row + 1);
-                    let offset = match aligns.get(c).copied().unwrap_or(Align::Left) {
-                        Align::Left => Pt::ZERO,
-                        Align::Right => inner - line.width,
-                        Align::Center => (inner - line.width) / 2.0,
-                    };
-                    for (p, item) in self.line_items(spans, line, cx + style::CELL_PAD_X, leading, style::SMALL, offset.max(Pt::ZERO)) {
-                        bands[band].1[c].push((Point::new(p.x, p.y + pad + leading * row as f32), item));
-                    }
-                }
-            }
-            cx += w;
-        }
-        let n = bands.len();
-        bands
-            .into_iter()
-            .enumerate()
-            .map(|(b, (lines, cells))| {
-                let height = leading * lines as f32 + pad * 2.0;
-                // A row, and in it a cell element for every column, empty
-                // ones too, so that every row has as many cells as the
-                // header. A row cut into bands is a row per band.
-                let cell_role = if header { Role::TableHeader } else { Role::TableCell };
-                let mut items = vec![open(Role::TableRow)];
-                for cell in cells {
-                    items.extend(tagged(cell_role.clone(), cell));
-                }
-                items.push(close());
-                let mut chunk_items = Vec::with_capacity(items.len() + 3);
-                if header && b == 0 {
-                    chunk_items.push((Point::new(x, Pt::ZERO), Item::Fill { size: Size { w: width, h: height }, color: style::SHADE }));
-                    chunk_items.push((Point::new(x, Pt::ZERO), Item::Line { to: Point::new(x + width, Pt::ZERO), width: Pt(0.8), color: style::ACCENT }));
-                }
-                chunk_items.extend(items);
-                if b + 1 == n {
-                    let (w, color) = if header { (Pt(0.6), style::ACCENT) } else { (Pt(0.3), style::RULE) };
-                    chunk_items.push((Point::new(x, height), Item::Line { to: Point::new(x + width, height), width: w, color }));
-                }
-                Chunk { height, items: chunk_items, keep_with_next: b + 1 < n, ..Chunk::default() }
-            })
-            .collect()
-    }
-
-    /// The number of the footnote labelled `label`: numbered in order of
-    /// first reference, through the whole document.
-    fn note_number(&self, label: &str) -> u32 {
-        let mut numbers = self.note_numbers.borrow_mut();
-        let at = numbers.iter().position(|l| l == label).unwrap_or_else(|| {
-            numbers.push(label.to_owned());
-            numbers.len() - 1
-        });
-        at as u32 + 1
-    }
-
-    /// Every referred footnote laid out as lines for a page's foot: its
-    /// number (a link back to the reference), then its text, small. A
-    /// reference to a note that is never defined is warned about.
-    fn lay_out_notes(&mut self, width: Pt) -> Vec<Vec<Chunk>> {
-        let labels = self.note_numbers.borrow().clone();
-        let mut out = Vec::with_capacity(labels.len());
-        for (i, label) in labels.iter().enumerate() {
-            let n = i + 1;
-            let blocks = self.note_texts.get(label).cloned().unwrap_or_else(|| {
-                self.warnings.push(format!("footnote `[^{label}]` is referred to but never defined"));
-                Vec::new()
-            });
-            let saved = std::mem::take(&mut self.chunks);
-            let number = Run { text: format!("{n}"), style: Style::default(), link: Some(format!("{NOTE_REF_LINK}{n}")) };
-            let space = Run { text: "\u{a0}".to_owned(), style: Style::default(), link: None };
-            let mut texts: Vec<Vec<Run>> = blocks
-                .iter()
-                .map(|b| match b {
-                    Block::Paragraph { runs } | Block::Heading { runs, .. } => runs.clone(),
-                    other => vec![Run { text: block_text(other), style: Style::default(), link: None }],
-                })
-                .filter(|r| !r.is_empty())
-                .collect();
-            if texts.is_empty() {
-                texts.push(Vec::new());
-            }
-            for (k, runs) in texts.into_iter().enumerate() {
-                let runs = if k == 0 { [vec![number.clone(), space.clone()], runs].concat() } else { runs };
-                self.paragraph(&runs, Pt::ZERO, width, Face::Serif, style::NOTE, style::NOTE_LEADING, false, Pt::ZERO);
-            }
-            let mut chunks = std::mem::replace(&mut self.chunks, saved);
-            // Lines of a note may part across pages; never keep them.
-            for c in &mut chunks {
-                c.keep_with_next = false;
-            }
-            if let Some(c) = chunks.first_mut() {
-                label_note(&mut c.items);
-                c.items.insert(0, open(Role::Note));
-            }
-            if let Some(c) = chunks.last_mut() {
-                c.items.push(close());
-            }
-            out.push(chunks);
-        }
-        out
-    }
-
     /// An image: as wide as asked (`=120pt`, `=40%` at the end of its alt
     /// text), else its natural size at 96 pixels an inch, never wider than
     /// the text nor taller than half a page; centred. An image the pipeline
@@ -1051,102 +791,6 @@ impl Builder<'_> {
         self.wrap(from, Role::Callout);
     }
 
-    /// A book index (`<!-- index -->` before a list): each item a heading
-    /// entry set without a bullet, its nested items sub-entries indented
-    /// under it, turnover lines indented further. A sub-entry that starts
-    /// with a link to a section gets a dot leader and the page of what it
-    /// names, right-aligned, set by `finish` once pages are numbered: its
-    /// lines break short of a column as wide as the widest page number
-    /// ([`INDEX_WIDEST`]), so no line reflows when the number comes.
-    fn index(&mut self, items: &[Vec<Block>], x: Pt, width: Pt) {
-        let reserve = self.fonts.width(Face::Sans, INDEX_WIDEST, INDEX_SIZE) + Pt(6.0) + self.fonts.width(Face::Sans, ". . .", INDEX_SIZE);
-        let list_from = self.chunks.len();
-        for (n, item) in items.iter().enumerate() {
-            let item_from = self.chunks.len();
-            for block in item {
-                match block {
-                    Block::Paragraph { runs } => {
-                        let from = self.chunks.len();
-                        self.index_lines(runs, x, width, None);
-                        // The entry stays with its first sub-entry.
-                        for chunk in &mut self.chunks[from..] {
-                            chunk.keep_with_next = true;
-                        }
-                        if let Some(c) = self.chunks.get_mut(from) {
-                            c.space_before = if n == 0 { style::PARAGRAPH_GAP } else { Pt(5.0) };
-                        }
-                    }
-                    Block::List { items: subs, .. } => {
-                        let subs_from = self.chunks.len();
-                        let count = subs.len();
-                        for (i, sub) in subs.iter().enumerate() {
-                            let from = self.chunks.len();
-                            for block in sub {
-                                match block {
-                                    Block::Paragraph { runs } => {
-                                        let slot = index_ref(runs).map(|r| {
-                                            self.index_refs.push(r);
-                                            self.index_refs.len() - 1
-                                        });
-                                        let room = if slot.is_some() { reserve } else { Pt::ZERO };
-                                        self.index_lines(runs, x + INDEX_INDENT, width - INDEX_INDENT - room, slot);
-                                    }
-                                    other => self.blocks(std::slice::from_ref(other), x + INDEX_INDENT, width - INDEX_INDENT),
-                                }
-                            }
-                            // The last two sub-entries stay together: no
-                            // line of an entry alone at the top of a page.
-                            if let Some(last) = self.chunks[from..].last_mut() {
-                                last.keep_with_next = i + 2 == count;
-                            }
-                            self.wrap(from, Role::ListBody);
-                            self.wrap(from, Role::ListItem);
-                        }
-                        self.wrap(subs_from, Role::List);
-                    }
-                    other => self.blocks(std::slice::from_ref(other), x, width),
-                }
-            }
-            if let Some(last) = self.chunks[item_from..].last_mut() {
-                last.keep_with_next = false;
-            }
-            self.wrap(item_from, Role::ListBody);
-            self.wrap(item_from, Role::ListItem);
-        }
-        self.wrap(list_from, Role::List);
-    }
-
-    /// One entry of an index as a paragraph of lines, each its own chunk
-    /// and kept with the next; turnover lines hang [`INDEX_HANG`] further
-    /// in. `slot`: the sub-entry whose page number `finish` sets after the
-    /// last line.
-    fn index_lines(&mut self, runs: &[Run], x: Pt, width: Pt, slot: Option<usize>) {
-        let spans = self.spans(runs, Face::Serif, INDEX_SIZE, style::TEXT);
-        if spans.is_empty() {
-            return;
-        }
-        // Not hyphenated: an index is read by its words.
-        let lines = linebreak(&spans, width - INDEX_HANG, Setting { justify: false, language: None });
-        let from = self.chunks.len();
-        let n = lines.len();
-        for (i, line) in lines.iter().enumerate() {
-            let hang = if i == 0 { Pt::ZERO } else { INDEX_HANG };
-            let mut items = self.line_items(&spans, line, x + hang, INDEX_LEADING, INDEX_SIZE, Pt::ZERO);
-            let last = i + 1 == n;
-            if let (true, Some(k)) = (last, slot) {
-                items.push((Point::default(), Item::Tag(Tag::IndexSlot(k))));
-            }
-            self.chunks.push(Chunk {
-                height: INDEX_LEADING,
-                items,
-                keep_with_next: !last,
-                index_ref: if last { slot } else { None },
-                ..Chunk::default()
-            });
-        }
-        self.wrap(from, Role::Paragraph);
-    }
-
     fn toc(&mut self, x: Pt, width: Pt) {
         let (size, leading, space_before, color) = style::heading(2);
         let title = "Contents".to_owned();
@@ -1205,32 +849,6 @@ impl Builder<'_> {
 /// Placed items, relative to a chunk's or band's top-left corner.
 type Items = Vec<(Point, Item)>;
 
-/// Links to a footnote and back to its reference travel as these
-/// prefixes of a link address, with the note's number.
-const NOTE_LINK: &str = "#azint-footnote-";
-const NOTE_REF_LINK: &str = "#azint-footnote-ref-";
-
-/// An index's type size, leading, sub-entry indent and turnover hang.
-const INDEX_SIZE: Pt = Pt(9.5);
-const INDEX_LEADING: Pt = Pt(13.2);
-const INDEX_INDENT: Pt = Pt(14.0);
-const INDEX_HANG: Pt = Pt(12.0);
-/// The widest page number an index reserves room for: documents of up to
-/// 99,999 pages (a wider number still fits, in the gap before it).
-const INDEX_WIDEST: &str = "00000";
-
-/// What an index sub-entry names: `[title](#section), date`. Its first
-/// run must be the link.
-fn index_ref(runs: &[Run]) -> Option<IndexRef> {
-    let url = runs.first()?.link.as_deref()?;
-    let anchor = url.strip_prefix('#')?;
-    let linked = runs.iter().take_while(|r| r.link.as_deref() == Some(url)).count();
-    let title = plain(&runs[..linked]);
-    let rest = plain(&runs[linked..]);
-    let date = rest.trim_start().trim_start_matches(',').trim().to_owned();
-    Some(IndexRef { title, anchor: anchor.to_owned(), date })
-}
-
 /// Where a link of the Markdown goes, and that in words.
 fn link_target(url: &str) -> (Target, String) {
     if let Some(n) = url.strip_prefix(NOTE_REF_LINK).and_then(|n| n.parse().ok()) {
@@ -1240,24 +858,6 @@ fn link_target(url: &str) -> (Target, String) {
         return (Target::Note(n), format!("Footnote {n}"));
     }
     (Target::Uri(url.to_owned()), format!("Link to {url}"))
-}
-
-/// A note's first line, laid out as one paragraph (its number, a link
-/// back, then its text), retagged so the number is the note's label:
-/// `Lbl` (the link) then `P` (the text) instead of `P` holding both.
-fn label_note(items: &mut Vec<(Point, Item)>) {
-    let is_p = |i: &(Point, Item)| i.1 == Item::Tag(Tag::Open(Role::Paragraph));
-    let Some(p) = items.iter().position(is_p) else { return };
-    let Some(link) = items.iter().position(|(_, i)| matches!(i, Item::Tag(Tag::Open(Role::Link(_))))) else { return };
-    let Some(end) = items[link..].iter().position(|(_, i)| *i == Item::Tag(Tag::Close)).map(|e| link + e) else { return };
-    if p > link {
-        return;
-    }
-    let paragraph = items.remove(p);
-    let (link, end) = (link - 1, end - 1);
-    items.insert(end + 1, close());
-    items.insert(end + 2, paragraph);
-    items.insert(link, open(Role::Label));
 }
 
 /// The colour of a GitHub alert's bar and label, as GitHub draws them.
@@ -1345,53 +945,6 @@ fn visible_text(fonts: &Fonts, face: Face, text: &str) -> String {
         return text.to_owned();
     }
     text.chars().filter(|&c| keep(c)).map(|c| super::fonts::visible(fonts, face, c)).collect()
-}
-
-/// Column widths from content: each column gets at least its longest word
-/// and at most its longest line, and the table fills the text width.
-fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: Pt, columns: usize) -> Vec<Pt> {
-    let pad = style::CELL_PAD_X * 2.0;
-    let mut min = vec![Pt(12.0); columns];
-    let mut max = vec![Pt(12.0); columns];
-    // Measuring every row of a 100,000-row table is wasted work: a sample
-    // spread over the table gives the same widths.
-    let step = (rows.len() / 400).max(1);
-    for cells in std::iter::once(header).chain(rows.iter().step_by(step).map(Vec::as_slice)) {
-        for (c, spans) in cells.iter().enumerate().take(columns) {
-            let mut line = Pt::ZERO;
-            let mut longest_word = Pt::ZERO;
-            for span in spans {
-                line += fonts.width(span.face, &span.text, span.size);
-                for word in span.text.split_whitespace() {
-                    longest_word = longest_word.max(fonts.width(span.face, word, span.size));
-                }
-            }
-            min[c] = min[c].max(longest_word.min(Pt(110.0)) + pad);
-            max[c] = max[c].max(line + pad);
-        }
-    }
-    // A column of short cells (dates, kinds, short names) never wraps:
-    // "30 September / 2025" reads badly.
-    for c in 0..columns {
-        if max[c] <= style::NO_WRAP + pad {
-            min[c] = max[c];
-        }
-    }
-    let min_total: Pt = min.iter().copied().sum();
-    let max_total: Pt = max.iter().copied().sum();
-    if max_total <= width {
-        // Everything fits on one line: the table takes its natural width
-        // and a little air, not the whole measure (a label far left and
-        // its number far right read badly).
-        let extra = ((width - max_total) / columns as f32).min(style::CELL_AIR);
-        return max.iter().map(|&m| m + extra).collect();
-    }
-    if min_total >= width {
-        return min.iter().map(|&m| m * (width.0 / min_total.0)).collect();
-    }
-    let room = width - min_total;
-    let want: Pt = min.iter().zip(&max).map(|(&a, &b)| b - a).sum();
-    min.iter().zip(&max).map(|(&a, &b)| a + room * ((b - a).0 / want.0.max(0.001))).collect()
 }
 
 fn text(face: Face, size: Pt, color: Color, text: String, width: Pt) -> Item {

@@ -1,0 +1,239 @@
+//! Tables: column widths from the cells' text, rows as chunks that are
+//! never cut, the header row repeated on every page a table continues on,
+//! and the tables of one kind (a year's chronology) set to one width.
+
+use super::*;
+
+impl Builder<'_> {
+    pub(super) fn table(&mut self, aligns: &[Align], header: &[Vec<Run>], rows: &[Vec<Vec<Run>>], x: Pt, width: Pt) {
+        let columns = aligns.len().max(header.len()).max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let cell_spans = |runs: &[Run], bold: bool| {
+            let family = if bold { Face::SansBold } else { Face::Sans };
+            self.spans(runs, family, style::SMALL, style::TEXT)
+        };
+        let header_spans: Vec<Vec<Span>> = (0..columns).map(|c| cell_spans(header.get(c).map_or(&[][..], Vec::as_slice), true)).collect();
+        let row_spans: Vec<Vec<Vec<Span>>> = rows
+            .iter()
+            .map(|row| (0..columns).map(|c| cell_spans(row.get(c).map_or(&[][..], Vec::as_slice), false)).collect())
+            .collect();
+        // Tables of one header (the chronology's, a table a year) share
+        // their columns' widths, measured on all of their rows, so that they
+        // line up down the pages.
+        let key = table_key(header, columns);
+        let widths = match self.siblings.get(&key) {
+            Some(rows) => {
+                let cache = (key.clone(), width.0.to_bits());
+                if let Some(widths) = self.sibling_widths.get(&cache) {
+                    widths.clone()
+                } else {
+                    let spans: Vec<Vec<Vec<Span>>> = rows
+                        .iter()
+                        .map(|row| (0..columns).map(|c| cell_spans(&without_notes(row.get(c).map_or(&[][..], Vec::as_slice)), false)).collect())
+                        .collect();
+                    let widths = column_widths(self.fonts, &header_spans, &spans, width, columns);
+                    self.sibling_widths.insert(cache, widths.clone());
+                    widths
+                }
+            }
+            None => column_widths(self.fonts, &header_spans, &row_spans, width, columns),
+        };
+        let width: Pt = widths.iter().copied().sum();
+
+        let table_from = self.chunks.len();
+        let mut header_bands = self.row(&header_spans, aligns, &widths, x, width, true).into_iter();
+        let header_chunk = header_bands.next().unwrap_or_default();
+        // Repeated on later pages as an artifact: the header is read once.
+        self.table_headers.push(artifact(&header_chunk));
+        let header_index = self.table_headers.len() - 1;
+        let mut first = header_chunk;
+        let captioned = std::mem::take(&mut self.after_caption);
+        first.space_before = if captioned { Pt(4.0) } else { Pt(8.0) };
+        // A short table is a figure of its own; a caption starts one.
+        first.figure = !captioned && rows.len() <= style::UNSPLIT_ROWS;
+        first.keep_with_next = true;
+        first.header_of = Some(header_index);
+        self.chunks.push(first);
+        // A header too tall for a page: the rest follows as rows.
+        self.chunks.extend(header_bands.map(|mut c| {
+            c.keep_with_next = true;
+            c
+        }));
+        self.wrap(table_from, Role::TableHead);
+        let body_from = self.chunks.len();
+        let n = row_spans.len();
+        for (i, cells) in row_spans.iter().enumerate() {
+            let bands = self.row(cells, aligns, &widths, x, width, false);
+            let last = bands.len() - 1;
+            for (b, mut chunk) in bands.into_iter().enumerate() {
+                chunk.table_header = Some(header_index);
+                if b == 0 && self.record_rows {
+                    chunk.row = Some(rows[i].iter().map(|c| plain(c)).collect());
+                }
+                if b == last {
+                    // A short table is never split; a long one keeps its
+                    // first two and last two rows together.
+                    chunk.keep_with_next = if n <= style::UNSPLIT_ROWS { i + 1 < n } else { i == 0 && n > 1 || i + 2 == n };
+                }
+                self.chunks.push(chunk);
+            }
+        }
+        self.wrap(body_from, Role::TableBody);
+        self.wrap(table_from, Role::Table);
+        if let Some(last) = self.chunks.last_mut() {
+            last.keep_with_next = false;
+            // Space after the table: the last row gets a closing rule.
+            let h = last.height;
+            last.items.push((Point::new(x, h), Item::Line { to: Point::new(x + width, h), width: Pt(0.8), color: style::ACCENT }));
+        }
+    }
+
+    /// A table row as chunks: one, unless the row is taller than a page
+    /// (a long unbreakable value in a narrow cell), when its lines are cut
+    /// into bands that each fit a page under the repeated header (found by
+    /// fuzzing).
+    pub(super) fn row(&self, cells: &[Vec<Span>], aligns: &[Align], widths: &[Pt], x: Pt, width: Pt, header: bool) -> Vec<Chunk> {
+        let leading = style::SMALL_LEADING;
+        let pad = style::CELL_PAD_Y;
+        // Room for a band under a repeated header row and a little slack.
+        let per_band = ((self.page_height.0 - 60.0 - (pad * 2.0).0) / leading.0).floor().max(1.0) as usize;
+        // Per band: its lines, and each cell's items.
+        let mut bands: Vec<(usize, Vec<Items>)> = vec![(1, vec![Vec::new(); cells.len()])];
+        let mut cx = x;
+        for (c, spans) in cells.iter().enumerate() {
+            let w = widths[c];
+            let inner = (w - style::CELL_PAD_X * 2.0).max(Pt(1.0));
+            if !spans.is_empty() {
+                // No hyphenation in cells: a word breaks only when wider
+                // than its cell (between characters, by linebreak).
+                let lines = linebreak(spans, inner, Setting { justify: false, language: None });
+                for (i, line) in lines.iter().enumerate() {
+                    let (band, row) = (i / per_band, i % per_band);
+                    while bands.len() <= band {
+                        bands.push((1, vec![Vec::new(); cells.len()]));
+                    }
+                    bands[band].0 = bands[band].0.max(row + 1);
+                    let offset = match aligns.get(c).copied().unwrap_or(Align::Left) {
+                        Align::Left => Pt::ZERO,
+                        Align::Right => inner - line.width,
+                        Align::Center => (inner - line.width) / 2.0,
+                    };
+                    for (p, item) in self.line_items(spans, line, cx + style::CELL_PAD_X, leading, style::SMALL, offset.max(Pt::ZERO)) {
+                        bands[band].1[c].push((Point::new(p.x, p.y + pad + leading * row as f32), item));
+                    }
+                }
+            }
+            cx += w;
+        }
+        let n = bands.len();
+        bands
+            .into_iter()
+            .enumerate()
+            .map(|(b, (lines, cells))| {
+                let height = leading * lines as f32 + pad * 2.0;
+                // A row, and in it a cell element for every column, empty
+                // ones too, so that every row has as many cells as the
+                // header. A row cut into bands is a row per band.
+                let cell_role = if header { Role::TableHeader } else { Role::TableCell };
+                let mut items = vec![open(Role::TableRow)];
+                for cell in cells {
+                    items.extend(tagged(cell_role.clone(), cell));
+                }
+                items.push(close());
+                let mut chunk_items = Vec::with_capacity(items.len() + 3);
+                if header && b == 0 {
+                    chunk_items.push((Point::new(x, Pt::ZERO), Item::Fill { size: Size { w: width, h: height }, color: style::SHADE }));
+                    chunk_items.push((Point::new(x, Pt::ZERO), Item::Line { to: Point::new(x + width, Pt::ZERO), width: Pt(0.8), color: style::ACCENT }));
+                }
+                chunk_items.extend(items);
+                if b + 1 == n {
+                    let (w, color) = if header { (Pt(0.6), style::ACCENT) } else { (Pt(0.3), style::RULE) };
+                    chunk_items.push((Point::new(x, height), Item::Line { to: Point::new(x + width, height), width: w, color }));
+                }
+                Chunk { height, items: chunk_items, keep_with_next: b + 1 < n, ..Chunk::default() }
+            })
+            .collect()
+    }
+}
+
+/// What identifies tables that share their columns: the header's text.
+pub(super) fn table_key(header: &[Vec<Run>], columns: usize) -> String {
+    let mut key = columns.to_string();
+    for cell in header {
+        key.push('\u{1f}');
+        key.push_str(&plain(cell));
+    }
+    key
+}
+
+/// Rows of the top-level tables whose header another table has too, by
+/// [`table_key`]: a sample of at most 400 rows spread over them, enough to
+/// measure columns (as [`column_widths`] samples one long table).
+pub(super) fn sibling_tables(blocks: &[Block]) -> std::collections::HashMap<String, Vec<Vec<Vec<Run>>>> {
+    let mut tables: std::collections::HashMap<String, Vec<&Vec<Vec<Vec<Run>>>>> = std::collections::HashMap::new();
+    for block in blocks {
+        if let Block::Table { aligns, header, rows } = block {
+            let columns = aligns.len().max(header.len()).max(rows.iter().map(Vec::len).max().unwrap_or(0));
+            tables.entry(table_key(header, columns)).or_default().push(rows);
+        }
+    }
+    tables
+        .into_iter()
+        .filter(|(_, t)| t.len() > 1)
+        .map(|(key, t)| {
+            let total: usize = t.iter().map(|rows| rows.len()).sum();
+            let step = (total / 400).max(1);
+            let sample = t.into_iter().flatten().step_by(step).cloned().collect();
+            (key, sample)
+        })
+        .collect()
+}
+
+/// Column widths from content: each column gets at least its longest word
+/// and at most its longest line, and the table fills the text width.
+fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], width: Pt, columns: usize) -> Vec<Pt> {
+    let pad = style::CELL_PAD_X * 2.0;
+    let mut min = vec![Pt(12.0); columns];
+    let mut max = vec![Pt(12.0); columns];
+    // Measuring every row of a 100,000-row table is wasted work: a sample
+    // spread over the table gives the same widths.
+    let step = (rows.len() / 400).max(1);
+    for cells in std::iter::once(header).chain(rows.iter().step_by(step).map(Vec::as_slice)) {
+        for (c, spans) in cells.iter().enumerate().take(columns) {
+            let mut line = Pt::ZERO;
+            let mut longest_word = Pt::ZERO;
+            for span in spans {
+                line += fonts.width(span.face, &span.text, span.size);
+                for word in span.text.split_whitespace() {
+                    longest_word = longest_word.max(fonts.width(span.face, word, span.size));
+                }
+            }
+            min[c] = min[c].max(longest_word.min(Pt(110.0)) + pad);
+            max[c] = max[c].max(line + pad);
+        }
+    }
+    // A column of short cells (dates, kinds, short names) never wraps:
+    // "30 September / 2025" reads badly.
+    for c in 0..columns {
+        if max[c] <= style::NO_WRAP + pad {
+            min[c] = max[c];
+        }
+    }
+    let min_total: Pt = min.iter().copied().sum();
+    let max_total: Pt = max.iter().copied().sum();
+    if max_total <= width {
+        // Everything fits on one line: the table takes its natural width
+        // and a little air, not the whole measure (a label far left and
+        // its number far right read badly).
+        let extra = ((width - max_total) / columns as f32).min(style::CELL_AIR);
+        return max.iter().map(|&m| m + extra).collect();
+    }
+    if min_total >= width {
+        return min.iter().map(|&m| m * (width.0 / min_total.0)).collect();
+    }
+    let room = width - min_total;
+    let want: Pt = min.iter().zip(&max).map(|(&a, &b)| b - a).sum();
+    min.iter().zip(&max).map(|(&a, &b)| a + room * ((b - a).0 / want.0.max(0.001))).collect()
+}
