@@ -153,7 +153,10 @@ pub const CHRONOLOGY_MONTHS_OVER: usize = 40;
 pub struct Chronology {
     /// False with `--no-chronology`: the section is left out.
     pub included: bool,
-    /// The dated events.
+    /// The dated events. Not given to the templates: `years` holds them
+    /// too, and each copy of 10,000 rows cost the Markdown briefing 110 MB
+    /// of peak memory.
+    #[serde(skip)]
     pub events: Vec<ChronologyEntry>,
     /// The dated events by year (of the start date, clamped to the period),
     /// and by month in a year of many (issue 9).
@@ -188,14 +191,17 @@ pub struct UndatedGroup {
     pub events: Vec<ChronologyEntry>,
 }
 
-/// One line of the chronology: only what the table prints, so that a
-/// dataset of 100,000 events stays cheap to render.
+/// One line of the chronology: only what the table prints goes to the
+/// templates, so that a dataset of 100,000 events stays cheap to render
+/// (Handlebars holds its data as a JSON tree, about ten times the text).
 #[derive(Clone, Debug, Serialize)]
 pub struct ChronologyEntry {
+    #[serde(skip)]
     pub id: String,
     pub title: String,
     pub date: String,
     pub until: Option<String>,
+    #[serde(skip)]
     pub pillar: String,
     pub pillar_name: String,
     /// The pillar's short name (`short`), else its name.
@@ -203,7 +209,9 @@ pub struct ChronologyEntry {
     /// The pillar's position in the report, 0-based: its colour.
     pub colour: usize,
     pub kind: &'static str,
+    #[serde(skip)]
     pub significance: u8,
+    #[serde(skip)]
     pub undated: bool,
     pub planned: bool,
 }
