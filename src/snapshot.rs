@@ -605,6 +605,8 @@ pub fn to_json(snapshot: &Snapshot, dataset: &Dataset) -> Vec<u8> {
     };
     let mut json = serde_json::to_vec_pretty(&out).unwrap_or_default();
     json.push(b'\n');
+    // Kept until the PDF is made: not with the slack of its doubling.
+    json.shrink_to_fit();
     json
 }
 

@@ -107,7 +107,8 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
         .enumerate()
         .map(|(n, page)| {
             let height = page.size.h;
-            let mut ops = Vec::with_capacity(page.items.len() * 3);
+            // About 1.3 operations an item.
+            let mut ops = Vec::with_capacity(page.items.len() * 3 / 2);
             let mut state = State::default();
             structure.begin_page(n);
             // Decoration first, under everything, as one artifact.
@@ -154,6 +155,11 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
             }
             state.graphics(&mut ops);
             state.unmark(&mut ops);
+            // Every page's operations are held until the document is
+            // serialised (a printpdf operation is 128 bytes): no slack.
+            if ops.capacity() > ops.len() + ops.len() / 8 {
+                ops.shrink_to_fit();
+            }
             printpdf::PdfPage::new(to_mm(page.size.w), to_mm(page.size.h), ops)
         })
         .collect();
