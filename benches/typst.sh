@@ -2,7 +2,7 @@
 # Side by side with Typst (issue 12): the same briefing typeset by
 # azint-report and by Typst's Python binding, alternately, in one run.
 #
-#   benches/typst.sh            RUNS=21 N=10000 by default
+#   benches/typst.sh            RUNS=21 N=10000 N_RUNS=5 by default
 #
 # Typst sets the briefing's own Markdown, turned into a Typst document by
 # benches/md2typ.py (same fonts, size, measure and justification; the charts
@@ -15,6 +15,7 @@
 . "$(dirname "$0")/common.sh"
 runs=${RUNS:-21}
 n=${N:-10000}
+n_runs=${N_RUNS:-5}
 
 python=python3
 if ! "$python" -c "import typst" 2>/dev/null; then
@@ -54,4 +55,4 @@ print(round((time.perf_counter() - t) * 1000), file=open('$tmp/$label.inner', 'a
     'BEGIN { printf "  azint-report: %.1fx faster, %.2f of the memory\n", b / a, c / d }'
 }
 compare default "$runs" --period 2024-2026
-compare "n$n" 3 --data "$tmp/syn" --period 2000-2040
+compare "n$n" "$n_runs" --data "$tmp/syn" --period 2000-2040
