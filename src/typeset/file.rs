@@ -277,10 +277,13 @@ pub fn serialise(out: &mut Vec<u8>, object: &Object) {
         // Streams are written by `write`; one inside another object cannot
         // be, and is written as its dictionary.
         Object::Stream(stream) => dictionary(out, &stream.dict),
-        Object::Reference((number, generation)) => {
-            let _ = write!(out, "{number} {generation} R");
-        }
+        Object::Reference(id) => reference(out, *id),
     }
+}
+
+/// An indirect reference: `12 0 R`.
+pub fn reference(out: &mut Vec<u8>, (number, generation): (u32, u16)) {
+    let _ = write!(out, "{number} {generation} R");
 }
 
 pub fn dictionary(out: &mut Vec<u8>, dict: &Dictionary) {

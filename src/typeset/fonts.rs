@@ -169,6 +169,11 @@ impl FaceData {
         c.is_control() || self.advance(c).is_some()
     }
 
+    /// The PostScript name the font gives itself (name 6).
+    pub fn postscript_name(&self) -> Option<String> {
+        self.face.names().into_iter().filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME).find_map(|n| n.to_string())
+    }
+
     /// The kerning between `a` and `b`, in em (negative: closer); none
     /// across a space or with a character the face lacks.
     pub fn kern(&self, a: char, b: char) -> f32 {

@@ -88,7 +88,7 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
         if let Some(mut parsed) = parsed {
             // The font's PostScript name, after the subset's tag (PDF
             // 32000-1, 9.6.4): `AZRPTA+NotoSerif-Regular`.
-            let name = postscript_name(face.bytes()).unwrap_or_else(|| format!("{face:?}"));
+            let name = Fonts::get().face(*face).postscript_name().unwrap_or_else(|| format!("{face:?}"));
             parsed.font_name = Some(if is_subset { format!("{}+{name}", id.0) } else { name });
             pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(parsed));
         }
@@ -310,21 +310,15 @@ fn image_xobject(image: &super::image::Image) -> printpdf::XObject {
 /// Stands for the document ID until the bytes are known.
 const PLACEHOLDER: [u8; 16] = [0xA5; 16];
 
-/// Replaces the placeholder ID, written as hexadecimal strings, in place.
+/// Replaces the placeholder ID in place: [`file::write`] writes it as a
+/// hexadecimal string, twice, in the trailer.
 fn replace_id(bytes: &mut [u8], id: [u8; 16]) {
-    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02X}")).collect::<String>();
-    let from = hex(&PLACEHOLDER);
-    let to = hex(&id);
-    for case in [from.clone(), from.to_lowercase()] {
-        let needle = case.as_bytes();
-        let mut i = 0;
-        while let Some(at) = bytes[i..].windows(needle.len()).position(|w| w == needle) {
-            let start = i + at;
-            let end = start + needle.len();
-            let replacement = if case == from { to.clone() } else { to.to_lowercase() };
-            bytes[start..end].copy_from_slice(replacement.as_bytes());
-            i = end;
-        }
+    let (mut from, mut to) = (Vec::new(), Vec::new());
+    file::hex(&mut from, &PLACEHOLDER);
+    file::hex(&mut to, &id);
+    let found: Vec<usize> = memchr::memmem::find_iter(bytes, &from).collect();
+    for start in found {
+        bytes[start..start + to.len()].copy_from_slice(&to);
     }
 }
 
@@ -531,12 +525,6 @@ fn draw(ops: &mut Vec<Op>, state: &mut State, at: Point, item: &Item, height: Pt
     }
 }
 
-/// The PostScript name a font gives itself (name 6).
-fn postscript_name(font: &[u8]) -> Option<String> {
-    let face = ttf_parser::Face::parse(font, 0).ok()?;
-    face.names().into_iter().filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME).find_map(|n| n.to_string())
-}
-
 /// One text run: positioned absolutely, kerned, and spaces widened for
 /// justification, both with `TJ` offsets (word spacing does not apply to
 /// two-byte fonts).
@@ -587,12 +575,12 @@ fn hex_string(bytes: [u8; 16]) -> Object {
 }
 
 /// A 128-bit fingerprint of the document (two FNV-1a 64-bit hashes with
-/// different offsets): stable across platforms and runs.
+/// different offsets, in one pass): stable across platforms and runs.
 fn fingerprint(bytes: &[u8]) -> [u8; 16] {
-    let fnv = |basis: u64| crate::hash::fnv1a(bytes, basis);
+    let (a, b) = crate::hash::fnv1a_pair(bytes, crate::hash::BASIS, 0x6c62_272e_07bb_0142);
     let mut id = [0u8; 16];
-    id[..8].copy_from_slice(&fnv(crate::hash::BASIS).to_be_bytes());
-    id[8..].copy_from_slice(&fnv(0x6c62_272e_07bb_0142).to_be_bytes());
+    id[..8].copy_from_slice(&a.to_be_bytes());
+    id[8..].copy_from_slice(&b.to_be_bytes());
     id
 }
 

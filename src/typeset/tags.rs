@@ -292,9 +292,6 @@ impl Structure {
         let mut raw = Raw { objects: Vec::with_capacity(self.elements.len() + 1) };
         // Notes carry an ID (PDF/UA 7.9), listed in the ID tree, in order.
         let mut id_names = Vec::new();
-        let reference = |out: &mut Vec<u8>, id: ObjectId| {
-            let _ = write!(out, "{} {} R", id.0, id.1);
-        };
 
         for (n, element) in self.elements.iter().enumerate() {
             let mut out = Vec::with_capacity(64);
@@ -302,7 +299,7 @@ impl Structure {
             out.extend_from_slice(b"<</S");
             file::name(&mut out, name.as_bytes());
             out.extend_from_slice(b"/P ");
-            reference(&mut out, if n == 0 { root_id } else { ids[element.parent] });
+            file::reference(&mut out, if n == 0 { root_id } else { ids[element.parent] });
             // The element's page: its marked content there is named by the
             // bare MCID; on other pages (a paragraph across a break) by a
             // marked-content reference naming the page.
@@ -312,7 +309,7 @@ impl Structure {
             });
             if let Some(page_id) = first_page {
                 out.extend_from_slice(b"/Pg ");
-                reference(&mut out, page_id);
+                file::reference(&mut out, page_id);
             }
             out.extend_from_slice(b"/K[");
             let mut separate = false;
@@ -322,14 +319,14 @@ impl Structure {
                     out.push(b' ');
                 }
                 match *kid {
-                    Kid::Element(k) => reference(&mut out, ids[k]),
+                    Kid::Element(k) => file::reference(&mut out, ids[k]),
                     Kid::Content { page, mcid } => match pages.get(page) {
                         Some(&page_id) if Some(page_id) == first_page => {
                             let _ = write!(out, "{mcid}");
                         }
                         Some(&page_id) => {
                             out.extend_from_slice(b"<</Type/MCR/Pg ");
-                            reference(&mut out, page_id);
+                            file::reference(&mut out, page_id);
                             let _ = write!(out, "/MCID {mcid}>>");
                         }
                         None => {
@@ -343,9 +340,9 @@ impl Structure {
                             continue;
                         };
                         out.extend_from_slice(b"<</Type/OBJR/Pg ");
-                        reference(&mut out, page_id);
+                        file::reference(&mut out, page_id);
                         out.extend_from_slice(b"/Obj ");
-                        reference(&mut out, annotation);
+                        file::reference(&mut out, annotation);
                         out.extend_from_slice(b">>");
                     }
                 }
@@ -384,7 +381,7 @@ impl Structure {
                 if i > 0 {
                     out.push(b' ');
                 }
-                reference(&mut out, ids[e]);
+                file::reference(&mut out, ids[e]);
             }
             out.extend_from_slice(b"] ");
             if let Ok(dict) = doc.get_object_mut(pages[page]).and_then(Object::as_dict_mut) {
@@ -399,7 +396,7 @@ impl Structure {
                     dict.set("StructParent", Object::Integer(next_key));
                 }
                 let _ = write!(out, "{next_key} ");
-                reference(&mut out, ids[element]);
+                file::reference(&mut out, ids[element]);
                 out.push(b' ');
                 next_key += 1;
             }
