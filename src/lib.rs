@@ -68,10 +68,10 @@ pub struct Outcome {
 pub fn run(options: &Options) -> Result<Outcome, Error> {
     // A JSON summary alone is rendered without templates: compiling them
     // would be most of its time.
-    let templates = if options.formats.iter().all(|&f| f == OutputFormat::Json) {
-        report::Templates::compile(&[])?
-    } else {
+    let templates = if plan::needs_markdown(options.formats.iter().copied()) {
         compile_templates(options)?
+    } else {
+        report::Templates::compile(&[])?
     };
     render(options, &templates)
 }

@@ -63,6 +63,11 @@ impl Plan {
         self.targets.iter().any(|(f, _)| *f == format)
     }
 
+    /// Whether the run renders the Markdown ([`needs_markdown`]).
+    pub fn needs_markdown(&self) -> bool {
+        needs_markdown(self.targets.iter().map(|(f, _)| *f))
+    }
+
     /// The JSON summary's file, where the previous run's summary is read
     /// from (for the changes).
     pub fn summary_file(&self) -> Option<&Path> {
@@ -105,6 +110,13 @@ impl Plan {
         }
         Ok(())
     }
+}
+
+/// Whether reports in `formats` need the Markdown, and so the templates:
+/// the Markdown itself, and the PDF typeset from it; a JSON summary alone
+/// does not.
+pub fn needs_markdown(formats: impl IntoIterator<Item = OutputFormat>) -> bool {
+    formats.into_iter().any(|f| f != OutputFormat::Json)
 }
 
 /// Where a format stands in the order of writing.
