@@ -38,7 +38,7 @@ pub struct Made {
 pub fn make(plan: &Plan, inputs: Inputs, templates: &report::Templates, options: &Options) -> Result<Made, Error> {
     let Inputs { dataset, summary, snapshot } = inputs;
     let changes = snapshot.changes.as_ref().filter(|_| options.changes);
-    let markdown = if plan.makes(OutputFormat::Markdown) || plan.makes(OutputFormat::Pdf) {
+    let markdown = if plan.needs_markdown() {
         report::render(&report::Briefing { summary: &summary, changes }, templates)?
     } else {
         String::new()
@@ -78,21 +78,21 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: &report::Templates, options:
 /// the event and file it comes from (or the templates), so that none
 /// becomes a silent blank in the PDF.
 pub fn missing_glyphs(dataset: &Dataset, markdown: &str) -> Vec<diag::Diagnostic> {
+    use crate::typeset::fonts::{covers, visible, Face, Fonts};
     let mut seen = std::collections::BTreeSet::new();
     let mut warnings = Vec::new();
-    let mut report = |c: char, path: &str, what: String| {
-        if seen.insert(c) {
-            warnings.push(
-                diag::Diagnostic::error_in(
-                    path,
-                    format!(
-                        "{what}: U+{:04X} '{c}' is in none of the report's fonts; the PDF shows '{}' instead",
-                        c as u32,
-                        crate::typeset::fonts::visible(crate::typeset::fonts::Fonts::get(), crate::typeset::fonts::Face::Serif, c)
-                    ),
-                )
-                .warning(),
-            );
+    // Each character no font has, once, named where it is first met.
+    let mut check = |text: &str, path: &str, what: &dyn Fn() -> String| {
+        for c in text.chars().filter(|&c| !c.is_ascii() && !covers(c)) {
+            if seen.insert(c) {
+                let message = format!(
+                    "{}: U+{:04X} '{c}' is in none of the report's fonts; the PDF shows '{}' instead",
+                    what(),
+                    c as u32,
+                    visible(Fonts::get(), Face::Serif, c)
+                );
+                warnings.push(diag::Diagnostic::error_in(path, message).warning());
+            }
         }
     };
     for event in &dataset.events {
@@ -102,32 +102,24 @@ pub fn missing_glyphs(dataset: &Dataset, markdown: &str) -> Vec<diag::Diagnostic
             .chain(event.figures.iter().flat_map(|f| std::iter::once(&f.label).chain(&f.unit)))
             .chain(event.sources.iter().flat_map(|s| std::iter::once(&s.name).chain(&s.note)));
         for text in texts {
-            for c in text.chars().filter(|&c| !c.is_ascii() && !crate::typeset::fonts::covers(c)) {
-                report(c, &event.file, format!("event `{}`", event.id));
-            }
+            check(text, &event.file, &|| format!("event `{}`", event.id));
         }
     }
     // Pillars and `[report]` values are in the briefing's text too: name
     // their file before the templates get the blame (issue 10, class 16).
     for pillar in &dataset.pillars {
         for text in std::iter::once(&pillar.name).chain(&pillar.summary) {
-            for c in text.chars().filter(|&c| !c.is_ascii() && !crate::typeset::fonts::covers(c)) {
-                report(c, &pillar.file, format!("pillar `{}`", pillar.id));
-            }
+            check(text, &pillar.file, &|| format!("pillar `{}`", pillar.id));
         }
     }
     if let Some(file) = &dataset.report_file {
         let meta = &dataset.report;
         let values = [Some(&meta.title), meta.subtitle.as_ref(), meta.author.as_ref(), meta.organisation.as_ref()];
         for text in values.into_iter().flatten() {
-            for c in text.chars().filter(|&c| !c.is_ascii() && !crate::typeset::fonts::covers(c)) {
-                report(c, file, "`[report]`".to_owned());
-            }
+            check(text, file, &|| "`[report]`".to_owned());
         }
     }
-    for c in markdown.chars().filter(|&c| !c.is_ascii() && !crate::typeset::fonts::covers(c)) {
-        report(c, "templates", "the briefing's text".to_owned());
-    }
+    check(markdown, "templates", &|| "the briefing's text".to_owned());
     warnings
 }
 
