@@ -135,16 +135,12 @@ impl Structure {
         items
             .iter()
             .map(|(_, item)| match item {
-                Item::Tag(Tag::Open(Role::Artifact)) => {
-                    stack.push(Open::Artifact);
-                    false
-                }
-                Item::Tag(Tag::Open(Role::Figure(_))) => {
-                    stack.push(Open::Figure);
-                    false
-                }
-                Item::Tag(Tag::Open(_)) => {
-                    stack.push(Open::Other);
+                Item::Tag(Tag::Open(role)) => {
+                    stack.push(match role {
+                        Role::Artifact => Open::Artifact,
+                        Role::Figure(_) => Open::Figure,
+                        _ => Open::Other,
+                    });
                     false
                 }
                 Item::Tag(Tag::Close) => {
@@ -154,6 +150,7 @@ impl Structure {
                     false
                 }
                 Item::Text(_) | Item::Link { .. } | Item::Tag(_) => false,
+                // As `mark` marks a shape: an artifact unless in a figure.
                 Item::Line { .. } | Item::Fill { .. } | Item::Polygon { .. } | Item::Image { .. } => {
                     stack.contains(&Open::Artifact) || !stack.contains(&Open::Figure)
                 }

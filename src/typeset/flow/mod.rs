@@ -429,7 +429,7 @@ impl Builder<'_> {
                 height: leading,
                 space_before: if i == 0 { gap } else { Pt::ZERO },
                 items: self.line_items(&spans, line, x, leading, size, Pt::ZERO),
-                keep_with_next: n <= 3 && i + 1 < n || i == 0 || i + 2 == n,
+                keep_with_next: keeps_with_next(i, n, 3),
                 ..Chunk::default()
             });
         }
@@ -683,7 +683,7 @@ impl Builder<'_> {
                 height,
                 space_before: if i == 0 { style::PARAGRAPH_GAP } else { Pt::ZERO },
                 items,
-                keep_with_next: n <= 3 && i + 1 < n || i == 0 || i + 2 == n,
+                keep_with_next: keeps_with_next(i, n, 3),
                 ..Chunk::default()
             });
         }
@@ -834,7 +834,7 @@ impl Builder<'_> {
                 height: leading,
                 space_before: if entry.level == 2 && i > 0 { Pt(3.0) } else { Pt::ZERO },
                 items,
-                keep_with_next: i == 0 && n > 1 || i + 2 == n,
+                keep_with_next: keeps_with_next(i, n, 0),
                 toc_entry: Some(i),
                 ..Chunk::default()
             });
@@ -881,6 +881,14 @@ fn block_text(block: &Block) -> String {
         Block::Quote(inner) | Block::Callout { blocks: inner, .. } => inner.iter().map(block_text).collect::<Vec<_>>().join(" "),
         _ => String::new(),
     }
+}
+
+/// Whether line or row `i` of `n` keeps with the next: the first two stay
+/// together and so do the last two, so that a break leaves at least two on
+/// each side (no widow, no orphan); a block of `whole` or fewer is never
+/// split.
+fn keeps_with_next(i: usize, n: usize, whole: usize) -> bool {
+    i + 1 < n && (n <= whole || i == 0 || i + 2 == n)
 }
 
 /// A copy of `chunk` marked as an artifact, its own structure tags left

@@ -75,7 +75,7 @@ impl Builder<'_> {
                 if b == last {
                     // A short table is never split; a long one keeps its
                     // first two and last two rows together.
-                    chunk.keep_with_next = if n <= style::UNSPLIT_ROWS { i + 1 < n } else { i == 0 && n > 1 || i + 2 == n };
+                    chunk.keep_with_next = keeps_with_next(i, n, style::UNSPLIT_ROWS);
                 }
                 self.chunks.push(chunk);
             }
