@@ -258,16 +258,7 @@ impl FileChecker<'_> {
         name: &str,
     ) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
         match value.get_ref() {
-            DeValue::Array(items) => {
-                let mut tables = Vec::with_capacity(items.len());
-                for item in items.iter() {
-                    match item.get_ref() {
-                        DeValue::Table(t) => tables.push((t, item.span())),
-                        _ => self.type_error(item, name, "a table"),
-                    }
-                }
-                tables
-            }
+            DeValue::Array(items) => self.tables_in(items, name, "a table"),
             _ => {
                 self.error(
                     &value.span(),
@@ -823,19 +814,22 @@ impl FileChecker<'_> {
             self.type_error(v, key, "an array of tables");
             return None;
         };
-        Some(self.tables_in(items, key))
+        Some(self.tables_in(items, key, "an array of tables"))
     }
 
+    /// The tables of an array, each with its span; any other item is a
+    /// type error, `expected` saying what should stand there.
     fn tables_in<'v, 'i>(
         &mut self,
         items: &'v DeArray<'i>,
         key: &str,
+        expected: &str,
     ) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::Table(t) => out.push((t, item.span())),
-                _ => self.type_error(item, key, "an array of tables"),
+                _ => self.type_error(item, key, expected),
             }
         }
         out
