@@ -892,6 +892,17 @@ mod tests {
         }
     }
 
+    /// The text of every text item, in drawing order.
+    fn texts(d: &Drawing) -> Vec<&str> {
+        d.items
+            .iter()
+            .filter_map(|(_, i)| match i {
+                Item::Text(t) => Some(t.text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The box of every item, to check the chart stays in its frame.
     fn boxes(d: &Drawing) -> Vec<Rect> {
         let fonts = Fonts::get();
@@ -951,10 +962,7 @@ mod tests {
             color: palette(0),
         };
         let d = draw(&chart, Pt(467.0));
-        let texts: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i {
-            Item::Text(t) => Some(t.text.as_str()),
-            _ => None,
-        }).collect();
+        let texts = texts(&d);
         assert!(!texts.iter().any(|t| t.contains('…')), "{texts:?}");
         let words: String = texts.iter().filter(|t| t.chars().any(char::is_alphabetic)).copied().collect::<Vec<_>>().join(" ");
         for name in names {
@@ -1036,10 +1044,7 @@ mod tests {
             section Energy security, green transition and the diversification of export routes\n    Two :s2e1, 2025-04-01, 2025-04-30\n";
         let chart = parse(gantt).unwrap();
         let d = draw(&chart, Pt(467.0));
-        let texts: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i {
-            Item::Text(t) => Some(t.text.as_str()),
-            _ => None,
-        }).collect();
+        let texts = texts(&d);
         // Whole, on one line or two.
         let whole = texts.contains(&"Active multilateral engagement") || texts.windows(2).any(|w| format!("{} {}", w[0], w[1]) == "Active multilateral engagement");
         assert!(whole, "{texts:?}");
@@ -1080,10 +1085,7 @@ mod tests {
         // the plan, and the key's second line names both.
         assert!(polygons.len() > 40, "{}", polygons.len());
         assert!(polygons.iter().any(|c| **c == white));
-        let texts: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i {
-            Item::Text(t) => Some(t.text.as_str()),
-            _ => None,
-        }).collect();
+        let texts = texts(&d);
         assert!(texts.contains(&"dots: undated, somewhere in the span"), "{texts:?}");
         assert!(texts.contains(&"hollow: planned"), "{texts:?}");
         // A timeline without them keeps its one-line key.
@@ -1106,7 +1108,7 @@ mod tests {
         assert_eq!(*period, Some((day("2024-01-01"), day("2026-12-31"))));
         assert_eq!(axis_span(lanes, *period), (day("2024-01-01"), day("2027-01-01")));
         let d = draw(&chart, Pt(460.0));
-        let labels: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i { Item::Text(t) => Some(t.text.as_str()), _ => None }).collect();
+        let labels = texts(&d);
         for year in ["2024", "2025", "2026"] {
             assert!(labels.contains(&year), "{labels:?}");
         }
@@ -1150,7 +1152,7 @@ mod tests {
     fn lane_names_are_never_cut() {
         let source = "gantt\n    dateFormat YYYY-MM-DD\n    section Active multilateral engagement\n    A :milestone, s3e1, 2024-03-01, 0d\n";
         let d = draw(&parse(source).unwrap(), Pt(460.0));
-        let texts: Vec<&str> = d.items.iter().filter_map(|(_, i)| match i { Item::Text(t) => Some(t.text.as_str()), _ => None }).collect();
+        let texts = texts(&d);
         assert!(!texts.iter().any(|t| t.contains('…')), "{texts:?}");
         assert!(texts.contains(&"Active multilateral") && texts.contains(&"engagement"), "{texts:?}");
         inside(&d);
