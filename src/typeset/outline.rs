@@ -25,7 +25,17 @@ pub fn add(doc: &mut lopdf::Document, headings: &[Heading], page_height: Pt) {
         parent.push(stack.last().copied());
         stack.push(i);
     }
-    let children = |p: Option<usize>| -> Vec<usize> { (0..headings.len()).filter(|&i| parent[i] == p).collect() };
+    // Each entry's children in order, the top level's last: once, not a
+    // scan of every heading per entry.
+    let top_level = headings.len();
+    let mut children_of: Vec<Vec<usize>> = vec![Vec::new(); headings.len() + 1];
+    let mut position = Vec::with_capacity(headings.len());
+    for (i, p) in parent.iter().enumerate() {
+        let siblings = &mut children_of[p.unwrap_or(top_level)];
+        position.push(siblings.len());
+        siblings.push(i);
+    }
+    let children = |p: Option<usize>| -> &[usize] { &children_of[p.unwrap_or(top_level)] };
     let mut descendants = vec![0i64; headings.len()];
     for i in (0..headings.len()).rev() {
         if let Some(p) = parent[i] {
@@ -33,8 +43,7 @@ pub fn add(doc: &mut lopdf::Document, headings: &[Heading], page_height: Pt) {
         }
     }
     for (i, h) in headings.iter().enumerate() {
-        let siblings = children(parent[i]);
-        let position = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        let (siblings, position) = (children(parent[i]), position[i]);
         let mut entry = Dictionary::new();
         entry.set("Title", text_string(&h.title));
         entry.set("Parent", Object::Reference(parent[i].map_or(root, |p| ids[p])));
