@@ -391,25 +391,18 @@ pub(super) fn index_places(doc: &Document, index: &[IndexRef], rows: &[(usize, P
     use std::collections::{HashMap, HashSet};
     // Sections: level-1 and level-2 headings, by anchor (the first wins);
     // headings under them by section and title.
-    let mut sections: HashMap<String, (usize, Pt)> = HashMap::new();
+    let mut section_of: HashMap<String, usize> = HashMap::new();
     let mut under: HashMap<(usize, &str), (usize, Pt)> = HashMap::new();
     let mut section = usize::MAX;
     for (i, h) in doc.headings.iter().enumerate() {
         if h.level <= 2 {
             section = i;
-            sections.entry(crate::summary::partners::anchor(&h.title)).or_insert((h.page, h.y));
+            section_of.entry(crate::summary::partners::anchor(&h.title)).or_insert(i);
         } else {
             under.entry((section, h.title.as_str())).or_insert((h.page, h.y));
         }
     }
-    let section_of: HashMap<String, usize> = doc
-        .headings
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, h)| h.level <= 2)
-        .map(|(i, h)| (crate::summary::partners::anchor(&h.title), i))
-        .collect();
+    let section_place = |anchor: &str| section_of.get(anchor).map(|&i| (doc.headings[i].page, doc.headings[i].y));
     let titles: HashSet<&str> = index.iter().map(|r| r.title.as_str()).collect();
     let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for (n, (_, _, cells)) in rows.iter().enumerate() {
@@ -432,7 +425,7 @@ pub(super) fn index_places(doc: &Document, index: &[IndexRef], rows: &[(usize, P
                 let n = *dated.or(candidates.first())?;
                 Some((rows[n].0, rows[n].1))
             };
-            heading.copied().or_else(row).or_else(|| sections.get(&r.anchor).copied())
+            heading.copied().or_else(row).or_else(|| section_place(&r.anchor))
         })
         .collect()
 }
