@@ -8,6 +8,7 @@
 //! dropped out. The comparison is done before rendering, so the report can
 //! say what changed.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -624,13 +625,24 @@ impl Serialize for Hashes<'_> {
         let mut map = serializer.serialize_map(Some(self.stamps.len()))?;
         for (id, stamp) in self.stamps {
             let fields = match self.events.get(id.as_str()) {
-                Some(e) if stamp.fields.is_empty() => owned_fields(self.dataset, e),
-                _ => stamp.fields.clone(),
+                Some(e) if stamp.fields.is_empty() => Cow::Owned(owned_fields(self.dataset, e)),
+                _ => Cow::Borrowed(&stamp.fields),
             };
-            map.serialize_entry(id, &Stamp { fields, ..stamp.clone() })?;
+            map.serialize_entry(id, &StampOut { pillar: &stamp.pillar, title: &stamp.title, hash: &stamp.hash, fields })?;
         }
         map.end()
     }
+}
+
+/// A [`Stamp`] as written, borrowed, its fields from the stamp or the
+/// dataset: the same JSON without copying the stamp.
+#[derive(Serialize)]
+struct StampOut<'a> {
+    pillar: &'a str,
+    title: &'a str,
+    hash: &'a str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    fields: Cow<'a, BTreeMap<String, FieldValue>>,
 }
 
 fn changes_with(old: &Snapshot, new: &Snapshot, new_fields: &dyn Fn(&str, &Stamp) -> BTreeMap<String, FieldValue>) -> Changes {
