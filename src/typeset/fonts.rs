@@ -113,8 +113,10 @@ pub struct FaceData {
     /// lookup order.
     kerning: Vec<Vec<PairAdjustment<'static>>>,
     /// Kerning of the pairs of [`DENSE`] characters, in font units, filled
-    /// as they are met.
-    pairs: Vec<AtomicI16>,
+    /// as they are met; a row (the pairs of one first character) is made
+    /// when its character is first met, so a briefing pays for the ninety
+    /// or so letters it uses, not for 149,000 pairs a face.
+    pairs: Vec<OnceLock<Box<[AtomicI16]>>>,
 }
 
 impl FaceData {
@@ -131,7 +133,7 @@ impl FaceData {
             })
             .collect();
         let kerning = kerning(&parsed);
-        let pairs = if kerning.is_empty() { Vec::new() } else { (0..DENSE * DENSE).map(|_| AtomicI16::new(UNKNOWN)).collect() };
+        let pairs = if kerning.is_empty() { Vec::new() } else { (0..DENSE).map(|_| OnceLock::new()).collect() };
         FaceData {
             units_per_em,
             ascent: f32::from(hhea.ascender) / units_per_em,
@@ -182,7 +184,8 @@ impl FaceData {
         }
         let units = match (dense(a), dense(b)) {
             (Some(i), Some(j)) => {
-                let slot = &self.pairs[i * DENSE + j];
+                let row = self.pairs[i].get_or_init(|| (0..DENSE).map(|_| AtomicI16::new(UNKNOWN)).collect());
+                let slot = &row[j];
                 match slot.load(Ordering::Relaxed) {
                     UNKNOWN => {
                         let units = self.pair(a, b);
@@ -261,23 +264,14 @@ pub struct Fonts {
     faces: [OnceLock<FaceData>; 7],
 }
 
-/// The faces nearly every briefing uses, parsed together on all cores.
+/// The faces text is set in: serif and sans, regular and bold.
 const CORE: [Face; 4] = [Face::Serif, Face::SerifBold, Face::Sans, Face::SansBold];
 
 impl Fonts {
     /// The fonts of this process.
     pub fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
-        FONTS.get_or_init(|| {
-            let fonts = Fonts { faces: Default::default() };
-            std::thread::scope(|scope| {
-                for face in CORE {
-                    let slot = &fonts.faces[face.index()];
-                    scope.spawn(move || slot.get_or_init(|| FaceData::parse(face)));
-                }
-            });
-            fonts
-        })
+        FONTS.get_or_init(|| Fonts { faces: Default::default() })
     }
 
     pub fn face(&self, face: Face) -> &FaceData {
