@@ -78,13 +78,12 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
     }
     let used: BTreeMap<Face, FontId> = chars.keys().map(|&face| (face, FontId(subset_tag(face)))).collect();
     for (face, id) in &used {
-        let program = chars.get(face).and_then(|c| subset::subset(face.bytes(), c)).unwrap_or_else(|| face.bytes().to_vec());
-        let mut warnings = Vec::new();
+        let drawn = &chars[face];
         // A subset of a built-in font parses; were it not to, the whole
         // font is embedded.
-        let subset = ParsedFont::from_bytes(&program, 0, &mut warnings);
-        let is_subset = subset.is_some() && program.len() < face.bytes().len();
-        let parsed = subset.or_else(|| ParsedFont::from_bytes(face.bytes(), 0, &mut warnings));
+        let subset = subset::subset(face.bytes(), drawn).and_then(|program| embedded_font(program, drawn));
+        let is_subset = subset.is_some();
+        let parsed = subset.or_else(|| embedded_font(face.bytes().to_vec(), drawn));
         if let Some(mut parsed) = parsed {
             // The font's PostScript name, after the subset's tag (PDF
             // 32000-1, 9.6.4): `AZRPTA+NotoSerif-Regular`.
@@ -568,6 +567,59 @@ fn draw_text(ops: &mut Vec<Op>, state: &mut State, at: Point, text: &Text, heigh
         items.push(TextItem::Text(segment));
     }
     ops.push(Op::ShowText { items });
+}
+
+/// What printpdf needs of a font program to embed it and to encode the
+/// characters drawn with it, read with ttf-parser: the metrics of its
+/// font descriptor, and the glyph and width of those characters only.
+/// (printpdf's own parser maps every character and measures every glyph of
+/// the font, then copies the maps to write it: a third of a default
+/// briefing's time in fonts, for a few hundred entries used.)
+fn embedded_font(program: Vec<u8>, drawn: &std::collections::BTreeSet<char>) -> Option<ParsedFont> {
+    use ttf_parser::Tag;
+    let (codepoint_to_glyph, glyph_widths, font_metrics, pdf_font_metrics, font_type) = {
+        let face = ttf_parser::Face::parse(&program, 0).ok()?;
+        let raw = face.raw_face();
+        let read = |table: &[u8; 4], at: usize| -> Option<[u8; 2]> {
+            raw.table(Tag::from_bytes(table))?.get(at..at + 2).map(|b| [b[0], b[1]])
+        };
+        let head = |at| read(b"head", at).map(i16::from_be_bytes);
+        let hhea = |at| read(b"hhea", at).map(i16::from_be_bytes);
+        let units_per_em = read(b"head", 18).map(u16::from_be_bytes)?;
+        let codepoint_to_glyph: BTreeMap<u32, u16> =
+            drawn.iter().filter_map(|&c| Some((c as u32, face.glyph_index(c)?.0))).collect();
+        let glyph_widths: BTreeMap<u16, u16> = std::iter::once(0)
+            .chain(codepoint_to_glyph.values().copied())
+            .filter_map(|g| Some((g, face.glyph_hor_advance(ttf_parser::GlyphId(g))?)))
+            .collect();
+        let metrics = printpdf::PdfFontMetricsStub {
+            units_per_em,
+            x_min: head(36)?,
+            y_min: head(38)?,
+            x_max: head(40)?,
+            y_max: head(42)?,
+            caret_slope_rise: hhea(18)?,
+            caret_slope_run: hhea(20)?,
+            us_weight_class: read(b"OS/2", 4).map_or(0, u16::from_be_bytes),
+        };
+        let font_type = if raw.table(Tag::from_bytes(b"CFF ")).is_some() {
+            printpdf::FontType::OpenTypeCFF(())
+        } else {
+            printpdf::FontType::TrueType
+        };
+        (codepoint_to_glyph, glyph_widths, printpdf::FontMetrics { ascent: hhea(4)?, descent: hhea(6)? }, metrics, font_type)
+    };
+    Some(ParsedFont {
+        original_bytes: program,
+        font_index: 0,
+        font_name: None,
+        codepoint_to_glyph,
+        glyph_widths,
+        units_per_em: pdf_font_metrics.units_per_em,
+        font_metrics,
+        font_type,
+        pdf_font_metrics,
+    })
 }
 
 fn hex_string(bytes: [u8; 16]) -> Object {
