@@ -206,3 +206,36 @@ fn a_second_ctrl_c_does_not_wait_for_a_long_render() {
     assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
     assert!(!watching.said("first render"), "the render ended before the signals: the test proves nothing ({:?})", started.elapsed());
 }
+
+/// Whether the kernel may back `pid`'s memory with transparent huge pages
+/// (`THP_enabled` in its status, Linux 5.0 on).
+#[cfg(target_os = "linux")]
+fn huge_pages_enabled(pid: u32) -> bool {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("THP_enabled:")).expect("the kernel reports THP_enabled");
+    line.trim_end().ends_with('1')
+}
+
+/// Huge pages only for a large dataset: the default one is set without
+/// them (half the memory), one of over a megabyte with them (a tenth of
+/// the time).
+#[cfg(target_os = "linux")]
+#[test]
+fn huge_pages_follow_the_size_of_the_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &dir.path().join("data"));
+    let mut watching = Watching::start(dir.path(), &["--period", "2024-2026", "--format", "md", "--watch"]);
+    watching.wait("the first render", || watching.said("first render"));
+    assert!(!huge_pages_enabled(watching.child.id()), "the default dataset is set without huge pages");
+    assert_eq!(watching.stop("-TERM"), Some(130));
+
+    // The same events and a megabyte of comments.
+    let file = dir.path().join("data/events/2025.toml");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str(&"# padding to make the dataset large\n".repeat(30_000));
+    std::fs::write(&file, text).unwrap();
+    let mut watching = Watching::start(dir.path(), &["--period", "2024-2026", "--format", "md", "--watch"]);
+    watching.wait("the first render", || watching.said("first render"));
+    assert!(huge_pages_enabled(watching.child.id()), "a dataset of over a megabyte is set with huge pages");
+    assert_eq!(watching.stop("-TERM"), Some(130));
+}
