@@ -16,6 +16,7 @@ pub mod error;
 pub mod hash;
 pub mod input;
 pub mod make;
+pub mod memory;
 pub mod number;
 pub mod options;
 pub mod palette;

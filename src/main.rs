@@ -10,6 +10,7 @@ use azint_report::cli::{Cli, Command};
 use azint_report::dataset::load::DataSource;
 use azint_report::dataset::DatasetError;
 use azint_report::error::EXIT_INVALID;
+use azint_report::memory;
 use azint_report::options::{self, Options};
 use azint_report::output;
 use azint_report::Error;
@@ -19,17 +20,17 @@ use azint_report::Error;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Huge pages are off from the process's first allocation on (before
-/// `main`, as the standard library's start-up allocates); [`render`] turns
-/// them on for a large dataset.
+/// A small process's memory settings from the first allocation on (before
+/// `main`: the standard library's start-up allocates); [`render`] and
+/// [`check`] change them for a large dataset (`memory.rs`).
 #[cfg(target_os = "linux")]
 #[used]
 #[link_section = ".init_array"]
-static NO_HUGE_PAGES_AT_START: extern "C" fn() = {
-    extern "C" fn no_huge_pages() {
-        huge_pages(false);
+static MEMORY_AT_START: extern "C" fn() = {
+    extern "C" fn start() {
+        memory::start();
     }
-    no_huge_pages
+    start
 };
 
 fn main() -> ExitCode {
@@ -48,29 +49,6 @@ fn main() -> ExitCode {
     ExitCode::from(code as u8)
 }
 
-/// Datasets from this size on (about 2,000 events) are read and set with
-/// the kernel's transparent huge pages; smaller ones without.
-const HUGE_PAGES_FROM: u64 = 1 << 20;
-
-/// Whether mimalloc's memory may be backed by transparent huge pages.
-///
-/// mimalloc asks for them, so each first touch of its memory clears 2 MiB:
-/// fewer page faults, but a default briefing then holds 36 MB for 10 MB of
-/// heap. Without them it peaks at 17 MB and takes about 8% longer; from a
-/// few thousand events on the memory is used either way, and huge pages
-/// save a tenth of the time (`benches/README.md`). Off until the dataset
-/// is known to be large.
-fn huge_pages(on: bool) {
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes an integer flag and touches no memory
-    // of ours; on a kernel without it the call fails and changes nothing.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, libc::c_ulong::from(!on), 0, 0, 0);
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = on;
-}
-
 /// The size of the dataset's files, from the file system (0 when it
 /// cannot be read: the run then says why).
 fn dataset_bytes(data: &DataSource) -> u64 {
@@ -82,7 +60,7 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
         Ok(options) => options,
         Err(e) => return report_error(&e),
     };
-    huge_pages(dataset_bytes(&options.data) >= HUGE_PAGES_FROM);
+    memory::for_dataset(dataset_bytes(&options.data));
     if options.watch {
         if let (Some(notice), false) = (&options.data_notice, options.quiet) {
             eprintln!("{notice}");
@@ -190,7 +168,7 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
         (data, files) => (data, files),
     };
     let (source, _) = options::resolve_data(data);
-    huge_pages(dataset_bytes(&source) >= HUGE_PAGES_FROM);
+    memory::for_dataset(dataset_bytes(&source));
     let as_of = match options::resolve_as_of(as_of, std::env::var("SOURCE_DATE_EPOCH").ok().as_deref()) {
         Ok(date) => date,
         Err(e) => return report_error(&e),

@@ -227,15 +227,18 @@ fn deflate_all(jobs: &[(&[u8], u32)]) -> Vec<Vec<u8>> {
     order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].0.len()));
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Vec<u8>>> = Mutex::new(vec![Vec::new(); jobs.len()]);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let done = deflate_at(jobs[i].0, jobs[i].1);
-                    results.lock().unwrap_or_else(|e| e.into_inner())[i] = done;
-                }
-            });
+    let work = || {
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let done = deflate_at(jobs[i].0, jobs[i].1);
+            results.lock().unwrap_or_else(|e| e.into_inner())[i] = done;
         }
+    };
+    // This thread works too: one thread fewer, and its memory is warm.
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(work);
+        }
+        work();
     });
     results.into_inner().unwrap_or_else(|e| e.into_inner())
 }
