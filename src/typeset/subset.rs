@@ -1,25 +1,28 @@
-//! Font subsetting that keeps glyph ids: the outlines of the glyphs a
-//! document uses (and the glyphs they are built from), a character map of
-//! the characters it uses, and every other glyph left empty.
+//! Font subsetting: the outlines of the glyphs a document uses (and the
+//! glyphs they are built from), numbered anew from 0 in their order, with a
+//! character map of the characters it uses and their metrics.
 //!
-//! Keeping the ids means nothing downstream changes: text is written with
-//! the font's own glyph ids, widths and the `ToUnicode` map come from the
-//! subset as they would from the whole font. What a PDF viewer does not
-//! read goes: the layout tables (kerning is already in the positions),
-//! hinting programs stay, glyph names go (`post` version 3). A face of
-//! Noto Serif goes from about 550 KB to a few tens of KB before deflate.
+//! Text is written in the subset's numbers: [`super::pdf`] reads them, the
+//! widths and the metrics from the subset's own tables, so nothing else
+//! needs to know the font was cut. What a PDF viewer does not read goes:
+//! the layout tables (kerning is already in the positions) and glyph names
+//! (`post` version 3); hinting programs stay. A face of Noto Serif goes
+//! from about 550 KB to about 20 KB before deflate.
 //!
 //! Only TrueType outlines (`glyf`) are subset; a font without them is
 //! returned whole.
 
 use std::collections::BTreeSet;
 
+/// Glyphs numbered below this keep their number in a subset.
+const KEPT_BELOW: usize = 256;
+
 /// Tables kept, in the order of their tags (the table directory is sorted).
 const KEEP: [&[u8; 4]; 13] =
     [b"OS/2", b"cmap", b"cvt ", b"fpgm", b"gasp", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"name", b"post"];
 
-/// The subset of `font` that draws `chars`: same glyph ids, empty glyphs
-/// for the rest. `None` when the font is not a TrueType font this can read.
+/// The subset of `font` that draws `chars`, its glyphs numbered anew.
+/// `None` when the font is not a TrueType font this can read.
 pub fn subset(font: &[u8], chars: &BTreeSet<char>) -> Option<Vec<u8>> {
     let face = ttf_parser::Face::parse(font, 0).ok()?;
     let table = |tag: &[u8; 4]| face.raw_face().table(ttf_parser::Tag::from_bytes(tag));
@@ -48,29 +51,72 @@ pub fn subset(font: &[u8], chars: &BTreeSet<char>) -> Option<Vec<u8>> {
         }
     }
 
-    // glyf and loca (long offsets), kept glyphs only.
+    // The kept glyphs are numbered anew: one below KEPT_BELOW keeps its
+    // number (text is written as hexadecimal glyph numbers, and the Latin
+    // letters' numbers in Noto make strings that compress like the text
+    // itself), the others take the free numbers from 1 on. 0 is .notdef.
+    let mut renumbered = vec![u16::MAX; glyphs];
+    let mut source: Vec<Option<usize>> = Vec::new();
+    for &old in keep.iter().filter(|&&g| g < KEPT_BELOW) {
+        *renumbered.get_mut(old)? = u16::try_from(old).ok()?;
+        if source.len() <= old {
+            source.resize(old + 1, None);
+        }
+        source[old] = Some(old);
+    }
+    let mut free = 1;
+    for &old in keep.iter().filter(|&&g| g >= KEPT_BELOW) {
+        while source.get(free).is_some_and(Option::is_some) {
+            free += 1;
+        }
+        *renumbered.get_mut(old)? = u16::try_from(free).ok()?;
+        if source.len() <= free {
+            source.resize(free + 1, None);
+        }
+        source[free] = Some(old);
+    }
+
+    // glyf and loca (long offsets): the kept glyphs under their new
+    // numbers, composite glyphs pointing at their parts' new numbers, and
+    // empty glyphs between.
     let mut new_glyf = Vec::new();
-    let mut new_loca = Vec::with_capacity((glyphs + 1) * 4);
-    for gid in 0..glyphs {
+    let mut new_loca = Vec::with_capacity((source.len() + 1) * 4);
+    for &gid in &source {
         new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
-        if keep.contains(&gid) {
-            new_glyf.extend_from_slice(outline(gid).unwrap_or_default());
-            while new_glyf.len() % 4 != 0 {
-                new_glyf.push(0);
-            }
+        let Some(gid) = gid else { continue };
+        let start = new_glyf.len();
+        new_glyf.extend_from_slice(outline(gid).unwrap_or_default());
+        for (at, component) in component_ids(&new_glyf[start..]) {
+            let new = *renumbered.get(component)?;
+            new_glyf.get_mut(start + at..start + at + 2)?.copy_from_slice(&new.to_be_bytes());
+        }
+        while new_glyf.len() % 4 != 0 {
+            new_glyf.push(0);
         }
     }
     new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
 
-    // hmtx with the metrics of other glyphs zeroed (they compress away).
-    let metrics = usize::from(u16_at(hhea, 34)?);
-    let mut new_hmtx = hmtx.to_vec();
-    for gid in (0..glyphs).filter(|g| !keep.contains(g)) {
-        let (at, len) = if gid < metrics { (gid * 4, 4) } else { (metrics * 4 + (gid - metrics) * 2, 2) };
-        if let Some(entry) = new_hmtx.get_mut(at..at + len) {
-            entry.fill(0);
-        }
+    // hmtx: a full metric for each glyph (a glyph past the font's long
+    // metrics has the last one's advance; an empty one none).
+    let metrics = usize::from(u16_at(hhea, 34)?).max(1);
+    let mut new_hmtx = Vec::with_capacity(source.len() * 4);
+    for &gid in &source {
+        let (advance, side) = match gid {
+            None => (0, 0),
+            Some(gid) => (
+                u16_at(hmtx, gid.min(metrics - 1) * 4)?,
+                if gid < metrics { u16_at(hmtx, gid * 4 + 2)? } else { u16_at(hmtx, metrics * 4 + (gid - metrics) * 2)? },
+            ),
+        };
+        new_hmtx.extend_from_slice(&advance.to_be_bytes());
+        new_hmtx.extend_from_slice(&side.to_be_bytes());
     }
+    let count = u16::try_from(source.len()).ok()?;
+    let mut new_hhea = hhea.to_vec();
+    new_hhea.get_mut(34..36)?.copy_from_slice(&count.to_be_bytes());
+    let mut new_maxp = maxp.to_vec();
+    new_maxp.get_mut(4..6)?.copy_from_slice(&count.to_be_bytes());
+    let mapped: Vec<(char, u16)> = mapped.iter().map(|&(c, g)| (c, renumbered[usize::from(g)])).collect();
 
     let mut new_head = head.to_vec();
     new_head.get_mut(50..52)?.copy_from_slice(&1i16.to_be_bytes());
@@ -84,6 +130,8 @@ pub fn subset(font: &[u8], chars: &BTreeSet<char>) -> Option<Vec<u8>> {
             b"loca" => std::mem::take(&mut new_loca),
             b"hmtx" => std::mem::take(&mut new_hmtx),
             b"head" => std::mem::take(&mut new_head),
+            b"hhea" => std::mem::take(&mut new_hhea),
+            b"maxp" => std::mem::take(&mut new_maxp),
             b"cmap" => cmap(&mapped),
             b"post" => {
                 let mut post = table(b"post")?.get(..32)?.to_vec();
@@ -102,6 +150,12 @@ pub fn subset(font: &[u8], chars: &BTreeSet<char>) -> Option<Vec<u8>> {
 
 /// The glyphs a composite glyph is made of (none for a simple one).
 fn components(outline: &[u8]) -> Vec<usize> {
+    component_ids(outline).into_iter().map(|(_, glyph)| glyph).collect()
+}
+
+/// Each part of a composite glyph: where its glyph id is in `outline`, and
+/// the id (none for a simple glyph).
+fn component_ids(outline: &[u8]) -> Vec<(usize, usize)> {
     const WORDS: u16 = 0x0001;
     const SCALE: u16 = 0x0008;
     const MORE: u16 = 0x0020;
@@ -113,7 +167,7 @@ fn components(outline: &[u8]) -> Vec<usize> {
     }
     let mut at = 10;
     while let (Some(flags), Some(glyph)) = (u16_at(outline, at), u16_at(outline, at + 2)) {
-        out.push(usize::from(glyph));
+        out.push((at + 2, usize::from(glyph)));
         at += 4 + if flags & WORDS != 0 { 4 } else { 2 };
         at += if flags & SCALE != 0 {
             2
@@ -229,32 +283,34 @@ mod tests {
     use crate::typeset::fonts::Face;
 
     #[test]
-    fn a_subset_draws_its_characters_with_the_same_glyphs_and_nothing_else() {
+    fn a_subset_draws_its_characters_as_the_font_does_and_nothing_else() {
         let font = Face::Serif.bytes();
         let chars: BTreeSet<char> = "Azərbaycan ŞşĞğİıÖöÜüÇç “AV” 2026".chars().collect();
         let subset = subset(font, &chars).expect("Noto Serif subsets");
-        assert!(subset.len() * 5 < font.len(), "{} of {} bytes", subset.len(), font.len());
+        assert!(subset.len() * 25 < font.len(), "{} of {} bytes", subset.len(), font.len());
         let whole = ttf_parser::Face::parse(font, 0).unwrap();
         let part = ttf_parser::Face::parse(&subset, 0).expect("the subset parses");
-        assert_eq!(part.number_of_glyphs(), whole.number_of_glyphs());
+        // Numbers up to the Latin letters' own: loca and hmtx are short.
+        assert!(usize::from(part.number_of_glyphs()) <= KEPT_BELOW, "{} glyphs", part.number_of_glyphs());
+        assert_eq!(part.glyph_index('\u{0}'), None);
         for &c in &chars {
-            let glyph = whole.glyph_index(c).unwrap();
-            assert_eq!(part.glyph_index(c), Some(glyph), "{c}");
-            assert_eq!(part.glyph_hor_advance(glyph), whole.glyph_hor_advance(glyph), "{c}");
-            let mut a = Outline(0);
-            let mut b = Outline(0);
-            assert_eq!(part.outline_glyph(glyph, &mut a), whole.outline_glyph(glyph, &mut b), "{c}");
-            assert_eq!(a.0, b.0, "{c}");
+            let (old, new) = (whole.glyph_index(c).unwrap(), part.glyph_index(c).unwrap_or_else(|| panic!("{c} is mapped")));
+            assert_eq!(part.glyph_hor_advance(new), whole.glyph_hor_advance(old), "{c}");
+            assert_eq!(part.glyph_hor_side_bearing(new), whole.glyph_hor_side_bearing(old), "{c}");
+            let (mut a, mut b) = (Points::default(), Points::default());
+            assert_eq!(part.outline_glyph(new, &mut a), whole.outline_glyph(old, &mut b), "{c}");
+            assert_eq!(a.0, b.0, "{c}: the same outline, composite glyphs' parts included");
         }
-        // Another character is gone: no mapping, and its glyph is empty.
+        // Another character is gone.
         assert_eq!(part.glyph_index('Q'), None);
-        let q = whole.glyph_index('Q').unwrap();
-        assert!(part.outline_glyph(q, &mut Outline(0)).is_none());
-        // A composite glyph keeps the glyphs it is built of: "ş" in Noto is
-        // "s" and a cedilla.
-        let s_cedilla = whole.glyph_index('ş').unwrap();
-        let mut outline = Outline(0);
-        assert!(part.outline_glyph(s_cedilla, &mut outline).is_some() && outline.0 > 0);
+        // "ş" in Noto is a composite of "s" and a cedilla: its outline above
+        // is drawn from its parts' new numbers.
+        let raw = |tag: &[u8; 4]| whole.raw_face().table(ttf_parser::Tag::from_bytes(tag)).unwrap();
+        let (loca, glyf) = (raw(b"loca"), raw(b"glyf"));
+        let gid = usize::from(whole.glyph_index('ş').unwrap().0);
+        assert_eq!(i16::from_be_bytes([raw(b"head")[50], raw(b"head")[51]]), 1, "Noto's loca has long offsets");
+        let (start, end) = (u32_at(loca, gid * 4).unwrap() as usize, u32_at(loca, gid * 4 + 4).unwrap() as usize);
+        assert_eq!(components(&glyf[start..end]).len(), 2);
     }
 
     #[test]
@@ -272,24 +328,25 @@ mod tests {
         }
     }
 
-    /// Counts the segments of an outline.
-    struct Outline(usize);
+    /// The points of an outline, in order.
+    #[derive(Default)]
+    struct Points(Vec<(char, Vec<f32>)>);
 
-    impl ttf_parser::OutlineBuilder for Outline {
-        fn move_to(&mut self, _: f32, _: f32) {
-            self.0 += 1;
+    impl ttf_parser::OutlineBuilder for Points {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.0.push(('M', vec![x, y]));
         }
-        fn line_to(&mut self, _: f32, _: f32) {
-            self.0 += 1;
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.0.push(('L', vec![x, y]));
         }
-        fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {
-            self.0 += 1;
+        fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+            self.0.push(('Q', vec![x1, y1, x, y]));
         }
-        fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {
-            self.0 += 1;
+        fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+            self.0.push(('C', vec![x1, y1, x2, y2, x, y]));
         }
         fn close(&mut self) {
-            self.0 += 1;
+            self.0.push(('Z', Vec::new()));
         }
     }
 }
