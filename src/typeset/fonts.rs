@@ -50,15 +50,7 @@ impl Face {
 
     /// The font program, as embedded.
     pub fn bytes(self) -> &'static [u8] {
-        match self {
-            Face::Serif => include_bytes!("../../fonts/NotoSerif-Regular.ttf"),
-            Face::SerifBold => include_bytes!("../../fonts/NotoSerif-Bold.ttf"),
-            Face::SerifItalic => include_bytes!("../../fonts/NotoSerif-Italic.ttf"),
-            Face::SerifBoldItalic => include_bytes!("../../fonts/NotoSerif-BoldItalic.ttf"),
-            Face::Sans => include_bytes!("../../fonts/NotoSans-Regular.ttf"),
-            Face::SansBold => include_bytes!("../../fonts/NotoSans-Bold.ttf"),
-            Face::Mono => include_bytes!("../../fonts/NotoSansMono-Regular.ttf"),
-        }
+        PROGRAMS[self.index()]
     }
 
     /// The face for bold and italic variants of a family.
@@ -81,6 +73,20 @@ impl Face {
         }
     }
 }
+
+/// The font programs, in the order of [`Face::ALL`]. A `static`, so each is
+/// in the binary once: as `include_bytes!` in a function that was inlined,
+/// the fonts were copied into each codegen unit that inlined it (4 MB twice
+/// in one build).
+static PROGRAMS: [&[u8]; 7] = [
+    include_bytes!("../../fonts/NotoSerif-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSerif-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSerif-Italic.ttf"),
+    include_bytes!("../../fonts/NotoSerif-BoldItalic.ttf"),
+    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSans-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSansMono-Regular.ttf"),
+];
 
 /// The characters whose pairs are kept in a dense table: Latin, Latin-1 and
 /// Latin Extended-A, then Ə and ə (Azerbaijani).

@@ -22,7 +22,7 @@ use super::geom::Point;
 use super::file::{self, Raw};
 
 /// The sRGB profile of the output intent (Zlib licence, `icc/LICENSE`).
-const SRGB: &[u8] = include_bytes!("icc/sRGB.icc");
+static SRGB: &[u8] = include_bytes!("icc/sRGB.icc");
 
 /// One structure element.
 #[derive(Debug)]
