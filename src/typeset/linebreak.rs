@@ -208,11 +208,7 @@ fn word(
         for part in text.split(|c: char| !c.is_alphabetic()) {
             let letters = part.chars().count();
             if letters >= MIN_HYPHENATED_LETTERS {
-                if let Some(dictionary) = dictionary(language) {
-                    for b in dictionary.hyphenate(part).breaks {
-                        points.push((offset + b, HYPHEN_PENALTY, true));
-                    }
-                }
+                hyphenation_points(language, part, |b| points.push((offset + b, HYPHEN_PENALTY, true)));
             }
             offset += part.len() + text[offset - range.start + part.len()..].chars().next().map_or(0, char::len_utf8);
         }
@@ -246,6 +242,34 @@ fn word(
         }
         start = at;
     }
+}
+
+/// Hyphenation points (byte offsets) by word.
+type Points = HashMap<Box<str>, Box<[usize]>>;
+
+thread_local! {
+    /// Each word's hyphenation points, by language, as they are found: a
+    /// briefing says "Azerbaijan" and "cooperation" hundreds of times, and
+    /// finding them walks the patterns from every letter of the word.
+    static POINTS: std::cell::RefCell<HashMap<Language, Points>> = Default::default();
+}
+
+/// Calls `point` with each hyphenation point (a byte offset) of `word` in
+/// `language`.
+fn hyphenation_points(language: Language, word: &str, mut point: impl FnMut(usize)) {
+    POINTS.with_borrow_mut(|points| {
+        let known = points.entry(language).or_default();
+        if let Some(found) = known.get(word) {
+            found.iter().copied().for_each(&mut point);
+            return;
+        }
+        let found: Box<[usize]> = match dictionary(language) {
+            Some(dictionary) => dictionary.hyphenate(word).breaks.into(),
+            None => Box::default(),
+        };
+        found.iter().copied().for_each(&mut point);
+        known.insert(word.into(), found);
+    });
 }
 
 /// Hyphenation dictionaries, loaded once per language and process.
@@ -598,6 +622,21 @@ mod tests {
 
     fn setting() -> Setting {
         Setting { justify: true, language: language("en") }
+    }
+
+    #[test]
+    fn a_word_met_again_gets_the_dictionarys_points() {
+        let language = language("en").unwrap();
+        let direct = dictionary(language).unwrap().hyphenate("cooperation").breaks;
+        assert!(!direct.is_empty());
+        for _ in 0..2 {
+            let mut points = Vec::new();
+            hyphenation_points(language, "cooperation", |b| points.push(b));
+            assert_eq!(points, direct);
+        }
+        let mut other = Vec::new();
+        hyphenation_points(language, "integration", |b| other.push(b));
+        assert_eq!(other, dictionary(language).unwrap().hyphenate("integration").breaks);
     }
 
     #[test]
