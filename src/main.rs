@@ -168,7 +168,9 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
         (data, files) => (data, files),
     };
     let (source, _) = options::resolve_data(data);
-    memory::for_dataset(dataset_bytes(&source));
+    // The files named to check count too: they may lie outside the data.
+    let named: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    memory::for_dataset(dataset_bytes(&source) + named);
     let as_of = match options::resolve_as_of(as_of, std::env::var("SOURCE_DATE_EPOCH").ok().as_deref()) {
         Ok(date) => date,
         Err(e) => return report_error(&e),

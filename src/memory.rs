@@ -5,17 +5,23 @@
 //! The binary's allocator, mimalloc, asks for transparent huge pages, so
 //! each first touch of its memory clears 2 MiB (fewer page faults, more
 //! memory), and gives freed memory back a second after it is freed, which
-//! a process that lives 30 ms never reaches. The default briefing's PDF
-//! held 36 MB for about 5 MB of live heap.
+//! a process that lives 30 ms never reaches. With them, the default
+//! briefing's PDF held 36 MB for about 5 MB of live heap.
 //!
-//! [`start`] (run by the binary before its first allocation) turns huge
-//! pages off; [`for_dataset`] keeps them off for a small dataset and gives
-//! its memory back after 1 ms: the default PDF peaks at 16 MB instead of
-//! 36 at the same speed. A dataset of [`LARGE_DATASET`] bytes or more gets
-//! mimalloc's defaults, huge pages on: there the memory is used either way
-//! and huge pages save a tenth of the time (`benches/README.md`).
+//! [`start`] (run by the binary before `main`, ahead of the standard
+//! library's first allocation) turns huge pages off; [`for_dataset`] keeps
+//! them off for a small dataset and gives its memory back after 1 ms: the
+//! default PDF peaks at 15.5 MB instead of 36 at the same speed. A dataset
+//! of [`LARGE_DATASET`] bytes or more gets mimalloc's defaults, huge pages
+//! on: there the memory is used either way and huge pages save a tenth of
+//! the time (`benches/README.md`).
+//!
+//! What the user or a parent process chose wins: huge pages turned off
+//! before the process started stay off, and `MIMALLOC_ALLOW_THP` or
+//! `MIMALLOC_PURGE_DELAY` in the environment are left to mimalloc.
 
 use std::os::raw::{c_int, c_long};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Datasets from this size on (about 2,000 events) are large.
 pub const LARGE_DATASET: u64 = 1 << 20;
@@ -24,36 +30,53 @@ pub const LARGE_DATASET: u64 = 1 << 20;
 /// numbered, not exported as constants): milliseconds before freed memory
 /// is given back.
 const PURGE_DELAY: c_int = 15;
-/// mimalloc's default purge delay (v3).
-const DEFAULT_PURGE_DELAY: c_long = 1000;
 /// The purge delay of a small run. (0 gives back 1 MB more and costs 3–5%
 /// of the default PDF's time in faults on memory given back too soon.)
 const SMALL_PURGE_DELAY: c_long = 1;
 
-/// Huge pages off until the dataset is known: run by the binary before its
-/// first allocation, when nothing else of mimalloc's may be set yet.
+/// Huge pages were off when the process started (a parent's choice).
+static OFF_AT_START: AtomicBool = AtomicBool::new(false);
+
+/// Huge pages off until the dataset is known. Allocates nothing.
 pub fn start() {
-    huge_pages(false);
+    OFF_AT_START.store(huge_pages_off(), Ordering::Relaxed);
+    set_huge_pages(false);
 }
 
 /// The settings for a dataset of `bytes` bytes. To be called before the
 /// run starts threads: mimalloc's options are not thread-safe.
 pub fn for_dataset(bytes: u64) {
     let small = bytes < LARGE_DATASET;
-    // SAFETY: mimalloc reads an option with no lock; this runs before the
-    // process starts any thread of its own.
-    unsafe {
-        libmimalloc_sys::mi_option_set(PURGE_DELAY, if small { SMALL_PURGE_DELAY } else { DEFAULT_PURGE_DELAY });
+    if small && std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: mimalloc reads an option with no lock; this runs before
+        // the process starts any thread of its own.
+        unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, SMALL_PURGE_DELAY) };
     }
-    huge_pages(!small);
+    let on = match std::env::var("MIMALLOC_ALLOW_THP") {
+        Ok(value) => !matches!(value.trim().to_ascii_lowercase().as_str(), "0" | "false" | "off" | "no"),
+        Err(_) => !small,
+    };
+    set_huge_pages(on && !OFF_AT_START.load(Ordering::Relaxed));
 }
 
-fn huge_pages(on: bool) {
+/// Whether huge pages are off for this process.
+fn huge_pages_off() -> bool {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_GET_THP_DISABLE reads a flag of the process; the unused
+    // arguments are zero, as the kernel requires.
+    unsafe {
+        libc::prctl(libc::PR_GET_THP_DISABLE, 0 as libc::c_ulong, 0 as libc::c_ulong, 0 as libc::c_ulong, 0 as libc::c_ulong) == 1
+    }
+    #[cfg(not(target_os = "linux"))]
+    false
+}
+
+fn set_huge_pages(on: bool) {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes an integer flag and touches no memory
     // of ours; on a kernel without it the call fails and changes nothing.
     unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, libc::c_ulong::from(!on), 0, 0, 0);
+        libc::prctl(libc::PR_SET_THP_DISABLE, libc::c_ulong::from(!on), 0 as libc::c_ulong, 0 as libc::c_ulong, 0 as libc::c_ulong);
     }
     #[cfg(not(target_os = "linux"))]
     let _ = on;
@@ -67,10 +90,10 @@ mod tests {
     fn the_purge_delay_is_the_option_it_is_taken_for() {
         // Only mimalloc's purge delay defaults to 1000 (its neighbours to 1
         // and 0): a renumbering in a new mimalloc fails here instead of
-        // setting another option, as does a new default to restore.
+        // setting another option.
         // SAFETY: reads only.
         unsafe {
-            assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY), DEFAULT_PURGE_DELAY);
+            assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY), 1000);
             assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY - 1), 1);
             assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY + 1), 0);
         }

@@ -214,7 +214,8 @@ fn up_predicted(rows: &[u8], width: usize) -> Vec<u8> {
 }
 
 /// Deflates each of `jobs` ([`deflate`]) on up to as many threads as the
-/// machine has cores, the largest first; results in the order of `jobs`.
+/// machine has cores, by level and the largest first; results in the order
+/// of `jobs`.
 fn deflate_all(jobs: &[(&[u8], u32)]) -> Vec<Vec<u8>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
@@ -450,7 +451,9 @@ mod tests {
                 (seed >> 24) as u8
             })
             .collect();
-        for (data, level) in [(&text, LEVEL), (&noise, LEVEL), (&text, OBJECT_STREAM_LEVEL), (&noise, OBJECT_STREAM_LEVEL), (&text, LEVEL)] {
+        // Each text after another use of the same compressor at its level.
+        let uses = [(&text, LEVEL), (&noise, LEVEL), (&text, LEVEL), (&text, OBJECT_STREAM_LEVEL), (&noise, OBJECT_STREAM_LEVEL), (&text, OBJECT_STREAM_LEVEL)];
+        for (data, level) in uses {
             let deflated = deflate_at(data, level);
             let mut fresh = flate2::write::ZlibEncoder::new(Vec::new(), Compression::new(level));
             fresh.write_all(data).unwrap();

@@ -254,6 +254,9 @@ thread_local! {
     static POINTS: std::cell::RefCell<HashMap<Language, Points>> = Default::default();
 }
 
+/// The most words whose hyphenation points are kept, per language.
+const MAX_REMEMBERED_WORDS: usize = 200_000;
+
 /// Calls `point` with each hyphenation point (a byte offset) of `word` in
 /// `language`.
 fn hyphenation_points(language: Language, word: &str, mut point: impl FnMut(usize)) {
@@ -268,6 +271,11 @@ fn hyphenation_points(language: Language, word: &str, mut point: impl FnMut(usiz
             None => Box::default(),
         };
         found.iter().copied().for_each(&mut point);
+        // A long watch keeps every word ever typed: start again past a
+        // bound far above a briefing's vocabulary.
+        if known.len() >= MAX_REMEMBERED_WORDS {
+            known.clear();
+        }
         known.insert(word.into(), found);
     });
 }
