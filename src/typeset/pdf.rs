@@ -576,50 +576,42 @@ fn draw_text(ops: &mut Vec<Op>, state: &mut State, at: Point, text: &Text, heigh
 /// the font, then copies the maps to write it: a third of a default
 /// briefing's time in fonts, for a few hundred entries used.)
 fn embedded_font(program: Vec<u8>, drawn: &std::collections::BTreeSet<char>) -> Option<ParsedFont> {
-    use ttf_parser::Tag;
-    let (codepoint_to_glyph, glyph_widths, font_metrics, pdf_font_metrics, font_type) = {
+    let mut font = {
         let face = ttf_parser::Face::parse(&program, 0).ok()?;
-        let raw = face.raw_face();
-        let read = |table: &[u8; 4], at: usize| -> Option<[u8; 2]> {
-            raw.table(Tag::from_bytes(table))?.get(at..at + 2).map(|b| [b[0], b[1]])
-        };
-        let head = |at| read(b"head", at).map(i16::from_be_bytes);
-        let hhea = |at| read(b"hhea", at).map(i16::from_be_bytes);
-        let units_per_em = read(b"head", 18).map(u16::from_be_bytes)?;
+        let table = |tag: &[u8; 4]| face.raw_face().table(ttf_parser::Tag::from_bytes(tag));
+        let field = |tag: &[u8; 4], at: usize| subset::u16_at(table(tag)?, at);
+        let signed = |tag: &[u8; 4], at: usize| field(tag, at).map(|v| v as i16);
+        let units_per_em = field(b"head", 18)?;
         let codepoint_to_glyph: BTreeMap<u32, u16> =
             drawn.iter().filter_map(|&c| Some((c as u32, face.glyph_index(c)?.0))).collect();
-        let glyph_widths: BTreeMap<u16, u16> = std::iter::once(0)
+        let glyph_widths = std::iter::once(0)
             .chain(codepoint_to_glyph.values().copied())
             .filter_map(|g| Some((g, face.glyph_hor_advance(ttf_parser::GlyphId(g))?)))
             .collect();
-        let metrics = printpdf::PdfFontMetricsStub {
+        ParsedFont {
+            original_bytes: Vec::new(),
+            font_index: 0,
+            font_name: None,
+            codepoint_to_glyph,
+            glyph_widths,
             units_per_em,
-            x_min: head(36)?,
-            y_min: head(38)?,
-            x_max: head(40)?,
-            y_max: head(42)?,
-            caret_slope_rise: hhea(18)?,
-            caret_slope_run: hhea(20)?,
-            us_weight_class: read(b"OS/2", 4).map_or(0, u16::from_be_bytes),
-        };
-        let font_type = if raw.table(Tag::from_bytes(b"CFF ")).is_some() {
-            printpdf::FontType::OpenTypeCFF(())
-        } else {
-            printpdf::FontType::TrueType
-        };
-        (codepoint_to_glyph, glyph_widths, printpdf::FontMetrics { ascent: hhea(4)?, descent: hhea(6)? }, metrics, font_type)
+            font_metrics: printpdf::FontMetrics { ascent: signed(b"hhea", 4)?, descent: signed(b"hhea", 6)? },
+            font_type: if table(b"CFF ").is_some() { printpdf::FontType::OpenTypeCFF(()) } else { printpdf::FontType::TrueType },
+            pdf_font_metrics: printpdf::PdfFontMetricsStub {
+                units_per_em,
+                x_min: signed(b"head", 36)?,
+                y_min: signed(b"head", 38)?,
+                x_max: signed(b"head", 40)?,
+                y_max: signed(b"head", 42)?,
+                caret_slope_rise: signed(b"hhea", 18)?,
+                caret_slope_run: signed(b"hhea", 20)?,
+                us_weight_class: field(b"OS/2", 4).unwrap_or(0),
+            },
+        }
     };
-    Some(ParsedFont {
-        original_bytes: program,
-        font_index: 0,
-        font_name: None,
-        codepoint_to_glyph,
-        glyph_widths,
-        units_per_em: pdf_font_metrics.units_per_em,
-        font_metrics,
-        font_type,
-        pdf_font_metrics,
-    })
+    // The program, which the parsed face borrowed, joins what was read of it.
+    font.original_bytes = program;
+    Some(font)
 }
 
 fn hex_string(bytes: [u8; 16]) -> Object {

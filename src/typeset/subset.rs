@@ -53,29 +53,31 @@ pub fn subset(font: &[u8], chars: &BTreeSet<char>) -> Option<Vec<u8>> {
         }
     }
 
-    // The kept glyphs are numbered anew: one below KEPT_BELOW keeps its
-    // number (text is written as hexadecimal glyph numbers, and the Latin
-    // letters' numbers in Noto make strings that compress like the text
-    // itself), the others take the free numbers from 1 on. 0 is .notdef.
-    let mut renumbered = vec![u16::MAX; glyphs];
+    // The kept glyphs numbered anew (`source`: each new number's glyph in
+    // the font): one below KEPT_BELOW keeps its number (text is written as
+    // hexadecimal glyph numbers, and the Latin letters' numbers in Noto make
+    // strings that compress like the text itself), the others take the
+    // free numbers from 1 on. 0 is .notdef.
+    fn place(source: &mut Vec<Option<usize>>, new: usize, old: usize) {
+        source.resize(source.len().max(new + 1), None);
+        source[new] = Some(old);
+    }
     let mut source: Vec<Option<usize>> = Vec::new();
-    for &old in keep.iter().filter(|&&g| g < KEPT_BELOW) {
-        *renumbered.get_mut(old)? = u16::try_from(old).ok()?;
-        if source.len() <= old {
-            source.resize(old + 1, None);
-        }
-        source[old] = Some(old);
+    for &old in keep.range(..KEPT_BELOW) {
+        place(&mut source, old, old);
     }
     let mut free = 1;
-    for &old in keep.iter().filter(|&&g| g >= KEPT_BELOW) {
+    for &old in keep.range(KEPT_BELOW..) {
         while source.get(free).is_some_and(Option::is_some) {
             free += 1;
         }
-        *renumbered.get_mut(old)? = u16::try_from(free).ok()?;
-        if source.len() <= free {
-            source.resize(free + 1, None);
+        place(&mut source, free, old);
+    }
+    let mut renumbered = vec![u16::MAX; glyphs];
+    for (new, &old) in source.iter().enumerate() {
+        if let Some(old) = old {
+            *renumbered.get_mut(old)? = u16::try_from(new).ok()?;
         }
-        source[free] = Some(old);
     }
 
     // glyf and loca (long offsets): the kept glyphs under their new
@@ -271,7 +273,8 @@ fn checksum(data: &[u8]) -> u32 {
     })
 }
 
-fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+/// The big-endian `u16` at `at` in a font table.
+pub(super) fn u16_at(data: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_be_bytes([*data.get(at)?, *data.get(at + 1)?]))
 }
 
