@@ -62,24 +62,26 @@ pub fn for_dataset(bytes: u64) {
 /// Whether huge pages are off for this process.
 fn huge_pages_off() -> bool {
     #[cfg(target_os = "linux")]
-    // SAFETY: PR_GET_THP_DISABLE reads a flag of the process; the unused
-    // arguments are zero, as the kernel requires.
-    unsafe {
-        libc::prctl(libc::PR_GET_THP_DISABLE, 0 as libc::c_ulong, 0 as libc::c_ulong, 0 as libc::c_ulong, 0 as libc::c_ulong) == 1
-    }
+    return prctl(libc::PR_GET_THP_DISABLE, 0) == 1;
     #[cfg(not(target_os = "linux"))]
     false
 }
 
 fn set_huge_pages(on: bool) {
+    // On a kernel without the option the call fails and changes nothing.
     #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes an integer flag and touches no memory
-    // of ours; on a kernel without it the call fails and changes nothing.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, libc::c_ulong::from(!on), 0 as libc::c_ulong, 0 as libc::c_ulong, 0 as libc::c_ulong);
-    }
+    prctl(libc::PR_SET_THP_DISABLE, libc::c_ulong::from(!on));
     #[cfg(not(target_os = "linux"))]
     let _ = on;
+}
+
+/// `prctl(option, argument)`, its unused arguments zero as the kernel
+/// requires.
+#[cfg(target_os = "linux")]
+fn prctl(option: c_int, argument: libc::c_ulong) -> c_int {
+    // SAFETY: the huge-page options read or set a flag of the process and
+    // touch no memory of ours.
+    unsafe { libc::prctl(option, argument, 0 as libc::c_ulong, 0 as libc::c_ulong, 0 as libc::c_ulong) }
 }
 
 #[cfg(test)]

@@ -9,9 +9,8 @@
 //! file. Objects the structure tree writes itself ([`Raw`]) join them
 //! without ever becoming lopdf dictionaries.
 
-use std::io::Write;
-
 use std::cell::RefCell;
+use std::io::Write;
 
 use flate2::{Compress, Compression, FlushCompress, Status};
 use lopdf::{Dictionary, Object, StringFormat};
