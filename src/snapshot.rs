@@ -783,6 +783,22 @@ mod tests {
     }
 
     #[test]
+    fn stamps_are_written_as_they_read_back() {
+        // `StampOut` writes a `Stamp` without copying it: a field added to
+        // one and not the other fails here.
+        let dataset = crate::dataset::load(&crate::dataset::DataSource::Builtin).unwrap();
+        let stamps: BTreeMap<String, Stamp> = [
+            ("edited".to_owned(), with_fields(stamp("energy", "A", "1"), &[("title", text("A")), ("partners", list(&["Türkiye"]))])),
+            ("older".to_owned(), stamp("energy", "B", "2")),
+        ]
+        .into();
+        let events = std::collections::HashMap::new();
+        let written = serde_json::to_string(&Hashes { stamps: &stamps, events: &events, dataset: &dataset }).unwrap();
+        assert_eq!(written, serde_json::to_string(&stamps).unwrap());
+        assert_eq!(serde_json::from_str::<BTreeMap<String, Stamp>>(&written).unwrap(), stamps);
+    }
+
+    #[test]
     fn added_removed_and_edited_events_and_highlights_are_named() {
         let old = snap("2026-01-01", &[("a", stamp("energy", "A", "1")), ("b", stamp("energy", "B", "2"))], &["a"]);
         let new = snap("2026-02-01", &[("a", stamp("energy", "A", "9")), ("c", stamp("energy", "C", "3"))], &["c"]);
