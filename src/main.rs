@@ -49,10 +49,11 @@ fn main() -> ExitCode {
     ExitCode::from(code as u8)
 }
 
-/// The size of the dataset's files, from the file system (0 when it
-/// cannot be read: the run then says why).
-fn dataset_bytes(data: &DataSource) -> u64 {
-    azint_report::dataset::load::discover(data).map_or(0, |files| files.iter().map(|f| f.size).sum())
+/// The size of the dataset's files and of any named to check (once, when
+/// they are in it), from the file system: 0 when they cannot be read (the
+/// run then says why).
+fn dataset_bytes(data: &DataSource, named: &[std::path::PathBuf]) -> u64 {
+    azint_report::dataset::load::discover_with(data, named).map_or(0, |(files, _)| files.iter().map(|f| f.size).sum())
 }
 
 fn render(args: azint_report::cli::RenderArgs) -> i32 {
@@ -60,7 +61,7 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
         Ok(options) => options,
         Err(e) => return report_error(&e),
     };
-    memory::for_dataset(dataset_bytes(&options.data));
+    memory::for_dataset(dataset_bytes(&options.data, &[]));
     if options.watch {
         if let (Some(notice), false) = (&options.data_notice, options.quiet) {
             eprintln!("{notice}");
@@ -169,8 +170,7 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
     };
     let (source, _) = options::resolve_data(data);
     // The files named to check count too: they may lie outside the data.
-    let named: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-    memory::for_dataset(dataset_bytes(&source) + named);
+    memory::for_dataset(dataset_bytes(&source, files));
     let as_of = match options::resolve_as_of(as_of, std::env::var("SOURCE_DATE_EPOCH").ok().as_deref()) {
         Ok(date) => date,
         Err(e) => return report_error(&e),
