@@ -55,12 +55,23 @@ const SOURCE_KEYS: &[&str] = &["name", "url", "published", "note"];
 /// The schema version this build reads.
 pub const SCHEMA: i64 = 1;
 
+/// The size a large file is cut into pieces of for parsing
+/// (`dataset::chunks`): each piece's tokens, events and tree take about
+/// 25 times its size while it is parsed.
+const PIECE_BYTES: usize = 256 * 1024;
+
 /// The longest one-line string (titles, names, partners), in characters.
 pub const MAX_LINE: usize = 1_000;
 /// The longest free text (summaries), in characters.
 pub const MAX_TEXT: usize = 20_000;
 /// Checks one file's text on its own.
 pub fn check_file(file: &SourceFile) -> FileDefs {
+    check_file_in(file, PIECE_BYTES)
+}
+
+/// [`check_file`], cutting a file of twice `piece_bytes` or more into
+/// pieces of about that size.
+fn check_file_in(file: &SourceFile, piece_bytes: usize) -> FileDefs {
     let mut defs = FileDefs::default();
     let mut checker = FileChecker {
         file,
@@ -70,6 +81,8 @@ pub fn check_file(file: &SourceFile) -> FileDefs {
         diagnostics: Vec::new(),
         omitted: 0,
         spare: Diagnostic::error_in("", ""),
+        base: 0,
+        piece_bytes,
     };
     checker.check(&mut defs);
     defs.diagnostics = checker.diagnostics;
@@ -138,6 +151,10 @@ struct FileChecker<'a> {
     omitted: usize,
     /// What [`FileChecker::error`] hands back for a problem not kept.
     spare: Diagnostic,
+    /// Where the piece being checked starts in the file: its tree's spans
+    /// count from there.
+    base: usize,
+    piece_bytes: usize,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -145,30 +162,74 @@ type Value<'i> = Spanned<DeValue<'i>>;
 impl FileChecker<'_> {
     fn check(&mut self, merged: &mut FileDefs) {
         let text = self.file.text.as_str();
+        let pieces = super::chunks::split(text, self.piece_bytes);
+        if pieces.ranges.len() > 1 {
+            if self.check_pieces(&pieces, merged) {
+                return;
+            }
+            // A syntax error or a table in two pieces: start again on the
+            // whole file, whose parse says what TOML says.
+            *merged = FileDefs::default();
+            self.pillar_ids.clear();
+            self.diagnostics.clear();
+            self.omitted = 0;
+            self.base = 0;
+        }
         let (root, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
-            // The recovered tree of a file with syntax errors would give
-            // follow-on errors that mislead; report the syntax first.
-            // Errors inside a table that is defined a second time follow
-            // from that one mistake: say it once, with the first place.
-            let mut skip_until = 0;
-            for e in errors {
-                let offset = e.span().map_or(0, |s| s.start);
-                if offset < skip_until {
-                    continue;
-                }
-                let mut message = syntax_message(e.message());
-                if let Some((name, first, end)) = duplicate_table(text, offset) {
-                    message = format!("`[{name}]` is defined twice in this file; the first is at line {first}");
-                    skip_until = end;
-                }
-                let place = self.lines.place(text, offset);
-                self.diagnostics.push(Diagnostic::error_at_place(&self.file.path, place, message));
-            }
-            merged.syntax_error = true;
+            self.syntax_errors(errors, merged);
             return;
         }
-        let root = root.into_inner();
+        self.check_root(root.into_inner(), merged);
+    }
+
+    /// Checks a large file piece by piece (`dataset::chunks`), each
+    /// piece's tree dropped before the next is parsed; `false` when a piece
+    /// has a syntax error or defines a table another piece defines.
+    fn check_pieces(&mut self, pieces: &super::chunks::Pieces, merged: &mut FileDefs) -> bool {
+        let text = self.file.text.as_str();
+        let mut keys: Vec<(usize, String)> = Vec::new();
+        for (index, range) in pieces.ranges.iter().enumerate() {
+            let (root, errors) = DeTable::parse_recoverable(&text[range.clone()]);
+            if !errors.is_empty() {
+                return false;
+            }
+            let root = root.into_inner();
+            keys.extend(root.keys().map(|k| (index, k.get_ref().to_string())));
+            if super::chunks::Pieces::conflict(keys.iter().map(|(i, k)| (*i, k.as_str()))) {
+                return false;
+            }
+            self.base = range.start;
+            self.check_root(root, merged);
+        }
+        self.base = 0;
+        true
+    }
+
+    fn syntax_errors(&mut self, errors: Vec<toml::de::Error>, merged: &mut FileDefs) {
+        let text = self.file.text.as_str();
+        // The recovered tree of a file with syntax errors would give
+        // follow-on errors that mislead; report the syntax first.
+        // Errors inside a table that is defined a second time follow
+        // from that one mistake: say it once, with the first place.
+        let mut skip_until = 0;
+        for e in errors {
+            let offset = e.span().map_or(0, |s| s.start);
+            if offset < skip_until {
+                continue;
+            }
+            let mut message = syntax_message(e.message());
+            if let Some((name, first, end)) = duplicate_table(text, offset) {
+                message = format!("`[{name}]` is defined twice in this file; the first is at line {first}");
+                skip_until = end;
+            }
+            let place = self.lines.place(text, offset);
+            self.diagnostics.push(Diagnostic::error_at_place(&self.file.path, place, message));
+        }
+        merged.syntax_error = true;
+    }
+
+    fn check_root(&mut self, root: DeTable<'_>, merged: &mut FileDefs) {
         for (key, value) in root.iter() {
             match key.get_ref().as_ref() {
                 "schema" => self.schema(value),
@@ -197,7 +258,7 @@ impl FileChecker<'_> {
     }
 
     fn place(&self, span: &Range<usize>) -> Place {
-        self.lines.place(&self.file.text, span.start)
+        self.lines.place(&self.file.text, self.base + span.start)
     }
 
     fn error(&mut self, span: &Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
@@ -1042,5 +1103,49 @@ mod tests {
         assert_eq!(defs.diagnostics.len(), crate::diag::LISTED_PER_FILE + 1);
         assert_eq!(defs.diagnostics.iter().map(Diagnostic::count).sum::<usize>(), 8000);
     }
-}
 
+    /// A large file checked in pieces defines the same events and finds
+    /// the same problems, at the same places, as checked whole.
+    #[test]
+    fn a_file_checked_in_pieces_gives_what_it_gives_whole() {
+        let mut text = String::from("schema = 1\n\n[[pillar]]\nid = \"p\"\nname = \"P\"\n\n");
+        for n in 0..120 {
+            let odd = match n % 7 {
+                0 => "significance = 9\n",
+                1 => "colour = \"red\"\n",
+                2 => "summary = \"\"\"\n[[event]]\nin a string\n\"\"\"\n",
+                3 => "partners = [\n  \"A\",\n  \"B\",\n]\n",
+                _ => "",
+            };
+            let date = if n % 11 == 0 { "2025-13" } else { "2025-03" };
+            text += &format!("[[event]]\nid = \"e{n}\"\ntitle = \"Event {n}\"\ndate = \"{date}\"\npillar = \"p\"\nkind = \"summit\"\n{odd}\n");
+        }
+        let file = SourceFile { path: "big.toml".into(), text };
+        let whole = check_file_in(&file, usize::MAX);
+        let pieces = check_file_in(&file, 1024);
+        assert!(super::super::chunks::split(&file.text, 1024).ranges.len() > 5);
+        let shown = |d: &FileDefs| d.diagnostics.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>();
+        assert!(!whole.diagnostics.is_empty());
+        assert_eq!(shown(&pieces), shown(&whole));
+        assert_eq!(format!("{:?}", pieces.events), format!("{:?}", whole.events));
+        assert_eq!(pieces.event_ids, whole.event_ids);
+        assert_eq!(pieces.event_tables, whole.event_tables);
+    }
+
+    /// A syntax error in a late piece, or a table defined in two pieces,
+    /// is reported as the whole file's parse reports it.
+    #[test]
+    fn errors_across_pieces_are_the_whole_files() {
+        let events: String = (0..60).map(|n| format!("[[event]]\nid = \"e{n}\"\ntitle = \"T\"\n\n")).collect();
+        for tail in ["[[event]]\nid = \"x\ntitle = \"T\"\n", "[report]\ntitle = \"A\"\n"] {
+            let text = format!("[report]\ntitle = \"B\"\n\n{events}{tail}");
+            let file = SourceFile { path: "big.toml".into(), text };
+            let whole = check_file_in(&file, usize::MAX);
+            let pieces = check_file_in(&file, 512);
+            let shown = |d: &FileDefs| d.diagnostics.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>();
+            assert!(whole.syntax_error);
+            assert_eq!(shown(&pieces), shown(&whole));
+            assert!(pieces.syntax_error);
+        }
+    }
+}
