@@ -189,21 +189,34 @@ impl FileChecker<'_> {
     fn check_pieces(&mut self, pieces: &super::chunks::Pieces, merged: &mut FileDefs) -> bool {
         let text = self.file.text.as_str();
         let mut keys: Vec<(usize, String)> = Vec::new();
-        for (index, range) in pieces.ranges.iter().enumerate() {
-            let (root, errors) = DeTable::parse_recoverable(&text[range.clone()]);
-            if !errors.is_empty() {
-                return false;
+        // One thread parses the next piece while this one checks the last:
+        // at most two parsed pieces wait, so memory stays a few pieces'.
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(1);
+            scope.spawn(move || {
+                for range in &pieces.ranges {
+                    let (root, errors) = DeTable::parse_recoverable(&text[range.clone()]);
+                    let failed = !errors.is_empty();
+                    if send.send((range.start, root, failed)).is_err() || failed {
+                        break;
+                    }
+                }
+            });
+            for (index, (start, root, failed)) in receive.iter().enumerate() {
+                if failed {
+                    return false;
+                }
+                let root = root.into_inner();
+                keys.extend(root.keys().map(|k| (index, k.get_ref().to_string())));
+                if super::chunks::Pieces::conflict(keys.iter().map(|(i, k)| (*i, k.as_str()))) {
+                    return false;
+                }
+                self.base = start;
+                self.check_root(root, merged);
             }
-            let root = root.into_inner();
-            keys.extend(root.keys().map(|k| (index, k.get_ref().to_string())));
-            if super::chunks::Pieces::conflict(keys.iter().map(|(i, k)| (*i, k.as_str()))) {
-                return false;
-            }
-            self.base = range.start;
-            self.check_root(root, merged);
-        }
-        self.base = 0;
-        true
+            self.base = 0;
+            true
+        })
     }
 
     fn syntax_errors(&mut self, errors: Vec<toml::de::Error>, merged: &mut FileDefs) {
