@@ -167,10 +167,11 @@ fn compare_with_previous(
     let changes = plan
         .summary_file()
         .and_then(|path| {
-            let previous = previous_summary(path, period).and_then(|text| match text {
-                Some(text) => snapshot::read_previous(&text, &period.label),
-                None => Ok(None),
-            });
+            let previous = match previous_summary(path, period) {
+                Ok(Some(text)) => snapshot::read_previous(&text, &period.label),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e.to_string()),
+            };
             previous.unwrap_or_else(|why| {
                 let path = path.display().to_string();
                 let message = format!("the previous JSON summary cannot be used: {why}; the briefing has no changes section");
@@ -196,7 +197,7 @@ fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)]) -> Resu
 /// The text of the previous JSON summary for `path`: the file itself, else
 /// the one an earlier version wrote under the period's old file name
 /// (`azint-briefing-2024-07..2025-06.json`).
-fn previous_summary(path: &std::path::Path, period: &Period) -> Result<Option<String>, String> {
+fn previous_summary(path: &std::path::Path, period: &Period) -> Result<Option<String>, output::ExistingError> {
     if let Some(text) = output::read_existing(path)? {
         return Ok(Some(text));
     }
