@@ -58,7 +58,9 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
     // allocator before the run reads them (0 when they cannot be found: the
     // run then says why).
     let files = azint_report::discover(&options.data);
-    memory::for_dataset(files.as_deref().map_or(0, azint_report::data_bytes));
+    // SAFETY: no thread has started yet: the signal handler's and the
+    // watcher's start below.
+    unsafe { memory::for_dataset(files.as_deref().map_or(0, azint_report::data_bytes)) };
     if options.watch {
         if let (Some(notice), false) = (&options.data_notice, options.quiet) {
             eprintln!("{notice}");
@@ -173,7 +175,8 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
     // Found once: the files named to check count too (they may lie outside
     // the data) in the size that sets the allocator.
     let found = discover_with(&source, files);
-    memory::for_dataset(found.as_ref().map_or(0, |(files, _)| azint_report::data_bytes(files)));
+    // SAFETY: `check` starts no thread.
+    unsafe { memory::for_dataset(found.as_ref().map_or(0, |(files, _)| azint_report::data_bytes(files))) };
     let as_of = match options::resolve_as_of(as_of, std::env::var("SOURCE_DATE_EPOCH").ok().as_deref()) {
         Ok(date) => date,
         Err(e) => return report_error(&e),
