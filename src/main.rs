@@ -135,12 +135,14 @@ fn watch(options: &Options, files: Result<Vec<DataFile>, Error>) -> i32 {
         eprintln!("error: {e}");
         return 1;
     }
-    if !options.quiet {
-        eprintln!("watching for changes; Ctrl-C stops");
-    }
     let mut print = |round: azint_report::watch::Round| {
         let now = chrono::Local::now().format("%H:%M:%S");
         match round {
+            azint_report::watch::Round::Watching => {
+                if !options.quiet {
+                    eprintln!("watching for changes; Ctrl-C stops");
+                }
+            }
             azint_report::watch::Round::Rendered { outcome, changed } => {
                 for warning in &outcome.warnings {
                     eprintln!("{warning}");

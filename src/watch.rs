@@ -56,6 +56,9 @@ pub const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// What one round of the loop did.
 pub enum Round {
+    /// The watcher is watching (before the first render): from here on a
+    /// change is seen.
+    Watching,
     /// Rendered; `changed` names the files that caused it (empty at start).
     Rendered { outcome: Outcome, changed: Vec<String> },
     /// The data or a template is invalid, or writing failed: the last good
@@ -88,6 +91,7 @@ pub fn watch(
     })
     .map_err(|source| WatchError::Notify { path: None, source })?;
     start(&mut watcher, &roots)?;
+    report(Round::Watching);
 
     let mut templates = Templates::default();
     round(options, files, &mut templates, Vec::new(), report);

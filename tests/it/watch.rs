@@ -286,6 +286,7 @@ fn issue_23_a_watcher_that_cannot_watch_exits_3() {
     assert_eq!(output.status.code(), Some(3), "{stderr}");
     let gone = dir.path().canonicalize().unwrap().join("gone");
     assert!(stderr.contains(&format!("error: cannot watch {}: ", gone.display())), "{stderr}");
+    assert!(!stderr.contains("watching for changes"), "{stderr}");
     assert_eq!(entries(dir.path()), Vec::<String>::new());
 }
 
