@@ -1,12 +1,18 @@
 //! `azint-report`: briefings on Azerbaijan's international integration.
 //!
 //! The pipeline, one module a step ([`render`] reads as it):
-//! load and validate the dataset ([`dataset`]) → keep the period's events and
-//! summarise each pillar ([`summary`]) → decide the reports and their
-//! targets ([`plan`]) → compare with the previous JSON summary
-//! ([`snapshot`]) → make each report in memory ([`make`]: Markdown through
-//! Handlebars templates, [`report`]; PDF through the typesetter,
-//! [`typeset`]) → write them all or none ([`output`]).
+//! find the data files, once a run ([`discover`]; the binary sizes its
+//! memory by them) → validate them ([`dataset`]) → keep the period's events
+//! and summarise each pillar ([`summary`]) → decide the reports and their
+//! targets ([`plan`]), and from the plan whether templates are needed
+//! ([`Templates`]) → compare with the previous JSON summary ([`snapshot`])
+//! → make each report in memory ([`make`]: Markdown through Handlebars
+//! templates, [`report`]; PDF through the typesetter, [`typeset`]) → write
+//! them all or none ([`output`]).
+//!
+//! The command line is parsed in [`cli`] (the one module that names clap)
+//! and resolved in [`options`]; the library below takes [`Options`] only.
+//! `tests/it/layers.rs` keeps the layers' imports pointing one way.
 
 pub mod cli;
 pub mod dataset;

@@ -48,7 +48,7 @@ pub fn start() {
 /// # Safety
 ///
 /// No other thread may be running: mimalloc's options are read and
-/// written without a lock ([`set_option`]). Call it before the process
+/// written without a lock (`set_option`). Call it before the process
 /// starts a thread of its own (the signal handler's, the watcher's).
 pub unsafe fn for_dataset(bytes: u64) {
     let small = bytes < LARGE_DATASET;
