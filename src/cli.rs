@@ -199,4 +199,22 @@ mod tests {
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
     }
+
+    /// The flags become the library's plain request: formats in writing
+    /// order, negative flags positive, clap's paper the library's.
+    #[test]
+    fn the_flags_become_a_plain_request() {
+        let parse = |args: &[&str]| Cli::try_parse_from(std::iter::once("azint-report").chain(args.iter().copied())).unwrap().render.request();
+        let request = parse(&["--format", "both", "--paper", "letter", "--no-chronology", "--no-changes", "--as-of", "2026-02-12"]);
+        assert_eq!(request.formats, [OutputFormat::Markdown, OutputFormat::Pdf]);
+        assert_eq!(request.paper, crate::options::Paper::Letter);
+        assert!(!request.chronology && !request.changes);
+        assert_eq!(request.as_of, NaiveDate::from_ymd_opt(2026, 2, 12));
+        let request = parse(&["--format", "json"]);
+        assert_eq!(request.formats, [OutputFormat::Json]);
+        assert_eq!(request.paper, crate::options::Paper::A4);
+        assert!(request.chronology && request.changes && request.as_of.is_none());
+        let refused = Cli::try_parse_from(["azint-report", "--as-of", "0999-12-31"]).unwrap_err().to_string();
+        assert!(refused.contains("`0999-12-31` is outside the supported years, 1000 to 9999"), "{refused}");
+    }
 }
