@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use azint_report::cli::Paper;
+use azint_report::options::Paper;
 use azint_report::typeset::{self, Metadata, Options};
 
 /// The binary's allocator, so that the typesetting measured here costs what

@@ -1,11 +1,15 @@
-//! The command line as clap sees it: raw flags only. [`crate::options`]
-//! resolves them into what a run needs.
+//! The command line as clap sees it: raw flags only, and the one place
+//! clap is named. [`RenderArgs::request`] turns the flags into the
+//! library's plain [`Request`], which [`crate::options`] resolves into what
+//! a run needs (ripgrep's low-level and high-level arguments): the library
+//! takes no clap type, and nothing below this file imports it.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::options::{OutputFormat, Request};
 use crate::period::Period;
 
 const EXAMPLES: &str = "\
@@ -121,6 +125,40 @@ pub struct RenderArgs {
     pub quiet: bool,
 }
 
+impl RenderArgs {
+    /// The flags as the library's plain request: formats spelled out in
+    /// the order they are written, negative flags made positive.
+    pub fn request(self) -> Request {
+        let formats = match self.format {
+            Format::Md => vec![OutputFormat::Markdown],
+            Format::Pdf => vec![OutputFormat::Pdf],
+            Format::Both => vec![OutputFormat::Markdown, OutputFormat::Pdf],
+            Format::Json => vec![OutputFormat::Json],
+        };
+        Request {
+            period: self.period,
+            formats,
+            data: self.data,
+            out: self.out,
+            out_dir: self.out_dir,
+            templates: self.templates,
+            highlights: self.highlights,
+            pillars: self.pillars,
+            as_of: self.as_of,
+            chronology: !self.no_chronology,
+            compare: self.compare,
+            changes: !self.no_changes,
+            watch: self.watch,
+            paper: match self.paper {
+                Paper::A4 => crate::options::Paper::A4,
+                Paper::Letter => crate::options::Paper::Letter,
+            },
+            quiet: self.quiet,
+        }
+    }
+}
+
+/// `--format`, as clap parses it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Md,
@@ -130,26 +168,26 @@ pub enum Format {
     Json,
 }
 
+/// `--paper`, as clap parses it ([`crate::options::Paper`] is the
+/// library's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Paper {
     A4,
     Letter,
 }
 
-impl Paper {
-    /// The page's size, for the typesetter.
-    pub fn size(self) -> crate::typeset::geom::Size {
-        match self {
-            Paper::A4 => crate::typeset::flow::PageSetup::A4,
-            Paper::Letter => crate::typeset::flow::PageSetup::LETTER,
-        }
-    }
+/// Why `--as-of` was refused; clap prints it after the flag's name.
+#[derive(Debug, thiserror::Error)]
+enum AsOfError {
+    #[error("`{0}` is not a date: expected YYYY-MM-DD")]
+    NotADate(String),
+    #[error("`{0}` is {1}")]
+    Unsupported(String, crate::options::Unsupported),
 }
 
-fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD"))?;
-    crate::options::supported(date).map_err(|years| format!("`{text}` is outside the supported years, {years}"))
+fn parse_as_of(text: &str) -> Result<NaiveDate, AsOfError> {
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| AsOfError::NotADate(text.to_owned()))?;
+    crate::options::supported(date).map_err(|e| AsOfError::Unsupported(text.to_owned(), e))
 }
 
 #[cfg(test)]
@@ -160,5 +198,23 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// The flags become the library's plain request: formats in writing
+    /// order, negative flags positive, clap's paper the library's.
+    #[test]
+    fn the_flags_become_a_plain_request() {
+        let parse = |args: &[&str]| Cli::try_parse_from(std::iter::once("azint-report").chain(args.iter().copied())).unwrap().render.request();
+        let request = parse(&["--format", "both", "--paper", "letter", "--no-chronology", "--no-changes", "--as-of", "2026-02-12"]);
+        assert_eq!(request.formats, [OutputFormat::Markdown, OutputFormat::Pdf]);
+        assert_eq!(request.paper, crate::options::Paper::Letter);
+        assert!(!request.chronology && !request.changes);
+        assert_eq!(request.as_of, NaiveDate::from_ymd_opt(2026, 2, 12));
+        let request = parse(&["--format", "json"]);
+        assert_eq!(request.formats, [OutputFormat::Json]);
+        assert_eq!(request.paper, crate::options::Paper::A4);
+        assert!(request.chronology && request.changes && request.as_of.is_none());
+        let refused = Cli::try_parse_from(["azint-report", "--as-of", "0999-12-31"]).unwrap_err().to_string();
+        assert!(refused.contains("`0999-12-31` is outside the supported years, 1000 to 9999"), "{refused}");
     }
 }

@@ -1,12 +1,18 @@
 //! `azint-report`: briefings on Azerbaijan's international integration.
 //!
 //! The pipeline, one module a step ([`render`] reads as it):
-//! load and validate the dataset ([`dataset`]) → keep the period's events and
-//! summarise each pillar ([`summary`]) → decide the reports and their
-//! targets ([`plan`]) → compare with the previous JSON summary
-//! ([`snapshot`]) → make each report in memory ([`make`]: Markdown through
-//! Handlebars templates, [`report`]; PDF through the typesetter,
-//! [`typeset`]) → write them all or none ([`output`]).
+//! find the data files, once a run ([`discover`]; the binary sizes its
+//! memory by them) → validate them ([`dataset`]) → keep the period's events
+//! and summarise each pillar ([`summary`]) → decide the reports and their
+//! targets ([`plan`]), and from the plan whether templates are needed
+//! ([`Templates`]) → compare with the previous JSON summary ([`snapshot`])
+//! → make each report in memory ([`make`]: Markdown through Handlebars
+//! templates, [`report`]; PDF through the typesetter, [`typeset`]) → write
+//! them all or none ([`output`]).
+//!
+//! The command line is parsed in [`cli`] (the one module that names clap)
+//! and resolved in [`options`]; the library below takes [`Options`] only.
+//! `tests/it/layers.rs` keeps the layers' imports pointing one way.
 
 pub mod cli;
 pub mod dataset;
@@ -33,7 +39,7 @@ pub use error::Error;
 
 use std::time::Instant;
 
-use crate::dataset::Dataset;
+use crate::dataset::{DataFile, DataSource, Dataset};
 use crate::options::{Destination, Options, OutputFormat};
 use crate::output::Target;
 use crate::period::Period;
@@ -62,39 +68,71 @@ pub struct Outcome {
     pub elapsed: std::time::Duration,
 }
 
-/// The main job: load, select, summarise, render, write.
+/// The main job over the data files found by [`discover`]: validate,
+/// select, summarise, plan, render, write.
 ///
 /// Every format is rendered in memory before anything is written, so a
 /// failure leaves earlier reports untouched.
-pub fn run(options: &Options) -> Result<Outcome, Error> {
-    // A JSON summary alone is rendered without templates: compiling them
-    // would be most of its time.
-    let templates = if plan::needs_markdown(options.formats.iter().copied()) {
-        compile_templates(options)?
-    } else {
-        report::Templates::compile(&[])?
-    };
-    render(options, &templates)
+pub fn run(options: &Options, files: &[DataFile]) -> Result<Outcome, Error> {
+    render(options, files, &mut Templates::default())
 }
 
-/// The templates of a run: the built-in ones, with `--templates`
-/// overrides. Watch mode keeps them until a template changes.
-pub fn compile_templates(options: &Options) -> Result<report::Templates, Error> {
-    let sources = match &options.templates {
-        Some(dir) => report::templates::with_overrides(dir)?,
-        None => report::templates::builtin(),
-    };
-    Ok(report::Templates::compile(&sources)?)
+/// The data files of a run, found once: the binary sizes the allocator by
+/// them ([`data_bytes`], `memory.rs`) before [`run`] reads them, and the
+/// plan checks its targets against them.
+pub fn discover(source: &DataSource) -> Result<Vec<DataFile>, Error> {
+    Ok(dataset::load::discover(source)?)
 }
 
-/// [`run`] with templates compiled already: the pipeline.
-pub fn render(options: &Options, templates: &report::Templates) -> Result<Outcome, Error> {
+/// The size of the data files found, in bytes.
+pub fn data_bytes(files: &[DataFile]) -> u64 {
+    files.iter().map(|f| f.size).sum()
+}
+
+/// The templates of a run: the built-in ones with `--templates` overrides,
+/// compiled when a plan first needs the Markdown, and kept. Watch mode keeps
+/// them between renders and [`forget`](Templates::forget)s them when a
+/// template changes. A JSON summary alone never compiles them: compiling
+/// would be most of its time.
+#[derive(Default)]
+pub struct Templates {
+    compiled: Option<report::Templates>,
+}
+
+impl Templates {
+    /// Compile again when next needed.
+    pub fn forget(&mut self) {
+        self.compiled = None;
+    }
+
+    /// The templates `plan` needs: none when it makes no Markdown (nor a
+    /// PDF typeset from it).
+    fn for_plan(&mut self, plan: &plan::Plan, options: &Options) -> Result<Option<&report::Templates>, Error> {
+        if !plan.needs_markdown() {
+            return Ok(None);
+        }
+        if self.compiled.is_none() {
+            let sources = match &options.templates {
+                Some(dir) => report::templates::with_overrides(dir)?,
+                None => report::templates::builtin(),
+            };
+            self.compiled = Some(report::Templates::compile(&sources)?);
+        }
+        Ok(self.compiled.as_ref())
+    }
+}
+
+/// The pipeline, in the order things are decided: the data (found already)
+/// validated, the period, the summary, the plan, and only then the
+/// templates, if the plan needs them.
+pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) -> Result<Outcome, Error> {
     let started = Instant::now();
-    let dataset = dataset::load(&options.data)?;
+    let dataset = dataset::validate::validate(&options.data.display(), files)?;
     check_pillars(&dataset, &options.pillars)?;
     let period = options.period.clone().unwrap_or_else(|| default_period(&dataset));
     let summary = summary::summarise(&dataset, &selection(options, &period));
-    let plan = plan::Plan::new(options, &period)?;
+    let plan = plan::Plan::new(options, &period, files)?;
+    let templates = templates.for_plan(&plan, options)?;
     let mut warnings = Vec::new();
     let (snapshot, changes) = compare_with_previous(&plan, &period, &dataset, &summary, &mut warnings);
     let events = summary.executive.totals.events;
@@ -135,10 +173,11 @@ fn compare_with_previous(
     let changes = plan
         .summary_file()
         .and_then(|path| {
-            let previous = previous_summary(path, period).and_then(|text| match text {
-                Some(text) => snapshot::read_previous(&text, &period.label),
-                None => Ok(None),
-            });
+            let previous = match previous_summary(path, period) {
+                Ok(Some(text)) => snapshot::read_previous(&text, &period.label),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e.to_string()),
+            };
             previous.unwrap_or_else(|why| {
                 let path = path.display().to_string();
                 let message = format!("the previous JSON summary cannot be used: {why}; the briefing has no changes section");
@@ -164,7 +203,7 @@ fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)]) -> Resu
 /// The text of the previous JSON summary for `path`: the file itself, else
 /// the one an earlier version wrote under the period's old file name
 /// (`azint-briefing-2024-07..2025-06.json`).
-fn previous_summary(path: &std::path::Path, period: &Period) -> Result<Option<String>, String> {
+fn previous_summary(path: &std::path::Path, period: &Period) -> Result<Option<String>, output::ExistingError> {
     if let Some(text) = output::read_existing(path)? {
         return Ok(Some(text));
     }
@@ -250,7 +289,7 @@ fn check_pillars(dataset: &Dataset, wanted: &[String]) -> Result<(), Error> {
 }
 
 /// The `check` subcommand: every problem of the dataset, and a count.
-pub fn check(source: &dataset::DataSource) -> Result<CheckReport, Error> {
+pub fn check(source: &DataSource) -> Result<CheckReport, Error> {
     check_files(source, &[], None)
 }
 
@@ -261,15 +300,23 @@ pub fn check(source: &dataset::DataSource) -> Result<CheckReport, Error> {
 /// whole. With no files, every problem of the dataset. With a date, a valid
 /// dataset's warnings as of that date too ([`dataset::lint`]): plans whose
 /// date has passed.
-pub fn check_files(
-    source: &dataset::DataSource,
-    named: &[std::path::PathBuf],
-    as_of: Option<chrono::NaiveDate>,
-) -> Result<CheckReport, Error> {
+pub fn check_files(source: &DataSource, named: &[std::path::PathBuf], as_of: Option<chrono::NaiveDate>) -> Result<CheckReport, Error> {
     let (files, focus) = dataset::load::discover_with(source, named)?;
+    Ok(check_found(source, &files, focus, as_of)?)
+}
+
+/// [`check_files`] over files found already
+/// ([`dataset::load::discover_with`]): `focus` names the files named on the
+/// command line, as diagnostics name them.
+pub fn check_found(
+    source: &DataSource,
+    files: &[DataFile],
+    focus: Vec<String>,
+    as_of: Option<chrono::NaiveDate>,
+) -> Result<CheckReport, dataset::DatasetError> {
     let file_count = files.len();
     let root = source.display();
-    let result = dataset::validate::validate(&root, &files);
+    let result = dataset::validate::validate(&root, files);
     let concerns = |d: &diag::Diagnostic| {
         focus.is_empty()
             || d.path == root
@@ -303,7 +350,7 @@ pub fn check_files(
                 focus,
             })
         }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(e),
     }
 }
 
@@ -330,4 +377,74 @@ pub struct CheckReport {
     /// Problems of the dataset's other files, not listed when files were
     /// named.
     pub elsewhere: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::load::DISCOVERIES;
+    use crate::options::{Paper, Request};
+
+    fn options(out_dir: &std::path::Path, formats: Vec<OutputFormat>) -> Options {
+        Options::resolve(Request {
+            period: Some(Period::parse("2024-2026").unwrap()),
+            formats,
+            data: Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")),
+            out: None,
+            out_dir: out_dir.to_path_buf(),
+            templates: None,
+            highlights: 3,
+            pillars: Vec::new(),
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 2, 12),
+            chronology: true,
+            compare: None,
+            changes: true,
+            watch: false,
+            paper: Paper::A4,
+            quiet: true,
+        })
+        .unwrap()
+    }
+
+    fn discoveries() -> usize {
+        DISCOVERIES.with(std::cell::Cell::get)
+    }
+
+    /// Issue 23, item 7: the data files are found once a run (they were
+    /// found three times: to size the allocator, to load them, and to check
+    /// that no target is one of them). The second run finds its target
+    /// already there, so its plan checks the targets against the inputs.
+    #[test]
+    fn issue_23_a_run_finds_the_data_files_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = options(dir.path(), vec![OutputFormat::Json]);
+        for run_number in 1..=2 {
+            DISCOVERIES.with(|n| n.set(0));
+            let files = discover(&options.data).unwrap();
+            assert!(data_bytes(&files) > 0);
+            run(&options, &files).unwrap();
+            assert_eq!(discoveries(), 1, "run {run_number}");
+        }
+        assert!(dir.path().join("azint-briefing-2024-2026.json").is_file());
+        DISCOVERIES.with(|n| n.set(0));
+        check_files(&options.data, &[], None).unwrap();
+        assert_eq!(discoveries(), 1, "check");
+    }
+
+    /// Issue 23, item 7: templates are compiled when the plan needs the
+    /// Markdown, and only then.
+    #[test]
+    fn issue_23_templates_are_compiled_only_for_a_plan_that_needs_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let json = options(dir.path(), vec![OutputFormat::Json]);
+        let files = discover(&json.data).unwrap();
+        let mut templates = Templates::default();
+        render(&json, &files, &mut templates).unwrap();
+        assert!(templates.compiled.is_none(), "a JSON summary alone compiled the templates");
+        let markdown = options(dir.path(), vec![OutputFormat::Markdown]);
+        render(&markdown, &files, &mut templates).unwrap();
+        assert!(templates.compiled.is_some(), "the Markdown was rendered without templates");
+        templates.forget();
+        assert!(templates.compiled.is_none());
+    }
 }

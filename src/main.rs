@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 use azint_report::cli::{Cli, Command};
-use azint_report::dataset::load::DataSource;
+use azint_report::dataset::load::{discover_with, DataFile};
 use azint_report::dataset::DatasetError;
 use azint_report::error::EXIT_INVALID;
 use azint_report::memory;
@@ -49,25 +49,28 @@ fn main() -> ExitCode {
     ExitCode::from(code as u8)
 }
 
-/// The size of the dataset's files and of any named to check (once, when
-/// they are in it), from the file system: 0 when they cannot be read (the
-/// run then says why).
-fn dataset_bytes(data: &DataSource, named: &[std::path::PathBuf]) -> u64 {
-    azint_report::dataset::load::discover_with(data, named).map_or(0, |(files, _)| files.iter().map(|f| f.size).sum())
-}
-
 fn render(args: azint_report::cli::RenderArgs) -> i32 {
-    let options = match Options::resolve(args) {
+    let options = match Options::resolve(args.request()) {
         Ok(options) => options,
         Err(e) => return report_error(&e),
     };
-    memory::for_dataset(dataset_bytes(&options.data, &[]));
+    // The data files, found once for the run: their size sets the
+    // allocator before the run reads them (0 when they cannot be found: the
+    // run then says why).
+    let files = azint_report::discover(&options.data);
+    // SAFETY: no thread has started yet: the signal handler's and the
+    // watcher's start below.
+    unsafe { memory::for_dataset(files.as_deref().map_or(0, azint_report::data_bytes)) };
     if options.watch {
         if let (Some(notice), false) = (&options.data_notice, options.quiet) {
             eprintln!("{notice}");
         }
-        return watch(&options);
+        return watch(&options, files);
     }
+    let files = match files {
+        Ok(files) => files,
+        Err(e) => return report_error(&e),
+    };
     // Ctrl-C, SIGTERM or SIGHUP while writing: remove the temporary files
     // (the reports are replaced by a rename, so an earlier one is intact)
     // and stop.
@@ -75,7 +78,7 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
         eprintln!("error: {e}");
         return 1;
     }
-    match azint_report::run(&options) {
+    match azint_report::run(&options, &files) {
         Ok(outcome) => {
             for warning in &outcome.warnings {
                 eprintln!("{warning}");
@@ -126,18 +129,20 @@ fn size(bytes: usize) -> String {
 
 /// `--watch`: one line per render until Ctrl-C (or SIGTERM, SIGHUP), then
 /// exit 130 like any interrupted run.
-fn watch(options: &Options) -> i32 {
+fn watch(options: &Options, files: Result<Vec<DataFile>, Error>) -> i32 {
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     if let Err(e) = output::handle_signals(output::OnSignal::Stop(std::sync::Arc::clone(&stop))) {
         eprintln!("error: {e}");
         return 1;
     }
-    if !options.quiet {
-        eprintln!("watching for changes; Ctrl-C stops");
-    }
     let mut print = |round: azint_report::watch::Round| {
         let now = chrono::Local::now().format("%H:%M:%S");
         match round {
+            azint_report::watch::Round::Watching => {
+                if !options.quiet {
+                    eprintln!("watching for changes; Ctrl-C stops");
+                }
+            }
             azint_report::watch::Round::Rendered { outcome, changed } => {
                 for warning in &outcome.warnings {
                     eprintln!("{warning}");
@@ -156,9 +161,9 @@ fn watch(options: &Options) -> i32 {
             }
         }
     };
-    match azint_report::watch::watch(options, &stop, &mut print) {
+    match azint_report::watch::watch(options, files, &stop, &mut print) {
         Ok(()) => output::EXIT_INTERRUPTED,
-        Err(e) => report_error(&e),
+        Err(e) => report_error(&e.into()),
     }
 }
 
@@ -169,15 +174,18 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
         (data, files) => (data, files),
     };
     let (source, _) = options::resolve_data(data);
-    // The files named to check count too: they may lie outside the data.
-    memory::for_dataset(dataset_bytes(&source, files));
+    // Found once: the files named to check count too (they may lie outside
+    // the data) in the size that sets the allocator.
+    let found = discover_with(&source, files);
+    // SAFETY: `check` starts no thread.
+    unsafe { memory::for_dataset(found.as_ref().map_or(0, |(files, _)| azint_report::data_bytes(files))) };
     let as_of = match options::resolve_as_of(as_of, std::env::var("SOURCE_DATE_EPOCH").ok().as_deref()) {
         Ok(date) => date,
         Err(e) => return report_error(&e),
     };
-    let report = match azint_report::check_files(&source, files, Some(as_of)) {
+    let report = match found.and_then(|(files, focus)| azint_report::check_found(&source, &files, focus, Some(as_of))) {
         Ok(report) => report,
-        Err(Error::Dataset(DatasetError::Invalid(problems))) => azint_report::CheckReport {
+        Err(DatasetError::Invalid(problems)) => azint_report::CheckReport {
             files: 0,
             pillars: 0,
             events: 0,
@@ -185,7 +193,7 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
             focus: Vec::new(),
             elsewhere: 0,
         },
-        Err(e) => return report_error(&e),
+        Err(e) => return report_error(&e.into()),
     };
     let name = azint_report::diag::escape(&source.display()).into_owned();
     let totals = format!("{}, {}, {}", count(report.files, "file"), count(report.pillars, "pillar"), count(report.events, "event"));

@@ -32,23 +32,23 @@ pub struct Made {
     pub warnings: Vec<diag::Diagnostic>,
 }
 
-/// Makes every report of `plan`. The JSON summary is made before the PDF,
-/// whatever their order of writing, so that the data can go before the
-/// pages take the memory.
-pub fn make(plan: &Plan, inputs: Inputs, templates: &report::Templates, options: &Options) -> Result<Made, Error> {
+/// Makes every report of `plan`, with the `templates` it needs (none when
+/// it makes no Markdown: [`Plan::needs_markdown`]). The JSON summary is made
+/// before the PDF, whatever their order of writing, so that the data can go
+/// before the pages take the memory.
+pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, options: &Options) -> Result<Made, Error> {
     let Inputs { dataset, summary, snapshot } = inputs;
     let changes = snapshot.changes.as_ref().filter(|_| options.changes);
-    let markdown = if plan.needs_markdown() {
-        report::render(&report::Briefing { summary: &summary, changes }, templates)?
-    } else {
-        String::new()
+    let markdown = match templates {
+        Some(templates) => report::render(&report::Briefing { summary: &summary, changes }, templates)?,
+        None => String::new(),
     };
     let json = plan.makes(OutputFormat::Json).then(|| crate::snapshot::to_json(&snapshot, &dataset));
     let mut warnings = Vec::new();
     let mut pdf = None;
     if plan.makes(OutputFormat::Pdf) {
         warnings.extend(missing_glyphs(&dataset, &markdown));
-        warnings.extend(templates.html.iter().cloned());
+        warnings.extend(templates.iter().flat_map(|t| t.html.iter().cloned()));
         let mut typeset_options = typeset_options(&dataset, &summary, options);
         typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref())?;
         drop((summary, dataset, snapshot));

@@ -43,20 +43,37 @@ pub fn start() {
     set_huge_pages(false);
 }
 
-/// The settings for a dataset of `bytes` bytes. To be called before the
-/// run starts threads: mimalloc's options are not thread-safe.
-pub fn for_dataset(bytes: u64) {
+/// The settings for a dataset of `bytes` bytes.
+///
+/// # Safety
+///
+/// No other thread may be running: mimalloc's options are read and
+/// written without a lock (`set_option`). Call it before the process
+/// starts a thread of its own (the signal handler's, the watcher's).
+pub unsafe fn for_dataset(bytes: u64) {
     let small = bytes < LARGE_DATASET;
     if small && std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-        // SAFETY: mimalloc reads an option with no lock; this runs before
-        // the process starts any thread of its own.
-        unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, SMALL_PURGE_DELAY) };
+        // SAFETY: our caller runs us before any other thread exists.
+        unsafe { set_option(PURGE_DELAY, SMALL_PURGE_DELAY) };
     }
     let on = match std::env::var("MIMALLOC_ALLOW_THP") {
         Ok(value) => !matches!(value.trim().to_ascii_lowercase().as_str(), "0" | "false" | "off" | "no"),
         Err(_) => !small,
     };
     set_huge_pages(on && !OFF_AT_START.load(Ordering::Relaxed));
+}
+
+/// Sets mimalloc's option number `option` to `value`.
+///
+/// # Safety
+///
+/// No other thread may be running: mimalloc reads its options on every
+/// allocation and writes them here without a lock or atomics, so a thread
+/// allocating meanwhile is a data race.
+unsafe fn set_option(option: c_int, value: c_long) {
+    // SAFETY: the caller guarantees no other thread runs; the option's
+    // number is checked against mimalloc's defaults by this module's test.
+    unsafe { libmimalloc_sys::mi_option_set(option, value) };
 }
 
 /// Whether huge pages are off for this process.
@@ -93,11 +110,12 @@ mod tests {
         // Only mimalloc's purge delay defaults to 1000 (its neighbours to 1
         // and 0): a renumbering in a new mimalloc fails here instead of
         // setting another option.
-        // SAFETY: reads only.
-        unsafe {
-            assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY), 1000);
-            assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY - 1), 1);
-            assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY + 1), 0);
-        }
+        let get = |option| {
+            // SAFETY: reads an option; nothing writes them in the tests.
+            unsafe { libmimalloc_sys::mi_option_get(option) }
+        };
+        assert_eq!(get(PURGE_DELAY), 1000);
+        assert_eq!(get(PURGE_DELAY - 1), 1);
+        assert_eq!(get(PURGE_DELAY + 1), 0);
     }
 }

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::cli::{Format, Paper, RenderArgs};
 use crate::dataset::DataSource;
 use crate::period::Period;
 use crate::Error;
@@ -37,6 +36,48 @@ impl OutputFormat {
             OutputFormat::Json => "json",
         }
     }
+}
+
+/// Paper size of the PDF. The library's own type: the command line maps
+/// its flag onto it (`cli.rs`), and nothing here knows clap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// The page's size, for the typesetter.
+    pub fn size(self) -> crate::typeset::geom::Size {
+        match self {
+            Paper::A4 => crate::typeset::flow::PageSetup::A4,
+            Paper::Letter => crate::typeset::flow::PageSetup::LETTER,
+        }
+    }
+}
+
+/// The main command as the user asked for it, before anything is resolved:
+/// plain values, no clap type (ripgrep's low-level arguments). `cli.rs`
+/// builds it from the flags; [`Options::resolve`] checks it against the
+/// file system and the environment.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub period: Option<Period>,
+    /// The formats asked for, in command-line order (`both`: Markdown, PDF).
+    pub formats: Vec<OutputFormat>,
+    pub data: Option<PathBuf>,
+    pub out: Option<PathBuf>,
+    pub out_dir: PathBuf,
+    pub templates: Option<PathBuf>,
+    pub highlights: usize,
+    pub pillars: Vec<String>,
+    pub as_of: Option<NaiveDate>,
+    pub chronology: bool,
+    pub compare: Option<Period>,
+    pub changes: bool,
+    pub watch: bool,
+    pub paper: Paper,
+    pub quiet: bool,
 }
 
 /// Where reports go: one named target, or default names in a folder (the
@@ -77,13 +118,11 @@ pub struct Options {
 impl Options {
     /// Resolves `args` against the environment: `SOURCE_DATE_EPOCH`, today's
     /// date, and whether `./data` exists.
-    pub fn resolve(args: RenderArgs) -> Result<Options, Error> {
-        let formats = match args.format {
-            Format::Md => vec![OutputFormat::Markdown],
-            Format::Pdf => vec![OutputFormat::Pdf],
-            Format::Both => vec![OutputFormat::Markdown, OutputFormat::Pdf],
-            Format::Json => vec![OutputFormat::Json],
-        };
+    pub fn resolve(args: Request) -> Result<Options, Error> {
+        let formats = args.formats;
+        if formats.is_empty() {
+            return Err(Error::Usage("no output format asked for".to_owned()));
+        }
         let destination = match args.out {
             Some(_) if formats.len() > 1 => {
                 return Err(Error::Usage(
@@ -114,9 +153,9 @@ impl Options {
                 args.as_of,
                 std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
             )?,
-            chronology: !args.no_chronology,
+            chronology: args.chronology,
             compare: args.compare,
-            changes: !args.no_changes,
+            changes: args.changes,
             watch: args.watch,
             paper: args.paper,
             quiet: args.quiet,
@@ -194,24 +233,24 @@ pub fn resolve_as_of(as_of: Option<NaiveDate>, epoch: Option<&str>) -> Result<Na
     })?;
     match chrono::DateTime::from_timestamp(secs, 0).map(|t| supported(t.date_naive())) {
         Some(Ok(date)) => Ok(date),
-        _ => Err(Error::Usage(format!(
-            "SOURCE_DATE_EPOCH=`{shown}` is outside the supported years, {} to {}",
-            crate::date::YEAR_RANGE.start(),
-            crate::date::YEAR_RANGE.end()
-        ))),
+        _ => Err(Error::Usage(format!("SOURCE_DATE_EPOCH=`{shown}` is {Unsupported}"))),
     }
 }
 
+/// A date whose year the report does not support ([`crate::date::YEAR_RANGE`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("outside the supported years, {} to {}", crate::date::YEAR_RANGE.start(), crate::date::YEAR_RANGE.end())]
+pub struct Unsupported;
+
 /// `date` when its year is one the report supports (a report dated
-/// outside them would fail while rendering, as a template error); else the
-/// supported years, in words (issue 10, class 13).
-pub fn supported(date: NaiveDate) -> Result<NaiveDate, String> {
+/// outside them would fail while rendering, as a template error); else
+/// [`Unsupported`] (issue 10, class 13).
+pub fn supported(date: NaiveDate) -> Result<NaiveDate, Unsupported> {
     use chrono::Datelike;
-    let years = crate::date::YEAR_RANGE;
-    if years.contains(&date.year()) {
+    if crate::date::YEAR_RANGE.contains(&date.year()) {
         Ok(date)
     } else {
-        Err(format!("{} to {}", years.start(), years.end()))
+        Err(Unsupported)
     }
 }
 

@@ -187,7 +187,7 @@ pub enum OnSignal {
 /// the list of temporary files and keeps it while it removes them and
 /// exits, so no temporary file is created, and no rename started, after it
 /// looked; renames already started finish first.
-pub fn handle_signals(on: OnSignal) -> Result<(), String> {
+pub fn handle_signals(on: OnSignal) -> Result<(), SignalError> {
     fn exit() -> ! {
         let in_flight = in_flight();
         for path in in_flight.iter() {
@@ -204,8 +204,13 @@ pub fn handle_signals(on: OnSignal) -> Result<(), String> {
             }
         }),
     };
-    installed.map_err(|e| format!("cannot handle Ctrl-C, SIGTERM and SIGHUP: {e}"))
+    Ok(installed?)
 }
+
+/// The handler of Ctrl-C, SIGTERM and SIGHUP could not be installed.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot handle Ctrl-C, SIGTERM and SIGHUP: {0}")]
+pub struct SignalError(#[from] ctrlc::Error);
 
 /// A temporary file that removes itself unless persisted.
 struct TempFile {
@@ -268,13 +273,25 @@ impl Drop for TempFile {
 /// The text of an earlier output (the previous JSON summary): `None` when
 /// there is none, the reason when one is there but cannot be read. Read
 /// like any input: a regular file only, bounded.
-pub fn read_existing(path: &Path) -> Result<Option<String>, String> {
+pub fn read_existing(path: &Path) -> Result<Option<String>, ExistingError> {
     match crate::input::read(path, MAX_PREVIOUS_BYTES) {
-        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| "it is not UTF-8".to_owned()),
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| ExistingError::NotUtf8),
         Err(crate::input::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(crate::input::ReadError::Io(e)) => Err(e.to_string()),
-        Err(crate::input::ReadError::TooLarge(limit)) => Err(format!("it is over {} MiB", limit >> 20)),
+        Err(crate::input::ReadError::Io(e)) => Err(ExistingError::Io(e)),
+        Err(crate::input::ReadError::TooLarge(limit)) => Err(ExistingError::TooLarge(limit)),
     }
+}
+
+/// Why an earlier output is there but cannot be read (the words follow
+/// "cannot be used: ").
+#[derive(Debug, thiserror::Error)]
+pub enum ExistingError {
+    #[error("{0}")]
+    Io(std::io::Error),
+    #[error("it is not UTF-8")]
+    NotUtf8,
+    #[error("it is over {} MiB", .0 >> 20)]
+    TooLarge(u64),
 }
 
 /// The largest previous JSON summary read: 1 GiB (about 2,000,000 events).

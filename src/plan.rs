@@ -8,11 +8,12 @@
 
 use std::path::Path;
 
+use crate::dataset::DataFile;
 use crate::error::Error;
 use crate::options::{Destination, Options, OutputFormat};
 use crate::output::Target;
 use crate::period::Period;
-use crate::{dataset, output, report};
+use crate::{output, report};
 
 /// The reports of a run, in the order they are written.
 #[derive(Clone, Debug)]
@@ -26,8 +27,9 @@ impl Plan {
     /// with a JSON summary beside the first report written to a file
     /// (refused when it would overwrite a report). Every file target is
     /// checked: none may be a folder, a special file or an input of the
-    /// run.
-    pub fn new(options: &Options, period: &Period) -> Result<Plan, Error> {
+    /// run (one of the data `files`, found once for the run, or a
+    /// template).
+    pub fn new(options: &Options, period: &Period, files: &[DataFile]) -> Result<Plan, Error> {
         let mut targets: Vec<(OutputFormat, Target)> = match &options.destination {
             Destination::Named(Target::Stdout) => options.formats.iter().map(|&f| (f, Target::Stdout)).collect(),
             Destination::Named(Target::File(path)) => options.formats.iter().map(|&f| (f, Target::File(path.clone()))).collect(),
@@ -49,7 +51,7 @@ impl Plan {
         }
         targets.sort_by_key(|(f, _)| order(*f));
         let plan = Plan { targets };
-        plan.check(options)?;
+        plan.check(options, files)?;
         Ok(plan)
     }
 
@@ -63,9 +65,12 @@ impl Plan {
         self.targets.iter().any(|(f, _)| *f == format)
     }
 
-    /// Whether the run renders the Markdown ([`needs_markdown`]).
+    /// Whether the run renders the Markdown, and so needs the templates:
+    /// for the Markdown itself, and for the PDF typeset from it; a JSON
+    /// summary alone does not. Decided here, once the plan exists, and
+    /// nowhere else.
     pub fn needs_markdown(&self) -> bool {
-        needs_markdown(self.targets.iter().map(|(f, _)| *f))
+        self.targets.iter().any(|(f, _)| *f != OutputFormat::Json)
     }
 
     /// The JSON summary's file, where the previous run's summary is read
@@ -79,7 +84,7 @@ impl Plan {
 
     /// No target is a folder or special file, and none is an input of the
     /// report (a data file or a template).
-    fn check(&self, options: &Options) -> Result<(), Error> {
+    fn check(&self, options: &Options, files: &[DataFile]) -> Result<(), Error> {
         let paths: Vec<&Path> = self
             .targets
             .iter()
@@ -93,9 +98,7 @@ impl Plan {
         }
         // Only an existing target can be an input: list the inputs only then.
         if paths.iter().any(|p| p.exists()) {
-            let mut inputs: Vec<std::path::PathBuf> = dataset::load::discover(&options.data)
-                .map(|files| files.iter().filter_map(|f| f.disk_path().map(Path::to_path_buf)).collect())
-                .unwrap_or_default();
+            let mut inputs: Vec<std::path::PathBuf> = files.iter().filter_map(|f| f.disk_path().map(Path::to_path_buf)).collect();
             if let Some(dir) = &options.templates {
                 inputs.extend(report::templates::files(dir));
             }
@@ -110,13 +113,6 @@ impl Plan {
         }
         Ok(())
     }
-}
-
-/// Whether reports in `formats` need the Markdown, and so the templates:
-/// the Markdown itself, and the PDF typeset from it; a JSON summary alone
-/// does not.
-pub fn needs_markdown(formats: impl IntoIterator<Item = OutputFormat>) -> bool {
-    formats.into_iter().any(|f| f != OutputFormat::Json)
 }
 
 /// Where a format stands in the order of writing.
@@ -135,7 +131,7 @@ mod tests {
     #[test]
     fn the_json_summary_is_written_last_and_beside_the_first_report() {
         let mut options = Options {
-            data: dataset::DataSource::Path("data-that-does-not-exist".into()),
+            data: crate::dataset::DataSource::Path("data-that-does-not-exist".into()),
             data_notice: None,
             period: None,
             formats: vec![OutputFormat::Pdf, OutputFormat::Markdown],
@@ -148,15 +144,15 @@ mod tests {
             compare: None,
             changes: true,
             watch: false,
-            paper: crate::cli::Paper::A4,
+            paper: crate::options::Paper::A4,
             quiet: true,
         };
-        let plan = Plan::new(&options, &Period::whole_years(2024, 2026)).unwrap();
+        let plan = Plan::new(&options, &Period::whole_years(2024, 2026), &[]).unwrap();
         let formats: Vec<OutputFormat> = plan.targets().iter().map(|(f, _)| *f).collect();
         assert_eq!(formats, [OutputFormat::Markdown, OutputFormat::Pdf, OutputFormat::Json]);
         assert_eq!(plan.summary_file(), Some(Path::new("reports-that-do-not-exist/azint-briefing-2024-2026.json")));
         options.destination = Destination::Named(Target::Stdout);
-        let plan = Plan::new(&options, &Period::whole_years(2024, 2026)).unwrap();
+        let plan = Plan::new(&options, &Period::whole_years(2024, 2026), &[]).unwrap();
         assert!(!plan.makes(OutputFormat::Json) && plan.summary_file().is_none());
     }
 }

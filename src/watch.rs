@@ -9,6 +9,12 @@
 //! process. A render that fails (invalid data) leaves the last good report
 //! as it is; the next valid save renders again. Stopping is checked between
 //! renders, so a report is never left half written.
+//!
+//! The data files are found once a round; templates are compiled only when
+//! the round's plan needs the Markdown. The watcher's own failures (it
+//! cannot start, a folder to watch is not there, or it stops reporting) end
+//! the loop with a [`WatchError`]: its exit code is its own
+//! ([`crate::error::EXIT_WATCH`]), not a bad command line's.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -18,15 +24,41 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::dataset::DataSource;
+use crate::dataset::{DataFile, DataSource};
 use crate::options::Options;
-use crate::{Error, Outcome};
+use crate::{Error, Outcome, Templates};
+
+/// Why the watcher stopped, or could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    /// The operating system's watcher failed: it would not start, would not
+    /// watch a folder, or reported a failure (its limit of watched files).
+    #[error("cannot watch {}: {}", .path.as_deref().unwrap_or("for changes"), reason(.source))]
+    Notify { path: Option<String>, source: notify::Error },
+    /// The current folder, which relative paths are watched from, is gone.
+    #[error("cannot watch {path}: {source}")]
+    Folder { path: String, source: std::io::Error },
+}
+
+/// A watcher's error in words, without the list of paths notify adds.
+fn reason(error: &notify::Error) -> String {
+    match &error.kind {
+        notify::ErrorKind::Io(e) => e.to_string(),
+        notify::ErrorKind::PathNotFound => "no such file or folder".to_owned(),
+        notify::ErrorKind::MaxFilesWatch => "the system's limit of watched files is reached (fs.inotify.max_user_watches)".to_owned(),
+        notify::ErrorKind::Generic(e) => e.clone(),
+        other => format!("{other:?}"),
+    }
+}
 
 /// How long the files must be quiet before a burst of events is rendered.
 pub const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// What one round of the loop did.
 pub enum Round {
+    /// The watcher is watching (before the first render): from here on a
+    /// change is seen.
+    Watching,
     /// Rendered; `changed` names the files that caused it (empty at start).
     Rendered { outcome: Outcome, changed: Vec<String> },
     /// The data or a template is invalid, or writing failed: the last good
@@ -44,19 +76,30 @@ struct Root {
 }
 
 /// Runs the watch loop until `stop` is set; `report` hears of every round.
-pub fn watch(options: &Options, stop: &AtomicBool, report: &mut dyn FnMut(Round)) -> Result<(), Error> {
+/// `files` are the data files the binary found (to size its memory): the
+/// first round renders them; later rounds find them anew.
+pub fn watch(
+    options: &Options,
+    files: Result<Vec<DataFile>, Error>,
+    stop: &AtomicBool,
+    report: &mut dyn FnMut(Round),
+) -> Result<(), WatchError> {
     let roots = roots(options)?;
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
     })
-    .map_err(|e| Error::Usage(format!("cannot watch for changes: {e}")))?;
-    arm(&mut watcher, &roots);
+    .map_err(|source| WatchError::Notify { path: None, source })?;
+    start(&mut watcher, &roots)?;
+    report(Round::Watching);
 
-    let mut templates = crate::compile_templates(options);
-    round(options, &templates, Vec::new(), report);
+    let mut templates = Templates::default();
+    round(options, files, &mut templates, Vec::new(), report);
     while !stop.load(Ordering::Relaxed) {
         let first = match rx.recv_timeout(Duration::from_millis(100)) {
+            // The watcher failed (its limit of watched files, a read
+            // error): changes may go unseen, so watching would mislead.
+            Ok(Err(source)) => return Err(WatchError::Notify { path: None, source }),
             Ok(event) => event,
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => break,
@@ -93,22 +136,19 @@ pub fn watch(options: &Options, stop: &AtomicBool, report: &mut dyn FnMut(Round)
         arm(&mut watcher, &roots);
         let template_dir = options.templates.as_ref().and_then(|given| roots.iter().find(|r| r.given == *given));
         if template_dir.is_some_and(|dir| paths.iter().any(|p| p.starts_with(&dir.watched))) {
-            templates = crate::compile_templates(options);
+            templates.forget();
         }
         let changed = paths.iter().map(|p| display(p, &roots)).collect();
-        round(options, &templates, changed, report);
+        round(options, crate::discover(&options.data), &mut templates, changed, report);
     }
     Ok(())
 }
 
-fn round(options: &Options, templates: &Result<crate::report::Templates, Error>, changed: Vec<String>, report: &mut dyn FnMut(Round)) {
-    let result = match templates {
-        Ok(templates) => crate::render(options, templates),
-        // Templates that do not compile: say so again (the error is not
-        // Clone, so compile once more for the message).
-        Err(_) => crate::compile_templates(options).and_then(|t| crate::render(options, &t)),
-    };
-    match result {
+/// One render over the data `files`. Templates that failed to compile are
+/// not kept, so a failing round compiles them again and names the problem
+/// again.
+fn round(options: &Options, files: Result<Vec<DataFile>, Error>, templates: &mut Templates, changed: Vec<String>, report: &mut dyn FnMut(Round)) {
+    match files.and_then(|files| crate::render(options, &files, templates)) {
         Ok(outcome) => report(Round::Rendered { outcome, changed }),
         Err(error) => report(Round::Failed { error, changed }),
     }
@@ -123,7 +163,7 @@ fn changes_content(event: &notify::Event) -> bool {
 }
 
 /// The folders (or file) to watch: the data and the templates.
-fn roots(options: &Options) -> Result<Vec<Root>, Error> {
+fn roots(options: &Options) -> Result<Vec<Root>, WatchError> {
     let mut given = Vec::new();
     if let DataSource::Path(path) = &options.data {
         given.push(path.clone());
@@ -141,8 +181,8 @@ fn roots(options: &Options) -> Result<Vec<Root>, Error> {
 /// `..`), its own name kept, so that a data folder that is a link swapped
 /// for another is still watched by its name. A path whose folder does not
 /// exist is joined to the current folder.
-fn absolute(path: &Path) -> Result<PathBuf, Error> {
-    let cannot = |e: std::io::Error| Error::Usage(format!("cannot watch {}: {e}", path.display()));
+fn absolute(path: &Path) -> Result<PathBuf, WatchError> {
+    let cannot = |source: std::io::Error| WatchError::Folder { path: path.display().to_string(), source };
     let joined = std::env::current_dir().map_err(cannot)?.join(path);
     let resolved = match (joined.parent(), joined.file_name()) {
         (Some(parent), Some(name)) if !matches!(name.to_str(), Some("." | "..")) => {
@@ -151,6 +191,20 @@ fn absolute(path: &Path) -> Result<PathBuf, Error> {
         _ => joined.canonicalize(),
     };
     Ok(resolved.unwrap_or(joined))
+}
+
+/// Starts watching: as [`arm`], but a root's parent folder that cannot be
+/// watched (it does not exist) is an error, since no change to the root
+/// could ever be seen. The root itself may be missing: its creation is seen
+/// in the parent.
+fn start(watcher: &mut impl Watcher, roots: &[Root]) -> Result<(), WatchError> {
+    arm(watcher, roots);
+    for parent in roots.iter().filter_map(|r| r.watched.parent()) {
+        watcher
+            .watch(parent, RecursiveMode::NonRecursive)
+            .map_err(|source| WatchError::Notify { path: Some(parent.display().to_string()), source })?;
+    }
+    Ok(())
 }
 
 /// (Re)starts watching each root and its parent folder. Errors are

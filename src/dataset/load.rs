@@ -151,6 +151,8 @@ pub const MAX_FILES: usize = 10_000;
 
 /// Finds the data files of `source`, in sorted path order.
 pub fn discover(source: &DataSource) -> Result<Vec<DataFile>, DatasetError> {
+    #[cfg(test)]
+    DISCOVERIES.with(|n| n.set(n.get() + 1));
     let path = match source {
         DataSource::Builtin => {
             return Ok(BUILTIN
@@ -200,6 +202,13 @@ pub fn discover(source: &DataSource) -> Result<Vec<DataFile>, DatasetError> {
         return Err(DatasetError::Invalid(too_large));
     }
     Ok(files)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How often this thread discovered a dataset: a run does it once
+    /// (`lib.rs`'s tests).
+    pub static DISCOVERIES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The files of `source` with `named` files joined in: files being edited,

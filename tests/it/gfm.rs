@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use azint_report::cli::Paper;
+use azint_report::options::Paper;
 use azint_report::typeset::display::{Document, Item, Target};
 use azint_report::typeset::geom::Color;
 use azint_report::typeset::image::{decode, Image};

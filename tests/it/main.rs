@@ -8,6 +8,7 @@ mod fidelity;
 mod gfm;
 mod cli_properties;
 mod hardening;
+mod layers;
 mod manifest;
 mod partners;
 mod properties;

@@ -118,7 +118,7 @@ proptest! {
 
     #[test]
     fn any_text_typesets_inside_the_text_area(title in "\\PC{1,60}", body in "\\PC{0,400}", cell in "\\PC{0,80}") {
-        use azint_report::cli::Paper;
+        use azint_report::options::Paper;
         use azint_report::typeset::display::Item;
         use azint_report::typeset::fonts::Fonts;
         use azint_report::typeset::geom::Pt;

@@ -1,7 +1,7 @@
 //! Issue 9, the briefing as a publication: what an editor would check on
 //! every page, tested on the display list and on the Markdown.
 
-use azint_report::cli::Paper;
+use azint_report::options::Paper;
 use azint_report::typeset::blocks::{self, plain, Block};
 use azint_report::typeset::display::{Item, Page, Text};
 use azint_report::typeset::fonts::Face;

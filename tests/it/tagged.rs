@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use azint_report::cli::Paper;
+use azint_report::options::Paper;
 use azint_report::typeset::display::{Item, Role, Tag};
 use azint_report::typeset;
 use lopdf::{Document, Object, ObjectId};

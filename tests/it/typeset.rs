@@ -4,7 +4,7 @@
 //! on each side of a page break, and output is deterministic.
 
 
-use azint_report::cli::Paper;
+use azint_report::options::Paper;
 use azint_report::typeset::blocks::{self, plain, Block};
 use azint_report::typeset::display::{Item, Text};
 use azint_report::typeset::fonts::Fonts;

@@ -61,7 +61,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// The typesetter's settings the tests use: the default briefing's running
 /// header, metadata dated from [`AS_OF`].
-pub fn typeset_options(paper: azint_report::cli::Paper) -> azint_report::typeset::Options {
+pub fn typeset_options(paper: azint_report::options::Paper) -> azint_report::typeset::Options {
     use azint_report::typeset::{Metadata, Options};
     Options {
         page: paper.size(),
@@ -86,5 +86,5 @@ pub fn default_markdown() -> &'static str {
 /// The default briefing typeset on A4 (once per test run).
 pub fn default_typeset() -> &'static azint_report::typeset::Typeset {
     static DOC: std::sync::OnceLock<azint_report::typeset::Typeset> = std::sync::OnceLock::new();
-    DOC.get_or_init(|| azint_report::typeset::typeset(default_markdown(), &typeset_options(azint_report::cli::Paper::A4)))
+    DOC.get_or_init(|| azint_report::typeset::typeset(default_markdown(), &typeset_options(azint_report::options::Paper::A4)))
 }

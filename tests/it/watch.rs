@@ -257,3 +257,59 @@ fn huge_pages_follow_the_size_of_the_dataset() {
     assert!(!huge_pages_enabled(watching.child.id()), "MIMALLOC_ALLOW_THP=0 keeps them off");
     assert_eq!(watching.stop("-TERM"), Some(130));
 }
+
+/// Runs `command` with a bounded wait: its output, or a panic after LIMIT
+/// (a watcher that did not fail would run for ever).
+fn bounded(mut command: Command) -> std::process::Output {
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > LIMIT {
+            let _ = child.kill();
+            panic!("still watching after {LIMIT:?}: the watcher's failure was not reported");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Issue 23, item 8: a watcher that cannot watch (the folder above the
+/// data does not exist, so no change could ever be seen) stops with its
+/// own exit code, 3, not 2 (a bad command line); nothing is rendered.
+#[test]
+fn issue_23_a_watcher_that_cannot_watch_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("azint-report"));
+    command.current_dir(dir.path()).env_remove("SOURCE_DATE_EPOCH").args(["--watch", "--data", "gone/data", "--as-of", AS_OF]);
+    let output = bounded(command);
+    let stderr = crate::util::stderr(&output);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    let gone = dir.path().canonicalize().unwrap().join("gone");
+    assert!(stderr.contains(&format!("error: cannot watch {}: ", gone.display())), "{stderr}");
+    assert!(!stderr.contains("watching for changes"), "{stderr}");
+    assert_eq!(entries(dir.path()), Vec::<String>::new());
+}
+
+/// Issue 23, item 8: the current folder, which relative paths are watched
+/// from, removed under the process: exit 3 too, naming the path.
+#[cfg(target_os = "linux")]
+#[test]
+fn issue_23_a_watcher_without_a_current_folder_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let here = dir.path().join("here");
+    std::fs::create_dir(&here).unwrap();
+    let data = root().join("data");
+    // The shell enters the folder, removes it, then becomes the binary.
+    let mut command = Command::new("sh");
+    command.arg("-c").arg(r#"cd "$1" && rmdir "$1" && exec "$2" --watch --data "$3" --as-of "$4""#).args([
+        "sh".as_ref(),
+        here.as_os_str(),
+        assert_cmd::cargo::cargo_bin!("azint-report").as_os_str(),
+        data.as_os_str(),
+        AS_OF.as_ref(),
+    ]);
+    let output = bounded(command);
+    let stderr = crate::util::stderr(&output);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains(&format!("error: cannot watch {}: No such file or directory", data.display())), "{stderr}");
+}
