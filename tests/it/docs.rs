@@ -199,7 +199,7 @@ fn same_shape(expected: &str, actual: &str) -> bool {
 }
 
 /// Runs a document's examples in a scratch copy of the repository's
-/// layout; returns how many commands ran.
+/// layout; returns the commands it ran.
 fn run_examples(name: &str) -> Vec<String> {
     let document = std::fs::read_to_string(root().join(name)).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -389,7 +389,28 @@ fn the_command_line_contract_names_every_option() {
         subcommands += 1;
     }
     assert!(subcommands >= 2, "check and completions at least");
+    // And no table documents an option that does not exist.
+    let mut known: BTreeSet<&str> = ["help", "version"].into();
+    known.extend(command.get_arguments().filter_map(clap::Arg::get_long));
+    for sub in command.get_subcommands() {
+        known.extend(sub.get_arguments().filter_map(clap::Arg::get_long));
+    }
+    for (document, text) in [("docs/cli.md", &cli), ("README.md", &readme)] {
+        for long in table_options(text).into_iter().filter(|l| !known.contains(l.as_str())) {
+            problems.push(format!("{document} documents `--{long}`, which is no option"));
+        }
+    }
     assert!(problems.is_empty(), "options not documented:\n{}", problems.join("\n"));
+}
+
+/// The long options named in the first cells of a document's tables.
+fn table_options(text: &str) -> BTreeSet<String> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split(" |").next())
+        .flat_map(|cell| cell.split("--").skip(1).map(str::to_owned).collect::<Vec<_>>())
+        .map(|rest| rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect())
+        .collect()
 }
 
 #[test]
@@ -398,4 +419,6 @@ fn an_option_is_named_only_in_backticks() {
     assert!(names_option("`--out-dir DIR` and `--quiet`", "quiet"));
     assert!(!names_option("| `--out-dir DIR` |", "out"));
     assert!(!names_option("the --quiet flag", "quiet"));
+    let table = "| `-o, --out PATH` | x |\n| `--no-changes` | leave out --y |\n| `FILE...` | z |\n";
+    assert_eq!(table_options(table), ["no-changes".to_owned(), "out".to_owned()].into());
 }
