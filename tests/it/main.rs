@@ -7,6 +7,7 @@ mod cli;
 mod fidelity;
 mod gfm;
 mod cli_properties;
+mod docs;
 mod hardening;
 mod layers;
 mod manifest;
