@@ -1,6 +1,6 @@
 //! The Mermaid subset of the briefing's charts: one definition that the
-//! report writes ([`write`], from `report::helpers`) and the typesetter
-//! reads back ([`parse`], from `typeset::chart`) to draw the same chart in
+//! report writes ([`write()`], from `report::helpers`) and the typesetter
+//! reads back ([`parse()`], from `typeset::chart`) to draw the same chart in
 //! the PDF. A leaf: it imports nothing of the crate but the palette's hex
 //! reader.
 //!

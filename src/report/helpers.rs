@@ -1,5 +1,7 @@
 //! Template helpers: dates at their precision, plurals, percentages,
-//! numbers, links and lists.
+//! numbers, links and lists; the charts in `charts`, which read their
+//! rows through the typed views of `views` and take their English from
+//! `words`.
 //!
 //! Every helper writes Markdown that is already safe: data text inside it
 //! goes through [`super::escape::markdown`], so a helper's output reads the

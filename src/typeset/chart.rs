@@ -4,8 +4,8 @@
 //! viewers draw); the typesetter reads back the subset they use, a `pie`,
 //! an `xychart-beta` of bars and a `gantt` timeline, as the one definition
 //! of that subset in [`crate::mermaid`] gives it, and draws it as vector
-//! graphics with the report's fonts: pies in [`pie`], bars in [`bars`],
-//! timelines in [`timeline`], and every word a drawing sets in [`words`].
+//! graphics with the report's fonts: pies in `pie`, bars in `bars`,
+//! timelines in `timeline`, and every word a drawing sets in `words`.
 //! A block outside that subset is an error the caller turns into a warning
 //! and a code block.
 //!
