@@ -23,6 +23,7 @@ pub mod hash;
 pub mod input;
 pub mod make;
 pub mod memory;
+pub mod mermaid;
 pub mod number;
 pub mod options;
 pub mod palette;

@@ -283,6 +283,23 @@ fn a_misspelt_variable_names_the_template_line_and_column() {
     assert!(output.stdout.is_empty());
 }
 
+/// Issue 23, item 8: a chart given rows without a field it needs (here
+/// the kinds, which have no colour) fails at the template's line, naming
+/// the field, rather than drawing a chart of zeros.
+#[test]
+fn a_chart_of_rows_without_its_fields_names_the_field_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("counts.md.hbs"), "Kinds\n\n{{{mermaid_pie per_kind \"Kinds\"}}}\n").unwrap();
+    let output = bin().args(["--format", "md", "-q", "-o", "-", "--as-of", "2026-02-12", "--templates"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let expected = format!(
+        "{}:3:1: error: template failed: parameter 1 of `mermaid_pie` (`per_kind`, item 1): missing field `colour`",
+        dir.path().join("counts.md.hbs").display()
+    );
+    assert!(stderr(&output).starts_with(&expected), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+}
+
 /// Issue 15: a fact the source places somewhere in a span is counted in
 /// no single year, listed apart, and said to be undated everywhere.
 #[test]

@@ -617,7 +617,7 @@ impl Builder<'_> {
         match super::chart::parse(text) {
             Ok(chart) => {
                 let drawing = super::chart::draw(&chart, width);
-                let alt = super::chart::description(text, &chart);
+                let alt = super::chart::description(&chart);
                 let items = drawing
                     .items
                     .into_iter()

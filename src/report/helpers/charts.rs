@@ -1,0 +1,265 @@
+//! The chart helpers: a summary's rows, read through typed views
+//! ([`super::views`]), made into a chart of the Mermaid subset
+//! ([`crate::mermaid`]) and written as a fenced block, with its words from
+//! [`super::words`].
+
+use std::cmp::Reverse;
+
+use handlebars::{Helper, HelperResult, Output};
+
+use super::views::{self, BarRow, PeriodRow, SliceRow, SpanRow, TimelineRow};
+use super::words;
+use crate::mermaid::{self, Alt, Axis, Chart, Lane, Rgb, Slice, Task};
+
+fn fenced(chart: &Chart, out: &mut dyn Output) -> HelperResult {
+    out.write(&format!("```mermaid\n{}```", mermaid::write(chart)))?;
+    Ok(())
+}
+
+/// `{{{mermaid_pie executive.pillars "title"}}}`: a pie of events per
+/// pillar, slices in the pillars' colours (pillars without events are left
+/// out: a slice of nothing cannot be drawn).
+pub fn mermaid_pie(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+    let rows: Vec<SliceRow<'_>> = views::rows(h, 0, "mermaid_pie")?;
+    let title = super::text(h, 1, "mermaid_pie")?;
+    let mut rows: Vec<SliceRow<'_>> = rows.into_iter().filter(|r| r.count > 0).collect();
+    // Mermaid draws the largest slice first and colours slices in that
+    // order; sort the same way (ties keep report order) to match colours.
+    rows.sort_by_key(|r| Reverse(r.count));
+    let described: Vec<(&str, u64)> = rows.iter().map(|r| (r.name, r.count)).collect();
+    let chart = Chart::Pie {
+        title: title.to_owned(),
+        slices: rows
+            .iter()
+            .map(|r| Slice { label: r.name.to_owned(), value: r.count as f64, color: Rgb::of_pillar(r.colour) })
+            .collect(),
+        alt: Alt { title: title.to_owned(), description: words::pie(&described) },
+    };
+    fenced(&chart, out)
+}
+
+/// `{{{mermaid_bars per_year "title" colour undated}}}`: events per year as
+/// bars on an integer axis (rows with a `name`, such as regions, are
+/// labelled by it); the optional `undated` counts (span bounds and
+/// a count) get a bar each of their own, "undated 2024–2026", after the
+/// years and never inside one.
+pub fn mermaid_bars(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+    let rows: Vec<BarRow<'_>> = views::rows(h, 0, "mermaid_bars")?;
+    let title = super::text(h, 1, "mermaid_bars")?;
+    let colour = super::whole(h, 2, "mermaid_bars")? as usize;
+    let undated: Vec<SpanRow<'_>> = match super::optional(h, 3, "mermaid_bars")? {
+        Some(_) => views::rows(h, 3, "mermaid_bars")?,
+        None => Vec::new(),
+    };
+    let mut categories = Vec::with_capacity(rows.len() + undated.len());
+    let mut counts = Vec::with_capacity(rows.len() + undated.len());
+    for (i, row) in rows.iter().enumerate() {
+        // Rows with a `name` (regions, issue 13) are labelled by it.
+        let label = match (row.name, row.year) {
+            (Some(name), _) => name.to_owned(),
+            (None, Some(year)) => year.to_string(),
+            (None, None) => {
+                return Err(handlebars::RenderErrorReason::Other(format!(
+                    "parameter 1 of `mermaid_bars`, item {}: a bar needs a `name` or a `year`",
+                    i + 1
+                ))
+                .into())
+            }
+        };
+        categories.push(label);
+        counts.push(row.count);
+    }
+    for span in &undated {
+        let (from, until) = (super::partial_date(span.from)?, super::partial_date(span.until)?);
+        categories.push(words::undated_bar(&from.display_span(&until)));
+        counts.push(span.count);
+    }
+    let top = counts.iter().copied().max().unwrap_or(0).max(1);
+    let labels: Vec<String> = categories.iter().map(|c| mermaid::category(c)).collect();
+    let chart = Chart::Bars {
+        title: title.to_owned(),
+        alt: Alt { title: title.to_owned(), description: words::bars(&labels, &counts) },
+        categories,
+        values: counts.iter().map(|&n| n as f64).collect(),
+        color: Rgb::of_pillar(colour),
+        axis: Some(Axis { title: words::VALUE_AXIS.to_owned(), range: Some((0.0, top as f64)) }),
+    };
+    fenced(&chart, out)
+}
+
+/// `{{{mermaid_timeline executive.timeline @root.period "title"}}}`: a gantt
+/// chart with a section (lane) per pillar; a one-day event is a milestone,
+/// landmark and major events are marked `crit`, undated facts `done`
+/// (grey) with "(undated)" after the name, and each task's id carries its
+/// significance and flags (`s4e12`, `s3ue7` undated, `s4pe9` planned) for
+/// the PDF's marks.
+pub fn mermaid_timeline(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+    let events: Vec<TimelineRow<'_>> = views::rows(h, 0, "mermaid_timeline")?;
+    let period: PeriodRow = views::one(h, 1, "mermaid_timeline")?;
+    let title = super::text(h, 2, "mermaid_timeline")?;
+    let mut lanes: Vec<(usize, &str)> = events.iter().map(|e| (e.colour, e.lane)).collect();
+    lanes.sort();
+    lanes.dedup();
+    let lanes = lanes
+        .into_iter()
+        .map(|(colour, name)| Lane {
+            name: name.to_owned(),
+            color: Rgb::of_pillar(colour),
+            tasks: events.iter().enumerate().filter(|(_, e)| e.colour == colour).map(|(key, e)| task(e, key)).collect(),
+        })
+        .collect();
+    let chart = Chart::Timeline {
+        title: title.to_owned(),
+        lanes,
+        period: Some((period.start, period.end)),
+        alt: Alt { title: title.to_owned(), description: words::timeline(&events, period.start, period.end) },
+    };
+    fenced(&chart, out)
+}
+
+fn task(e: &TimelineRow<'_>, key: usize) -> Task {
+    Task {
+        name: words::task_name(e.title, e.undated, e.planned),
+        start: e.start,
+        end: if e.single_day { e.start } else { e.end },
+        significance: e.significance,
+        milestone: e.single_day,
+        undated: e.undated,
+        planned: e.planned,
+        imprecise: e.imprecise,
+        key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use handlebars::Handlebars;
+    use serde_json::Value;
+
+    use super::*;
+
+    fn registry() -> Handlebars<'static> {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        super::super::register(&mut hb);
+        hb
+    }
+
+    fn render(template: &str, data: Value) -> String {
+        registry().render_template(template, &data).unwrap()
+    }
+
+    #[test]
+    fn pie_slices_are_largest_first_with_matching_colours() {
+        let data = serde_json::json!({ "rows": [
+            { "name": "A \"q\"", "count": 2, "colour": 0 },
+            { "name": "B: colon", "count": 5, "colour": 1 },
+            { "name": "C", "count": 0, "colour": 2 }
+        ]});
+        let out = render("{{{mermaid_pie rows \"Events\"}}}", data);
+        assert!(out.contains("\"pie1\": \"#b98020\", \"pie2\": \"#1b3a5c\""), "{out}");
+        assert!(out.contains("    \"B: colon\" : 5\n    \"A #quot;q#quot;\" : 2\n```"), "{out}");
+        assert!(!out.contains("\"C\""));
+    }
+
+    #[test]
+    fn timeline_tasks_carry_significance_and_kind_of_mark() {
+        let data = serde_json::json!({
+            "events": [
+                { "title": "COP29: Baku", "pillar_name": "Energy", "colour": 2, "start": "2024-11-11", "end": "2024-11-22", "significance": 5, "single_day": false, "undated": false, "planned": false, "imprecise": false, "lane": "Energy" },
+                { "title": "Visit", "pillar_name": "Diplomacy", "colour": 0, "start": "2024-08-09", "end": "2024-08-09", "significance": 3, "single_day": true, "undated": false, "planned": false, "imprecise": false, "lane": "Diplomacy" }
+            ],
+            "period": { "start": "2024-01-01", "end": "2026-12-31" }
+        });
+        let out = render("{{{mermaid_timeline events period \"T\"}}}", data);
+        assert!(out.contains("    section Diplomacy\n    Visit :milestone, s3e1, 2024-08-09, 0d\n"), "{out}");
+        assert!(out.contains("    section Energy\n    COP29#58; Baku :crit, s5e0, 2024-11-11, 2024-11-22\n"), "{out}");
+        assert!(out.contains("    %% lanes: #1b3a5c #2f7f79\n"), "{out}");
+        assert!(
+            out.contains(
+                "axisFormat %Y\n    accTitle: T\n    accDescr: A timeline of 2 events from 1 January 2024 to 31 December 2026, \
+                 one lane per pillar. Diplomacy: Visit on 9 August 2024. Energy: COP29: Baku from 11 November 2024 to 22 November 2024.\n"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn charts_say_what_they_show_in_words() {
+        let data = serde_json::json!({
+            "rows": [{ "name": "A", "count": 2, "colour": 0 }, { "name": "B <b>", "count": 1, "colour": 1 }],
+            "years": [{ "year": 2024, "count": 3 }, { "year": 2025, "count": 0 }, { "year": 2026, "count": 1 }]
+        });
+        let pie = render("{{{mermaid_pie rows \"Events per pillar\"}}}", data.clone());
+        assert!(
+            pie.contains("    accTitle: Events per pillar\n    accDescr: A pie chart of three events: A two events (67 percent) and B ‹b› one event (33 percent).\n"),
+            "{pie}"
+        );
+        let bars = render("{{{mermaid_bars years \"Events per year\" 0}}}", data);
+        assert!(
+            bars.contains("    accDescr: A bar chart of events per year from 2024 to 2026: three events in 2024 and one event in 2026; no events in the other years.\n"),
+            "{bars}"
+        );
+    }
+
+    #[test]
+    fn bars_give_undated_counts_their_own_bar() {
+        let data = serde_json::json!({
+            "years": [{ "year": 2024, "count": 2 }, { "year": 2025, "count": 0 }],
+            "undated": [{ "from": "2024", "until": "2026", "count": 6 }]
+        });
+        let out = render("{{{mermaid_bars years \"T\" 0 undated}}}", data.clone());
+        assert!(out.contains("x-axis [2024, 2025, \"undated 2024–2026\"]"), "{out}");
+        assert!(out.contains("bar [2, 0, 6]"), "{out}");
+        assert!(out.contains("0 --> 6"), "{out}");
+        let chart = crate::mermaid::parse(out.trim_start_matches("```mermaid\n").trim_end_matches("```")).unwrap();
+        let Chart::Bars { categories, values, .. } = chart else { panic!("{out}") };
+        assert_eq!(categories, ["2024", "2025", "undated 2024–2026"]);
+        assert_eq!(values, [2.0, 0.0, 6.0]);
+        let without = render("{{{mermaid_bars years \"T\" 0}}}", data);
+        assert!(without.contains("x-axis [2024, 2025]"), "{without}");
+    }
+
+    #[test]
+    fn timeline_tasks_flag_undated_and_planned_events() {
+        let data = serde_json::json!({
+            "events": [
+                { "title": "Somewhere", "pillar_name": "D", "colour": 0, "start": "2024-01-01", "end": "2026-12-31", "significance": 3, "single_day": false, "undated": true, "planned": false, "imprecise": false, "lane": "D" },
+                { "title": "Summit", "pillar_name": "D", "colour": 0, "start": "2026-01-01", "end": "2026-12-31", "significance": 4, "single_day": false, "undated": false, "planned": true, "imprecise": false, "lane": "D" }
+            ],
+            "period": { "start": "2024-01-01", "end": "2026-12-31" }
+        });
+        let out = render("{{{mermaid_timeline events period \"T\"}}}", data);
+        assert!(out.contains("    Somewhere (undated) :done, s3ue0, 2024-01-01, 2026-12-31\n"), "{out}");
+        assert!(out.contains("    Summit (planned) :crit, s4pe1, 2026-01-01, 2026-12-31\n"), "{out}");
+    }
+
+    /// A summary row without a field the chart needs (a field renamed in
+    /// the summary) is an error naming the helper, the row and the field,
+    /// at the template's line; never a chart of zeros.
+    #[test]
+    fn a_row_missing_a_field_fails_at_the_templates_line() {
+        let mut hb = registry();
+        let rows = serde_json::json!({ "pillars": [
+            { "name": "A", "count": 2, "colour": 0 },
+            { "name": "B", "events": 1, "colour": 1 }
+        ]});
+        hb.register_template_string("counts", "Pillars\n\n{{{mermaid_pie pillars \"T\"}}}\n").unwrap();
+        let err = hb.render("counts", &rows).unwrap_err();
+        assert_eq!(err.reason().to_string(), "parameter 1 of `mermaid_pie` (`pillars`, item 2): missing field `count`");
+        assert_eq!((err.template_name.as_deref(), err.line_no), (Some("counts"), Some(3)));
+
+        let event = serde_json::json!({ "events": [{ "title": "X", "pillar_name": "D", "lane": "D", "colour": 0, "start": "2024-01-01",
+            "end": "2024-01-01", "significance": 3, "single_day": true, "undated": false, "planned": false }],
+            "period": { "start": "2024-01-01", "end": "2024-12-31" } });
+        hb.register_template_string("timeline", "{{{mermaid_timeline events period \"T\"}}}").unwrap();
+        let err = hb.render("timeline", &event).unwrap_err();
+        assert_eq!(err.reason().to_string(), "parameter 1 of `mermaid_timeline` (`events`, item 1): missing field `imprecise`");
+        let wrong = serde_json::json!({ "events": [], "period": { "start": "2024", "end": "2024-12-31" } });
+        let err = hb.render("timeline", &wrong).unwrap_err();
+        assert_eq!(err.reason().to_string(), "parameter 2 of `mermaid_timeline` (`period`): `2024` is not a YYYY-MM-DD date");
+        let bars = serde_json::json!({ "rows": [{ "label": "X", "count": 1 }] });
+        let err = registry().render_template("{{{mermaid_bars rows \"T\" 0}}}", &bars).unwrap_err();
+        assert_eq!(err.reason().to_string(), "parameter 1 of `mermaid_bars`, item 1: a bar needs a `name` or a `year`");
+    }
+}
