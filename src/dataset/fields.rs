@@ -14,15 +14,10 @@ use toml::Spanned;
 use crate::date::PartialDate;
 use crate::diag::{did_you_mean, shorten, suggest, Diagnostic, LineIndex, Place};
 
+use super::event_fields::{event_keys, EVENT_FIELDS};
 use super::load::SourceFile;
 use super::model::{Event, Figure, Kind, Partner, PartnerKind, Pillar, Region, ReportMeta, Source, Status};
 use super::partners::PartnerDef;
-
-/// A value with the span of its place in the file.
-type WithSpan<T> = (T, Range<usize>);
-
-/// A list whose items and whole keep their spans.
-type SpannedList<T> = Option<WithSpan<Vec<WithSpan<T>>>>;
 
 /// Keys allowed at the top of a file.
 const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner"];
@@ -32,22 +27,6 @@ const PILLAR_KEYS: &[&str] = &["id", "name", "short", "summary", "order"];
 /// The longest short name of a pillar: it stands in a narrow table column
 /// beside a colour chip (issue 9).
 pub const MAX_SHORT: usize = 20;
-const EVENT_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "date",
-    "until",
-    "pillar",
-    "also",
-    "kind",
-    "significance",
-    "partners",
-    "summary",
-    "figures",
-    "sources",
-    "tags",
-    "status",
-];
 const PARTNER_KEYS: &[&str] = &["id", "name", "aliases", "kind", "region", "iso", "members"];
 const FIGURE_KEYS: &[&str] = &["label", "value", "unit", "approx"];
 const SOURCE_KEYS: &[&str] = &["name", "url", "published", "note"];
@@ -77,6 +56,18 @@ pub fn check_file(file: &SourceFile) -> FileDefs {
         defs.diagnostics.push(Diagnostic::more(&file.path, checker.omitted));
     }
     defs
+}
+
+/// An event being read: the event, its keys at their defaults until read,
+/// and what the rules joining its keys need.
+#[derive(Default)]
+pub(super) struct Draft {
+    pub(super) event: Event,
+    /// `date` as written, set on the event with `until`.
+    pub(super) when: Option<When>,
+    /// Where each entry of `also` and of `partners` is.
+    pub(super) also_spans: Vec<Range<usize>>,
+    pub(super) partner_spans: Vec<Range<usize>>,
 }
 
 /// An event's `date` as written.
@@ -124,7 +115,7 @@ pub struct FileDefs {
 
 /// Walks one file's tree, adding what it defines to [`Merged`] and every
 /// problem to `diagnostics`.
-struct FileChecker<'a> {
+pub(super) struct FileChecker<'a> {
     file: &'a SourceFile,
     lines: LineIndex,
     /// Pillar ids seen in this file, shared by its events.
@@ -141,6 +132,9 @@ struct FileChecker<'a> {
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
+
+/// A value of a data file with its span, as [`EVENT_FIELDS`] reads it.
+pub(super) type Toml<'i> = Value<'i>;
 
 impl FileChecker<'_> {
     fn check(&mut self, merged: &mut FileDefs) {
@@ -348,105 +342,65 @@ impl FileChecker<'_> {
         });
     }
 
+    /// One `[[event]]`: each key read as [`EVENT_FIELDS`] says, then the
+    /// rules that join keys (`date` with `until`, pillars, partners).
     fn event(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut FileDefs) {
-        let mut fields = Fields::new(self, table, &span, EVENT_KEYS, "in `[[event]]`");
-        let id = fields.required("id", |c, v| c.id(v, "id"));
-        let title = fields.required("title", |c, v| c.line(v, "title"));
-        let date = fields.required("date", |c, v| c.event_date(v));
-        let until = fields.optional("until", |c, v| c.partial_date(v, "until"));
-        let pillar = fields.required("pillar", |c, v| c.string(v, "pillar").map(|p| c.intern(p)));
-        let also = fields.optional("also", |c, v| c.strings(v, "also"));
-        let kind = fields.required("kind", |c, v| c.kind(v));
-        let significance = fields.required("significance", |c, v| c.significance(v));
-        let partners = fields.optional("partners", |c, v| c.strings(v, "partners"));
-        let summary = fields.required("summary", |c, v| c.text(v, "summary"));
-        let figures = fields.optional("figures", |c, v| c.figures(v));
-        let sources = fields.required("sources", |c, v| c.sources(v));
-        let tags = fields.optional("tags", |c, v| c.strings(v, "tags"));
-        let status = fields.optional("status", |c, v| c.status(v));
+        let mut draft = Draft::default();
+        let mut spans: Vec<Option<Range<usize>>> = Vec::with_capacity(EVENT_FIELDS.len());
+        let mut complete = true;
+        let mut fields = Fields::new(self, table, &span, event_keys(), "in `[[event]]`");
+        for field in EVENT_FIELDS {
+            let read = |c: &mut FileChecker<'_>, v: &Value<'_>| (field.read)(c, v, &mut draft).then_some(());
+            let found = if field.required { fields.required(field.key, read) } else { fields.optional(field.key, read) };
+            complete &= found.is_some() || !field.required;
+            spans.push(found.map(|(_, span)| span));
+        }
+        let span_of = |key: &str| EVENT_FIELDS.iter().position(|f| f.key == key).and_then(|i| spans[i].clone());
+        let (until_span, pillar_span) = (span_of("until"), span_of("pillar"));
+        let event = &mut draft.event;
 
         // An undated fact's bounds are both in `date`; `until` would make
         // it a span as well, which it cannot be.
-        let (date, until) = match (date, until) {
-            (Some((When::Within(..), _)), Some((_, until_span))) => {
+        match (draft.when.take(), &until_span) {
+            (Some(When::Within(..)), Some(until_span)) => {
                 self.error(
-                    &until_span,
+                    until_span,
                     "`until` cannot go with an undated `date` such as `\"2024..2026\"`: \
                      the range in `date` already bounds when it happened",
                 )
                 .help = Some("remove `until`, or give `date` as one date to record a span".to_owned());
-                (None, None)
+                complete = false;
             }
-            (Some((When::Within(from, to), span)), None) => (Some(((from, true), span.clone())), Some((to, span))),
-            (Some((When::On(date), span)), until) => (Some(((date, false), span)), until),
-            (None, until) => (None, until),
-        };
-        if let (Some(((date, false), _)), Some((until, until_span))) = (&date, &until) {
-            if until.last_day() < date.first_day() {
-                self.error(
-                    until_span,
-                    format!(
-                        "`until` ({until}) is before `date` ({date}): a span must run forwards"
-                    ),
-                );
+            (Some(When::Within(from, to)), None) => (event.date, event.until, event.undated) = (from, Some(to), true),
+            (Some(When::On(date)), _) => {
+                event.date = date;
+                if let (Some(until), Some(until_span)) = (event.until, &until_span) {
+                    if until.last_day() < date.first_day() {
+                        self.error(until_span, format!("`until` ({until}) is before `date` ({date}): a span must run forwards"));
+                    }
+                }
             }
+            (None, _) => complete = false,
         }
-        if let Some((pillar, span)) = &pillar {
-            merged.pillar_refs.push(PillarRef { id: pillar.clone(), place: self.place(span), primary: None });
+        if let Some(span) = &pillar_span {
+            merged.pillar_refs.push(PillarRef { id: event.pillar.clone(), place: self.place(span), primary: None });
         }
-        let also: SpannedList<Arc<str>> = also.map(|(ids, span)| {
-            (ids.into_iter().map(|(id, span)| (self.intern(&id), span)).collect(), span)
-        });
-        if let Some((also, _)) = &also {
-            for (id, span) in also {
-                merged.pillar_refs.push(PillarRef {
-                    id: Arc::clone(id),
-                    place: self.place(span),
-                    primary: pillar.as_ref().map(|p| p.0.clone()),
-                });
-            }
+        for (id, span) in event.also.iter().zip(&draft.also_spans) {
+            merged.pillar_refs.push(PillarRef {
+                id: Arc::clone(id),
+                place: self.place(span),
+                primary: pillar_span.as_ref().map(|_| event.pillar.clone()),
+            });
         }
-        let Some((id, id_span)) = id else { return };
-        merged.event_ids.push((id.clone(), self.place(&id_span)));
-        let (
-            Some((title, _)),
-            Some((date, _)),
-            Some((pillar, _)),
-            Some((kind, _)),
-            Some((significance, _)),
-            Some((summary, _)),
-            Some((sources, _)),
-        ) = (title, date, pillar, kind, significance, summary, sources)
-        else {
+        let Some(id_span) = span_of("id") else { return };
+        merged.event_ids.push((event.id.clone(), self.place(&id_span)));
+        if !complete {
             return;
-        };
-        fn names<T>(list: SpannedList<T>) -> Vec<T> {
-            list.map(|(items, _)| items.into_iter().map(|(s, _)| s).collect())
-                .unwrap_or_default()
         }
-        let (date, undated) = date;
-        if let Some((entries, _)) = &partners {
-            merged.partner_places.extend(entries.iter().map(|(_, span)| self.place(span)));
-        }
-        merged.events.push(Event {
-            id,
-            title,
-            date,
-            until: until.map(|u| u.0),
-            undated,
-            status: status.map_or(Status::Happened, |s| s.0),
-            pillar,
-            also: names(also),
-            kind,
-            significance,
-            partners: names(partners),
-            summary,
-            figures: figures.map(|f| f.0).unwrap_or_default(),
-            sources,
-            tags: names(tags),
-            file: Arc::clone(&self.path),
-            place: self.place(&span),
-        });
+        merged.partner_places.extend(draft.partner_spans.iter().map(|span| self.place(span)));
+        event.file = Arc::clone(&self.path);
+        event.place = self.place(&span);
+        merged.events.push(draft.event);
     }
 
     /// One `[[partner]]` (issue 13). Rules that need the whole registry
@@ -540,7 +494,7 @@ impl FileChecker<'_> {
     /// may hold) and bidirectional controls are refused: they would reach
     /// terminals and viewers raw, or reorder the text around them (issue
     /// 10, class 9). So is text that shows nothing.
-    fn string<'v>(&mut self, v: &'v Value<'_>, key: &str) -> Option<&'v str> {
+    pub(super) fn string<'v>(&mut self, v: &'v Value<'_>, key: &str) -> Option<&'v str> {
         let hostile = |s: &str| s.chars().find(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t') || crate::diag::is_bidi_control(c));
         match v.get_ref() {
             DeValue::String(s) if s.chars().all(invisible) => {
@@ -566,7 +520,7 @@ impl FileChecker<'_> {
     }
 
     /// A string on one line, trimmed.
-    fn line(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+    pub(super) fn line(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
         let s = self.string(v, key)?;
         if s.chars().count() > MAX_LINE {
             self.error(&v.span(), format!("`{key}` is longer than {MAX_LINE} characters: keep it to one line"));
@@ -588,7 +542,7 @@ impl FileChecker<'_> {
 
     /// Free text; runs of white space (line breaks of a multi-line string)
     /// become one space.
-    fn text(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+    pub(super) fn text(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
         let s = self.string(v, key)?;
         let tidy = !s.starts_with(char::is_whitespace)
             && !s.ends_with(char::is_whitespace)
@@ -600,7 +554,7 @@ impl FileChecker<'_> {
         Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
-    fn id(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+    pub(super) fn id(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
         let s = self.string(v, key)?;
         if !s
             .bytes()
@@ -621,7 +575,7 @@ impl FileChecker<'_> {
 
     /// The shared copy of a pillar id, so 100,000 events naming four
     /// pillars hold four strings.
-    fn intern(&mut self, id: &str) -> Arc<str> {
+    pub(super) fn intern(&mut self, id: &str) -> Arc<str> {
         if let Some(shared) = self.pillar_ids.get(id) {
             return Arc::clone(shared);
         }
@@ -630,7 +584,7 @@ impl FileChecker<'_> {
         shared
     }
 
-    fn strings(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<(String, Range<usize>)>> {
+    pub(super) fn strings(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<(String, Range<usize>)>> {
         let DeValue::Array(items) = v.get_ref() else {
             self.type_error(v, key, "an array of strings");
             return None;
@@ -653,7 +607,7 @@ impl FileChecker<'_> {
         ok.then_some(out)
     }
 
-    fn partial_date(&mut self, v: &Value<'_>, key: &str) -> Option<PartialDate> {
+    pub(super) fn partial_date(&mut self, v: &Value<'_>, key: &str) -> Option<PartialDate> {
         let result = match v.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => {
@@ -680,7 +634,7 @@ impl FileChecker<'_> {
 
     /// An event's `date`: one date, or `"FROM..TO"` for a fact the source
     /// places in that span without dating it.
-    fn event_date(&mut self, v: &Value<'_>) -> Option<When> {
+    pub(super) fn event_date(&mut self, v: &Value<'_>) -> Option<When> {
         let DeValue::String(text) = v.get_ref() else {
             return self.partial_date(v, "date").map(When::On);
         };
@@ -707,7 +661,7 @@ impl FileChecker<'_> {
         Some(When::Within(from, to))
     }
 
-    fn status(&mut self, v: &Value<'_>) -> Option<Status> {
+    pub(super) fn status(&mut self, v: &Value<'_>) -> Option<Status> {
         let s = self.string(v, "status")?;
         let status = Status::parse(s);
         if status.is_none() {
@@ -728,7 +682,7 @@ impl FileChecker<'_> {
         }
     }
 
-    fn kind(&mut self, v: &Value<'_>) -> Option<Kind> {
+    pub(super) fn kind(&mut self, v: &Value<'_>) -> Option<Kind> {
         let s = self.string(v, "kind")?;
         let kind = Kind::parse(s);
         if kind.is_none() {
@@ -739,7 +693,7 @@ impl FileChecker<'_> {
         kind
     }
 
-    fn significance(&mut self, v: &Value<'_>) -> Option<u8> {
+    pub(super) fn significance(&mut self, v: &Value<'_>) -> Option<u8> {
         match integer(v.get_ref()) {
             Some(n @ 1..=5) => Some(n as u8),
             Some(n) => {
@@ -756,7 +710,7 @@ impl FileChecker<'_> {
         }
     }
 
-    fn figures(&mut self, v: &Value<'_>) -> Option<Vec<Figure>> {
+    pub(super) fn figures(&mut self, v: &Value<'_>) -> Option<Vec<Figure>> {
         let tables = self.inline_tables(v, "figures")?;
         let mut out = Vec::with_capacity(tables.len());
         for (table, span) in tables {
@@ -777,7 +731,7 @@ impl FileChecker<'_> {
         Some(out)
     }
 
-    fn sources(&mut self, v: &Value<'_>) -> Option<Vec<Source>> {
+    pub(super) fn sources(&mut self, v: &Value<'_>) -> Option<Vec<Source>> {
         let tables = self.inline_tables(v, "sources")?;
         if tables.is_empty() {
             self.error(

@@ -1,6 +1,7 @@
 //! The dataset layer: read the files, check them, and hand the pipeline a
 //! [`Dataset`] it can trust.
 
+pub mod event_fields;
 pub mod iso;
 pub mod lint;
 pub mod load;
