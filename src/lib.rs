@@ -122,9 +122,8 @@ fn selection<'a>(options: &'a Options, period: &'a Period) -> Selection<'a> {
 
 /// The JSON summary of this run, and what changed since the one already at
 /// the plan's summary path (or at the name earlier versions gave it), in
-/// words. One that is there but
-/// cannot serve is named in a warning, and the run goes on without the
-/// changes section.
+/// words. One that is there but cannot serve is named in a warning, and the
+/// run goes on without the changes section.
 fn compare_with_previous(
     plan: &plan::Plan,
     period: &Period,

@@ -582,6 +582,7 @@ fn syntax_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::Status;
 
     /// Issue 10, class 8: bare `[[event]]` headers count toward the event
     /// limit (only events with a valid id did), and their problems past the
@@ -595,5 +596,44 @@ mod tests {
         assert_eq!(defs.diagnostics.len(), crate::diag::LISTED_PER_FILE + 1);
         assert_eq!(defs.diagnostics.iter().map(Diagnostic::count).sum::<usize>(), 8000);
     }
-}
 
+    /// Each entry of the table of event fields reads its own key: a value
+    /// of the wrong type under any key is reported under that key, and a
+    /// valid event reads every key into the model.
+    #[test]
+    fn every_event_key_is_read_by_its_own_entry() {
+        let valid = [
+            ("id", "\"e\""),
+            ("title", "\"E\""),
+            ("date", "2024-05-06"),
+            ("until", "2024-05-07"),
+            ("pillar", "\"p\""),
+            ("also", "[\"q\"]"),
+            ("status", "\"planned\""),
+            ("kind", "\"visit\""),
+            ("significance", "3"),
+            ("partners", "[\"Georgia\"]"),
+            ("summary", "\"S.\""),
+            ("figures", "[{ label = \"L\", value = 2 }]"),
+            ("sources", "[{ name = \"N\" }]"),
+            ("tags", "[\"t\"]"),
+        ];
+        let keys: Vec<&str> = valid.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, super::super::event_fields::event_keys(), "every key of the table, in its order");
+        let file = |entries: Vec<(&str, &str)>| {
+            let body: String = entries.iter().map(|(k, v)| format!("{k} = {v}\n")).collect();
+            check_file(&SourceFile { path: "e.toml".into(), text: format!("[[event]]\n{body}") })
+        };
+        let defs = file(valid.to_vec());
+        assert!(defs.diagnostics.is_empty(), "{:?}", defs.diagnostics);
+        let e = &defs.events[0];
+        assert_eq!((e.id.as_str(), e.title.as_str(), e.date.to_string(), e.until.map(|u| u.to_string())), ("e", "E", "2024-05-06".into(), Some("2024-05-07".into())));
+        assert_eq!((&*e.pillar, e.also.len(), e.status, e.kind, e.significance), ("p", 1, Status::Planned, crate::dataset::Kind::Visit, 3));
+        assert_eq!((e.partners.as_slice(), e.summary.as_str(), e.figures.len(), e.sources.len(), e.tags.as_slice()), (&["Georgia".to_owned()][..], "S.", 1, 1, &["t".to_owned()][..]));
+        for key in keys {
+            let entries = valid.iter().map(|&(k, v)| (k, if k == key { "true" } else { v })).collect();
+            let defs = file(entries);
+            assert!(defs.diagnostics.iter().any(|d| d.message.contains(&format!("`{key}`"))), "{key}: {:?}", defs.diagnostics);
+        }
+    }
+}
