@@ -83,9 +83,9 @@ pub enum Value<'a> {
     Flag(bool),
     /// Items in order.
     List(Vec<Value<'a>>),
-    /// Named parts in a fixed order (a figure, a source); absent parts are
-    /// left out.
-    Record(Vec<(&'static str, Value<'a>)>),
+    /// Named parts in order (a figure, a source; a text per language, its
+    /// names from the data); absent parts are left out.
+    Record(Vec<(&'a str, Value<'a>)>),
 }
 
 /// One field of an event as the change report shows it and the JSON

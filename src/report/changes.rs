@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::dataset::event_fields::{FieldValue, Shown};
-use crate::snapshot::{Diff, EventEdit, FieldChange, FieldEdit, PillarDiff};
+use crate::snapshot::{Diff, EventEdit, EventRef, FieldChange, FieldEdit, PillarDiff};
 
 /// What changed between two snapshots of the same period, per pillar, as
 /// the templates and the JSON summary show it.
@@ -96,14 +96,16 @@ pub fn describe(diff: &Diff) -> Changes {
     }
 }
 
+/// Events are named by title.
 fn describe_pillar(p: &PillarDiff) -> PillarChanges {
+    let titles = |events: &[EventRef]| events.iter().map(|e| e.title.clone()).collect();
     PillarChanges {
         name: p.name.clone(),
-        added: p.added.clone(),
-        removed: p.removed.clone(),
-        edited: p.edited.iter().map(|e: &EventEdit| Edit { title: e.title.clone(), fields: e.fields.iter().map(describe_field).collect() }).collect(),
-        highlights_in: p.highlights_in.clone(),
-        highlights_out: p.highlights_out.clone(),
+        added: titles(&p.added),
+        removed: titles(&p.removed),
+        edited: p.edited.iter().map(|e: &EventEdit| Edit { title: e.event.title.clone(), fields: e.fields.iter().map(describe_field).collect() }).collect(),
+        highlights_in: titles(&p.highlights_in),
+        highlights_out: titles(&p.highlights_out),
     }
 }
 

@@ -26,21 +26,28 @@ pub struct Diff {
     pub partners_removed: Vec<String>,
 }
 
-/// The changes in one pillar; events by title.
+/// The changes in one pillar.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PillarDiff {
     pub name: String,
-    pub added: Vec<String>,
-    pub removed: Vec<String>,
+    pub added: Vec<EventRef>,
+    pub removed: Vec<EventRef>,
     pub edited: Vec<EventEdit>,
-    pub highlights_in: Vec<String>,
-    pub highlights_out: Vec<String>,
+    pub highlights_in: Vec<EventRef>,
+    pub highlights_out: Vec<EventRef>,
+}
+
+/// An event by id, with its title (now, or when last seen).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventRef {
+    pub id: String,
+    pub title: String,
 }
 
 /// One edited event: its title now, and what changed in it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EventEdit {
-    pub title: String,
+    pub event: EventRef,
     /// In the table's order; empty when the previous summary kept no
     /// fields (written by an earlier version): named without details.
     pub fields: Vec<FieldEdit>,
@@ -91,7 +98,11 @@ fn diff_with(old: &Snapshot, new: &Snapshot, new_fields: &dyn Fn(&str, &Stamp) -
     let mut out = Diff { previous_as_of: old.as_of.clone(), ..Diff::default() };
     let mut pillars: Vec<PillarDiff> = new.pillars.iter().map(|p| PillarDiff { name: p.name.clone(), ..PillarDiff::default() }).collect();
     let index = |id: &str| new.pillars.iter().position(|p| p.id == id);
-    let title = |id: &str| new.hashes.get(id).or_else(|| old.hashes.get(id)).map_or_else(|| id.to_owned(), |s| s.title.clone());
+    let event = |id: &str| EventRef {
+        id: id.to_owned(),
+        title: new.hashes.get(id).or_else(|| old.hashes.get(id)).map_or_else(|| id.to_owned(), |s| s.title.clone()),
+    };
+    let at = |id: &str, stamp: &Stamp| EventRef { id: id.to_owned(), title: stamp.title.clone() };
     // Hashes of another encoding say nothing: compare what the previous
     // summary stored instead (issue 23).
     let same_encoding = old.hash_encoding == new.hash_encoding;
@@ -99,21 +110,21 @@ fn diff_with(old: &Snapshot, new: &Snapshot, new_fields: &dyn Fn(&str, &Stamp) -
         let Some(previous) = old.hashes.get(id) else {
             out.added += 1;
             if let Some(i) = index(&stamp.pillar) {
-                pillars[i].added.push(stamp.title.clone());
+                pillars[i].added.push(at(id, stamp));
             }
             continue;
         };
         let edit = if same_encoding {
             (previous.hash != stamp.hash).then(|| {
                 let fields = if previous.fields.is_empty() { Vec::new() } else { field_edits(&previous.fields, &new_fields(id, stamp)) };
-                EventEdit { title: stamp.title.clone(), fields }
+                EventEdit { event: at(id, stamp), fields }
             })
         } else if previous.fields.is_empty() {
             (previous.title != stamp.title || previous.pillar != stamp.pillar)
-                .then(|| EventEdit { title: stamp.title.clone(), fields: Vec::new() })
+                .then(|| EventEdit { event: at(id, stamp), fields: Vec::new() })
         } else {
             let fields = field_edits(&previous.fields, &new_fields(id, stamp));
-            (!fields.is_empty()).then(|| EventEdit { title: stamp.title.clone(), fields })
+            (!fields.is_empty()).then(|| EventEdit { event: at(id, stamp), fields })
         };
         if let Some(edit) = edit {
             out.edited += 1;
@@ -126,15 +137,15 @@ fn diff_with(old: &Snapshot, new: &Snapshot, new_fields: &dyn Fn(&str, &Stamp) -
         if !new.hashes.contains_key(id) {
             out.removed += 1;
             match index(&stamp.pillar) {
-                Some(i) => pillars[i].removed.push(stamp.title.clone()),
-                None => pillars.push(PillarDiff { name: stamp.pillar.clone(), removed: vec![stamp.title.clone()], ..PillarDiff::default() }),
+                Some(i) => pillars[i].removed.push(at(id, stamp)),
+                None => pillars.push(PillarDiff { name: stamp.pillar.clone(), removed: vec![at(id, stamp)], ..PillarDiff::default() }),
             }
         }
     }
     for (i, p) in new.pillars.iter().enumerate() {
         let before: Vec<&String> = old.pillars.iter().find(|o| o.id == p.id).map(|o| o.highlights.iter().collect()).unwrap_or_default();
-        pillars[i].highlights_in = p.highlights.iter().filter(|h| !before.contains(h)).map(|h| title(h)).collect();
-        pillars[i].highlights_out = before.iter().filter(|h| !p.highlights.contains(h)).map(|h| title(h)).collect();
+        pillars[i].highlights_in = p.highlights.iter().filter(|h| !before.contains(h)).map(|h| event(h)).collect();
+        pillars[i].highlights_out = before.iter().filter(|h| !p.highlights.contains(h)).map(|h| event(h)).collect();
     }
     out.pillars = pillars
         .into_iter()
@@ -233,9 +244,10 @@ pub(crate) mod tests {
         let d = diff(&old, &new);
         assert_eq!((d.added, d.removed, d.edited), (1, 1, 1));
         let p = &d.pillars[0];
-        assert_eq!((p.added.as_slice(), p.removed.as_slice()), (&["C".to_owned()][..], &["B".to_owned()][..]));
-        assert_eq!(p.edited, [EventEdit { title: "A".into(), fields: vec![] }]);
-        assert_eq!((p.highlights_in.as_slice(), p.highlights_out.as_slice()), (&["C".to_owned()][..], &["A".to_owned()][..]));
+        let event = |id: &str, title: &str| EventRef { id: id.into(), title: title.into() };
+        assert_eq!((p.added.as_slice(), p.removed.as_slice()), (&[event("c", "C")][..], &[event("b", "B")][..]));
+        assert_eq!(p.edited, [EventEdit { event: event("a", "A"), fields: vec![] }]);
+        assert_eq!((p.highlights_in.as_slice(), p.highlights_out.as_slice()), (&[event("c", "C")][..], &[event("a", "A")][..]));
         assert!(!diff(&new, &new).any());
         assert!(d.partners_added.is_empty() && d.partners_removed.is_empty());
     }
@@ -282,7 +294,7 @@ pub(crate) mod tests {
         let new = snap("2026-02-01", &[("a", with_fields(stamp("energy", "A", "2"), &[("significance", text("5"))]))], &[]);
         let d = diff(&old, &new);
         assert_eq!(d.edited, 1);
-        assert_eq!(d.pillars[0].edited[0], EventEdit { title: "A".into(), fields: vec![] });
+        assert_eq!(d.pillars[0].edited[0], EventEdit { event: EventRef { id: "a".into(), title: "A".into() }, fields: vec![] });
     }
 
     #[test]
@@ -297,7 +309,7 @@ pub(crate) mod tests {
         let new = snap("2026-02-01", &[("a", kept("7")), ("b", edited("8", "4")), ("c", stamp("energy", "C", "9"))], &[]);
         let d = diff(&old, &new);
         assert_eq!(d.edited, 1);
-        assert_eq!(d.pillars[0].edited[0].title, "B");
+        assert_eq!(d.pillars[0].edited[0].event.id, "b");
         // A field the previous summary lacks (kept later) is not an edit.
         let mut older = old.clone();
         older.hashes.get_mut("a").unwrap().fields.remove("tags");

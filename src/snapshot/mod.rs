@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::dataset::Dataset;
 use crate::summary::Summary;
 
-pub use diff::{diff, diff_in, Diff, EventEdit, FieldChange, FieldEdit, PillarDiff};
+pub use diff::{diff, diff_in, Diff, EventEdit, EventRef, FieldChange, FieldEdit, PillarDiff};
 pub use hash::{content_hash, ENCODING};
 pub use schema::{to_json, Comparison, FieldValue, PartnerCounts, PartnerStamp, PillarCounts, Snapshot, Span, Stamp, SCHEMA};
 
