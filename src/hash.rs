@@ -17,6 +17,28 @@ pub fn fnv1a_pair(bytes: &[u8], a: u64, b: u64) -> (u64, u64) {
     bytes.iter().fold((a, b), |(a, b), &byte| (step(a, byte), step(b, byte)))
 }
 
+/// FNV-1a fed in pieces: the same hash as [`fnv1a`] of the pieces joined,
+/// without joining them.
+#[derive(Clone, Copy, Debug)]
+pub struct Fnv1a(u64);
+
+impl Fnv1a {
+    /// A hash starting from `basis` ([`BASIS`] for the standard one).
+    pub fn new(basis: u64) -> Self {
+        Fnv1a(basis)
+    }
+
+    /// Adds `bytes`.
+    pub fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv1a(bytes, self.0);
+    }
+
+    /// The hash of everything written.
+    pub fn finish(self) -> u64 {
+        self.0
+    }
+}
+
 fn step(hash: u64, byte: u8) -> u64 {
     (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3)
 }
@@ -31,5 +53,9 @@ mod tests {
         assert_eq!(fnv1a(b"a", BASIS), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(b"foobar", BASIS), 0x8594_4171_f739_67e8);
         assert_eq!(fnv1a_pair(b"foobar", BASIS, 7), (fnv1a(b"foobar", BASIS), fnv1a(b"foobar", 7)));
+        let mut pieces = Fnv1a::new(BASIS);
+        pieces.write(b"foo");
+        pieces.write(b"bar");
+        assert_eq!(pieces.finish(), 0x8594_4171_f739_67e8);
     }
 }

@@ -64,7 +64,7 @@ pub struct Outcome {
     /// Problems that did not stop the run (missing glyphs).
     pub warnings: Vec<diag::Diagnostic>,
     /// What changed since the previous JSON summary, when there was one.
-    pub changes: Option<snapshot::Changes>,
+    pub changes: Option<report::Changes>,
     pub events: usize,
     pub elapsed: std::time::Duration,
 }
@@ -138,7 +138,8 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     let (snapshot, changes) = compare_with_previous(&plan, &period, &dataset, &summary, &mut warnings);
     let events = summary.executive.totals.events;
     warnings.extend(period_warnings(&dataset, options, &period, events));
-    let made = make::make(&plan, make::Inputs { dataset, summary, snapshot }, templates, options)?;
+    let shown = changes.clone().filter(report::Changes::any);
+    let made = make::make(&plan, make::Inputs { dataset, summary, snapshot, changes: shown }, templates, options)?;
     warnings.extend(made.warnings);
     write(options, &made.reports)?;
     let written = made.reports.into_iter().map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
@@ -159,18 +160,17 @@ fn selection<'a>(options: &'a Options, period: &'a Period) -> Selection<'a> {
 }
 
 /// The JSON summary of this run, and what changed since the one already at
-/// the plan's summary path (or at the name earlier versions gave it); the
-/// summary keeps the changes when there are any. One that is there but
-/// cannot serve is named in a warning, and the run goes on without the
-/// changes section.
+/// the plan's summary path (or at the name earlier versions gave it), in
+/// words. One that is there but cannot serve is named in a warning, and the
+/// run goes on without the changes section.
 fn compare_with_previous(
     plan: &plan::Plan,
     period: &Period,
     dataset: &Dataset,
     summary: &summary::Summary,
     warnings: &mut Vec<diag::Diagnostic>,
-) -> (snapshot::Snapshot, Option<snapshot::Changes>) {
-    let mut snapshot = snapshot::snapshot(dataset, summary);
+) -> (snapshot::Snapshot, Option<report::Changes>) {
+    let snapshot = snapshot::snapshot(dataset, summary);
     let changes = plan
         .summary_file()
         .and_then(|path| {
@@ -186,8 +186,7 @@ fn compare_with_previous(
                 None
             })
         })
-        .map(|previous| snapshot::changes_in(&previous, &snapshot, dataset));
-    snapshot.changes = changes.clone().filter(snapshot::Changes::any);
+        .map(|previous| report::changes::describe(&snapshot::diff_in(&previous, &snapshot, dataset)));
     (snapshot, changes)
 }
 

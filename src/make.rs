@@ -21,6 +21,9 @@ pub struct Inputs {
     pub dataset: Dataset,
     pub summary: Summary,
     pub snapshot: Snapshot,
+    /// What changed since the previous JSON summary, when anything did:
+    /// shown in the Markdown (unless `--no-changes`) and kept in the JSON.
+    pub changes: Option<report::Changes>,
 }
 
 /// The reports of a plan, made: each one's format, target and bytes in the
@@ -37,13 +40,15 @@ pub struct Made {
 /// before the PDF, whatever their order of writing, so that the data can go
 /// before the pages take the memory.
 pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, options: &Options) -> Result<Made, Error> {
-    let Inputs { dataset, summary, snapshot } = inputs;
-    let changes = snapshot.changes.as_ref().filter(|_| options.changes);
+    let Inputs { dataset, summary, snapshot, changes } = inputs;
     let markdown = match templates {
-        Some(templates) => report::render(&report::Briefing { summary: &summary, changes }, templates)?,
+        Some(templates) => {
+            let changes = changes.as_ref().filter(|_| options.changes);
+            report::render(&report::Briefing { summary: &summary, changes }, templates)?
+        }
         None => String::new(),
     };
-    let json = plan.makes(OutputFormat::Json).then(|| crate::snapshot::to_json(&snapshot, &dataset));
+    let json = plan.makes(OutputFormat::Json).then(|| crate::snapshot::to_json(&snapshot, changes.as_ref(), &dataset));
     let mut warnings = Vec::new();
     let mut pdf = None;
     if plan.makes(OutputFormat::Pdf) {
@@ -51,7 +56,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
         warnings.extend(templates.iter().flat_map(|t| t.html.iter().cloned()));
         let mut typeset_options = typeset_options(&dataset, &summary, options);
         typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref())?;
-        drop((summary, dataset, snapshot));
+        drop((summary, dataset, snapshot, changes));
         let typeset = typeset::typeset_pdf(&markdown, &typeset_options);
         let path = options.templates.as_ref().map_or("templates".to_owned(), |d| d.display().to_string());
         warnings.extend(typeset.warnings.iter().map(|w| diag::Diagnostic::error_in(&path, w.clone()).warning()));

@@ -1,28 +1,26 @@
 //! One data file checked on its own: its spanned TOML tree
 //! (`toml::de::DeTable`) walked key by key by hand rather than through
 //! serde derive, so that every problem in the file is found in one pass and
-//! each keeps its place; each value read as its field.
+//! each keeps its place; each value read as its field ([`values`]). An
+//! event's keys are read as the table of event fields says
+//! ([`super::event_fields`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
-use toml::de::{DeArray, DeTable, DeValue};
+use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::date::PartialDate;
 use crate::diag::{did_you_mean, shorten, suggest, Diagnostic, LineIndex, Place};
 
+use super::event_fields::{event_keys, EVENT_FIELDS};
 use super::load::SourceFile;
-use super::model::{Event, Figure, Kind, Partner, PartnerKind, Pillar, Region, ReportMeta, Source, Status};
+use super::model::{Event, Partner, PartnerKind, Pillar, Region, ReportMeta};
 use super::partners::PartnerDef;
 
-/// A value with the span of its place in the file.
-type WithSpan<T> = (T, Range<usize>);
-
-/// A list whose items and whole keep their spans.
-type SpannedList<T> = Option<WithSpan<Vec<WithSpan<T>>>>;
+mod values;
 
 /// Keys allowed at the top of a file.
 const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner"];
@@ -32,22 +30,6 @@ const PILLAR_KEYS: &[&str] = &["id", "name", "short", "summary", "order"];
 /// The longest short name of a pillar: it stands in a narrow table column
 /// beside a colour chip (issue 9).
 pub const MAX_SHORT: usize = 20;
-const EVENT_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "date",
-    "until",
-    "pillar",
-    "also",
-    "kind",
-    "significance",
-    "partners",
-    "summary",
-    "figures",
-    "sources",
-    "tags",
-    "status",
-];
 const PARTNER_KEYS: &[&str] = &["id", "name", "aliases", "kind", "region", "iso", "members"];
 const FIGURE_KEYS: &[&str] = &["label", "value", "unit", "approx"];
 const SOURCE_KEYS: &[&str] = &["name", "url", "published", "note"];
@@ -90,6 +72,18 @@ fn check_file_in(file: &SourceFile, piece_bytes: usize) -> FileDefs {
         defs.diagnostics.push(Diagnostic::more(&file.path, checker.omitted));
     }
     defs
+}
+
+/// An event being read: the event, its keys at their defaults until read,
+/// and what the rules joining its keys need.
+#[derive(Default)]
+pub(super) struct Draft {
+    pub(super) event: Event,
+    /// `date` as written, set on the event with `until`.
+    pub(super) when: Option<When>,
+    /// Where each entry of `also` and of `partners` is.
+    pub(super) also_spans: Vec<Range<usize>>,
+    pub(super) partner_spans: Vec<Range<usize>>,
 }
 
 /// An event's `date` as written.
@@ -137,7 +131,7 @@ pub struct FileDefs {
 
 /// Walks one file's tree, adding what it defines to [`Merged`] and every
 /// problem to `diagnostics`.
-struct FileChecker<'a> {
+pub(super) struct FileChecker<'a> {
     file: &'a SourceFile,
     lines: LineIndex,
     /// Pillar ids seen in this file, shared by its events.
@@ -158,6 +152,9 @@ struct FileChecker<'a> {
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
+
+/// A value of a data file with its span, as [`EVENT_FIELDS`] reads it.
+pub(super) type Toml<'i> = Value<'i>;
 
 impl FileChecker<'_> {
     fn check(&mut self, merged: &mut FileDefs) {
@@ -422,105 +419,65 @@ impl FileChecker<'_> {
         });
     }
 
+    /// One `[[event]]`: each key read as [`EVENT_FIELDS`] says, then the
+    /// rules that join keys (`date` with `until`, pillars, partners).
     fn event(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut FileDefs) {
-        let mut fields = Fields::new(self, table, &span, EVENT_KEYS, "in `[[event]]`");
-        let id = fields.required("id", |c, v| c.id(v, "id"));
-        let title = fields.required("title", |c, v| c.line(v, "title"));
-        let date = fields.required("date", |c, v| c.event_date(v));
-        let until = fields.optional("until", |c, v| c.partial_date(v, "until"));
-        let pillar = fields.required("pillar", |c, v| c.string(v, "pillar").map(|p| c.intern(p)));
-        let also = fields.optional("also", |c, v| c.strings(v, "also"));
-        let kind = fields.required("kind", |c, v| c.kind(v));
-        let significance = fields.required("significance", |c, v| c.significance(v));
-        let partners = fields.optional("partners", |c, v| c.strings(v, "partners"));
-        let summary = fields.required("summary", |c, v| c.text(v, "summary"));
-        let figures = fields.optional("figures", |c, v| c.figures(v));
-        let sources = fields.required("sources", |c, v| c.sources(v));
-        let tags = fields.optional("tags", |c, v| c.strings(v, "tags"));
-        let status = fields.optional("status", |c, v| c.status(v));
+        let mut draft = Draft::default();
+        let mut spans: Vec<Option<Range<usize>>> = Vec::with_capacity(EVENT_FIELDS.len());
+        let mut complete = true;
+        let mut fields = Fields::new(self, table, &span, event_keys(), "in `[[event]]`");
+        for field in EVENT_FIELDS {
+            let read = |c: &mut FileChecker<'_>, v: &Value<'_>| (field.read)(c, v, &mut draft).then_some(());
+            let found = if field.required { fields.required(field.key, read) } else { fields.optional(field.key, read) };
+            complete &= found.is_some() || !field.required;
+            spans.push(found.map(|(_, span)| span));
+        }
+        let span_of = |key: &str| EVENT_FIELDS.iter().position(|f| f.key == key).and_then(|i| spans[i].clone());
+        let (until_span, pillar_span) = (span_of("until"), span_of("pillar"));
+        let event = &mut draft.event;
 
         // An undated fact's bounds are both in `date`; `until` would make
         // it a span as well, which it cannot be.
-        let (date, until) = match (date, until) {
-            (Some((When::Within(..), _)), Some((_, until_span))) => {
+        match (draft.when.take(), &until_span) {
+            (Some(When::Within(..)), Some(until_span)) => {
                 self.error(
-                    &until_span,
+                    until_span,
                     "`until` cannot go with an undated `date` such as `\"2024..2026\"`: \
                      the range in `date` already bounds when it happened",
                 )
                 .help = Some("remove `until`, or give `date` as one date to record a span".to_owned());
-                (None, None)
+                complete = false;
             }
-            (Some((When::Within(from, to), span)), None) => (Some(((from, true), span.clone())), Some((to, span))),
-            (Some((When::On(date), span)), until) => (Some(((date, false), span)), until),
-            (None, until) => (None, until),
-        };
-        if let (Some(((date, false), _)), Some((until, until_span))) = (&date, &until) {
-            if until.last_day() < date.first_day() {
-                self.error(
-                    until_span,
-                    format!(
-                        "`until` ({until}) is before `date` ({date}): a span must run forwards"
-                    ),
-                );
+            (Some(When::Within(from, to)), None) => (event.date, event.until, event.undated) = (from, Some(to), true),
+            (Some(When::On(date)), _) => {
+                event.date = date;
+                if let (Some(until), Some(until_span)) = (event.until, &until_span) {
+                    if until.last_day() < date.first_day() {
+                        self.error(until_span, format!("`until` ({until}) is before `date` ({date}): a span must run forwards"));
+                    }
+                }
             }
+            (None, _) => complete = false,
         }
-        if let Some((pillar, span)) = &pillar {
-            merged.pillar_refs.push(PillarRef { id: pillar.clone(), place: self.place(span), primary: None });
+        if let Some(span) = &pillar_span {
+            merged.pillar_refs.push(PillarRef { id: event.pillar.clone(), place: self.place(span), primary: None });
         }
-        let also: SpannedList<Arc<str>> = also.map(|(ids, span)| {
-            (ids.into_iter().map(|(id, span)| (self.intern(&id), span)).collect(), span)
-        });
-        if let Some((also, _)) = &also {
-            for (id, span) in also {
-                merged.pillar_refs.push(PillarRef {
-                    id: Arc::clone(id),
-                    place: self.place(span),
-                    primary: pillar.as_ref().map(|p| p.0.clone()),
-                });
-            }
+        for (id, span) in event.also.iter().zip(&draft.also_spans) {
+            merged.pillar_refs.push(PillarRef {
+                id: Arc::clone(id),
+                place: self.place(span),
+                primary: pillar_span.as_ref().map(|_| event.pillar.clone()),
+            });
         }
-        let Some((id, id_span)) = id else { return };
-        merged.event_ids.push((id.clone(), self.place(&id_span)));
-        let (
-            Some((title, _)),
-            Some((date, _)),
-            Some((pillar, _)),
-            Some((kind, _)),
-            Some((significance, _)),
-            Some((summary, _)),
-            Some((sources, _)),
-        ) = (title, date, pillar, kind, significance, summary, sources)
-        else {
+        let Some(id_span) = span_of("id") else { return };
+        merged.event_ids.push((event.id.clone(), self.place(&id_span)));
+        if !complete {
             return;
-        };
-        fn names<T>(list: SpannedList<T>) -> Vec<T> {
-            list.map(|(items, _)| items.into_iter().map(|(s, _)| s).collect())
-                .unwrap_or_default()
         }
-        let (date, undated) = date;
-        if let Some((entries, _)) = &partners {
-            merged.partner_places.extend(entries.iter().map(|(_, span)| self.place(span)));
-        }
-        merged.events.push(Event {
-            id,
-            title,
-            date,
-            until: until.map(|u| u.0),
-            undated,
-            status: status.map_or(Status::Happened, |s| s.0),
-            pillar,
-            also: names(also),
-            kind,
-            significance,
-            partners: names(partners),
-            summary,
-            figures: figures.map(|f| f.0).unwrap_or_default(),
-            sources,
-            tags: names(tags),
-            file: Arc::clone(&self.path),
-            place: self.place(&span),
-        });
+        merged.partner_places.extend(draft.partner_spans.iter().map(|span| self.place(span)));
+        event.file = Arc::clone(&self.path);
+        event.place = self.place(&span);
+        merged.events.push(draft.event);
     }
 
     /// One `[[partner]]` (issue 13). Rules that need the whole registry
@@ -577,385 +534,6 @@ impl FileChecker<'_> {
         });
     }
 
-    /// A value from a fixed list of names (a partner's `kind`, `region`).
-    fn named<T>(&mut self, v: &Value<'_>, key: &str, parse: fn(&str) -> Option<T>, names: &[&str]) -> Option<T> {
-        let s = self.string(v, key)?;
-        let value = parse(s);
-        if value.is_none() {
-            let help = suggest(s, names, "expected one of");
-            self.error(&v.span(), format!("unknown {key} `{s}`")).help = Some(help);
-        }
-        value
-    }
-
-    /// An ISO 3166-1 alpha-2 code.
-    fn iso(&mut self, v: &Value<'_>) -> Option<String> {
-        let s = self.string(v, "iso")?;
-        if super::iso::is_alpha2(s) {
-            return Some(s.to_owned());
-        }
-        let upper = s.to_ascii_uppercase();
-        let help = if super::iso::is_alpha2(&upper) {
-            format!("codes are upper case: `{upper}`")
-        } else if upper == "UK" {
-            "the United Kingdom's code is `GB`".to_owned()
-        } else {
-            "expected a two-letter code such as `AZ`, `GE` or `TR`".to_owned()
-        };
-        self.error(&v.span(), format!("`iso` `{s}` is not an ISO 3166-1 alpha-2 country code")).help = Some(help);
-        None
-    }
-
-    // Value checkers: each reports its own problem and returns `None`.
-
-    /// A non-empty string, borrowed from the parsed file.
-    ///
-    /// Control characters (but line breaks and tabs, which multi-line text
-    /// may hold) and bidirectional controls are refused: they would reach
-    /// terminals and viewers raw, or reorder the text around them (issue
-    /// 10, class 9). So is text that shows nothing.
-    fn string<'v>(&mut self, v: &'v Value<'_>, key: &str) -> Option<&'v str> {
-        let hostile = |s: &str| s.chars().find(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t') || crate::diag::is_bidi_control(c));
-        match v.get_ref() {
-            DeValue::String(s) if s.chars().all(invisible) => {
-                self.error(&v.span(), format!("`{key}` is empty: expected some text"));
-                None
-            }
-            DeValue::String(s) if hostile(s).is_some() => {
-                let c = hostile(s).unwrap_or_default();
-                let what = if c.is_control() { "the control character" } else { "the bidirectional control" };
-                self.error(&v.span(), format!("`{key}` holds {what} U+{:04X}: remove it", c as u32));
-                None
-            }
-            DeValue::String(s) if s.chars().count() > MAX_TEXT => {
-                self.error(&v.span(), format!("`{key}` is longer than {MAX_TEXT} characters"));
-                None
-            }
-            DeValue::String(s) => Some(s.as_ref()),
-            _ => {
-                self.type_error(v, key, "a string");
-                None
-            }
-        }
-    }
-
-    /// A string on one line, trimmed.
-    fn line(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
-        let s = self.string(v, key)?;
-        if s.chars().count() > MAX_LINE {
-            self.error(&v.span(), format!("`{key}` is longer than {MAX_LINE} characters: keep it to one line"));
-            return None;
-        }
-        if s.contains(['\n', '\r']) {
-            self.error(
-                &v.span(),
-                format!("`{key}` must be one line: remove the line break"),
-            );
-            return None;
-        }
-        if s.contains('\t') {
-            self.error(&v.span(), format!("`{key}` holds the control character U+0009 (a tab): use a space"));
-            return None;
-        }
-        Some(s.trim().to_owned())
-    }
-
-    /// Free text; runs of white space (line breaks of a multi-line string)
-    /// become one space.
-    fn text(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
-        let s = self.string(v, key)?;
-        let tidy = !s.starts_with(char::is_whitespace)
-            && !s.ends_with(char::is_whitespace)
-            && !s.contains(|c: char| c.is_whitespace() && c != ' ')
-            && !s.contains("  ");
-        if tidy {
-            return Some(s.to_owned());
-        }
-        Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
-    }
-
-    fn id(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
-        let s = self.string(v, key)?;
-        if !s
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            let suggestion = slug(s);
-            let d = self.error(
-                &v.span(),
-                format!("`{key}` `{}` may only contain a-z, 0-9 and `-`", shorten(s)),
-            );
-            if !suggestion.is_empty() {
-                d.help = Some(format!("for example `{suggestion}`"));
-            }
-            return None;
-        }
-        Some(s.to_owned())
-    }
-
-    /// The shared copy of a pillar id, so 100,000 events naming four
-    /// pillars hold four strings.
-    fn intern(&mut self, id: &str) -> Arc<str> {
-        if let Some(shared) = self.pillar_ids.get(id) {
-            return Arc::clone(shared);
-        }
-        let shared: Arc<str> = Arc::from(id);
-        self.pillar_ids.insert(id.to_owned(), Arc::clone(&shared));
-        shared
-    }
-
-    fn strings(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<(String, Range<usize>)>> {
-        let DeValue::Array(items) = v.get_ref() else {
-            self.type_error(v, key, "an array of strings");
-            return None;
-        };
-        let mut out: Vec<(String, Range<usize>)> = Vec::with_capacity(items.len());
-        // Hashed, so that checking a list for repeats is linear: a list
-        // scan per item took minutes for 100,000 tags (issue 10, class 7).
-        let mut seen: HashSet<String> = HashSet::with_capacity(items.len());
-        let mut ok = true;
-        for item in items.iter() {
-            match self.line(item, key) {
-                Some(s) if !seen.insert(s.clone()) => {
-                    self.error(&item.span(), format!("`{}` is listed twice in `{key}`", shorten(&s)));
-                    ok = false;
-                }
-                Some(s) => out.push((s, item.span())),
-                None => ok = false,
-            }
-        }
-        ok.then_some(out)
-    }
-
-    fn partial_date(&mut self, v: &Value<'_>, key: &str) -> Option<PartialDate> {
-        let result = match v.get_ref() {
-            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
-                (Some(d), None, None) => {
-                    PartialDate::day(d.year.into(), d.month.into(), d.day.into())
-                }
-                _ => Err(format!(
-                    "`{key}` must be a date without a time, such as `2024-11-11`"
-                )),
-            },
-            DeValue::String(s) => PartialDate::parse(s.trim()),
-            _ => {
-                self.type_error(
-                    v,
-                    key,
-                    "a date (`2024-11-11`) or a string (`\"2024-11\"`, `\"2024\"`)",
-                );
-                return None;
-            }
-        };
-        result
-            .map_err(|why| self.error(&v.span(), format!("invalid `{key}`: {why}")))
-            .ok()
-    }
-
-    /// An event's `date`: one date, or `"FROM..TO"` for a fact the source
-    /// places in that span without dating it.
-    fn event_date(&mut self, v: &Value<'_>) -> Option<When> {
-        let DeValue::String(text) = v.get_ref() else {
-            return self.partial_date(v, "date").map(When::On);
-        };
-        let Some((from, to)) = text.trim().split_once("..") else {
-            return self.partial_date(v, "date").map(When::On);
-        };
-        let bounds = PartialDate::parse(from.trim()).and_then(|f| Ok((f, PartialDate::parse(to.trim())?)));
-        let (from, to) = match bounds {
-            Ok(bounds) => bounds,
-            Err(why) => {
-                self.error(&v.span(), format!("invalid undated `date` `{text}`: {why}")).help =
-                    Some("an undated fact is written `\"FROM..TO\"`, such as `\"2024..2026\"` or `\"2025-03..2025-06\"`".to_owned());
-                return None;
-            }
-        };
-        if to.last_day() < from.first_day() {
-            self.error(&v.span(), format!("undated `date` `{text}` runs backwards: {to} is before {from}"));
-            return None;
-        }
-        if from == to {
-            self.error(&v.span(), format!("undated `date` `{text}` names one date: write `\"{from}\"`"));
-            return None;
-        }
-        Some(When::Within(from, to))
-    }
-
-    fn status(&mut self, v: &Value<'_>) -> Option<Status> {
-        let s = self.string(v, "status")?;
-        let status = Status::parse(s);
-        if status.is_none() {
-            let help = suggest(s, Status::NAMES, "the statuses are");
-            self.error(&v.span(), format!("unknown status `{s}`: expected `planned` (or `happened`, the default)")).help =
-                Some(help);
-        }
-        status
-    }
-
-    fn boolean(&mut self, v: &Value<'_>, key: &str) -> Option<bool> {
-        match v.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
-            _ => {
-                self.type_error(v, key, "`true` or `false`");
-                None
-            }
-        }
-    }
-
-    fn kind(&mut self, v: &Value<'_>) -> Option<Kind> {
-        let s = self.string(v, "kind")?;
-        let kind = Kind::parse(s);
-        if kind.is_none() {
-            let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-            let help = suggest(s, &names, "the kinds are");
-            self.error(&v.span(), format!("unknown kind `{}`", shorten(s))).help = Some(help);
-        }
-        kind
-    }
-
-    fn significance(&mut self, v: &Value<'_>) -> Option<u8> {
-        match integer(v.get_ref()) {
-            Some(n @ 1..=5) => Some(n as u8),
-            Some(n) => {
-                self.error(
-                    &v.span(),
-                    format!("`significance` is {n}: expected 1 (routine) to 5 (landmark)"),
-                );
-                None
-            }
-            None => {
-                self.type_error(v, "significance", "an integer from 1 to 5");
-                None
-            }
-        }
-    }
-
-    fn figures(&mut self, v: &Value<'_>) -> Option<Vec<Figure>> {
-        let tables = self.inline_tables(v, "figures")?;
-        let mut out = Vec::with_capacity(tables.len());
-        for (table, span) in tables {
-            let mut fields = Fields::new(self, table, &span, FIGURE_KEYS, "in a figure");
-            let label = fields.required("label", |c, v| c.line(v, "label"));
-            let value = fields.required("value", |c, v| c.number(v, "value"));
-            let unit = fields.optional("unit", |c, v| c.line(v, "unit"));
-            let approx = fields.optional("approx", |c, v| c.boolean(v, "approx"));
-            if let (Some(label), Some(value)) = (label, value) {
-                out.push(Figure {
-                    label: label.0,
-                    value: value.0,
-                    unit: unit.map(|u| u.0),
-                    approx: approx.is_some_and(|a| a.0),
-                });
-            }
-        }
-        Some(out)
-    }
-
-    fn sources(&mut self, v: &Value<'_>) -> Option<Vec<Source>> {
-        let tables = self.inline_tables(v, "sources")?;
-        if tables.is_empty() {
-            self.error(
-                &v.span(),
-                "`sources` is empty: every event needs at least one source",
-            );
-            return None;
-        }
-        let mut out = Vec::with_capacity(tables.len());
-        for (table, span) in tables {
-            let mut fields = Fields::new(self, table, &span, SOURCE_KEYS, "in a source");
-            let name = fields.required("name", |c, v| c.line(v, "name"));
-            let url = fields.optional("url", |c, v| c.url(v));
-            let published = fields.optional("published", |c, v| c.full_date(v, "published"));
-            let note = fields.optional("note", |c, v| c.text(v, "note"));
-            if let Some(name) = name {
-                out.push(Source {
-                    name: name.0,
-                    url: url.map(|u| u.0),
-                    published: published.map(|p| p.0),
-                    note: note.map(|n| n.0),
-                });
-            }
-        }
-        Some(out)
-    }
-
-    fn inline_tables<'v, 'i>(
-        &mut self,
-        v: &'v Value<'i>,
-        key: &str,
-    ) -> Option<Vec<(&'v DeTable<'i>, Range<usize>)>> {
-        let DeValue::Array(items) = v.get_ref() else {
-            self.type_error(v, key, "an array of tables");
-            return None;
-        };
-        Some(self.tables_in(items, key, "an array of tables"))
-    }
-
-    /// The tables of an array, each with its span; any other item is a
-    /// type error, `expected` saying what should stand there.
-    fn tables_in<'v, 'i>(
-        &mut self,
-        items: &'v DeArray<'i>,
-        key: &str,
-        expected: &str,
-    ) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
-        let mut out = Vec::with_capacity(items.len());
-        for item in items.iter() {
-            match item.get_ref() {
-                DeValue::Table(t) => out.push((t, item.span())),
-                _ => self.type_error(item, key, expected),
-            }
-        }
-        out
-    }
-
-    fn number(&mut self, v: &Value<'_>, key: &str) -> Option<f64> {
-        let n = match v.get_ref() {
-            DeValue::Integer(_) => integer(v.get_ref()).map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
-            _ => {
-                self.type_error(v, key, "a number");
-                return None;
-            }
-        };
-        match n {
-            Some(n) if n.is_finite() => Some(n),
-            _ => {
-                self.error(&v.span(), format!("`{key}` must be a finite number"));
-                None
-            }
-        }
-    }
-
-    fn url(&mut self, v: &Value<'_>) -> Option<String> {
-        let s = self.line(v, "url")?;
-        let rest = s
-            .strip_prefix("https://")
-            .or_else(|| s.strip_prefix("http://"));
-        let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
-        let bad_char = s
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`'));
-        match host {
-            Some(host) if !host.is_empty() && !bad_char => Some(s),
-            _ => {
-                self.error(&v.span(), format!("`url` `{}` is not a web address: expected `https://...` or `http://...` without spaces", shorten(&s)));
-                None
-            }
-        }
-    }
-
-    fn full_date(&mut self, v: &Value<'_>, key: &str) -> Option<NaiveDate> {
-        let date = self.partial_date(v, key)?;
-        if date.precision() != crate::date::Precision::Day {
-            self.error(
-                &v.span(),
-                format!("`{key}` must be a full date such as `2026-02-12`"),
-            );
-            return None;
-        }
-        Some(date.first_day())
-    }
 }
 
 /// Reads the keys of one table: reports unknown and missing keys, and runs
@@ -1040,19 +618,6 @@ fn article(type_name: &str) -> String {
     format!("{} {type_name}", if vowel { "an" } else { "a" })
 }
 
-/// A suggestion for an id that breaks the pattern: lowercase, other
-/// characters folded to `-`.
-fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
-}
 
 /// When the error at `offset` is in the header of a `[table]` that an
 /// earlier header of the file already opened: the table's name, the line of
@@ -1076,18 +641,6 @@ fn duplicate_table(text: &str, offset: usize) -> Option<(String, usize, usize)> 
     Some((this, first + 1, end))
 }
 
-/// Whether a character shows nothing: white space, and the format
-/// characters that have no width (zero-width spaces and joiners, the
-/// byte-order mark, the soft hyphen, invisible operators, fillers).
-fn invisible(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
-                | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
-                | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
-        )
-}
 
 /// toml's messages can run over several lines; diagnostics are one line.
 fn syntax_message(message: &str) -> String {
@@ -1103,6 +656,7 @@ fn syntax_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::Status;
 
     /// Issue 10, class 8: bare `[[event]]` headers count toward the event
     /// limit (only events with a valid id did), and their problems past the
@@ -1159,6 +713,46 @@ mod tests {
             assert!(whole.syntax_error);
             assert_eq!(shown(&pieces), shown(&whole));
             assert!(pieces.syntax_error);
+        }
+    }
+
+    /// Each entry of the table of event fields reads its own key: a value
+    /// of the wrong type under any key is reported under that key, and a
+    /// valid event reads every key into the model.
+    #[test]
+    fn every_event_key_is_read_by_its_own_entry() {
+        let valid = [
+            ("id", "\"e\""),
+            ("title", "\"E\""),
+            ("date", "2024-05-06"),
+            ("until", "2024-05-07"),
+            ("pillar", "\"p\""),
+            ("also", "[\"q\"]"),
+            ("status", "\"planned\""),
+            ("kind", "\"visit\""),
+            ("significance", "3"),
+            ("partners", "[\"Georgia\"]"),
+            ("summary", "\"S.\""),
+            ("figures", "[{ label = \"L\", value = 2 }]"),
+            ("sources", "[{ name = \"N\" }]"),
+            ("tags", "[\"t\"]"),
+        ];
+        let keys: Vec<&str> = valid.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, super::super::event_fields::event_keys(), "every key of the table, in its order");
+        let file = |entries: Vec<(&str, &str)>| {
+            let body: String = entries.iter().map(|(k, v)| format!("{k} = {v}\n")).collect();
+            check_file(&SourceFile { path: "e.toml".into(), text: format!("[[event]]\n{body}") })
+        };
+        let defs = file(valid.to_vec());
+        assert!(defs.diagnostics.is_empty(), "{:?}", defs.diagnostics);
+        let e = &defs.events[0];
+        assert_eq!((e.id.as_str(), e.title.as_str(), e.date.to_string(), e.until.map(|u| u.to_string())), ("e", "E", "2024-05-06".into(), Some("2024-05-07".into())));
+        assert_eq!((&*e.pillar, e.also.len(), e.status, e.kind, e.significance), ("p", 1, Status::Planned, crate::dataset::Kind::Visit, 3));
+        assert_eq!((e.partners.as_slice(), e.summary.as_str(), e.figures.len(), e.sources.len(), e.tags.as_slice()), (&["Georgia".to_owned()][..], "S.", 1, 1, &["t".to_owned()][..]));
+        for key in keys {
+            let entries = valid.iter().map(|&(k, v)| (k, if k == key { "true" } else { v })).collect();
+            let defs = file(entries);
+            assert!(defs.diagnostics.iter().any(|d| d.message.contains(&format!("`{key}`"))), "{key}: {:?}", defs.diagnostics);
         }
     }
 }

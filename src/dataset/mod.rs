@@ -2,6 +2,7 @@
 //! [`Dataset`] it can trust.
 
 pub mod chunks;
+pub mod event_fields;
 pub mod iso;
 pub mod lint;
 pub mod load;

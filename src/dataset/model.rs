@@ -85,8 +85,13 @@ pub struct Pillar {
     pub file: String,
 }
 
-/// One `[[event]]`.
-#[derive(Clone, Debug)]
+/// One `[[event]]`. Each key of the data file is defined once, with how it
+/// is read, hashed and shown, in [`super::event_fields::EVENT_FIELDS`]: a
+/// new field is added here and there.
+///
+/// `Default` only for an event being read: every required key replaces its
+/// placeholder before an event is complete.
+#[derive(Clone, Debug, Default)]
 pub struct Event {
     pub id: String,
     pub title: String,
@@ -161,6 +166,21 @@ impl Event {
     /// The last day the event may have lasted to.
     pub fn last_day(&self) -> NaiveDate {
         self.until.unwrap_or(self.date).last_day()
+    }
+}
+
+/// A placeholder for an event being read (`Event::default`): the first
+/// day of the supported years, replaced by the required `date`.
+impl Default for PartialDate {
+    fn default() -> Self {
+        PartialDate::from_naive(NaiveDate::from_ymd_opt(*crate::date::YEAR_RANGE.start(), 1, 1).unwrap_or_default())
+    }
+}
+
+/// A placeholder for an event being read, replaced by the required `kind`.
+impl Default for Kind {
+    fn default() -> Self {
+        Kind::Other
     }
 }
 

@@ -1,15 +1,16 @@
 //! Rendering the summary to Markdown through the Handlebars templates.
 
+pub mod changes;
 pub mod escape;
 pub mod helpers;
 pub mod templates;
 
 use std::path::Path;
 
+pub use changes::Changes;
 pub use templates::{TemplateSource, Templates};
 
 use crate::diag::Diagnostic;
-use crate::snapshot::Changes;
 use crate::summary::Summary;
 
 /// What the templates render: the summary of the period and, when the run

@@ -200,3 +200,83 @@ fn issue_10_far_dates_and_corrupt_previous_summaries() {
         assert_eq!(std::fs::read_to_string(&json).unwrap(), good, "the summary is written anew");
     }
 }
+
+/// A copy of the built-in data and the JSON summary written by the binary
+/// before the hash encoding changed (issue 23), at the path the next
+/// summary goes to.
+fn before_the_encoding_changed(dir: &std::path::Path, edit: impl Fn(serde_json::Value) -> serde_json::Value) -> (std::path::PathBuf, std::path::PathBuf) {
+    let data = dir.join("data");
+    copy_dir(&root().join("data"), &data);
+    let summary = dir.join("summary.json");
+    let old: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(fixture("summaries/2024-2026-encoding-1.json")).unwrap()).unwrap();
+    assert!(old.get("hash_encoding").is_none(), "written before the encoding was recorded");
+    std::fs::write(&summary, serde_json::to_string_pretty(&edit(old)).unwrap()).unwrap();
+    (data, summary)
+}
+
+/// Runs the JSON summary of the fixture's period over `data`, replacing
+/// `summary` (and comparing with it); the new summary.
+fn rerun(data: &std::path::Path, summary: &std::path::Path) -> (String, serde_json::Value) {
+    let args = ["--data", data.to_str().unwrap(), "--period", "2024-2026", "--as-of", "2026-02-12", "--format", "json", "-o", summary.to_str().unwrap()];
+    let output = run(&args);
+    let new: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(summary).unwrap()).unwrap();
+    (stderr(&output), new)
+}
+
+#[test]
+fn issue_23_a_summary_of_the_old_hash_encoding_shows_no_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, summary) = before_the_encoding_changed(dir.path(), |old| old);
+    let old_hashes: Vec<String> = {
+        let old: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+        old["hashes"].as_object().unwrap().values().map(|s| s["hash"].as_str().unwrap().to_owned()).collect()
+    };
+    let (stderr, new) = rerun(&data, &summary);
+    assert!(stderr.contains("changes: no changes"), "{stderr}");
+    assert!(new.get("changes").is_none(), "{:?}", new.get("changes"));
+    assert_eq!(new["hash_encoding"], 2);
+    // The hashes did change: it is the stored values that were compared.
+    let new_hashes: Vec<&str> = new["hashes"].as_object().unwrap().values().map(|s| s["hash"].as_str().unwrap()).collect();
+    assert_eq!(new_hashes.len(), old_hashes.len());
+    assert!(new_hashes.iter().zip(&old_hashes).all(|(n, o)| n != o));
+}
+
+#[test]
+fn issue_23_a_summary_lacking_a_newer_field_makes_no_event_look_edited() {
+    // As if written before `status` and `tags` were kept: the current
+    // table has them, the summary does not.
+    let dir = tempfile::tempdir().unwrap();
+    let (data, summary) = before_the_encoding_changed(dir.path(), |mut old| {
+        for stamp in old["hashes"].as_object_mut().unwrap().values_mut() {
+            let fields = stamp["fields"].as_object_mut().unwrap();
+            assert!(fields.remove("status").is_some() && fields.remove("tags").is_some());
+        }
+        old
+    });
+    let (stderr, _) = rerun(&data, &summary);
+    assert!(stderr.contains("changes: no changes"), "{stderr}");
+
+    // The same with a summary of the current encoding: the hashes decide.
+    let (_, mut current) = rerun(&data, &summary);
+    for stamp in current["hashes"].as_object_mut().unwrap().values_mut() {
+        stamp["fields"].as_object_mut().unwrap().remove("status");
+    }
+    std::fs::write(&summary, serde_json::to_string_pretty(&current).unwrap()).unwrap();
+    let (stderr, _) = rerun(&data, &summary);
+    assert!(stderr.contains("changes: no changes"), "{stderr}");
+}
+
+#[test]
+fn issue_23_an_edit_since_a_summary_of_the_old_encoding_is_still_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, summary) = before_the_encoding_changed(dir.path(), |old| old);
+    let events = data.join("events/2025.toml");
+    let text = std::fs::read_to_string(&events).unwrap();
+    let title = "\"Talks on EU financing and long-term gas contracts\"";
+    assert!(text.contains(title));
+    std::fs::write(&events, text.replace(title, "\"Talks on EU financing (edited)\"")).unwrap();
+    let (stderr, new) = rerun(&data, &summary);
+    assert!(stderr.contains("changes: +0 −0 ~1"), "{stderr}");
+    let edited = &new["changes"]["pillars"][0]["edited"][0];
+    assert_eq!(edited["fields"][0]["text"], "title changed from “Talks on EU financing and long-term gas contracts” to “Talks on EU financing (edited)”");
+}

@@ -1,0 +1,426 @@
+//! The values of a data file read as their fields: strings, one-line and
+//! free text, ids, dates, names from fixed lists, figures and sources.
+//! Each reports its own problems at the value's place; the table of event
+//! fields ([`crate::dataset::event_fields`]) names which one reads each key.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use crate::date::PartialDate;
+use crate::diag::{shorten, suggest};
+
+use super::super::model::{Figure, Kind, Source, Status};
+use super::{integer, FileChecker, Fields, Value, When, FIGURE_KEYS, MAX_LINE, MAX_TEXT, SOURCE_KEYS};
+
+impl FileChecker<'_> {
+    /// A value from a fixed list of names (a partner's `kind`, `region`).
+    pub(in crate::dataset) fn named<T>(&mut self, v: &Value<'_>, key: &str, parse: fn(&str) -> Option<T>, names: &[&str]) -> Option<T> {
+        let s = self.string(v, key)?;
+        let value = parse(s);
+        if value.is_none() {
+            let help = suggest(s, names, "expected one of");
+            self.error(&v.span(), format!("unknown {key} `{s}`")).help = Some(help);
+        }
+        value
+    }
+
+    /// An ISO 3166-1 alpha-2 code.
+    pub(in crate::dataset) fn iso(&mut self, v: &Value<'_>) -> Option<String> {
+        let s = self.string(v, "iso")?;
+        if super::super::iso::is_alpha2(s) {
+            return Some(s.to_owned());
+        }
+        let upper = s.to_ascii_uppercase();
+        let help = if super::super::iso::is_alpha2(&upper) {
+            format!("codes are upper case: `{upper}`")
+        } else if upper == "UK" {
+            "the United Kingdom's code is `GB`".to_owned()
+        } else {
+            "expected a two-letter code such as `AZ`, `GE` or `TR`".to_owned()
+        };
+        self.error(&v.span(), format!("`iso` `{s}` is not an ISO 3166-1 alpha-2 country code")).help = Some(help);
+        None
+    }
+
+    // Value checkers: each reports its own problem and returns `None`.
+
+    /// A non-empty string, borrowed from the parsed file.
+    ///
+    /// Control characters (but line breaks and tabs, which multi-line text
+    /// may hold) and bidirectional controls are refused: they would reach
+    /// terminals and viewers raw, or reorder the text around them (issue
+    /// 10, class 9). So is text that shows nothing.
+    pub(in crate::dataset) fn string<'v>(&mut self, v: &'v Value<'_>, key: &str) -> Option<&'v str> {
+        let hostile = |s: &str| s.chars().find(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t') || crate::diag::is_bidi_control(c));
+        match v.get_ref() {
+            DeValue::String(s) if s.chars().all(invisible) => {
+                self.error(&v.span(), format!("`{key}` is empty: expected some text"));
+                None
+            }
+            DeValue::String(s) if hostile(s).is_some() => {
+                let c = hostile(s).unwrap_or_default();
+                let what = if c.is_control() { "the control character" } else { "the bidirectional control" };
+                self.error(&v.span(), format!("`{key}` holds {what} U+{:04X}: remove it", c as u32));
+                None
+            }
+            DeValue::String(s) if s.chars().count() > MAX_TEXT => {
+                self.error(&v.span(), format!("`{key}` is longer than {MAX_TEXT} characters"));
+                None
+            }
+            DeValue::String(s) => Some(s.as_ref()),
+            _ => {
+                self.type_error(v, key, "a string");
+                None
+            }
+        }
+    }
+
+    /// A string on one line, trimmed.
+    pub(in crate::dataset) fn line(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+        let s = self.string(v, key)?;
+        if s.chars().count() > MAX_LINE {
+            self.error(&v.span(), format!("`{key}` is longer than {MAX_LINE} characters: keep it to one line"));
+            return None;
+        }
+        if s.contains(['\n', '\r']) {
+            self.error(
+                &v.span(),
+                format!("`{key}` must be one line: remove the line break"),
+            );
+            return None;
+        }
+        if s.contains('\t') {
+            self.error(&v.span(), format!("`{key}` holds the control character U+0009 (a tab): use a space"));
+            return None;
+        }
+        Some(s.trim().to_owned())
+    }
+
+    /// Free text; runs of white space (line breaks of a multi-line string)
+    /// become one space.
+    pub(in crate::dataset) fn text(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+        let s = self.string(v, key)?;
+        let tidy = !s.starts_with(char::is_whitespace)
+            && !s.ends_with(char::is_whitespace)
+            && !s.contains(|c: char| c.is_whitespace() && c != ' ')
+            && !s.contains("  ");
+        if tidy {
+            return Some(s.to_owned());
+        }
+        Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    pub(in crate::dataset) fn id(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+        let s = self.string(v, key)?;
+        if !s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            let suggestion = slug(s);
+            let d = self.error(
+                &v.span(),
+                format!("`{key}` `{}` may only contain a-z, 0-9 and `-`", shorten(s)),
+            );
+            if !suggestion.is_empty() {
+                d.help = Some(format!("for example `{suggestion}`"));
+            }
+            return None;
+        }
+        Some(s.to_owned())
+    }
+
+    /// The shared copy of a pillar id, so 100,000 events naming four
+    /// pillars hold four strings.
+    pub(in crate::dataset) fn intern(&mut self, id: &str) -> Arc<str> {
+        if let Some(shared) = self.pillar_ids.get(id) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(id);
+        self.pillar_ids.insert(id.to_owned(), Arc::clone(&shared));
+        shared
+    }
+
+    pub(in crate::dataset) fn strings(&mut self, v: &Value<'_>, key: &str) -> Option<Vec<(String, Range<usize>)>> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(v, key, "an array of strings");
+            return None;
+        };
+        let mut out: Vec<(String, Range<usize>)> = Vec::with_capacity(items.len());
+        // Hashed, so that checking a list for repeats is linear: a list
+        // scan per item took minutes for 100,000 tags (issue 10, class 7).
+        let mut seen: HashSet<String> = HashSet::with_capacity(items.len());
+        let mut ok = true;
+        for item in items.iter() {
+            match self.line(item, key) {
+                Some(s) if !seen.insert(s.clone()) => {
+                    self.error(&item.span(), format!("`{}` is listed twice in `{key}`", shorten(&s)));
+                    ok = false;
+                }
+                Some(s) => out.push((s, item.span())),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    pub(in crate::dataset) fn partial_date(&mut self, v: &Value<'_>, key: &str) -> Option<PartialDate> {
+        let result = match v.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    PartialDate::day(d.year.into(), d.month.into(), d.day.into())
+                }
+                _ => Err(format!(
+                    "`{key}` must be a date without a time, such as `2024-11-11`"
+                )),
+            },
+            DeValue::String(s) => PartialDate::parse(s.trim()),
+            _ => {
+                self.type_error(
+                    v,
+                    key,
+                    "a date (`2024-11-11`) or a string (`\"2024-11\"`, `\"2024\"`)",
+                );
+                return None;
+            }
+        };
+        result
+            .map_err(|why| self.error(&v.span(), format!("invalid `{key}`: {why}")))
+            .ok()
+    }
+
+    /// An event's `date`: one date, or `"FROM..TO"` for a fact the source
+    /// places in that span without dating it.
+    pub(in crate::dataset) fn event_date(&mut self, v: &Value<'_>) -> Option<When> {
+        let DeValue::String(text) = v.get_ref() else {
+            return self.partial_date(v, "date").map(When::On);
+        };
+        let Some((from, to)) = text.trim().split_once("..") else {
+            return self.partial_date(v, "date").map(When::On);
+        };
+        let bounds = PartialDate::parse(from.trim()).and_then(|f| Ok((f, PartialDate::parse(to.trim())?)));
+        let (from, to) = match bounds {
+            Ok(bounds) => bounds,
+            Err(why) => {
+                self.error(&v.span(), format!("invalid undated `date` `{text}`: {why}")).help =
+                    Some("an undated fact is written `\"FROM..TO\"`, such as `\"2024..2026\"` or `\"2025-03..2025-06\"`".to_owned());
+                return None;
+            }
+        };
+        if to.last_day() < from.first_day() {
+            self.error(&v.span(), format!("undated `date` `{text}` runs backwards: {to} is before {from}"));
+            return None;
+        }
+        if from == to {
+            self.error(&v.span(), format!("undated `date` `{text}` names one date: write `\"{from}\"`"));
+            return None;
+        }
+        Some(When::Within(from, to))
+    }
+
+    pub(in crate::dataset) fn status(&mut self, v: &Value<'_>) -> Option<Status> {
+        let s = self.string(v, "status")?;
+        let status = Status::parse(s);
+        if status.is_none() {
+            let help = suggest(s, Status::NAMES, "the statuses are");
+            self.error(&v.span(), format!("unknown status `{s}`: expected `planned` (or `happened`, the default)")).help =
+                Some(help);
+        }
+        status
+    }
+
+    pub(in crate::dataset) fn boolean(&mut self, v: &Value<'_>, key: &str) -> Option<bool> {
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.type_error(v, key, "`true` or `false`");
+                None
+            }
+        }
+    }
+
+    pub(in crate::dataset) fn kind(&mut self, v: &Value<'_>) -> Option<Kind> {
+        let s = self.string(v, "kind")?;
+        let kind = Kind::parse(s);
+        if kind.is_none() {
+            let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            let help = suggest(s, &names, "the kinds are");
+            self.error(&v.span(), format!("unknown kind `{}`", shorten(s))).help = Some(help);
+        }
+        kind
+    }
+
+    pub(in crate::dataset) fn significance(&mut self, v: &Value<'_>) -> Option<u8> {
+        match integer(v.get_ref()) {
+            Some(n @ 1..=5) => Some(n as u8),
+            Some(n) => {
+                self.error(
+                    &v.span(),
+                    format!("`significance` is {n}: expected 1 (routine) to 5 (landmark)"),
+                );
+                None
+            }
+            None => {
+                self.type_error(v, "significance", "an integer from 1 to 5");
+                None
+            }
+        }
+    }
+
+    pub(in crate::dataset) fn figures(&mut self, v: &Value<'_>) -> Option<Vec<Figure>> {
+        let tables = self.inline_tables(v, "figures")?;
+        let mut out = Vec::with_capacity(tables.len());
+        for (table, span) in tables {
+            let mut fields = Fields::new(self, table, &span, FIGURE_KEYS, "in a figure");
+            let label = fields.required("label", |c, v| c.line(v, "label"));
+            let value = fields.required("value", |c, v| c.number(v, "value"));
+            let unit = fields.optional("unit", |c, v| c.line(v, "unit"));
+            let approx = fields.optional("approx", |c, v| c.boolean(v, "approx"));
+            if let (Some(label), Some(value)) = (label, value) {
+                out.push(Figure {
+                    label: label.0,
+                    value: value.0,
+                    unit: unit.map(|u| u.0),
+                    approx: approx.is_some_and(|a| a.0),
+                });
+            }
+        }
+        Some(out)
+    }
+
+    pub(in crate::dataset) fn sources(&mut self, v: &Value<'_>) -> Option<Vec<Source>> {
+        let tables = self.inline_tables(v, "sources")?;
+        if tables.is_empty() {
+            self.error(
+                &v.span(),
+                "`sources` is empty: every event needs at least one source",
+            );
+            return None;
+        }
+        let mut out = Vec::with_capacity(tables.len());
+        for (table, span) in tables {
+            let mut fields = Fields::new(self, table, &span, SOURCE_KEYS, "in a source");
+            let name = fields.required("name", |c, v| c.line(v, "name"));
+            let url = fields.optional("url", |c, v| c.url(v));
+            let published = fields.optional("published", |c, v| c.full_date(v, "published"));
+            let note = fields.optional("note", |c, v| c.text(v, "note"));
+            if let Some(name) = name {
+                out.push(Source {
+                    name: name.0,
+                    url: url.map(|u| u.0),
+                    published: published.map(|p| p.0),
+                    note: note.map(|n| n.0),
+                });
+            }
+        }
+        Some(out)
+    }
+
+    pub(in crate::dataset) fn inline_tables<'v, 'i>(
+        &mut self,
+        v: &'v Value<'i>,
+        key: &str,
+    ) -> Option<Vec<(&'v DeTable<'i>, Range<usize>)>> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(v, key, "an array of tables");
+            return None;
+        };
+        Some(self.tables_in(items, key, "an array of tables"))
+    }
+
+    /// The tables of an array, each with its span; any other item is a
+    /// type error, `expected` saying what should stand there.
+    pub(in crate::dataset) fn tables_in<'v, 'i>(
+        &mut self,
+        items: &'v DeArray<'i>,
+        key: &str,
+        expected: &str,
+    ) -> Vec<(&'v DeTable<'i>, Range<usize>)> {
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((t, item.span())),
+                _ => self.type_error(item, key, expected),
+            }
+        }
+        out
+    }
+
+    pub(in crate::dataset) fn number(&mut self, v: &Value<'_>, key: &str) -> Option<f64> {
+        let n = match v.get_ref() {
+            DeValue::Integer(_) => integer(v.get_ref()).map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => {
+                self.type_error(v, key, "a number");
+                return None;
+            }
+        };
+        match n {
+            Some(n) if n.is_finite() => Some(n),
+            _ => {
+                self.error(&v.span(), format!("`{key}` must be a finite number"));
+                None
+            }
+        }
+    }
+
+    pub(in crate::dataset) fn url(&mut self, v: &Value<'_>) -> Option<String> {
+        let s = self.line(v, "url")?;
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"));
+        let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+        let bad_char = s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`'));
+        match host {
+            Some(host) if !host.is_empty() && !bad_char => Some(s),
+            _ => {
+                self.error(&v.span(), format!("`url` `{}` is not a web address: expected `https://...` or `http://...` without spaces", shorten(&s)));
+                None
+            }
+        }
+    }
+
+    pub(in crate::dataset) fn full_date(&mut self, v: &Value<'_>, key: &str) -> Option<NaiveDate> {
+        let date = self.partial_date(v, key)?;
+        if date.precision() != crate::date::Precision::Day {
+            self.error(
+                &v.span(),
+                format!("`{key}` must be a full date such as `2026-02-12`"),
+            );
+            return None;
+        }
+        Some(date.first_day())
+    }
+}
+
+/// A suggestion for an id that breaks the pattern: lowercase, other
+/// characters folded to `-`.
+fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// Whether a character shows nothing: white space, and the format
+/// characters that have no width (zero-width spaces and joiners, the
+/// byte-order mark, the soft hyphen, invisible operators, fillers).
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
+                | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+                | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        )
+}

@@ -1,0 +1,331 @@
+//! The changes since the previous briefing, in words: the typed diff of two
+//! JSON summaries ([`crate::snapshot::Diff`]) made into the sentences the
+//! changes section and the JSON summary show ("significance changed from 3
+//! to 5", "partner added: Austria"), each value quoted or shortened.
+//!
+//! Every word is here, one function or match arm a sentence, so that they
+//! can move to the catalogue together (issue 23).
+
+use serde::Serialize;
+
+use crate::dataset::event_fields::{FieldValue, Shown};
+use crate::snapshot::{Diff, EventEdit, EventRef, FieldChange, FieldEdit, PillarDiff};
+
+/// What changed between two snapshots of the same period, per pillar, as
+/// the templates and the JSON summary show it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Changes {
+    /// The previous briefing's date.
+    pub previous_as_of: String,
+    pub added: usize,
+    pub removed: usize,
+    pub edited: usize,
+    /// Pillars with any change, in report order.
+    pub pillars: Vec<PillarChanges>,
+    /// Partners named now and not before, and the reverse, by name (issue
+    /// 13); empty when the previous summary did not record partners.
+    pub partners_added: Vec<String>,
+    pub partners_removed: Vec<String>,
+}
+
+/// One pillar's changes; events by title.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct PillarChanges {
+    pub name: String,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub edited: Vec<Edit>,
+    pub highlights_in: Vec<String>,
+    pub highlights_out: Vec<String>,
+}
+
+/// One edited event: its title now, and what changed in it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Edit {
+    pub title: String,
+    /// Empty when the previous summary kept no fields (written by an
+    /// earlier version): the event is named as edited, without details.
+    pub fields: Vec<FieldChangeText>,
+}
+
+/// One field of an edited event, before and after, in words.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FieldChangeText {
+    pub field: String,
+    /// A text field's values, shortened around what changed when long.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// A list field's items that came and went.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
+    /// The change in words: "significance changed from 3 to 5", "partner
+    /// added: Austria".
+    pub text: String,
+}
+
+impl Changes {
+    /// Whether anything changed at all.
+    pub fn any(&self) -> bool {
+        self.added + self.removed + self.edited > 0 || self.pillars.iter().any(|p| !p.highlights_in.is_empty() || !p.highlights_out.is_empty())
+    }
+
+    /// "+2 −1 ~3" for the success line.
+    pub fn brief(&self) -> String {
+        if self.any() {
+            format!("+{} −{} ~{}", self.added, self.removed, self.edited)
+        } else {
+            "no changes".to_owned()
+        }
+    }
+}
+
+/// The diff in words.
+pub fn describe(diff: &Diff) -> Changes {
+    Changes {
+        previous_as_of: diff.previous_as_of.clone(),
+        added: diff.added,
+        removed: diff.removed,
+        edited: diff.edited,
+        pillars: diff.pillars.iter().map(describe_pillar).collect(),
+        partners_added: diff.partners_added.clone(),
+        partners_removed: diff.partners_removed.clone(),
+    }
+}
+
+/// Events are named by title.
+fn describe_pillar(p: &PillarDiff) -> PillarChanges {
+    let titles = |events: &[EventRef]| events.iter().map(|e| e.title.clone()).collect();
+    PillarChanges {
+        name: p.name.clone(),
+        added: titles(&p.added),
+        removed: titles(&p.removed),
+        edited: p.edited.iter().map(|e: &EventEdit| Edit { title: e.event.title.clone(), fields: e.fields.iter().map(describe_field).collect() }).collect(),
+        highlights_in: titles(&p.highlights_in),
+        highlights_out: titles(&p.highlights_out),
+    }
+}
+
+fn describe_field(edit: &FieldEdit) -> FieldChangeText {
+    let field = edit.field;
+    match &edit.change {
+        FieldChange::Items { added, removed } => {
+            let mut parts = Vec::new();
+            if !added.is_empty() {
+                parts.push(items_added(field, added));
+            }
+            if !removed.is_empty() {
+                parts.push(items_removed(field, removed));
+            }
+            if parts.is_empty() {
+                parts.push(reordered(field));
+            }
+            FieldChangeText { field: field.name.to_owned(), text: parts.join("; "), added: added.clone(), removed: removed.clone(), ..FieldChangeText::default() }
+        }
+        FieldChange::Value { from, to } => {
+            let (from, to) = shorten_pair(&text_of(from), &text_of(to), field.prose);
+            FieldChangeText { field: field.name.to_owned(), text: changed(field, &from, &to), from: Some(from), to: Some(to), ..FieldChangeText::default() }
+        }
+    }
+}
+
+// The sentences, one a function.
+
+/// "partner added: Austria", "partners added: Austria and Georgia".
+fn items_added(field: &Shown, items: &[String]) -> String {
+    format!("{} added: {}", item_word(field, items.len()), quote_list(items))
+}
+
+/// "tag removed: gas".
+fn items_removed(field: &Shown, items: &[String]) -> String {
+    format!("{} removed: {}", item_word(field, items.len()), quote_list(items))
+}
+
+/// "tags reordered".
+fn reordered(field: &Shown) -> String {
+    format!("{} reordered", field.name)
+}
+
+/// "significance changed from 3 to 5". In words, not with an arrow: the
+/// report's fonts have no "→".
+fn changed(field: &Shown, from: &str, to: &str) -> String {
+    format!("{} changed from {from} to {to}", field.name)
+}
+
+/// The field's name for `n` items: "partner" for one, "partners" for
+/// several (both from the table of event fields).
+fn item_word(field: &Shown, n: usize) -> &'static str {
+    match n {
+        1 => field.one,
+        _ => field.name,
+    }
+}
+
+/// A value no longer there, or not yet: "(none)".
+const NONE: &str = "(none)";
+
+/// The longest value a field change quotes whole; longer ones are cut
+/// around what changed.
+const QUOTE_CHARS: usize = 60;
+
+fn text_of(value: &FieldValue) -> String {
+    match value {
+        FieldValue::Text(text) => text.clone(),
+        FieldValue::List(items) => items.join(", "),
+    }
+}
+
+/// "A", "A and B", "A, B and C", each item shortened.
+fn quote_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|i| shorten(i, QUOTE_CHARS)).collect();
+    super::helpers::and_list(&items)
+}
+
+/// `text` cut to about `max` characters at a word boundary, with "…".
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > max / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end())
+}
+
+/// Two versions of a long text, each cut to the part that differs with a
+/// few words of context around it: "…signed in Baku…" and "…signed in
+/// Astana…". Short texts are kept whole.
+fn shorten_pair(old: &str, new: &str, quote: bool) -> (String, String) {
+    if old.chars().count() <= QUOTE_CHARS && new.chars().count() <= QUOTE_CHARS {
+        return (quoted(old, quote), quoted(new, quote));
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    // Context: back to the start of the word three words before the change,
+    // and on to the end of the word after it.
+    let context = 24;
+    let start = word_start(&a, prefix.saturating_sub(context));
+    let cut = |chars: &[char]| {
+        let end = word_end(chars, (chars.len() - suffix + context).min(chars.len()));
+        let window: String = chars[start..end].iter().collect();
+        let window = window.trim();
+        let mut shown = String::new();
+        if start > 0 {
+            shown.push('…');
+        }
+        if window.chars().count() > 2 * QUOTE_CHARS {
+            shown.push_str(&shorten(window, 2 * QUOTE_CHARS));
+        } else {
+            shown.push_str(window);
+            if end < chars.len() {
+                shown.push('…');
+            }
+        }
+        format!("“{shown}”")
+    };
+    (cut(&a), cut(&b))
+}
+
+/// A whole value: free text in quotes, names, dates and numbers as they are.
+fn quoted(text: &str, quote: bool) -> String {
+    if text.is_empty() {
+        NONE.to_owned()
+    } else if quote {
+        format!("“{text}”")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The index of the start of the word at `i` (moving left to a space).
+fn word_start(chars: &[char], i: usize) -> usize {
+    let mut i = i.min(chars.len());
+    while i > 0 && !chars[i - 1].is_whitespace() {
+        i -= 1;
+    }
+    i
+}
+
+/// The index of the end of the word at `i` (moving right to a space).
+fn word_end(chars: &[char], i: usize) -> usize {
+    let mut i = i.min(chars.len());
+    while i < chars.len() && !chars[i].is_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::event_fields::shown_named;
+
+    fn field(name: &str) -> &'static Shown {
+        shown_named(name).unwrap().1
+    }
+
+    fn text(s: &str) -> FieldValue {
+        FieldValue::Text(s.into())
+    }
+
+    #[test]
+    fn edits_are_described_field_by_field() {
+        let edits = [
+            FieldEdit { field: field("date"), change: FieldChange::Value { from: text("December 2024"), to: text("11 December 2024") } },
+            FieldEdit { field: field("significance"), change: FieldChange::Value { from: text("3"), to: text("5") } },
+            FieldEdit { field: field("partners"), change: FieldChange::Items { added: vec!["Austria".into()], removed: vec![] } },
+            FieldEdit {
+                field: field("further pillars"),
+                change: FieldChange::Items { added: vec!["Energy".into(), "Trade".into()], removed: vec!["Security".into()] },
+            },
+            FieldEdit { field: field("tags"), change: FieldChange::Items { added: vec![], removed: vec![] } },
+            FieldEdit { field: field("title"), change: FieldChange::Value { from: text("A"), to: text("") } },
+        ];
+        let texts: Vec<String> = edits.iter().map(|e| describe_field(e).text).collect();
+        assert_eq!(
+            texts,
+            [
+                "date changed from December 2024 to 11 December 2024",
+                "significance changed from 3 to 5",
+                "partner added: Austria",
+                "further pillars added: Energy and Trade; further pillar removed: Security",
+                "tags reordered",
+                "title changed from “A” to (none)",
+            ]
+        );
+        assert_eq!(describe_field(&edits[2]).added, ["Austria"]);
+        // Every character the report adds can be drawn in the PDF.
+        for c in texts.concat().chars() {
+            assert!(c.is_ascii() || crate::typeset::fonts::covers(c), "U+{:04X} is in none of the fonts", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_brief_counts_or_says_no_changes() {
+        let mut c = Changes { added: 1, removed: 1, edited: 1, ..Changes::default() };
+        assert_eq!(c.brief(), "+1 −1 ~1");
+        c = Changes::default();
+        assert_eq!(c.brief(), "no changes");
+    }
+
+    #[test]
+    fn long_texts_are_cut_around_what_changed() {
+        let old = "Azerbaijan and Germany signed an agreement on the supply of natural gas in Baku after talks that lasted for several months.";
+        let new = old.replace("in Baku", "in Astana");
+        let (from, to) = shorten_pair(old, &new, true);
+        assert!(from.contains("in Baku") && to.contains("in Astana"), "{from} / {to}");
+        assert!(from.starts_with("“…") && from.ends_with("…”"), "{from}");
+        assert!(from.chars().count() < 70 && to.chars().count() < 70, "{from} / {to}");
+        assert_eq!(shorten_pair("3", "5", false), ("3".to_owned(), "5".to_owned()));
+        assert_eq!(shorten_pair("A", "B", true), ("“A”".to_owned(), "“B”".to_owned()));
+        // A change at the very start or end keeps that edge unmarked.
+        let (from, _) = shorten_pair(old, &format!("{old} More."), true);
+        assert!(!from.ends_with("…”"), "{from}");
+    }
+}
