@@ -279,7 +279,9 @@ pub struct PillarSummary {
     pub partners: Vec<String>,
     /// The main partners and the regional spread, for one line.
     pub partner_spread: partners::PillarPartners,
-    /// The Markdown anchor of the pillar's heading, for links to it.
+    /// Where a link to the pillar's section points: a
+    /// [`crate::slug::reference`] that the report resolves to the anchor of
+    /// the heading its template rendered.
     pub anchor: String,
     /// How many events of other pillars name this one under `also`.
     pub related_count: usize,
@@ -465,7 +467,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
             kind_years: kind_years(&own, period),
             partners: partners(&own).into_iter().map(str::to_owned).collect(),
             partner_spread: spreads.next().unwrap_or_default(),
-            anchor: partners::anchor(&format!("{}. {}", index + 1, pillar.name)),
+            anchor: crate::slug::reference(&pillar.id),
             related_count,
             related: related.into_iter().map(view).collect(),
             highlights: highlights(&own, selection.highlights)

@@ -2,6 +2,7 @@
 
 pub mod escape;
 pub mod helpers;
+pub mod sections;
 pub mod templates;
 
 use std::path::Path;
@@ -46,9 +47,23 @@ impl ReportError {
     }
 }
 
-/// Renders the briefing as Markdown.
+/// Renders the briefing as Markdown, links to sections resolved against
+/// the headings rendered ([`sections`]).
 pub fn render(briefing: &Briefing<'_>, templates: &Templates) -> Result<String, ReportError> {
     let text = templates.render(briefing)?;
+    let text = sections::resolve(&text).map_err(|missing| {
+        let problems = missing
+            .iter()
+            .map(|key| {
+                let (name, _) = templates::SECTIONS[0];
+                Diagnostic::error_in(
+                    &templates.path_of(name),
+                    format!("a link points to the section of `{key}`, but the {name} template rendered no heading for it: give the section a heading (`## …`)"),
+                )
+            })
+            .collect();
+        ReportError::Invalid(problems)
+    })?;
     Ok(tidy(&text))
 }
 

@@ -394,10 +394,10 @@ pub(super) fn index_places(doc: &Document, index: &[IndexRef], rows: &[(usize, P
     let mut section_of: HashMap<String, usize> = HashMap::new();
     let mut under: HashMap<(usize, &str), (usize, Pt)> = HashMap::new();
     let mut section = usize::MAX;
-    for (i, h) in doc.headings.iter().enumerate() {
+    for (i, (h, anchor)) in doc.headings.iter().zip(anchors(doc)).enumerate() {
         if h.level <= 2 {
             section = i;
-            section_of.entry(crate::summary::partners::anchor(&h.title)).or_insert(i);
+            section_of.entry(anchor).or_insert(i);
         } else {
             under.entry((section, h.title.as_str())).or_insert((h.page, h.y));
         }
@@ -493,17 +493,21 @@ pub(super) fn leader_and_number(fonts: &Fonts, page: &Page, area: Rect, y: Pt, l
     added
 }
 
+/// The anchor of each heading of the document, in order, by the rules
+/// the report's links are written by ([`crate::slug`]): read from the
+/// headings as given, never rebuilt from what a template might say.
+fn anchors(doc: &Document) -> Vec<String> {
+    let mut slugger = crate::slug::Slugger::default();
+    doc.headings.iter().map(|h| slugger.next(&h.title)).collect()
+}
+
 /// Links to a heading of the document (`[title](#2-connectivity-and-transport)`,
 /// as the index of partners writes them, issue 13) go to the heading's
 /// page and place, found among the headings the contents record; a link
 /// to no heading stays as written.
 pub(super) fn resolve_anchors(doc: &mut Document) {
-    let anchors: std::collections::HashMap<String, (usize, Pt)> = doc
-        .headings
-        .iter()
-        .rev()
-        .map(|h| (crate::summary::partners::anchor(&h.title), (h.page, h.y)))
-        .collect();
+    let anchors: std::collections::HashMap<String, (usize, Pt)> =
+        doc.headings.iter().zip(anchors(doc)).map(|(h, anchor)| (anchor, (h.page, h.y))).collect();
     for page in &mut doc.pages {
         for (_, item) in &mut page.items {
             if let Item::Link { target, .. } = item {
