@@ -18,6 +18,7 @@
 //! Markdown escape keeps as they are: data cannot forge one, and one left
 //! unresolved is an error, not a broken link.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Opens a [`mark`].
@@ -81,8 +82,17 @@ pub fn reference(key: &str) -> String {
     format!("{REFERENCE_OPEN}{key}{CLOSE}")
 }
 
-/// The keys of the marks in `line`, and the line without them.
-pub fn take_marks(line: &str) -> (Vec<&str>, String) {
+/// Whether `text` holds a mark or a reference.
+pub fn has_marks(text: &str) -> bool {
+    text.contains([MARK_OPEN, REFERENCE_OPEN])
+}
+
+/// The keys of the marks in `line`, and the line without them (borrowed
+/// when it has none, as most lines do).
+pub fn take_marks(line: &str) -> (Vec<&str>, Cow<'_, str>) {
+    if !line.contains(MARK_OPEN) {
+        return (Vec::new(), Cow::Borrowed(line));
+    }
     let mut keys = Vec::new();
     let mut rest = String::with_capacity(line.len());
     let mut text = line;
@@ -101,34 +111,31 @@ pub fn take_marks(line: &str) -> (Vec<&str>, String) {
         }
     }
     rest.push_str(text);
-    (keys, rest)
+    (keys, Cow::Owned(rest))
 }
 
-/// `text` with every [`reference`] replaced by what `resolve` gives for
-/// its key; the keys it gives nothing for, in order, as the error (their
-/// references are left as they were).
-pub fn replace_references<'a>(text: &str, mut resolve: impl FnMut(&str) -> Option<&'a str>) -> Result<String, Vec<String>> {
-    if !text.contains(REFERENCE_OPEN) {
-        return Ok(text.to_owned());
-    }
+/// `text` without its marks and with every [`reference`] replaced by what
+/// `resolve` gives for its key, in one pass and one copy; the keys it
+/// gives nothing for, in order, as the error.
+pub fn finish<'a>(text: &str, mut resolve: impl FnMut(&str) -> Option<&'a str>) -> Result<String, Vec<String>> {
     let mut out = String::with_capacity(text.len());
     let mut missing: Vec<String> = Vec::new();
     let mut rest = text;
-    while let Some(at) = rest.find(REFERENCE_OPEN) {
+    while let Some(at) = rest.find([MARK_OPEN, REFERENCE_OPEN]) {
         out.push_str(&rest[..at]);
-        let after = &rest[at + REFERENCE_OPEN.len_utf8()..];
+        let open = rest[at..].chars().next().unwrap_or(MARK_OPEN);
+        let after = &rest[at + open.len_utf8()..];
         let Some(end) = after.find(CLOSE) else {
-            out.push(REFERENCE_OPEN);
+            out.push(open);
             rest = after;
             continue;
         };
         let key = &after[..end];
-        match resolve(key) {
-            Some(anchor) => out.push_str(anchor),
-            None => {
-                if !missing.iter().any(|m| m == key) {
-                    missing.push(key.to_owned());
-                }
+        if open == REFERENCE_OPEN {
+            match resolve(key) {
+                Some(anchor) => out.push_str(anchor),
+                None if !missing.iter().any(|m| m == key) => missing.push(key.to_owned()),
+                None => {}
             }
         }
         rest = &after[end + CLOSE.len_utf8()..];
@@ -164,12 +171,13 @@ mod tests {
     fn marks_are_taken_out_and_references_resolved() {
         let line = format!("{}<!-- colour -->{}", mark("energy"), mark("trade"));
         let (keys, rest) = take_marks(&line);
-        assert_eq!((keys, rest.as_str()), (vec!["energy", "trade"], "<!-- colour -->"));
+        assert_eq!((keys, &*rest), (vec!["energy", "trade"], "<!-- colour -->"));
         let text = format!("[a](#{}) [b](#{})", reference("energy"), reference("gone"));
-        let resolved = replace_references(&text, |k| (k == "energy").then_some("2-energy"));
+        let resolved = finish(&text, |k| (k == "energy").then_some("2-energy"));
         assert_eq!(resolved, Err(vec!["gone".to_owned()]));
-        let text = format!("[a](#{}), [b](#{})", reference("energy"), reference("energy"));
-        assert_eq!(replace_references(&text, |_| Some("2-energy")).unwrap(), "[a](#2-energy), [b](#2-energy)");
+        let text = format!("{}[a](#{}), [b](#{}){}", mark("energy"), reference("energy"), reference("energy"), end_mark());
+        assert_eq!(finish(&text, |_| Some("2-energy")).unwrap(), "[a](#2-energy), [b](#2-energy)");
+        assert_eq!(finish("\u{2067}x", |_| None).unwrap(), "\u{2067}x");
         // An opener without its closer is text, not a mark.
         assert_eq!(take_marks("\u{2066}x").1, "\u{2066}x");
     }

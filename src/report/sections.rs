@@ -11,6 +11,7 @@
 //! section's mark where its references stand. Whatever words a desk's
 //! template puts in the heading, the links follow them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::slug;
@@ -18,15 +19,21 @@ use crate::slug;
 /// `text` without marks, its references replaced by their anchors; the
 /// keys of the sections whose references found no heading, as the error.
 pub fn resolve(text: &str) -> Result<String, Vec<String>> {
-    let mut out = String::with_capacity(text.len());
+    let anchors = anchors(text);
+    slug::finish(text, |key| anchors.get(key).map(String::as_str))
+}
+
+/// The anchor of each marked section's heading, by section key: read from
+/// `text` without copying it.
+pub fn anchors(text: &str) -> HashMap<String, String> {
     let mut slugger = slug::Slugger::default();
     let mut anchors: HashMap<String, String> = HashMap::new();
     let mut pending: Vec<String> = Vec::new();
     let mut fence: Option<&str> = None;
     // The line before, when it could be a setext heading's text.
-    let mut paragraph: Option<String> = None;
+    let mut paragraph: Option<Cow<'_, str>> = None;
     for raw in text.split_inclusive('\n') {
-        let (keys, line) = slug::take_marks(raw);
+        let (keys, marked) = slug::take_marks(raw);
         for key in keys {
             if key.is_empty() {
                 // The section ended without a heading: its references
@@ -36,8 +43,7 @@ pub fn resolve(text: &str) -> Result<String, Vec<String>> {
                 pending.push(key.to_owned());
             }
         }
-        out.push_str(&line);
-        let line = line.trim_end_matches(['\n', '\r']);
+        let line = marked.trim_end_matches(['\n', '\r']);
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
         if let Some(marker) = fence {
@@ -68,11 +74,15 @@ pub fn resolve(text: &str) -> Result<String, Vec<String>> {
             }
             _ => {
                 let plain = !trimmed.is_empty() && indent < 4 && !trimmed.starts_with(['|', '>', '-', '*', '+', '<']);
-                paragraph = plain.then(|| line.to_owned());
+                // Borrowed from the text but for a line that held a mark.
+                paragraph = plain.then(|| match &marked {
+                    Cow::Borrowed(text) => Cow::Borrowed(text.trim_end_matches(['\n', '\r'])),
+                    Cow::Owned(_) => Cow::Owned(line.to_owned()),
+                });
             }
         }
     }
-    slug::replace_references(&out, |key| anchors.get(key).map(String::as_str))
+    anchors
 }
 
 /// Whether a line (indent removed) opens an ATX heading: one to six `#`
