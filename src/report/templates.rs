@@ -604,6 +604,21 @@ mod tests {
     }
 
     #[test]
+    fn an_error_in_a_section_template_names_it_at_its_own_line() {
+        // The pillar template is registered behind a wrapper (issue 23):
+        // its errors still name its file, line and column.
+        let mut sources = builtin();
+        sources.iter_mut().find(|s| s.file == "briefing.md.hbs").unwrap().text = "{{#each pillars}}{{> pillar}}{{/each}}\n".to_owned();
+        sources.iter_mut().find(|s| s.file == "pillar.md.hbs").unwrap().text = "## {{name}}\n\n  {{nmae}}\n".to_owned();
+        let templates = Templates::compile(&sources).unwrap();
+        let data = serde_json::json!({ "pillars": [{ "id": "p", "name": "P" }] });
+        let Err(ReportError::Invalid(diags)) = templates.render(&data) else {
+            panic!("rendered")
+        };
+        assert_eq!((diags[0].path.as_str(), diags[0].position), ("templates/pillar.md.hbs", Some((3, 3))));
+    }
+
+    #[test]
     fn a_misspelt_variable_fails_in_strict_mode_with_its_line() {
         let mut sources = builtin();
         let main = sources
