@@ -31,6 +31,7 @@ pub mod output;
 pub mod period;
 pub mod plan;
 pub mod report;
+pub mod slug;
 pub mod snapshot;
 pub mod summary;
 pub mod typeset;

@@ -185,11 +185,11 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options) -> t
     typeset::Options {
         page: options.paper.size(),
         language: report.language.clone(),
-        header: (report.title.clone(), summary.period.display.clone()),
+        header: (report.title.clone(), summary.period.display()),
         metadata: typeset::Metadata {
             title: report.title.clone(),
             author: report.author.clone().or_else(|| report.organisation.clone()).unwrap_or_default(),
-            subject: format!("Briefing for {}", summary.period.display),
+            subject: format!("Briefing for {}", summary.period.display()),
             keywords: summary.pillars.iter().map(|p| p.name.clone()).collect(),
             date,
             language: report.language.clone(),

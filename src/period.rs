@@ -14,6 +14,31 @@ use crate::date::PartialDate;
 pub const ACCEPTED_FORMS: &str = "`2024-2026` (years), `2025` (a year), `2025-03` (a month), \
 `2024-07..2025-06` (months) or `2024-11-01..2025-02-15` (days)";
 
+/// What the period's rules read of an event: its span of days, and
+/// whether the source places it somewhere in that span without a date.
+/// The dataset's events implement it; the period knows nothing else of
+/// them (it is a leaf, below the dataset).
+pub trait Dated {
+    /// The first day the event may cover.
+    fn first_day(&self) -> NaiveDate;
+    /// The last day the event may cover.
+    fn last_day(&self) -> NaiveDate;
+    /// Somewhere in its span, not over it.
+    fn undated(&self) -> bool;
+}
+
+impl<T: Dated> Dated for &T {
+    fn first_day(&self) -> NaiveDate {
+        (**self).first_day()
+    }
+    fn last_day(&self) -> NaiveDate {
+        (**self).last_day()
+    }
+    fn undated(&self) -> bool {
+        (**self).undated()
+    }
+}
+
 /// An inclusive range of days with the label it was given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Period {
@@ -92,6 +117,38 @@ impl Period {
         first <= self.end && last >= self.start
     }
 
+    /// Whether `event` belongs to the period: its span of days overlaps it.
+    pub fn contains<E: Dated>(&self, event: &E) -> bool {
+        self.overlaps(event.first_day(), event.last_day())
+    }
+
+    /// The events of the period that `keep` accepts (those of the
+    /// selected pillars), in the order given: "in the period and in the
+    /// selected pillars", for the summary, the `--compare` period and,
+    /// through the summary's ids, the JSON summary.
+    pub fn select<'e, E: Dated + 'e>(&self, events: impl IntoIterator<Item = &'e E>, keep: impl Fn(&E) -> bool) -> Vec<&'e E> {
+        events.into_iter().filter(|e| self.contains(*e) && keep(e)).collect()
+    }
+
+    /// The year an event of the period counts in: that of its first day,
+    /// or the period's first year for one begun before it (a programme
+    /// begun earlier counts in the year it runs into the period). An
+    /// undated event has no year: `None`.
+    pub fn year_of<E: Dated>(&self, event: &E) -> Option<i32> {
+        (!event.undated()).then(|| event.first_day().max(self.start).year())
+    }
+
+    /// Whether a dated event began before the period (and so runs into
+    /// it); an undated one never did.
+    pub fn began_before<E: Dated>(&self, event: &E) -> bool {
+        !event.undated() && event.first_day() < self.start
+    }
+
+    /// An event's span of days cut to the period: first and last day.
+    pub fn clamp<E: Dated>(&self, event: &E) -> (NaiveDate, NaiveDate) {
+        (event.first_day().max(self.start), event.last_day().min(self.end))
+    }
+
     /// The calendar years the period touches, in order.
     pub fn years(&self) -> std::ops::RangeInclusive<i32> {
         self.start.year()..=self.end.year()
@@ -123,6 +180,21 @@ impl Period {
         } else {
             first.display_span(&last)
         }
+    }
+}
+
+/// The period as the templates and the JSON summary read it: strings made
+/// here, at the boundary, and nowhere before (`label`, `display`, and the
+/// first and last day, ISO).
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Period", 4)?;
+        s.serialize_field("label", &self.label)?;
+        s.serialize_field("display", &self.display())?;
+        s.serialize_field("start", &self.start.to_string())?;
+        s.serialize_field("end", &self.end.to_string())?;
+        s.end()
     }
 }
 
@@ -201,6 +273,49 @@ mod tests {
         assert!(period.overlaps(day("2025-12-31"), day("2026-03-01")));
         assert!(!period.overlaps(day("2026-01-01"), day("2026-12-31")));
         assert!(period.overlaps(day("2021-01-01"), day("2029-12-31")));
+    }
+
+    /// A span of days, dated or not.
+    struct Span(&'static str, &'static str, bool);
+
+    impl Dated for Span {
+        fn first_day(&self) -> NaiveDate {
+            day(self.0)
+        }
+        fn last_day(&self) -> NaiveDate {
+            day(self.1)
+        }
+        fn undated(&self) -> bool {
+            self.2
+        }
+    }
+
+    #[test]
+    fn the_year_an_event_counts_in_and_whether_it_began_before() {
+        let period = p("2024-2026");
+        let carried = Span("2021-03-01", "2025-06-30", false);
+        let inside = Span("2025-06-01", "2025-06-01", false);
+        let vague = Span("2021-01-01", "2026-12-31", true);
+        assert_eq!(period.year_of(&carried), Some(2024));
+        assert_eq!(period.year_of(&inside), Some(2025));
+        assert_eq!(period.year_of(&vague), None);
+        assert!(period.began_before(&carried));
+        assert!(!period.began_before(&inside));
+        assert!(!period.began_before(&vague), "an undated event began nowhere");
+        assert_eq!(period.clamp(&carried), (day("2024-01-01"), day("2025-06-30")));
+    }
+
+    #[test]
+    fn select_keeps_what_overlaps_and_is_accepted_in_order() {
+        let period = p("2025");
+        let events = [
+            Span("2025-05-01", "2025-05-01", false),
+            Span("2024-01-01", "2024-12-31", false),
+            Span("2024-12-01", "2025-01-01", true),
+            Span("2025-12-31", "2025-12-31", false),
+        ];
+        let kept: Vec<&str> = period.select(&events, |e| e.0 != "2025-12-31").iter().map(|e| e.0).collect();
+        assert_eq!(kept, ["2025-05-01", "2024-12-01"]);
     }
 
     #[test]

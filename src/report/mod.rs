@@ -3,14 +3,17 @@
 pub mod changes;
 pub mod escape;
 pub mod helpers;
+pub mod sections;
 pub mod templates;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 pub use changes::Changes;
 pub use templates::{TemplateSource, Templates};
 
 use crate::diag::Diagnostic;
+use crate::slug;
 use crate::summary::Summary;
 
 /// What the templates render: the summary of the period and, when the run
@@ -47,21 +50,58 @@ impl ReportError {
     }
 }
 
-/// Renders the briefing as Markdown.
+/// Renders the briefing as Markdown, links to sections resolved against
+/// the headings rendered ([`sections`]).
 pub fn render(briefing: &Briefing<'_>, templates: &Templates) -> Result<String, ReportError> {
-    let text = templates.render(briefing)?;
-    Ok(tidy(&text))
+    let raw = templates.render(briefing)?;
+    let anchors = sections::anchors(&raw);
+    let mut missing: Vec<String> = Vec::new();
+    // Marks and references are resolved line by line as the text is
+    // tidied: a long briefing's Markdown is copied once, not twice.
+    let text = tidy_with(&raw, |line| {
+        if !slug::has_marks(line) {
+            return Cow::Borrowed(line);
+        }
+        match slug::finish(line, |key| anchors.get(key).map(String::as_str)) {
+            Ok(line) => Cow::Owned(line),
+            Err(keys) => {
+                missing.extend(keys.into_iter().filter(|k| !missing.contains(k)).collect::<Vec<_>>());
+                Cow::Borrowed(line)
+            }
+        }
+    });
+    if missing.is_empty() {
+        return Ok(text);
+    }
+    let (name, _) = templates::SECTIONS[0];
+    let problems = missing
+        .iter()
+        .map(|key| {
+            Diagnostic::error_in(
+                &templates.path_of(name),
+                format!("a link points to the section of `{key}`, but the {name} template rendered no heading for it: give the section a heading (`## …`)"),
+            )
+        })
+        .collect();
+    Err(ReportError::Invalid(problems))
 }
 
 /// Makes template output tidy Markdown whatever the template's white space:
 /// no trailing spaces, no run of blank lines, exactly one final newline.
 /// Fenced code blocks are left exactly as written.
 pub fn tidy(text: &str) -> String {
+    tidy_with(text, Cow::Borrowed)
+}
+
+/// [`tidy`], each line first made what `clean` gives for it.
+fn tidy_with<'t>(text: &'t str, mut clean: impl FnMut(&'t str) -> Cow<'t, str>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut fence: Option<&str> = None;
     let mut blank_run = 0;
     let mut headings: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for line in text.lines() {
+        let line = clean(line);
+        let line: &str = &line;
         let trimmed = line.trim_start();
         if let Some(marker) = fence {
             out.push_str(line);

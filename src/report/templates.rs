@@ -72,6 +72,48 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// The template that renders the whole document.
 pub const MAIN: &str = "briefing";
 
+/// The templates that render a section links may point to, with the field
+/// of their context that names the section: each is registered behind a
+/// wrapper that marks where its output begins and ends, so that
+/// [`super::sections`] finds the heading it actually rendered.
+pub const SECTIONS: &[(&str, &str)] = &[("pillar", "id")];
+
+/// The name a section template's own text is registered under; its name
+/// goes to the wrapper.
+fn section_body(name: &str) -> String {
+    format!("{name}--section")
+}
+
+/// The wrapper of section template `name`, whose context names the
+/// section in `key`.
+fn section_wrapper(name: &str, key: &str) -> String {
+    format!("{{{{section_mark \"{key}\"}}}}{{{{> {body}}}}}{{{{section_end}}}}", body = section_body(name))
+}
+
+/// `{{section_mark "field"}}`: the mark of the section the context's
+/// `field` names (nothing without one); `{{section_end}}`: the end mark.
+/// Not for templates to call: only the wrappers do.
+fn register_section_helpers(registry: &mut Handlebars<'_>) {
+    use handlebars::{Context, Helper, HelperResult, Output, RenderContext};
+    registry.register_helper(
+        "section_mark",
+        Box::new(|h: &Helper<'_>, _: &Handlebars<'_>, ctx: &Context, rc: &mut RenderContext<'_, '_>, out: &mut dyn Output| -> HelperResult {
+            let field = h.param(0).and_then(|p| p.value().as_str()).unwrap_or("id");
+            if let Some(key) = rc.evaluate(ctx, field)?.as_json().as_str() {
+                out.write(&crate::slug::mark(key))?;
+            }
+            Ok(())
+        }),
+    );
+    registry.register_helper(
+        "section_end",
+        Box::new(|_: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output| -> HelperResult {
+            out.write(&crate::slug::end_mark())?;
+            Ok(())
+        }),
+    );
+}
+
 /// File names end in this; the name registered is the file name without it.
 pub const EXTENSION: &str = ".md.hbs";
 
@@ -382,6 +424,7 @@ impl Templates {
         registry.set_strict_mode(true);
         registry.register_escape_fn(escape::markdown);
         helpers::register(&mut registry);
+        register_section_helpers(&mut registry);
         let mut paths = BTreeMap::new();
         let mut problems = structure(sources);
         if !problems.is_empty() {
@@ -393,11 +436,18 @@ impl Templates {
                 .strip_suffix(EXTENSION)
                 .unwrap_or(&source.file)
                 .to_owned();
-            if let Err(e) = registry.register_template_string(&name, &source.text) {
+            let section = SECTIONS.iter().find(|(n, _)| *n == name);
+            let registered = section.map_or_else(|| name.clone(), |(n, _)| section_body(n));
+            if let Err(e) = registry.register_template_string(&registered, &source.text) {
                 let mut d =
                     Diagnostic::error_in(&source.path, format!("invalid template: {}", e.reason()));
                 d.position = e.pos();
                 problems.push(d);
+            }
+            if let Some((n, key)) = section {
+                // Our own text: it always parses.
+                let _ = registry.register_template_string(n, section_wrapper(n, key));
+                paths.insert(registered, source.path.clone());
             }
             paths.insert(name, source.path.clone());
         }
@@ -407,6 +457,11 @@ impl Templates {
         } else {
             Err(ReportError::Invalid(problems))
         }
+    }
+
+    /// The path the template `name` (without its extension) came from.
+    pub fn path_of(&self, name: &str) -> String {
+        self.paths.get(name).cloned().unwrap_or_else(|| name.to_owned())
     }
 
     /// Renders the main template with `data`.
@@ -546,6 +601,21 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].path, "mine/executive-summary.md.hbs");
         assert!(diags[0].position.is_some(), "{}", diags[0]);
+    }
+
+    #[test]
+    fn an_error_in_a_section_template_names_it_at_its_own_line() {
+        // The pillar template is registered behind a wrapper (issue 23):
+        // its errors still name its file, line and column.
+        let mut sources = builtin();
+        sources.iter_mut().find(|s| s.file == "briefing.md.hbs").unwrap().text = "{{#each pillars}}{{> pillar}}{{/each}}\n".to_owned();
+        sources.iter_mut().find(|s| s.file == "pillar.md.hbs").unwrap().text = "## {{name}}\n\n  {{nmae}}\n".to_owned();
+        let templates = Templates::compile(&sources).unwrap();
+        let data = serde_json::json!({ "pillars": [{ "id": "p", "name": "P" }] });
+        let Err(ReportError::Invalid(diags)) = templates.render(&data) else {
+            panic!("rendered")
+        };
+        assert_eq!((diags[0].path.as_str(), diags[0].position), ("templates/pillar.md.hbs", Some((3, 3))));
     }
 
     #[test]

@@ -57,10 +57,10 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
         hash_encoding: ENCODING,
         period: Span {
             label: summary.period.label.clone(),
-            start: summary.period.start.clone(),
-            end: summary.period.end.clone(),
+            start: summary.period.start.to_string(),
+            end: summary.period.end.to_string(),
         },
-        as_of: summary.as_of.clone(),
+        as_of: summary.as_of.to_string(),
         events: summary.executive.totals.events,
         undated: summary.executive.totals.undated,
         planned: summary.executive.totals.planned,
@@ -80,7 +80,7 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
             })
             .collect(),
         compare: summary.compare.as_ref().map(|c| Comparison {
-            period: Span { label: c.label.clone(), start: c.start.clone(), end: c.end.clone() },
+            period: Span { label: c.period.label.clone(), start: c.period.start.to_string(), end: c.period.end.to_string() },
             events: c.events,
             pillars: c.pillars.clone(),
             per_kind: c.per_kind.clone(),

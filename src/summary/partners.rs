@@ -138,7 +138,8 @@ pub struct IndexEvent {
     pub until: Option<String>,
     pub undated: bool,
     pub planned: bool,
-    /// The Markdown anchor of the pillar's section.
+    /// Where the link to the pillar's section points (the pillar's
+    /// `anchor`, resolved by the report).
     pub anchor: String,
 }
 
@@ -213,20 +214,6 @@ fn counted(kind: PartnerKind, count: usize) -> &'static str {
         (PartnerKind::Group, 1) => "group of states",
         (PartnerKind::Group, _) => "groups of states",
     }
-}
-
-/// The GitHub-style anchor of a heading: lower case, spaces to `-`,
-/// everything but letters, digits, `-` and `_` dropped.
-pub fn anchor(heading: &str) -> String {
-    heading
-        .chars()
-        .flat_map(char::to_lowercase)
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-            _ => None,
-        })
-        .collect()
 }
 
 fn capped(mut names: Vec<String>) -> (Vec<String>, usize) {
@@ -504,12 +491,5 @@ mod tests {
         assert_eq!(index_events(400), 2);
         assert_eq!(index_events(5_000), 1);
         assert_eq!(index_events(0), INDEX_EVENTS);
-    }
-
-    #[test]
-    fn anchors_follow_github() {
-        assert_eq!(anchor("1. Multi-vector diplomacy"), "1-multi-vector-diplomacy");
-        assert_eq!(anchor("2. Connectivity & transport"), "2-connectivity--transport");
-        assert_eq!(anchor("3. Énergie"), "3-énergie");
     }
 }

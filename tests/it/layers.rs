@@ -48,11 +48,7 @@ const DATASET_MAY_USE: &[&str] = &["diag", "date", "input", "number", "hash"];
 /// Forbidden edges that exist today and are being removed, each with why it
 /// is tolerated. The test fails when one of them is gone, so that it is
 /// taken off this list when the fix is merged.
-const KNOWN: &[(&str, &str, &str)] = &[(
-    "src/typeset/flow/pages.rs",
-    "summary",
-    "the partner index's anchors: removed by the anchors-from-headings fix (issue 23, item 1)",
-)];
+const KNOWN: &[(&str, &str, &str)] = &[];
 
 /// One module depending on another, where it is written.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -145,3 +145,79 @@ fn without_a_registry_the_briefing_says_kinds_and_regions_are_unknown() {
     assert!(!md.contains("| Region |"), "{md}");
     assert!(md.contains("- **EU**\n  - [Event a](#1-energy), 1 March 2025"), "{md}");
 }
+
+/// The briefing of the default data with `pillar.md.hbs` overridden by
+/// `template`: the command's output.
+fn with_pillar_template(template: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pillar.md.hbs"), template).unwrap();
+    bin()
+        .args(["--period", "2024-2026", "--format", "md", "--as-of", crate::util::AS_OF, "-q", "-o", "-", "--templates"])
+        .arg(dir.path())
+        .output()
+        .unwrap()
+}
+
+/// The targets of the index of partners' links, `#` removed.
+fn index_targets(markdown: &str) -> Vec<String> {
+    let index = &markdown[markdown.find("## Index of partners").expect("an index")..];
+    index.split("](#").skip(1).map(|rest| rest[..rest.find(')').unwrap()].to_owned()).collect()
+}
+
+/// Issue 23, item 1: a desk that rewords the pillar heading moves the
+/// anchors with it, in the Markdown and in the PDF; nothing rebuilds the
+/// heading's text.
+#[test]
+fn issue_23_index_links_follow_a_pillar_heading_reworded_by_a_template() {
+    use azint_report::typeset::blocks::{self, Block};
+    use azint_report::typeset::display::{Item, Target};
+    let builtin = std::fs::read_to_string(crate::util::root().join("templates/pillar.md.hbs")).unwrap();
+    assert!(builtin.contains("\n## {{position}}. {{name}}\n"), "the built-in heading moved: update this test");
+    let reworded = builtin.replace("\n## {{position}}. {{name}}\n", "\n## Pillar {{position}} under review: {{name}}\n");
+    let output = with_pillar_template(&reworded);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let markdown = stdout(&output);
+    // Every heading's anchor, by the rule GitHub follows.
+    let mut slugger = azint_report::slug::Slugger::default();
+    let anchors: Vec<String> = blocks::parse(&markdown)
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { runs, .. } => Some(slugger.next(&blocks::plain(runs))),
+            _ => None,
+        })
+        .collect();
+    let targets = index_targets(&markdown);
+    assert!(targets.len() > 20, "{targets:?}");
+    for target in &targets {
+        assert!(target.starts_with("pillar-"), "a link to {target}, not to a reworded heading");
+        assert!(anchors.contains(target), "no heading has the anchor {target}");
+    }
+    // The PDF: each link goes to a page, and the index's to the pillars'
+    // headings.
+    let doc = azint_report::typeset::typeset(&markdown, &crate::util::typeset_options(azint_report::options::Paper::A4)).document;
+    let pillars: Vec<(usize, azint_report::typeset::geom::Pt)> =
+        doc.headings.iter().filter(|h| h.title.starts_with("Pillar ")).map(|h| (h.page, h.y)).collect();
+    assert!(pillars.len() >= 2, "{:?}", doc.headings);
+    let mut to_pillars = 0;
+    for (_, item) in doc.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Link { target, .. } = item {
+            if let Target::Uri(uri) = target {
+                assert!(!uri.starts_with('#'), "unresolved {uri}");
+            }
+            if let Target::Page { page, y } = target {
+                to_pillars += usize::from(pillars.contains(&(*page, *y)));
+            }
+        }
+    }
+    assert!(to_pillars >= targets.len(), "{to_pillars} links reach a pillar's heading, the index has {}", targets.len());
+}
+
+/// A pillar template that renders no heading leaves the index's links
+/// nowhere to go: an error that names the template, not a broken link.
+#[test]
+fn issue_23_a_pillar_template_without_a_heading_is_an_error() {
+    let output = with_pillar_template("{{name}}: {{count}} events.\n");
+    assert_eq!(output.status.code(), Some(65), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("pillar.md.hbs") && err.contains("rendered no heading"), "{err}");
+}

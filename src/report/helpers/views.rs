@@ -61,7 +61,7 @@ pub struct TimelineRow<'a> {
     pub imprecise: bool,
 }
 
-/// The period the timeline's axis spans (`summary::PeriodView`).
+/// The period the timeline's axis spans (`period::Period` as serialised).
 #[derive(Debug, Deserialize)]
 pub struct PeriodRow {
     #[serde(deserialize_with = "iso_day")]
@@ -104,7 +104,8 @@ pub fn one<'a, T: Deserialize<'a>>(h: &'a Helper<'_>, index: usize, name: &'stat
 mod tests {
     use super::*;
     use crate::summary::partners::RegionRow;
-    use crate::summary::{PeriodView, PillarRow, SpanCount, TimelineEvent, YearCount};
+    use crate::period::Period;
+    use crate::summary::{PillarRow, SpanCount, TimelineEvent, YearCount};
 
     fn view<'a, T: Deserialize<'a>>(value: &'a serde_json::Value) -> T {
         T::deserialize(value).unwrap_or_else(|e| panic!("{e} in {value}"))
@@ -164,13 +165,7 @@ mod tests {
         assert_eq!(event.end, NaiveDate::from_ymd_opt(2024, 11, 22).unwrap());
         assert!(event.planned && event.imprecise && !event.undated && !event.single_day);
 
-        let period = serde_json::to_value(PeriodView {
-            label: "2024-2026".into(),
-            display: "2024–2026".into(),
-            start: "2024-01-01".into(),
-            end: "2026-12-31".into(),
-        })
-        .unwrap();
+        let period = serde_json::to_value(Period::parse("2024-2026").unwrap()).unwrap();
         let period: PeriodRow = view(&period);
         assert_eq!(period.start, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
     }

@@ -105,6 +105,70 @@ pub(super) fn note_refs(chunk: &Chunk) -> Vec<u32> {
         .collect()
 }
 
+/// The height of a group of chunks that must share a page, placed at the
+/// top of a page (`from_top`: no space before the first) or below other
+/// text; a table's header row counts when the page does not have it yet.
+fn group_height(group: &[Chunk], headers: &[Chunk], header_on_page: Option<usize>, from_top: bool) -> Pt {
+    let mut h = Pt::ZERO;
+    for (k, c) in group.iter().enumerate() {
+        if !(k == 0 && from_top) {
+            h += c.space_before;
+        }
+        h += c.height;
+    }
+    if let Some(t) = group.first().and_then(|c| c.table_header) {
+        if from_top || header_on_page != Some(t) {
+            h += headers[t].height;
+        }
+    }
+    h
+}
+
+/// The text after a figure that goes to the next page, from chunk `from`,
+/// that fills the `room` it leaves: whole groups, up to the next section
+/// or figure, as many as fit. The end of what moves, or `None` when
+/// nothing does.
+fn filling_after(chunks: &[Chunk], from: usize, mut room: Pt) -> Option<usize> {
+    let mut take = from;
+    while take < chunks.len() {
+        let mut last = take;
+        while chunks[last].keep_with_next && last + 1 < chunks.len() {
+            last += 1;
+        }
+        let group = &chunks[take..=last];
+        let movable = group.iter().all(|c| {
+            // Subsections may pass a figure, as in TeX; sections may not.
+            let minor = c.heading.as_ref().is_none_or(|(level, _)| *level >= 3);
+            !c.figure && !c.break_before && minor && c.table_header.is_none() && c.header_of.is_none() && c.toc_entry.is_none() && note_refs(c).is_empty()
+        });
+        let height: Pt = group.iter().map(|c| c.space_before + c.height).sum();
+        if !movable || height > room {
+            break;
+        }
+        room -= height;
+        take = last + 1;
+    }
+    (take > from).then_some(take)
+}
+
+/// Records where a chunk placed at `y` on the page being filled (the next
+/// of `doc`) stands: its heading, contents entry, index entry or table row.
+fn record(chunk: &mut Chunk, doc: &mut Document, places: &mut Places, y: Pt) {
+    let page = doc.pages.len();
+    if let Some((level, title)) = &chunk.heading {
+        doc.headings.push(Heading { level: *level, title: title.clone(), page, y });
+    }
+    if let Some(entry) = chunk.toc_entry {
+        places.toc.push((entry, page, y));
+    }
+    if let Some(entry) = chunk.index_ref {
+        places.index.push((entry, page, y));
+    }
+    if let Some(cells) = chunk.row.take() {
+        places.rows.push((page, y, cells));
+    }
+}
+
 /// Fills pages with chunks, honouring keep-with-next, repeating table
 /// headers, and setting each footnote at the foot of the page that first
 /// refers to it (a note too long for the room left continues at the next
@@ -127,51 +191,14 @@ pub(super) fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec
             end += 1;
         }
         let at_top = y <= area.origin.y;
-        let group_height = |from_top: bool| {
-            let mut h = Pt::ZERO;
-            for (k, c) in chunks[i..=end].iter().enumerate() {
-                if !(k == 0 && from_top) {
-                    h += c.space_before;
-                }
-                h += c.height;
-            }
-            if let Some(t) = chunks[i].table_header {
-                if from_top || header_on_page != Some(t) {
-                    h += headers[t].height;
-                }
-            }
-            h
-        };
+        let group_height = |from_top: bool| group_height(&chunks[i..=end], headers, header_on_page, from_top);
         let needs_break = chunks[i].break_before && !at_top
             || !at_top && y + group_height(false) > bottom - foot.room() && group_height(true) <= area.size.h;
         // A figure that does not fit goes to the next page, and the text
         // that follows it, up to the next section or figure, fills the
         // room it leaves (more than a quarter of a page), as much as fits.
         if needs_break && chunks[i].figure && !chunks[i].break_before && bottom - foot.room() - y > area.size.h / 4.0 {
-            let mut room = bottom - foot.room() - y;
-            let mut take = end + 1;
-            let mut fills = false;
-            while take < chunks.len() {
-                let mut last = take;
-                while chunks[last].keep_with_next && last + 1 < chunks.len() {
-                    last += 1;
-                }
-                let group = &chunks[take..=last];
-                let movable = group.iter().all(|c| {
-                    // Subsections may pass a figure, as in TeX; sections
-                    // may not.
-                    let minor = c.heading.as_ref().is_none_or(|(level, _)| *level >= 3);
-                    !c.figure && !c.break_before && minor && c.table_header.is_none() && c.header_of.is_none() && c.toc_entry.is_none() && note_refs(c).is_empty()
-                });
-                let height: Pt = group.iter().map(|c| c.space_before + c.height).sum();
-                if !movable || height > room {
-                    break;
-                }
-                room -= height;
-                take = last + 1;
-                fills = true;
-            }
-            if fills {
+            if let Some(take) = filling_after(&chunks, end + 1, bottom - foot.room() - y) {
                 chunks[i..take].rotate_left(end + 1 - i);
                 continue;
             }
@@ -205,18 +232,7 @@ pub(super) fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec
                 y += headers[t].height;
                 header_on_page = Some(t);
             }
-            if let Some((level, title)) = &chunk.heading {
-                doc.headings.push(Heading { level: *level, title: title.clone(), page: doc.pages.len(), y });
-            }
-            if let Some(entry) = chunk.toc_entry {
-                places.toc.push((entry, doc.pages.len(), y));
-            }
-            if let Some(entry) = chunk.index_ref {
-                places.index.push((entry, doc.pages.len(), y));
-            }
-            if let Some(cells) = chunk.row.take() {
-                places.rows.push((doc.pages.len(), y, cells));
-            }
+            record(chunk, &mut doc, &mut places, y);
             if chunk.header_of.is_some() {
                 header_on_page = chunk.header_of;
             }
@@ -394,10 +410,10 @@ pub(super) fn index_places(doc: &Document, index: &[IndexRef], rows: &[(usize, P
     let mut section_of: HashMap<String, usize> = HashMap::new();
     let mut under: HashMap<(usize, &str), (usize, Pt)> = HashMap::new();
     let mut section = usize::MAX;
-    for (i, h) in doc.headings.iter().enumerate() {
+    for (i, (h, anchor)) in doc.headings.iter().zip(anchors(doc)).enumerate() {
         if h.level <= 2 {
             section = i;
-            section_of.entry(crate::summary::partners::anchor(&h.title)).or_insert(i);
+            section_of.entry(anchor).or_insert(i);
         } else {
             under.entry((section, h.title.as_str())).or_insert((h.page, h.y));
         }
@@ -493,17 +509,21 @@ pub(super) fn leader_and_number(fonts: &Fonts, page: &Page, area: Rect, y: Pt, l
     added
 }
 
+/// The anchor of each heading of the document, in order, by the rules
+/// the report's links are written by ([`crate::slug`]): read from the
+/// headings as given, never rebuilt from what a template might say.
+fn anchors(doc: &Document) -> Vec<String> {
+    let mut slugger = crate::slug::Slugger::default();
+    doc.headings.iter().map(|h| slugger.next(&h.title)).collect()
+}
+
 /// Links to a heading of the document (`[title](#2-connectivity-and-transport)`,
 /// as the index of partners writes them, issue 13) go to the heading's
 /// page and place, found among the headings the contents record; a link
 /// to no heading stays as written.
 pub(super) fn resolve_anchors(doc: &mut Document) {
-    let anchors: std::collections::HashMap<String, (usize, Pt)> = doc
-        .headings
-        .iter()
-        .rev()
-        .map(|h| (crate::summary::partners::anchor(&h.title), (h.page, h.y)))
-        .collect();
+    let anchors: std::collections::HashMap<String, (usize, Pt)> =
+        doc.headings.iter().zip(anchors(doc)).map(|(h, anchor)| (anchor, (h.page, h.y))).collect();
     for page in &mut doc.pages {
         for (_, item) in &mut page.items {
             if let Item::Link { target, .. } = item {

@@ -1,0 +1,395 @@
+//! Selecting the period's events and summarising each pillar.
+//!
+//! The result, [`Summary`], is everything the templates print, already
+//! counted and ordered, so that templates only lay it out. Every list that is
+//! printed has a defined order (dates, then ids), so the same data always
+//! give the same report.
+//!
+//! What is in the period, the year an event counts in and whether it began
+//! before the period are the period's rules ([`crate::period::Period`]),
+//! read here and never written again. The parts, by job: [`views`] (what
+//! the templates see), `counts` (per year, kind, span and source, the
+//! timeline), `chronology`, [`partners`], and `wording` (every English
+//! sentence the summary composes).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::dataset::{Dataset, Event, Pillar, ReportMeta, Status};
+use crate::period::{Dated, Period};
+
+mod chronology;
+mod counts;
+pub mod partners;
+pub mod views;
+mod wording;
+
+pub use chronology::{Chronology, ChronologyEntry, ChronologyMonth, ChronologyYear, UndatedGroup, CHRONOLOGY_MONTHS_OVER};
+pub use views::{
+    CitationView, CompareView, DataNote, EventView, Executive, FigureView, KindCount, KindYears, PillarRow, PillarSummary,
+    SourceView, Sources, SpanCount, TimelineEvent, Totals, YearCount,
+};
+
+/// How many events the executive summary lists across all pillars.
+pub const TOP_HIGHLIGHTS: usize = 5;
+
+/// How many events the timeline shows: the most significant, so that a
+/// dataset of thousands stays a readable chart.
+pub const TIMELINE_EVENTS: usize = 40;
+
+/// How many related events a pillar's section lists (the most significant,
+/// in date order); the count always covers them all.
+pub const RELATED_LISTED: usize = 10;
+
+/// What the caller asks of the summary.
+#[derive(Clone, Debug)]
+pub struct Selection<'a> {
+    pub period: &'a Period,
+    /// Highlights per pillar.
+    pub highlights: usize,
+    /// Only these pillars (all when empty); ids already checked to exist.
+    pub pillars: &'a [String],
+    pub as_of: NaiveDate,
+    /// Whether to list every event of the period in a chronology.
+    pub chronology: bool,
+    /// `--compare`: a second period whose counts stand beside these.
+    pub compare: Option<&'a Period>,
+    /// Where the data came from, for the data note.
+    pub data_source: String,
+}
+
+/// Everything a briefing says, ready for the templates.
+///
+/// Each section that a partial renders is its own object (`executive`,
+/// `chronology`, `sources`): Handlebars copies a partial's context, so
+/// partials get their section, not the whole summary, and reach shared
+/// values through `@root`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub report: ReportMeta,
+    /// `label`, `display`, `start` and `end` to the templates.
+    pub period: Period,
+    /// The report's date, ISO to the templates (`2026-02-12`).
+    #[serde(serialize_with = "iso")]
+    pub as_of: NaiveDate,
+    pub executive: Executive,
+    pub pillars: Vec<PillarSummary>,
+    pub chronology: Chronology,
+    pub sources: Sources,
+    pub data: DataNote,
+    /// `--compare`: the second period's counts.
+    pub compare: Option<CompareView>,
+    /// Every partner of the period with its events, for the index at the
+    /// end (issue 13).
+    pub partner_index: Vec<partners::IndexEntry>,
+    /// How many events the index lists under one partner at most.
+    pub index_events: usize,
+    /// The ids of the events in the period, for the JSON summary.
+    #[serde(skip)]
+    pub selected: Vec<String>,
+}
+
+/// Writes a date as the templates read it, ISO (`2026-02-12`).
+fn iso<S: serde::Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(date)
+}
+
+/// The period's rules read an event's span as the dataset gives it.
+impl Dated for Event {
+    fn first_day(&self) -> NaiveDate {
+        Event::first_day(self)
+    }
+    fn last_day(&self) -> NaiveDate {
+        Event::last_day(self)
+    }
+    fn undated(&self) -> bool {
+        self.undated
+    }
+}
+
+/// What every part of the summary reads: the period, the pillars
+/// reported, and the events in the period.
+struct Scope<'d> {
+    period: &'d Period,
+    /// The pillars reported, in report order.
+    pillars: Vec<&'d Pillar>,
+    /// Every pillar's name by id.
+    pillar_names: BTreeMap<&'d str, &'d str>,
+    /// The events of the period, of any pillar (for related events).
+    in_period: Vec<&'d Event>,
+    /// The events of the period and of the pillars reported, by date.
+    selected: Vec<&'d Event>,
+}
+
+impl<'d> Scope<'d> {
+    fn new(dataset: &'d Dataset, selection: &Selection<'d>) -> Self {
+        let period = selection.period;
+        let pillars: Vec<&Pillar> = dataset
+            .pillars
+            .iter()
+            .filter(|p| selection.pillars.is_empty() || selection.pillars.contains(&p.id))
+            .collect();
+        let pillar_names = dataset.pillars.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+        let in_period = period.select(&dataset.events, |_| true);
+        let mut selected = period.select(&dataset.events, |e| reported(&pillars, e));
+        selected.sort_by_cached_key(|e| chronological(e));
+        Scope { period, pillars, pillar_names, in_period, selected }
+    }
+
+    /// Whether the event's pillar is reported.
+    fn reports(&self, e: &Event) -> bool {
+        reported(&self.pillars, e)
+    }
+
+    fn view(&self, e: &Event) -> EventView {
+        views::event_view(e, &self.pillar_names, self.period)
+    }
+}
+
+/// Whether `e`'s pillar is among `pillars`.
+fn reported(pillars: &[&Pillar], e: &Event) -> bool {
+    pillars.iter().any(|p| *p.id == *e.pillar)
+}
+
+/// Keeps the events of the selection and summarises them.
+pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
+    let scope = Scope::new(dataset, selection);
+    let period = scope.period;
+    let lookup = partners::Lookup::new(dataset);
+    let tally = partners::Tally::new(&lookup, &scope.selected);
+    let pillars = pillar_summaries(&scope, &tally, selection.highlights);
+    let other: Option<(&Period, Vec<&Event>)> =
+        selection.compare.map(|other| (other, other.select(&dataset.events, |e| scope.reports(e))));
+    let compare = other.as_ref().map(|(p, events)| counts::compare_counts(events, &scope.pillars, p));
+    let executive = executive(&scope, &tally, &pillars, compare.as_ref(), other.as_ref().map(|(_, e)| e.as_slice()));
+    let anchors: BTreeMap<&str, String> =
+        scope.pillars.iter().map(|p| (p.id.as_str(), crate::slug::reference(&p.id))).collect();
+    let labels = chronology::pillar_labels(&dataset.pillars, &scope.pillars);
+    let selected = &scope.selected;
+    Summary {
+        report: dataset.report.clone(),
+        period: period.clone(),
+        as_of: selection.as_of,
+        chronology: chronology::chronology(selected, &labels, period, selection.chronology),
+        sources: Sources { list: counts::cite(selected) },
+        data: data_note(dataset, selection, selected),
+        compare,
+        partner_index: partners::index(&tally, selected, &anchors),
+        index_events: partners::index_events(executive.totals.partners),
+        executive,
+        pillars,
+        selected: selected.iter().map(|e| e.id.clone()).collect(),
+    }
+}
+
+/// Each reported pillar over the period, in report order.
+fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted: usize) -> Vec<PillarSummary> {
+    let (period, selected) = (scope.period, &scope.selected);
+    let total = selected.len();
+    let pillar_ids: Vec<&str> = scope.pillars.iter().map(|p| p.id.as_str()).collect();
+    let mut spreads = partners::pillars(tally, selected, &pillar_ids).into_iter();
+    let mut summaries = Vec::with_capacity(scope.pillars.len());
+    for (index, pillar) in scope.pillars.iter().enumerate() {
+        let own: Vec<&Event> = selected.iter().copied().filter(|e| *e.pillar == *pillar.id).collect();
+        let related: Vec<&Event> =
+            scope.in_period.iter().copied().filter(|e| e.also.iter().any(|a| **a == *pillar.id)).collect();
+        let related_count = related.len();
+        let mut related = highlights(&related, RELATED_LISTED);
+        related.sort_by_cached_key(|e| chronological(e));
+        summaries.push(PillarSummary {
+            id: pillar.id.clone(),
+            name: pillar.name.clone(),
+            summary: pillar.summary.clone(),
+            position: index + 1,
+            colour: index,
+            count: own.len(),
+            share: if total == 0 { 0.0 } else { own.len() as f64 / total as f64 },
+            per_year: counts::per_year(&own, period),
+            undated: counts::undated_spans(&own),
+            per_kind: counts::per_kind(&own),
+            kind_years: counts::kind_years(&own, period),
+            partners: counts::partner_names(&own).into_iter().map(str::to_owned).collect(),
+            partner_spread: spreads.next().unwrap_or_default(),
+            anchor: crate::slug::reference(&pillar.id),
+            related_count,
+            related: related.into_iter().map(|e| scope.view(e)).collect(),
+            highlights: highlights(&own, highlighted).into_iter().map(|e| scope.view(e)).collect(),
+        });
+    }
+    summaries
+}
+
+/// The executive summary: totals, the pillars' rows, kinds, highlights,
+/// the timeline, the judgements and the partners.
+fn executive(
+    scope: &Scope<'_>,
+    tally: &partners::Tally<'_>,
+    summaries: &[PillarSummary],
+    compare: Option<&CompareView>,
+    other: Option<&[&Event]>,
+) -> Executive {
+    let (period, selected) = (scope.period, &scope.selected);
+    let pillar_order: BTreeMap<&str, (usize, &str)> =
+        scope.pillars.iter().enumerate().map(|(i, p)| (p.id.as_str(), (i, p.name.as_str()))).collect();
+    Executive {
+        totals: Totals {
+            events: selected.len(),
+            pillars: scope.pillars.len(),
+            partners: tally.len(),
+            landmarks: selected.iter().filter(|e| e.significance == 5).count(),
+            carried_in: selected.iter().filter(|e| period.began_before(e)).count(),
+            undated: selected.iter().filter(|e| e.undated).count(),
+            planned: selected.iter().filter(|e| e.status == Status::Planned).count(),
+        },
+        pillars: summaries
+            .iter()
+            .map(|p| PillarRow {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                colour: p.colour,
+                count: p.count,
+                share: p.share,
+                related: p.related_count,
+                compare: compare.map(|c| c.pillars.get(&p.id).copied().unwrap_or(0)),
+            })
+            .collect(),
+        per_kind: counts::with_compare(counts::per_kind(selected), compare),
+        per_kind_pairs: counts::pairs(counts::per_kind(selected)),
+        top_highlights: highlights(selected, TOP_HIGHLIGHTS).into_iter().map(|e| scope.view(e)).collect(),
+        timeline: counts::timeline(selected, &scope.pillars, period),
+        judgements: wording::judgements(summaries, selected, period),
+        partners: partners::summarise(tally, selected, &pillar_order, other),
+    }
+}
+
+/// Where the data came from and how much of it the period holds.
+fn data_note(dataset: &Dataset, selection: &Selection<'_>, selected: &[&Event]) -> DataNote {
+    DataNote {
+        source: selection.data_source.clone(),
+        files: dataset.files.clone(),
+        event_files: dataset.contents.iter().filter(|f| f.events > 0).map(|f| f.path.clone()).collect(),
+        pillar_files: dataset.contents.iter().filter(|f| f.pillars > 0).map(|f| f.path.clone()).collect(),
+        events_in_dataset: dataset.events.len(),
+        pillars_in_dataset: dataset.pillars.len(),
+        events_in_period: selected.len(),
+        undated_in_period: selected.iter().filter(|e| e.undated).count(),
+        undated_spans: counts::undated_spans(selected),
+        planned_in_period: selected.iter().filter(|e| e.status == Status::Planned).count(),
+    }
+}
+
+/// The order of the chronology: by first day; on the same first day the
+/// less precise date first ("2026" before "January 2026"), then the shorter
+/// span, then the id.
+fn chronological(e: &Event) -> (NaiveDate, crate::date::Precision, NaiveDate, &str) {
+    (e.first_day(), e.date.precision(), e.last_day(), &e.id)
+}
+
+/// The `n` most significant events: of equal significance, what happened
+/// before what is only planned (issue 15), then the later start date, then
+/// the smaller id, so the choice never depends on file order.
+pub fn highlights<'e>(events: &[&'e Event], n: usize) -> Vec<&'e Event> {
+    let rank = |a: &&Event, b: &&Event| {
+        b.significance
+            .cmp(&a.significance)
+            .then(a.status.cmp(&b.status))
+            .then(b.first_day().cmp(&a.first_day()))
+            .then(a.id.cmp(&b.id))
+    };
+    let mut ranked = events.to_vec();
+    if n < ranked.len() {
+        // Only the first n need a full sort; ids are unique, so the order
+        // is total and the selection deterministic.
+        if n > 0 {
+            ranked.select_nth_unstable_by(n - 1, rank);
+        }
+        ranked.truncate(n);
+    }
+    ranked.sort_by(rank);
+    ranked
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::dataset::{Kind, Source};
+    use crate::date::PartialDate;
+
+    pub(super) fn event(id: &str, date: &str, significance: u8) -> Event {
+        Event {
+            id: id.to_owned(),
+            title: id.to_owned(),
+            date: PartialDate::parse(date).unwrap(),
+            until: None,
+            undated: false,
+            status: Status::Happened,
+            pillar: "p".into(),
+            also: Vec::new(),
+            kind: Kind::Summit,
+            significance,
+            partners: Vec::new(),
+            summary: String::new(),
+            figures: Vec::new(),
+            sources: vec![Source {
+                name: "s".into(),
+                url: None,
+                published: None,
+                note: None,
+            }],
+            tags: Vec::new(),
+            file: std::sync::Arc::from("f.toml"),
+            place: Default::default(),
+        }
+    }
+
+    fn ids(events: &[&Event]) -> Vec<String> {
+        events.iter().map(|e| e.id.clone()).collect()
+    }
+
+    #[test]
+    fn highlights_prefer_significance_then_later_date_then_id() {
+        let a = event("a", "2024-05", 4);
+        let b = event("b", "2025", 4);
+        let c = event("c", "2025", 4);
+        let d = event("d", "2024-01-01", 5);
+        let e = event("e", "2026", 3);
+        let all = [&a, &b, &c, &d, &e];
+        assert_eq!(ids(&highlights(&all, 3)), ["d", "b", "c"]);
+        assert_eq!(ids(&highlights(&all, 10)), ["d", "b", "c", "a", "e"]);
+        assert!(highlights(&all, 0).is_empty());
+    }
+
+    #[test]
+    fn highlights_do_not_depend_on_input_order() {
+        let list: Vec<Event> = (0..20)
+            .map(|i| event(&format!("e{i:02}"), "2025", (i % 3 + 1) as u8))
+            .collect();
+        let forward: Vec<&Event> = list.iter().collect();
+        let backward: Vec<&Event> = list.iter().rev().collect();
+        assert_eq!(
+            ids(&highlights(&forward, 5)),
+            ids(&highlights(&backward, 5))
+        );
+    }
+
+    pub(super) fn undated(id: &str, from: &str, until: &str, significance: u8) -> Event {
+        let mut e = event(id, from, significance);
+        e.until = Some(PartialDate::parse(until).unwrap());
+        e.undated = true;
+        e
+    }
+
+    #[test]
+    fn highlights_rank_what_happened_before_plans_of_equal_significance() {
+        let mut plan = event("plan", "2026-06", 4);
+        plan.status = Status::Planned;
+        let done = event("done", "2024-01", 4);
+        let minor = event("minor", "2026-12", 3);
+        assert_eq!(ids(&highlights(&[&plan, &done, &minor], 3)), ["done", "plan", "minor"]);
+        let mut landmark_plan = event("landmark", "2026", 5);
+        landmark_plan.status = Status::Planned;
+        assert_eq!(ids(&highlights(&[&done, &landmark_plan], 1)), ["landmark"], "significance first");
+    }
+}

@@ -1,0 +1,299 @@
+//! The summary's parts as the templates see them: plain data, already
+//! counted and ordered, each list in a defined order.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::partners;
+use crate::dataset::{Event, Status};
+use crate::period::Period;
+
+/// The counts of the `--compare` period.
+#[derive(Clone, Debug, Serialize)]
+pub struct CompareView {
+    /// The period: `label`, `display`, `start` and `end` to the templates.
+    #[serde(flatten)]
+    pub period: Period,
+    pub events: usize,
+    /// Pillar id → events.
+    pub pillars: BTreeMap<String, usize>,
+    /// Kind → events.
+    pub per_kind: BTreeMap<String, usize>,
+}
+
+/// The executive summary: totals, one row per pillar, top highlights.
+#[derive(Clone, Debug, Serialize)]
+pub struct Executive {
+    pub totals: Totals,
+    pub pillars: Vec<PillarRow>,
+    /// Events in the period per kind, all pillars together.
+    pub per_kind: Vec<KindCount>,
+    /// The same, in two columns side by side: row `n` holds kind `n` and
+    /// kind `n + half` (a compact table; issue 9).
+    pub per_kind_pairs: Vec<(KindCount, Option<KindCount>)>,
+    pub top_highlights: Vec<EventView>,
+    /// The most significant events of the period on a time axis.
+    pub timeline: Vec<TimelineEvent>,
+    /// What the numbers say plainly, one sentence each, only what they
+    /// support (no tie is called a lead): the template sets them as a
+    /// "Key judgements" callout.
+    pub judgements: Vec<String>,
+    /// Who the period's events name, by kind and region (issue 13).
+    pub partners: partners::Partners,
+}
+
+/// An event on the timeline: its span clamped to the period.
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineEvent {
+    pub title: String,
+    pub pillar_name: String,
+    /// The pillar's position in the report, 0-based: its colour.
+    pub colour: usize,
+    pub start: String,
+    pub end: String,
+    pub significance: u8,
+    /// Known to the day and one day long: a point, not a bar.
+    pub single_day: bool,
+    /// Somewhere in `start..end`, not over it (issue 15).
+    pub undated: bool,
+    pub planned: bool,
+    /// Known only to the month or year: drawn over the span it stands
+    /// for, its mark in the middle, not on the first day.
+    pub imprecise: bool,
+    /// The lane's label: the pillar's short name, else its name.
+    pub lane: String,
+}
+
+/// A pillar's line in the executive summary.
+#[derive(Clone, Debug, Serialize)]
+pub struct PillarRow {
+    pub id: String,
+    pub name: String,
+    /// Position in the report, 0-based: the pillar's colour.
+    pub colour: usize,
+    pub count: usize,
+    pub share: f64,
+    pub related: usize,
+    /// Events in the `--compare` period.
+    pub compare: Option<usize>,
+}
+
+/// The sources cited by the period's events.
+#[derive(Clone, Debug, Serialize)]
+pub struct Sources {
+    pub list: Vec<SourceView>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Totals {
+    /// Events in the period, in the selected pillars.
+    pub events: usize,
+    /// Pillars in the report.
+    pub pillars: usize,
+    /// Distinct partners named by those events.
+    pub partners: usize,
+    /// Events of significance 5.
+    pub landmarks: usize,
+    /// Events that began before the period and run into it.
+    pub carried_in: usize,
+    /// Events the source places in a span without a date.
+    pub undated: usize,
+    /// Events only planned.
+    pub planned: usize,
+}
+
+/// One pillar over the period.
+#[derive(Clone, Debug, Serialize)]
+pub struct PillarSummary {
+    pub id: String,
+    pub name: String,
+    pub summary: Option<String>,
+    /// 1-based position in the report.
+    pub position: usize,
+    /// 0-based position: the pillar's colour.
+    pub colour: usize,
+    /// Events whose primary pillar this is.
+    pub count: usize,
+    /// `count` as a fraction of all events in the period (0 to 1).
+    pub share: f64,
+    /// Every calendar year of the period, by start date clamped to it;
+    /// undated events are never counted here.
+    pub per_year: Vec<YearCount>,
+    /// Undated events, a count per span (a column of their own beside the
+    /// years).
+    pub undated: Vec<SpanCount>,
+    /// Kinds that occur, in the contract's order.
+    pub per_kind: Vec<KindCount>,
+    /// The statistics block: a row per kind that occurs, a count per year
+    /// of `per_year` and per span of `undated`, in that order (issue 9).
+    pub kind_years: Vec<KindYears>,
+    /// Distinct partners, sorted.
+    pub partners: Vec<String>,
+    /// The main partners and the regional spread, for one line.
+    pub partner_spread: partners::PillarPartners,
+    /// Where a link to the pillar's section points: a
+    /// [`crate::slug::reference`] that the report resolves to the anchor of
+    /// the heading its template rendered.
+    pub anchor: String,
+    /// How many events of other pillars name this one under `also`.
+    pub related_count: usize,
+    /// The most significant of them ([`RELATED_LISTED`]), by date.
+    pub related: Vec<EventView>,
+    pub highlights: Vec<EventView>,
+}
+
+/// A kind's events per year and per undated span, and in all.
+#[derive(Clone, Debug, Serialize)]
+pub struct KindYears {
+    pub name: &'static str,
+    pub cells: Vec<usize>,
+    pub total: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct YearCount {
+    pub year: i32,
+    pub count: usize,
+}
+
+/// Undated events of one span.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SpanCount {
+    /// ISO at their precision (`2024`, `2026`).
+    pub from: String,
+    pub until: String,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct KindCount {
+    pub kind: &'static str,
+    pub name: &'static str,
+    pub count: usize,
+    /// Events in the `--compare` period (executive summary only).
+    pub compare: Option<usize>,
+}
+
+/// One event as the templates see it.
+#[derive(Clone, Debug, Serialize)]
+pub struct EventView {
+    pub id: String,
+    pub title: String,
+    /// ISO at the date's precision (`2024-11`); the `date` helper formats it.
+    pub date: String,
+    pub until: Option<String>,
+    pub pillar: String,
+    pub pillar_name: String,
+    pub kind: &'static str,
+    pub significance: u8,
+    pub partners: Vec<String>,
+    pub summary: String,
+    pub figures: Vec<FigureView>,
+    pub sources: Vec<CitationView>,
+    pub tags: Vec<String>,
+    /// Whether it began before the period.
+    pub carried_in: bool,
+    /// Somewhere in `date..until`, not a span.
+    pub undated: bool,
+    /// Announced, not (yet) happened.
+    pub planned: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FigureView {
+    pub label: String,
+    pub value: f64,
+    pub unit: Option<String>,
+    /// Shown as "about".
+    pub approx: bool,
+}
+
+/// One source as an event cites it.
+#[derive(Clone, Debug, Serialize)]
+pub struct CitationView {
+    pub name: String,
+    pub url: Option<String>,
+    pub published: Option<String>,
+}
+
+/// One publication in the sources section: every citation of the same
+/// source name, so that a source cited by 10,000 events at 10,000 addresses
+/// is one line, not 10,000.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceView {
+    pub name: String,
+    /// The address, when all its citations share one.
+    pub url: Option<String>,
+    /// First and last publication dates cited (equal for one date).
+    pub published: Option<String>,
+    pub published_until: Option<String>,
+    /// Distinct addresses cited.
+    pub addresses: usize,
+    /// Events in the period citing it.
+    pub events: usize,
+    /// What the source says about itself, each distinct note once.
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DataNote {
+    pub source: String,
+    /// Every file read, as displayed in diagnostics.
+    pub files: Vec<String>,
+    /// Files defining events, relative to the data folder.
+    pub event_files: Vec<String>,
+    /// Files defining pillars, relative to the data folder.
+    pub pillar_files: Vec<String>,
+    pub events_in_dataset: usize,
+    pub pillars_in_dataset: usize,
+    pub events_in_period: usize,
+    /// Events of the period the source places in a span without a date.
+    pub undated_in_period: usize,
+    /// Their spans, earliest first.
+    pub undated_spans: Vec<SpanCount>,
+    /// Planned events of the period.
+    pub planned_in_period: usize,
+}
+
+pub(super) fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period) -> EventView {
+    EventView {
+        id: e.id.clone(),
+        title: e.title.clone(),
+        date: e.date.to_string(),
+        until: e.until.map(|u| u.to_string()),
+        pillar: e.pillar.to_string(),
+        pillar_name: pillar_names
+            .get(&*e.pillar)
+            .copied()
+            .unwrap_or(&e.pillar)
+            .to_owned(),
+        kind: e.kind.as_str(),
+        significance: e.significance,
+        partners: e.partners.clone(),
+        summary: e.summary.clone(),
+        figures: e
+            .figures
+            .iter()
+            .map(|f| FigureView {
+                label: f.label.clone(),
+                value: f.value,
+                unit: f.unit.clone(),
+                approx: f.approx,
+            })
+            .collect(),
+        sources: e
+            .sources
+            .iter()
+            .map(|s| CitationView {
+                name: s.name.clone(),
+                url: s.url.clone(),
+                published: s.published.map(|d| d.to_string()),
+            })
+            .collect(),
+        tags: e.tags.clone(),
+        carried_in: period.began_before(e),
+        undated: e.undated,
+        planned: e.status == Status::Planned,
+    }
+}
