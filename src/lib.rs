@@ -28,6 +28,7 @@ pub mod snapshot;
 pub mod summary;
 pub mod typeset;
 pub mod watch;
+pub mod words;
 
 pub use error::Error;
 
