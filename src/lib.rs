@@ -85,7 +85,8 @@ pub fn compile_templates(options: &Options) -> Result<report::Templates, Error> 
         Some(dir) => report::templates::with_overrides(dir)?,
         None => report::templates::builtin(),
     };
-    Ok(report::Templates::compile(&sources)?)
+    let words = report::words::load(options.templates.as_deref())?;
+    Ok(report::Templates::compile_with(&sources, words)?)
 }
 
 /// [`run`] with templates compiled already: the pipeline.

@@ -50,6 +50,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: &report::Templates, options:
         warnings.extend(missing_glyphs(&dataset, &markdown));
         warnings.extend(templates.html.iter().cloned());
         let mut typeset_options = typeset_options(&dataset, &summary, options);
+        typeset_options.words = templates.words().clone();
         typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref())?;
         drop((summary, dataset, snapshot));
         let typeset = typeset::typeset_pdf(&markdown, &typeset_options);
@@ -190,5 +191,6 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options) -> t
             language: report.language.clone(),
         },
         images: BTreeMap::new(),
+        words: crate::words::Catalogue::builtin(),
     }
 }

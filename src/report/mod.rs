@@ -3,6 +3,7 @@
 pub mod escape;
 pub mod helpers;
 pub mod templates;
+pub mod words;
 
 use std::path::Path;
 

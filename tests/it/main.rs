@@ -17,3 +17,4 @@ mod tagged;
 mod typeset;
 mod util;
 mod watch;
+mod words;

@@ -24,6 +24,10 @@ pub struct PageSetup {
     /// Right in the running header.
     pub header_right: String,
     pub language: Option<hyphenation::Language>,
+    /// The catalogue the document's own words come from: the table of
+    /// contents' heading, labels, and what screen readers say for links
+    /// and figures.
+    pub words: std::sync::Arc<crate::words::Catalogue>,
 }
 
 impl PageSetup {
@@ -63,6 +67,7 @@ pub fn layout(
     let area = setup.area();
     let mut builder = Builder {
         fonts: Fonts::get(),
+        words: &setup.words,
         language: setup.language,
         chunks: Vec::new(),
         table_headers: Vec::new(),
@@ -190,6 +195,7 @@ struct Chunk {
 
 struct Builder<'f> {
     fonts: &'f Fonts,
+    words: &'f crate::words::Catalogue,
     language: Option<hyphenation::Language>,
     chunks: Vec<Chunk>,
     table_headers: Vec<Chunk>,
@@ -400,7 +406,7 @@ impl Builder<'_> {
             match &span.link {
                 // The link's element holds its text and its annotation.
                 Some(url) => {
-                    let (target, said) = link_target(url);
+                    let (target, said) = link_target(url, self.words);
                     items.extend(tagged(
                         Role::Link(said),
                         vec![(Point::new(at.x, Pt::ZERO), Item::Link { size: Size { w: width, h: leading }, target }), (at, text)],
@@ -572,7 +578,7 @@ impl Builder<'_> {
                     boxed.push(line(corner(Pt(1.5), Pt(3.8)), corner(Pt(3.1), Pt(5.8)), 1.1, style::ACCENT));
                     boxed.push(line(corner(Pt(3.1), Pt(5.8)), corner(Pt(6.2), Pt(1.4)), 1.1, style::ACCENT));
                 }
-                let label = tagged(Role::Figure(if done { "Done".to_owned() } else { "Not done".to_owned() }), boxed);
+                let label = tagged(Role::Figure(self.words.text(if done { "task-done" } else { "task-not-done" }, &[])), boxed);
                 chunk.items.splice(0..0, tagged(Role::Label, label));
                 chunk.space_before = if n == 0 && !first { style::PARAGRAPH_GAP } else { Pt(2.0) };
                 self.wrap(from, Role::ListItem);
@@ -725,7 +731,7 @@ impl Builder<'_> {
                 self.used_images.len() - 1
             }
         };
-        let description = if alt.trim().is_empty() { format!("Image {src}") } else { alt.trim().to_owned() };
+        let description = if alt.trim().is_empty() { self.words.text("image-without-alt", &[("src", src.into())]) } else { alt.trim().to_owned() };
         let left = x + (width - size.w) / 2.0;
         self.chunks.push(Chunk {
             height: size.h + Pt(4.0),
@@ -744,7 +750,7 @@ impl Builder<'_> {
         let inner_x = x + pad + Pt(3.0);
         let from = self.chunks.len();
         // The label, as a line of its own.
-        let label = kind.label().to_owned();
+        let label = self.words.text(kind.message(), &[]);
         let size = style::SMALL;
         let label_width = self.fonts.width(Face::SansBold, &label, size);
         let text = Item::Text(Text { face: Face::SansBold, size, color, text: label, space_adjust: Pt::ZERO, width: label_width });
@@ -793,7 +799,7 @@ impl Builder<'_> {
 
     fn toc(&mut self, x: Pt, width: Pt) {
         let (size, leading, space_before, color) = style::heading(2);
-        let title = "Contents".to_owned();
+        let title = self.words.text("contents", &[]);
         let title_width = self.fonts.width(Face::SansBold, &title, size);
         self.chunks.push(Chunk {
             height: leading + Pt(6.0),
@@ -829,7 +835,8 @@ impl Builder<'_> {
             // The entry's page number and link come in `finish`, in the
             // place of the slot, so that they stand in the entry.
             items.push((Point::default(), Item::Tag(Tag::Slot(i))));
-            let items = tagged(Role::TocItem, tagged(Role::Link(format!("Go to the section “{}”", entry.title)), items));
+            let said = self.words.text("link-to-section", &[("title", entry.title.as_str().into())]);
+            let items = tagged(Role::TocItem, tagged(Role::Link(said), items));
             self.chunks.push(Chunk {
                 height: leading,
                 space_before: if entry.level == 2 && i > 0 { Pt(3.0) } else { Pt::ZERO },
@@ -850,14 +857,16 @@ impl Builder<'_> {
 type Items = Vec<(Point, Item)>;
 
 /// Where a link of the Markdown goes, and that in words.
-fn link_target(url: &str) -> (Target, String) {
-    if let Some(n) = url.strip_prefix(NOTE_REF_LINK).and_then(|n| n.parse().ok()) {
-        return (Target::NoteRef(n), format!("Back to where footnote {n} is referred to"));
+/// A note's number is given as text, ungrouped ("Footnote 1234"), as the
+/// notes are numbered.
+fn link_target(url: &str, words: &crate::words::Catalogue) -> (Target, String) {
+    if let Some(n) = url.strip_prefix(NOTE_REF_LINK).and_then(|n| n.parse::<u32>().ok()) {
+        return (Target::NoteRef(n), words.text("link-back-to-note", &[("number", n.to_string().into())]));
     }
-    if let Some(n) = url.strip_prefix(NOTE_LINK).and_then(|n| n.parse().ok()) {
-        return (Target::Note(n), format!("Footnote {n}"));
+    if let Some(n) = url.strip_prefix(NOTE_LINK).and_then(|n| n.parse::<u32>().ok()) {
+        return (Target::Note(n), words.text("link-to-note", &[("number", n.to_string().into())]));
     }
-    (Target::Uri(url.to_owned()), format!("Link to {url}"))
+    (Target::Uri(url.to_owned()), words.text("link-to-uri", &[("url", url.into())]))
 }
 
 /// The colour of a GitHub alert's bar and label, as GitHub draws them.
@@ -905,9 +914,7 @@ fn artifact(chunk: &Chunk) -> Chunk {
 /// month. `before` is the character before the text (the end of the run
 /// before it).
 pub fn typographic(text: &str, before: Option<char>) -> String {
-    const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    ];
+    let months = crate::words::cldr::month_names();
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
@@ -933,7 +940,7 @@ pub fn typographic(text: &str, before: Option<char>) -> String {
             '-' if prev == Some(' ') && chars.get(i + 1) == Some(&' ') => out.push('\u{2013}'),
             ' ' if prev.is_some_and(|p| p.is_ascii_digit())
                 && !(i >= 3 && chars[i - 3].is_ascii_digit())
-                && MONTHS.iter().any(|m| chars[i + 1..].iter().take(m.len()).copied().eq(m.chars())) =>
+                && months.iter().any(|m| chars[i + 1..].iter().take(m.len()).copied().eq(m.chars())) =>
             {
                 out.push('\u{a0}');
             }
