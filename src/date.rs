@@ -9,6 +9,8 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::words::{cldr, Arg, Catalogue};
+
 /// How much of a date is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
@@ -27,22 +29,6 @@ pub struct PartialDate {
     month: Option<u32>,
     day: Option<u32>,
 }
-
-/// English month names, January first.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Lowest and highest year accepted anywhere, so that every date converts to
 /// a `NaiveDate` and arithmetic on years cannot overflow.
@@ -147,49 +133,43 @@ impl PartialDate {
         .unwrap_or(NaiveDate::MAX)
     }
 
-    /// "11 November 2024", "December 2024" or "2024".
+    /// "11 November 2024", "December 2024" or "2024": CLDR's en-GB.
     pub fn display(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), self.year),
-            (Some(m), None) => format!("{} {}", month_name(m), self.year),
-            (None, _) => self.year.to_string(),
-        }
+        self.display_in(&Catalogue::builtin())
+    }
+
+    /// [`PartialDate::display`] in the words of `catalogue`.
+    pub fn display_in(&self, catalogue: &Catalogue) -> String {
+        catalogue.date(self.year, self.month, self.day)
     }
 
     /// A span from `self` to `until`, said as briefly as is unambiguous:
     /// "11–22 November 2024", "3 July – 9 August 2024", "2024–2026".
     pub fn display_span(&self, until: &PartialDate) -> String {
+        self.display_span_in(until, &Catalogue::builtin())
+    }
+
+    /// [`PartialDate::display_span`] in the words of `catalogue`: the
+    /// dates' parts from CLDR, joined by its `date-span-*` messages.
+    pub fn display_span_in(&self, until: &PartialDate, catalogue: &Catalogue) -> String {
         if self == until {
-            return self.display();
+            return self.display_in(catalogue);
         }
-        match (self.precision(), until.precision()) {
-            (Precision::Day, Precision::Day)
-                if self.year == until.year && self.month == until.month =>
-            {
-                format!(
-                    "{}–{} {} {}",
-                    self.day.unwrap_or(1),
-                    until.day.unwrap_or(1),
-                    month_name(self.month.unwrap_or(1)),
-                    self.year
-                )
+        let (id, from): (&str, String) = match (self.precision(), until.precision()) {
+            (Precision::Day, Precision::Day) if self.year == until.year && self.month == until.month => {
+                ("date-span-days", self.day.unwrap_or(1).to_string())
             }
-            (Precision::Day, Precision::Day) if self.year == until.year => format!(
-                "{} {} – {}",
-                self.day.unwrap_or(1),
-                month_name(self.month.unwrap_or(1)),
-                until.display()
-            ),
+            (Precision::Day, Precision::Day) if self.year == until.year => {
+                ("date-span-days-of-year", cldr::day_month(self.month.unwrap_or(1), self.day.unwrap_or(1)))
+            }
             (Precision::Month, Precision::Month) if self.year == until.year => {
-                format!(
-                    "{}–{}",
-                    month_name(self.month.unwrap_or(1)),
-                    until.display()
-                )
+                ("date-span-months", month_name(self.month.unwrap_or(1)).to_owned())
             }
-            (Precision::Year, Precision::Year) => format!("{}–{}", self.year, until.year),
-            _ => format!("{} – {}", self.display(), until.display()),
-        }
+            (Precision::Year, Precision::Year) => ("date-span-years", self.year.to_string()),
+            _ => ("date-span", self.display_in(catalogue)),
+        };
+        let until = if id == "date-span-years" { until.year.to_string() } else { until.display_in(catalogue) };
+        catalogue.text(id, &[("from", Arg::from(from)), ("until", Arg::from(until))])
     }
 }
 
@@ -207,9 +187,10 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// English name of month `m` (1-based); out-of-range months clamp.
+/// The name of month `m` (1-based) as a date writes it, from CLDR's
+/// en-GB; out-of-range months clamp.
 pub fn month_name(m: u32) -> &'static str {
-    MONTHS[(m.clamp(1, 12) - 1) as usize]
+    cldr::month_name(m)
 }
 
 /// The last day of a month.
@@ -293,5 +274,57 @@ mod tests {
         );
         assert_eq!(d("2024").display_span(&d("2025-06")), "2024 – June 2025");
         assert_eq!(d("2024").display_span(&d("2024")), "2024");
+    }
+
+    const ENGLISH: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ];
+
+    /// Dates as they were written by hand before CLDR's: the oracle that
+    /// keeps the reports byte-identical.
+    fn by_hand(d: &PartialDate) -> String {
+        let name = |m: u32| ENGLISH[(m - 1) as usize];
+        match (d.month, d.day) {
+            (Some(m), Some(day)) => format!("{day} {} {}", name(m), d.year),
+            (Some(m), None) => format!("{} {}", name(m), d.year),
+            (None, _) => d.year.to_string(),
+        }
+    }
+
+    fn span_by_hand(a: &PartialDate, b: &PartialDate) -> String {
+        let name = |m: Option<u32>| ENGLISH[(m.unwrap_or(1) - 1) as usize];
+        if a == b {
+            return by_hand(a);
+        }
+        match (a.precision(), b.precision()) {
+            (Precision::Day, Precision::Day) if a.year == b.year && a.month == b.month => {
+                format!("{}–{} {} {}", a.day.unwrap_or(1), b.day.unwrap_or(1), name(a.month), a.year)
+            }
+            (Precision::Day, Precision::Day) if a.year == b.year => format!("{} {} – {}", a.day.unwrap_or(1), name(a.month), by_hand(b)),
+            (Precision::Month, Precision::Month) if a.year == b.year => format!("{}–{}", name(a.month), by_hand(b)),
+            (Precision::Year, Precision::Year) => format!("{}–{}", a.year, b.year),
+            _ => format!("{} – {}", by_hand(a), by_hand(b)),
+        }
+    }
+
+    fn any_date() -> impl proptest::strategy::Strategy<Value = PartialDate> {
+        use proptest::strategy::Strategy;
+        (1000i32..=9999, 0u32..=12, 0u32..=31).prop_map(|(y, m, d)| match (m, d) {
+            (0, _) => PartialDate::year(y),
+            (m, 0) => PartialDate::month(y, m),
+            (m, d) => PartialDate::day(y, m, d).or_else(|_| PartialDate::day(y, m, 28)),
+        }.expect("a date in range"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn dates_are_written_as_before(a in any_date(), b in any_date()) {
+            proptest::prop_assert_eq!(a.display(), by_hand(&a));
+            proptest::prop_assert_eq!(a.display_span(&b), span_by_hand(&a, &b));
+            let same_year = PartialDate::day(a.year, b.month.unwrap_or(12), b.day.unwrap_or(1)).unwrap_or(b);
+            proptest::prop_assert_eq!(a.display_span(&same_year), span_by_hand(&a, &same_year));
+        }
     }
 }

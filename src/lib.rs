@@ -36,6 +36,7 @@ pub mod snapshot;
 pub mod summary;
 pub mod typeset;
 pub mod watch;
+pub mod words;
 
 pub use error::Error;
 
@@ -118,7 +119,8 @@ impl Templates {
                 Some(dir) => report::templates::with_overrides(dir)?,
                 None => report::templates::builtin(),
             };
-            self.compiled = Some(report::Templates::compile(&sources)?);
+            let words = report::words::load(options.templates.as_deref())?;
+            self.compiled = Some(report::Templates::compile_with(&sources, words)?);
         }
         Ok(self.compiled.as_ref())
     }

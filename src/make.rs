@@ -55,6 +55,9 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
         warnings.extend(missing_glyphs(&dataset, &markdown));
         warnings.extend(templates.iter().flat_map(|t| t.html.iter().cloned()));
         let mut typeset_options = typeset_options(&dataset, &summary, options);
+        if let Some(templates) = templates {
+            typeset_options.words = templates.words().clone();
+        }
         typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref())?;
         drop((summary, dataset, snapshot, changes));
         let typeset = typeset::typeset_pdf(&markdown, &typeset_options);
@@ -195,5 +198,6 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options) -> t
             language: report.language.clone(),
         },
         images: BTreeMap::new(),
+        words: crate::words::Catalogue::builtin(),
     }
 }

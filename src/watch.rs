@@ -227,7 +227,7 @@ fn arm(watcher: &mut impl Watcher, roots: &[Root]) {
 fn relevant(path: &Path, roots: &[Root]) -> bool {
     let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
     roots.iter().map(|r| &r.watched).any(|root| {
-        path == root || path.starts_with(root) && !hidden && path.extension().is_some_and(|e| e == "toml" || e == "hbs")
+        path == root || path.starts_with(root) && !hidden && path.extension().is_some_and(|e| e == "toml" || e == "hbs" || e == "ftl")
     })
 }
 

@@ -5,6 +5,7 @@ pub mod escape;
 pub mod helpers;
 pub mod sections;
 pub mod templates;
+pub mod words;
 
 use std::borrow::Cow;
 use std::path::Path;

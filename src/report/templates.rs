@@ -6,7 +6,7 @@ use std::path::Path;
 
 use handlebars::{Handlebars, RenderErrorReason};
 
-use super::{escape, helpers, ReportError};
+use super::{escape, helpers, words, ReportError};
 use crate::diag::Diagnostic;
 
 /// The built-in templates, `templates/` in the repository. `briefing` is the
@@ -219,6 +219,8 @@ pub struct Templates {
     /// Raw HTML the templates write, which the PDF does not draw: a
     /// warning each, with the template and line.
     pub html: Vec<Diagnostic>,
+    /// The catalogue `{{t}}` says its messages from, for the typesetter too.
+    words: std::sync::Arc<crate::words::Catalogue>,
 }
 
 /// The most bytes the templates may produce: 1 GiB, far above the
@@ -418,13 +420,20 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
 }
 
 impl Templates {
-    /// Compiles `sources`, reporting every template that does not parse.
+    /// Compiles `sources` with the built-in catalogue of words.
     pub fn compile(sources: &[TemplateSource]) -> Result<Templates, ReportError> {
+        Templates::compile_with(sources, crate::words::Catalogue::builtin())
+    }
+
+    /// Compiles `sources`, reporting every template that does not parse;
+    /// `{{t}}` says the messages of `catalogue`.
+    pub fn compile_with(sources: &[TemplateSource], catalogue: std::sync::Arc<crate::words::Catalogue>) -> Result<Templates, ReportError> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(escape::markdown);
         helpers::register(&mut registry);
         register_section_helpers(&mut registry);
+        words::register(&mut registry, catalogue.clone());
         let mut paths = BTreeMap::new();
         let mut problems = structure(sources);
         if !problems.is_empty() {
@@ -453,7 +462,7 @@ impl Templates {
         }
         if problems.is_empty() {
             let html = sources.iter().flat_map(raw_html).collect();
-            Ok(Templates { registry, paths, max_output: MAX_OUTPUT_BYTES, html })
+            Ok(Templates { registry, paths, max_output: MAX_OUTPUT_BYTES, html, words: catalogue })
         } else {
             Err(ReportError::Invalid(problems))
         }
@@ -462,6 +471,11 @@ impl Templates {
     /// The path the template `name` (without its extension) came from.
     pub fn path_of(&self, name: &str) -> String {
         self.paths.get(name).cloned().unwrap_or_else(|| name.to_owned())
+    }
+
+    /// The catalogue of words the templates were compiled with.
+    pub fn words(&self) -> &std::sync::Arc<crate::words::Catalogue> {
+        &self.words
     }
 
     /// Renders the main template with `data`.

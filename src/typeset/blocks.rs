@@ -59,14 +59,15 @@ pub enum Callout {
 }
 
 impl Callout {
-    /// The label drawn at the top of the box.
-    pub fn label(self) -> &'static str {
+    /// The id of its label's message in the catalogue of words
+    /// ([`crate::words`]): the label drawn at the top of the box.
+    pub fn message(self) -> &'static str {
         match self {
-            Callout::Note => "Note",
-            Callout::Tip => "Tip",
-            Callout::Important => "Important",
-            Callout::Warning => "Warning",
-            Callout::Caution => "Caution",
+            Callout::Note => "callout-note",
+            Callout::Tip => "callout-tip",
+            Callout::Important => "callout-important",
+            Callout::Warning => "callout-warning",
+            Callout::Caution => "callout-caution",
         }
     }
 }

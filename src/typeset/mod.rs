@@ -36,6 +36,10 @@ pub struct Options {
     /// The images the Markdown names, by address, decoded
     /// ([`image::sources`], [`image::decode`]).
     pub images: std::collections::BTreeMap<String, std::sync::Arc<image::Image>>,
+    /// The catalogue the document's own words come from (the table of
+    /// contents' heading, labels, descriptions for screen readers): the
+    /// run's, with a desk's `--templates` override.
+    pub words: std::sync::Arc<crate::words::Catalogue>,
 }
 
 /// A typeset briefing: the laid-out pages, the PDF bytes, and warnings
@@ -83,6 +87,7 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
         header_left: options.header.0.clone(),
         header_right: options.header.1.clone(),
         language: linebreak::language(&options.language),
+        words: options.words.clone(),
     };
     flow::layout(&blocks, &setup, &options.images)
 }

@@ -19,3 +19,4 @@ mod tagged;
 mod typeset;
 mod util;
 mod watch;
+mod words;

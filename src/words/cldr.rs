@@ -1,0 +1,176 @@
+//! CLDR's en-GB through ICU4X, with its compiled data: numbers grouped by
+//! thousands, the names of the months, dates and lists. Made once a process
+//! (ICU4X's formatters are cheap to use and dearer to make) and shared by
+//! every thread.
+//!
+//! Everything here is formatted BEFORE it reaches a Fluent message: Fluent's
+//! `NUMBER()` does not group digits, and it has no dates or lists.
+
+use std::sync::OnceLock;
+
+use fixed_decimal::{Decimal, FloatPrecision};
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::fieldsets;
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
+use icu_decimal::DecimalFormatter;
+use icu_list::options::{ListFormatterOptions, ListLength};
+use icu_list::ListFormatter;
+use icu_locale_core::{locale, Locale};
+
+/// The locale of every word the tool writes: British English, as the
+/// reports have always been ("12 February 2026", "A, B and C"; CLDR's `en`
+/// would write "February 12, 2026" and "A, B, and C").
+pub const LOCALE: Locale = locale!("en-GB");
+
+/// The formatters, made once.
+struct Cldr {
+    /// Counts: grouped from four digits ("1,000").
+    count: DecimalFormatter,
+    /// Figures: grouped from five digits ("2,500,000", but a year-like
+    /// "1996").
+    figure: DecimalFormatter,
+    day: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YMD>,
+    day_month: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::MD>,
+    month_year: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YM>,
+    list: ListFormatter,
+    /// The months' names, January first, as a date writes them.
+    months: [String; 12],
+}
+
+fn cldr() -> &'static Cldr {
+    static CLDR: OnceLock<Cldr> = OnceLock::new();
+    CLDR.get_or_init(|| {
+        // The data for en-GB is compiled into the binary: these cannot fail
+        // at run time, and `tests::every_formatter_is_made` makes them.
+        const DATA: &str = "ICU4X's compiled data has en-GB";
+        let decimal = |grouping| {
+            let mut options = DecimalFormatterOptions::default();
+            options.grouping_strategy = Some(grouping);
+            DecimalFormatter::try_new(LOCALE.into(), options).expect(DATA)
+        };
+        let month = FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new(LOCALE.into(), fieldsets::M::long()).expect(DATA);
+        let months = std::array::from_fn(|i| match Date::try_new_gregorian(2000, i as u8 + 1, 1) {
+            Ok(date) => month.format(&date).to_string(),
+            Err(_) => String::new(),
+        });
+        Cldr {
+            count: decimal(GroupingStrategy::Auto),
+            figure: decimal(GroupingStrategy::Min2),
+            day: FixedCalendarDateTimeFormatter::try_new(LOCALE.into(), fieldsets::YMD::long()).expect(DATA),
+            day_month: FixedCalendarDateTimeFormatter::try_new(LOCALE.into(), fieldsets::MD::long()).expect(DATA),
+            month_year: FixedCalendarDateTimeFormatter::try_new(LOCALE.into(), fieldsets::YM::long()).expect(DATA),
+            list: ListFormatter::try_new_and(LOCALE.into(), ListFormatterOptions::default().with_length(ListLength::Wide))
+                .expect(DATA),
+            months,
+        }
+    })
+}
+
+/// A count: 12345 as "12,345", 1000 as "1,000".
+pub fn count(n: u64) -> String {
+    cldr().count.format(&Decimal::from(n)).to_string()
+}
+
+/// A figure: whole numbers without a decimal point, others as short as
+/// they round-trip; grouped from five digits on ("2,500,000", "-12,345.5",
+/// but "1996"). A value that is not a number is written as Rust writes it.
+pub fn figure(x: f64) -> String {
+    match Decimal::try_from_f64(x, FloatPrecision::RoundTrip) {
+        Ok(decimal) => cldr().figure.format(&decimal).to_string(),
+        Err(_) => x.to_string(),
+    }
+}
+
+/// The name of month `m` (1-based), as a date writes it: "February".
+/// Out-of-range months clamp.
+pub fn month_name(m: u32) -> &'static str {
+    &cldr().months[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// The twelve months' names, January first.
+pub fn month_names() -> &'static [String; 12] {
+    &cldr().months
+}
+
+fn gregorian(year: i32, month: u32, day: u32) -> Option<Date<Gregorian>> {
+    Date::try_new_gregorian(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?).ok()
+}
+
+/// A day: "12 February 2026". A day not in the calendar is written in ISO
+/// form (never reached: dates are checked when read).
+pub fn day(year: i32, month: u32, day: u32) -> String {
+    match gregorian(year, month, day) {
+        Some(date) => cldr().day.format(&date).to_string(),
+        None => format!("{year:04}-{month:02}-{day:02}"),
+    }
+}
+
+/// A day of a month, the year left out: "3 July".
+pub fn day_month(month: u32, day: u32) -> String {
+    // 2000 is a leap year: every day of every month exists in it.
+    match gregorian(2000, month, day) {
+        Some(date) => cldr().day_month.format(&date).to_string(),
+        None => format!("{month:02}-{day:02}"),
+    }
+}
+
+/// A month of a year: "February 2026".
+pub fn month_year(year: i32, month: u32) -> String {
+    match gregorian(year, month, 1) {
+        Some(date) => cldr().month_year.format(&date).to_string(),
+        None => format!("{year:04}-{month:02}"),
+    }
+}
+
+/// A list joined with "and": "A", "A and B", "A, B and C".
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    cldr().list.format(items.iter().map(AsRef::as_ref)).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_formatter_is_made() {
+        assert_eq!(month_names()[0], "January");
+        assert_eq!(month_names()[11], "December");
+    }
+
+    #[test]
+    fn numbers_are_grouped_the_british_way() {
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1000), "1,000");
+        assert_eq!(count(1_234_567), "1,234,567");
+        assert_eq!(figure(1996.0), "1996");
+        assert_eq!(figure(2_500.0), "2500");
+        assert_eq!(figure(25_000.0), "25,000");
+        assert_eq!(figure(2_500_000.0), "2,500,000");
+        assert_eq!(figure(-12345.5), "-12,345.5");
+        assert_eq!(figure(0.25), "0.25");
+        assert_eq!(figure(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(figure(1e20), "100,000,000,000,000,000,000");
+        assert_eq!(figure(f64::NAN), "NaN");
+    }
+
+    #[test]
+    fn dates_are_written_day_month_year() {
+        assert_eq!(day(2026, 2, 12), "12 February 2026");
+        assert_eq!(day(2024, 8, 9), "9 August 2024");
+        assert_eq!(day_month(7, 3), "3 July");
+        assert_eq!(month_year(2024, 12), "December 2024");
+        assert_eq!(month_name(9), "September");
+        assert_eq!(month_name(0), "January");
+        assert_eq!(month_name(13), "December");
+        assert_eq!(day(2023, 2, 29), "2023-02-29");
+    }
+
+    #[test]
+    fn lists_have_no_serial_comma() {
+        assert_eq!(and_list::<&str>(&[]), "");
+        assert_eq!(and_list(&["A"]), "A");
+        assert_eq!(and_list(&["A", "B"]), "A and B");
+        assert_eq!(and_list(&["A", "B", "C"]), "A, B and C");
+    }
+}

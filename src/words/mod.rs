@@ -1,0 +1,293 @@
+//! The catalogue of words: every word the tool writes around the data
+//! (headings, labels, composed sentences, month names, descriptions for
+//! screen readers), from one place.
+//!
+//! Sentences are Fluent messages in `templates/en-GB.ftl`, compiled in and
+//! replaced by a file of the same name in `--templates DIR`, so that a desk
+//! corrects a phrase without Rust. Plural forms are Fluent's, from CLDR's
+//! rules; numbers, dates and lists are CLDR's en-GB through ICU4X
+//! ([`cldr`]), formatted before they reach a message. A leaf: it imports
+//! only [`crate::diag`], and the typesetter, the report and the leaves
+//! (`date`, `number`) take their words from it. Diagnostics stay in English
+//! and in the code.
+
+pub mod cldr;
+mod check;
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::diag::Diagnostic;
+
+/// The catalogue's file name, in `templates/` and in `--templates DIR`.
+pub const FILE: &str = "en-GB.ftl";
+
+/// The built-in catalogue's text.
+pub const BUILTIN: &str = include_str!("../../templates/en-GB.ftl");
+
+/// The largest catalogue read: 1 MiB (the built-in one is a few KiB).
+pub const MAX_BYTES: u64 = 1 << 20;
+
+/// Why a catalogue could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum WordsError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    /// The file is not a catalogue the tool can use; every problem is
+    /// listed, with its line and column.
+    #[error("the catalogue of words is invalid ({} problems)", .0.len())]
+    Invalid(Vec<Diagnostic>),
+}
+
+/// A value given to a message: a text, or a number that also chooses the
+/// plural form (and is written grouped, "2,500").
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg<'a> {
+    Text(Cow<'a, str>),
+    Number(f64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(text: &'a str) -> Self {
+        Arg::Text(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(text: String) -> Self {
+        Arg::Text(Cow::Owned(text))
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Number(n as f64)
+    }
+}
+
+impl From<i64> for Arg<'_> {
+    fn from(n: i64) -> Self {
+        Arg::Number(n as f64)
+    }
+}
+
+impl From<f64> for Arg<'_> {
+    fn from(x: f64) -> Self {
+        Arg::Number(x)
+    }
+}
+
+/// The messages of one catalogue file, checked against the built-in one.
+pub struct Catalogue {
+    bundle: FluentBundle<FluentResource>,
+    /// Where it came from, for errors: `templates/en-GB.ftl` or the
+    /// override's path.
+    path: String,
+}
+
+impl std::fmt::Debug for Catalogue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalogue").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+impl Catalogue {
+    /// The built-in catalogue, made once a process.
+    pub fn builtin() -> Arc<Catalogue> {
+        static BUILT_IN: OnceLock<Arc<Catalogue>> = OnceLock::new();
+        BUILT_IN
+            .get_or_init(|| match Catalogue::parse(&format!("templates/{FILE}"), BUILTIN) {
+                Ok(catalogue) => Arc::new(catalogue),
+                // `tests::the_builtin_catalogue_is_valid` keeps this unreached.
+                Err(problems) => panic!("the built-in catalogue is invalid: {problems:?}"),
+            })
+            .clone()
+    }
+
+    /// The catalogue of a run: `dir`'s `en-GB.ftl` when there is one, the
+    /// built-in one otherwise.
+    pub fn load(dir: Option<&Path>) -> Result<Arc<Catalogue>, WordsError> {
+        let Some(path) = dir.map(|d| d.join(FILE)).filter(|p| p.exists()) else {
+            return Ok(Catalogue::builtin());
+        };
+        let io = |source| WordsError::Io { path: path.display().to_string(), source };
+        let bytes = match crate::input::read(&path, MAX_BYTES) {
+            Ok(bytes) => bytes,
+            Err(crate::input::ReadError::Io(e)) => return Err(io(e)),
+            Err(crate::input::ReadError::TooLarge(limit)) => {
+                let message = format!("the catalogue is over {} MiB, the limit", limit >> 20);
+                return Err(WordsError::Invalid(vec![Diagnostic::error_in(&path.display().to_string(), message)]));
+            }
+        };
+        let text = String::from_utf8(bytes).map_err(|_| {
+            WordsError::Invalid(vec![Diagnostic::error_in(&path.display().to_string(), "the catalogue is not valid UTF-8")])
+        })?;
+        Catalogue::parse(&path.display().to_string(), &text).map(Arc::new).map_err(WordsError::Invalid)
+    }
+
+    /// Parses and checks a catalogue's text; `path` names it in errors.
+    ///
+    /// Refused, each problem with its line and column: a syntax error; a
+    /// message of the built-in catalogue missing; a message using a
+    /// variable the tool does not give it (it would print `{$name}`), or a
+    /// message or term that does not exist; the characters U+2068 and
+    /// U+2069, which the reports must not hold.
+    pub fn parse(path: &str, text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
+        let resource = match FluentResource::try_new(text.to_owned()) {
+            Ok(resource) => resource,
+            Err((_, errors)) => {
+                return Err(errors
+                    .into_iter()
+                    .map(|e| Diagnostic::error_at(path, text, where_missed(text, e.pos.start), format!("invalid catalogue: {}", e.kind)))
+                    .collect())
+            }
+        };
+        let problems = check::check(path, text, &resource);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let locale: unic_langid::LanguageIdentifier = cldr::LOCALE.to_string().parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+        // Fluent would wrap every placeable in U+2068 … U+2069 (Unicode
+        // isolation marks): the dataset's validator refuses them, and they
+        // must never reach the reports.
+        bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(format_number));
+        if let Err(errors) = bundle.add_resource(resource) {
+            // Ids defined twice: the check above reports them first.
+            return Err(errors.iter().map(|e| Diagnostic::error_in(path, format!("invalid catalogue: {e}"))).collect());
+        }
+        Ok(Catalogue { bundle, path: path.to_owned() })
+    }
+
+    /// Where the catalogue came from.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Whether the catalogue has message `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// Message `id` with `args`, for messages the code names: the catalogue
+    /// was checked when read to have them and to use no other variables,
+    /// so this does not fail ([`Catalogue::try_text`] says why it would).
+    /// Should it all the same, the built-in message is used, never a blank
+    /// or the message's id.
+    pub fn text(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        match self.try_text(id, args) {
+            Ok(text) => text,
+            Err(_) if !std::ptr::eq(self, &*Catalogue::builtin()) => Catalogue::builtin().text(id, args),
+            // Every message the code names is rendered by the tests.
+            Err(why) => why,
+        }
+    }
+
+    /// Message `id` with `args`, or why it cannot be said: no such message,
+    /// or a variable it uses is not given.
+    pub fn try_text(&self, id: &str, args: &[(&str, Arg<'_>)]) -> Result<String, String> {
+        let message = self.bundle.get_message(id).ok_or_else(|| format!("the catalogue has no message `{id}`"))?;
+        let pattern = message.value().ok_or_else(|| format!("the catalogue's message `{id}` has no text"))?;
+        let mut fluent_args = FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            match value {
+                Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_ref())),
+                Arg::Number(x) => fluent_args.set(*name, FluentValue::from(*x)),
+            }
+        }
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        match errors.first() {
+            None => Ok(text.into_owned()),
+            Some(e) => Err(format!("the catalogue's message `{id}` cannot be said: {e}")),
+        }
+    }
+
+    /// A date at the precision known: "12 February 2026", "February 2026"
+    /// or "2026".
+    pub fn date(&self, year: i32, month: Option<u32>, day: Option<u32>) -> String {
+        match (month, day) {
+            (Some(m), Some(d)) => cldr::day(year, m, d),
+            (Some(m), None) => cldr::month_year(year, m),
+            (None, _) => year.to_string(),
+        }
+    }
+
+    /// A count, grouped: "12,345".
+    pub fn count(&self, n: usize) -> String {
+        cldr::count(n as u64)
+    }
+
+    /// A figure: "2,500,000", "1996", "0.25".
+    pub fn figure(&self, x: f64) -> String {
+        cldr::figure(x)
+    }
+
+    /// A list joined with "and": "A, B and C".
+    pub fn and_list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        cldr::and_list(items)
+    }
+}
+
+/// Where a syntax error found at `offset` is best shown: Fluent reports a
+/// placeable left open (`{ Contents`) where it found the next line; the
+/// desk's mistake is at the end of the line before.
+fn where_missed(text: &str, offset: usize) -> usize {
+    let Some(head) = text.get(..offset) else { return offset };
+    let before = head.trim_end().len();
+    if head[before..].contains('\n') {
+        before
+    } else {
+        offset
+    }
+}
+
+/// How a number given to a message is written: grouped as a count
+/// ("2,500"), which Fluent's own formatting does not do. Numbers with
+/// options set in the message (`NUMBER($x, minimumFractionDigits: 2)`) are
+/// left to Fluent.
+fn format_number<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.options == Default::default() => {
+            if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
+                Some(if n.value < 0.0 { format!("-{}", cldr::count(n.value.abs() as u64)) } else { cldr::count(n.value as u64) })
+            } else {
+                Some(cldr::figure(n.value))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The ids of the messages the code names, each with the variables it
+/// gives: the built-in catalogue must have them, and no catalogue's
+/// message may use another variable.
+pub const MESSAGES: &[(&str, &[&str])] = &[
+    ("date-span-days", &["from", "until"]),
+    ("date-span-days-of-year", &["from", "until"]),
+    ("date-span-months", &["from", "until"]),
+    ("date-span-years", &["from", "until"]),
+    ("date-span", &["from", "until"]),
+    ("contents", &[]),
+    ("task-done", &[]),
+    ("task-not-done", &[]),
+    ("callout-note", &[]),
+    ("callout-tip", &[]),
+    ("callout-important", &[]),
+    ("callout-warning", &[]),
+    ("callout-caution", &[]),
+    ("image-without-alt", &["src"]),
+    ("link-to-section", &["title"]),
+    ("link-to-note", &["number"]),
+    ("link-back-to-note", &["number"]),
+    ("link-to-uri", &["url"]),
+];
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,137 @@
+use super::*;
+
+fn sample(variable: &str) -> Arg<'static> {
+    Arg::from(format!("<{variable}>"))
+}
+
+/// The built-in text with `from` replaced by `to` (which must be there).
+fn edited(from: &str, to: &str) -> String {
+    assert!(BUILTIN.contains(from), "{from} is not in the built-in catalogue");
+    BUILTIN.replacen(from, to, 1)
+}
+
+fn problems(text: &str) -> Vec<String> {
+    match Catalogue::parse("desk/en-GB.ftl", text) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems
+            .iter()
+            .map(|d| {
+                let (line, col) = d.position.unwrap_or((0, 0));
+                format!("{}:{line}:{col}: {}", d.path, d.message)
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn the_builtin_catalogue_is_valid() {
+    let catalogue = Catalogue::parse("templates/en-GB.ftl", BUILTIN).expect("the built-in catalogue");
+    for (id, variables) in MESSAGES {
+        let args: Vec<(&str, Arg)> = variables.iter().map(|v| (*v, sample(v))).collect();
+        let text = catalogue.try_text(id, &args).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!text.trim().is_empty(), "{id} is blank");
+        assert!(!text.contains(['\u{2068}', '\u{2069}']), "{id} holds isolation marks: {text:?}");
+        for v in variables.iter() {
+            assert!(text.contains(&format!("<{v}>")), "{id} lost ${v}: {text}");
+        }
+    }
+}
+
+#[test]
+fn words_are_the_ones_printed_before() {
+    let words = Catalogue::builtin();
+    assert_eq!(words.text("contents", &[]), "Contents");
+    assert_eq!(words.text("link-to-section", &[("title", "Energy".into())]), "Go to the section “Energy”");
+    assert_eq!(words.text("link-to-note", &[("number", "1234".into())]), "Footnote 1234");
+    assert_eq!(words.text("date-span-days", &[("from", "11".into()), ("until", "22 November 2024".into())]), "11–22 November 2024");
+}
+
+#[test]
+fn a_syntax_error_names_its_line_and_column() {
+    let found = problems(&edited("contents = Contents", "contents = { Contents"));
+    assert!(!found.is_empty());
+    let line = BUILTIN.lines().position(|l| l.starts_with("contents =")).expect("contents") + 1;
+    assert!(found[0].starts_with(&format!("desk/en-GB.ftl:{line}:")), "{found:?}");
+    assert!(found[0].contains("invalid catalogue"), "{found:?}");
+}
+
+#[test]
+fn a_missing_message_is_an_error() {
+    let found = problems(&edited("task-done = Done\n", ""));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("the message `task-done` is missing"), "{found:?}");
+}
+
+#[test]
+fn a_message_may_use_only_the_variables_given_and_must_keep_them() {
+    let found = problems(&edited("Image { $src }", "Image { $source }"));
+    let line = BUILTIN.lines().position(|l| l.starts_with("image-without-alt =")).expect("the message") + 1;
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|p| p.starts_with(&format!("desk/en-GB.ftl:{line}:1: "))), "{found:?}");
+    assert!(found[0].contains("uses `$source`, which the tool does not give it (it gives: $src)"), "{found:?}");
+    assert!(found[1].contains("leaves out `$src`"), "{found:?}");
+    let found = problems(&edited("contents = Contents", "contents = Contents { $page }"));
+    assert!(found[0].contains("uses `$page`, which the tool does not give it (it gives: none)"), "{found:?}");
+}
+
+#[test]
+fn references_must_exist() {
+    let found = problems(&edited("contents = Contents", "contents = { -house } { index } { TITLE() }"));
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found.iter().any(|p| p.contains("the term `-house`")), "{found:?}");
+    assert!(found.iter().any(|p| p.contains("the message `index`")), "{found:?}");
+    assert!(found.iter().any(|p| p.contains("`TITLE()`")), "{found:?}");
+    let text = format!("{}\n-house = Our house\nabout = About {{ -house }}\n", edited("contents = Contents", "contents = { about }"));
+    assert_eq!(problems(&text), Vec::<String>::new());
+}
+
+#[test]
+fn duplicates_and_direction_marks_are_refused() {
+    let found = problems(&format!("{BUILTIN}\ncontents = Table of contents\n"));
+    assert!(found.iter().any(|p| p.contains("`contents` is defined twice")), "{found:?}");
+    let found = problems(&edited("Contents", "\u{2068}Contents\u{2069}"));
+    assert!(found.iter().any(|p| p.contains("U+2068")), "{found:?}");
+}
+
+#[test]
+fn plurals_follow_cldr_and_numbers_are_grouped() {
+    let text = format!("{BUILTIN}\nevents = {{ $count ->\n    [one] one event\n   *[other] {{ $count }} events\n}}\n");
+    let words = Catalogue::parse("t.ftl", &text).expect("a catalogue");
+    assert_eq!(words.text("events", &[("count", 1usize.into())]), "one event");
+    assert_eq!(words.text("events", &[("count", 0usize.into())]), "0 events");
+    assert_eq!(words.text("events", &[("count", 2500usize.into())]), "2,500 events");
+    assert_eq!(words.text("events", &[("count", (-1234i64).into())]), "-1,234 events");
+    assert_eq!(words.text("events", &[("count", 2.5f64.into())]), "2.5 events");
+}
+
+#[test]
+fn an_unknown_message_or_variable_is_said_not_printed() {
+    let text = format!("{BUILTIN}\nhello = Hello {{ $name }}\n");
+    let words = Catalogue::parse("t.ftl", &text).expect("a catalogue");
+    assert_eq!(words.try_text("hello", &[("name", "desk".into())]).as_deref(), Ok("Hello desk"));
+    let missing = words.try_text("hello", &[]).expect_err("no $name");
+    assert!(missing.contains("`hello` cannot be said"), "{missing}");
+    let unknown = words.try_text("goodbye", &[]).expect_err("no such message");
+    assert!(unknown.contains("no message `goodbye`"), "{unknown}");
+}
+
+#[test]
+fn a_desk_overrides_the_catalogue_from_its_templates_folder() {
+    let dir = tempfile::tempdir().expect("a folder");
+    assert_eq!(Catalogue::load(Some(dir.path())).expect("built in").text("contents", &[]), "Contents");
+    let path = dir.path().join(FILE);
+    std::fs::write(&path, edited("contents = Contents", "contents = In this briefing")).expect("written");
+    let words = Catalogue::load(Some(dir.path())).expect("the desk's");
+    assert_eq!(words.text("contents", &[]), "In this briefing");
+    assert_eq!(words.path(), path.display().to_string());
+    std::fs::write(&path, "contents = Contents\n").expect("written");
+    match Catalogue::load(Some(dir.path())) {
+        Err(WordsError::Invalid(problems)) => {
+            assert_eq!(problems.len(), MESSAGES.len() - 1);
+            assert!(problems.iter().all(|p| p.path == path.display().to_string()));
+        }
+        other => panic!("{other:?}"),
+    }
+    std::fs::write(&path, [0xff, 0xfe]).expect("written");
+    assert!(matches!(Catalogue::load(Some(dir.path())), Err(WordsError::Invalid(_))));
+}

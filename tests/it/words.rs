@@ -1,0 +1,90 @@
+//! The catalogue of words (`templates/en-GB.ftl`): a desk's copy in
+//! `--templates` reaches the Markdown and the PDF, and a bad one is refused
+//! with its file, line and column.
+
+use std::sync::Arc;
+
+use azint_report::typeset::display::{Item, Role, Tag};
+use azint_report::typeset::{self, Options};
+use azint_report::words::{Catalogue, BUILTIN, FILE};
+
+use crate::util::{bin, stderr, stdout, typeset_options};
+
+/// The built-in catalogue with one phrase corrected.
+fn corrected(from: &str, to: &str) -> String {
+    assert!(BUILTIN.contains(from), "{from}");
+    BUILTIN.replacen(from, to, 1)
+}
+
+/// What screen readers are told for each link and figure of a document.
+fn said(document: &typeset::Document) -> Vec<String> {
+    document
+        .pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|(_, item)| match item {
+            Item::Tag(Tag::Open(Role::Link(s) | Role::Figure(s))) => Some(s.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+const MARKDOWN: &str = "# Briefing\n\n<!-- toc -->\n\n## Energy\n\nSee [the source](https://example.org).\n\n\
+    > [!NOTE]\n> Figures are provisional.\n\n- [x] checked\n";
+
+#[test]
+fn the_typesetter_takes_its_words_from_the_catalogue_it_is_given() {
+    let builtin = typeset::typeset(MARKDOWN, &typeset_options(azint_report::options::Paper::A4));
+    let text = builtin.document.text_dump();
+    assert!(text.contains("Contents") && text.contains("Note"), "{text}");
+    let told = said(&builtin.document);
+    assert!(told.contains(&"Go to the section “Energy”".to_owned()), "{told:?}");
+    assert!(told.contains(&"Link to https://example.org".to_owned()), "{told:?}");
+    assert!(told.contains(&"Done".to_owned()), "{told:?}");
+
+    let desk = corrected("contents = Contents", "contents = In this briefing");
+    let desk = desk.replacen("callout-note = Note", "callout-note = Nota bene", 1);
+    let desk = desk.replacen("Go to the section “{ $title }”", "Read “{ $title }”", 1);
+    let words = Arc::new(Catalogue::parse("desk/en-GB.ftl", &desk).expect("the desk's catalogue"));
+    let options = Options { words, ..typeset_options(azint_report::options::Paper::A4) };
+    let typeset = typeset::typeset(MARKDOWN, &options);
+    let text = typeset.document.text_dump();
+    assert!(text.contains("In this briefing") && !text.contains("Contents"), "{text}");
+    assert!(text.contains("Nota bene"), "{text}");
+    assert!(said(&typeset.document).contains(&"Read “Energy”".to_owned()));
+}
+
+#[test]
+fn a_desks_catalogue_is_read_from_the_templates_folder() {
+    let templates = tempfile::tempdir().unwrap();
+    // A template that says a message of its own, added to the catalogue.
+    let desk = format!("{}\nbriefing-events = {{ $count ->\n    [one] one event\n   *[other] {{ $count }} events\n}}\n", corrected("contents = Contents", "contents = In this briefing"));
+    std::fs::write(templates.path().join(FILE), desk).unwrap();
+    std::fs::write(templates.path().join("briefing.md.hbs"), "# {{t \"contents\"}}\n\n{{t \"briefing-events\" count=executive.totals.events}}\n").unwrap();
+    let output = bin().args(["--format", "md", "-q", "--as-of", "2026-02-12", "-o", "-", "--templates"]).arg(templates.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let markdown = stdout(&output);
+    assert!(markdown.starts_with("# In this briefing\n\n"), "{markdown}");
+    assert!(markdown.trim_end().ends_with(" events"), "{markdown}");
+}
+
+#[test]
+fn a_bad_catalogue_is_refused_with_its_file_line_and_column() {
+    let templates = tempfile::tempdir().unwrap();
+    let path = templates.path().join(FILE);
+    std::fs::write(&path, corrected("Image { $src }", "Image { $source }")).unwrap();
+    let line = BUILTIN.lines().position(|l| l.starts_with("image-without-alt =")).unwrap() + 1;
+    let output = bin().args(["--format", "md", "-o", "-", "--templates"]).arg(templates.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let err = stderr(&output);
+    let at = format!("{}:{line}:1: error: the message `image-without-alt` uses `$source`", path.display());
+    assert!(err.contains(&at), "{err}");
+    assert!(stdout(&output).is_empty());
+
+    std::fs::write(&path, corrected("contents = Contents", "contents = { Contents")).unwrap();
+    let line = BUILTIN.lines().position(|l| l.starts_with("contents =")).unwrap() + 1;
+    let output = bin().args(["--format", "md", "-o", "-", "--templates"]).arg(templates.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(65));
+    let err = stderr(&output);
+    assert!(err.contains(&format!("{}:{line}:", path.display())) && err.contains("invalid catalogue"), "{err}");
+}
