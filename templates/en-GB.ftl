@@ -53,3 +53,11 @@ link-to-note = Footnote { $number }
 link-back-to-note = Back to where footnote { $number } is referred to
 # Any other link: $url is its address.
 link-to-uri = Link to { $url }
+
+## The summary's sentences: key findings, overviews, the chronology's
+## headings, kinds, partner kinds and regions.
+
+## The change report: what changed since the previous briefing.
+
+## Charts, their descriptions, and the page furniture (running heads,
+## footers, link descriptions, the document's metadata).
