@@ -148,8 +148,13 @@ fn tidy_with<'t>(text: &'t str, mut clean: impl FnMut(&'t str) -> Cow<'t, str>) 
 /// An ATX heading made clean for markdownlint whatever its data text
 /// (issue 10, class 11): a final `.`, `,`, `;`, `:` or `!` (a title that
 /// ends a sentence) is written as a character reference, which reads the
-/// same; a heading that repeats an earlier one (two events of one title)
-/// gets a comment that tells them apart for linters and nobody else.
+/// same. A heading that repeats an earlier one (two events of one title)
+/// writes its last character as another spelling of the same numeric
+/// reference (`&#33;`, `&#033;`, `&#x21;`, ...): it reads the same to every
+/// reader, and its source differs, so that linters that compare headings'
+/// text (markdownlint 0.24 drops HTML comments before comparing, which the
+/// `<!-- 2 -->` this wrote before relied on) see no repetition. Past the
+/// spellings a character has (15 for most), the comment is the fallback.
 /// `None` for a line that is no heading.
 fn heading(line: &str, seen: &mut std::collections::HashMap<String, usize>) -> Option<String> {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
@@ -157,19 +162,51 @@ fn heading(line: &str, seen: &mut std::collections::HashMap<String, usize>) -> O
         return None;
     }
     let mut text = line.to_owned();
-    if let Some(last) = text.chars().last().filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!')) {
+    let mut last = None;
+    if let Some(c) = text.chars().last().filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!')) {
         // Not when escaped: `\!` would lose its backslash's meaning.
         if !text[..text.len() - 1].ends_with('\\') {
             text.pop();
-            text.push_str(&format!("&#{};", last as u32));
+            last = Some(c);
         }
     }
-    let count = seen.entry(text.clone()).or_insert(0);
+    let plain = match last {
+        Some(c) => format!("{text}&#{};", c as u32),
+        None => text.clone(),
+    };
+    let count = seen.entry(plain.clone()).or_insert(0);
     *count += 1;
-    if *count > 1 {
-        text.push_str(&format!(" <!-- {count} -->"));
+    if *count == 1 {
+        return Some(plain);
     }
-    Some(text)
+    // The character to spell anew: the one taken off above, else the last
+    // one unless it is escaped or part of a reference already.
+    let c = match last {
+        Some(c) => Some(c),
+        None => text
+            .chars()
+            .last()
+            .filter(|&c| c != ';' && c != ' ' && !text[..text.len() - c.len_utf8()].ends_with('\\'))
+            .inspect(|c| {
+                text.truncate(text.len() - c.len_utf8());
+            }),
+    };
+    match c.and_then(|c| spellings(c).nth(*count - 2)) {
+        Some(spelling) => Some(text + &spelling),
+        None => Some(format!("{plain} <!-- {count} -->")),
+    }
+}
+
+/// The numeric character references of `c` other than its shortest decimal
+/// one: decimal with leading zeros (CommonMark reads up to 7 digits), then
+/// hexadecimal (up to 6) with `x` and `X`.
+fn spellings(c: char) -> impl Iterator<Item = String> {
+    let n = c as u32;
+    let decimal = n.to_string().len();
+    let hex = format!("{n:x}").len();
+    (decimal + 1..=7)
+        .map(move |w| format!("&#{n:0w$};"))
+        .chain((hex..=6).flat_map(move |w| [format!("&#x{n:0w$x};"), format!("&#X{n:0w$X};")]))
 }
 
 #[cfg(test)]
@@ -189,7 +226,7 @@ Text.
 #nohash.
 "), "## Summit&#33;
 
-## Summit&#33; <!-- 2 -->
+## Summit&#033;
 
 ## Done&#46;
 
@@ -197,6 +234,32 @@ Text.
 
 #nohash.
 ");
+    }
+
+    /// Repeated headings differ in their source and read the same: their
+    /// text, as a CommonMark reader renders it, is the first one's.
+    #[test]
+    fn repeated_headings_are_spelled_apart_and_read_the_same() {
+        for title in ["Summit in Baku", "Summit!", "Şuşa", "Done\\*", "A &amp;"] {
+            let line = format!("## {title}");
+            let mut seen = std::collections::HashMap::new();
+            let written: Vec<String> = (0..20).map(|_| heading(&line, &mut seen).unwrap()).collect();
+            let distinct: std::collections::HashSet<&String> = written.iter().collect();
+            assert_eq!(distinct.len(), written.len(), "{written:?}");
+            let read = |md: &str| {
+                pulldown_cmark::Parser::new(md)
+                    .map(|e| match e {
+                        pulldown_cmark::Event::Text(t) => t.into_string(),
+                        other => format!("{other:?}"),
+                    })
+                    .collect::<String>()
+            };
+            for w in &written[1..] {
+                if !w.contains("<!--") {
+                    assert_eq!(read(w), read(&written[0]), "{w}");
+                }
+            }
+        }
     }
 
     #[test]
