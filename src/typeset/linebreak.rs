@@ -346,45 +346,13 @@ fn total_fit(items: &[Item], line_width: f64, tolerance: f64) -> Option<Vec<usiz
             for &a in &active {
                 let node = &nodes[a];
                 let natural = width - node.width + penalty_width;
-                let ratio = if natural < line_width {
-                    let s = stretch - node.stretch;
-                    if s > 0.0 { (line_width - natural) / s } else { INFINITY }
-                } else if natural > line_width {
-                    let s = shrink - node.shrink;
-                    if s > 0.0 { (line_width - natural) / s } else { -INFINITY }
-                } else {
-                    0.0
-                };
+                let ratio = adjustment_ratio(natural, line_width, stretch - node.stretch, shrink - node.shrink);
                 if ratio >= -1.0 && !forced {
                     still_active.push(a);
                 }
-                if ratio < -1.0 || ratio > tolerance {
+                let Some((fitness, hyphens, demerits)) = line_demerits(items, node, ratio, tolerance, cost, flagged) else {
                     continue;
-                }
-                let hyphens = if flagged { node.hyphens + 1 } else { 0 };
-                if hyphens > MAX_HYPHENS_IN_A_ROW {
-                    continue;
-                }
-                let badness = 100.0 * ratio.abs().powi(3);
-                let mut demerits = (LINE_PENALTY + badness).powi(2);
-                if cost >= 0.0 {
-                    demerits += cost * cost;
-                } else if cost > -INFINITY {
-                    demerits -= cost * cost;
-                }
-                let previous_flagged = matches!(items.get(node.position), Some(Item::Penalty { flagged: true, .. }));
-                if flagged && previous_flagged {
-                    demerits += FLAGGED_DEMERITS;
-                }
-                let fitness: u8 = match ratio {
-                    r if r < -0.5 => 0,
-                    r if r <= 0.5 => 1,
-                    r if r <= 1.0 => 2,
-                    _ => 3,
                 };
-                if fitness.abs_diff(node.fitness) > 1 {
-                    demerits += FITNESS_DEMERITS;
-                }
                 let total = node.demerits + demerits;
                 let entry = best.entry((fitness, hyphens)).or_insert((f64::INFINITY, a));
                 if total < entry.0 {
@@ -393,21 +361,7 @@ fn total_fit(items: &[Item], line_width: f64, tolerance: f64) -> Option<Vec<usiz
             }
             active = still_active;
             if !best.is_empty() {
-                // Totals after the break: glue and penalties that follow
-                // it are discarded at the start of the next line.
-                let (mut w, mut y, mut z) = (width, stretch, shrink);
-                for next in &items[b..] {
-                    match next {
-                        Item::Box { .. } => break,
-                        Item::Glue { width, stretch, shrink, .. } => {
-                            w += width;
-                            y += stretch;
-                            z += shrink;
-                        }
-                        Item::Penalty { cost, .. } if *cost <= -INFINITY && !std::ptr::eq(next, item) => break,
-                        Item::Penalty { .. } => {}
-                    }
-                }
+                let (w, y, z) = totals_after(items, b, (width, stretch, shrink));
                 let mut candidates: Vec<_> = best.into_iter().collect();
                 candidates.sort_by_key(|x| x.0);
                 for ((fitness, hyphens), (demerits, previous)) in candidates {
@@ -445,6 +399,75 @@ fn total_fit(items: &[Item], line_width: f64, tolerance: f64) -> Option<Vec<usiz
         .copied()
         .filter(|&a| nodes[a].position == last)
         .min_by(|&x, &y| nodes[x].demerits.total_cmp(&nodes[y].demerits))?;
+    Some(breaks_to(&nodes, end))
+}
+
+/// How far a line of `natural` width must stretch (positive) or shrink
+/// (negative) to fill `line_width`, in units of its stretch or shrink.
+fn adjustment_ratio(natural: f64, line_width: f64, stretch: f64, shrink: f64) -> f64 {
+    if natural < line_width {
+        if stretch > 0.0 { (line_width - natural) / stretch } else { INFINITY }
+    } else if natural > line_width {
+        if shrink > 0.0 { (line_width - natural) / shrink } else { -INFINITY }
+    } else {
+        0.0
+    }
+}
+
+/// The fitness class, hyphens in a row and demerits of a line from `node`
+/// to a break of `cost` at adjustment `ratio`; `None` when the line is not
+/// feasible (too tight, too loose, or one hyphen too many).
+fn line_demerits(items: &[Item], node: &Node, ratio: f64, tolerance: f64, cost: f64, flagged: bool) -> Option<(u8, u8, f64)> {
+    if ratio < -1.0 || ratio > tolerance {
+        return None;
+    }
+    let hyphens = if flagged { node.hyphens + 1 } else { 0 };
+    if hyphens > MAX_HYPHENS_IN_A_ROW {
+        return None;
+    }
+    let badness = 100.0 * ratio.abs().powi(3);
+    let mut demerits = (LINE_PENALTY + badness).powi(2);
+    if cost >= 0.0 {
+        demerits += cost * cost;
+    } else if cost > -INFINITY {
+        demerits -= cost * cost;
+    }
+    let previous_flagged = matches!(items.get(node.position), Some(Item::Penalty { flagged: true, .. }));
+    if flagged && previous_flagged {
+        demerits += FLAGGED_DEMERITS;
+    }
+    let fitness: u8 = match ratio {
+        r if r < -0.5 => 0,
+        r if r <= 0.5 => 1,
+        r if r <= 1.0 => 2,
+        _ => 3,
+    };
+    if fitness.abs_diff(node.fitness) > 1 {
+        demerits += FITNESS_DEMERITS;
+    }
+    Some((fitness, hyphens, demerits))
+}
+
+/// The totals of width, stretch and shrink after a break at `b`: glue and
+/// penalties that follow it are discarded at the start of the next line.
+fn totals_after(items: &[Item], b: usize, (mut w, mut y, mut z): (f64, f64, f64)) -> (f64, f64, f64) {
+    for (k, next) in items[b..].iter().enumerate() {
+        match next {
+            Item::Box { .. } => break,
+            Item::Glue { width, stretch, shrink, .. } => {
+                w += width;
+                y += stretch;
+                z += shrink;
+            }
+            Item::Penalty { cost, .. } if *cost <= -INFINITY && k > 0 => break,
+            Item::Penalty { .. } => {}
+        }
+    }
+    (w, y, z)
+}
+
+/// The break positions on the best way to `end`, in order.
+fn breaks_to(nodes: &[Node], end: usize) -> Vec<usize> {
     let mut breaks = Vec::new();
     let mut at = Some(end);
     while let Some(n) = at {
@@ -454,7 +477,7 @@ fn total_fit(items: &[Item], line_width: f64, tolerance: f64) -> Option<Vec<usiz
         at = nodes[n].previous;
     }
     breaks.reverse();
-    Some(breaks)
+    breaks
 }
 
 /// Breaks at the last opportunity that fits, line by line.

@@ -165,7 +165,7 @@ fn layer(module: &[String]) -> String {
     module.first().cloned().unwrap_or_else(|| "lib".to_owned())
 }
 
-fn walk(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+pub(crate) fn walk(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
@@ -189,7 +189,7 @@ struct Found {
 
 /// The text with comments, strings and character literals blanked (line
 /// breaks kept, so lines still count); lifetimes are kept.
-fn strip(text: &str) -> String {
+pub(crate) fn strip(text: &str) -> String {
     let c: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let blank = |out: &mut String, ch: char| out.push(if ch == '\n' { '\n' } else { ' ' });

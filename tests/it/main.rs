@@ -9,6 +9,7 @@ mod gfm;
 mod cli_properties;
 mod docs;
 mod hardening;
+mod hostile_text;
 mod layers;
 mod manifest;
 mod partners;

@@ -153,6 +153,15 @@ fn check_tagged(markdown: &str) {
     let elements = structure(&doc);
     assert_eq!(elements[0].role, "Document");
 
+    check_marks(&doc, &elements, &typeset);
+    check_order(&elements, &typeset);
+    check_elements(&elements);
+    check_links(&doc, &elements);
+    check_catalog(&doc);
+}
+
+/// Every text run is in one element or an artifact, as the display list has it.
+fn check_marks(doc: &Document, elements: &[Element], typeset: &typeset::Typeset) {
     // Every text run is in exactly one element or an artifact, and every
     // MCID on a page belongs to exactly one element.
     let marks = text_marks(&doc);
@@ -191,6 +200,10 @@ fn check_tagged(markdown: &str) {
         assert_eq!(read, (artifacts, contents), "artifact and content runs of a page");
     }
 
+}
+
+/// The structure is the display list's, in its order, headings as the outline.
+fn check_order(elements: &[Element], typeset: &typeset::Typeset) {
     // The structure is the display list's, in its order.
     let roles = display_roles(&typeset.document);
     let names: Vec<&str> = roles.iter().map(Role::name).collect();
@@ -224,6 +237,10 @@ fn check_tagged(markdown: &str) {
     }
     assert_eq!(without_contents, outline);
 
+}
+
+/// Each element where its role belongs.
+fn check_elements(elements: &[Element]) {
     // Table cells in rows, rows in a head or body, every row as wide as its
     // table's header.
     for (n, e) in elements.iter().enumerate() {
@@ -257,6 +274,10 @@ fn check_tagged(markdown: &str) {
         }
     }
 
+}
+
+/// Link elements and annotations bound both ways.
+fn check_links(doc: &Document, elements: &[Element]) {
     // Every link element is bound to its annotation, and every annotation
     // to one link element, which the annotation points back to.
     let mut bound = BTreeSet::new();
@@ -290,6 +311,10 @@ fn check_tagged(markdown: &str) {
         }
     }
 
+}
+
+/// The catalog of a tagged, archival PDF.
+fn check_catalog(doc: &Document) {
     // The catalog of a tagged, archival PDF.
     let catalog = doc.catalog().unwrap();
     assert!(catalog.get(b"MarkInfo").is_ok() && catalog.get(b"Lang").is_ok() && catalog.get(b"OutputIntents").is_ok());
