@@ -28,6 +28,9 @@ mod tests {
         assert_eq!(format_number(-12345.5), "-12,345.5");
         assert_eq!(format_number(0.25), "0.25");
         assert_eq!(format_number(1e20), "100,000,000,000,000,000,000");
+        // Past 2^53, the digits that read back, as before the catalogue.
+        assert_eq!(format_number(1316435857953968.3), "1,316,435,857,953,968.3");
+        assert_eq!(format_number(-0.0), "0");
     }
 
     #[test]
