@@ -164,7 +164,7 @@ fn check_tagged(markdown: &str) {
 fn check_marks(doc: &Document, elements: &[Element], typeset: &typeset::Typeset) {
     // Every text run is in exactly one element or an artifact, and every
     // MCID on a page belongs to exactly one element.
-    let marks = text_marks(&doc);
+    let marks = text_marks(doc);
     let mut owners: BTreeMap<(usize, i64), usize> = BTreeMap::new();
     for (n, e) in elements.iter().enumerate() {
         for &content in &e.contents {
