@@ -34,11 +34,24 @@ pub struct PartialDate {
 /// a `NaiveDate` and arithmetic on years cannot overflow.
 pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1000..=9999;
 
+/// Why a date is refused; the messages are the diagnostics' (English).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("year {0} is out of range (1000 to 9999)")]
+    YearOutOfRange(i32),
+    #[error("month {0} does not exist (1 to 12)")]
+    NoSuchMonth(u32),
+    #[error("{year:04}-{month:02}-{day:02} is not a date in the calendar")]
+    NotInCalendar { year: i32, month: u32, day: u32 },
+    #[error("`{0}` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`")]
+    Malformed(String),
+}
+
 impl PartialDate {
     /// A whole year.
-    pub fn year(year: i32) -> Result<Self, String> {
+    pub fn year(year: i32) -> Result<Self, DateError> {
         if !YEAR_RANGE.contains(&year) {
-            return Err(format!("year {year} is out of range (1000 to 9999)"));
+            return Err(DateError::YearOutOfRange(year));
         }
         Ok(PartialDate {
             year,
@@ -48,10 +61,10 @@ impl PartialDate {
     }
 
     /// A whole month.
-    pub fn month(year: i32, month: u32) -> Result<Self, String> {
+    pub fn month(year: i32, month: u32) -> Result<Self, DateError> {
         Self::year(year)?;
         if !(1..=12).contains(&month) {
-            return Err(format!("month {month} does not exist (1 to 12)"));
+            return Err(DateError::NoSuchMonth(month));
         }
         Ok(PartialDate {
             year,
@@ -61,12 +74,10 @@ impl PartialDate {
     }
 
     /// One day.
-    pub fn day(year: i32, month: u32, day: u32) -> Result<Self, String> {
+    pub fn day(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
         Self::month(year, month)?;
         if NaiveDate::from_ymd_opt(year, month, day).is_none() {
-            return Err(format!(
-                "{year:04}-{month:02}-{day:02} is not a date in the calendar"
-            ));
+            return Err(DateError::NotInCalendar { year, month, day });
         }
         Ok(PartialDate {
             year,
@@ -76,11 +87,10 @@ impl PartialDate {
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let expected =
-            || format!("`{text}` is not a date: expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        let expected = || DateError::Malformed(text.to_owned());
         let parts: Vec<&str> = text.split('-').collect();
-        let number = |s: &str, len: usize| -> Result<u32, String> {
+        let number = |s: &str, len: usize| -> Result<u32, DateError> {
             if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
                 s.parse().map_err(|_| expected())
             } else {

@@ -8,7 +8,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::date::PartialDate;
+use crate::date::{DateError, PartialDate};
 
 /// The forms `--period` accepts, for error messages and `--help`.
 pub const ACCEPTED_FORMS: &str = "`2024-2026` (years), `2025` (a year), `2025-03` (a month), \
@@ -39,6 +39,25 @@ impl<T: Dated> Dated for &T {
     }
 }
 
+/// A period refused, with what was written.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid period `{text}`: {why}; expected {forms}", forms = ACCEPTED_FORMS)]
+pub struct PeriodError {
+    text: String,
+    why: PeriodProblem,
+}
+
+/// What is wrong with a period.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+enum PeriodProblem {
+    #[error("{0}")]
+    Date(DateError),
+    #[error("both ends must have the same precision")]
+    MixedPrecision,
+    #[error("it ends ({to}) before it starts ({from})")]
+    Reversed { from: String, to: String },
+}
+
 /// An inclusive range of days with the label it was given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Period {
@@ -50,31 +69,28 @@ pub struct Period {
 
 impl Period {
     /// Parses one of the [`ACCEPTED_FORMS`].
-    pub fn parse(text: &str) -> Result<Period, String> {
-        let fail =
-            |why: String| format!("invalid period `{text}`: {why}; expected {ACCEPTED_FORMS}");
+    pub fn parse(text: &str) -> Result<Period, PeriodError> {
+        let fail = |why: PeriodProblem| PeriodError { text: text.to_owned(), why };
+        let date = |s: &str| PartialDate::parse(s).map_err(|e| fail(PeriodProblem::Date(e)));
         let text = text.trim();
         let (from, to) = if let Some((a, b)) = text.split_once("..") {
-            let from = PartialDate::parse(a).map_err(fail)?;
-            let to = PartialDate::parse(b).map_err(fail)?;
+            let (from, to) = (date(a)?, date(b)?);
             if from.precision() != to.precision() {
-                return Err(fail("both ends must have the same precision".into()));
+                return Err(fail(PeriodProblem::MixedPrecision));
             }
             (from, to)
         } else if let Some((a, b)) = text
             .split_once('-')
             .filter(|(a, b)| a.len() == 4 && b.len() == 4)
         {
-            let from = PartialDate::parse(a).map_err(fail)?;
-            let to = PartialDate::parse(b).map_err(fail)?;
-            (from, to)
+            (date(a)?, date(b)?)
         } else {
-            let date = PartialDate::parse(text).map_err(fail)?;
-            (date, date)
+            let day = date(text)?;
+            (day, day)
         };
         let (start, end) = (from.first_day(), to.last_day());
         if end < start {
-            return Err(fail(format!("it ends ({to}) before it starts ({from})")));
+            return Err(fail(PeriodProblem::Reversed { from: from.to_string(), to: to.to_string() }));
         }
         Ok(Period {
             start,
@@ -258,7 +274,7 @@ mod tests {
             "abcd",
         ] {
             let err = Period::parse(bad).unwrap_err();
-            assert!(err.contains("expected `2024-2026`"), "{bad}: {err}");
+            assert!(err.to_string().contains("expected `2024-2026`"), "{bad}: {err}");
         }
     }
 

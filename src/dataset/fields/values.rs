@@ -171,13 +171,13 @@ impl FileChecker<'_> {
         let result = match v.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => {
-                    PartialDate::day(d.year.into(), d.month.into(), d.day.into())
+                    PartialDate::day(d.year.into(), d.month.into(), d.day.into()).map_err(|e| e.to_string())
                 }
                 _ => Err(format!(
                     "`{key}` must be a date without a time, such as `2024-11-11`"
                 )),
             },
-            DeValue::String(s) => PartialDate::parse(s.trim()),
+            DeValue::String(s) => PartialDate::parse(s.trim()).map_err(|e| e.to_string()),
             _ => {
                 self.type_error(
                     v,
