@@ -154,7 +154,8 @@ fn tidy_with<'t>(text: &'t str, mut clean: impl FnMut(&'t str) -> Cow<'t, str>) 
 /// reader, and its source differs, so that linters that compare headings'
 /// text (markdownlint 0.24 drops HTML comments before comparing, which the
 /// `<!-- 2 -->` this wrote before relied on) see no repetition. Past the
-/// spellings a character has (15 for most), the comment is the fallback.
+/// spellings a character has (15 for most), or when the heading ends in
+/// markup (`*`, `` ` ``, `)`, a closing `#`), the comment is the fallback.
 /// `None` for a line that is no heading.
 fn heading(line: &str, seen: &mut std::collections::HashMap<String, usize>) -> Option<String> {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
@@ -186,7 +187,9 @@ fn heading(line: &str, seen: &mut std::collections::HashMap<String, usize>) -> O
         None => text
             .chars()
             .last()
-            .filter(|&c| c != ';' && c != ' ' && !text[..text.len() - c.len_utf8()].ends_with('\\'))
+            // A letter or digit only: a final `*`, `` ` ``, `)` or `#`
+            // closes markup, which a reference would turn into text.
+            .filter(|&c| c.is_alphanumeric() && !text[..text.len() - c.len_utf8()].ends_with('\\'))
             .inspect(|c| {
                 text.truncate(text.len() - c.len_utf8());
             }),
@@ -240,7 +243,7 @@ Text.
     /// text, as a CommonMark reader renders it, is the first one's.
     #[test]
     fn repeated_headings_are_spelled_apart_and_read_the_same() {
-        for title in ["Summit in Baku", "Summit!", "Şuşa", "Done\\*", "A &amp;"] {
+        for title in ["Summit in Baku", "Summit!", "Şuşa", "Done\\*", "A &amp;", "*Highlights*", "`code`", "[a](#b)", "T #"] {
             let line = format!("## {title}");
             let mut seen = std::collections::HashMap::new();
             let written: Vec<String> = (0..20).map(|_| heading(&line, &mut seen).unwrap()).collect();

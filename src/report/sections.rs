@@ -74,11 +74,17 @@ pub fn anchors(text: &str) -> HashMap<String, String> {
             }
             _ => {
                 let plain = !trimmed.is_empty() && indent < 4 && !trimmed.starts_with(['|', '>', '-', '*', '+', '<']);
-                // Borrowed from the text but for a line that held a mark.
-                paragraph = plain.then(|| match &marked {
-                    Cow::Borrowed(text) => Cow::Borrowed(text.trim_end_matches(['\n', '\r'])),
-                    Cow::Owned(_) => Cow::Owned(line.to_owned()),
-                });
+                // The paragraph so far: a setext heading's text is all of
+                // its lines. Borrowed from the text for a paragraph's first
+                // line when it held no mark.
+                paragraph = match (plain, paragraph.take()) {
+                    (false, _) => None,
+                    (true, Some(before)) => Some(Cow::Owned(format!("{before}\n{line}"))),
+                    (true, None) => Some(match &marked {
+                        Cow::Borrowed(text) => Cow::Borrowed(text.trim_end_matches(['\n', '\r'])),
+                        Cow::Owned(_) => Cow::Owned(line.to_owned()),
+                    }),
+                };
             }
         }
     }
@@ -138,6 +144,15 @@ mod tests {
             resolved(&text).unwrap(),
             "# Title\n\n[x](#pillar-one-énergie--gas) [y](#title-1)\n\n<!-- colour -->\n## Pillar one: *Énergie* \\& `gas`!\n\n## Title\n"
         );
+    }
+
+    /// A setext heading's text is its whole paragraph, as pulldown-cmark
+    /// (the typesetter) and GitHub read it, not its last line.
+    #[test]
+    fn a_setext_heading_of_two_lines_is_read_whole() {
+        let text = format!("{}\nMulti-vector diplomacy\nin this briefing\n===\n\n## Other\n", slug::mark("p"));
+        let anchors = anchors(&text);
+        assert_eq!(anchors.get("p").map(String::as_str), Some("multi-vector-diplomacy-in-this-briefing"));
     }
 
     #[test]

@@ -158,6 +158,7 @@ pub fn with_overrides(dir: &Path) -> Result<Vec<TemplateSource>, ReportError> {
     let mut templates = builtin();
     let entries = std::fs::read_dir(dir).map_err(|e| ReportError::io(dir, e))?;
     let mut paths = Vec::new();
+    let mut misnamed = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| ReportError::io(dir, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -165,10 +166,18 @@ pub fn with_overrides(dir: &Path) -> Result<Vec<TemplateSource>, ReportError> {
         // override, and an error when it overrides nothing, not ignored.
         if !name.starts_with('.') && name.to_ascii_lowercase().ends_with(".hbs") {
             paths.push((name, entry.path()));
+        } else if name.to_ascii_lowercase().ends_with(".ftl") && name != crate::words::FILE {
+            // A catalogue under another name would be ignored: say so.
+            let help = crate::diag::suggest(&name, &[crate::words::FILE], "the catalogue is");
+            misnamed.push(
+                Diagnostic::error_in(&entry.path().display().to_string(), format!("`{name}` is no catalogue the tool reads"))
+                    .with_help(help),
+            );
         }
     }
     paths.sort();
-    let mut unknown = Vec::new();
+    misnamed.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut unknown = misnamed;
     for (name, path) in paths {
         let display = path.display().to_string();
         let Some(slot) = templates.iter_mut().find(|t| t.file == name) else {

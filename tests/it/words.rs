@@ -88,3 +88,17 @@ fn a_bad_catalogue_is_refused_with_its_file_line_and_column() {
     let err = stderr(&output);
     assert!(err.contains(&format!("{}:{line}:", path.display())) && err.contains("invalid catalogue"), "{err}");
 }
+
+/// A catalogue under another name (`en-gb.ftl`) would be silently ignored,
+/// the desk's corrections lost: it is refused, as a misnamed template is.
+#[test]
+fn a_misnamed_catalogue_is_refused_not_ignored() {
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(templates.path().join("en-gb.ftl"), corrected("contents = Contents", "contents = Inhalt")).unwrap();
+    let output = bin().args(["--format", "md", "-o", "-", "--templates"]).arg(templates.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(65), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("en-gb.ftl: error: `en-gb.ftl` is no catalogue the tool reads"), "{err}");
+    assert!(err.contains("en-GB.ftl"), "{err}");
+    assert!(stdout(&output).is_empty());
+}
