@@ -288,3 +288,41 @@ fn lane_names_are_never_cut() {
     assert!(texts.contains(&"Active multilateral") && texts.contains(&"engagement"), "{texts:?}");
     inside(&d);
 }
+
+/// The built-in catalogue says what the code said before the words moved
+/// (issue 23): the descriptions, the legend and the axis's months, to the
+/// byte.
+#[test]
+fn the_catalogues_words_are_the_ones_printed_before() {
+    let pie = parse("pie showData title Partners\n    \"EU\" : 3\n    \"Türkiye\" : 1\n").unwrap();
+    assert_eq!(description(&pie, &en()), "Pie chart, Partners: EU 3 (75%); Türkiye 1 (25%).");
+    assert!(texts(&draw(&pie, Pt(460.0), &en())).contains(&"EU — 3 (75.0%)"));
+    let untitled = parse("pie showData\n    \"EU\" : 2500\n").unwrap();
+    assert_eq!(description(&untitled, &en()), "Pie chart: EU 2500 (100%).");
+    assert_eq!(description(&bars_chart(&[7.0, 0.0]), &en()), "Bar chart, Events per year: 2024: 7; 2025: 0.");
+    let months: Vec<String> = axis_ticks(day("2025-01-01"), day("2026-01-01"), &en()).into_iter().filter_map(|t| t.label.map(|l| l.0)).collect();
+    assert_eq!(months, ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
+}
+
+/// A long timeline names its first 60 events and counts the rest.
+#[test]
+fn a_long_timelines_description_counts_what_it_does_not_name() {
+    let mut source = "gantt\n    dateFormat YYYY-MM-DD\n    section Energy\n".to_owned();
+    for i in 0..65 {
+        source.push_str(&format!("    E{i} :milestone, e{i}, 2024-01-{:02}, 0d\n", i % 28 + 1));
+    }
+    let said = description(&parse(&source).unwrap(), &en());
+    assert!(said.starts_with("Timeline: 65 events in 1 lanes from 1 January 2024 to 28 January 2024. Energy: E0 (1 January 2024); "), "{said}");
+    assert!(said.ends_with("; E59 (4 January 2024). And 5 more."), "{said}");
+}
+
+/// The timeline's key is the catalogue's.
+#[test]
+fn the_timelines_key_is_the_catalogues() {
+    let source = "gantt\n    dateFormat YYYY-MM-DD\n    section D\n    Visit :milestone, s3e2, 2024-08-09, 0d\n";
+    let desk = crate::words::BUILTIN.replacen("chart-key-significance = Significance:", "chart-key-significance = Weight:", 1);
+    let desk = Catalogue::parse("desk/en-GB.ftl", &desk).unwrap();
+    let d = draw(&parse(source).unwrap(), Pt(460.0), &desk);
+    assert!(texts(&d).contains(&"Weight:") && !texts(&d).contains(&"Significance:"), "{:?}", texts(&d));
+    assert!(texts(&draw(&parse(source).unwrap(), Pt(460.0), &en())).contains(&"Significance:"));
+}
