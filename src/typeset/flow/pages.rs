@@ -557,3 +557,21 @@ pub(super) fn resolve_anchors(doc: &mut Document) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::without_remark;
+
+    /// A planned event's cell is found by its title whatever word the
+    /// templates put in the brackets; a cell without a remark, or only a
+    /// remark, is itself.
+    #[test]
+    fn a_cells_remark_in_brackets_is_left_out() {
+        assert_eq!(without_remark("Visit to Baku (planned)"), "Visit to Baku");
+        assert_eq!(without_remark("Visit to Baku (geplant)"), "Visit to Baku");
+        assert_eq!(without_remark("Visit (EU) to Baku"), "Visit (EU) to Baku");
+        assert_eq!(without_remark("(planned)"), "(planned)");
+        assert_eq!(without_remark("Visit"), "Visit");
+        assert_eq!(without_remark(""), "");
+    }
+}
