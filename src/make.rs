@@ -54,10 +54,8 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
     if plan.makes(OutputFormat::Pdf) {
         warnings.extend(missing_glyphs(&dataset, &markdown));
         warnings.extend(templates.iter().flat_map(|t| t.html.iter().cloned()));
-        let mut typeset_options = typeset_options(&dataset, &summary, options);
-        if let Some(templates) = templates {
-            typeset_options.words = templates.words().clone();
-        }
+        let words = templates.map_or_else(crate::words::Catalogue::builtin, |t| t.words().clone());
+        let mut typeset_options = typeset_options(&dataset, &summary, options, words);
         typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref())?;
         drop((summary, dataset, snapshot, changes));
         let typeset = typeset::typeset_pdf(&markdown, &typeset_options);
@@ -181,8 +179,9 @@ fn load_images(
 }
 
 /// The typesetter's settings for this report: paper, language, running
-/// header, and metadata dated from `--as-of`, never from the clock.
-fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options) -> typeset::Options {
+/// header, and metadata dated from `--as-of`, never from the clock; the
+/// words of the PDF (its subject among them) from `words`.
+fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options, words: std::sync::Arc<crate::words::Catalogue>) -> typeset::Options {
     let report = &dataset.report;
     let date = options.as_of.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
     typeset::Options {
@@ -192,12 +191,12 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options) -> t
         metadata: typeset::Metadata {
             title: report.title.clone(),
             author: report.author.clone().or_else(|| report.organisation.clone()).unwrap_or_default(),
-            subject: format!("Briefing for {}", summary.period.display()),
+            subject: words.text("pdf-subject", &[("period", summary.period.display().into())]),
             keywords: summary.pillars.iter().map(|p| p.name.clone()).collect(),
             date,
             language: report.language.clone(),
         },
         images: BTreeMap::new(),
-        words: crate::words::Catalogue::builtin(),
+        words,
     }
 }

@@ -61,3 +61,71 @@ link-to-uri = Link to { $url }
 
 ## Charts, their descriptions, and the page furniture (running heads,
 ## footers, link descriptions, the document's metadata).
+
+# What a chart is, at the head of its description for screen readers.
+chart-pie = Pie chart
+chart-bars = Bar chart
+chart-timeline = Timeline
+# A chart with a title: $chart is one of the three above, $title the
+# chart's title.
+chart-titled = { $chart }, { $title }
+# A chart's description: $chart is what it is (titled or not), $data its
+# slices, bars or events, each said by a message below and joined by "; ".
+chart-described = { $chart }: { $data }.
+# A slice of a pie, for screen readers: $label its name, $value its value
+# written out, $share its rounded percentage.
+chart-pie-slice = { $label } { $value } ({ $share }%)
+# A slice in the legend beside the pie: $label, $value, and $share to one
+# decimal.
+chart-pie-legend = { $label } — { $value } ({ $share }%)
+# A bar, for screen readers: $label its name, $value its value.
+chart-bar = { $label }: { $value }
+# A timeline's events and lanes, counted ($events, $lanes are numbers;
+# the English has always said "events" and "lanes", even for one).
+chart-timeline-events = { $events } events in { $lanes } lanes
+# The same, with the first and last day: $from, $until are dates.
+chart-timeline-events-dated = { $events } events in { $lanes } lanes from { $from } to { $until }
+# A lane of a timeline and its events (said by the two messages after
+# it, joined by "; "): $lane is its name, $events the events.
+chart-timeline-lane = { $lane }: { $events }.
+# An event of one day: $name, and $date.
+chart-timeline-event = { $name } ({ $date })
+# An event over days: $name, $from the first day, $until the last.
+chart-timeline-event-span = { $name } ({ $from } to { $until })
+# After the first 60 events: $count, how many are not said.
+chart-timeline-more = And { $count } more.
+# The key under a timeline: the marks' sizes, the bars, the dots, the
+# hollow marks, and marks drawn as one with their number.
+chart-key-significance = Significance:
+chart-key-spans = bars: spans
+chart-key-undated = dots: undated, somewhere in the span
+chart-key-planned = hollow: planned
+chart-key-merged = 3: three events too close to draw apart
+# The months on a timeline's axis, short, January first. Not CLDR's
+# abbreviations: en-GB's "Sept" is wider than what the axis has always
+# printed ("Sep"), so the axis has its own.
+chart-axis-month-1 = Jan
+chart-axis-month-2 = Feb
+chart-axis-month-3 = Mar
+chart-axis-month-4 = Apr
+chart-axis-month-5 = May
+chart-axis-month-6 = Jun
+chart-axis-month-7 = Jul
+chart-axis-month-8 = Aug
+chart-axis-month-9 = Sep
+chart-axis-month-10 = Oct
+chart-axis-month-11 = Nov
+chart-axis-month-12 = Dec
+# The running head, at the top of every page but the first: $title is the
+# briefing's title, $period the period it covers.
+page-head = { $title } · { $period }
+# The section named at the right of the running head, when it is a year's
+# subsection: $section, and $year the year.
+page-head-section-year = { $section } · { $year }
+# The footer of every page: $page its number, $pages how many there are.
+page-footer = Page { $page } of { $pages }
+# What a screen reader says for a page number of the index of partners:
+# $number is the page's number.
+link-to-page = Go to page { $number }
+# The PDF's subject (its document properties): $period is the period.
+pdf-subject = Briefing for { $period }

@@ -23,6 +23,7 @@ use super::display::{Item, Text};
 use super::fonts::{Face, Fonts};
 use super::geom::{Color, Point, Pt, Size};
 use crate::mermaid::Rgb;
+use crate::words::Catalogue;
 
 pub use crate::mermaid::{parse, Chart, Lane, ParseError, Slice, Task};
 pub use bars::integer_ticks;
@@ -43,12 +44,12 @@ fn color_of(c: Rgb) -> Color {
 /// What a chart says, in words, for readers who cannot see it (the PDF's
 /// `/Alt`): the block's own `accTitle` and `accDescr` when it has them,
 /// else written from the chart's data.
-pub fn description(chart: &Chart) -> String {
+pub fn description(chart: &Chart, words: &Catalogue) -> String {
     let alt = match chart {
         Chart::Pie { alt, .. } | Chart::Bars { alt, .. } | Chart::Timeline { alt, .. } => alt,
     };
     match (alt.title.as_str(), alt.description.as_str()) {
-        ("", "") => describe(chart),
+        ("", "") => describe(chart, words),
         (title, "") => title.to_owned(),
         ("", text) => text.to_owned(),
         (title, text) => format!("{}. {text}", title.trim_end_matches('.')),
@@ -80,6 +81,8 @@ fn pt(x: f64, y: f64) -> Point {
 
 struct Pen<'f> {
     fonts: &'f Fonts,
+    /// The run's catalogue, for the words a drawing sets.
+    words: &'f Catalogue,
     items: Vec<(Point, Item)>,
 }
 
@@ -161,10 +164,10 @@ impl Pen<'_> {
     }
 }
 
-/// Draws `chart` to fit `width`.
-pub fn draw(chart: &Chart, width: Pt) -> Drawing {
+/// Draws `chart` to fit `width`, its words from `words`.
+pub fn draw(chart: &Chart, width: Pt, words: &Catalogue) -> Drawing {
     let width = f64::from(width.0);
-    let mut pen = Pen { fonts: Fonts::get(), items: Vec::new() };
+    let mut pen = Pen { fonts: Fonts::get(), words, items: Vec::new() };
     let height = match chart {
         Chart::Pie { title, slices, .. } => pie::pie(&mut pen, title, slices, width),
         Chart::Bars { title, categories, values, color, .. } => {

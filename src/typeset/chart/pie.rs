@@ -1,7 +1,7 @@
 //! Pies: wedges from a rotation recurrence (no trigonometry), a legend
 //! of name, count and share.
 
-use super::{color_of, fmt_value, pt, Face, Pen, Pt, Slice, INK};
+use super::{color_of, pt, Face, Pen, Pt, Slice, INK};
 use crate::typeset::geom::Color;
 
 /// Points of the unit circle every degree, clockwise from 12 o'clock (y
@@ -93,7 +93,7 @@ pub(super) fn pie(pen: &mut Pen<'_>, title: &str, slices: &[Slice], width: f64) 
         let y = legend_top + row * i as f64;
         pen.rect(lx, y + 2.0, 9.0, 9.0, color_of(slice.color));
         let share = if total > 0.0 { slice.value / total * 100.0 } else { 0.0 };
-        let label = format!("{} — {} ({share:.1}%)", slice.label, fmt_value(slice.value));
+        let label = super::words::pie_legend(pen.words, &slice.label, slice.value, share);
         let label = pen.fit(Face::Sans, Pt(8.2), &label, width - lx - 14.0);
         pen.text(lx + 14.0, y + 10.0, Face::Sans, Pt(8.2), INK, &label);
     }

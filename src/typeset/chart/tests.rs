@@ -5,6 +5,11 @@ use crate::mermaid::Alt;
 use crate::typeset::geom::Rect;
 use pie::at_degrees;
 
+/// The built-in catalogue: the words the charts have always set.
+fn en() -> std::sync::Arc<Catalogue> {
+    Catalogue::builtin()
+}
+
 fn bars_chart(values: &[f64]) -> Chart {
     Chart::Bars {
         title: "Events per year".into(),
@@ -61,7 +66,7 @@ fn inside(d: &Drawing) {
 
 #[test]
 fn bar_heights_are_proportional_to_counts() {
-    let d = draw(&bars_chart(&[7.0, 0.0, 2.0, 3.5]), Pt(400.0));
+    let d = draw(&bars_chart(&[7.0, 0.0, 2.0, 3.5]), Pt(400.0), &en());
     let heights: Vec<f32> = d.items.iter().filter_map(|(_, i)| match i {
         Item::Fill { size, .. } => Some(size.h.0),
         _ => None,
@@ -87,7 +92,7 @@ fn long_bar_names_wrap_rather_than_shorten() {
         axis: None,
         alt: Alt::default(),
     };
-    let d = draw(&chart, Pt(467.0));
+    let d = draw(&chart, Pt(467.0), &en());
     let texts = texts(&d);
     assert!(!texts.iter().any(|t| t.contains('…')), "{texts:?}");
     let words: String = texts.iter().filter(|t| t.chars().any(char::is_alphabetic)).copied().collect::<Vec<_>>().join(" ");
@@ -98,7 +103,7 @@ fn long_bar_names_wrap_rather_than_shorten() {
     inside(&d);
     // A name with no room at all is still shortened, never spilled.
     let squeezed = Chart::Bars { title: "Squeezed".into(), categories: vec!["Supercalifragilistic".into(); 12], values: vec![1.0; 12], color: Rgb::of_pillar(0), axis: None, alt: Alt::default() };
-    inside(&draw(&squeezed, Pt(200.0)));
+    inside(&draw(&squeezed, Pt(200.0), &en()));
 }
 
 #[test]
@@ -112,7 +117,7 @@ fn axis_ticks_are_integers() {
 
 #[test]
 fn an_all_zero_chart_has_an_axis_and_no_bars() {
-    let d = draw(&bars_chart(&[0.0, 0.0]), Pt(300.0));
+    let d = draw(&bars_chart(&[0.0, 0.0]), Pt(300.0), &en());
     assert!(!d.items.iter().any(|(_, i)| matches!(i, Item::Fill { .. })));
     inside(&d);
 }
@@ -139,7 +144,7 @@ fn pies_parse_and_draw_inside_their_frame() {
     assert_eq!(title, "Events");
     assert_eq!(slices[0].label, "A \"q\": x");
     assert_eq!(slices[0].color, Rgb(0xd4, 0x9a, 0x2a));
-    inside(&draw(&chart, Pt(460.0)));
+    inside(&draw(&chart, Pt(460.0), &en()));
 }
 
 #[test]
@@ -151,13 +156,13 @@ fn timelines_parse_spans_milestones_and_significance() {
     assert_eq!(lanes[1].color, Rgb(0x2f, 0x7f, 0x79));
     assert_eq!(lanes[0].tasks[0].start, lanes[0].tasks[0].end);
     assert_eq!(lanes[1].tasks[0].significance, 5);
-    inside(&draw(&chart, Pt(460.0)));
+    inside(&draw(&chart, Pt(460.0), &en()));
 }
 
 #[test]
 fn a_single_event_timeline_is_drawn() {
     let chart = parse("gantt\n    dateFormat YYYY-MM-DD\n    section A\n    One :s2e0, 2025-03-01, 2025-03-31\n").unwrap();
-    let d = draw(&chart, Pt(300.0));
+    let d = draw(&chart, Pt(300.0), &en());
     assert!(d.items.iter().any(|(_, i)| matches!(i, Item::Polygon { .. })));
     inside(&d);
 }
@@ -169,7 +174,7 @@ fn long_lane_names_are_not_cut() {
     let gantt = "gantt\n    dateFormat YYYY-MM-DD\n    section Active multilateral engagement\n    One :s2e0, 2025-03-01, 2025-03-31\n    \
         section Energy security, green transition and the diversification of export routes\n    Two :s2e1, 2025-04-01, 2025-04-30\n";
     let chart = parse(gantt).unwrap();
-    let d = draw(&chart, Pt(467.0));
+    let d = draw(&chart, Pt(467.0), &en());
     let texts = texts(&d);
     // Whole, on one line or two.
     let whole = texts.contains(&"Active multilateral engagement") || texts.windows(2).any(|w| format!("{} {}", w[0], w[1]) == "Active multilateral engagement");
@@ -190,7 +195,7 @@ fn other_mermaid_is_refused_with_a_reason() {
 #[test]
 fn drawing_twice_gives_the_same_items() {
     let chart = bars_chart(&[1.0, 2.0, 3.0]);
-    assert_eq!(draw(&chart, Pt(333.3)).items, draw(&chart, Pt(333.3)).items);
+    assert_eq!(draw(&chart, Pt(333.3), &en()).items, draw(&chart, Pt(333.3), &en()).items);
 }
 
 #[test]
@@ -200,7 +205,7 @@ fn undated_tasks_are_dots_without_a_mark_and_plans_are_hollow() {
     let Chart::Timeline { lanes, .. } = &chart else { panic!() };
     let flags: Vec<(bool, bool, u8)> = lanes[0].tasks.iter().map(|t| (t.undated, t.planned, t.significance)).collect();
     assert_eq!(flags, [(true, false, 3), (false, true, 4), (false, false, 3)]);
-    let d = draw(&chart, Pt(460.0));
+    let d = draw(&chart, Pt(460.0), &en());
     inside(&d);
     let white = Color::grey(1.0);
     let polygons: Vec<&Color> = d.items.iter().filter_map(|(_, i)| match i {
@@ -215,7 +220,7 @@ fn undated_tasks_are_dots_without_a_mark_and_plans_are_hollow() {
     assert!(texts.contains(&"dots: undated, somewhere in the span"), "{texts:?}");
     assert!(texts.contains(&"hollow: planned"), "{texts:?}");
     // A timeline without them keeps its one-line key.
-    let plain = draw(&parse("gantt\n    dateFormat YYYY-MM-DD\n    section D\n    Visit :milestone, s3e2, 2024-08-09, 0d\n").unwrap(), Pt(460.0));
+    let plain = draw(&parse("gantt\n    dateFormat YYYY-MM-DD\n    section D\n    Visit :milestone, s3e2, 2024-08-09, 0d\n").unwrap(), Pt(460.0), &en());
     assert!(!plain.items.iter().any(|(_, i)| matches!(i, Item::Text(t) if t.text.starts_with("dots"))));
     assert!(plain.size.h < d.size.h);
 }
@@ -233,7 +238,7 @@ fn the_timeline_axis_spans_the_period() {
     let Chart::Timeline { lanes, period, .. } = &chart else { panic!() };
     assert_eq!(*period, Some((day("2024-01-01"), day("2026-12-31"))));
     assert_eq!(axis_span(lanes, *period), (day("2024-01-01"), day("2027-01-01")));
-    let d = draw(&chart, Pt(460.0));
+    let d = draw(&chart, Pt(460.0), &en());
     let labels = texts(&d);
     for year in ["2024", "2025", "2026"] {
         assert!(labels.contains(&year), "{labels:?}");
@@ -244,16 +249,16 @@ fn the_timeline_axis_spans_the_period() {
 #[test]
 fn axis_ticks_fit_the_length_of_the_axis() {
     let labels = |from: &str, to: &str| -> Vec<String> {
-        axis_ticks(day(from), day(to)).into_iter().filter_map(|t| t.label.map(|l| l.0)).collect()
+        axis_ticks(day(from), day(to), &en()).into_iter().filter_map(|t| t.label.map(|l| l.0)).collect()
     };
     assert_eq!(labels("2024-01-01", "2027-01-01"), ["2024", "2025", "2026"]);
     assert_eq!(labels("2025-03-01", "2025-04-01"), ["Mar"]);
     assert_eq!(labels("2025-01-01", "2026-01-01").len(), 12);
     // Eighteen months: years labelled, quarters marked.
-    let ticks = axis_ticks(day("2024-01-01"), day("2025-07-01"));
+    let ticks = axis_ticks(day("2024-01-01"), day("2025-07-01"), &en());
     assert_eq!(ticks.iter().filter(|t| !t.major && t.at < day("2025-07-01")).count(), 4, "{ticks:?}");
     // Forty years: a label every tenth year, and every year a line.
-    let long = axis_ticks(day("1990-01-01"), day("2030-01-01"));
+    let long = axis_ticks(day("1990-01-01"), day("2030-01-01"), &en());
     assert_eq!(long.iter().filter(|t| t.label.is_some()).count(), 4);
     assert_eq!(long.len(), 41);
 }
@@ -263,7 +268,7 @@ fn axis_ticks_fit_the_length_of_the_axis() {
 #[test]
 fn imprecise_events_are_drawn_over_their_span_and_close_marks_are_counted() {
     let source = "gantt\n    dateFormat YYYY-MM-DD\n    %% period: 2024-01-01 2024-12-31\n    section D\n    A :s3me1, 2024-01-01, 2024-12-31\n    B :s2me2, 2024-01-01, 2024-12-31\n    C :milestone, s4e3, 2024-02-01, 0d\n";
-    let d = draw(&parse(source).unwrap(), Pt(460.0));
+    let d = draw(&parse(source).unwrap(), Pt(460.0), &en());
     let diamonds: Vec<f32> = d.items.iter().filter_map(|(p, i)| match i { Item::Polygon { points, .. } if points.len() == 4 && p.y.0 < 26.0 => Some(points[0].x.0), _ => None }).collect();
     // Two marks: the year's pair drawn as one in its middle, and C.
     assert_eq!(diamonds.len(), 2, "{diamonds:?}");
@@ -277,9 +282,47 @@ fn imprecise_events_are_drawn_over_their_span_and_close_marks_are_counted() {
 #[test]
 fn lane_names_are_never_cut() {
     let source = "gantt\n    dateFormat YYYY-MM-DD\n    section Active multilateral engagement\n    A :milestone, s3e1, 2024-03-01, 0d\n";
-    let d = draw(&parse(source).unwrap(), Pt(460.0));
+    let d = draw(&parse(source).unwrap(), Pt(460.0), &en());
     let texts = texts(&d);
     assert!(!texts.iter().any(|t| t.contains('…')), "{texts:?}");
     assert!(texts.contains(&"Active multilateral") && texts.contains(&"engagement"), "{texts:?}");
     inside(&d);
+}
+
+/// The built-in catalogue says what the code said before the words moved
+/// (issue 23): the descriptions, the legend and the axis's months, to the
+/// byte.
+#[test]
+fn the_catalogues_words_are_the_ones_printed_before() {
+    let pie = parse("pie showData title Partners\n    \"EU\" : 3\n    \"Türkiye\" : 1\n").unwrap();
+    assert_eq!(description(&pie, &en()), "Pie chart, Partners: EU 3 (75%); Türkiye 1 (25%).");
+    assert!(texts(&draw(&pie, Pt(460.0), &en())).contains(&"EU — 3 (75.0%)"));
+    let untitled = parse("pie showData\n    \"EU\" : 2500\n").unwrap();
+    assert_eq!(description(&untitled, &en()), "Pie chart: EU 2500 (100%).");
+    assert_eq!(description(&bars_chart(&[7.0, 0.0]), &en()), "Bar chart, Events per year: 2024: 7; 2025: 0.");
+    let months: Vec<String> = axis_ticks(day("2025-01-01"), day("2026-01-01"), &en()).into_iter().filter_map(|t| t.label.map(|l| l.0)).collect();
+    assert_eq!(months, ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
+}
+
+/// A long timeline names its first 60 events and counts the rest.
+#[test]
+fn a_long_timelines_description_counts_what_it_does_not_name() {
+    let mut source = "gantt\n    dateFormat YYYY-MM-DD\n    section Energy\n".to_owned();
+    for i in 0..65 {
+        source.push_str(&format!("    E{i} :milestone, e{i}, 2024-01-{:02}, 0d\n", i % 28 + 1));
+    }
+    let said = description(&parse(&source).unwrap(), &en());
+    assert!(said.starts_with("Timeline: 65 events in 1 lanes from 1 January 2024 to 28 January 2024. Energy: E0 (1 January 2024); "), "{said}");
+    assert!(said.ends_with("; E59 (4 January 2024). And 5 more."), "{said}");
+}
+
+/// The timeline's key is the catalogue's.
+#[test]
+fn the_timelines_key_is_the_catalogues() {
+    let source = "gantt\n    dateFormat YYYY-MM-DD\n    section D\n    Visit :milestone, s3e2, 2024-08-09, 0d\n";
+    let desk = crate::words::BUILTIN.replacen("chart-key-significance = Significance:", "chart-key-significance = Weight:", 1);
+    let desk = Catalogue::parse("desk/en-GB.ftl", &desk).unwrap();
+    let d = draw(&parse(source).unwrap(), Pt(460.0), &desk);
+    assert!(texts(&d).contains(&"Weight:") && !texts(&d).contains(&"Significance:"), "{:?}", texts(&d));
+    assert!(texts(&draw(&parse(source).unwrap(), Pt(460.0), &en())).contains(&"Significance:"));
 }

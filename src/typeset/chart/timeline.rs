@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{color_of, pt, words, Face, Lane, Pen, Pt, Task, GRID, INK, LABEL, MUTED};
 use crate::typeset::geom::Color;
+use crate::words::Catalogue;
 
 /// Marks closer than this are drawn as one, with their number.
 const MARK_GAP: f64 = 7.0;
@@ -145,7 +146,7 @@ fn marks(pen: &mut Pen<'_>, plot: &Plot, tasks: &[Task], mid: f64, color: Color)
 fn axis(pen: &mut Pen<'_>, plot: &Plot) {
     let (top, bottom) = (plot.top, plot.bottom);
     pen.line(plot.left, bottom, plot.left + plot.width, bottom, 0.8, MUTED);
-    for tick in axis_ticks(plot.from, plot.to) {
+    for tick in axis_ticks(plot.from, plot.to, pen.words) {
         let tx = plot.x(tick.at);
         pen.line(tx, top, tx, bottom + if tick.major { 3.0 } else { 1.5 }, if tick.major { 0.3 } else { 0.2 }, GRID);
         if let Some((label, until)) = &tick.label {
@@ -161,15 +162,16 @@ fn axis(pen: &mut Pen<'_>, plot: &Plot) {
 /// The key to the marks at `key_y`, and a second line for the marks only
 /// some timelines have; the bottom of the drawing.
 fn key(pen: &mut Pen<'_>, lanes: &[Lane], merged: bool, key_y: f64, width: f64) -> f64 {
+    let words = words::Key::of(pen.words);
     let mut kx = 0.0;
-    kx += pen.text(kx, key_y + 3.0, Face::Sans, LABEL, MUTED, words::KEY_SIGNIFICANCE) + 8.0;
+    kx += pen.text(kx, key_y + 3.0, Face::Sans, LABEL, MUTED, &words.significance) + 8.0;
     for sig in 1..=5u8 {
         let s = 1.8 + f64::from(sig) * 0.9;
         pen.polygon(vec![pt(kx + s, key_y - s), pt(kx + 2.0 * s, key_y), pt(kx + s, key_y + s), pt(kx, key_y)], MUTED);
         kx += 2.0 * s + 3.0;
         kx += pen.text(kx, key_y + 3.0, Face::Sans, LABEL, MUTED, &sig.to_string()) + 8.0;
     }
-    let bar = words::KEY_SPANS;
+    let bar = &words.spans;
     if kx + 18.0 + pen.width(Face::Sans, LABEL, bar) <= width {
         pen.rect(kx, key_y - 1.6, 14.0, 3.2, MUTED);
         pen.text(kx + 18.0, key_y + 3.0, Face::Sans, LABEL, MUTED, bar);
@@ -183,18 +185,18 @@ fn key(pen: &mut Pen<'_>, lanes: &[Lane], merged: bool, key_y: f64, width: f64) 
     let mut kx = 0.0;
     if undated {
         dotted(pen, kx, kx + 18.0, key_y, 1.5, MUTED);
-        kx += 22.0 + pen.text(kx + 22.0, key_y + 3.0, Face::Sans, LABEL, MUTED, words::KEY_UNDATED) + 12.0;
+        kx += 22.0 + pen.text(kx + 22.0, key_y + 3.0, Face::Sans, LABEL, MUTED, &words.undated) + 12.0;
     }
     if planned {
         let s = 4.5;
         pen.polygon(vec![pt(kx + s, key_y - s), pt(kx + 2.0 * s, key_y), pt(kx + s, key_y + s), pt(kx, key_y)], MUTED);
         let h = s - 1.2;
         pen.polygon(vec![pt(kx + s, key_y - h), pt(kx + s + h, key_y), pt(kx + s, key_y + h), pt(kx + s - h, key_y)], Color::grey(1.0));
-        let label = pen.fit(Face::Sans, LABEL, words::KEY_PLANNED, (width - kx - 2.0 * s - 4.0).max(0.0));
+        let label = pen.fit(Face::Sans, LABEL, &words.planned, (width - kx - 2.0 * s - 4.0).max(0.0));
         kx += 2.0 * s + 4.0 + pen.text(kx + 2.0 * s + 4.0, key_y + 3.0, Face::Sans, LABEL, MUTED, &label) + 12.0;
     }
-    if merged && kx + pen.width(Face::Sans, LABEL, words::KEY_MERGED) <= width {
-        pen.text(kx, key_y + 3.0, Face::Sans, LABEL, MUTED, words::KEY_MERGED);
+    if merged && kx + pen.width(Face::Sans, LABEL, &words.merged) <= width {
+        pen.text(kx, key_y + 3.0, Face::Sans, LABEL, MUTED, &words.merged);
     }
     key_y + 8.0
 }
@@ -225,8 +227,9 @@ pub struct Tick {
 
 /// Ticks for an axis from `from` to `to` (exclusive): years for two years
 /// or more (every second or fifth year's label on long axes), years with
-/// quarters between for one to two, months for a year or less.
-pub fn axis_ticks(from: NaiveDate, to: NaiveDate) -> Vec<Tick> {
+/// quarters between for one to two, months for a year or less, by the
+/// short names `catalogue` gives them.
+pub fn axis_ticks(from: NaiveDate, to: NaiveDate, catalogue: &Catalogue) -> Vec<Tick> {
     use chrono::Datelike;
     let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
     let first_of = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
@@ -250,7 +253,7 @@ pub fn axis_ticks(from: NaiveDate, to: NaiveDate) -> Vec<Tick> {
             .iter()
             .map(|&d| {
                 let next = first_of(if d.month() == 12 { d.year() + 1 } else { d.year() }, d.month() % 12 + 1).unwrap_or(to);
-                let label = (d < to).then(|| (crate::date::month_name(d.month())[..3].to_owned(), clamp(next)));
+                let label = (d < to).then(|| (words::axis_month(catalogue, d.month()), clamp(next)));
                 Tick { at: d, major: d.month() == 1, label }
             })
             .collect();

@@ -1,73 +1,179 @@
-//! The English a drawn chart sets (the key to a timeline's marks) and
-//! the alternative text of a chart without its own (`accDescr`). The
-//! Fluent catalogue takes these over; until then, change wording here.
+//! The words a drawn chart sets (the key to a timeline's marks, the
+//! months of its axis, a pie's legend) and the alternative text of a chart
+//! without its own (`accDescr`), all from the run's catalogue
+//! (`templates/en-GB.ftl`, "Charts, their descriptions, and the page
+//! furniture"); numbers and dates are written by CLDR before they reach a
+//! message.
 
-use super::Chart;
+use chrono::{Datelike, NaiveDate};
 
-/// The key to a timeline's marks: the diamonds' sizes.
-pub const KEY_SIGNIFICANCE: &str = "Significance:";
-/// … the tinted bars.
-pub const KEY_SPANS: &str = "bars: spans";
-/// … the dots of undated facts.
-pub const KEY_UNDATED: &str = "dots: undated, somewhere in the span";
-/// … hollow marks.
-pub const KEY_PLANNED: &str = "hollow: planned";
-/// … marks too close to draw apart, drawn as one with their number.
-pub const KEY_MERGED: &str = "3: three events too close to draw apart";
+use super::{Chart, Lane};
+use crate::words::{Arg, Catalogue};
+
+/// How many of a timeline's events its description names; the rest are
+/// counted ("And 12 more.").
+const TOLD: usize = 60;
+
+/// What the parts of a description are joined by: punctuation, the same
+/// in every language the catalogue might be written in.
+const PARTS: &str = "; ";
+
+/// The key to a timeline's marks, in the catalogue's words.
+pub(super) struct Key {
+    /// The diamonds' sizes.
+    pub significance: String,
+    /// The tinted bars.
+    pub spans: String,
+    /// The dots of undated facts.
+    pub undated: String,
+    /// Hollow marks.
+    pub planned: String,
+    /// Marks too close to draw apart, drawn as one with their number.
+    pub merged: String,
+}
+
+impl Key {
+    pub(super) fn of(words: &Catalogue) -> Key {
+        let say = |id| words.text(id, &[]);
+        Key {
+            significance: say("chart-key-significance"),
+            spans: say("chart-key-spans"),
+            undated: say("chart-key-undated"),
+            planned: say("chart-key-planned"),
+            merged: say("chart-key-merged"),
+        }
+    }
+}
+
+/// The messages of the months' short names on a timeline's axis.
+const AXIS_MONTHS: [&str; 12] = [
+    "chart-axis-month-1",
+    "chart-axis-month-2",
+    "chart-axis-month-3",
+    "chart-axis-month-4",
+    "chart-axis-month-5",
+    "chart-axis-month-6",
+    "chart-axis-month-7",
+    "chart-axis-month-8",
+    "chart-axis-month-9",
+    "chart-axis-month-10",
+    "chart-axis-month-11",
+    "chart-axis-month-12",
+];
+
+/// Month `m`'s short name on a timeline's axis ("Sep"); out-of-range
+/// months clamp.
+pub(super) fn axis_month(words: &Catalogue, m: u32) -> String {
+    words.text(AXIS_MONTHS[(m.clamp(1, 12) - 1) as usize], &[])
+}
+
+/// A slice in a pie's legend: "EU — 12 (30.0%)".
+pub(super) fn pie_legend(words: &Catalogue, label: &str, value: f64, share: f64) -> String {
+    words.text(
+        "chart-pie-legend",
+        &[("label", label.into()), ("value", crate::number::format_number(value).into()), ("share", format!("{share:.1}").into())],
+    )
+}
 
 /// A chart's data in words: every slice or bar; a timeline's events, the
 /// first 60 of them with a count of the rest.
-pub fn describe(chart: &Chart) -> String {
-    let number = |x: f64| crate::number::format_number(x);
-    let titled = |what: &str, title: &str| if title.is_empty() { what.to_owned() } else { format!("{what}, {title}") };
+pub fn describe(chart: &Chart, words: &Catalogue) -> String {
+    let number = |x: f64| Arg::from(crate::number::format_number(x));
+    let titled = |what: &str, title: &str| {
+        let what = words.text(what, &[]);
+        if title.is_empty() {
+            what
+        } else {
+            words.text("chart-titled", &[("chart", what.into()), ("title", title.into())])
+        }
+    };
+    let described = |chart: String, data: String| words.text("chart-described", &[("chart", chart.into()), ("data", data.into())]);
     match chart {
         Chart::Pie { title, slices, .. } => {
             let total: f64 = slices.iter().map(|s| s.value).sum();
             let parts: Vec<String> = slices
                 .iter()
-                .map(|s| format!("{} {} ({:.0}%)", s.label, number(s.value), if total > 0.0 { s.value / total * 100.0 } else { 0.0 }))
+                .map(|s| {
+                    let share = if total > 0.0 { s.value / total * 100.0 } else { 0.0 };
+                    words.text(
+                        "chart-pie-slice",
+                        &[("label", s.label.as_str().into()), ("value", number(s.value)), ("share", format!("{share:.0}").into())],
+                    )
+                })
                 .collect();
-            format!("{}: {}.", titled("Pie chart", title), parts.join("; "))
+            described(titled("chart-pie", title), parts.join(PARTS))
         }
         Chart::Bars { title, categories, values, .. } => {
-            let parts: Vec<String> = categories.iter().zip(values).map(|(c, v)| format!("{c}: {}", number(*v))).collect();
-            format!("{}: {}.", titled("Bar chart", title), parts.join("; "))
+            let parts: Vec<String> = categories
+                .iter()
+                .zip(values)
+                .map(|(c, v)| words.text("chart-bar", &[("label", c.as_str().into()), ("value", number(*v))]))
+                .collect();
+            described(titled("chart-bars", title), parts.join(PARTS))
         }
         Chart::Timeline { title, lanes, .. } => {
-            let tasks: usize = lanes.iter().map(|l| l.tasks.len()).sum();
-            let first = lanes.iter().flat_map(|l| l.tasks.iter()).map(|t| t.start).min();
-            let last = lanes.iter().flat_map(|l| l.tasks.iter()).map(|t| t.end).max();
-            let span = match (first, last) {
-                (Some(a), Some(b)) => format!(" from {} to {}", a.format("%-d %B %Y"), b.format("%-d %B %Y")),
-                _ => String::new(),
-            };
-            let mut text = format!("{}: {tasks} events in {} lanes{span}.", titled("Timeline", title), lanes.len());
-            let mut told = 0;
-            for lane in lanes {
-                if told >= 60 {
-                    break;
-                }
-                let items: Vec<String> = lane
-                    .tasks
-                    .iter()
-                    .take(60 - told)
-                    .map(|t| {
-                        if t.end > t.start {
-                            format!("{} ({} to {})", t.name, t.start.format("%-d %B %Y"), t.end.format("%-d %B %Y"))
-                        } else {
-                            format!("{} ({})", t.name, t.start.format("%-d %B %Y"))
-                        }
-                    })
-                    .collect();
-                told += items.len();
-                if !items.is_empty() {
-                    text.push_str(&format!(" {}: {}.", lane.name, items.join("; ")));
-                }
+            let mut text = described(titled("chart-timeline", title), counted(lanes, words));
+            let (lanes_said, told) = lanes_said(lanes, words);
+            for lane in lanes_said {
+                text.push(' ');
+                text.push_str(&lane);
             }
+            let tasks: usize = lanes.iter().map(|l| l.tasks.len()).sum();
             if tasks > told {
-                text.push_str(&format!(" And {} more.", tasks - told));
+                text.push(' ');
+                text.push_str(&words.text("chart-timeline-more", &[("count", (tasks - told).into())]));
             }
             text
         }
     }
+}
+
+/// A day as the catalogue writes it: "12 February 2026".
+fn day(words: &Catalogue, d: NaiveDate) -> String {
+    words.date(d.year(), Some(d.month()), Some(d.day()))
+}
+
+/// A timeline's events and lanes counted, with its first and last day.
+fn counted(lanes: &[Lane], words: &Catalogue) -> String {
+    let tasks: usize = lanes.iter().map(|l| l.tasks.len()).sum();
+    let first = lanes.iter().flat_map(|l| l.tasks.iter()).map(|t| t.start).min();
+    let last = lanes.iter().flat_map(|l| l.tasks.iter()).map(|t| t.end).max();
+    let counts = [("events", Arg::from(tasks)), ("lanes", Arg::from(lanes.len()))];
+    match (first, last) {
+        (Some(a), Some(b)) => {
+            let args = [counts[0].clone(), counts[1].clone(), ("from", day(words, a).into()), ("until", day(words, b).into())];
+            words.text("chart-timeline-events-dated", &args)
+        }
+        _ => words.text("chart-timeline-events", &counts),
+    }
+}
+
+/// Each lane with events told, with its first events, up to [`TOLD`] in
+/// all; and how many were told.
+fn lanes_said(lanes: &[Lane], words: &Catalogue) -> (Vec<String>, usize) {
+    let mut said = Vec::new();
+    let mut told = 0;
+    for lane in lanes {
+        if told >= TOLD {
+            break;
+        }
+        let items: Vec<String> = lane
+            .tasks
+            .iter()
+            .take(TOLD - told)
+            .map(|t| {
+                if t.end > t.start {
+                    let args = [("name", t.name.as_str().into()), ("from", day(words, t.start).into()), ("until", day(words, t.end).into())];
+                    words.text("chart-timeline-event-span", &args)
+                } else {
+                    words.text("chart-timeline-event", &[("name", t.name.as_str().into()), ("date", day(words, t.start).into())])
+                }
+            })
+            .collect();
+        told += items.len();
+        if !items.is_empty() {
+            said.push(words.text("chart-timeline-lane", &[("lane", lane.name.as_str().into()), ("events", items.join(PARTS).into())]));
+        }
+    }
+    (said, told)
 }

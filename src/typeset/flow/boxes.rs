@@ -82,8 +82,8 @@ impl Builder<'_> {
         self.charts += 1;
         match crate::typeset::chart::parse(text) {
             Ok(chart) => {
-                let drawing = crate::typeset::chart::draw(&chart, width);
-                let alt = crate::typeset::chart::description(&chart);
+                let drawing = crate::typeset::chart::draw(&chart, width, self.words);
+                let alt = crate::typeset::chart::description(&chart, self.words);
                 let items = drawing
                     .items
                     .into_iter()

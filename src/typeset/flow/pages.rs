@@ -317,9 +317,14 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
     }
     let total = doc.pages.len();
     let size = Pt(8.0);
-    let sections = running_sections(&doc.headings, total, area);
+    let words = &*setup.words;
+    let sections = running_sections(&doc.headings, total, area, words);
     let left = typographic(&setup.header_left, None);
-    let left = if setup.header_right.is_empty() { left } else { format!("{left} · {}", setup.header_right) };
+    let left = if setup.header_right.is_empty() {
+        left
+    } else {
+        words.text("page-head", &[("title", left.into()), ("period", setup.header_right.as_str().into())])
+    };
     for (n, page) in doc.pages.iter_mut().enumerate() {
         if n > 0 {
             let y = area.origin.y - Pt(22.0);
@@ -335,14 +340,16 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
                 Item::Line { to: Point::new(area.right(), rule_y), width: Pt(0.4), color: style::RULE },
             ));
         }
-        let footer = format!("Page {} of {}", n + 1, total);
+        // Page numbers as the contents and the index print them: the
+        // page's own number, never grouped.
+        let footer = words.text("page-footer", &[("page", (n + 1).to_string().into()), ("pages", total.to_string().into())]);
         let w = fonts.width(Face::Sans, &footer, size);
         let y = area.bottom() + Pt(36.0);
         page.furniture.push((Point::new(area.origin.x + (area.size.w - w) / 2.0, y), text(Face::Sans, size, style::MUTED, footer, w)));
     }
 
     resolve_anchors(doc);
-    number_index(doc, index, places, area);
+    number_index(doc, index, places, area, words);
 
     // Table of contents: dot leaders and page numbers, linked to the page.
     let size = style::BODY * 0.95;
@@ -369,8 +376,8 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
 /// What the running header names on each page: the level-2 section in
 /// force at the top of the page (one that starts there counts), and with
 /// it the year of a level-3 subsection that ends in one (the chronology's
-/// "Events of 2025").
-pub(super) fn running_sections(headings: &[Heading], pages: usize, area: Rect) -> Vec<String> {
+/// "Events of 2025"), joined as `words` joins them.
+pub(super) fn running_sections(headings: &[Heading], pages: usize, area: Rect, words: &crate::words::Catalogue) -> Vec<String> {
     let mut out = Vec::with_capacity(pages);
     let mut next = 0;
     let (mut section, mut year): (Option<&str>, Option<&str>) = (None, None);
@@ -390,7 +397,7 @@ pub(super) fn running_sections(headings: &[Heading], pages: usize, area: Rect) -
         // before it.
         let first_here = headings[next..].iter().take_while(|h| h.page == page).find(|h| h.level == 2).map(|h| h.title.as_str());
         out.push(match (section.or(first_here), year) {
-            (Some(s), Some(y)) => format!("{s} · {y}"),
+            (Some(s), Some(y)) => words.text("page-head-section-year", &[("section", s.into()), ("year", y.into())]),
             (Some(s), None) => s.to_owned(),
             (None, _) => String::new(),
         });
@@ -422,9 +429,12 @@ pub(super) fn index_places(doc: &Document, index: &[IndexRef], rows: &[(usize, P
     let titles: HashSet<&str> = index.iter().map(|r| r.title.as_str()).collect();
     let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for (n, (_, _, cells)) in rows.iter().enumerate() {
-        // A planned event's cell reads "Title (planned)".
+        // A cell is the title, or the title with a remark in brackets
+        // after it (a planned event's cell reads "Title (planned)", in
+        // whatever words the templates use): read from the cell, so no
+        // word of a template is repeated here.
         for cell in cells {
-            let title = cell.strip_suffix(" (planned)").unwrap_or(cell);
+            let title = if titles.contains(cell.as_str()) { cell.as_str() } else { without_remark(cell) };
             if titles.contains(title) {
                 rows_of.entry(title).or_default().push(n);
                 break;
@@ -446,9 +456,18 @@ pub(super) fn index_places(doc: &Document, index: &[IndexRef], rows: &[(usize, P
         .collect()
 }
 
+/// A table cell without a remark in brackets at its end: "Visit
+/// (planned)" is "Visit"; a cell with none is itself.
+fn without_remark(cell: &str) -> &str {
+    match cell.strip_suffix(')').and_then(|c| c.rfind(" (").map(|at| &cell[..at])) {
+        Some(title) if !title.is_empty() => title,
+        _ => cell,
+    }
+}
+
 /// Sets each index sub-entry's page number, right-aligned after a dot
 /// leader, in its slot; the number links to the place it names.
-pub(super) fn number_index(doc: &mut Document, index: &[IndexRef], places: &Places, area: Rect) {
+pub(super) fn number_index(doc: &mut Document, index: &[IndexRef], places: &Places, area: Rect, words: &crate::words::Catalogue) {
     if places.index.is_empty() {
         return;
     }
@@ -457,7 +476,7 @@ pub(super) fn number_index(doc: &mut Document, index: &[IndexRef], places: &Plac
     for &(entry, page_index, y) in &places.index {
         let Some(Some((page, at))) = targets.get(entry).copied() else { continue };
         let number = (page + 1).to_string();
-        let said = format!("Go to page {number}");
+        let said = words.text("link-to-page", &[("number", number.as_str().into())]);
         let mut added = leader_and_number(fonts, &doc.pages[page_index], area, y, INDEX_LEADING, INDEX_SIZE, number);
         let link = (Point::new(added[added.len() - 1].0.x, y.rounded()), Item::Link {
             size: Size { w: area.right() - added[added.len() - 1].0.x, h: INDEX_LEADING },
@@ -536,5 +555,23 @@ pub(super) fn resolve_anchors(doc: &mut Document) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_remark;
+
+    /// A planned event's cell is found by its title whatever word the
+    /// templates put in the brackets; a cell without a remark, or only a
+    /// remark, is itself.
+    #[test]
+    fn a_cells_remark_in_brackets_is_left_out() {
+        assert_eq!(without_remark("Visit to Baku (planned)"), "Visit to Baku");
+        assert_eq!(without_remark("Visit to Baku (geplant)"), "Visit to Baku");
+        assert_eq!(without_remark("Visit (EU) to Baku"), "Visit (EU) to Baku");
+        assert_eq!(without_remark("(planned)"), "(planned)");
+        assert_eq!(without_remark("Visit"), "Visit");
+        assert_eq!(without_remark(""), "");
     }
 }

@@ -1,0 +1,343 @@
+//! No English word of the frame in the typesetter's code (issue 23): every
+//! word the PDF sets around the data (labels, the charts' keys and
+//! descriptions, "Page N of M", what screen readers are told) comes from
+//! the catalogue, `templates/en-GB.ftl`, so that a desk's copy changes it.
+//! Also, a desk's catalogue reaches the charts and the page furniture.
+//!
+//! The scan reads the string literals of `src/typeset/**/*.rs` outside
+//! tests (files named `tests.rs`, and a `#[cfg(test)] mod` at a file's
+//! foot) and fails on one that reads as words of the frame, by either of
+//! two rules:
+//!
+//! - it holds a word of the built-in catalogue's messages ("Page",
+//!   "Timeline", "Significance"), short function words aside, which
+//!   diagnostics share ("the", "to");
+//! - it reads as a phrase: a capitalised word, then a space and another
+//!   word ("Pie chart", "Go to page"). Diagnostics, which stay in English
+//!   and in the code, are written in lowercase (`style.md`), so they pass.
+//!
+//! Literals that are not words pass: PDF names and keys ("Contents",
+//! "StructTreeRoot"), font table tags, message ids and the variables given
+//! to messages. The few that a rule would take for words are allowed below,
+//! each with its reason.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use azint_report::words::{Catalogue, BUILTIN, FILE};
+
+use crate::util::{bin, stderr, AS_OF};
+
+/// Literals the rules would take for frame words, and why they are not
+/// (or, for tags.rs, why they are still here).
+const ALLOWED: &[(&str, &str, &str)] = &[
+    ("tags.rs", "Contents", "the PDF key /Contents of a link annotation, not a word shown"),
+    ("tags.rs", "Link", "the structure type /Link; also the fallback description below"),
+    ("tags.rs", "Link to {}", "a link annotation's /Contents, read back from the PDF: tags.rs is pdfseams' file this wave, to move to `link-to-uri`"),
+    ("tags.rs", "Go to page {}", "as above, to move to `link-to-page`"),
+    ("tags.rs", "Go to a place in this document", "as above, a message of its own to come"),
+    ("tags.rs", "PDF/UA Universal Accessibility Schema", "inside the XMP packet: the PDF/UA schema's own name, which validators compare"),
+    ("tags.rs", "Indicates, which part of ISO 14289 standard is followed", "inside the XMP packet: the schema's fixed description"),
+    ("tags.rs", "sRGB IEC61966-2.1", "the output intent's registered condition name"),
+    ("display.rs", "Note", "the structure type /Note"),
+    ("display.rs", "Link", "the structure type /Link"),
+    ("display.rs", "--- page {} ---", "the head of a page in the text dump the tests compare, never in a report"),
+    ("pdf.rs", "Contents", "the PDF key /Contents of a page"),
+    ("pdf.rs", "Image", "the XObject subtype /Image"),
+    ("notes.rs", "footnote `[^{label}]` is referred to", "a warning (diagnostics stay English)"),
+    ("boxes.rs", "Mermaid block {} (`{first}`) cannot be drawn", "a warning (diagnostics stay English); starts with a name"),
+    ("image.rs", "SVG (or other markup) is not drawn", "an error (diagnostics stay English); starts with a name"),
+];
+
+/// Words the frame shares with diagnostics and markup, which alone do not
+/// make a literal a phrase.
+const FUNCTION_WORDS: &[&str] =
+    &["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "no", "not", "of", "on", "or", "the", "to", "was"];
+
+#[test]
+fn no_english_word_of_the_frame_is_left_in_the_typesetter() {
+    let vocabulary = vocabulary(BUILTIN);
+    assert!(vocabulary.contains(&"Page".to_owned()) && vocabulary.contains(&"Timeline".to_owned()), "{vocabulary:?}");
+    let mut files = Vec::new();
+    walk(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/typeset").as_path(), &mut files);
+    assert!(files.len() > 20, "too few files read: {files:?}");
+    let mut found = Vec::new();
+    for file in &files {
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name == "tests.rs" {
+            continue;
+        }
+        let source = std::fs::read_to_string(file).unwrap();
+        for (line, literal) in literals(without_tests(&source)) {
+            if let Some(why) = frame_word(&literal, &vocabulary) {
+                if !ALLOWED.iter().any(|(f, text, _)| *f == name && literal.starts_with(text)) {
+                    found.push(format!("{}:{line}: {literal:?} ({why})", file.display()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "English words of the frame in the typesetter's code; say them through the catalogue (templates/en-GB.ftl):\n{}", found.join("\n"));
+}
+
+/// The scan finds what it is for, and passes what it must.
+#[test]
+fn the_scan_tells_frame_words_from_names_and_diagnostics() {
+    let vocabulary = vocabulary(BUILTIN);
+    let source = r####"
+        let footer = format!("Page {} of {}", n + 1, total); // "Not this"
+        let key = "Significance:"; let raw = r#"Pie chart"#; let c = '"'; let s = "Contents";
+        let ok = ("StructTreeRoot", "page-footer", "cannot read the JPEG: {e}", 'x', "{number} 0 obj");
+        let months = "Sep";
+        #[cfg(test)]
+        mod tests { const X: &str = "Page 3 of 4"; }
+    "####;
+    let said: Vec<String> = literals(without_tests(source))
+        .into_iter()
+        .filter(|(_, l)| frame_word(l, &vocabulary).is_some())
+        .map(|(_, l)| l)
+        .collect();
+    assert_eq!(said, ["Page {} of {}", "Significance:", "Pie chart", "Contents", "Sep"]);
+}
+
+/// The words of the built-in catalogue's messages (not its comments, ids
+/// or variables), as they are written: the vocabulary of the frame.
+fn vocabulary(catalogue: &str) -> Vec<String> {
+    let mut words = std::collections::BTreeSet::new();
+    for line in catalogue.lines().filter(|l| !l.starts_with('#')) {
+        // A message's text: after `id =`, or a continuation line or variant.
+        let text = match line.split_once(" = ") {
+            Some((id, text)) if !id.starts_with(' ') => text,
+            _ if line.starts_with(' ') => line.trim_start().trim_start_matches('*').split_once(']').map_or(line, |(_, t)| t),
+            _ => continue,
+        };
+        for word in without_placeables(text).split(|c: char| !c.is_alphabetic()) {
+            if word.chars().count() >= 2 && !FUNCTION_WORDS.contains(&word.to_lowercase().as_str()) {
+                words.insert(word.to_owned());
+            }
+        }
+    }
+    words.into_iter().collect()
+}
+
+/// `{ $x }` and `{}`, `{name}` placeables and format arguments taken out.
+fn without_placeables(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => out.push(' '),
+        }
+    }
+    out
+}
+
+/// Why `literal` reads as words of the frame, if it does.
+fn frame_word(literal: &str, vocabulary: &[String]) -> Option<String> {
+    // A message's id, a variable's name, an anchor: lowercase, no spaces.
+    let name = literal.trim_start_matches('#').split('-').all(|part| part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+    if name {
+        return None;
+    }
+    let text = without_placeables(&literal.replace("\\n", " ").replace("\\\"", "\""));
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    if let Some(word) = words.iter().find(|w| vocabulary.iter().any(|v| v == *w)) {
+        return Some(format!("the catalogue's word {word:?}"));
+    }
+    let first = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let capitalised = first.chars().next().is_some_and(char::is_uppercase) && first.chars().nth(1).is_some_and(char::is_lowercase);
+    let phrase = first.split_once(' ').is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_alphabetic));
+    (capitalised && phrase).then(|| "a phrase".to_owned())
+}
+
+/// The source without a test module at its foot.
+fn without_tests(source: &str) -> &str {
+    match source.find("#[cfg(test)]\nmod ").or_else(|| source.find("#[cfg(test)]\n        mod ")) {
+        Some(at) => &source[..at],
+        None => source,
+    }
+}
+
+/// The string literals of Rust source, with their line: plain, byte and
+/// raw strings; comments and character literals are skipped. Escapes are
+/// kept as written.
+fn literals(source: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = Vec::new();
+    let (mut i, mut line) = (0, 1);
+    let ident = |k: usize| k > 0 && (chars[k - 1].is_alphanumeric() || chars[k - 1] == '_');
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == '\n' {
+            line += 1;
+        }
+        if c == '/' && next == Some('/') {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+            continue;
+        }
+        if c == '/' && next == Some('*') {
+            while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                line += usize::from(chars[i] == '\n');
+                i += 1;
+            }
+            i += 2;
+            continue;
+        }
+        // Raw strings: r"…", r#"…"#, br"…".
+        let raw_at = if c == 'r' && !ident(i) { Some(i + 1) } else if c == 'b' && next == Some('r') && !ident(i) { Some(i + 2) } else { None };
+        if let Some(mut k) = raw_at {
+            let hashes = chars[k..].iter().take_while(|&&h| h == '#').count();
+            k += hashes;
+            if chars.get(k) == Some(&'"') {
+                let start = k + 1;
+                let mut end = start;
+                while end < chars.len() && !(chars[end] == '"' && chars[end + 1..].iter().take(hashes).filter(|&&h| h == '#').count() == hashes) {
+                    end += 1;
+                }
+                let text: String = chars[start..end.min(chars.len())].iter().collect();
+                out.push((line, text.clone()));
+                line += text.matches('\n').count();
+                i = end + 1 + hashes;
+                continue;
+            }
+        }
+        if c == '"' {
+            let start = i + 1;
+            let mut end = start;
+            while end < chars.len() && chars[end] != '"' {
+                end += if chars[end] == '\\' { 2 } else { 1 };
+            }
+            let text: String = chars[start..end.min(chars.len())].iter().collect();
+            out.push((line, text.clone()));
+            line += text.matches('\n').count();
+            i = end + 1;
+            continue;
+        }
+        if c == '\'' {
+            // A character literal ('"', '\n', '\u{a0}'), or a lifetime.
+            if next == Some('\\') {
+                i += 2;
+                while i < chars.len() && chars[i] != '\'' {
+                    i += 1;
+                }
+                i += 1;
+                continue;
+            }
+            if chars.get(i + 2) == Some(&'\'') {
+                i += 3;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// Letters and digits only: the PDF's text extraction spaces words its
+/// own way.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// A desk's `--templates DIR/en-GB.ftl` changes the page furniture, the
+/// timeline's key and the PDF's subject: the words are read from the
+/// catalogue of the run, not from the code.
+#[test]
+fn a_desks_catalogue_changes_the_footer_the_key_and_the_subject() {
+    let edits = [
+        ("page-footer = Page { $page } of { $pages }", "page-footer = Seite { $page } von { $pages }"),
+        ("chart-key-significance = Significance:", "chart-key-significance = Weight:"),
+        ("pdf-subject = Briefing for { $period }", "pdf-subject = Overview of { $period }"),
+    ];
+    let mut desk = BUILTIN.to_owned();
+    for (from, to) in edits {
+        assert!(desk.contains(from), "{from}");
+        desk = desk.replacen(from, to, 1);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(FILE), desk).unwrap();
+    let run = |templates: Option<&Path>, out: &Path| {
+        let mut command = bin();
+        command.args(["--period", "2024-2026", "--as-of", AS_OF, "-q", "-o"]).arg(out);
+        if let Some(t) = templates {
+            command.arg("--templates").arg(t);
+        }
+        let output = command.output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let doc = lopdf::Document::load(out).unwrap();
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let text = letters(&doc.extract_text(&pages).unwrap());
+        let info = doc.trailer.get(b"Info").and_then(lopdf::Object::as_reference).unwrap();
+        let info = doc.get_object(info).and_then(lopdf::Object::as_dict).unwrap();
+        let subject = match info.get(b"Subject") {
+            Ok(lopdf::Object::String(bytes, _)) => azint_report::typeset::tags::read_text_string(bytes),
+            other => panic!("no subject: {other:?}"),
+        };
+        (text, subject, pages.len())
+    };
+    let (text, subject, pages) = run(None, &dir.path().join("before.pdf"));
+    assert!(text.contains(&letters(&format!("Page 1 of {pages}"))) && text.contains("Significance"), "the built-in words");
+    assert_eq!(subject, "Briefing for 2024–2026");
+    let (text, subject, pages) = run(Some(dir.path()), &dir.path().join("after.pdf"));
+    assert!(text.contains(&letters(&format!("Seite 1 von {pages}"))) && text.contains(&letters(&format!("Seite {pages} von {pages}"))));
+    assert!(!text.contains(&letters(&format!("Page 1 of {pages}"))), "the footer still in English");
+    assert!(text.contains("Weight") && !text.contains("Significance"), "the timeline's key");
+    assert_eq!(subject, "Overview of 2024–2026");
+}
+
+/// A chart's description and its axis's months, in the words of the
+/// catalogue the typesetter is given.
+#[test]
+fn a_charts_description_and_axis_are_the_catalogues() {
+    let markdown = "# Year\n\n```mermaid\ngantt\n    title Visits\n    dateFormat YYYY-MM-DD\n    section Energy\n    \
+        Visit :milestone, a, 2024-09-09, 0d\n    Talks :b, 2024-03-01, 2024-03-04\n```\n";
+    let builtin = azint_report::typeset::typeset(markdown, &crate::util::typeset_options(azint_report::options::Paper::A4));
+    let told = figures(&builtin.document);
+    assert_eq!(
+        told,
+        ["Timeline, Visits: 2 events in 1 lanes from 1 March 2024 to 9 September 2024. Energy: Visit (9 September 2024); Talks (1 March 2024 to 4 March 2024)."]
+    );
+    assert!(builtin.document.text_dump().contains("Sep"), "{}", builtin.document.text_dump());
+
+    let desk = BUILTIN
+        .replacen("chart-timeline = Timeline", "chart-timeline = Zeitleiste", 1)
+        .replacen("chart-axis-month-9 = Sep", "chart-axis-month-9 = Sept", 1)
+        .replacen("chart-timeline-event = { $name } ({ $date })", "chart-timeline-event = { $name }, { $date }", 1);
+    let words = Arc::new(Catalogue::parse("desk/en-GB.ftl", &desk).expect("the desk's catalogue"));
+    let options = azint_report::typeset::Options { words, ..crate::util::typeset_options(azint_report::options::Paper::A4) };
+    let desk = azint_report::typeset::typeset(markdown, &options);
+    let told = figures(&desk.document);
+    assert!(told[0].starts_with("Zeitleiste, Visits: ") && told[0].contains("Visit, 9 September 2024;"), "{told:?}");
+    assert!(desk.document.text_dump().contains("Sept"), "{}", desk.document.text_dump());
+}
+
+/// What screen readers are told for each figure.
+fn figures(document: &azint_report::typeset::Document) -> Vec<String> {
+    use azint_report::typeset::display::{Item, Role, Tag};
+    document
+        .pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|(_, item)| match item {
+            Item::Tag(Tag::Open(Role::Figure(s))) => Some(s.clone()),
+            _ => None,
+        })
+        .collect()
+}
