@@ -20,3 +20,4 @@ mod typeset;
 mod util;
 mod watch;
 mod words;
+mod summary_words;
