@@ -44,7 +44,7 @@ impl Pieces {
 /// `target` bytes or more (the last may be shorter). A text shorter than
 /// twice `target` is one piece.
 pub fn split(text: &str, target: usize) -> Pieces {
-    let whole = Pieces { ranges: vec![0..text.len()] };
+    let whole = Pieces { ranges: std::iter::once(0..text.len()).collect() };
     if text.len() < target.saturating_mul(2) {
         return whole;
     }

@@ -166,7 +166,7 @@ pub static EVENT_FIELDS: &[EventField] = &[
         read: |c, v, d| put(c.status(v), &mut d.event.status),
         value: |e| match e.status {
             Status::Happened => Value::Absent,
-            status => Value::Text(Cow::Borrowed(status.as_str())),
+            status @ Status::Planned => Value::Text(Cow::Borrowed(status.as_str())),
         },
         shown: Some(Shown { name: "status", one: "status", prose: false, view: |_, e| FieldValue::Text(e.status.as_str().to_owned()) }),
     },

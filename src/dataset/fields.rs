@@ -430,7 +430,7 @@ impl FileChecker<'_> {
             let read = |c: &mut FileChecker<'_>, v: &Value<'_>| (field.read)(c, v, &mut draft).then_some(());
             let found = if field.required { fields.required(field.key, read) } else { fields.optional(field.key, read) };
             complete &= found.is_some() || !field.required;
-            spans.push(found.map(|(_, span)| span));
+            spans.push(found.map(|((), span)| span));
         }
         let span_of = |key: &str| EVENT_FIELDS.iter().position(|f| f.key == key).and_then(|i| spans[i].clone());
         let (until_span, pillar_span) = (span_of("until"), span_of("pillar"));

@@ -98,6 +98,7 @@ pub struct Summary {
 }
 
 /// Writes a date as the templates read it, ISO (`2026-02-12`).
+#[allow(clippy::trivially_copy_pass_by_ref, reason = "serde's `serialize_with` passes a reference")]
 fn iso<S: serde::Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(date)
 }
