@@ -134,9 +134,20 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     let dataset = dataset::validate::validate(&options.data.display(), files)?;
     check_pillars(&dataset, &options.pillars)?;
     let period = options.period.clone().unwrap_or_else(|| default_period(&dataset));
-    let summary = summary::summarise(&dataset, &selection(options, &period));
     let plan = plan::Plan::new(options, &period, files)?;
     let templates = templates.for_plan(&plan, options)?;
+    // The summary says its words (kinds, regions, key judgements) in the
+    // run's catalogue, the one the templates were compiled with; a run that
+    // makes no Markdown prints none of them.
+    let builtin;
+    let words = match templates {
+        Some(compiled) => compiled.words(),
+        None => {
+            builtin = words::Catalogue::builtin();
+            &builtin
+        }
+    };
+    let summary = summary::summarise(&dataset, &selection(options, &period, words));
     let mut warnings = Vec::new();
     let (snapshot, changes) = compare_with_previous(&plan, &period, &dataset, &summary, &mut warnings);
     let events = summary.executive.totals.events;
@@ -150,7 +161,7 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
 }
 
 /// What to summarise: the period and the options that shape the summary.
-fn selection<'a>(options: &'a Options, period: &'a Period) -> Selection<'a> {
+fn selection<'a>(options: &'a Options, period: &'a Period, words: &'a words::Catalogue) -> Selection<'a> {
     Selection {
         period,
         highlights: options.highlights,
@@ -159,6 +170,7 @@ fn selection<'a>(options: &'a Options, period: &'a Period) -> Selection<'a> {
         chronology: options.chronology,
         compare: options.compare.as_ref(),
         data_source: options.data.display(),
+        words,
     }
 }
 

@@ -57,6 +57,120 @@ link-to-uri = Link to { $url }
 ## The summary's sentences: key findings, overviews, the chronology's
 ## headings, kinds, partner kinds and regions.
 
+# A key judgement: the pillar with the most events. $pillar is its name,
+# $count its events, $total the period's events, $percent its share
+# (rounded, no % sign), $next the events of the pillar after it.
+judgement-most-active = { $pillar } is the most active pillar: { $count } of the { $total } events ({ $percent }%), against { $next } for the next.
+# A key judgement: the pillar with the most landmark events (significance
+# 5). $pillar is its name, $count its landmarks, $all the period's.
+judgement-most-landmarks = { $pillar } holds the most landmark events: { $count } of { $all }.
+# A key judgement: the year in which most dated events began. $year is the
+# year (as text: "2025"), $count its events, $dated the dated events.
+judgement-busiest-year = { $year } is the busiest year: { $count } of the { $dated } dated events began in it.
+
+# The chronology's group, in a year of many events, for those begun before
+# the period. $year is the year (as text).
+chronology-begun-before = Begun before { $year }
+# The same, for the events known only to the year. $year as above. (The
+# other groups are months, "March 2025", written by CLDR.)
+chronology-month-not-known = { $year }, month not known
+
+# An event's kind, in a table of counts: $kind is the name data files use.
+kind-name = { $kind ->
+    [summit] Summit
+    [visit] Visit
+    [agreement] Agreement
+    [membership] Membership
+    [chairmanship] Chairmanship
+    [resolution] Resolution
+    [programme] Programme
+    [contract] Contract
+    [infrastructure] Infrastructure
+    [mission] Mission
+    [statement] Statement
+   *[other] Other
+}
+# A partner's kind, in a table cell or the index: $kind is the name data
+# files use.
+partner-kind = { $kind ->
+    [country] country
+    [organisation] international organisation
+    [company] company
+    [domestic] Azerbaijani body
+   *[group] group of states
+}
+# Partners of one kind counted, after their number ("3 countries"): $kind
+# as above, $count the number of partners (it chooses the form).
+partner-kind-counted = { $kind ->
+    [country] { $count ->
+        [one] country
+       *[other] countries
+    }
+    [organisation] { $count ->
+        [one] international organisation
+       *[other] international organisations
+    }
+    [company] { $count ->
+        [one] company
+       *[other] companies
+    }
+    [domestic] { $count ->
+        [one] Azerbaijani body
+       *[other] Azerbaijani bodies
+    }
+   *[group] { $count ->
+        [one] group of states
+       *[other] groups of states
+    }
+}
+# A region of the partner registry: $region is the name data files use.
+region-name = { $region ->
+    [europe] Europe
+    [south-caucasus] South Caucasus
+    [central-asia] Central Asia
+    [russia-eastern-europe] Russia and Eastern Europe
+    [middle-east] Middle East
+    [south-asia] South Asia
+    [east-southeast-asia] East and Southeast Asia
+    [africa] Africa
+    [americas] Americas
+   *[oceania] Oceania
+}
+
+# The sections' headings.
+heading-executive-summary = Executive summary
+heading-partners = Partners
+heading-timeline = Timeline
+heading-top-highlights = Top highlights
+heading-highlights = Highlights
+heading-related-events = Related events
+heading-chronology = Chronology
+heading-sources = Sources
+heading-partner-index = Index of partners
+heading-about = About this briefing
+
+# The callout over the key judgements (Markdown).
+key-judgements = **Key judgements**, from the counts below:
+
+# The captions of the tables (after "Table: ").
+table-events-per-pillar = Events per pillar
+table-events-by-kind = Events by kind
+table-events-by-kind-and-year = Events by kind and year
+
+# The tables' column headings, and the label of their total row.
+column-pillar = Pillar
+column-events = Events
+column-share = Share
+column-related = Related
+column-kind = Kind
+column-partner = Partner
+column-pillars = Pillars
+column-region = Region
+column-counterparts = Counterparts
+column-date = Date
+column-event = Event
+row-total = Total
+
 ## The change report: what changed since the previous briefing.
 
 ## Charts, their descriptions, and the page furniture (running heads,

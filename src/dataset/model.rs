@@ -207,7 +207,7 @@ pub struct Source {
 }
 
 macro_rules! kinds {
-    ($($variant:ident => $name:literal, $label:literal;)*) => {
+    ($($variant:ident => $name:literal;)*) => {
         /// What sort of event it was.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Kind {
@@ -225,14 +225,6 @@ macro_rules! kinds {
                 }
             }
 
-            /// The name at the start of a table cell: "Summit", the same
-            /// word as in running text, capitalised.
-            pub fn label(self) -> &'static str {
-                match self {
-                    $(Kind::$variant => $label,)*
-                }
-            }
-
             /// The kind a data file names.
             pub fn parse(name: &str) -> Option<Kind> {
                 match name {
@@ -244,19 +236,23 @@ macro_rules! kinds {
     };
 }
 
+// The names people read ("Summit", "international organisation",
+// "South Caucasus") are not here: they are words of the catalogue
+// (`kind-name`, `partner-kind`, `region-name` in templates/en-GB.ftl),
+// said where they are shown (src/summary/wording.rs).
 kinds! {
-    Summit => "summit", "Summit";
-    Visit => "visit", "Visit";
-    Agreement => "agreement", "Agreement";
-    Membership => "membership", "Membership";
-    Chairmanship => "chairmanship", "Chairmanship";
-    Resolution => "resolution", "Resolution";
-    Programme => "programme", "Programme";
-    Contract => "contract", "Contract";
-    Infrastructure => "infrastructure", "Infrastructure";
-    Mission => "mission", "Mission";
-    Statement => "statement", "Statement";
-    Other => "other", "Other";
+    Summit => "summit";
+    Visit => "visit";
+    Agreement => "agreement";
+    Membership => "membership";
+    Chairmanship => "chairmanship";
+    Resolution => "resolution";
+    Programme => "programme";
+    Contract => "contract";
+    Infrastructure => "infrastructure";
+    Mission => "mission";
+    Statement => "statement";
+    Other => "other";
 }
 
 /// One `[[partner]]`: a counterpart events name (issue 13).
@@ -277,7 +273,7 @@ pub struct Partner {
 }
 
 macro_rules! names {
-    ($(#[$doc:meta])* $type:ident { $($variant:ident => $name:literal, $display:literal;)* }) => {
+    ($(#[$doc:meta])* $type:ident { $($variant:ident => $name:literal;)* }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $type {
@@ -297,13 +293,6 @@ macro_rules! names {
                 }
             }
 
-            /// The name for people.
-            pub fn display(self) -> &'static str {
-                match self {
-                    $($type::$variant => $display,)*
-                }
-            }
-
             /// The value a data file names.
             pub fn parse(name: &str) -> Option<$type> {
                 match name {
@@ -318,11 +307,11 @@ macro_rules! names {
 names! {
     /// What sort of counterpart a partner is.
     PartnerKind {
-        Country => "country", "Countries";
-        Organisation => "organisation", "International organisations";
-        Company => "company", "Companies";
-        Domestic => "domestic", "Azerbaijani bodies";
-        Group => "group", "Groups of states";
+        Country => "country";
+        Organisation => "organisation";
+        Company => "company";
+        Domestic => "domestic";
+        Group => "group";
     }
 }
 
@@ -331,16 +320,16 @@ names! {
     /// region add up across datasets. Plain geography, chosen for
     /// Azerbaijan's neighbourhood (README, "Partners").
     Region {
-        Europe => "europe", "Europe";
-        SouthCaucasus => "south-caucasus", "South Caucasus";
-        CentralAsia => "central-asia", "Central Asia";
-        RussiaEasternEurope => "russia-eastern-europe", "Russia and Eastern Europe";
-        MiddleEast => "middle-east", "Middle East";
-        SouthAsia => "south-asia", "South Asia";
-        EastSoutheastAsia => "east-southeast-asia", "East and Southeast Asia";
-        Africa => "africa", "Africa";
-        Americas => "americas", "Americas";
-        Oceania => "oceania", "Oceania";
+        Europe => "europe";
+        SouthCaucasus => "south-caucasus";
+        CentralAsia => "central-asia";
+        RussiaEasternEurope => "russia-eastern-europe";
+        MiddleEast => "middle-east";
+        SouthAsia => "south-asia";
+        EastSoutheastAsia => "east-southeast-asia";
+        Africa => "africa";
+        Americas => "americas";
+        Oceania => "oceania";
     }
 }
 

@@ -9,6 +9,8 @@ use serde::Serialize;
 use crate::dataset::{Event, Pillar, Status};
 use crate::period::Period;
 
+use super::wording::Wording;
+
 /// A chronology of more events than this in one year is grouped by month
 /// within the year too.
 pub const CHRONOLOGY_MONTHS_OVER: usize = 40;
@@ -99,12 +101,17 @@ pub(super) fn pillar_labels<'p>(all: &'p [Pillar], reported: &[&Pillar]) -> BTre
 }
 
 /// The chronology: dated events by date, then the undated ones grouped by
-/// span (empty when left out).
-pub(super) fn chronology(selected: &[&Event], labels: &BTreeMap<&str, PillarLabel<'_>>, period: &Period, included: bool) -> Chronology {
-    let mut chronology = Chronology { included, events: Vec::new(), years: Vec::new(), undated: Vec::new() };
-    if !included {
+/// span; empty when left out (`wording` is `None`: no words are needed).
+pub(super) fn chronology(
+    selected: &[&Event],
+    labels: &BTreeMap<&str, PillarLabel<'_>>,
+    period: &Period,
+    wording: Option<&Wording<'_>>,
+) -> Chronology {
+    let mut chronology = Chronology { included: wording.is_some(), events: Vec::new(), years: Vec::new(), undated: Vec::new() };
+    let Some(wording) = wording else {
         return chronology;
-    }
+    };
     let entry = |e: &Event| {
         let label = labels.get(&*e.pillar);
         ChronologyEntry {
@@ -138,7 +145,7 @@ pub(super) fn chronology(selected: &[&Event], labels: &BTreeMap<&str, PillarLabe
             }
             let mut months: Vec<ChronologyMonth> = Vec::new();
             for (e, view) in events {
-                let name = super::wording::month_group(year, e, period);
+                let name = wording.month_group(year, e, period);
                 match months.last_mut() {
                     Some(m) if m.name == name => m.events.push(view),
                     _ => months.push(ChronologyMonth { name, events: vec![view] }),
@@ -178,12 +185,14 @@ mod tests {
         let dated = event("dated", "2025-06", 2);
         let mut all = vec![&wide, &narrow, &dated];
         all.sort_by_cached_key(|e| crate::summary::chronological(e));
-        let c = chronology(&all, &names, &period, true);
+        let words = crate::words::Catalogue::builtin();
+        let wording = Wording::new(&words);
+        let c = chronology(&all, &names, &period, Some(&wording));
         assert_eq!(c.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["dated"]);
         let groups: Vec<(&str, Vec<&str>)> =
             c.undated.iter().map(|g| (g.from.as_str(), g.events.iter().map(|e| e.id.as_str()).collect())).collect();
         assert_eq!(groups, [("2024", vec!["wide"]), ("2025-03", vec!["narrow"])]);
-        let left_out = chronology(&all, &names, &period, false);
+        let left_out = chronology(&all, &names, &period, None);
         assert!(left_out.events.is_empty() && left_out.undated.is_empty());
     }
 }

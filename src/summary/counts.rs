@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use super::views::{CompareView, KindCount, KindYears, SourceView, SpanCount, TimelineEvent, YearCount};
+use super::wording::Wording;
 use super::TIMELINE_EVENTS;
 use crate::dataset::{Event, Kind, Pillar, Status};
 use crate::period::Period;
@@ -39,7 +40,7 @@ pub(super) fn undated_spans(events: &[&Event]) -> Vec<SpanCount> {
         .collect()
 }
 
-pub(super) fn per_kind(events: &[&Event]) -> Vec<KindCount> {
+pub(super) fn per_kind(events: &[&Event], wording: &Wording<'_>) -> Vec<KindCount> {
     let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
     for e in events {
         *counts.entry(e.kind).or_default() += 1;
@@ -48,7 +49,7 @@ pub(super) fn per_kind(events: &[&Event]) -> Vec<KindCount> {
         .into_iter()
         .map(|(k, count)| KindCount {
             kind: k.as_str(),
-            name: k.label(),
+            name: wording.kind(k).to_owned(),
             count,
             compare: None,
         })
@@ -64,7 +65,7 @@ pub(super) fn pairs<T: Clone>(items: Vec<T>) -> Vec<(T, Option<T>)> {
 
 /// The kinds that occur by year (start dates clamped to the period, as in
 /// [`per_year`]) and by undated span (as in [`undated_spans`]).
-pub(super) fn kind_years(events: &[&Event], period: &Period) -> Vec<KindYears> {
+pub(super) fn kind_years(events: &[&Event], period: &Period, wording: &Wording<'_>) -> Vec<KindYears> {
     let years: Vec<i32> = period.years().collect();
     let spans: Vec<SpanCount> = undated_spans(events);
     let mut rows: BTreeMap<Kind, Vec<usize>> = BTreeMap::new();
@@ -81,7 +82,7 @@ pub(super) fn kind_years(events: &[&Event], period: &Period) -> Vec<KindYears> {
         }
     }
     rows.into_iter()
-        .map(|(kind, cells)| KindYears { name: kind.label(), total: cells.iter().sum(), cells })
+        .map(|(kind, cells)| KindYears { name: wording.kind(kind).to_owned(), total: cells.iter().sum(), cells })
         .collect()
 }
 
@@ -113,13 +114,15 @@ pub(super) fn compare_counts(events: &[&Event], pillars: &[&Pillar], other: &Per
 
 /// Kinds of the period with the `--compare` period's counts beside them;
 /// kinds only the other period has are added with a count of 0.
-pub(super) fn with_compare(mut kinds: Vec<KindCount>, compare: Option<&CompareView>) -> Vec<KindCount> {
+pub(super) fn with_compare(mut kinds: Vec<KindCount>, compare: Option<&CompareView>, wording: &Wording<'_>) -> Vec<KindCount> {
     let Some(compare) = compare else { return kinds };
     for kind in Kind::ALL {
         let other = compare.per_kind.get(kind.as_str()).copied().unwrap_or(0);
         match kinds.iter_mut().find(|k| k.kind == kind.as_str()) {
             Some(k) => k.compare = Some(other),
-            None if other > 0 => kinds.push(KindCount { kind: kind.as_str(), name: kind.label(), count: 0, compare: Some(other) }),
+            None if other > 0 => {
+                kinds.push(KindCount { kind: kind.as_str(), name: wording.kind(*kind).to_owned(), count: 0, compare: Some(other) })
+            }
             None => {}
         }
     }

@@ -19,12 +19,15 @@ use serde::Serialize;
 
 use crate::dataset::{Dataset, Event, Pillar, ReportMeta, Status};
 use crate::period::{Dated, Period};
+use crate::words::Catalogue;
 
 mod chronology;
 mod counts;
 pub mod partners;
 pub mod views;
 mod wording;
+
+use wording::Wording;
 
 pub use chronology::{Chronology, ChronologyEntry, ChronologyMonth, ChronologyYear, UndatedGroup, CHRONOLOGY_MONTHS_OVER};
 pub use views::{
@@ -58,6 +61,9 @@ pub struct Selection<'a> {
     pub compare: Option<&'a Period>,
     /// Where the data came from, for the data note.
     pub data_source: String,
+    /// The run's catalogue of words: the names of kinds and regions, the
+    /// key judgements, the chronology's month groups.
+    pub words: &'a Catalogue,
 }
 
 /// Everything a briefing says, ready for the templates.
@@ -122,6 +128,8 @@ struct Scope<'d> {
     in_period: Vec<&'d Event>,
     /// The events of the period and of the pillars reported, by date.
     selected: Vec<&'d Event>,
+    /// The words the summary writes.
+    wording: Wording<'d>,
 }
 
 impl<'d> Scope<'d> {
@@ -136,7 +144,7 @@ impl<'d> Scope<'d> {
         let in_period = period.select(&dataset.events, |_| true);
         let mut selected = period.select(&dataset.events, |e| reported(&pillars, e));
         selected.sort_by_cached_key(|e| chronological(e));
-        Scope { period, pillars, pillar_names, in_period, selected }
+        Scope { period, pillars, pillar_names, in_period, selected, wording: Wording::new(selection.words) }
     }
 
     /// Whether the event's pillar is reported.
@@ -160,6 +168,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
     let period = scope.period;
     let lookup = partners::Lookup::new(dataset);
     let tally = partners::Tally::new(&lookup, &scope.selected);
+    let wording = &scope.wording;
     let pillars = pillar_summaries(&scope, &tally, selection.highlights);
     let other: Option<(&Period, Vec<&Event>)> =
         selection.compare.map(|other| (other, other.select(&dataset.events, |e| scope.reports(e))));
@@ -173,11 +182,11 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         report: dataset.report.clone(),
         period: period.clone(),
         as_of: selection.as_of,
-        chronology: chronology::chronology(selected, &labels, period, selection.chronology),
+        chronology: chronology::chronology(selected, &labels, period, selection.chronology.then_some(wording)),
         sources: Sources { list: counts::cite(selected) },
         data: data_note(dataset, selection, selected),
         compare,
-        partner_index: partners::index(&tally, selected, &anchors),
+        partner_index: partners::index(&tally, selected, &anchors, wording),
         index_events: partners::index_events(executive.totals.partners),
         executive,
         pillars,
@@ -190,7 +199,8 @@ fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted:
     let (period, selected) = (scope.period, &scope.selected);
     let total = selected.len();
     let pillar_ids: Vec<&str> = scope.pillars.iter().map(|p| p.id.as_str()).collect();
-    let mut spreads = partners::pillars(tally, selected, &pillar_ids).into_iter();
+    let wording = &scope.wording;
+    let mut spreads = partners::pillars(tally, selected, &pillar_ids, wording).into_iter();
     let mut summaries = Vec::with_capacity(scope.pillars.len());
     for (index, pillar) in scope.pillars.iter().enumerate() {
         let own: Vec<&Event> = selected.iter().copied().filter(|e| *e.pillar == *pillar.id).collect();
@@ -209,8 +219,8 @@ fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted:
             share: if total == 0 { 0.0 } else { own.len() as f64 / total as f64 },
             per_year: counts::per_year(&own, period),
             undated: counts::undated_spans(&own),
-            per_kind: counts::per_kind(&own),
-            kind_years: counts::kind_years(&own, period),
+            per_kind: counts::per_kind(&own, wording),
+            kind_years: counts::kind_years(&own, period, wording),
             partners: counts::partner_names(&own).into_iter().map(str::to_owned).collect(),
             partner_spread: spreads.next().unwrap_or_default(),
             anchor: crate::slug::reference(&pillar.id),
@@ -231,7 +241,7 @@ fn executive(
     compare: Option<&CompareView>,
     other: Option<&[&Event]>,
 ) -> Executive {
-    let (period, selected) = (scope.period, &scope.selected);
+    let (period, selected, wording) = (scope.period, &scope.selected, &scope.wording);
     let pillar_order: BTreeMap<&str, (usize, &str)> =
         scope.pillars.iter().enumerate().map(|(i, p)| (p.id.as_str(), (i, p.name.as_str()))).collect();
     Executive {
@@ -256,12 +266,12 @@ fn executive(
                 compare: compare.map(|c| c.pillars.get(&p.id).copied().unwrap_or(0)),
             })
             .collect(),
-        per_kind: counts::with_compare(counts::per_kind(selected), compare),
-        per_kind_pairs: counts::pairs(counts::per_kind(selected)),
+        per_kind: counts::with_compare(counts::per_kind(selected, wording), compare, wording),
+        per_kind_pairs: counts::pairs(counts::per_kind(selected, wording)),
         top_highlights: highlights(selected, TOP_HIGHLIGHTS).into_iter().map(|e| scope.view(e)).collect(),
         timeline: counts::timeline(selected, &scope.pillars, period),
-        judgements: wording::judgements(summaries, selected, period),
-        partners: partners::summarise(tally, selected, &pillar_order, other),
+        judgements: wording.judgements(summaries, selected, period),
+        partners: partners::summarise(tally, selected, &pillar_order, other, wording),
     }
 }
 

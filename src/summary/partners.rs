@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use super::wording::Wording;
 use crate::dataset::{Dataset, Event, Partner, PartnerKind, Region, Status};
 
 /// How many partners the executive summary ranks.
@@ -46,7 +47,7 @@ pub struct Partners {
     /// once (zero where none): countries, and groups through their members.
     pub regions: Vec<RegionRow>,
     /// Display names of the regions without any counterpart.
-    pub regions_without: Vec<&'static str>,
+    pub regions_without: Vec<String>,
     /// Events with at least one bilateral counterpart.
     pub bilateral_events: usize,
     /// `--compare`: partners new in this period and absent from it.
@@ -61,7 +62,7 @@ pub struct Partners {
 pub struct KindCount {
     pub kind: &'static str,
     /// Singular or plural as the count asks: "1 company", "3 countries".
-    pub name: &'static str,
+    pub name: String,
     pub count: usize,
 }
 
@@ -70,7 +71,7 @@ pub struct KindCount {
 pub struct PartnerRow {
     pub name: String,
     /// "country", "international organisation"…; none without a registry.
-    pub kind: Option<&'static str>,
+    pub kind: Option<String>,
     pub events: usize,
     /// Names of the pillars of its events, in report order.
     pub pillars: Vec<String>,
@@ -80,7 +81,8 @@ pub struct PartnerRow {
 #[derive(Clone, Debug, Serialize)]
 pub struct RegionRow {
     pub region: &'static str,
-    pub name: &'static str,
+    /// The region's name in the run's catalogue.
+    pub name: String,
     /// Events with a counterpart in the region (each event once).
     pub count: usize,
     /// Distinct counterparts.
@@ -122,8 +124,10 @@ pub struct NameCount {
 #[derive(Clone, Debug, Serialize)]
 pub struct IndexEntry {
     pub name: String,
-    pub kind: Option<&'static str>,
-    pub region: Option<&'static str>,
+    /// The partner kind's name in the run's catalogue, as in [`PartnerRow`].
+    pub kind: Option<String>,
+    /// The region's name in the run's catalogue.
+    pub region: Option<String>,
     /// At most [`index_events`], by date.
     pub events: Vec<IndexEvent>,
     /// Events of the partner not listed.
@@ -187,32 +191,6 @@ impl<'d> Lookup<'d> {
         out.sort_unstable();
         out.dedup();
         out
-    }
-}
-
-/// The singular name of a kind, for a table cell.
-pub fn singular(kind: PartnerKind) -> &'static str {
-    match kind {
-        PartnerKind::Country => "country",
-        PartnerKind::Organisation => "international organisation",
-        PartnerKind::Company => "company",
-        PartnerKind::Domestic => "Azerbaijani body",
-        PartnerKind::Group => "group of states",
-    }
-}
-
-fn counted(kind: PartnerKind, count: usize) -> &'static str {
-    match (kind, count) {
-        (PartnerKind::Country, 1) => "country",
-        (PartnerKind::Country, _) => "countries",
-        (PartnerKind::Organisation, 1) => "international organisation",
-        (PartnerKind::Organisation, _) => "international organisations",
-        (PartnerKind::Company, 1) => "company",
-        (PartnerKind::Company, _) => "companies",
-        (PartnerKind::Domestic, 1) => "Azerbaijani body",
-        (PartnerKind::Domestic, _) => "Azerbaijani bodies",
-        (PartnerKind::Group, 1) => "group of states",
-        (PartnerKind::Group, _) => "groups of states",
     }
 }
 
@@ -314,11 +292,12 @@ fn region_counts(masks: impl Iterator<Item = u16>) -> [usize; 16] {
 /// The executive summary's view of the selected events' partners.
 /// `pillar_order` maps pillar ids to their position and name; `other` is
 /// the `--compare` period's selected events.
-pub fn summarise<'d>(
+pub(super) fn summarise<'d>(
     tally: &Tally<'d>,
     selected: &[&'d Event],
     pillar_order: &BTreeMap<&str, (usize, &str)>,
     other: Option<&[&'d Event]>,
+    wording: &Wording<'_>,
 ) -> Partners {
     let per_region = region_counts(tally.regions.iter().copied());
     let bilateral_events = tally.regions.iter().filter(|&&m| m != 0).count();
@@ -343,7 +322,7 @@ pub fn summarise<'d>(
                 .collect();
             PartnerRow {
                 name: name.to_owned(),
-                kind: tally.partners[p].map(|p| singular(p.kind)),
+                kind: tally.partners[p].map(|p| wording.partner_kind(p.kind).to_owned()),
                 events: n,
                 pillars: positions.iter().filter_map(|i| names_by_position.get(i)).map(|s| s.to_string()).collect(),
             }
@@ -360,7 +339,7 @@ pub fn summarise<'d>(
             let names = by_region.remove(&region).unwrap_or_default();
             let counterparts = names.len();
             let (names, more) = capped(names.into_iter().map(str::to_owned).collect());
-            RegionRow { region: region.as_str(), name: region.display(), count: per_region[i], counterparts, names, more }
+            RegionRow { region: region.as_str(), name: wording.region(region).to_owned(), count: per_region[i], counterparts, names, more }
         })
         .collect::<Vec<_>>();
     // The lists are capped: the partners with most events come first, so
@@ -385,9 +364,9 @@ pub fn summarise<'d>(
     Partners {
         registry: tally.registry,
         count: tally.len(),
-        by_kind: kinds.into_iter().map(|(k, count)| KindCount { kind: k.as_str(), name: counted(k, count), count }).collect(),
+        by_kind: kinds.into_iter().map(|(k, count)| KindCount { kind: k.as_str(), name: wording.partner_kind_counted(k, count), count }).collect(),
         top,
-        regions_without: if tally.registry { regions.iter().filter(|r| r.count == 0).map(|r| r.name).collect() } else { Vec::new() },
+        regions_without: if tally.registry { regions.iter().filter(|r| r.count == 0).map(|r| r.name.clone()).collect() } else { Vec::new() },
         regions: if tally.registry { regions } else { Vec::new() },
         bilateral_events,
         compare,
@@ -397,7 +376,7 @@ pub fn summarise<'d>(
 
 /// Each pillar's partners (`pillars` in report order): the most frequent,
 /// and events per region.
-pub fn pillars(tally: &Tally<'_>, selected: &[&Event], pillars: &[&str]) -> Vec<PillarPartners> {
+pub(super) fn pillars(tally: &Tally<'_>, selected: &[&Event], pillars: &[&str], wording: &Wording<'_>) -> Vec<PillarPartners> {
     let slot: HashMap<&str, usize> = pillars.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let of = |position: u32| slot.get(&*selected[position as usize].pillar).copied();
     let mut counts: Vec<HashMap<u32, usize>> = vec![HashMap::new(); pillars.len()];
@@ -430,7 +409,7 @@ pub fn pillars(tally: &Tally<'_>, selected: &[&Event], pillars: &[&str]) -> Vec<
                     .iter()
                     .enumerate()
                     .filter(|&(i, _)| per_region[i] > 0)
-                    .map(|(i, r)| NameCount { name: r.display().to_owned(), count: per_region[i] })
+                    .map(|(i, r)| NameCount { name: wording.region(*r).to_owned(), count: per_region[i] })
                     .collect(),
             }
         })
@@ -439,7 +418,7 @@ pub fn pillars(tally: &Tally<'_>, selected: &[&Event], pillars: &[&str]) -> Vec<
 
 /// The index of partners: every partner of the selected events (in date
 /// order already), by name, with its most significant events by date.
-pub fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&str, String>) -> Vec<IndexEntry> {
+pub(super) fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&str, String>, wording: &Wording<'_>) -> Vec<IndexEntry> {
     // By name as people sort: "Serbia" before "SOCAR".
     let mut order: Vec<(String, &str, usize)> =
         tally.names.iter().enumerate().map(|(p, name)| (name.to_lowercase(), *name, p)).collect();
@@ -459,8 +438,8 @@ pub fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&str, St
             let partner = tally.partners[p];
             IndexEntry {
                 name: name.to_owned(),
-                kind: partner.map(|p| singular(p.kind)),
-                region: partner.and_then(|p| p.region).map(Region::display),
+                kind: partner.map(|p| wording.partner_kind(p.kind).to_owned()),
+                region: partner.and_then(|p| p.region).map(|r| wording.region(r).to_owned()),
                 events: chosen
                     .into_iter()
                     .map(|e| {

@@ -146,7 +146,7 @@ pub struct PillarSummary {
 /// A kind's events per year and per undated span, and in all.
 #[derive(Clone, Debug, Serialize)]
 pub struct KindYears {
-    pub name: &'static str,
+    pub name: String,
     pub cells: Vec<usize>,
     pub total: usize,
 }
@@ -169,7 +169,8 @@ pub struct SpanCount {
 #[derive(Clone, Debug, Serialize)]
 pub struct KindCount {
     pub kind: &'static str,
-    pub name: &'static str,
+    /// The kind's name in the run's catalogue: "Summit".
+    pub name: String,
     pub count: usize,
     /// Events in the `--compare` period (executive summary only).
     pub compare: Option<usize>,

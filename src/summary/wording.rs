@@ -1,72 +1,174 @@
-//! Every English sentence and phrase the summary composes, in one place:
-//! the key judgements and the names of the chronology's month groups. A
-//! later step moves these words into the Fluent catalogue; until then they
-//! stay here, together, worded exactly as printed.
+//! Every word the summary writes, from the run's catalogue
+//! ([`crate::words`], `templates/en-GB.ftl`, section "The summary's
+//! sentences"): the key judgements, the names of the chronology's month
+//! groups, and the display names of event kinds, partner kinds and regions.
+//!
+//! The catalogue is the run's (a desk's `--templates DIR/en-GB.ftl` when
+//! there is one), given in the [`super::Selection`]. Numbers reach the
+//! messages as numbers, so that they choose plural forms and are grouped
+//! the CLDR way ("2,500"); years as text, so that 2025 is never "2,025".
+//! The names of kinds and regions are said once a run, not once an event.
+//! `tests/it/words.rs` fails when an English word is written here again.
 
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
 
 use super::PillarSummary;
-use crate::dataset::Event;
+use crate::dataset::{Event, Kind, PartnerKind, Region};
 use crate::period::Period;
+use crate::words::{Arg, Catalogue};
 
-/// Key judgements the counts support: the pillar with the most events and
-/// the one with the most landmark events, when one leads alone; the
-/// busiest year of the dated events, when one leads alone.
-pub(super) fn judgements(pillars: &[PillarSummary], selected: &[&Event], period: &Period) -> Vec<String> {
-    let mut out = Vec::new();
-    let total = selected.len();
-    if total == 0 || pillars.len() < 2 {
-        return out;
-    }
-    let leader = |counts: &[(&str, usize)]| -> Option<(String, usize, usize)> {
-        let mut sorted = counts.to_vec();
-        sorted.sort_by_key(|s| std::cmp::Reverse(s.1));
-        match sorted.as_slice() {
-            [(name, first), (_, second), ..] if first > second && *first > 0 => Some(((*name).to_owned(), *first, *second)),
-            _ => None,
-        }
-    };
-    let counts: Vec<(&str, usize)> = pillars.iter().map(|p| (p.name.as_str(), p.count)).collect();
-    if let Some((name, n, next)) = leader(&counts) {
-        out.push(format!(
-            "{name} is the most active pillar: {n} of the {total} events ({}%), against {next} for the next.",
-            (n * 100 + total / 2) / total
-        ));
-    }
-    let landmarks: Vec<(&str, usize)> = pillars
-        .iter()
-        .map(|p| (p.name.as_str(), selected.iter().filter(|e| *e.pillar == *p.id && e.significance == 5).count()))
-        .collect();
-    if let Some((name, n, _)) = leader(&landmarks) {
-        let all: usize = landmarks.iter().map(|l| l.1).sum();
-        out.push(format!("{name} holds the most landmark events: {n} of {all}."));
-    }
-    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
-    for year in selected.iter().filter_map(|e| period.year_of(e)) {
-        *years.entry(year).or_default() += 1;
-    }
-    let dated: usize = years.values().sum();
-    let by_year: Vec<(String, usize)> = years.iter().map(|(y, n)| (y.to_string(), *n)).collect();
-    let by_year: Vec<(&str, usize)> = by_year.iter().map(|(y, n)| (y.as_str(), *n)).collect();
-    if years.len() > 1 {
-        if let Some((year, n, _)) = leader(&by_year) {
-            out.push(format!("{year} is the busiest year: {n} of the {dated} dated events began in it."));
-        }
-    }
-    out
+/// The run's catalogue, with the names it gives kinds and regions.
+pub(super) struct Wording<'w> {
+    words: &'w Catalogue,
+    /// By position in [`Kind::ALL`].
+    kinds: Vec<String>,
+    /// By position in [`PartnerKind::ALL`].
+    partner_kinds: Vec<String>,
+    /// By position in [`Region::ALL`].
+    regions: Vec<String>,
 }
 
-/// The name of the group an event of a long year falls in: "Begun before
-/// 2024" for one carried into the period, "2025, month not known" for
-/// one known only to the year, else its month, "March 2025".
-pub(super) fn month_group(year: i32, e: &Event, period: &Period) -> String {
-    if period.began_before(e) {
-        format!("Begun before {year}")
-    } else if e.date.precision() == crate::date::Precision::Year {
-        format!("{year}, month not known")
-    } else {
-        format!("{} {year}", crate::date::month_name(e.first_day().month()))
+/// Where `value` stands in `all` (every value is there: `all` is its
+/// type's `ALL`).
+fn slot<T: PartialEq>(all: &[T], value: &T) -> usize {
+    all.iter().position(|v| v == value).unwrap_or(0)
+}
+
+impl<'w> Wording<'w> {
+    pub(super) fn new(words: &'w Catalogue) -> Self {
+        let say = |id: &str, variable: &str, name: &str| words.text(id, &[(variable, Arg::from(name))]);
+        Wording {
+            words,
+            kinds: Kind::ALL.iter().map(|k| say("kind-name", "kind", k.as_str())).collect(),
+            partner_kinds: PartnerKind::ALL.iter().map(|k| say("partner-kind", "kind", k.as_str())).collect(),
+            regions: Region::ALL.iter().map(|r| say("region-name", "region", r.as_str())).collect(),
+        }
+    }
+
+    /// An event kind's name at the start of a table cell: "Summit".
+    pub(super) fn kind(&self, kind: Kind) -> &str {
+        &self.kinds[slot(Kind::ALL, &kind)]
+    }
+
+    /// A partner kind's name, for a table cell: "international
+    /// organisation".
+    pub(super) fn partner_kind(&self, kind: PartnerKind) -> &str {
+        &self.partner_kinds[slot(PartnerKind::ALL, &kind)]
+    }
+
+    /// A partner kind's name after `count`: "country", "countries".
+    pub(super) fn partner_kind_counted(&self, kind: PartnerKind, count: usize) -> String {
+        self.words.text("partner-kind-counted", &[("kind", Arg::from(kind.as_str())), ("count", Arg::from(count))])
+    }
+
+    /// A region's name: "South Caucasus".
+    pub(super) fn region(&self, region: Region) -> &str {
+        &self.regions[slot(Region::ALL, &region)]
+    }
+
+    /// Key judgements the counts support: the pillar with the most events
+    /// and the one with the most landmark events, when one leads alone; the
+    /// busiest year of the dated events, when one leads alone.
+    pub(super) fn judgements(&self, pillars: &[PillarSummary], selected: &[&Event], period: &Period) -> Vec<String> {
+        let mut out = Vec::new();
+        let total = selected.len();
+        if total == 0 || pillars.len() < 2 {
+            return out;
+        }
+        let counts: Vec<(&str, usize)> = pillars.iter().map(|p| (p.name.as_str(), p.count)).collect();
+        if let Some((name, n, next)) = leader(&counts) {
+            out.push(self.words.text(
+                "judgement-most-active",
+                &[
+                    ("pillar", Arg::from(name)),
+                    ("count", Arg::from(n)),
+                    ("total", Arg::from(total)),
+                    ("percent", Arg::from((n * 100 + total / 2) / total)),
+                    ("next", Arg::from(next)),
+                ],
+            ));
+        }
+        let landmarks: Vec<(&str, usize)> = pillars
+            .iter()
+            .map(|p| (p.name.as_str(), selected.iter().filter(|e| *e.pillar == *p.id && e.significance == 5).count()))
+            .collect();
+        if let Some((name, n, _)) = leader(&landmarks) {
+            let all: usize = landmarks.iter().map(|l| l.1).sum();
+            let args = [("pillar", Arg::from(name)), ("count", Arg::from(n)), ("all", Arg::from(all))];
+            out.push(self.words.text("judgement-most-landmarks", &args));
+        }
+        let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+        for year in selected.iter().filter_map(|e| period.year_of(e)) {
+            *years.entry(year).or_default() += 1;
+        }
+        let dated: usize = years.values().sum();
+        let by_year: Vec<(String, usize)> = years.iter().map(|(y, n)| (y.to_string(), *n)).collect();
+        let by_year: Vec<(&str, usize)> = by_year.iter().map(|(y, n)| (y.as_str(), *n)).collect();
+        if years.len() > 1 {
+            if let Some((year, n, _)) = leader(&by_year) {
+                let args = [("year", Arg::from(year)), ("count", Arg::from(n)), ("dated", Arg::from(dated))];
+                out.push(self.words.text("judgement-busiest-year", &args));
+            }
+        }
+        out
+    }
+
+    /// The name of the group an event of a long year falls in: "Begun
+    /// before 2024" for one carried into the period, "2025, month not
+    /// known" for one known only to the year, else its month, "March 2025".
+    pub(super) fn month_group(&self, year: i32, e: &Event, period: &Period) -> String {
+        let year_text = || Arg::from(year.to_string());
+        if period.began_before(e) {
+            self.words.text("chronology-begun-before", &[("year", year_text())])
+        } else if e.date.precision() == crate::date::Precision::Year {
+            self.words.text("chronology-month-not-known", &[("year", year_text())])
+        } else {
+            self.words.date(year, Some(e.first_day().month()), None)
+        }
+    }
+}
+
+/// The one that leads alone, with its count and the next one's: `None` on
+/// a tie for first place or when all are zero.
+fn leader<'a>(counts: &[(&'a str, usize)]) -> Option<(&'a str, usize, usize)> {
+    let mut sorted = counts.to_vec();
+    sorted.sort_by_key(|s| std::cmp::Reverse(s.1));
+    match sorted.as_slice() {
+        [(name, first), (_, second), ..] if first > second && *first > 0 => Some((name, *first, *second)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summary::tests::event;
+
+    #[test]
+    fn the_names_are_the_catalogues() {
+        let words = Catalogue::builtin();
+        let wording = Wording::new(&words);
+        assert_eq!(wording.kind(Kind::Infrastructure), "Infrastructure");
+        assert_eq!(wording.kind(Kind::Other), "Other");
+        assert_eq!(wording.partner_kind(PartnerKind::Domestic), "Azerbaijani body");
+        assert_eq!(wording.partner_kind_counted(PartnerKind::Country, 1), "country");
+        assert_eq!(wording.partner_kind_counted(PartnerKind::Country, 3), "countries");
+        assert_eq!(wording.partner_kind_counted(PartnerKind::Group, 2), "groups of states");
+        assert_eq!(wording.region(Region::RussiaEasternEurope), "Russia and Eastern Europe");
+        assert_eq!(wording.region(Region::Oceania), "Oceania");
+    }
+
+    #[test]
+    fn month_groups_keep_years_ungrouped() {
+        let words = Catalogue::builtin();
+        let wording = Wording::new(&words);
+        let period = Period::parse("2024-2026").unwrap();
+        let mut early = event("early", "2021", 2);
+        early.until = Some(crate::date::PartialDate::parse("2025").unwrap());
+        assert_eq!(wording.month_group(2024, &early, &period), "Begun before 2024");
+        assert_eq!(wording.month_group(2025, &event("y", "2025", 2), &period), "2025, month not known");
+        assert_eq!(wording.month_group(2025, &event("m", "2025-03", 2), &period), "March 2025");
     }
 }

@@ -22,3 +22,4 @@ mod typeset;
 mod util;
 mod watch;
 mod words;
+mod summary_words;

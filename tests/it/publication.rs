@@ -119,9 +119,11 @@ fn tables_and_charts_share_one_caption_style() {
 #[test]
 fn kind_names_are_written_one_way() {
     let md = default_markdown();
+    let words = azint_report::words::Catalogue::builtin();
     for kind in azint_report::dataset::Kind::ALL {
-        assert_eq!(kind.label().to_lowercase(), kind.as_str());
-        let plural = format!("| {}s |", kind.label());
+        let label = words.text("kind-name", &[("kind", kind.as_str().into())]);
+        assert_eq!(label.to_lowercase(), kind.as_str());
+        let plural = format!("| {label}s |");
         assert!(!md.contains(&plural), "{plural} in the Markdown");
     }
 }

@@ -130,7 +130,7 @@ mod tests {
 
         let region = serde_json::to_value(RegionRow {
             region: "europe",
-            name: "Europe",
+            name: "Europe".into(),
             count: 9,
             counterparts: 3,
             names: vec!["France".into()],

@@ -1,0 +1,162 @@
+//! The summary's words come from the run's catalogue (issue 23): a desk's
+//! `--templates DIR/en-GB.ftl` changes what the briefing prints, and no
+//! English word of the frame is written in `src/summary/` again.
+
+use std::path::Path;
+
+use azint_report::words::{BUILTIN, FILE, MESSAGES};
+
+use crate::util::{bin, stderr, stdout};
+
+/// The briefing's Markdown with `templates` as `--templates`.
+fn briefing(templates: &Path) -> String {
+    let output = bin()
+        .args(["--format", "md", "-q", "--as-of", "2026-02-12", "-o", "-", "--templates"])
+        .arg(templates)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    stdout(&output)
+}
+
+#[test]
+fn a_desks_catalogue_rewords_the_summary() {
+    let templates = tempfile::tempdir().unwrap();
+    let before = briefing(templates.path());
+    assert!(before.contains(" is the most active pillar: "), "{before}");
+    assert!(before.contains("| Summit |"), "{before}");
+    let desk = BUILTIN
+        .replacen("is the most active pillar:", "leads the pillars:", 1)
+        .replacen("[summit] Summit", "[summit] Summit meeting", 1);
+    assert_ne!(desk, BUILTIN);
+    std::fs::write(templates.path().join(FILE), desk).unwrap();
+    let after = briefing(templates.path());
+    assert!(after.contains(" leads the pillars: ") && !after.contains("is the most active pillar"), "{after}");
+    assert!(after.contains("| Summit meeting |") && !after.contains("| Summit |"), "{after}");
+}
+
+/// A string literal of a source file and its line.
+struct Literal {
+    text: String,
+    line: usize,
+}
+
+/// The string literals of `source` outside comments, attributes
+/// (`#[serde(with = "iso")]`) and the `#[cfg(test)]` module at its foot.
+fn literals(source: &str) -> Vec<Literal> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+    let c: Vec<char> = code.chars().collect();
+    let (mut out, mut i, mut line, mut attribute) = (Vec::new(), 0, 1, 0usize);
+    while i < c.len() {
+        let next = c.get(i + 1).copied();
+        match c[i] {
+            '\n' => line += 1,
+            '/' if next == Some('/') => {
+                while i < c.len() && c[i] != '\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            '#' if next == Some('[') => attribute = 1,
+            '[' if attribute > 0 => attribute += 1,
+            ']' if attribute > 0 => attribute = if attribute == 2 { 0 } else { attribute - 1 },
+            '\'' if next == Some('\\') || c.get(i + 2) == Some(&'\'') => {
+                // A character literal; 'a without a closing quote is a lifetime.
+                i += 1;
+                while i < c.len() && c[i] != '\'' {
+                    i += if c[i] == '\\' { 2 } else { 1 };
+                }
+            }
+            '"' => {
+                let (start, mut text) = (line, String::new());
+                // A raw string's hashes, when it is one (r"…", r#"…"#).
+                let hashes = c[..i].iter().rev().take_while(|&&h| h == '#').count();
+                let raw = i > hashes && c[i - hashes - 1] == 'r';
+                i += 1;
+                while i < c.len() {
+                    if c[i] == '"' && (!raw || c[i + 1..].iter().take(hashes).filter(|&&h| h == '#').count() == hashes) {
+                        i += if raw { hashes } else { 0 };
+                        break;
+                    }
+                    if c[i] == '\\' && !raw {
+                        text.push(c[i]);
+                        i += 1;
+                    }
+                    if let Some(&ch) = c.get(i) {
+                        line += usize::from(ch == '\n');
+                        text.push(ch);
+                    }
+                    i += 1;
+                }
+                if attribute == 0 {
+                    out.push(Literal { text, line: start });
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether a literal holds a word: two letters in a row. Format specs
+/// (`"{}"`, `"{:>3}"`) and punctuation hold none.
+fn has_word(text: &str) -> bool {
+    text.chars().collect::<Vec<_>>().windows(2).any(|w| w[0].is_alphabetic() && w[1].is_alphabetic())
+}
+
+/// What a literal with letters may be: not words people read but names
+/// the code and the catalogue share, the messages' ids and the variables
+/// the summary gives them (both checked against the catalogue when it is
+/// read, so a misspelt one fails `words::tests`).
+fn allowed(text: &str) -> bool {
+    MESSAGES.iter().any(|(id, variables)| *id == text || variables.contains(&text))
+}
+
+#[test]
+fn no_english_word_is_written_in_the_summarys_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/summary");
+    let mut files: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() >= 5, "too few files in {}", root.display());
+    let mut found = Vec::new();
+    let mut ids = 0;
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "rs")) {
+        let source = std::fs::read_to_string(path).unwrap();
+        for literal in literals(&source) {
+            if !has_word(&literal.text) {
+                continue;
+            }
+            if allowed(&literal.text) {
+                ids += 1;
+                continue;
+            }
+            found.push(format!("src/summary/{}:{}: {:?}", path.file_name().unwrap().to_string_lossy(), literal.line, literal.text));
+        }
+    }
+    assert!(ids > 5, "the scan found too few message ids ({ids}): is it reading the summary's code?");
+    assert!(
+        found.is_empty(),
+        "words written in the summary's code; put them in templates/en-GB.ftl (section \"The summary's sentences\") \
+         and say them with the run's catalogue:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_scan_finds_words_and_skips_comments_attributes_and_tests() {
+    let source = "//! \"Docs\" here\n#[serde(serialize_with = \"iso\")]\nfn f() {\n    let a = 'x';\n    \
+        let b = \"{}: {:>3}\";\n    say(\"kind-name\", \"kind\");\n    let c = format!(\"Begun before {year}\");\n    \
+        let d = r#\"Raw \"words\"\"#;\n}\n#[cfg(test)]\nmod tests { const T: &str = \"Test words\"; }\n";
+    let found: Vec<(String, usize)> = literals(source).into_iter().filter(|l| has_word(&l.text)).map(|l| (l.text, l.line)).collect();
+    assert_eq!(
+        found,
+        [
+            ("kind-name".to_owned(), 6),
+            ("kind".to_owned(), 6),
+            ("Begun before {year}".to_owned(), 7),
+            ("Raw \"words\"".to_owned(), 8)
+        ]
+    );
+    assert!(allowed("kind-name") && allowed("count") && !allowed("Begun before {year}"));
+}
