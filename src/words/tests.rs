@@ -23,6 +23,10 @@ fn problems(text: &str) -> Vec<String> {
     }
 }
 
+/// Variables that only choose a form of their message (a plural, a
+/// field's name, a significance), never printed in it.
+const SELECTORS: &[(&str, &str)] = &[("change-field", "count"), ("significance", "level"), ("chart-task", "state"), ("chart-events", "count"), ("count-of", "one")];
+
 #[test]
 fn the_builtin_catalogue_is_valid() {
     let catalogue = Catalogue::parse("templates/en-GB.ftl", BUILTIN).expect("the built-in catalogue");
@@ -31,7 +35,7 @@ fn the_builtin_catalogue_is_valid() {
         let text = catalogue.try_text(id, &args).unwrap_or_else(|e| panic!("{e}"));
         assert!(!text.trim().is_empty(), "{id} is blank");
         assert!(!text.contains(['\u{2068}', '\u{2069}']), "{id} holds isolation marks: {text:?}");
-        for v in variables.iter() {
+        for v in variables.iter().filter(|v| !SELECTORS.contains(&(*id, **v))) {
             assert!(text.contains(&format!("<{v}>")), "{id} lost ${v}: {text}");
         }
     }

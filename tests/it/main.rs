@@ -5,6 +5,7 @@ mod check;
 mod edit_loop;
 mod cli;
 mod fidelity;
+mod frame_words;
 mod gfm;
 mod cli_properties;
 mod docs;
