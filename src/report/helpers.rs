@@ -359,6 +359,11 @@ mod tests {
             render("{{plural two \"country\" \"countries\"}}", data.clone()),
             "2 countries"
         );
+        // No plural is guessed by adding "s": a word the catalogue does
+        // not count is an error that names the message to add.
+        let err = render_error("{{plural two \"cat\"}}", data.clone());
+        assert!(err.contains("add `count-cat` to the catalogue"), "{err}");
+        assert_eq!(render("{{plural two \"event\"}} {{level two}} {{level 9}}", data.clone()), "2 events notable unknown");
         assert_eq!(render("{{percent share}}", data.clone()), "28.6%");
         assert_eq!(render("{{number v}} {{number w}}", data), "1.5 92");
     }
