@@ -149,7 +149,13 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     };
     let summary = summary::summarise(&dataset, &selection(options, &period, words));
     let mut warnings = Vec::new();
-    let (snapshot, changes) = compare_with_previous(&plan, &period, &dataset, &summary, &mut warnings);
+    // The change report's words: the templates' catalogue, or the run's
+    // when only a JSON summary is made (it holds the changes too).
+    let words = match templates {
+        Some(t) => t.words().clone(),
+        None => report::words::load(options.templates.as_deref())?,
+    };
+    let (snapshot, changes) = compare_with_previous(&plan, &period, &dataset, &summary, &words, &mut warnings);
     let events = summary.executive.totals.events;
     warnings.extend(period_warnings(&dataset, options, &period, events));
     let shown = changes.clone().filter(report::Changes::any);
@@ -183,6 +189,7 @@ fn compare_with_previous(
     period: &Period,
     dataset: &Dataset,
     summary: &summary::Summary,
+    words: &words::Catalogue,
     warnings: &mut Vec<diag::Diagnostic>,
 ) -> (snapshot::Snapshot, Option<report::Changes>) {
     let snapshot = snapshot::snapshot(dataset, summary);
@@ -201,7 +208,7 @@ fn compare_with_previous(
                 None
             })
         })
-        .map(|previous| report::changes::describe(&snapshot::diff_in(&previous, &snapshot, dataset)));
+        .map(|previous| report::changes::describe(&snapshot::diff_in(&previous, &snapshot, dataset), words));
     (snapshot, changes)
 }
 

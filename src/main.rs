@@ -114,8 +114,8 @@ fn success_line(options: &Options, outcome: &azint_report::Outcome) -> String {
         (_, OutputFormat::Pdf) => format!("PDF {}", size(w.bytes)),
         _ => format!("Markdown {}", size(w.bytes)),
     }));
-    let changes = outcome.changes.as_ref().map_or(String::new(), |c| format!("; changes: {}", c.brief()));
-    format!("wrote {} ({}) in {} ms{changes}", azint_report::report::helpers::and_list(&paths), details.join(", "), outcome.elapsed.as_millis())
+    let changes = outcome.changes.as_ref().map_or(String::new(), |c| format!("; changes: {}", brief(c)));
+    format!("wrote {} ({}) in {} ms{changes}", azint_report::words::cldr::and_list(&paths), details.join(", "), outcome.elapsed.as_millis())
 }
 
 /// A file size for people: "870 bytes", "15 KB", "1.2 MB".
@@ -151,7 +151,7 @@ fn watch(options: &Options, files: Result<Vec<DataFile>, Error>) -> i32 {
                     return;
                 }
                 let what = if changed.is_empty() { "first render".to_owned() } else { changed.join(", ") };
-                let changes = outcome.changes.as_ref().map_or(String::new(), |c| format!(" ({})", c.brief()));
+                let changes = outcome.changes.as_ref().map_or(String::new(), |c| format!(" ({})", brief(c)));
                 let written: Vec<String> = outcome.written.iter().map(|w| w.target.display()).collect();
                 eprintln!("{now} {what}{changes} -> {} in {} ms", written.join(", "), outcome.elapsed.as_millis());
             }
@@ -285,4 +285,11 @@ fn count(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
+}
+
+/// What changed, for the console: "+2 −1 ~3", or "no changes". The
+/// console stays in English, in the code; the briefing's change report
+/// takes its words from the catalogue.
+fn brief(changes: &azint_report::report::Changes) -> String {
+    changes.brief().unwrap_or_else(|| "no changes".to_owned())
 }

@@ -173,6 +173,196 @@ row-total = Total
 
 ## The change report: what changed since the previous briefing.
 
+# The change report's heading.
+changes-heading = Changes since the previous briefing
+# Its opening sentence: $date is the previous briefing's date; $added,
+# $removed and $edited count the events.
+changes-since = Since the briefing of { $date }: { $added ->
+    [one] { $added } event
+   *[other] { $added } events
+} added, { $removed } removed and { $edited } edited.
+# Partners named now and not before, and the reverse: $partners, joined.
+changes-partners-new = Partners new since then: { $partners }.
+changes-partners-gone = Partners no longer named: { $partners }.
+# A pillar's heading: $pillar is its name.
+changes-in-pillar = Changes in { $pillar }
+# The lines of a pillar's changes: $events, the events' titles joined.
+changes-added = Added: { $events }
+changes-removed = Removed: { $events }
+changes-edited = Edited:
+changes-highlights-in = New among the highlights: { $events }
+changes-highlights-out = No longer among the highlights: { $events }
+# A field of an event as the change report names it: $field is its name
+# in the JSON summary with hyphens for spaces (further-pillars), $count
+# how many items the sentence is about (0 for the field as a whole).
+change-field = { $field ->
+    [further-pillars] { $count ->
+        [one] further pillar
+       *[other] further pillars
+    }
+    [partners] { $count ->
+        [one] partner
+       *[other] partners
+    }
+    [figures] { $count ->
+        [one] figure
+       *[other] figures
+    }
+    [sources] { $count ->
+        [one] source
+       *[other] sources
+    }
+    [tags] { $count ->
+        [one] tag
+       *[other] tags
+    }
+   *[other] { $field }
+}
+# Items of a list field that came and went: $field is the field's name
+# (change-field), $items the items, quoted and joined ("Austria and
+# Georgia").
+change-items-added = { $field } added: { $items }
+change-items-removed = { $field } removed: { $items }
+# A list field whose items only changed order: $field as above.
+change-reordered = { $field } reordered
+# A value replaced: $field as above, $from and $to the values as shown.
+change-value = { $field } changed from { $from } to { $to }
+# A value no longer there, or not yet.
+change-none = (none)
+# A value of free text, quoted: $text, perhaps cut short with "…".
+change-quoted = “{ $text }”
+
+# The report's helpers: dates, counts, significance and the charts.
+#
+# A date of an event the source places somewhere in a span: $date is the
+# span ("2024–2026").
+date-undated = undated, { $date }
+# A date that is only planned: $date as written.
+date-planned = { $date } (planned)
+# A count of things, the form chosen by CLDR's plural rules: $count is the
+# count, $one and $other the forms the template gives
+# ({{plural n "country" "countries"}}).
+count-of = { $count ->
+    [one] { $count } { $one }
+   *[other] { $count } { $other }
+}
+# The counts the built-in templates write with {{plural n "word"}}: the
+# helper says count-WORD (spaces as hyphens) with $count.
+count-event = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+count-file = { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+}
+count-pillar = { $count ->
+    [one] { $count } pillar
+   *[other] { $count } pillars
+}
+count-partner = { $count ->
+    [one] { $count } partner
+   *[other] { $count } partners
+}
+count-distinct-partner = { $count ->
+    [one] { $count } distinct partner
+   *[other] { $count } distinct partners
+}
+count-related-event = { $count ->
+    [one] { $count } related event
+   *[other] { $count } related events
+}
+count-more-event = { $count ->
+    [one] { $count } more event
+   *[other] { $count } more events
+}
+count-most-significant-event = { $count ->
+    [one] { $count } most significant event
+   *[other] { $count } most significant events
+}
+count-fact = { $count ->
+    [one] { $count } fact
+   *[other] { $count } facts
+}
+# Significance 1 to 5 in words: $level is the number.
+significance = { $level ->
+    [1] routine
+    [2] notable
+    [3] significant
+    [4] major
+    [5] landmark
+   *[other] unknown
+}
+# A count in words, for descriptions read aloud: $count is the number.
+count-in-words = { $count ->
+    [0] no
+    [1] one
+    [2] two
+    [3] three
+    [4] four
+    [5] five
+    [6] six
+    [7] seven
+    [8] eight
+    [9] nine
+    [10] ten
+    [11] eleven
+    [12] twelve
+    [13] thirteen
+    [14] fourteen
+    [15] fifteen
+    [16] sixteen
+    [17] seventeen
+    [18] eighteen
+    [19] nineteen
+    [20] twenty
+   *[other] { $count }
+}
+# Events counted in words: $words is the count in words (count-in-words),
+# $count the number, which chooses the form.
+mermaid-events = { $count ->
+    [one] { $words } event
+   *[other] { $words } events
+}
+# The description of a pie chart: $events is the events in words
+# (chart-events), $slices each slice (chart-pie-slice), joined.
+mermaid-pie = A pie chart of { $events }: { $slices }.
+# A slice: $name is the pillar's name, $events its events in words,
+# $percent its rounded share.
+mermaid-pie-slice = { $name } { $events } ({ $percent } percent)
+# The title of a bar chart's value axis.
+mermaid-value-axis = Events
+# The description of a bar chart of events per year: $bars is what the bars
+# show (chart-bars-*); $first and $last are the first and last labels.
+mermaid-bars-from = A bar chart of events per year from { $first } to { $last }: { $bars }.
+mermaid-bars-in = A bar chart of events per year in { $first }: { $bars }.
+mermaid-bars = A bar chart of events per year: { $bars }.
+# One bar: $events is its events in words, $label its label (a year).
+mermaid-bar = { $events } in { $label }
+# What the bars show: $bars, the bars with events, joined.
+mermaid-bars-all = { $bars }
+mermaid-bars-some = { $bars }; no events in the other years
+mermaid-bars-none = no events
+# The name of a timeline's task: $title is the event's title, $state
+# whether it is undated, planned, both (undated-planned), or neither.
+mermaid-task = { $state ->
+    [undated-planned] { $title } (undated, planned)
+    [undated] { $title } (undated)
+    [planned] { $title } (planned)
+   *[other] { $title }
+}
+# The description of a timeline: $count events from date $from to $until.
+mermaid-timeline = A timeline of { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+} from { $from } to { $until }, one lane per pillar.
+# One lane of the timeline: $lane is the pillar's name, $events its events
+# (chart-timeline-on, chart-timeline-from) joined with semicolons.
+mermaid-timeline-lane = { $lane }: { $events }.
+# An event of the timeline on one day, or over days: $title, $date, $from, $until.
+mermaid-timeline-on = { $title } on { $date }
+mermaid-timeline-from = { $title } from { $from } to { $until }
+
 ## Charts, their descriptions, and the page furniture (running heads,
 ## footers, link descriptions, the document's metadata).
 

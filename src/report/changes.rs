@@ -3,13 +3,16 @@
 //! changes section and the JSON summary show ("significance changed from 3
 //! to 5", "partner added: Austria"), each value quoted or shortened.
 //!
-//! Every word is here, one function or match arm a sentence, so that they
-//! can move to the catalogue together (issue 23).
+//! Every word is the catalogue's ([`crate::words`], the `change-*`
+//! messages of `templates/en-GB.ftl`), one message a sentence, so that a
+//! desk corrects them without Rust (issue 23); what is left here is
+//! punctuation and the cutting of long values.
 
 use serde::Serialize;
 
 use crate::dataset::event_fields::{FieldValue, Shown};
 use crate::snapshot::{Diff, EventEdit, EventRef, FieldChange, FieldEdit, PillarDiff};
+use crate::words::Catalogue;
 
 /// What changed between two snapshots of the same period, per pillar, as
 /// the templates and the JSON summary show it.
@@ -73,99 +76,75 @@ impl Changes {
         self.added + self.removed + self.edited > 0 || self.pillars.iter().any(|p| !p.highlights_in.is_empty() || !p.highlights_out.is_empty())
     }
 
-    /// "+2 −1 ~3" for the success line.
-    pub fn brief(&self) -> String {
-        if self.any() {
-            format!("+{} −{} ~{}", self.added, self.removed, self.edited)
-        } else {
-            "no changes".to_owned()
-        }
+    /// "+2 −1 ~3" for the success line, `None` when nothing changed.
+    pub fn brief(&self) -> Option<String> {
+        self.any().then(|| format!("+{} −{} ~{}", self.added, self.removed, self.edited))
     }
 }
 
-/// The diff in words.
-pub fn describe(diff: &Diff) -> Changes {
+/// The diff in the words of `words`.
+pub fn describe(diff: &Diff, words: &Catalogue) -> Changes {
     Changes {
         previous_as_of: diff.previous_as_of.clone(),
         added: diff.added,
         removed: diff.removed,
         edited: diff.edited,
-        pillars: diff.pillars.iter().map(describe_pillar).collect(),
+        pillars: diff.pillars.iter().map(|p| describe_pillar(p, words)).collect(),
         partners_added: diff.partners_added.clone(),
         partners_removed: diff.partners_removed.clone(),
     }
 }
 
 /// Events are named by title.
-fn describe_pillar(p: &PillarDiff) -> PillarChanges {
+fn describe_pillar(p: &PillarDiff, words: &Catalogue) -> PillarChanges {
     let titles = |events: &[EventRef]| events.iter().map(|e| e.title.clone()).collect();
     PillarChanges {
         name: p.name.clone(),
         added: titles(&p.added),
         removed: titles(&p.removed),
-        edited: p.edited.iter().map(|e: &EventEdit| Edit { title: e.event.title.clone(), fields: e.fields.iter().map(describe_field).collect() }).collect(),
+        edited: p.edited.iter().map(|e: &EventEdit| Edit { title: e.event.title.clone(), fields: e.fields.iter().map(|f| describe_field(f, words)).collect() }).collect(),
         highlights_in: titles(&p.highlights_in),
         highlights_out: titles(&p.highlights_out),
     }
 }
 
-fn describe_field(edit: &FieldEdit) -> FieldChangeText {
+fn describe_field(edit: &FieldEdit, words: &Catalogue) -> FieldChangeText {
     let field = edit.field;
     match &edit.change {
         FieldChange::Items { added, removed } => {
             let mut parts = Vec::new();
-            if !added.is_empty() {
-                parts.push(items_added(field, added));
-            }
-            if !removed.is_empty() {
-                parts.push(items_removed(field, removed));
+            // "partner added: Austria", "partners added: Austria and Georgia".
+            for (id, items) in [("change-items-added", added), ("change-items-removed", removed)] {
+                if !items.is_empty() {
+                    let name = field_name(field, items.len(), words);
+                    parts.push(words.text(id, &[("field", name.into()), ("items", quote_list(items, words).into())]));
+                }
             }
             if parts.is_empty() {
-                parts.push(reordered(field));
+                // "tags reordered".
+                parts.push(words.text("change-reordered", &[("field", field_name(field, 0, words).into())]));
             }
             FieldChangeText { field: field.name.to_owned(), text: parts.join("; "), added: added.clone(), removed: removed.clone(), ..FieldChangeText::default() }
         }
         FieldChange::Value { from, to } => {
-            let (from, to) = shorten_pair(&text_of(from), &text_of(to), field.prose);
-            FieldChangeText { field: field.name.to_owned(), text: changed(field, &from, &to), from: Some(from), to: Some(to), ..FieldChangeText::default() }
+            let (from, to) = shorten_pair(&text_of(from), &text_of(to), field.prose, words);
+            // "significance changed from 3 to 5". In words, not with an
+            // arrow: the report's fonts have no "→".
+            let text = words.text(
+                "change-value",
+                &[("field", field_name(field, 0, words).into()), ("from", from.as_str().into()), ("to", to.as_str().into())],
+            );
+            FieldChangeText { field: field.name.to_owned(), text, from: Some(from), to: Some(to), ..FieldChangeText::default() }
         }
     }
 }
 
-// The sentences, one a function.
-
-/// "partner added: Austria", "partners added: Austria and Georgia".
-fn items_added(field: &Shown, items: &[String]) -> String {
-    format!("{} added: {}", item_word(field, items.len()), quote_list(items))
+/// The field's name for `n` items ("partner", "partners"; 0 for the field
+/// as a whole, "partners"): the catalogue's, chosen by the field's name in
+/// the JSON summary.
+fn field_name(field: &Shown, n: usize, words: &Catalogue) -> String {
+    words.text("change-field", &[("field", field.name.replace(' ', "-").into()), ("count", n.into())])
 }
-
-/// "tag removed: gas".
-fn items_removed(field: &Shown, items: &[String]) -> String {
-    format!("{} removed: {}", item_word(field, items.len()), quote_list(items))
-}
-
-/// "tags reordered".
-fn reordered(field: &Shown) -> String {
-    format!("{} reordered", field.name)
-}
-
-/// "significance changed from 3 to 5". In words, not with an arrow: the
-/// report's fonts have no "→".
-fn changed(field: &Shown, from: &str, to: &str) -> String {
-    format!("{} changed from {from} to {to}", field.name)
-}
-
-/// The field's name for `n` items: "partner" for one, "partners" for
-/// several (both from the table of event fields).
-fn item_word(field: &Shown, n: usize) -> &'static str {
-    match n {
-        1 => field.one,
-        _ => field.name,
-    }
-}
-
-/// A value no longer there, or not yet: "(none)".
-const NONE: &str = "(none)";
 
 /// The longest value a field change quotes whole; longer ones are cut
 /// around what changed.
@@ -179,9 +158,9 @@ fn text_of(value: &FieldValue) -> String {
 }
 
 /// "A", "A and B", "A, B and C", each item shortened.
-fn quote_list(items: &[String]) -> String {
+fn quote_list(items: &[String], words: &Catalogue) -> String {
     let items: Vec<String> = items.iter().map(|i| shorten(i, QUOTE_CHARS)).collect();
-    super::helpers::and_list(&items)
+    words.and_list(&items)
 }
 
 /// `text` cut to about `max` characters at a word boundary, with "…".
@@ -200,9 +179,9 @@ fn shorten(text: &str, max: usize) -> String {
 /// Two versions of a long text, each cut to the part that differs with a
 /// few words of context around it: "…signed in Baku…" and "…signed in
 /// Astana…". Short texts are kept whole.
-fn shorten_pair(old: &str, new: &str, quote: bool) -> (String, String) {
+fn shorten_pair(old: &str, new: &str, quote: bool, words: &Catalogue) -> (String, String) {
     if old.chars().count() <= QUOTE_CHARS && new.chars().count() <= QUOTE_CHARS {
-        return (quoted(old, quote), quoted(new, quote));
+        return (quoted(old, quote, words), quoted(new, quote, words));
     }
     let (a, b): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
@@ -227,17 +206,17 @@ fn shorten_pair(old: &str, new: &str, quote: bool) -> (String, String) {
                 shown.push('…');
             }
         }
-        format!("“{shown}”")
+        words.text("change-quoted", &[("text", shown.into())])
     };
     (cut(&a), cut(&b))
 }
 
 /// A whole value: free text in quotes, names, dates and numbers as they are.
-fn quoted(text: &str, quote: bool) -> String {
+fn quoted(text: &str, quote: bool, words: &Catalogue) -> String {
     if text.is_empty() {
-        NONE.to_owned()
+        words.text("change-none", &[])
     } else if quote {
-        format!("“{text}”")
+        words.text("change-quoted", &[("text", text.into())])
     } else {
         text.to_owned()
     }
@@ -287,7 +266,8 @@ mod tests {
             FieldEdit { field: field("tags"), change: FieldChange::Items { added: vec![], removed: vec![] } },
             FieldEdit { field: field("title"), change: FieldChange::Value { from: text("A"), to: text("") } },
         ];
-        let texts: Vec<String> = edits.iter().map(|e| describe_field(e).text).collect();
+        let words = Catalogue::builtin();
+        let texts: Vec<String> = edits.iter().map(|e| describe_field(e, &words).text).collect();
         assert_eq!(
             texts,
             [
@@ -299,7 +279,7 @@ mod tests {
                 "title changed from “A” to (none)",
             ]
         );
-        assert_eq!(describe_field(&edits[2]).added, ["Austria"]);
+        assert_eq!(describe_field(&edits[2], &words).added, ["Austria"]);
         // Every character the report adds can be drawn in the PDF.
         for c in texts.concat().chars() {
             assert!(c.is_ascii() || crate::typeset::fonts::covers(c), "U+{:04X} is in none of the fonts", c as u32);
@@ -307,25 +287,26 @@ mod tests {
     }
 
     #[test]
-    fn the_brief_counts_or_says_no_changes() {
+    fn the_brief_counts_or_is_none() {
         let mut c = Changes { added: 1, removed: 1, edited: 1, ..Changes::default() };
-        assert_eq!(c.brief(), "+1 −1 ~1");
+        assert_eq!(c.brief().as_deref(), Some("+1 −1 ~1"));
         c = Changes::default();
-        assert_eq!(c.brief(), "no changes");
+        assert_eq!(c.brief(), None);
     }
 
     #[test]
     fn long_texts_are_cut_around_what_changed() {
+        let words = Catalogue::builtin();
         let old = "Azerbaijan and Germany signed an agreement on the supply of natural gas in Baku after talks that lasted for several months.";
         let new = old.replace("in Baku", "in Astana");
-        let (from, to) = shorten_pair(old, &new, true);
+        let (from, to) = shorten_pair(old, &new, true, &words);
         assert!(from.contains("in Baku") && to.contains("in Astana"), "{from} / {to}");
         assert!(from.starts_with("“…") && from.ends_with("…”"), "{from}");
         assert!(from.chars().count() < 70 && to.chars().count() < 70, "{from} / {to}");
-        assert_eq!(shorten_pair("3", "5", false), ("3".to_owned(), "5".to_owned()));
-        assert_eq!(shorten_pair("A", "B", true), ("“A”".to_owned(), "“B”".to_owned()));
+        assert_eq!(shorten_pair("3", "5", false, &words), ("3".to_owned(), "5".to_owned()));
+        assert_eq!(shorten_pair("A", "B", true, &words), ("“A”".to_owned(), "“B”".to_owned()));
         // A change at the very start or end keeps that edge unmarked.
-        let (from, _) = shorten_pair(old, &format!("{old} More."), true);
+        let (from, _) = shorten_pair(old, &format!("{old} More."), true, &words);
         assert!(!from.ends_with("…”"), "{from}");
     }
 }

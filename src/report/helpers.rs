@@ -1,11 +1,15 @@
 //! Template helpers: dates at their precision, plurals, percentages,
 //! numbers, links and lists; the charts in `charts`, which read their
-//! rows through the typed views of `views` and take their English from
-//! `words`.
+//! rows through the typed views of `views` and their words through
+//! `words`. Every word a helper writes is the run's catalogue's
+//! ([`crate::words`]): plurals by CLDR's categories, lists joined CLDR's
+//! way, significance and the marks of undated and planned dates.
 //!
 //! Every helper writes Markdown that is already safe: data text inside it
 //! goes through [`super::escape::markdown`], so a helper's output reads the
 //! same with `{{ }}` and `{{{ }}}`.
+
+use std::sync::Arc;
 
 use handlebars::{
     Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError,
@@ -20,6 +24,7 @@ mod words;
 use super::escape::markdown;
 use crate::date::PartialDate;
 use crate::number::format_number;
+use crate::words::{Arg, Catalogue};
 
 /// A helper that needs only its parameters and the output.
 struct Simple(fn(&Helper<'_>, &mut dyn Output) -> HelperResult);
@@ -37,22 +42,44 @@ impl handlebars::HelperDef for Simple {
     }
 }
 
-/// Registers every helper on `registry`.
-pub fn register(registry: &mut Handlebars<'_>) {
-    registry.register_helper("when", Box::new(Simple(when)));
-    registry.register_helper("plural", Box::new(Simple(plural)));
+/// A helper that says words: its parameters, the run's catalogue and the
+/// output.
+type Say = fn(&Catalogue, &Helper<'_>, &mut dyn Output) -> HelperResult;
+
+/// A helper with the run's catalogue.
+struct Worded(Arc<Catalogue>, Say);
+
+impl handlebars::HelperDef for Worded {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        (self.1)(&self.0, h, out)
+    }
+}
+
+/// Registers every helper on `registry`; those that write words take them
+/// from `words`.
+pub fn register(registry: &mut Handlebars<'_>, words: &Arc<Catalogue>) {
+    let worded = |say: Say| Box::new(Worded(words.clone(), say));
+    registry.register_helper("when", worded(when));
+    registry.register_helper("plural", worded(plural));
     registry.register_helper("percent", Box::new(Simple(percent)));
     registry.register_helper("number", Box::new(Simple(number)));
     registry.register_helper("link", Box::new(Simple(link)));
-    registry.register_helper("list", Box::new(Simple(list)));
+    registry.register_helper("list", worded(list));
     registry.register_helper("inc", Box::new(Simple(inc)));
-    registry.register_helper("level", Box::new(Simple(level)));
+    registry.register_helper("level", worded(level));
     registry.register_helper("pillar_colour", Box::new(Simple(pillar_colour)));
     registry.register_helper("with_delta", Box::new(Simple(with_delta)));
     registry.register_helper("image_url", Box::new(Simple(image_url)));
-    registry.register_helper("mermaid_pie", Box::new(Simple(charts::mermaid_pie)));
-    registry.register_helper("mermaid_bars", Box::new(Simple(charts::mermaid_bars)));
-    registry.register_helper("mermaid_timeline", Box::new(Simple(charts::mermaid_timeline)));
+    registry.register_helper("mermaid_pie", worded(charts::mermaid_pie));
+    registry.register_helper("mermaid_bars", worded(charts::mermaid_bars));
+    registry.register_helper("mermaid_timeline", worded(charts::mermaid_timeline));
 }
 
 /// Parameter `index` of helper `name`. A parameter whose path names nothing
@@ -134,36 +161,42 @@ fn partial_date(text: &str) -> Result<PartialDate, RenderError> {
 /// 2024". `until` may be null. With `undated=true` the span bounds an
 /// unknown date: "undated, 2024–2026"; with `planned=true` the date is a
 /// plan: "2026 (planned)".
-fn when(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+fn when(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let from = partial_date(text(h, 0, "when")?)?;
     let mut shown = match optional(h, 1, "when")?.and_then(Value::as_str) {
-        Some(until) => from.display_span(&partial_date(until)?),
-        None => from.display(),
+        Some(until) => from.display_span_in(&partial_date(until)?, words),
+        None => from.display_in(words),
     };
     let flag = |name: &str| h.hash_get(name).and_then(|v| v.value().as_bool()) == Some(true);
-    if flag("undated") {
-        shown = format!("undated, {shown}");
-    }
-    if flag("planned") {
-        shown.push_str(" (planned)");
+    for (name, id) in [("undated", "date-undated"), ("planned", "date-planned")] {
+        if flag(name) {
+            shown = words.text(id, &[("date", shown.into())]);
+        }
     }
     out.write(&markdown(&shown))?;
     Ok(())
 }
 
-/// `{{plural n "event"}}` → "1 event", "3 events";
-/// `{{plural n "country" "countries"}}` for irregular plurals.
-fn plural(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+/// `{{plural n "country" "countries"}}` → "1 country", "2,500
+/// countries": the form chosen by CLDR's plural rules (message `count-of`).
+/// `{{plural n "event"}}` says the catalogue's `count-event` (spaces in
+/// the word as hyphens), which holds both forms: a word the catalogue does
+/// not count is an error that says what to add, never a plural guessed by
+/// adding "s".
+fn plural(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let n = whole(h, 0, "plural")?;
     let one = text(h, 1, "plural")?;
-    let word = if n == 1 {
-        one.to_owned()
-    } else {
-        optional(h, 2, "plural")?
-            .and_then(Value::as_str)
-            .map_or_else(|| format!("{one}s"), str::to_owned)
+    let count = ("count", Arg::from(n as f64));
+    let said = match optional(h, 2, "plural")?.and_then(Value::as_str) {
+        Some(other) => words.try_text("count-of", &[count, ("one", one.into()), ("other", other.into())]),
+        None => {
+            let id = format!("count-{}", one.replace(' ', "-"));
+            words.try_text(&id, &[count]).map_err(|why| {
+                format!("{why}: add `{id}` to the catalogue ({}), or give both forms, {{{{plural n \"{one}\" \"…\"}}}}", words.path())
+            })
+        }
     };
-    out.write(&markdown(&format!("{} {word}", format_number(n as f64))))?;
+    out.write(&markdown(&said.map_err(RenderErrorReason::Other)?))?;
     Ok(())
 }
 
@@ -208,19 +241,14 @@ fn destination(url: &str) -> String {
     out
 }
 
-/// `{{list partners}}` → "Germany, Austria and SOCAR".
-fn list(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+/// `{{list partners}}` → "Germany, Austria and SOCAR", joined CLDR's way.
+fn list(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let items = array(h, 0, "list")?;
     let items: Vec<String> = items
         .iter()
         .map(|v| v.as_str().map_or_else(|| v.to_string(), markdown))
         .collect();
-    let joined = match items.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    };
-    out.write(&joined)?;
+    out.write(&words.and_list(&items))?;
     Ok(())
 }
 
@@ -231,17 +259,10 @@ fn inc(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     Ok(())
 }
 
-/// The words for significance 1 to 5.
-pub const SIGNIFICANCE: [&str; 5] = ["routine", "notable", "significant", "major", "landmark"];
-
-/// `{{level 4}}` → "major".
-fn level(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+/// `{{level 4}}` → "major": the catalogue's `significance`.
+fn level(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let n = whole(h, 0, "level")?;
-    let word = SIGNIFICANCE
-        .get((n as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("unknown");
-    out.write(word)?;
+    out.write(&words.text("significance", &[("level", Arg::from(n as f64))]))?;
     Ok(())
 }
 
@@ -283,15 +304,6 @@ fn pillar_colour(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     Ok(())
 }
 
-/// "a", "a and b", "a, b and c".
-pub fn and_list(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,14 +311,14 @@ mod tests {
     fn render(template: &str, data: Value) -> String {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
-        register(&mut hb);
+        register(&mut hb, &Catalogue::builtin());
         hb.render_template(template, &data).unwrap()
     }
 
     fn render_error(template: &str, data: Value) -> String {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
-        register(&mut hb);
+        register(&mut hb, &Catalogue::builtin());
         hb.render_template(template, &data).unwrap_err().reason().to_string()
     }
 
@@ -347,6 +359,11 @@ mod tests {
             render("{{plural two \"country\" \"countries\"}}", data.clone()),
             "2 countries"
         );
+        // No plural is guessed by adding "s": a word the catalogue does
+        // not count is an error that names the message to add.
+        let err = render_error("{{plural two \"cat\"}}", data.clone());
+        assert!(err.contains("add `count-cat` to the catalogue"), "{err}");
+        assert_eq!(render("{{plural two \"event\"}} {{level two}} {{level 9}}", data.clone()), "2 events notable unknown");
         assert_eq!(render("{{percent share}}", data.clone()), "28.6%");
         assert_eq!(render("{{number v}} {{number w}}", data), "1.5 92");
     }

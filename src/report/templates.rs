@@ -440,7 +440,7 @@ impl Templates {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(escape::markdown);
-        helpers::register(&mut registry);
+        helpers::register(&mut registry, &catalogue);
         register_section_helpers(&mut registry);
         words::register(&mut registry, catalogue.clone());
         let mut paths = BTreeMap::new();

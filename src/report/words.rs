@@ -6,7 +6,8 @@
 //! text given to it from the data goes through [`super::escape::markdown`]
 //! first, so the helper's output reads the same with `{{ }}` and `{{{ }}}`.
 //! Numbers stay numbers: they choose the plural form and are grouped
-//! ("2,500").
+//! ("2,500"); a list is given as one text, joined CLDR's way ("A, B and
+//! C").
 
 use std::path::Path;
 use std::sync::Arc;
@@ -65,7 +66,12 @@ impl HelperDef for Say {
                     return Err(other(format!("`{path}` is not defined here (a misspelt or missing field), in `{name}` of `t`")).into());
                 }
                 Value::Bool(b) => Arg::from(b.to_string()),
-                _ => return Err(other(format!("`{name}` of `t` must be a string or a number")).into()),
+                // A list is said as one, CLDR's way: "A, B and C".
+                Value::Array(items) => {
+                    let items: Vec<String> = items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), markdown)).collect();
+                    Arg::from(self.0.and_list(&items))
+                }
+                _ => return Err(other(format!("`{name}` of `t` must be a string, a number or a list")).into()),
             };
             args.push((name, arg));
         }
@@ -100,6 +106,8 @@ mod tests {
         let data = serde_json::json!({ "n": 1, "pillar": { "name": "Energy" } });
         assert_eq!(render("{{{t \"events\" count=n pillar=pillar.name}}}", words, data).as_deref(), Ok("one event in Energy"));
         assert_eq!(render("{{t \"contents\"}}", "", Value::Null).as_deref(), Ok("Contents"));
+        let data = serde_json::json!({ "l": ["A*", "B", "C"], "one": ["A"] });
+        assert_eq!(render("{{t \"hello\" name=l}}, {{t \"hello\" name=one}}", "hello = Hi { $name }", data).as_deref(), Ok("Hi A\\*, B and C, Hi A"));
     }
 
     #[test]
@@ -110,11 +118,11 @@ mod tests {
             ("{{t \"hello\"}}", "`hello` cannot be said"),
             ("{{t \"hello\" nme=\"x\"}}", "`hello` cannot be said"),
             ("{{t \"hello\" name=missing}}", "`missing` is not defined here"),
-            ("{{t \"hello\" name=list}}", "must be a string or a number"),
+            ("{{t \"hello\" name=object}}", "must be a string, a number or a list"),
             ("{{t 3}}", "takes a message's id"),
             ("{{t \"hello\" \"desk\"}}", "by name"),
         ] {
-            let data = serde_json::json!({ "list": [1] });
+            let data = serde_json::json!({ "object": { "a": 1 } });
             match render(template, words, data) {
                 Err(e) => assert!(e.contains(says), "{template}: {e}"),
                 Ok(text) => panic!("{template} gave {text:?}"),

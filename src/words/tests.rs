@@ -30,6 +30,9 @@ fn definition(id: &str) -> String {
     let first = lines.next().unwrap_or_default();
     std::iter::once(first).chain(lines.take_while(|l| l.starts_with(' '))).collect::<Vec<_>>().join("\n")
 }
+/// Variables that only choose a form of their message (a plural, a
+/// field's name, a significance), never printed in it.
+const SELECTORS: &[(&str, &str)] = &[("change-field", "count"), ("significance", "level"), ("mermaid-task", "state"), ("mermaid-events", "count"), ("count-of", "one")];
 
 #[test]
 fn the_builtin_catalogue_is_valid() {
@@ -39,7 +42,7 @@ fn the_builtin_catalogue_is_valid() {
         let text = catalogue.try_text(id, &args).unwrap_or_else(|e| panic!("{e}"));
         assert!(!text.trim().is_empty(), "{id} is blank");
         assert!(!text.contains(['\u{2068}', '\u{2069}']), "{id} holds isolation marks: {text:?}");
-        for v in variables.iter() {
+        for v in variables.iter().filter(|v| !SELECTORS.contains(&(*id, **v))) {
             // A variable that only chooses a variant (`{ $kind -> ...}`) is
             // not printed.
             let chooses = definition(id).contains(&format!("{{ ${v} ->"));

@@ -302,3 +302,37 @@ fn issue_23_the_pipelines_hashes_are_those_of_their_encoding() {
     }
     assert_eq!(hashes(&now).len(), 30);
 }
+
+#[test]
+fn issue_23_a_desks_catalogue_words_the_change_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&root().join("data"), &data);
+    let desk = dir.path().join("desk");
+    std::fs::create_dir(&desk).unwrap();
+    let builtin = azint_report::words::BUILTIN;
+    let phrase = "change-value = { $field } changed from { $from } to { $to }";
+    assert!(builtin.contains(phrase));
+    let corrected = builtin.replacen(phrase, "change-value = { $field } was { $from }, is now { $to }", 1);
+    std::fs::write(desk.join(azint_report::words::FILE), corrected).unwrap();
+    let out = dir.path().join("reports");
+    let run = |as_of: &str, format: &str| {
+        let args = ["--data", data.to_str().unwrap(), "--period", "2024-2026", "--format", format, "--as-of", as_of, "-q"];
+        let output = bin().args(args).args(["--templates", desk.to_str().unwrap(), "--out-dir", out.to_str().unwrap()]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    };
+    run("2026-02-12", "md");
+    let events = data.join("events/2025.toml");
+    let text = std::fs::read_to_string(&events).unwrap();
+    std::fs::write(&events, text.replace("\"Talks on EU financing and long-term gas contracts\"", "\"Talks on EU financing (edited)\"")).unwrap();
+    run("2026-02-13", "md");
+    let md = std::fs::read_to_string(out.join("azint-briefing-2024-2026.md")).unwrap();
+    let said = "title was “Talks on EU financing and long-term gas contracts”, is now “Talks on EU financing (edited)”";
+    assert!(md.contains(said), "{md}");
+    assert!(!md.contains("changed from"), "{md}");
+    // The JSON summary made alone says the changes in the desk's words too.
+    std::fs::write(&events, std::fs::read_to_string(&events).unwrap().replace("(edited)", "(edited again)")).unwrap();
+    run("2026-02-14", "json");
+    let json = std::fs::read_to_string(out.join("azint-briefing-2024-2026.json")).unwrap();
+    assert!(json.contains("title was “Talks on EU financing (edited)”, is now “Talks on EU financing (edited again)”"), "{json}");
+}

@@ -17,6 +17,7 @@ mod partners;
 mod properties;
 mod publication;
 mod render;
+mod report_words;
 mod tagged;
 mod typeset;
 mod util;

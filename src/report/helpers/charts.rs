@@ -10,6 +10,7 @@ use handlebars::{Helper, HelperResult, Output};
 use super::views::{self, BarRow, PeriodRow, SliceRow, SpanRow, TimelineRow};
 use super::words;
 use crate::mermaid::{self, Alt, Axis, Chart, Lane, Rgb, Slice, Task};
+use crate::words::Catalogue;
 
 fn fenced(chart: &Chart, out: &mut dyn Output) -> HelperResult {
     out.write(&format!("```mermaid\n{}```", mermaid::write(chart)))?;
@@ -19,7 +20,7 @@ fn fenced(chart: &Chart, out: &mut dyn Output) -> HelperResult {
 /// `{{{mermaid_pie executive.pillars "title"}}}`: a pie of events per
 /// pillar, slices in the pillars' colours (pillars without events are left
 /// out: a slice of nothing cannot be drawn).
-pub fn mermaid_pie(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+pub fn mermaid_pie(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let rows: Vec<SliceRow<'_>> = views::rows(h, 0, "mermaid_pie")?;
     let title = super::text(h, 1, "mermaid_pie")?;
     let mut rows: Vec<SliceRow<'_>> = rows.into_iter().filter(|r| r.count > 0).collect();
@@ -33,7 +34,7 @@ pub fn mermaid_pie(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
             .iter()
             .map(|r| Slice { label: r.name.to_owned(), value: r.count as f64, color: Rgb::of_pillar(r.colour) })
             .collect(),
-        alt: Alt { title: title.to_owned(), description: words::pie(&described) },
+        alt: Alt { title: title.to_owned(), description: words::pie(&described, words) },
     };
     fenced(&chart, out)
 }
@@ -43,7 +44,7 @@ pub fn mermaid_pie(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
 /// labelled by it); the optional `undated` counts (span bounds and
 /// a count) get a bar each of their own, "undated 2024–2026", after the
 /// years and never inside one.
-pub fn mermaid_bars(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+pub fn mermaid_bars(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let rows: Vec<BarRow<'_>> = views::rows(h, 0, "mermaid_bars")?;
     let title = super::text(h, 1, "mermaid_bars")?;
     let colour = super::whole(h, 2, "mermaid_bars")? as usize;
@@ -71,18 +72,18 @@ pub fn mermaid_bars(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     }
     for span in &undated {
         let (from, until) = (super::partial_date(span.from)?, super::partial_date(span.until)?);
-        categories.push(words::undated_bar(&from.display_span(&until)));
+        categories.push(words::undated_bar(&from.display_span_in(&until, words)));
         counts.push(span.count);
     }
     let top = counts.iter().copied().max().unwrap_or(0).max(1);
     let labels: Vec<String> = categories.iter().map(|c| mermaid::category(c)).collect();
     let chart = Chart::Bars {
         title: title.to_owned(),
-        alt: Alt { title: title.to_owned(), description: words::bars(&labels, &counts) },
+        alt: Alt { title: title.to_owned(), description: words::bars(&labels, &counts, words) },
         categories,
         values: counts.iter().map(|&n| n as f64).collect(),
         color: Rgb::of_pillar(colour),
-        axis: Some(Axis { title: words::VALUE_AXIS.to_owned(), range: Some((0.0, top as f64)) }),
+        axis: Some(Axis { title: words::value_axis(words), range: Some((0.0, top as f64)) }),
     };
     fenced(&chart, out)
 }
@@ -93,7 +94,7 @@ pub fn mermaid_bars(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
 /// (grey) with "(undated)" after the name, and each task's id carries its
 /// significance and flags (`s4e12`, `s3ue7` undated, `s4pe9` planned) for
 /// the PDF's marks.
-pub fn mermaid_timeline(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+pub fn mermaid_timeline(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let events: Vec<TimelineRow<'_>> = views::rows(h, 0, "mermaid_timeline")?;
     let period: PeriodRow = views::one(h, 1, "mermaid_timeline")?;
     let title = super::text(h, 2, "mermaid_timeline")?;
@@ -105,21 +106,21 @@ pub fn mermaid_timeline(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
         .map(|(colour, name)| Lane {
             name: name.to_owned(),
             color: Rgb::of_pillar(colour),
-            tasks: events.iter().enumerate().filter(|(_, e)| e.colour == colour).map(|(key, e)| task(e, key)).collect(),
+            tasks: events.iter().enumerate().filter(|(_, e)| e.colour == colour).map(|(key, e)| task(e, key, words)).collect(),
         })
         .collect();
     let chart = Chart::Timeline {
         title: title.to_owned(),
         lanes,
         period: Some((period.start, period.end)),
-        alt: Alt { title: title.to_owned(), description: words::timeline(&events, period.start, period.end) },
+        alt: Alt { title: title.to_owned(), description: words::timeline(&events, period.start, period.end, words) },
     };
     fenced(&chart, out)
 }
 
-fn task(e: &TimelineRow<'_>, key: usize) -> Task {
+fn task(e: &TimelineRow<'_>, key: usize, words: &Catalogue) -> Task {
     Task {
-        name: words::task_name(e.title, e.undated, e.planned),
+        name: words::task_name(e.title, e.undated, e.planned, words),
         start: e.start,
         end: if e.single_day { e.start } else { e.end },
         significance: e.significance,
@@ -141,7 +142,7 @@ mod tests {
     fn registry() -> Handlebars<'static> {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
-        super::super::register(&mut hb);
+        super::super::register(&mut hb, &Catalogue::builtin());
         hb
     }
 

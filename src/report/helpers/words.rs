@@ -1,102 +1,96 @@
-//! The English of the Markdown's charts, in one place: the `accDescr`
-//! sentences that say what a chart shows, the value axis's title, and the
-//! notes added to undated and planned events' names. (The chart titles are
-//! the templates'.) The Fluent catalogue takes these over; until then,
-//! change wording here and nowhere else.
+//! The words of the Markdown's charts: the `accDescr` sentences that say
+//! what a chart shows, the value axis's title, and the notes added to
+//! undated and planned events' names, each a message of the run's
+//! catalogue (`chart-*` in `templates/en-GB.ftl`). (The chart titles are
+//! the templates'.) Dates, counts and lists come from CLDR through the
+//! catalogue; what is left here is which message says what, and
+//! punctuation.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use super::and_list;
 use super::views::TimelineRow;
 use crate::mermaid::UNDATED_CATEGORY;
-use crate::number::format_number;
+use crate::words::{Arg, Catalogue};
 
 /// The title of a bar chart's value axis.
-pub const VALUE_AXIS: &str = "Events";
+pub fn value_axis(words: &Catalogue) -> String {
+    words.text("mermaid-value-axis", &[])
+}
 
 /// "one event", "seven events", "21 events": counts in words where a
 /// reader of alternative text hears them best.
-fn counted(n: u64, word: &str) -> String {
-    const WORDS: [&str; 21] = [
-        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-    ];
-    let number = WORDS.get(n as usize).map_or_else(|| format_number(n as f64), |w| (*w).to_owned());
-    if n == 1 {
-        format!("{number} {word}")
-    } else {
-        format!("{number} {word}s")
-    }
-}
-
-/// "1 event", "3 events".
-fn plural_of(n: u64, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{} {word}s", format_number(n as f64))
-    }
+fn counted(n: u64, words: &Catalogue) -> String {
+    let count = || ("count", Arg::from(n as f64));
+    let in_words = words.text("count-in-words", &[count()]);
+    words.text("mermaid-events", &[("words", in_words.into()), count()])
 }
 
 /// "12 February 2026".
-fn day(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+fn day(d: NaiveDate, words: &Catalogue) -> String {
+    words.date(d.year(), Some(d.month()), Some(d.day()))
 }
 
 /// The pie in words: each slice's count and rounded share, largest first.
-pub fn pie(slices: &[(&str, u64)]) -> String {
+pub fn pie(slices: &[(&str, u64)], words: &Catalogue) -> String {
     let total: u64 = slices.iter().map(|s| s.1).sum();
     let parts: Vec<String> = slices
         .iter()
-        .map(|(name, count)| format!("{name} {} ({} percent)", counted(*count, "event"), (*count * 100 + total / 2) / total.max(1)))
+        .map(|(name, count)| {
+            let percent = (*count * 100 + total / 2) / total.max(1);
+            let args = [("name", Arg::from(*name)), ("events", counted(*count, words).into()), ("percent", Arg::from(percent as f64))];
+            words.text("mermaid-pie-slice", &args)
+        })
         .collect();
-    format!("A pie chart of {}: {}.", counted(total, "event"), and_list(&parts))
+    words.text("mermaid-pie", &[("events", counted(total, words).into()), ("slices", words.and_list(&parts).into())])
 }
 
 /// The label of the bar of undated events of a span: its first word marks
-/// it for the PDF (see [`UNDATED_CATEGORY`]).
+/// it for the PDF (see [`UNDATED_CATEGORY`]); a mark of the Mermaid
+/// subset, not a word of the catalogue.
 pub fn undated_bar(span: &str) -> String {
     format!("{UNDATED_CATEGORY} {span}")
 }
 
 /// The bars in words: `labels` as the x-axis writes them, each bar with
 /// events, then whether others are empty.
-pub fn bars(labels: &[String], counts: &[u64]) -> String {
-    let parts: Vec<String> =
-        labels.iter().zip(counts).filter(|(_, &n)| n > 0).map(|(year, &n)| format!("{} in {year}", counted(n, "event"))).collect();
-    let span = match (labels.first(), labels.last()) {
-        (Some(a), Some(b)) if a != b => format!(" from {a} to {b}"),
-        (Some(a), _) => format!(" in {a}"),
-        _ => String::new(),
-    };
+pub fn bars(labels: &[String], counts: &[u64], words: &Catalogue) -> String {
+    let parts: Vec<String> = labels
+        .iter()
+        .zip(counts)
+        .filter(|(_, &n)| n > 0)
+        .map(|(label, &n)| words.text("mermaid-bar", &[("events", counted(n, words).into()), ("label", label.as_str().into())]))
+        .collect();
     let said = match (parts.is_empty(), counts.contains(&0)) {
-        (true, _) => "no events".to_owned(),
-        (false, true) => format!("{}; no events in the other years", and_list(&parts)),
-        (false, false) => and_list(&parts),
+        (true, _) => words.text("mermaid-bars-none", &[]),
+        (false, true) => words.text("mermaid-bars-some", &[("bars", words.and_list(&parts).into())]),
+        (false, false) => words.text("mermaid-bars-all", &[("bars", words.and_list(&parts).into())]),
     };
-    format!("A bar chart of events per year{span}: {said}.")
+    let bars = ("bars", Arg::from(said));
+    match (labels.first(), labels.last()) {
+        (Some(a), Some(b)) if a != b => words.text("mermaid-bars-from", &[("first", a.as_str().into()), ("last", b.as_str().into()), bars]),
+        (Some(a), _) => words.text("mermaid-bars-in", &[("first", a.as_str().into()), bars]),
+        _ => words.text("mermaid-bars", &[bars]),
+    }
 }
 
 /// A timeline task's name: the event's title, and whether it is undated
 /// or only planned.
-pub fn task_name(title: &str, undated: bool, planned: bool) -> String {
-    let note = match (undated, planned) {
-        (true, true) => " (undated, planned)",
-        (true, false) => " (undated)",
-        (false, true) => " (planned)",
-        (false, false) => "",
+pub fn task_name(title: &str, undated: bool, planned: bool, words: &Catalogue) -> String {
+    let state = match (undated, planned) {
+        (true, true) => "undated-planned",
+        (true, false) => "undated",
+        (false, true) => "planned",
+        (false, false) => "dated",
     };
-    format!("{title}{note}")
+    words.text("mermaid-task", &[("title", title.into()), ("state", state.into())])
 }
 
 /// The timeline in words: how many events over which dates, then each
 /// pillar's events with their dates, in the chart's order.
-pub fn timeline(events: &[TimelineRow<'_>], start: NaiveDate, end: NaiveDate) -> String {
-    let mut text = format!(
-        "A timeline of {} from {} to {}, one lane per pillar.",
-        plural_of(events.len() as u64, "event"),
-        day(start),
-        day(end)
+pub fn timeline(events: &[TimelineRow<'_>], start: NaiveDate, end: NaiveDate, words: &Catalogue) -> String {
+    let mut text = words.text(
+        "mermaid-timeline",
+        &[("count", events.len().into()), ("from", day(start, words).into()), ("until", day(end, words).into())],
     );
     let mut lanes: Vec<(usize, &str)> = events.iter().map(|e| (e.colour, e.pillar_name)).collect();
     lanes.sort();
@@ -107,13 +101,15 @@ pub fn timeline(events: &[TimelineRow<'_>], start: NaiveDate, end: NaiveDate) ->
             .filter(|e| e.colour == colour)
             .map(|e| {
                 if e.single_day || e.start == e.end {
-                    format!("{} on {}", e.title, day(e.start))
+                    words.text("mermaid-timeline-on", &[("title", e.title.into()), ("date", day(e.start, words).into())])
                 } else {
-                    format!("{} from {} to {}", e.title, day(e.start), day(e.end))
+                    let (from, until) = (day(e.start, words), day(e.end, words));
+                    words.text("mermaid-timeline-from", &[("title", e.title.into()), ("from", from.into()), ("until", until.into())])
                 }
             })
             .collect();
-        text.push_str(&format!(" {lane}: {}.", items.join("; ")));
+        text.push(' ');
+        text.push_str(&words.text("mermaid-timeline-lane", &[("lane", lane.into()), ("events", items.join("; ").into())]));
     }
     text
 }
