@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use lopdf::{Object, ObjectId, StringFormat};
+use lopdf::{Object, StringFormat};
 use printpdf::{
     Actions, BorderArray, Color as PdfColor, Destination, DictItem, FontId, LinkAnnotation, Op, PdfDocument, PdfFontHandle,
     ParsedFont, PdfSaveOptions, Rgb, TextItem,
@@ -164,13 +164,12 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
         .collect();
     pdf.with_pages(pages);
 
-    let options = PdfSaveOptions { optimize: false, subset_fonts: true, secure: true, image_optimization: None };
+    // Not `secure`: that would drop the `Op::Unknown` lines of
+    // [`marked_content`], the only unknown operations made here.
+    let options = PdfSaveOptions { optimize: false, subset_fonts: true, secure: false, image_optimization: None };
     let mut warnings = Vec::new();
     let mut doc = pdf.to_lopdf_document(&options, &mut warnings);
     drop(pdf);
-    if tagged {
-        number_marks(&mut doc);
-    }
     honest_info(&mut doc, metadata.date);
     let language = if metadata.language.is_empty() { "en".to_owned() } else { metadata.language.clone() };
     let raw = if tagged { structure.write(&mut doc, &About { language: language.clone() }) } else { file::Raw::default() };
@@ -188,61 +187,6 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
     let id = fingerprint(&bytes);
     replace_id(&mut bytes, id);
     bytes
-}
-
-/// Gives each marked-content sequence of structure content its MCID.
-///
-/// printpdf holds the properties of a marked-content operator as a map, a
-/// kilobyte for each `<</MCID n>>` (a 10,000-event briefing has 41,000 of
-/// them), so content is marked `/TD BMC` while the pages are drawn and
-/// numbered here, in the uncompressed content streams: on each page the
-/// `n`th such operator that is not an artifact is the sequence the
-/// structure gave MCID `n` ([`Structure::content`] counts in the same
-/// order). Text is written as hexadecimal glyph strings, so an operator is
-/// the only place ` BMC` can occur at the end of a line.
-fn number_marks(doc: &mut lopdf::Document) {
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    for page in pages {
-        let contents = match doc.get_object(page).and_then(Object::as_dict).and_then(|d| d.get(b"Contents")) {
-            Ok(Object::Reference(id)) => vec![*id],
-            Ok(Object::Array(items)) => items.iter().filter_map(|i| i.as_reference().ok()).collect(),
-            _ => continue,
-        };
-        let mut mcid = 0;
-        for id in contents {
-            if let Ok(Object::Stream(stream)) = doc.get_object_mut(id) {
-                let numbered = number_content(&stream.content, &mut mcid);
-                stream.set_content(numbered);
-            }
-        }
-    }
-}
-
-/// `/Tag BMC` operators, other than artifacts, become `/Tag <</MCID n>>BDC`
-/// with `n` counting from `*mcid`.
-fn number_content(content: &[u8], mcid: &mut u32) -> Vec<u8> {
-    use std::io::Write;
-    const OPERATOR: &[u8] = b" BMC";
-    let finder = memchr::memmem::Finder::new(OPERATOR);
-    let mut out = Vec::with_capacity(content.len() + content.len() / 16);
-    let mut rest = content;
-    while let Some(at) = finder.find(rest) {
-        let end = at + OPERATOR.len();
-        let line = memchr::memrchr(b'\n', &rest[..at]).map_or(0, |n| n + 1);
-        let operand = &rest[line..at];
-        let whole = rest.get(end).is_none_or(|&b| b == b'\n');
-        if whole && operand.starts_with(b"/") && operand != b"/Artifact" {
-            out.extend_from_slice(&rest[..at]);
-            // Writing to memory cannot fail.
-            let _ = write!(out, " <</MCID {mcid}>>BDC");
-            *mcid += 1;
-        } else {
-            out.extend_from_slice(&rest[..end]);
-        }
-        rest = &rest[end..];
-    }
-    out.extend_from_slice(rest);
-    out
 }
 
 /// Keeps the document information to what is true and given: printpdf
@@ -269,6 +213,19 @@ fn honest_info(doc: &mut lopdf::Document, date: i64) {
     for key in empty {
         info.remove(&key);
     }
+}
+
+/// Seam: the operation that begins marked content `mcid` of a structure
+/// element named `tag`, `/P <</MCID 3>>BDC`, numbered here as the page is
+/// drawn ([`Structure::content`] gives the number).
+///
+/// printpdf's typed `BeginMarkedContentWithProperties` holds the property
+/// list as a map, a kilobyte for each `<</MCID n>>` (a 10,000-event briefing
+/// has 41,000 of them, all held until the document is serialised), so the
+/// whole line goes to printpdf as an operation it does not know, which its
+/// content encoder writes as it is: an operator with no operands.
+fn marked_content(tag: &str, mcid: u32) -> Op {
+    Op::Unknown { key: format!("/{tag} <</MCID {mcid}>>BDC"), value: Vec::new() }
 }
 
 /// The resource name of image `index`.
@@ -383,10 +340,8 @@ impl State {
         match mark {
             Mark::Artifact => ops.push(Op::BeginMarkedContent { tag: "Artifact".to_owned() }),
             Mark::Content(element) => {
-                // Numbered in the content stream by `number_marks`, in
-                // this order.
-                structure.content(page, element);
-                ops.push(Op::BeginMarkedContent { tag: structure.tag_name(element).to_owned() });
+                let mcid = structure.content(page, element);
+                ops.push(marked_content(structure.tag_name(element), mcid));
             }
         }
         self.mark = Some(mark);
