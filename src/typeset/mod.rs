@@ -21,7 +21,19 @@ pub mod subset;
 pub mod tags;
 
 pub use display::Document;
-pub use pdf::Metadata;
+
+/// What the document says about itself.
+#[derive(Clone, Debug, Default)]
+pub struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// Creation and modification date: seconds since 1970 (from `--as-of`).
+    pub date: i64,
+    /// The document's language (BCP 47, `en`); English when empty.
+    pub language: String,
+}
 
 /// How to typeset.
 #[derive(Clone, Debug)]

@@ -22,20 +22,8 @@ use super::geom::{Color, Point, Pt};
 use super::file;
 use super::outline;
 use super::subset;
-use super::tags::{add_output_intent, add_xmp, About, Mark, Structure};
-
-/// What the document says about itself.
-#[derive(Clone, Debug, Default)]
-pub struct Metadata {
-    pub title: String,
-    pub author: String,
-    pub subject: String,
-    pub keywords: Vec<String>,
-    /// Creation and modification date: seconds since 1970 (from `--as-of`).
-    pub date: i64,
-    /// The document's language (BCP 47, `en`); English when empty.
-    pub language: String,
-}
+use super::tags::{add_output_intent, add_xmp, set_info, About, Mark, Structure};
+use super::Metadata;
 
 /// Serialises a laid-out document, consuming it: each page's display list
 /// is freed as soon as its PDF operations are built, so a briefing of
@@ -52,19 +40,9 @@ pub fn render_untagged(document: Document, metadata: &Metadata) -> Vec<u8> {
 }
 
 fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8> {
+    // The document information is ours ([`set_info`]): printpdf's is left
+    // as it starts and replaced whole.
     let mut pdf = PdfDocument::new(&metadata.title);
-    let info = &mut pdf.metadata.info;
-    info.author = metadata.author.clone();
-    info.subject = metadata.subject.clone();
-    info.keywords = metadata.keywords.clone();
-    info.creator = "azint-report".to_owned();
-    info.producer = format!("azint-report {} (printpdf)", env!("CARGO_PKG_VERSION"));
-    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(metadata.date) {
-        info.creation_date = date;
-        info.modification_date = date;
-        info.metadata_date = date;
-    }
-    info.identifier = String::new();
 
     // Only the faces used are embedded, under fixed resource names, each
     // subset to the characters drawn with it.
@@ -170,10 +148,10 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
     let mut warnings = Vec::new();
     let mut doc = pdf.to_lopdf_document(&options, &mut warnings);
     drop(pdf);
-    honest_info(&mut doc, metadata.date);
+    set_info(&mut doc, metadata);
     let language = if metadata.language.is_empty() { "en".to_owned() } else { metadata.language.clone() };
     let raw = if tagged { structure.write(&mut doc, &About { language: language.clone() }) } else { file::Raw::default() };
-    add_xmp(&mut doc, &language);
+    add_xmp(&mut doc, metadata, &language);
     add_output_intent(&mut doc);
     // PDF/A-2 and PDF/UA-1 are PDF 1.7 documents.
     doc.version = "1.7".to_owned();
@@ -187,32 +165,6 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
     let id = fingerprint(&bytes);
     replace_id(&mut bytes, id);
     bytes
-}
-
-/// Keeps the document information to what is true and given: printpdf
-/// writes an empty `GTS_PDFXVersion`, which readers take as a claim of
-/// PDF/X conformance a printer's preflight then fails, and empty entries for
-/// what the report does not say (an author, say). The tool names itself
-/// only as the Producer.
-fn honest_info(doc: &mut lopdf::Document, date: i64) {
-    let Ok(id) = doc.trailer.get(b"Info").and_then(Object::as_reference) else { return };
-    let Ok(info) = doc.get_object_mut(id).and_then(Object::as_dict_mut) else { return };
-    // Dates in one plain form, which the XMP metadata repeats.
-    if let Some(when) = chrono::DateTime::from_timestamp(date, 0) {
-        let text = when.format("D:%Y%m%d%H%M%SZ").to_string();
-        info.set("CreationDate", Object::String(text.clone().into_bytes(), StringFormat::Literal));
-        info.set("ModDate", Object::String(text.into_bytes(), StringFormat::Literal));
-    }
-    let empty: Vec<Vec<u8>> = info
-        .iter()
-        .filter(|(key, value)| {
-            key.starts_with(b"GTS_") || key.as_slice() == b"Creator" || matches!(value, Object::String(text, _) if text.is_empty())
-        })
-        .map(|(key, _)| key.clone())
-        .collect();
-    for key in empty {
-        info.remove(&key);
-    }
 }
 
 /// Seam: the operation that begins marked content `mcid` of a structure

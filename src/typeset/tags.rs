@@ -20,6 +20,7 @@ use std::io::Write;
 use super::display::{Item, Role, Tag};
 use super::geom::Point;
 use super::file::{self, Raw};
+use super::Metadata;
 
 /// The sRGB profile of the output intent (Zlib licence, `icc/LICENSE`).
 static SRGB: &[u8] = include_bytes!("icc/sRGB.icc");
@@ -538,20 +539,66 @@ pub fn read_text_string(bytes: &[u8]) -> String {
     }
 }
 
-/// The XMP metadata packet: the document information dictionary's title,
-/// author, subject, keywords, producer and dates, said again as XMP (PDF/A
-/// wants both to agree), with the PDF/A-2u and PDF/UA-1 identification and
-/// the extension schema that PDF/A asks for `pdfuaid`. Written unfiltered.
-pub fn add_xmp(doc: &mut lopdf::Document, language: &str) {
-    let Ok(info_id) = doc.trailer.get(b"Info").and_then(Object::as_reference) else { return };
-    let Ok(info) = doc.get_object(info_id).and_then(Object::as_dict) else { return };
-    let get = |key: &[u8]| match info.get(key) {
-        Ok(Object::String(bytes, _)) => Some(read_text_string(bytes)),
-        _ => None,
-    };
-    let (title, author, subject, keywords, producer) = (get(b"Title"), get(b"Author"), get(b"Subject"), get(b"Keywords"), get(b"Producer"));
-    let date = get(b"CreationDate").and_then(|d| xmp_date(&d)).unwrap_or_default();
-    let modified = get(b"ModDate").and_then(|d| xmp_date(&d)).unwrap_or_else(|| date.clone());
+/// Seam: the document information dictionary, written whole from
+/// `metadata` over the one printpdf adds (at its object number, so the
+/// numbering printpdf gave the rest stands). What the report does not say
+/// (an empty author, say) is left out; printpdf's `GTS_PDFXVersion`, which
+/// readers take as a claim of PDF/X conformance a printer's preflight then
+/// fails, never reaches the file; the tool names itself only as the
+/// Producer. Keys in a fixed order, the order of the files before this
+/// dictionary was written here.
+pub fn set_info(doc: &mut lopdf::Document, metadata: &Metadata) {
+    let Ok(id) = doc.trailer.get(b"Info").and_then(Object::as_reference) else { return };
+    let mut info = Dictionary::new();
+    info.set("Trapped", Object::Name(b"False".to_vec()));
+    if let Some(when) = chrono::DateTime::from_timestamp(metadata.date, 0) {
+        // Dates in one plain form, which the XMP metadata repeats.
+        let text = when.format("D:%Y%m%d%H%M%SZ").to_string();
+        info.set("CreationDate", Object::String(text.clone().into_bytes(), StringFormat::Literal));
+        info.set("ModDate", Object::String(text.into_bytes(), StringFormat::Literal));
+    }
+    let producer = producer();
+    let keywords = metadata.keywords.join(",");
+    let entries = [
+        ("Keywords", keywords.as_str()),
+        ("Title", &metadata.title),
+        ("Author", &metadata.author),
+        ("Producer", &producer),
+        ("Subject", &metadata.subject),
+    ];
+    for (key, text) in entries.into_iter().filter(|(_, text)| !text.is_empty()) {
+        info.set(key, utf16_string(text));
+    }
+    doc.objects.insert(id, Object::Dictionary(info));
+}
+
+/// How the tool names itself in the document information and the XMP.
+fn producer() -> String {
+    format!("azint-report {} (printpdf)", env!("CARGO_PKG_VERSION"))
+}
+
+/// A text string as UTF-16BE after a byte-order mark, ASCII too: the form
+/// of the document information's strings.
+fn utf16_string(text: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// The XMP metadata packet: what [`set_info`] writes (title, author,
+/// subject, keywords, producer, dates) said again as XMP (PDF/A wants both
+/// to agree), from the same [`Metadata`], with the PDF/A-2u and PDF/UA-1
+/// identification and the extension schema that PDF/A asks for `pdfuaid`.
+/// Written unfiltered.
+pub fn add_xmp(doc: &mut lopdf::Document, metadata: &Metadata, language: &str) {
+    let given = |text: &str| Some(text.to_owned()).filter(|t| !t.is_empty());
+    let keywords = metadata.keywords.join(",");
+    let (title, author, subject, keywords, producer) =
+        (given(&metadata.title), given(&metadata.author), given(&metadata.subject), given(&keywords), Some(producer()));
+    let date = chrono::DateTime::from_timestamp(metadata.date, 0).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()).unwrap_or_default();
+    let modified = date.clone();
     let mut body = String::new();
     body.push_str("   <dc:format>application/pdf</dc:format>\n");
     if let Some(title) = title {
@@ -626,21 +673,6 @@ pub fn add_xmp(doc: &mut lopdf::Document, language: &str) {
     }
 }
 
-/// `D:20260212000000Z` (or with `+00'00'`) as XMP's `2026-02-12T00:00:00Z`.
-fn xmp_date(pdf: &str) -> Option<String> {
-    let digits = pdf.strip_prefix("D:")?;
-    let part = |from: usize, to: usize| digits.get(from..to).filter(|p| p.bytes().all(|b| b.is_ascii_digit()));
-    Some(format!(
-        "{}-{}-{}T{}:{}:{}Z",
-        part(0, 4)?,
-        part(4, 6).unwrap_or("01"),
-        part(6, 8).unwrap_or("01"),
-        part(8, 10).unwrap_or("00"),
-        part(10, 12).unwrap_or("00"),
-        part(12, 14).unwrap_or("00")
-    ))
-}
-
 fn xml(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
@@ -678,9 +710,6 @@ mod tests {
 
     #[test]
     fn dates_and_text_strings() {
-        assert_eq!(xmp_date("D:20260212000000Z").as_deref(), Some("2026-02-12T00:00:00Z"));
-        assert_eq!(xmp_date("D:20260212000000+00'00'").as_deref(), Some("2026-02-12T00:00:00Z"));
-        assert_eq!(xmp_date("yesterday"), None);
         for text in ["plain", "Şuşa “quoted”"] {
             let Object::String(bytes, _) = text_string(text) else { panic!() };
             assert_eq!(read_text_string(&bytes), text);
