@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 
-use lopdf::{Object, StringFormat};
 use printpdf::{
     Actions, BorderArray, Color as PdfColor, Destination, DictItem, FontId, LinkAnnotation, Op, PdfDocument, PdfFontHandle,
     ParsedFont, PdfSaveOptions, Rgb, TextItem,
@@ -156,15 +155,10 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
     // PDF/A-2 and PDF/UA-1 are PDF 1.7 documents.
     doc.version = "1.7".to_owned();
     outline::add(&mut doc, &headings, page_height);
-    // The ID is derived from the bytes: they are written with a
-    // placeholder of the same length, hashed, and the placeholder replaced.
-    doc.trailer.set("ID", Object::Array(vec![hex_string(PLACEHOLDER), hex_string(PLACEHOLDER)]));
     // Object streams: the structure tree is thousands of small objects,
-    // which compress well together (PDF 1.5; PDF/A-2 allows them).
-    let mut bytes = file::write(&doc, raw);
-    let id = fingerprint(&bytes);
-    replace_id(&mut bytes, id);
-    bytes
+    // which compress well together (PDF 1.5; PDF/A-2 allows them). The
+    // writer also gives the file its ID, derived from its bytes.
+    file::write(&doc, raw)
 }
 
 /// Seam: the operation that begins marked content `mcid` of a structure
@@ -213,21 +207,6 @@ fn image_xobject(image: &super::image::Image) -> printpdf::XObject {
         height: None,
         dpi: None,
     })
-}
-
-/// Stands for the document ID until the bytes are known.
-const PLACEHOLDER: [u8; 16] = [0xA5; 16];
-
-/// Replaces the placeholder ID in place: [`file::write`] writes it as a
-/// hexadecimal string, twice, in the trailer.
-fn replace_id(bytes: &mut [u8], id: [u8; 16]) {
-    let (mut from, mut to) = (Vec::new(), Vec::new());
-    file::hex(&mut from, &PLACEHOLDER);
-    file::hex(&mut to, &id);
-    let found: Vec<usize> = memchr::memmem::find_iter(bytes, &from).collect();
-    for start in found {
-        bytes[start..start + to.len()].copy_from_slice(&to);
-    }
 }
 
 fn to_mm(pt: Pt) -> printpdf::Mm {
@@ -519,20 +498,6 @@ fn embedded_font(program: Vec<u8>, drawn: &std::collections::BTreeSet<char>) -> 
     // The program, which the parsed face borrowed, joins what was read of it.
     font.original_bytes = program;
     Some(font)
-}
-
-fn hex_string(bytes: [u8; 16]) -> Object {
-    Object::String(bytes.to_vec(), StringFormat::Hexadecimal)
-}
-
-/// A 128-bit fingerprint of the document (two FNV-1a 64-bit hashes with
-/// different offsets, in one pass): stable across platforms and runs.
-fn fingerprint(bytes: &[u8]) -> [u8; 16] {
-    let (a, b) = crate::hash::fnv1a_pair(bytes, crate::hash::BASIS, 0x6c62_272e_07bb_0142);
-    let mut id = [0u8; 16];
-    id[..8].copy_from_slice(&a.to_be_bytes());
-    id[8..].copy_from_slice(&b.to_be_bytes());
-    id
 }
 
 /// The font's resource name, which printpdf also puts before the font's
