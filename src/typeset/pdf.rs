@@ -21,7 +21,8 @@ use super::geom::{Color, Point, Pt};
 use super::file;
 use super::outline;
 use super::subset;
-use super::tags::{add_output_intent, add_xmp, set_info, About, Mark, Structure};
+use super::about::{add_output_intent, add_xmp, set_info};
+use super::tags::{About, Mark, Structure};
 use super::Metadata;
 
 /// Serialises a laid-out document, consuming it: each page's display list
