@@ -94,27 +94,7 @@ pub fn write(doc: &lopdf::Document, raw: Raw) -> Vec<u8> {
     small.extend(raw.objects);
     small.sort_unstable_by_key(|(n, _)| *n);
 
-    // The object streams' contents: a table of numbers and offsets, then
-    // the objects.
-    let mut object_streams = Vec::with_capacity(small.len() / PER_STREAM + 1);
-    for chunk in small.chunks(PER_STREAM) {
-        let stream = next_id();
-        let mut table = String::new();
-        let mut body = Vec::new();
-        for (index, (number, bytes)) in chunk.iter().enumerate() {
-            if index > 0 {
-                body.push(b'\n');
-            }
-            table.push_str(&format!("{number} {} ", body.len()));
-            body.extend_from_slice(bytes);
-            entries.push((*number, Entry::InStream { stream, index: index as u32 }));
-        }
-        let mut content = Vec::with_capacity(table.len() + body.len());
-        content.extend_from_slice(table.as_bytes());
-        content.extend_from_slice(&body);
-        object_streams.push((stream, chunk.len(), table.len(), content));
-    }
-    drop(small);
+    let object_streams = pack(small, &mut next_id, &mut entries);
 
     let jobs: Vec<(&[u8], u32)> = streams
         .iter()
@@ -149,8 +129,41 @@ pub fn write(doc: &lopdf::Document, raw: Raw) -> Vec<u8> {
 
     // The cross-reference stream, which is also the trailer.
     let xref = next_id();
+    entries.push((xref, Entry::Offset(out.len())));
+    end(out, doc, xref, entries)
+}
+
+/// The object streams' contents, [`PER_STREAM`] objects each, numbered by
+/// `next_id`: a table of numbers and offsets, then the objects. Each is
+/// `(number, objects, length of the table, content)`; `entries` learns
+/// where each object went.
+fn pack(small: Vec<(u32, Vec<u8>)>, next_id: &mut impl FnMut() -> u32, entries: &mut Vec<(u32, Entry)>) -> Vec<(u32, usize, usize, Vec<u8>)> {
+    let mut object_streams = Vec::with_capacity(small.len() / PER_STREAM + 1);
+    for chunk in small.chunks(PER_STREAM) {
+        let stream = next_id();
+        let mut table = String::new();
+        let mut body = Vec::new();
+        for (index, (number, bytes)) in chunk.iter().enumerate() {
+            if index > 0 {
+                body.push(b'\n');
+            }
+            table.push_str(&format!("{number} {} ", body.len()));
+            body.extend_from_slice(bytes);
+            entries.push((*number, Entry::InStream { stream, index: index as u32 }));
+        }
+        let mut content = Vec::with_capacity(table.len() + body.len());
+        content.extend_from_slice(table.as_bytes());
+        content.extend_from_slice(&body);
+        object_streams.push((stream, chunk.len(), table.len(), content));
+    }
+    object_streams
+}
+
+/// Ends the file `out`, every object written and `entries` saying where:
+/// the cross-reference stream `xref`, whose dictionary is also the trailer
+/// and carries the document ID ([`document_id`]), then `startxref`.
+fn end(mut out: Vec<u8>, doc: &lopdf::Document, xref: u32, entries: Vec<(u32, Entry)>) -> Vec<u8> {
     let start = out.len();
-    entries.push((xref, Entry::Offset(start)));
     let size = xref as usize + 1;
     let mut table = vec![Entry::Free; size];
     for (number, entry) in entries {
@@ -178,23 +191,53 @@ pub fn write(doc: &lopdf::Document, raw: Raw) -> Vec<u8> {
     trailer.set("Type", Object::Name(b"XRef".to_vec()));
     trailer.set("Size", Object::Integer(size as i64));
     trailer.set("W", Object::Array(vec![Object::Integer(1), Object::Integer(4), Object::Integer(third as i64)]));
-    for key in [&b"Root"[..], b"Info", b"ID"] {
+    // The document's own ID (printpdf's, drawn at random, is not read).
+    for key in [&b"Root"[..], b"Info"] {
         if let Ok(value) = doc.trailer.get(key) {
             trailer.set(key.to_vec(), value.clone());
         }
     }
+    trailer.set("ID", Object::Null);
     trailer.set("Filter", Object::Name(b"FlateDecode".to_vec()));
     trailer.set(
         "DecodeParms",
         Object::Dictionary(Dictionary::from_iter([("Predictor", Object::Integer(12)), ("Columns", Object::Integer(width as i64))])),
     );
     trailer.set("Length", Object::Integer(rows.len() as i64));
-    let _ = writeln!(out, "{xref} 0 obj");
-    dictionary(&mut out, &trailer);
-    out.extend_from_slice(b"\nstream\n");
-    out.extend_from_slice(&rows);
-    let _ = write!(out, "\nendstream\nendobj\nstartxref\n{start}\n%%EOF");
+    // The cross-reference stream, and with it the file, as it ends with
+    // document ID `id`.
+    let ending = |trailer: &mut Dictionary, id: [u8; 16]| {
+        let id = Object::String(id.to_vec(), StringFormat::Hexadecimal);
+        trailer.set("ID", Object::Array(vec![id.clone(), id]));
+        let mut tail = Vec::with_capacity(rows.len() + 256);
+        let _ = writeln!(tail, "{xref} 0 obj");
+        dictionary(&mut tail, trailer);
+        tail.extend_from_slice(b"\nstream\n");
+        tail.extend_from_slice(&rows);
+        let _ = write!(tail, "\nendstream\nendobj\nstartxref\n{start}\n%%EOF");
+        tail
+    };
+    let id = document_id(&out, &ending(&mut trailer, ID_PLACEHOLDER));
+    out.extend_from_slice(&ending(&mut trailer, id));
     out
+}
+
+/// What the document ID is a fingerprint of: the file with this in place
+/// of the ID, twice (the ID of the file is not known until the file is).
+pub const ID_PLACEHOLDER: [u8; 16] = [0xA5; 16];
+
+/// The document ID: a 128-bit fingerprint (two FNV-1a 64-bit hashes with
+/// different offsets, in one pass) of the file that is `body` then `ending`,
+/// written with [`ID_PLACEHOLDER`] as its ID. Stable across platforms and
+/// runs; the file, then, is hashed as written, not written and then
+/// patched.
+pub fn document_id(body: &[u8], ending: &[u8]) -> [u8; 16] {
+    let (a, b) = crate::hash::fnv1a_pair(body, crate::hash::BASIS, 0x6c62_272e_07bb_0142);
+    let (a, b) = crate::hash::fnv1a_pair(ending, a, b);
+    let mut id = [0u8; 16];
+    id[..8].copy_from_slice(&a.to_be_bytes());
+    id[8..].copy_from_slice(&b.to_be_bytes());
+    id
 }
 
 /// The cross-reference rows (`width` bytes each) under PNG's Up predictor
@@ -465,11 +508,12 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_written_file_reads_back() {
+    /// A document of one page with `text` shown, and a raw object the
+    /// catalog points at.
+    fn one_page(text: &[u8]) -> (lopdf::Document, Raw) {
         let mut doc = lopdf::Document::with_version("1.7");
         let pages = doc.new_object_id();
-        let content = doc.add_object(lopdf::Stream::new(Dictionary::new(), b"BT /F1 12 Tf (Hello) Tj ET ".repeat(10)));
+        let content = doc.add_object(lopdf::Stream::new(Dictionary::new(), text.repeat(10)));
         let mut page = Dictionary::new();
         page.set("Type", Object::Name(b"Page".to_vec()));
         page.set("Parent", Object::Reference(pages));
@@ -490,6 +534,12 @@ mod tests {
         doc.trailer.set("Root", Object::Reference(catalog));
         let raw = Raw { objects: vec![(extra.0, b"<</Raw true>>".to_vec())] };
 
+        (doc, raw)
+    }
+
+    #[test]
+    fn a_written_file_reads_back() {
+        let (doc, raw) = one_page(b"BT /F1 12 Tf (Hello) Tj ET ");
         let bytes = write(&doc, raw);
         assert!(bytes.starts_with(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"));
         let back = lopdf::Document::load_mem(&bytes).expect("the file reads back");
@@ -503,5 +553,38 @@ mod tests {
         let stream = back.get_object(contents).and_then(Object::as_stream).expect("a stream");
         assert_eq!(stream.dict.get(b"Filter").and_then(Object::as_name).ok(), Some(&b"FlateDecode"[..]));
         assert_eq!(stream.decompressed_content().expect("it inflates"), b"BT /F1 12 Tf (Hello) Tj ET ".repeat(10));
+    }
+
+    /// The document ID of a written file, and the file with the
+    /// placeholder in its place.
+    fn id_of(bytes: &[u8]) -> ([u8; 16], Vec<u8>) {
+        let back = lopdf::Document::load_mem(bytes).expect("the file reads back");
+        let ids = back.trailer.get(b"ID").and_then(Object::as_array).expect("an ID");
+        let [Ok(first), Ok(second)] = [&ids[0], &ids[1]].map(|id| id.as_str()) else { panic!("two strings") };
+        assert_eq!(first, second, "a new file's two IDs are one");
+        let id: [u8; 16] = first.try_into().expect("16 bytes");
+        let (mut written, mut placeholder) = (Vec::new(), Vec::new());
+        hex(&mut written, &id);
+        hex(&mut placeholder, &ID_PLACEHOLDER);
+        let mut unpatched = bytes.to_vec();
+        let mut found = 0;
+        while let Some(at) = unpatched.windows(written.len()).position(|w| w == written.as_slice()) {
+            unpatched[at..at + written.len()].copy_from_slice(&placeholder);
+            found += 1;
+        }
+        assert_eq!(found, 2, "the ID is written twice, in the trailer");
+        (id, unpatched)
+    }
+
+    #[test]
+    fn the_id_is_the_fingerprint_of_the_file_as_written_with_the_placeholder() {
+        let (doc, raw) = one_page(b"BT /F1 12 Tf (Hello) Tj ET ");
+        let bytes = write(&doc, raw);
+        let (id, unpatched) = id_of(&bytes);
+        assert_eq!(document_id(&unpatched, &[]), id);
+        let (doc, raw) = one_page(b"BT /F1 12 Tf (Hello) Tj ET ");
+        assert_eq!(write(&doc, raw), bytes, "the same document, the same bytes");
+        let (doc, raw) = one_page(b"BT /F1 12 Tf (Jello) Tj ET ");
+        assert_ne!(id_of(&write(&doc, raw)).0, id, "another document, another ID");
     }
 }

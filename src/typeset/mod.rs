@@ -2,10 +2,32 @@
 //!
 //! blocks (Markdown → blocks) → linebreak (runs → lines, measured and
 //! kerned by `fonts`) → flow (blocks → chunks; `flow::pages` → pages of
-//! placed items, a printpdf-free display list) → pdf (pages → a document,
-//! with `tags` for its structure, `outline` for its bookmarks, `subset` for
+//! placed items, a printpdf-free display list) → pdf (pages → printpdf
+//! operations → a lopdf document, with `tags` for its structure, `about`
+//! for what it says about itself, `outline` for its bookmarks, `subset` for
 //! its fonts) → file (the document → bytes). Only `pdf` knows printpdf.
+//!
+//! Each fact about the PDF is decided once, by one layer; printpdf makes
+//! the page objects, their content streams and the font objects, and is
+//! met at these seams only, each one function:
+//!
+//! - `pdf::marked_content`: a marked-content sequence's MCID is written
+//!   into its operation as the page is drawn, the number the structure
+//!   tree gives it (`tags::Structure::content`); printpdf passes the line
+//!   through as it is.
+//! - `pdf::render_with` calls `PdfDocument::to_lopdf_document` once: from
+//!   then on the document is lopdf's, printpdf's job done.
+//! - `about::set_info`: the document information, written whole from
+//!   [`Metadata`] over the object printpdf adds (at its number); the XMP
+//!   (`about::add_xmp`) is written from the same [`Metadata`].
+//! - `tags::annotations`: printpdf writes link annotations inline in the
+//!   page; they become objects of their own, described, for the structure
+//!   tree to point at.
+//! - `file::write` reads the document's objects and writes every byte of
+//!   the file once, its ID included (`file::document_id`); printpdf's
+//!   trailer ID, drawn at random, is not read.
 
+pub mod about;
 pub mod blocks;
 pub mod chart;
 pub mod display;
@@ -21,7 +43,19 @@ pub mod subset;
 pub mod tags;
 
 pub use display::Document;
-pub use pdf::Metadata;
+
+/// What the document says about itself.
+#[derive(Clone, Debug, Default)]
+pub struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// Creation and modification date: seconds since 1970 (from `--as-of`).
+    pub date: i64,
+    /// The document's language (BCP 47, `en`); English when empty.
+    pub language: String,
+}
 
 /// How to typeset.
 #[derive(Clone, Debug)]

@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 
-use lopdf::{Object, ObjectId, StringFormat};
 use printpdf::{
     Actions, BorderArray, Color as PdfColor, Destination, DictItem, FontId, LinkAnnotation, Op, PdfDocument, PdfFontHandle,
     ParsedFont, PdfSaveOptions, Rgb, TextItem,
@@ -22,20 +21,9 @@ use super::geom::{Color, Point, Pt};
 use super::file;
 use super::outline;
 use super::subset;
-use super::tags::{add_output_intent, add_xmp, About, Mark, Structure};
-
-/// What the document says about itself.
-#[derive(Clone, Debug, Default)]
-pub struct Metadata {
-    pub title: String,
-    pub author: String,
-    pub subject: String,
-    pub keywords: Vec<String>,
-    /// Creation and modification date: seconds since 1970 (from `--as-of`).
-    pub date: i64,
-    /// The document's language (BCP 47, `en`); English when empty.
-    pub language: String,
-}
+use super::about::{add_output_intent, add_xmp, set_info};
+use super::tags::{About, Mark, Structure};
+use super::Metadata;
 
 /// Serialises a laid-out document, consuming it: each page's display list
 /// is freed as soon as its PDF operations are built, so a briefing of
@@ -52,19 +40,9 @@ pub fn render_untagged(document: Document, metadata: &Metadata) -> Vec<u8> {
 }
 
 fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8> {
+    // The document information is ours ([`set_info`]): printpdf's is left
+    // as it starts and replaced whole.
     let mut pdf = PdfDocument::new(&metadata.title);
-    let info = &mut pdf.metadata.info;
-    info.author = metadata.author.clone();
-    info.subject = metadata.subject.clone();
-    info.keywords = metadata.keywords.clone();
-    info.creator = "azint-report".to_owned();
-    info.producer = format!("azint-report {} (printpdf)", env!("CARGO_PKG_VERSION"));
-    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(metadata.date) {
-        info.creation_date = date;
-        info.modification_date = date;
-        info.metadata_date = date;
-    }
-    info.identifier = String::new();
 
     // Only the faces used are embedded, under fixed resource names, each
     // subset to the characters drawn with it.
@@ -164,111 +142,37 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
         .collect();
     pdf.with_pages(pages);
 
-    let options = PdfSaveOptions { optimize: false, subset_fonts: true, secure: true, image_optimization: None };
+    // Not `secure`: that would drop the `Op::Unknown` lines of
+    // [`marked_content`], the only unknown operations made here.
+    let options = PdfSaveOptions { optimize: false, subset_fonts: true, secure: false, image_optimization: None };
     let mut warnings = Vec::new();
     let mut doc = pdf.to_lopdf_document(&options, &mut warnings);
     drop(pdf);
-    if tagged {
-        number_marks(&mut doc);
-    }
-    honest_info(&mut doc, metadata.date);
+    set_info(&mut doc, metadata);
     let language = if metadata.language.is_empty() { "en".to_owned() } else { metadata.language.clone() };
     let raw = if tagged { structure.write(&mut doc, &About { language: language.clone() }) } else { file::Raw::default() };
-    add_xmp(&mut doc, &language);
+    add_xmp(&mut doc, metadata, &language);
     add_output_intent(&mut doc);
     // PDF/A-2 and PDF/UA-1 are PDF 1.7 documents.
     doc.version = "1.7".to_owned();
     outline::add(&mut doc, &headings, page_height);
-    // The ID is derived from the bytes: they are written with a
-    // placeholder of the same length, hashed, and the placeholder replaced.
-    doc.trailer.set("ID", Object::Array(vec![hex_string(PLACEHOLDER), hex_string(PLACEHOLDER)]));
     // Object streams: the structure tree is thousands of small objects,
-    // which compress well together (PDF 1.5; PDF/A-2 allows them).
-    let mut bytes = file::write(&doc, raw);
-    let id = fingerprint(&bytes);
-    replace_id(&mut bytes, id);
-    bytes
+    // which compress well together (PDF 1.5; PDF/A-2 allows them). The
+    // writer also gives the file its ID, derived from its bytes.
+    file::write(&doc, raw)
 }
 
-/// Gives each marked-content sequence of structure content its MCID.
+/// Seam: the operation that begins marked content `mcid` of a structure
+/// element named `tag`, `/P <</MCID 3>>BDC`, numbered here as the page is
+/// drawn ([`Structure::content`] gives the number).
 ///
-/// printpdf holds the properties of a marked-content operator as a map, a
-/// kilobyte for each `<</MCID n>>` (a 10,000-event briefing has 41,000 of
-/// them), so content is marked `/TD BMC` while the pages are drawn and
-/// numbered here, in the uncompressed content streams: on each page the
-/// `n`th such operator that is not an artifact is the sequence the
-/// structure gave MCID `n` ([`Structure::content`] counts in the same
-/// order). Text is written as hexadecimal glyph strings, so an operator is
-/// the only place ` BMC` can occur at the end of a line.
-fn number_marks(doc: &mut lopdf::Document) {
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    for page in pages {
-        let contents = match doc.get_object(page).and_then(Object::as_dict).and_then(|d| d.get(b"Contents")) {
-            Ok(Object::Reference(id)) => vec![*id],
-            Ok(Object::Array(items)) => items.iter().filter_map(|i| i.as_reference().ok()).collect(),
-            _ => continue,
-        };
-        let mut mcid = 0;
-        for id in contents {
-            if let Ok(Object::Stream(stream)) = doc.get_object_mut(id) {
-                let numbered = number_content(&stream.content, &mut mcid);
-                stream.set_content(numbered);
-            }
-        }
-    }
-}
-
-/// `/Tag BMC` operators, other than artifacts, become `/Tag <</MCID n>>BDC`
-/// with `n` counting from `*mcid`.
-fn number_content(content: &[u8], mcid: &mut u32) -> Vec<u8> {
-    use std::io::Write;
-    const OPERATOR: &[u8] = b" BMC";
-    let finder = memchr::memmem::Finder::new(OPERATOR);
-    let mut out = Vec::with_capacity(content.len() + content.len() / 16);
-    let mut rest = content;
-    while let Some(at) = finder.find(rest) {
-        let end = at + OPERATOR.len();
-        let line = memchr::memrchr(b'\n', &rest[..at]).map_or(0, |n| n + 1);
-        let operand = &rest[line..at];
-        let whole = rest.get(end).is_none_or(|&b| b == b'\n');
-        if whole && operand.starts_with(b"/") && operand != b"/Artifact" {
-            out.extend_from_slice(&rest[..at]);
-            // Writing to memory cannot fail.
-            let _ = write!(out, " <</MCID {mcid}>>BDC");
-            *mcid += 1;
-        } else {
-            out.extend_from_slice(&rest[..end]);
-        }
-        rest = &rest[end..];
-    }
-    out.extend_from_slice(rest);
-    out
-}
-
-/// Keeps the document information to what is true and given: printpdf
-/// writes an empty `GTS_PDFXVersion`, which readers take as a claim of
-/// PDF/X conformance a printer's preflight then fails, and empty entries for
-/// what the report does not say (an author, say). The tool names itself
-/// only as the Producer.
-fn honest_info(doc: &mut lopdf::Document, date: i64) {
-    let Ok(id) = doc.trailer.get(b"Info").and_then(Object::as_reference) else { return };
-    let Ok(info) = doc.get_object_mut(id).and_then(Object::as_dict_mut) else { return };
-    // Dates in one plain form, which the XMP metadata repeats.
-    if let Some(when) = chrono::DateTime::from_timestamp(date, 0) {
-        let text = when.format("D:%Y%m%d%H%M%SZ").to_string();
-        info.set("CreationDate", Object::String(text.clone().into_bytes(), StringFormat::Literal));
-        info.set("ModDate", Object::String(text.into_bytes(), StringFormat::Literal));
-    }
-    let empty: Vec<Vec<u8>> = info
-        .iter()
-        .filter(|(key, value)| {
-            key.starts_with(b"GTS_") || key.as_slice() == b"Creator" || matches!(value, Object::String(text, _) if text.is_empty())
-        })
-        .map(|(key, _)| key.clone())
-        .collect();
-    for key in empty {
-        info.remove(&key);
-    }
+/// printpdf's typed `BeginMarkedContentWithProperties` holds the property
+/// list as a map, a kilobyte for each `<</MCID n>>` (a 10,000-event briefing
+/// has 41,000 of them, all held until the document is serialised), so the
+/// whole line goes to printpdf as an operation it does not know, which its
+/// content encoder writes as it is: an operator with no operands.
+fn marked_content(tag: &str, mcid: u32) -> Op {
+    Op::Unknown { key: format!("/{tag} <</MCID {mcid}>>BDC"), value: Vec::new() }
 }
 
 /// The resource name of image `index`.
@@ -304,21 +208,6 @@ fn image_xobject(image: &super::image::Image) -> printpdf::XObject {
         height: None,
         dpi: None,
     })
-}
-
-/// Stands for the document ID until the bytes are known.
-const PLACEHOLDER: [u8; 16] = [0xA5; 16];
-
-/// Replaces the placeholder ID in place: [`file::write`] writes it as a
-/// hexadecimal string, twice, in the trailer.
-fn replace_id(bytes: &mut [u8], id: [u8; 16]) {
-    let (mut from, mut to) = (Vec::new(), Vec::new());
-    file::hex(&mut from, &PLACEHOLDER);
-    file::hex(&mut to, &id);
-    let found: Vec<usize> = memchr::memmem::find_iter(bytes, &from).collect();
-    for start in found {
-        bytes[start..start + to.len()].copy_from_slice(&to);
-    }
 }
 
 fn to_mm(pt: Pt) -> printpdf::Mm {
@@ -383,10 +272,8 @@ impl State {
         match mark {
             Mark::Artifact => ops.push(Op::BeginMarkedContent { tag: "Artifact".to_owned() }),
             Mark::Content(element) => {
-                // Numbered in the content stream by `number_marks`, in
-                // this order.
-                structure.content(page, element);
-                ops.push(Op::BeginMarkedContent { tag: structure.tag_name(element).to_owned() });
+                let mcid = structure.content(page, element);
+                ops.push(marked_content(structure.tag_name(element), mcid));
             }
         }
         self.mark = Some(mark);
@@ -612,20 +499,6 @@ fn embedded_font(program: Vec<u8>, drawn: &std::collections::BTreeSet<char>) -> 
     // The program, which the parsed face borrowed, joins what was read of it.
     font.original_bytes = program;
     Some(font)
-}
-
-fn hex_string(bytes: [u8; 16]) -> Object {
-    Object::String(bytes.to_vec(), StringFormat::Hexadecimal)
-}
-
-/// A 128-bit fingerprint of the document (two FNV-1a 64-bit hashes with
-/// different offsets, in one pass): stable across platforms and runs.
-fn fingerprint(bytes: &[u8]) -> [u8; 16] {
-    let (a, b) = crate::hash::fnv1a_pair(bytes, crate::hash::BASIS, 0x6c62_272e_07bb_0142);
-    let mut id = [0u8; 16];
-    id[..8].copy_from_slice(&a.to_be_bytes());
-    id[8..].copy_from_slice(&b.to_be_bytes());
-    id
 }
 
 /// The font's resource name, which printpdf also puts before the font's

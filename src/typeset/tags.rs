@@ -9,20 +9,17 @@
 //! becomes an object reference in its `Link` element. Once printpdf has
 //! built the document, [`Structure::write`] adds the structure tree, the
 //! parent tree, the page and annotation entries that point back into it,
-//! and the catalog's `MarkInfo`, `Lang`, `ViewerPreferences`, XMP metadata
-//! and sRGB output intent (see typst's and krilla's tagged PDF writers for
-//! the same shape).
+//! and the catalog's `MarkInfo`, `Lang` and `ViewerPreferences` (see
+//! typst's and krilla's tagged PDF writers for the same shape); the XMP
+//! metadata and the output intent are [`super::about`]'s.
 
-use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use std::io::Write;
 
 use super::display::{Item, Role, Tag};
 use super::geom::Point;
 use super::file::{self, Raw};
-
-/// The sRGB profile of the output intent (Zlib licence, `icc/LICENSE`).
-static SRGB: &[u8] = include_bytes!("icc/sRGB.icc");
 
 /// One structure element.
 #[derive(Debug)]
@@ -491,28 +488,6 @@ fn describe_link(annotation: &Dictionary, pages: &[ObjectId]) -> String {
     }
 }
 
-/// The sRGB output intent PDF/A asks for, with its ICC profile, in the
-/// catalog.
-pub fn add_output_intent(doc: &mut lopdf::Document) {
-    let intent = output_intent(doc);
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set("OutputIntents", Object::Array(vec![Object::Reference(intent)]));
-    }
-}
-
-fn output_intent(doc: &mut lopdf::Document) -> ObjectId {
-    let mut profile = Dictionary::new();
-    profile.set("N", Object::Integer(3));
-    let profile = doc.add_object(Object::Stream(Stream::new(profile, SRGB.to_vec())));
-    let mut intent = Dictionary::new();
-    intent.set("Type", Object::Name(b"OutputIntent".to_vec()));
-    intent.set("S", Object::Name(b"GTS_PDFA1".to_vec()));
-    intent.set("OutputConditionIdentifier", text_string("sRGB IEC61966-2.1"));
-    intent.set("Info", text_string("sRGB IEC61966-2.1"));
-    intent.set("DestOutputProfile", Object::Reference(profile));
-    doc.add_object(Object::Dictionary(intent))
-}
-
 /// A PDF text string: bytes for ASCII, else UTF-16BE after a byte-order
 /// mark.
 pub fn text_string(text: &str) -> Object {
@@ -536,113 +511,6 @@ pub fn read_text_string(bytes: &[u8]) -> String {
         }
         None => String::from_utf8_lossy(bytes).into_owned(),
     }
-}
-
-/// The XMP metadata packet: the document information dictionary's title,
-/// author, subject, keywords, producer and dates, said again as XMP (PDF/A
-/// wants both to agree), with the PDF/A-2u and PDF/UA-1 identification and
-/// the extension schema that PDF/A asks for `pdfuaid`. Written unfiltered.
-pub fn add_xmp(doc: &mut lopdf::Document, language: &str) {
-    let Ok(info_id) = doc.trailer.get(b"Info").and_then(Object::as_reference) else { return };
-    let Ok(info) = doc.get_object(info_id).and_then(Object::as_dict) else { return };
-    let get = |key: &[u8]| match info.get(key) {
-        Ok(Object::String(bytes, _)) => Some(read_text_string(bytes)),
-        _ => None,
-    };
-    let (title, author, subject, keywords, producer) = (get(b"Title"), get(b"Author"), get(b"Subject"), get(b"Keywords"), get(b"Producer"));
-    let date = get(b"CreationDate").and_then(|d| xmp_date(&d)).unwrap_or_default();
-    let modified = get(b"ModDate").and_then(|d| xmp_date(&d)).unwrap_or_else(|| date.clone());
-    let mut body = String::new();
-    body.push_str("   <dc:format>application/pdf</dc:format>\n");
-    if let Some(title) = title {
-        body.push_str(&format!("   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\n", xml(&title)));
-    }
-    if let Some(author) = author {
-        body.push_str(&format!("   <dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n", xml(&author)));
-    }
-    if let Some(subject) = subject {
-        body.push_str(&format!("   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>\n", xml(&subject)));
-    }
-    body.push_str(&format!("   <dc:language><rdf:Bag><rdf:li>{}</rdf:li></rdf:Bag></dc:language>\n", xml(language)));
-    if let Some(keywords) = keywords {
-        body.push_str(&format!("   <pdf:Keywords>{}</pdf:Keywords>\n", xml(&keywords)));
-    }
-    if let Some(producer) = producer {
-        body.push_str(&format!("   <pdf:Producer>{}</pdf:Producer>\n", xml(&producer)));
-    }
-    if !date.is_empty() {
-        body.push_str(&format!(
-            "   <xmp:CreateDate>{date}</xmp:CreateDate>\n   <xmp:ModifyDate>{modified}</xmp:ModifyDate>\n   <xmp:MetadataDate>{modified}</xmp:MetadataDate>\n"
-        ));
-    }
-    let packet = format!(
-        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
-<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
- <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
-  <rdf:Description rdf:about=\"\"\n\
-    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\
-    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n\
-    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n\
-    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n\
-    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n\
-    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n\
-    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n\
-    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n\
-{body}\
-   <pdfaid:part>2</pdfaid:part>\n\
-   <pdfaid:conformance>U</pdfaid:conformance>\n\
-   <pdfuaid:part>1</pdfuaid:part>\n\
-   <pdfaExtension:schemas>\n\
-    <rdf:Bag>\n\
-     <rdf:li rdf:parseType=\"Resource\">\n\
-      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n\
-      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n\
-      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n\
-      <pdfaSchema:property>\n\
-       <rdf:Seq>\n\
-        <rdf:li rdf:parseType=\"Resource\">\n\
-         <pdfaProperty:name>part</pdfaProperty:name>\n\
-         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n\
-         <pdfaProperty:category>internal</pdfaProperty:category>\n\
-         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n\
-        </rdf:li>\n\
-       </rdf:Seq>\n\
-      </pdfaSchema:property>\n\
-     </rdf:li>\n\
-    </rdf:Bag>\n\
-   </pdfaExtension:schemas>\n\
-  </rdf:Description>\n\
- </rdf:RDF>\n\
-</x:xmpmeta>\n\
-<?xpacket end=\"w\"?>"
-    );
-    let mut dict = Dictionary::new();
-    dict.set("Type", Object::Name(b"Metadata".to_vec()));
-    dict.set("Subtype", Object::Name(b"XML".to_vec()));
-    let stream = Stream::new(dict, packet.into_bytes()).with_compression(false);
-    let id = doc.add_object(Object::Stream(stream));
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set("Metadata", Object::Reference(id));
-    }
-}
-
-/// `D:20260212000000Z` (or with `+00'00'`) as XMP's `2026-02-12T00:00:00Z`.
-fn xmp_date(pdf: &str) -> Option<String> {
-    let digits = pdf.strip_prefix("D:")?;
-    let part = |from: usize, to: usize| digits.get(from..to).filter(|p| p.bytes().all(|b| b.is_ascii_digit()));
-    Some(format!(
-        "{}-{}-{}T{}:{}:{}Z",
-        part(0, 4)?,
-        part(4, 6).unwrap_or("01"),
-        part(6, 8).unwrap_or("01"),
-        part(8, 10).unwrap_or("00"),
-        part(10, 12).unwrap_or("00"),
-        part(12, 14).unwrap_or("00")
-    ))
-}
-
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -678,9 +546,6 @@ mod tests {
 
     #[test]
     fn dates_and_text_strings() {
-        assert_eq!(xmp_date("D:20260212000000Z").as_deref(), Some("2026-02-12T00:00:00Z"));
-        assert_eq!(xmp_date("D:20260212000000+00'00'").as_deref(), Some("2026-02-12T00:00:00Z"));
-        assert_eq!(xmp_date("yesterday"), None);
         for text in ["plain", "Şuşa “quoted”"] {
             let Object::String(bytes, _) = text_string(text) else { panic!() };
             assert_eq!(read_text_string(&bytes), text);
