@@ -15,7 +15,7 @@ use printpdf::{
     ParsedFont, PdfSaveOptions, Rgb, TextItem,
 };
 
-use super::display::{Document, Item, Target, Text};
+use super::display::{Document, Item, Page, Target, Text};
 use super::fonts::{Face, Fonts};
 use super::geom::{Color, Point, Pt};
 use super::file;
@@ -44,32 +44,7 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
     // as it starts and replaced whole.
     let mut pdf = PdfDocument::new(&metadata.title);
 
-    // Only the faces used are embedded, under fixed resource names, each
-    // subset to the characters drawn with it.
-    let mut chars: BTreeMap<Face, std::collections::BTreeSet<char>> = BTreeMap::new();
-    for page in &document.pages {
-        for (_, item) in page.items.iter().chain(&page.furniture) {
-            if let Item::Text(t) = item {
-                chars.entry(t.face).or_default().extend(t.text.chars());
-            }
-        }
-    }
-    let used: BTreeMap<Face, FontId> = chars.keys().map(|&face| (face, FontId(subset_tag(face)))).collect();
-    for (face, id) in &used {
-        let drawn = &chars[face];
-        // A subset of a built-in font parses; were it not to, the whole
-        // font is embedded.
-        let subset = subset::subset(face.bytes(), drawn).and_then(|program| embedded_font(program, drawn));
-        let is_subset = subset.is_some();
-        let parsed = subset.or_else(|| embedded_font(face.bytes().to_vec(), drawn));
-        if let Some(mut parsed) = parsed {
-            // The font's PostScript name, after the subset's tag (PDF
-            // 32000-1, 9.6.4): `AZRPTA+NotoSerif-Regular`.
-            let name = Fonts::get().face(*face).postscript_name().unwrap_or_else(|| format!("{face:?}"));
-            parsed.font_name = Some(if is_subset { format!("{}+{name}", id.0) } else { name });
-            pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(parsed));
-        }
-    }
+    let used = embed_fonts(&mut pdf, &document.pages);
 
     let Document { pages, headings, images } = document;
     // Each image once, drawn wherever it appears.
@@ -160,6 +135,36 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
     // which compress well together (PDF 1.5; PDF/A-2 allows them). The
     // writer also gives the file its ID, derived from its bytes.
     file::write(&doc, raw)
+}
+
+/// Only the faces used are embedded, under fixed resource names, each
+/// subset to the characters drawn with it: the faces and their names.
+fn embed_fonts(pdf: &mut PdfDocument, pages: &[Page]) -> BTreeMap<Face, FontId> {
+    let mut chars: BTreeMap<Face, std::collections::BTreeSet<char>> = BTreeMap::new();
+    for page in pages {
+        for (_, item) in page.items.iter().chain(&page.furniture) {
+            if let Item::Text(t) = item {
+                chars.entry(t.face).or_default().extend(t.text.chars());
+            }
+        }
+    }
+    let used: BTreeMap<Face, FontId> = chars.keys().map(|&face| (face, FontId(subset_tag(face)))).collect();
+    for (face, id) in &used {
+        let drawn = &chars[face];
+        // A subset of a built-in font parses; were it not to, the whole
+        // font is embedded.
+        let subset = subset::subset(face.bytes(), drawn).and_then(|program| embedded_font(program, drawn));
+        let is_subset = subset.is_some();
+        let parsed = subset.or_else(|| embedded_font(face.bytes().to_vec(), drawn));
+        if let Some(mut parsed) = parsed {
+            // The font's PostScript name, after the subset's tag (PDF
+            // 32000-1, 9.6.4): `AZRPTA+NotoSerif-Regular`.
+            let name = Fonts::get().face(*face).postscript_name().unwrap_or_else(|| format!("{face:?}"));
+            parsed.font_name = Some(if is_subset { format!("{}+{name}", id.0) } else { name });
+            pdf.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(parsed));
+        }
+    }
+    used
 }
 
 /// Seam: the operation that begins marked content `mcid` of a structure

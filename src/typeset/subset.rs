@@ -53,26 +53,7 @@ pub fn subset(font: &[u8], chars: &BTreeSet<char>) -> Option<Vec<u8>> {
         }
     }
 
-    // The kept glyphs numbered anew (`source`: each new number's glyph in
-    // the font): one below KEPT_BELOW keeps its number (text is written as
-    // hexadecimal glyph numbers, and the Latin letters' numbers in Noto make
-    // strings that compress like the text itself), the others take the
-    // free numbers from 1 on. 0 is .notdef.
-    fn place(source: &mut Vec<Option<usize>>, new: usize, old: usize) {
-        source.resize(source.len().max(new + 1), None);
-        source[new] = Some(old);
-    }
-    let mut source: Vec<Option<usize>> = Vec::new();
-    for &old in keep.range(..KEPT_BELOW) {
-        place(&mut source, old, old);
-    }
-    let mut free = 1;
-    for &old in keep.range(KEPT_BELOW..) {
-        while source.get(free).is_some_and(Option::is_some) {
-            free += 1;
-        }
-        place(&mut source, free, old);
-    }
+    let source = numbering(&keep);
     let mut renumbered = vec![u16::MAX; glyphs];
     for (new, &old) in source.iter().enumerate() {
         if let Some(old) = old {
@@ -100,21 +81,7 @@ pub fn subset(font: &[u8], chars: &BTreeSet<char>) -> Option<Vec<u8>> {
     }
     new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
 
-    // hmtx: a full metric for each glyph (a glyph past the font's long
-    // metrics has the last one's advance; an empty one none).
-    let metrics = usize::from(u16_at(hhea, 34)?).max(1);
-    let mut new_hmtx = Vec::with_capacity(source.len() * 4);
-    for &gid in &source {
-        let (advance, side) = match gid {
-            None => (0, 0),
-            Some(gid) => (
-                u16_at(hmtx, gid.min(metrics - 1) * 4)?,
-                if gid < metrics { u16_at(hmtx, gid * 4 + 2)? } else { u16_at(hmtx, metrics * 4 + (gid - metrics) * 2)? },
-            ),
-        };
-        new_hmtx.extend_from_slice(&advance.to_be_bytes());
-        new_hmtx.extend_from_slice(&side.to_be_bytes());
-    }
+    let mut new_hmtx = metrics(hmtx, hhea, &source)?;
     let count = u16::try_from(source.len()).ok()?;
     let mut new_hhea = hhea.to_vec();
     new_hhea.get_mut(34..36)?.copy_from_slice(&count.to_be_bytes());
@@ -150,6 +117,49 @@ pub fn subset(font: &[u8], chars: &BTreeSet<char>) -> Option<Vec<u8>> {
         out_tables.push((*tag, data));
     }
     Some(write(out_tables))
+}
+
+/// The kept glyphs numbered anew (`source`: each new number's glyph in
+/// the font): one below [`KEPT_BELOW`] keeps its number (text is written as
+/// hexadecimal glyph numbers, and the Latin letters' numbers in Noto make
+/// strings that compress like the text itself), the others take the
+/// free numbers from 1 on. 0 is .notdef.
+fn numbering(keep: &BTreeSet<usize>) -> Vec<Option<usize>> {
+    fn place(source: &mut Vec<Option<usize>>, new: usize, old: usize) {
+        source.resize(source.len().max(new + 1), None);
+        source[new] = Some(old);
+    }
+    let mut source: Vec<Option<usize>> = Vec::new();
+    for &old in keep.range(..KEPT_BELOW) {
+        place(&mut source, old, old);
+    }
+    let mut free = 1;
+    for &old in keep.range(KEPT_BELOW..) {
+        while source.get(free).is_some_and(Option::is_some) {
+            free += 1;
+        }
+        place(&mut source, free, old);
+    }
+    source
+}
+
+/// hmtx for the glyphs of `source`: a full metric for each (a glyph past
+/// the font's long metrics has the last one's advance; an empty one none).
+fn metrics(hmtx: &[u8], hhea: &[u8], source: &[Option<usize>]) -> Option<Vec<u8>> {
+    let metrics = usize::from(u16_at(hhea, 34)?).max(1);
+    let mut new_hmtx = Vec::with_capacity(source.len() * 4);
+    for &gid in source {
+        let (advance, side) = match gid {
+            None => (0, 0),
+            Some(gid) => (
+                u16_at(hmtx, gid.min(metrics - 1) * 4)?,
+                if gid < metrics { u16_at(hmtx, gid * 4 + 2)? } else { u16_at(hmtx, metrics * 4 + (gid - metrics) * 2)? },
+            ),
+        };
+        new_hmtx.extend_from_slice(&advance.to_be_bytes());
+        new_hmtx.extend_from_slice(&side.to_be_bytes());
+    }
+    Some(new_hmtx)
 }
 
 /// The glyphs a composite glyph is made of (none for a simple one).

@@ -286,84 +286,47 @@ impl Structure {
         let mut raw = Raw { objects: Vec::with_capacity(self.elements.len() + 1) };
         // Notes carry an ID (PDF/UA 7.9), listed in the ID tree, in order.
         let mut id_names = Vec::new();
-
+        let places = Places { root: root_id, ids: &ids, pages: &pages, annotations: &annotations };
         for (n, element) in self.elements.iter().enumerate() {
-            let mut out = Vec::with_capacity(64);
-            let name = if n == 0 { "Document" } else { element.role.name() };
-            out.extend_from_slice(b"<</S");
-            file::name(&mut out, name.as_bytes());
-            out.extend_from_slice(b"/P ");
-            file::reference(&mut out, if n == 0 { root_id } else { ids[element.parent] });
-            // The element's page: its marked content there is named by the
-            // bare MCID; on other pages (a paragraph across a break) by a
-            // marked-content reference naming the page.
-            let first_page = element.kids.iter().find_map(|k| match k {
-                Kid::Content { page, .. } => pages.get(*page).copied(),
-                _ => None,
-            });
-            if let Some(page_id) = first_page {
-                out.extend_from_slice(b"/Pg ");
-                file::reference(&mut out, page_id);
-            }
-            out.extend_from_slice(b"/K[");
-            let mut separate = false;
-            for kid in &element.kids {
-                let at = out.len();
-                if separate {
-                    out.push(b' ');
-                }
-                match *kid {
-                    Kid::Element(k) => file::reference(&mut out, ids[k]),
-                    Kid::Content { page, mcid } => match pages.get(page) {
-                        Some(&page_id) if Some(page_id) == first_page => {
-                            let _ = write!(out, "{mcid}");
-                        }
-                        Some(&page_id) => {
-                            out.extend_from_slice(b"<</Type/MCR/Pg ");
-                            file::reference(&mut out, page_id);
-                            let _ = write!(out, "/MCID {mcid}>>");
-                        }
-                        None => {
-                            out.truncate(at);
-                            continue;
-                        }
-                    },
-                    Kid::Annotation { page, index } => {
-                        let (Some(&page_id), Some(&annotation)) = (pages.get(page), annotations.get(page).and_then(|a| a.get(index))) else {
-                            out.truncate(at);
-                            continue;
-                        };
-                        out.extend_from_slice(b"<</Type/OBJR/Pg ");
-                        file::reference(&mut out, page_id);
-                        out.extend_from_slice(b"/Obj ");
-                        file::reference(&mut out, annotation);
-                        out.extend_from_slice(b">>");
-                    }
-                }
-                separate = true;
-            }
-            out.push(b']');
-            match &element.role {
-                Role::Figure(alt) => {
-                    out.extend_from_slice(b"/Alt");
-                    file::serialise(&mut out, &text_string(alt));
-                }
-                Role::Note => {
-                    let id = format!("note-{n}").into_bytes();
-                    out.extend_from_slice(b"/ID");
-                    file::literal(&mut out, &id);
-                    id_names.push((id, ids[n]));
-                }
-                Role::TableHeader => out.extend_from_slice(b"/A<</O/Table/Scope/Column>>"),
-                _ => {}
-            }
-            out.extend_from_slice(b">>");
-            raw.objects.push((ids[n].0, out));
+            raw.objects.push((ids[n].0, element_object(n, element, &places, &mut id_names)));
         }
-
-        // The parent tree: for each page, the element of each MCID; for each
-        // annotation, its element. Keys in ascending order.
         let parent_tree = doc.new_object_id();
+        let (out, next_key) = self.parent_tree(doc, &places);
+        raw.objects.push((parent_tree.0, out));
+
+        let mut root = Dictionary::new();
+        root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
+        root.set("K", Object::Array(vec![Object::Reference(ids[0])]));
+        root.set("ParentTree", Object::Reference(parent_tree));
+        root.set("ParentTreeNextKey", Object::Integer(next_key));
+        if !id_names.is_empty() {
+            // Names sort as byte strings: note-10 before note-2.
+            id_names.sort();
+            let mut tree = Dictionary::new();
+            let names = id_names.into_iter().flat_map(|(id, element)| [Object::String(id, StringFormat::Literal), Object::Reference(element)]);
+            tree.set("Names", Object::Array(names.collect()));
+            root.set("IDTree", Object::Dictionary(tree));
+        }
+        doc.objects.insert(root_id, Object::Dictionary(root));
+
+        let Ok(catalog) = doc.catalog_mut() else { return raw };
+        catalog.set("StructTreeRoot", Object::Reference(root_id));
+        let mut mark_info = Dictionary::new();
+        mark_info.set("Marked", Object::Boolean(true));
+        catalog.set("MarkInfo", Object::Dictionary(mark_info));
+        catalog.set("Lang", text_string(&about.language));
+        let mut viewer = Dictionary::new();
+        viewer.set("DisplayDocTitle", Object::Boolean(true));
+        catalog.set("ViewerPreferences", Object::Dictionary(viewer));
+        raw
+    }
+
+    /// The parent tree: for each page, the element of each MCID; for each
+    /// annotation, its element. Keys in ascending order; the first key
+    /// left free is returned with the tree. Sets each page's
+    /// `/StructParents` and each annotation's `/StructParent`.
+    fn parent_tree(&self, doc: &mut lopdf::Document, places: &Places<'_>) -> (Vec<u8>, i64) {
+        let Places { ids, pages, annotations, .. } = *places;
         let mut out = Vec::with_capacity(64 + self.pages.iter().map(|m| m.mcids.len() * 8).sum::<usize>());
         out.extend_from_slice(b"<</Nums[");
         for (page, marks) in self.pages.iter().enumerate() {
@@ -396,34 +359,94 @@ impl Structure {
             }
         }
         out.extend_from_slice(b"]>>");
-        raw.objects.push((parent_tree.0, out));
-
-        let mut root = Dictionary::new();
-        root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
-        root.set("K", Object::Array(vec![Object::Reference(ids[0])]));
-        root.set("ParentTree", Object::Reference(parent_tree));
-        root.set("ParentTreeNextKey", Object::Integer(next_key));
-        if !id_names.is_empty() {
-            // Names sort as byte strings: note-10 before note-2.
-            id_names.sort();
-            let mut tree = Dictionary::new();
-            let names = id_names.into_iter().flat_map(|(id, element)| [Object::String(id, StringFormat::Literal), Object::Reference(element)]);
-            tree.set("Names", Object::Array(names.collect()));
-            root.set("IDTree", Object::Dictionary(tree));
-        }
-        doc.objects.insert(root_id, Object::Dictionary(root));
-
-        let Ok(catalog) = doc.catalog_mut() else { return raw };
-        catalog.set("StructTreeRoot", Object::Reference(root_id));
-        let mut mark_info = Dictionary::new();
-        mark_info.set("Marked", Object::Boolean(true));
-        catalog.set("MarkInfo", Object::Dictionary(mark_info));
-        catalog.set("Lang", text_string(&about.language));
-        let mut viewer = Dictionary::new();
-        viewer.set("DisplayDocTitle", Object::Boolean(true));
-        catalog.set("ViewerPreferences", Object::Dictionary(viewer));
-        raw
+        (out, next_key)
     }
+}
+
+/// Where the structure's objects are: the root's, each element's, each
+/// page's and each page's annotations'.
+struct Places<'a> {
+    root: ObjectId,
+    ids: &'a [ObjectId],
+    pages: &'a [ObjectId],
+    annotations: &'a [Vec<ObjectId>],
+}
+
+/// One structure element as a PDF dictionary: its role, parent, page,
+/// kids (elements, marked content, annotations) and role's attributes.
+fn element_object(n: usize, element: &Element, places: &Places<'_>, id_names: &mut Vec<(Vec<u8>, ObjectId)>) -> Vec<u8> {
+    let Places { root: root_id, ids, pages, annotations } = *places;
+    let mut out = Vec::with_capacity(64);
+    let name = if n == 0 { "Document" } else { element.role.name() };
+    out.extend_from_slice(b"<</S");
+    file::name(&mut out, name.as_bytes());
+    out.extend_from_slice(b"/P ");
+    file::reference(&mut out, if n == 0 { root_id } else { ids[element.parent] });
+    // The element's page: its marked content there is named by the
+    // bare MCID; on other pages (a paragraph across a break) by a
+    // marked-content reference naming the page.
+    let first_page = element.kids.iter().find_map(|k| match k {
+        Kid::Content { page, .. } => pages.get(*page).copied(),
+        _ => None,
+    });
+    if let Some(page_id) = first_page {
+        out.extend_from_slice(b"/Pg ");
+        file::reference(&mut out, page_id);
+    }
+    out.extend_from_slice(b"/K[");
+    let mut separate = false;
+    for kid in &element.kids {
+        let at = out.len();
+        if separate {
+            out.push(b' ');
+        }
+        match *kid {
+            Kid::Element(k) => file::reference(&mut out, ids[k]),
+            Kid::Content { page, mcid } => match pages.get(page) {
+                Some(&page_id) if Some(page_id) == first_page => {
+                    let _ = write!(out, "{mcid}");
+                }
+                Some(&page_id) => {
+                    out.extend_from_slice(b"<</Type/MCR/Pg ");
+                    file::reference(&mut out, page_id);
+                    let _ = write!(out, "/MCID {mcid}>>");
+                }
+                None => {
+                    out.truncate(at);
+                    continue;
+                }
+            },
+            Kid::Annotation { page, index } => {
+                let (Some(&page_id), Some(&annotation)) = (pages.get(page), annotations.get(page).and_then(|a| a.get(index))) else {
+                    out.truncate(at);
+                    continue;
+                };
+                out.extend_from_slice(b"<</Type/OBJR/Pg ");
+                file::reference(&mut out, page_id);
+                out.extend_from_slice(b"/Obj ");
+                file::reference(&mut out, annotation);
+                out.extend_from_slice(b">>");
+            }
+        }
+        separate = true;
+    }
+    out.push(b']');
+    match &element.role {
+        Role::Figure(alt) => {
+            out.extend_from_slice(b"/Alt");
+            file::serialise(&mut out, &text_string(alt));
+        }
+        Role::Note => {
+            let id = format!("note-{n}").into_bytes();
+            out.extend_from_slice(b"/ID");
+            file::literal(&mut out, &id);
+            id_names.push((id, ids[n]));
+        }
+        Role::TableHeader => out.extend_from_slice(b"/A<</O/Table/Scope/Column>>"),
+        _ => {}
+    }
+    out.extend_from_slice(b">>");
+    out
 }
 
 /// What the document says about itself, for the catalog and the XMP

@@ -11,6 +11,7 @@ mod cli_properties;
 mod docs;
 mod hardening;
 mod hostile_text;
+mod house;
 mod layers;
 mod manifest;
 mod partners;
