@@ -44,10 +44,10 @@ impl handlebars::HelperDef for Simple {
 
 /// A helper that says words: its parameters, the run's catalogue and the
 /// output.
-type Say = fn(&Catalogue, &Helper<'_>, &mut dyn Output) -> HelperResult;
+pub(super) type Say = fn(&Catalogue, &Helper<'_>, &mut dyn Output) -> HelperResult;
 
 /// A helper with the run's catalogue.
-struct Worded(Arc<Catalogue>, Say);
+pub(super) struct Worded(pub(super) Arc<Catalogue>, pub(super) Say);
 
 impl handlebars::HelperDef for Worded {
     fn call<'reg: 'rc, 'rc>(

@@ -12,7 +12,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use handlebars::{Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderErrorReason};
+use handlebars::{Handlebars, Helper, HelperResult, Output, RenderErrorReason};
 use serde_json::Value;
 
 use super::escape::markdown;
@@ -30,55 +30,44 @@ pub fn load(dir: Option<&Path>) -> Result<Arc<Catalogue>, ReportError> {
 
 /// Registers `{{t}}` on `registry`, saying the messages of `words`.
 pub fn register(registry: &mut Handlebars<'_>, words: Arc<Catalogue>) {
-    registry.register_helper("t", Box::new(Say(words)));
+    registry.register_helper("t", Box::new(super::helpers::Worded(words, say)));
 }
 
-/// The `{{t}}` helper.
-struct Say(Arc<Catalogue>);
-
-impl HelperDef for Say {
-    fn call<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-        out: &mut dyn Output,
-    ) -> HelperResult {
-        let other = |message: String| RenderErrorReason::Other(message);
-        let id = match h.param(0).map(|p| p.value()) {
-            Some(Value::String(id)) => id.as_str(),
-            _ => return Err(other("`t` takes a message's id, as a string: {{t \"contents\"}}".to_owned()).into()),
-        };
-        if h.param(1).is_some() {
-            return Err(other(format!("`t` takes the message's values by name: {{{{t \"{id}\" count=3}}}}")).into());
-        }
-        let mut args = Vec::with_capacity(h.hash().len());
-        let mut names: Vec<&str> = h.hash().keys().copied().collect();
-        names.sort_unstable();
-        for name in names {
-            let Some(value) = h.hash_get(name) else { continue };
-            let arg = match value.value() {
-                Value::String(text) => Arg::from(markdown(text)),
-                Value::Number(n) => Arg::Number(n.as_f64().unwrap_or(0.0)),
-                _ if value.is_value_missing() => {
-                    let path = value.relative_path().map_or("?", String::as_str);
-                    return Err(other(format!("`{path}` is not defined here (a misspelt or missing field), in `{name}` of `t`")).into());
-                }
-                Value::Bool(b) => Arg::from(b.to_string()),
-                // A list is said as one, CLDR's way: "A, B and C".
-                Value::Array(items) => {
-                    let items: Vec<String> = items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), markdown)).collect();
-                    Arg::from(self.0.and_list(&items))
-                }
-                _ => return Err(other(format!("`{name}` of `t` must be a string, a number or a list")).into()),
-            };
-            args.push((name, arg));
-        }
-        let text = self.0.try_text(id, &args).map_err(|why| other(format!("{why} (in {})", self.0.path())))?;
-        out.write(&text)?;
-        Ok(())
+/// The `{{t}}` helper: message `id` of `words` with the values given by name.
+fn say(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+    let other = |message: String| RenderErrorReason::Other(message);
+    let id = match h.param(0).map(|p| p.value()) {
+        Some(Value::String(id)) => id.as_str(),
+        _ => return Err(other("`t` takes a message's id, as a string: {{t \"contents\"}}".to_owned()).into()),
+    };
+    if h.param(1).is_some() {
+        return Err(other(format!("`t` takes the message's values by name: {{{{t \"{id}\" count=3}}}}")).into());
     }
+    let mut args = Vec::with_capacity(h.hash().len());
+    let mut names: Vec<&str> = h.hash().keys().copied().collect();
+    names.sort_unstable();
+    for name in names {
+        let Some(value) = h.hash_get(name) else { continue };
+        let arg = match value.value() {
+            Value::String(text) => Arg::from(markdown(text)),
+            Value::Number(n) => Arg::Number(n.as_f64().unwrap_or(0.0)),
+            _ if value.is_value_missing() => {
+                let path = value.relative_path().map_or("?", String::as_str);
+                return Err(other(format!("`{path}` is not defined here (a misspelt or missing field), in `{name}` of `t`")).into());
+            }
+            Value::Bool(b) => Arg::from(b.to_string()),
+            // A list is said as one, CLDR's way: "A, B and C".
+            Value::Array(items) => {
+                let items: Vec<String> = items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), markdown)).collect();
+                Arg::from(words.and_list(&items))
+            }
+            _ => return Err(other(format!("`{name}` of `t` must be a string, a number or a list")).into()),
+        };
+        args.push((name, arg));
+    }
+    let text = words.try_text(id, &args).map_err(|why| other(format!("{why} (in {})", words.path())))?;
+    out.write(&text)?;
+    Ok(())
 }
 
 #[cfg(test)]
