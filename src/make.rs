@@ -187,11 +187,11 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options, word
     typeset::Options {
         page: options.paper.size(),
         language: report.language.clone(),
-        header: (report.title.clone(), summary.period.display()),
+        header: (report.title.clone(), summary.period.display_in(&words)),
         metadata: typeset::Metadata {
             title: report.title.clone(),
             author: report.author.clone().or_else(|| report.organisation.clone()).unwrap_or_default(),
-            subject: words.text("pdf-subject", &[("period", summary.period.display().into())]),
+            subject: words.text("pdf-subject", &[("period", summary.period.display_in(&words).into())]),
             keywords: summary.pillars.iter().map(|p| p.name.clone()).collect(),
             date,
             language: report.language.clone(),

@@ -9,6 +9,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use crate::date::{DateError, PartialDate};
+use crate::words::Catalogue;
 
 /// The forms `--period` accepts, for error messages and `--help`.
 pub const ACCEPTED_FORMS: &str = "`2024-2026` (years), `2025` (a year), `2025-03` (a month), \
@@ -171,8 +172,14 @@ impl Period {
     }
 
     /// The period for people: "2024–2026", "March 2025", "1 November 2024 –
-    /// 15 February 2025".
+    /// 15 February 2025", in the built-in catalogue's words.
     pub fn display(&self) -> String {
+        self.display_in(&Catalogue::builtin())
+    }
+
+    /// [`Period::display`] in the words of `catalogue` (a desk's
+    /// `date-span-*` messages join its ends).
+    pub fn display_in(&self, catalogue: &Catalogue) -> String {
         let first = PartialDate::from_naive(self.start);
         let last = PartialDate::from_naive(self.end);
         let whole_years =
@@ -180,21 +187,19 @@ impl Period {
         let whole_months =
             self.start.day() == 1 && self.end.succ_opt().is_none_or(|d| d.day() == 1);
         if whole_years {
-            let (a, b) = (self.start.year(), self.end.year());
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}–{b}")
+            match (PartialDate::year(self.start.year()), PartialDate::year(self.end.year())) {
+                (Ok(a), Ok(b)) => a.display_span_in(&b, catalogue),
+                _ => first.display_span_in(&last, catalogue),
             }
         } else if whole_months {
             let a = PartialDate::month(self.start.year(), self.start.month());
             let b = PartialDate::month(self.end.year(), self.end.month());
             match (a, b) {
-                (Ok(a), Ok(b)) => a.display_span(&b),
-                _ => first.display_span(&last),
+                (Ok(a), Ok(b)) => a.display_span_in(&b, catalogue),
+                _ => first.display_span_in(&last, catalogue),
             }
         } else {
-            first.display_span(&last)
+            first.display_span_in(&last, catalogue)
         }
     }
 }

@@ -341,3 +341,28 @@ fn figures(document: &azint_report::typeset::Document) -> Vec<String> {
         })
         .collect()
 }
+
+/// A desk's `date-span-*` words reach the period wherever the PDF says it:
+/// the running head and the subject (the review found both using the
+/// built-in words).
+#[test]
+fn a_desks_date_span_words_reach_the_running_head_and_the_subject() {
+    let from = "date-span-years = { $from }–{ $until }";
+    assert!(BUILTIN.contains(from));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(FILE), BUILTIN.replacen(from, "date-span-years = { $from } to { $until }", 1)).unwrap();
+    let out = dir.path().join("b.pdf");
+    let output = bin().args(["--period", "2024-2026", "--as-of", AS_OF, "-q", "--templates"]).arg(dir.path()).arg("-o").arg(&out).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let doc = lopdf::Document::load(&out).unwrap();
+    let info = doc.trailer.get(b"Info").and_then(lopdf::Object::as_reference).unwrap();
+    let info = doc.get_object(info).and_then(lopdf::Object::as_dict).unwrap();
+    let subject = match info.get(b"Subject") {
+        Ok(lopdf::Object::String(bytes, _)) => azint_report::typeset::tags::read_text_string(bytes),
+        other => panic!("no subject: {other:?}"),
+    };
+    assert_eq!(subject, "Briefing for 2024 to 2026");
+    // The running head of the second page onward.
+    let text = doc.extract_text(&[2]).unwrap();
+    assert!(text.contains("2024 to 2026"), "{text}");
+}
