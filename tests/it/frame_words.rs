@@ -21,11 +21,12 @@
 //! to messages. The few that a rule would take for words are allowed below,
 //! each with its reason.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use azint_report::words::{Catalogue, BUILTIN, FILE};
 
+use crate::source::{is_tests_file, literals, rust_files, without_tests, Literal};
 use crate::util::{bin, stderr, AS_OF};
 
 /// Literals the rules would take for frame words, and why they are not
@@ -58,17 +59,16 @@ const FUNCTION_WORDS: &[&str] =
 fn no_english_word_of_the_frame_is_left_in_the_typesetter() {
     let vocabulary = vocabulary(BUILTIN);
     assert!(vocabulary.contains(&"Page".to_owned()) && vocabulary.contains(&"Timeline".to_owned()), "{vocabulary:?}");
-    let mut files = Vec::new();
-    walk(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/typeset").as_path(), &mut files);
+    let files = rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/typeset"));
     assert!(files.len() > 20, "too few files read: {files:?}");
     let mut found = Vec::new();
     for file in &files {
         let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if name == "tests.rs" {
+        if is_tests_file(file) {
             continue;
         }
         let source = std::fs::read_to_string(file).unwrap();
-        for (line, literal) in literals(without_tests(&source)) {
+        for Literal { line, text: literal, .. } in literals(without_tests(&source)) {
             if let Some(why) = frame_word(&literal, &vocabulary) {
                 if !ALLOWED.iter().any(|(f, text, _)| *f == name && literal.starts_with(text)) {
                     found.push(format!("{}:{line}: {literal:?} ({why})", file.display()));
@@ -93,8 +93,8 @@ fn the_scan_tells_frame_words_from_names_and_diagnostics() {
     "####;
     let said: Vec<String> = literals(without_tests(source))
         .into_iter()
-        .filter(|(_, l)| frame_word(l, &vocabulary).is_some())
-        .map(|(_, l)| l)
+        .map(|l| l.text)
+        .filter(|l| frame_word(l, &vocabulary).is_some())
         .collect();
     assert_eq!(said, ["Page {} of {}", "Significance:", "Pie chart", "Contents", "Sep"]);
 }
@@ -150,104 +150,6 @@ fn frame_word(literal: &str, vocabulary: &[String]) -> Option<String> {
     let capitalised = first.chars().next().is_some_and(char::is_uppercase) && first.chars().nth(1).is_some_and(char::is_lowercase);
     let phrase = first.split_once(' ').is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_alphabetic));
     (capitalised && phrase).then(|| "a phrase".to_owned())
-}
-
-/// The source without a test module at its foot.
-fn without_tests(source: &str) -> &str {
-    match source.find("#[cfg(test)]\nmod ").or_else(|| source.find("#[cfg(test)]\n        mod ")) {
-        Some(at) => &source[..at],
-        None => source,
-    }
-}
-
-/// The string literals of Rust source, with their line: plain, byte and
-/// raw strings; comments and character literals are skipped. Escapes are
-/// kept as written.
-fn literals(source: &str) -> Vec<(usize, String)> {
-    let chars: Vec<char> = source.chars().collect();
-    let mut out = Vec::new();
-    let (mut i, mut line) = (0, 1);
-    let ident = |k: usize| k > 0 && (chars[k - 1].is_alphanumeric() || chars[k - 1] == '_');
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        if c == '\n' {
-            line += 1;
-        }
-        if c == '/' && next == Some('/') {
-            while i < chars.len() && chars[i] != '\n' {
-                i += 1;
-            }
-            continue;
-        }
-        if c == '/' && next == Some('*') {
-            while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
-                line += usize::from(chars[i] == '\n');
-                i += 1;
-            }
-            i += 2;
-            continue;
-        }
-        // Raw strings: r"…", r#"…"#, br"…".
-        let raw_at = if c == 'r' && !ident(i) { Some(i + 1) } else if c == 'b' && next == Some('r') && !ident(i) { Some(i + 2) } else { None };
-        if let Some(mut k) = raw_at {
-            let hashes = chars[k..].iter().take_while(|&&h| h == '#').count();
-            k += hashes;
-            if chars.get(k) == Some(&'"') {
-                let start = k + 1;
-                let mut end = start;
-                while end < chars.len() && !(chars[end] == '"' && chars[end + 1..].iter().take(hashes).filter(|&&h| h == '#').count() == hashes) {
-                    end += 1;
-                }
-                let text: String = chars[start..end.min(chars.len())].iter().collect();
-                out.push((line, text.clone()));
-                line += text.matches('\n').count();
-                i = end + 1 + hashes;
-                continue;
-            }
-        }
-        if c == '"' {
-            let start = i + 1;
-            let mut end = start;
-            while end < chars.len() && chars[end] != '"' {
-                end += if chars[end] == '\\' { 2 } else { 1 };
-            }
-            let text: String = chars[start..end.min(chars.len())].iter().collect();
-            out.push((line, text.clone()));
-            line += text.matches('\n').count();
-            i = end + 1;
-            continue;
-        }
-        if c == '\'' {
-            // A character literal ('"', '\n', '\u{a0}'), or a lifetime.
-            if next == Some('\\') {
-                i += 2;
-                while i < chars.len() && chars[i] != '\'' {
-                    i += 1;
-                }
-                i += 1;
-                continue;
-            }
-            if chars.get(i + 2) == Some(&'\'') {
-                i += 3;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            found.push(path);
-        }
-    }
 }
 
 /// Letters and digits only: the PDF's text extraction spaces words its

@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::layers::{strip, walk};
+use crate::layers::strip;
+use crate::source::rust_files;
 
 const MAX_FILE_LINES: usize = 700;
 const MAX_FN_LINES: usize = 100;
@@ -14,11 +15,7 @@ const MAX_FN_LINES: usize = 100;
 /// Every `.rs` file of the crate: its code, benchmarks and tests.
 fn sources() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut found = Vec::new();
-    for dir in ["src", "tests", "benches", "fuzz"] {
-        walk(&root.join(dir), &mut found);
-    }
-    found.retain(|p| p.extension().is_some_and(|e| e == "rs"));
+    let mut found: Vec<PathBuf> = ["src", "tests", "benches", "fuzz"].iter().flat_map(|dir| rust_files(&root.join(dir))).collect();
     found.sort();
     assert!(found.len() > 50, "too few sources found: {}", found.len());
     found

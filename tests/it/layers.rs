@@ -108,9 +108,7 @@ struct Crate {
 
 impl Crate {
     fn read(src: &Path) -> Crate {
-        let mut found = Vec::new();
-        walk(src, &mut found);
-        found.sort();
+        let found = crate::source::rust_files(src);
         let mut files = Vec::new();
         let mut modules = BTreeSet::new();
         for path in found {
@@ -163,17 +161,6 @@ impl Crate {
 /// The layer of a module: its top-level name; `lib` for lib.rs.
 fn layer(module: &[String]) -> String {
     module.first().cloned().unwrap_or_else(|| "lib".to_owned())
-}
-
-pub(crate) fn walk(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            walk(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            found.push(path);
-        }
-    }
 }
 
 /// A path to an item of the crate, found in a file: its segments from the

@@ -18,6 +18,7 @@ mod partners;
 mod properties;
 mod publication;
 mod render;
+mod source;
 mod report_words;
 mod tagged;
 mod typeset;

@@ -13,7 +13,9 @@
 //! statement builds, is let through too. Whatever else must stay is in
 //! [`ALLOWED`], each with its reason.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use crate::source::{is_tests_file, literals, rust_files, without_tests};
 
 /// Literals that hold words and stay, by file and text, with the reason.
 const ALLOWED: &[(&str, &[&str], &str)] = &[(
@@ -43,16 +45,13 @@ const DIAGNOSTIC: &[&str] = &[
 #[test]
 fn no_english_word_of_the_frame_is_in_the_report_or_snapshot_code() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for dir in ["src/report", "src/snapshot"] {
-        walk(&root.join(dir), &mut files);
-    }
+    let files: Vec<_> = ["src/report", "src/snapshot"].iter().flat_map(|dir| rust_files(&root.join(dir))).filter(|f| !is_tests_file(f)).collect();
     assert!(files.len() > 5, "{files:?}");
     let mut found = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
         let name = file.strip_prefix(root).unwrap().display().to_string().replace('\\', "/");
-        for (line, literal) in frame_words(non_test(&text)) {
+        for (line, literal) in frame_words(without_tests(&text)) {
             if !ALLOWED.iter().any(|(f, texts, _)| *f == name && texts.contains(&literal.as_str())) {
                 found.push(format!("{name}:{line}: {literal:?}"));
             }
@@ -65,32 +64,13 @@ fn no_english_word_of_the_frame_is_in_the_report_or_snapshot_code() {
     );
 }
 
-/// The file's text before its tests (`#[cfg(test)]` at a line's start).
-fn non_test(text: &str) -> &str {
-    let end = text.find("\n#[cfg(test)]").map_or(text.len(), |i| i + 1);
-    &text[..end]
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") && path.file_name().is_some_and(|n| n != "tests.rs") {
-            // A module's `tests.rs` is test code (`#[cfg(test)] mod tests;`).
-            found.push(path);
-        }
-    }
-}
-
 /// The literals of `code` that hold words, with their line, leaving out
 /// those of diagnostics.
 fn frame_words(code: &str) -> Vec<(usize, String)> {
     literals(code)
         .into_iter()
-        .filter(|(_, at, text)| holds_words(text) && !in_diagnostic(code, *at))
-        .map(|(line, _, text)| (line, text))
+        .filter(|l| holds_words(&l.text) && !in_diagnostic(code, l.offset))
+        .map(|l| (l.line, l.text))
         .collect()
 }
 
@@ -140,77 +120,6 @@ fn holds_words(text: &str) -> bool {
     let spaced = bare.chars().any(char::is_whitespace);
     let identifier = !spaced && (bare.contains("::") || !bare.chars().any(|c| c.is_uppercase() || "()[]".contains(c)));
     word && !identifier
-}
-
-/// Every string literal of `code`: its line, its offset, its text (escapes
-/// left as written). Comments and character literals are skipped.
-fn literals(code: &str) -> Vec<(usize, usize, String)> {
-    let chars: Vec<(usize, char)> = code.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    let line_of = |offset: usize| code[..offset].matches('\n').count() + 1;
-    while i < chars.len() {
-        let c = chars[i].1;
-        let next = chars.get(i + 1).map(|c| c.1);
-        if c == '/' && next == Some('/') {
-            while i < chars.len() && chars[i].1 != '\n' {
-                i += 1;
-            }
-        } else if c == '/' && next == Some('*') {
-            i += 2;
-            while i + 1 < chars.len() && !(chars[i].1 == '*' && chars[i + 1].1 == '/') {
-                i += 1;
-            }
-            i += 2;
-        } else if c == 'r' && matches!(next, Some('"' | '#')) && !ident_before(&chars, i) {
-            let hashes = chars[i + 1..].iter().take_while(|c| c.1 == '#').count();
-            let open = i + 1 + hashes;
-            if chars.get(open).map(|c| c.1) != Some('"') {
-                i += 1;
-                continue;
-            }
-            let close: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
-            let body = chars[open].0 + 1;
-            let end = code[body..].find(&close).map_or(code.len(), |e| body + e);
-            out.push((line_of(chars[i].0), chars[i].0, code[body..end].to_owned()));
-            let end = end + close.len();
-            while i < chars.len() && chars[i].0 < end {
-                i += 1;
-            }
-        } else if c == '"' {
-            let start = i;
-            i += 1;
-            while i < chars.len() && chars[i].1 != '"' {
-                i += if chars[i].1 == '\\' { 2 } else { 1 };
-            }
-            let body = &code[chars[start].0 + 1..chars.get(i).map_or(code.len(), |c| c.0)];
-            out.push((line_of(chars[start].0), chars[start].0, body.to_owned()));
-            i += 1;
-        } else if c == '\'' {
-            // A character literal ('x', '\'', '\u{2212}'), or a lifetime.
-            let close = chars[i + 1..].iter().take(12).position(|c| c.1 == '\'');
-            match (next, close) {
-                (Some('\\'), Some(_)) => {
-                    i += 2;
-                    while i < chars.len() && chars[i].1 != '\'' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                (_, Some(1)) => i += 3,
-                _ => i += 1,
-            }
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// Whether the character before `i` continues an identifier (`for"` is
-/// not a raw string; `r"` after `br` or an identifier is).
-fn ident_before(chars: &[(usize, char)], i: usize) -> bool {
-    i > 0 && (chars[i - 1].1.is_alphanumeric() || chars[i - 1].1 == '_')
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use azint_report::words::{BUILTIN, FILE, MESSAGES};
 
+use crate::source::{self, in_attribute, without_tests, Literal};
 use crate::util::{bin, stderr, stdout};
 
 /// The briefing's Markdown with `templates` as `--templates`.
@@ -35,68 +36,11 @@ fn a_desks_catalogue_rewords_the_summary() {
     assert!(after.contains("| Summit meeting |") && !after.contains("| Summit |"), "{after}");
 }
 
-/// A string literal of a source file and its line.
-struct Literal {
-    text: String,
-    line: usize,
-}
-
 /// The string literals of `source` outside comments, attributes
 /// (`#[serde(with = "iso")]`) and the `#[cfg(test)]` module at its foot.
 fn literals(source: &str) -> Vec<Literal> {
-    let code = source.split("#[cfg(test)]").next().unwrap_or(source);
-    let c: Vec<char> = code.chars().collect();
-    let (mut out, mut i, mut line, mut attribute) = (Vec::new(), 0, 1, 0usize);
-    while i < c.len() {
-        let next = c.get(i + 1).copied();
-        match c[i] {
-            '\n' => line += 1,
-            '/' if next == Some('/') => {
-                while i < c.len() && c[i] != '\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            '#' if next == Some('[') => attribute = 1,
-            '[' if attribute > 0 => attribute += 1,
-            ']' if attribute > 0 => attribute = if attribute == 2 { 0 } else { attribute - 1 },
-            '\'' if next == Some('\\') || c.get(i + 2) == Some(&'\'') => {
-                // A character literal; 'a without a closing quote is a lifetime.
-                i += 1;
-                while i < c.len() && c[i] != '\'' {
-                    i += if c[i] == '\\' { 2 } else { 1 };
-                }
-            }
-            '"' => {
-                let (start, mut text) = (line, String::new());
-                // A raw string's hashes, when it is one (r"…", r#"…"#).
-                let hashes = c[..i].iter().rev().take_while(|&&h| h == '#').count();
-                let raw = i > hashes && c[i - hashes - 1] == 'r';
-                i += 1;
-                while i < c.len() {
-                    if c[i] == '"' && (!raw || c[i + 1..].iter().take(hashes).filter(|&&h| h == '#').count() == hashes) {
-                        i += if raw { hashes } else { 0 };
-                        break;
-                    }
-                    if c[i] == '\\' && !raw {
-                        text.push(c[i]);
-                        i += 1;
-                    }
-                    if let Some(&ch) = c.get(i) {
-                        line += usize::from(ch == '\n');
-                        text.push(ch);
-                    }
-                    i += 1;
-                }
-                if attribute == 0 {
-                    out.push(Literal { text, line: start });
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out
+    let code = without_tests(source);
+    source::literals(code).into_iter().filter(|l| !in_attribute(code, l.offset)).collect()
 }
 
 /// Whether a literal holds a word: two letters in a row. Format specs
