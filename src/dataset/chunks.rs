@@ -33,10 +33,31 @@ impl Pieces {
     /// `[[partner]]` runs that an `[[event]]` interrupts; both are left to
     /// the whole file's parse.
     pub fn conflict<'k>(keys: impl IntoIterator<Item = (usize, &'k str)>) -> bool {
-        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        keys.into_iter().any(|(piece, key)| {
-            key != "event" && *seen.entry(key).or_insert(piece) != piece
-        })
+        let mut seen = TopKeys::default();
+        keys.into_iter().any(|(piece, key)| seen.clash(piece, key))
+    }
+}
+
+/// The top-level keys met so far, piece by piece: [`Pieces::conflict`]
+/// kept as the pieces come.
+#[derive(Default)]
+pub struct TopKeys {
+    first_piece: std::collections::HashMap<String, usize>,
+}
+
+impl TopKeys {
+    /// Records `key` of `piece`; whether it clashes with another piece's.
+    pub fn clash(&mut self, piece: usize, key: &str) -> bool {
+        if key == "event" {
+            return false;
+        }
+        match self.first_piece.get(key) {
+            Some(&first) => first != piece,
+            None => {
+                self.first_piece.insert(key.to_owned(), piece);
+                false
+            }
+        }
     }
 }
 

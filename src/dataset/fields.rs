@@ -185,7 +185,7 @@ impl FileChecker<'_> {
     /// has a syntax error or defines a table another piece defines.
     fn check_pieces(&mut self, pieces: &super::chunks::Pieces, merged: &mut FileDefs) -> bool {
         let text = self.file.text.as_str();
-        let mut keys: Vec<(usize, String)> = Vec::new();
+        let mut keys = super::chunks::TopKeys::default();
         // One thread parses the next piece while this one checks the last:
         // at most two parsed pieces wait, so memory stays a few pieces'.
         std::thread::scope(|scope| {
@@ -204,8 +204,7 @@ impl FileChecker<'_> {
                     return false;
                 }
                 let root = root.into_inner();
-                keys.extend(root.keys().map(|k| (index, k.get_ref().to_string())));
-                if super::chunks::Pieces::conflict(keys.iter().map(|(i, k)| (*i, k.as_str()))) {
+                if root.keys().any(|k| keys.clash(index, k.get_ref())) {
                     return false;
                 }
                 self.base = start;
