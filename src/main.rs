@@ -1,7 +1,7 @@
 //! The `azint-report` binary: parse the command line, run the library,
 //! print, and map errors to exit codes (`docs/cli.md`).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -50,7 +50,9 @@ fn main() -> ExitCode {
 }
 
 fn render(args: azint_report::cli::RenderArgs) -> i32 {
-    let options = match Options::resolve(args.request()) {
+    let options = match Options::resolve(args.request())
+        .and_then(|options| options::check_terminal(&options, std::io::stdout().is_terminal()).map(|()| options))
+    {
         Ok(options) => options,
         Err(e) => return report_error(&e),
     };

@@ -264,3 +264,30 @@ fn help_has_examples_and_completions_print() {
     assert_eq!(bash.status.code(), Some(0));
     assert!(stdout(&bash).contains("azint-report"));
 }
+
+/// Issue 24, item 6: `-o -` with the PDF to a terminal (a pseudo-terminal
+/// from `script`) is refused with a hint, exit 2, and writes nothing; to a
+/// pipe the PDF comes as before, and Markdown comes to the terminal.
+#[test]
+fn issue_24_a_pdf_to_a_terminal_is_refused_and_to_a_pipe_written() {
+    let piped = bin().args(["--period", "2025", "--as-of", AS_OF, "-q", "-o", "-"]).output().unwrap();
+    assert_eq!(piped.status.code(), Some(0), "{}", stderr(&piped));
+    assert!(piped.stdout.starts_with(b"%PDF-") && piped.stdout.ends_with(b"%%EOF"));
+
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("no `script` here to make a terminal: only the pipe is checked");
+        return;
+    }
+    let quoted = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let in_terminal = |args: &str| {
+        let command = format!("{} --period 2025 --as-of {AS_OF} {args}", quoted(&assert_cmd::cargo::cargo_bin!("azint-report").display().to_string()));
+        std::process::Command::new("script").args(["-qec", &command, "/dev/null"]).current_dir(root()).stdin(std::process::Stdio::null()).output().unwrap()
+    };
+    let refused = in_terminal("-o -");
+    let said = String::from_utf8_lossy(&refused.stdout);
+    assert_eq!(refused.status.code(), Some(2), "{said}");
+    assert_eq!(said.trim_end(), "error: the PDF is binary and standard output is a terminal: give -o FILE, or redirect: > briefing.pdf");
+    let markdown = in_terminal("--format md -q -o -");
+    assert_eq!(markdown.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&markdown.stdout).starts_with("# "), "Markdown is text: it comes to the terminal");
+}
