@@ -161,12 +161,7 @@ impl Period {
     /// one date when both ends are one, else two joined by `-` (years) or
     /// `..`.
     fn spelt(&self, precision: Precision) -> String {
-        let write = |date: NaiveDate| match precision {
-            Precision::Year => format!("{:04}", date.year()),
-            Precision::Month => format!("{:04}-{:02}", date.year(), date.month()),
-            Precision::Day => date.format("%Y-%m-%d").to_string(),
-        };
-        let (first, last) = (write(self.start), write(self.end));
+        let (first, last) = (spell(self.start, precision), spell(self.end, precision));
         match precision {
             _ if first == last => first,
             Precision::Year => format!("{first}-{last}"),
@@ -197,7 +192,7 @@ impl Period {
                 let spelt = self.spelt(kind);
                 // Before they were joined by `-`, whole years (and one day,
                 // month or year) were written `A..B` too.
-                let joined = format!("{}..{}", self.spelt_end(kind, self.start), self.spelt_end(kind, self.end));
+                let joined = format!("{}..{}", spell(self.start, kind), spell(self.end, kind));
                 [spelt, joined]
             })
             .collect();
@@ -208,11 +203,6 @@ impl Period {
             }
         }
         stems
-    }
-
-    /// One end of the period written as a date of kind `precision`.
-    fn spelt_end(&self, precision: Precision, date: NaiveDate) -> String {
-        Period { start: date, end: date, label: String::new() }.spelt(precision)
     }
 
     /// Whether the span of days `first..=last` overlaps the period.
@@ -303,6 +293,16 @@ fn ends(text: &str) -> Option<(&str, &str)> {
     match spaced {
         Some((i, _)) => Some((&text[..i], &text[i + 1..])),
         None => text.split_once('-').filter(|(a, b)| a.len() == 4 && b.len() == 4),
+    }
+}
+
+/// `date` written as a date of kind `precision`, cut to it: `2025`,
+/// `2025-03` or `2025-03-12`.
+fn spell(date: NaiveDate, precision: Precision) -> String {
+    match precision {
+        Precision::Year => format!("{:04}", date.year()),
+        Precision::Month => format!("{:04}-{:02}", date.year(), date.month()),
+        Precision::Day => date.format("%Y-%m-%d").to_string(),
     }
 }
 
@@ -557,7 +557,7 @@ mod tests {
         let kinds = [Precision::Year, Precision::Month, Precision::Day];
         let mut out = Vec::new();
         for kind in kinds.into_iter().filter(|&k| k >= period.precision()) {
-            let (a, b) = (period.spelt_end(kind, period.start), period.spelt_end(kind, period.end));
+            let (a, b) = (spell(period.start, kind), spell(period.end, kind));
             for join in ["..", "–", "—", " – ", " - ", " .. ", "- ", " -"] {
                 out.push(format!("{a}{join}{b}"));
             }
