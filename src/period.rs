@@ -112,9 +112,11 @@ impl Period {
         };
         if from.precision() != to.precision() {
             // The finer kind for both ends: `2024-07..2025` meant up to
-            // the end of 2025, in months `2024-07..2025-12`.
+            // the end of 2025, in months `2024-07..2025-12` (and the ends
+            // the right way round, if they are not).
             let finer = from.precision().max(to.precision());
-            let example = Period { start: from.first_day(), end: to.last_day(), label: String::new() }.spelt(finer);
+            let (first, last) = if to.last_day() < from.first_day() { (to, from) } else { (from, to) };
+            let example = Period { start: first.first_day(), end: last.last_day(), label: String::new() }.spelt(finer);
             return Err(fail(PeriodProblem::MixedPrecision { from: kind(from.precision()), to: kind(to.precision()), example }));
         }
         let (start, end) = (from.first_day(), to.last_day());
@@ -416,6 +418,7 @@ mod tests {
             message("2024..2025-03-15"),
             "its ends are a year and a day: make them of one kind, as in `2024-01-01..2025-03-15`"
         );
+        assert_eq!(message("2025..2024-03"), "its ends are a year and a month: make them of one kind, as in `2024-03..2025-12`");
         for text in ["2024/2026", "2024–2025–2026", "2026–2024", "2025-02-30"] {
             assert!(!message(text).contains("expected"), "{text}: {}", message(text));
             assert_eq!(Period::parse(text).unwrap_err().text(), text);
