@@ -59,8 +59,9 @@ pub enum Command {
 /// The options of the main command: render a briefing.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// The period: 2024-2026, 2025, 2025-03, 2024-07..2025-06 or
-    /// 2024-11-01..2025-02-15 [default: the years of all events]
+    /// The period: 2024-2026 (or 2024–2026), 2025, 2025-03,
+    /// 2024-07..2025-06 or 2024-11-01..2025-02-15; file names follow its
+    /// days, not its spelling [default: the years of all events]
     #[arg(long, value_name = "P", value_parser = Period::parse)]
     pub period: Option<Period>,
 

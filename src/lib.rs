@@ -223,17 +223,19 @@ fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)]) -> Resu
 }
 
 /// The text of the previous JSON summary for `path`: the file itself, else
-/// the one an earlier version wrote under the period's old file name
-/// (`azint-briefing-2024-07..2025-06.json`).
+/// one an earlier version wrote under another spelling of the period's
+/// days (`azint-briefing-2024-07..2025-06.json`, `azint-briefing-2024_2026.json`).
 fn previous_summary(path: &std::path::Path, period: &Period) -> Result<Option<String>, output::ExistingError> {
     if let Some(text) = output::read_existing(path)? {
         return Ok(Some(text));
     }
-    let Some(legacy) = period.legacy_file_stem() else { return Ok(None) };
-    let Some(name) = path.file_name().and_then(|n| n.to_str()).map(|n| n.replace(&period.file_stem(), legacy)) else {
-        return Ok(None);
-    };
-    output::read_existing(&path.with_file_name(name))
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return Ok(None) };
+    for legacy in period.legacy_file_stems() {
+        if let Some(text) = output::read_existing(&path.with_file_name(name.replace(&period.file_stem(), &legacy)))? {
+            return Ok(Some(text));
+        }
+    }
+    Ok(None)
 }
 
 /// Warnings about the period itself: one with no events in it, and a

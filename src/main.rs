@@ -1,7 +1,7 @@
 //! The `azint-report` binary: parse the command line, run the library,
 //! print, and map errors to exit codes (`docs/cli.md`).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -50,7 +50,9 @@ fn main() -> ExitCode {
 }
 
 fn render(args: azint_report::cli::RenderArgs) -> i32 {
-    let options = match Options::resolve(args.request()) {
+    let options = match Options::resolve(args.request())
+        .and_then(|options| options::check_terminal(&options, std::io::stdout().is_terminal()).map(|()| options))
+    {
         Ok(options) => options,
         Err(e) => return report_error(&e),
     };
@@ -135,6 +137,9 @@ fn watch(options: &Options, files: Result<Vec<DataFile>, Error>) -> i32 {
         eprintln!("error: {e}");
         return 1;
     }
+    // Whether a report was written since the watch began: until then a
+    // failed round has no last good report to keep.
+    let mut rendered = false;
     let mut print = |round: azint_report::watch::Round| {
         let now = chrono::Local::now().format("%H:%M:%S");
         match round {
@@ -144,6 +149,7 @@ fn watch(options: &Options, files: Result<Vec<DataFile>, Error>) -> i32 {
                 }
             }
             azint_report::watch::Round::Rendered { outcome, changed } => {
+                rendered = true;
                 for warning in &outcome.warnings {
                     eprintln!("{warning}");
                 }
@@ -155,9 +161,15 @@ fn watch(options: &Options, files: Result<Vec<DataFile>, Error>) -> i32 {
                 let written: Vec<String> = outcome.written.iter().map(|w| w.target.display()).collect();
                 eprintln!("{now} {what}{changes} -> {} in {} ms", written.join(", "), outcome.elapsed.as_millis());
             }
+            // Issue 24, item 7: the round's own line is its only closing
+            // line; the run's ("nothing was written") would say it twice.
             azint_report::watch::Round::Failed { error, changed } => {
-                report_error(&error);
-                eprintln!("{now} {}: not rendered; the last good report is kept", changed.join(", "));
+                let what = if changed.is_empty() { "first render".to_owned() } else { changed.join(", ") };
+                let kept = if rendered { "the last good report is kept" } else { "nothing was written" };
+                match print_diagnostics(&error) {
+                    Some(problems) => eprintln!("{now} {what}: {}, not rendered; {kept}", count(problems, "problem")),
+                    None => eprintln!("{now} {what}: {}; {kept}", azint_report::diag::escape(&error.to_string())),
+                }
             }
         }
     };
@@ -260,23 +272,25 @@ fn report_error(e: &Error) -> i32 {
             return 0;
         }
     }
-    let mut err = std::io::stderr().lock();
-    match e.diagnostics() {
-        Some(problems) => {
-            for d in problems {
-                let _ = writeln!(err, "{d}");
-            }
-            let _ = writeln!(
-                err,
-                "error: {}; nothing was written",
-                count(problems.iter().map(azint_report::diag::Diagnostic::count).sum(), "problem")
-            );
-        }
-        None => {
-            let _ = writeln!(err, "error: {}", azint_report::diag::escape(&e.to_string()));
-        }
-    }
+    let line = match print_diagnostics(e) {
+        Some(problems) => format!("error: {}; nothing was written", count(problems, "problem")),
+        None => format!("error: {}", azint_report::diag::escape(&e.to_string())),
+    };
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
     e.exit_code()
+}
+
+/// Prints the diagnostics of an error that is a list of them, one a line,
+/// and returns how many problems they count (`None`, printing nothing, for
+/// another error). The caller adds one closing line: the run's, or a
+/// watch round's.
+fn print_diagnostics(e: &Error) -> Option<usize> {
+    let problems = e.diagnostics()?;
+    let mut err = std::io::stderr().lock();
+    for d in problems {
+        let _ = writeln!(err, "{d}");
+    }
+    Some(problems.iter().map(azint_report::diag::Diagnostic::count).sum())
 }
 
 fn count(n: usize, word: &str) -> String {

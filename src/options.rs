@@ -205,6 +205,21 @@ fn check_out(path: &Path, format: OutputFormat) -> Result<(), Error> {
     }
 }
 
+/// `-o -` with a binary format (the PDF) when standard output is a
+/// terminal is refused, as curl refuses: the bytes would garble the
+/// terminal and help nobody (issue 24, item 6). To a pipe or a file it is
+/// written as asked. `terminal` is whether standard output is one (the
+/// binary asks `std::io::IsTerminal`).
+pub fn check_terminal(options: &Options, terminal: bool) -> Result<(), Error> {
+    let to_stdout = options.destination == Destination::Named(crate::output::Target::Stdout);
+    match options.formats.as_slice() {
+        [OutputFormat::Pdf] if to_stdout && terminal => Err(Error::Usage(
+            "the PDF is binary and standard output is a terminal: give -o FILE, or redirect: > briefing.pdf".to_owned(),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// `--data`, else `./data` when it exists, else the built-in dataset (with a
 /// notice saying which).
 pub fn resolve_data(data: Option<PathBuf>) -> (DataSource, Option<String>) {
@@ -277,5 +292,37 @@ mod tests {
                 other => panic!("{far}: {other:?}"),
             }
         }
+    }
+
+    /// Issue 24, item 6: only the PDF, only to standard output, only when
+    /// that is a terminal.
+    #[test]
+    fn issue_24_a_pdf_to_a_terminal_is_refused() {
+        let request = |format: OutputFormat, out: &str| Request {
+            period: None,
+            formats: vec![format],
+            data: None,
+            out: Some(PathBuf::from(out)),
+            out_dir: PathBuf::from("reports"),
+            templates: None,
+            highlights: 3,
+            pillars: Vec::new(),
+            as_of: NaiveDate::from_ymd_opt(2026, 2, 12),
+            chronology: true,
+            compare: None,
+            changes: true,
+            watch: false,
+            paper: Paper::A4,
+            quiet: false,
+        };
+        let check = |format, out, terminal| check_terminal(&Options::resolve(request(format, out)).unwrap(), terminal);
+        match check(OutputFormat::Pdf, "-", true) {
+            Err(Error::Usage(m)) => assert_eq!(m, "the PDF is binary and standard output is a terminal: give -o FILE, or redirect: > briefing.pdf"),
+            other => panic!("{other:?}"),
+        }
+        assert!(check(OutputFormat::Pdf, "-", false).is_ok(), "to a pipe or a file");
+        assert!(check(OutputFormat::Markdown, "-", true).is_ok(), "text to a terminal");
+        assert!(check(OutputFormat::Json, "-", true).is_ok(), "text to a terminal");
+        assert!(check(OutputFormat::Pdf, "b.pdf", true).is_ok(), "a file, whatever the terminal");
     }
 }

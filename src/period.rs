@@ -3,17 +3,22 @@
 //! A period is an inclusive range of days. An event belongs to it when the
 //! event's span, from the first day of its `date` to the last day of its
 //! `until` (or of `date`), overlaps that range.
+//!
+//! A period is known by its days, never by its spelling (issue 24, item
+//! 5): `2024-2026`, `2024–2026`, `2024 - 2026`, `2024..2026` and
+//! `2024-01..2026-12` are one period, with one label, one file name and so
+//! one change history.
 
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::date::{DateError, PartialDate};
+use crate::date::{DateError, PartialDate, Precision};
 use crate::words::Catalogue;
 
-/// The forms `--period` accepts, for error messages and `--help`.
-pub const ACCEPTED_FORMS: &str = "`2024-2026` (years), `2025` (a year), `2025-03` (a month), \
-`2024-07..2025-06` (months) or `2024-11-01..2025-02-15` (days)";
+/// The forms `--period` accepts, for error messages.
+pub const ACCEPTED_FORMS: &str = "a year (`2025`), a month (`2025-03`), a day (`2025-03-12`), \
+or two of one kind joined by a dash or `..`, as in `2024-2026`, `2024–2026` or `2024-07..2025-06`";
 
 /// What the period's rules read of an event: its span of days, and
 /// whether the source places it somewhere in that span without a date.
@@ -40,93 +45,166 @@ impl<T: Dated> Dated for &T {
     }
 }
 
-/// A period refused, with what was written.
+/// A period refused. Its message does not repeat what was written: the
+/// command line names the value it refuses ("invalid value '2024/2026' for
+/// '--period <P>': ...").
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid period `{text}`: {why}; expected {forms}", forms = ACCEPTED_FORMS)]
+#[error("{why}")]
 pub struct PeriodError {
     text: String,
     why: PeriodProblem,
 }
 
+impl PeriodError {
+    /// The period as it was written.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 /// What is wrong with a period.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 enum PeriodProblem {
+    /// Not one of the [`ACCEPTED_FORMS`] at all.
+    #[error("a period is {forms}", forms = ACCEPTED_FORMS)]
+    Unrecognised,
+    /// The form is right, the date is not (month 13, 30 February).
     #[error("{0}")]
     Date(DateError),
-    #[error("both ends must have the same precision")]
-    MixedPrecision,
-    #[error("it ends ({to}) before it starts ({from})")]
-    Reversed { from: String, to: String },
+    /// `2024-07..2025`: say which kinds, and the period probably meant.
+    #[error("its ends are {from} and {to}: make them of one kind, as in `{example}`")]
+    MixedPrecision { from: &'static str, to: &'static str, example: String },
+    /// `2026-2024`: the period probably meant is the other way round.
+    #[error("it ends ({to}) before it starts ({from}): did you mean `{example}`?")]
+    Reversed { from: String, to: String, example: String },
 }
 
-/// An inclusive range of days with the label it was given.
+/// An inclusive range of days, and its label.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Period {
     pub start: NaiveDate,
     pub end: NaiveDate,
-    /// The period as written on the command line, used in file names.
+    /// The period's one spelling, made from its days (see
+    /// [`Period::from_days`]): the JSON summary's `label`, the console's
+    /// success line and, through [`Period::file_stem`], file names.
     pub label: String,
 }
 
 impl Period {
-    /// Parses one of the [`ACCEPTED_FORMS`].
+    /// Parses one of the [`ACCEPTED_FORMS`]: a year, a month or a day, or
+    /// two of one kind joined by `..`, an en or em dash (spaces around it
+    /// or not), a hyphen with a space on either side, or a bare hyphen
+    /// between two years (`2024-2026`; between months or days it would be
+    /// taken for a date's own).
     pub fn parse(text: &str) -> Result<Period, PeriodError> {
         let fail = |why: PeriodProblem| PeriodError { text: text.to_owned(), why };
-        let date = |s: &str| PartialDate::parse(s).map_err(|e| fail(PeriodProblem::Date(e)));
-        let text = text.trim();
-        let (from, to) = if let Some((a, b)) = text.split_once("..") {
-            let (from, to) = (date(a)?, date(b)?);
-            if from.precision() != to.precision() {
-                return Err(fail(PeriodProblem::MixedPrecision));
-            }
-            (from, to)
-        } else if let Some((a, b)) = text
-            .split_once('-')
-            .filter(|(a, b)| a.len() == 4 && b.len() == 4)
-        {
-            (date(a)?, date(b)?)
-        } else {
-            let day = date(text)?;
-            (day, day)
+        let date = |s: &str| match PartialDate::parse(s.trim()) {
+            Ok(date) => Ok(date),
+            Err(DateError::Malformed(_)) => Err(fail(PeriodProblem::Unrecognised)),
+            Err(e) => Err(fail(PeriodProblem::Date(e))),
         };
+        let (from, to) = match ends(text.trim()) {
+            Some((a, b)) => (date(a)?, date(b)?),
+            None => {
+                let day = date(text)?;
+                (day, day)
+            }
+        };
+        if from.precision() != to.precision() {
+            // The finer kind for both ends: `2024-07..2025` meant up to
+            // the end of 2025, in months `2024-07..2025-12` (and the ends
+            // the right way round, if they are not).
+            let finer = from.precision().max(to.precision());
+            let (first, last) = if to.last_day() < from.first_day() { (to, from) } else { (from, to) };
+            let example = Period { start: first.first_day(), end: last.last_day(), label: String::new() }.spelt(finer);
+            return Err(fail(PeriodProblem::MixedPrecision { from: kind(from.precision()), to: kind(to.precision()), example }));
+        }
         let (start, end) = (from.first_day(), to.last_day());
         if end < start {
-            return Err(fail(PeriodProblem::Reversed { from: from.to_string(), to: to.to_string() }));
+            let example = Period { start: to.first_day(), end: from.last_day(), label: String::new() }.spelt(from.precision());
+            return Err(fail(PeriodProblem::Reversed { from: from.to_string(), to: to.to_string(), example }));
         }
-        Ok(Period {
-            start,
-            end,
-            label: text.to_owned(),
-        })
+        Ok(Period::from_days(start, end))
+    }
+
+    /// The period from `start` to `end`, labelled by its days in the
+    /// coarsest form that says them exactly: `2024-2026` or `2025` for
+    /// whole years, `2024-07..2025-06` or `2025-03` for whole months, else
+    /// `2024-11-01..2025-02-15` or `2025-03-12`.
+    pub fn from_days(start: NaiveDate, end: NaiveDate) -> Period {
+        let mut period = Period { start, end, label: String::new() };
+        period.label = period.spelt(period.precision());
+        period
     }
 
     /// The whole years from `first` to `last`, labelled `2021-2029` (or
     /// `2024` for one year): the default period, covering every event.
     pub fn whole_years(first: i32, last: i32) -> Period {
-        let label = if first == last {
-            first.to_string()
+        Period::from_days(
+            NaiveDate::from_ymd_opt(first, 1, 1).unwrap_or(NaiveDate::MIN),
+            NaiveDate::from_ymd_opt(last, 12, 31).unwrap_or(NaiveDate::MAX),
+        )
+    }
+
+    /// The coarsest kind of date that says the period's days exactly.
+    fn precision(&self) -> Precision {
+        let whole_months = self.start.day() == 1 && self.end.succ_opt().is_none_or(|d| d.day() == 1);
+        if whole_months && self.start.month() == 1 && self.end.month() == 12 {
+            Precision::Year
+        } else if whole_months {
+            Precision::Month
         } else {
-            format!("{first}-{last}")
-        };
-        Period {
-            start: NaiveDate::from_ymd_opt(first, 1, 1).unwrap_or(NaiveDate::MIN),
-            end: NaiveDate::from_ymd_opt(last, 12, 31).unwrap_or(NaiveDate::MAX),
-            label,
+            Precision::Day
+        }
+    }
+
+    /// The period written with dates of kind `precision`, which must say
+    /// its days exactly (a kind no coarser than [`Period::precision`]):
+    /// one date when both ends are one, else two joined by `-` (years) or
+    /// `..`.
+    fn spelt(&self, precision: Precision) -> String {
+        let (first, last) = (spell(self.start, precision), spell(self.end, precision));
+        match precision {
+            _ if first == last => first,
+            Precision::Year => format!("{first}-{last}"),
+            _ => format!("{first}..{last}"),
         }
     }
 
     /// The label as it goes into file names: `2024-07..2025-06` becomes
     /// `2024-07_2025-06` (two dots in a name trip up shells' globbing habits
-    /// and some tools' extension handling); other labels are kept.
+    /// and some tools' extension handling). Made from the days, so every
+    /// spelling of one period writes the same files.
     pub fn file_stem(&self) -> String {
         self.label.replace("..", "_")
     }
 
-    /// The file stem earlier versions used (the label as written), when it
-    /// differs from [`Period::file_stem`]: a JSON summary there is still read
-    /// as the previous one.
-    pub fn legacy_file_stem(&self) -> Option<&str> {
-        self.label.contains("..").then_some(self.label.as_str())
+    /// The file stems earlier versions may have written for these days,
+    /// each but [`Period::file_stem`]: they named files after the period
+    /// as written, first verbatim (`2024-07..2025-06`), later with `..`
+    /// made `_`. A JSON summary under one of them is still read as the
+    /// previous one. In order: the later scheme first, coarser spellings
+    /// first.
+    pub fn legacy_file_stems(&self) -> Vec<String> {
+        let kinds = [Precision::Year, Precision::Month, Precision::Day];
+        let spellings: Vec<String> = kinds
+            .into_iter()
+            .filter(|&kind| kind >= self.precision())
+            .flat_map(|kind| {
+                let spelt = self.spelt(kind);
+                // Before they were joined by `-`, whole years (and one day,
+                // month or year) were written `A..B` too.
+                let joined = format!("{}..{}", spell(self.start, kind), spell(self.end, kind));
+                [spelt, joined]
+            })
+            .collect();
+        let mut stems: Vec<String> = Vec::new();
+        for stem in spellings.iter().map(|s| s.replace("..", "_")).chain(spellings.iter().cloned()) {
+            if stem != self.file_stem() && !stems.contains(&stem) {
+                stems.push(stem);
+            }
+        }
+        stems
     }
 
     /// Whether the span of days `first..=last` overlaps the period.
@@ -204,6 +282,41 @@ impl Period {
     }
 }
 
+/// A period's two ends as written, when it has two: split at `..`, at an
+/// en or em dash, at a hyphen with a space on either side, or at the
+/// hyphen between two years (`2024-2026`). Other hyphens are dates' own.
+fn ends(text: &str) -> Option<(&str, &str)> {
+    if let Some(pair) = text.split_once("..").or_else(|| text.split_once(['–', '—'])) {
+        return Some(pair);
+    }
+    let spaced = text.char_indices().find(|&(i, c)| {
+        c == '-' && (text[..i].ends_with(char::is_whitespace) || text[i + 1..].starts_with(char::is_whitespace))
+    });
+    match spaced {
+        Some((i, _)) => Some((&text[..i], &text[i + 1..])),
+        None => text.split_once('-').filter(|(a, b)| a.len() == 4 && b.len() == 4),
+    }
+}
+
+/// `date` written as a date of kind `precision`, cut to it: `2025`,
+/// `2025-03` or `2025-03-12`.
+fn spell(date: NaiveDate, precision: Precision) -> String {
+    match precision {
+        Precision::Year => format!("{:04}", date.year()),
+        Precision::Month => format!("{:04}-{:02}", date.year(), date.month()),
+        Precision::Day => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// A kind of date in words, for the message on mixed ends.
+fn kind(precision: Precision) -> &'static str {
+    match precision {
+        Precision::Year => "a year",
+        Precision::Month => "a month",
+        Precision::Day => "a day",
+    }
+}
+
 /// The period as the templates and the JSON summary read it: strings made
 /// here, at the boundary, and nowhere before (`label`, `display`, and the
 /// first and last day, ISO).
@@ -277,10 +390,52 @@ mod tests {
             "2025-06..2024-07",
             "2024-2026-2028",
             "abcd",
+            "2024/2026",
+            "2024–2025–2026",
+            "2024 to 2026",
         ] {
-            let err = Period::parse(bad).unwrap_err();
-            assert!(err.to_string().contains("expected `2024-2026`"), "{bad}: {err}");
+            assert!(Period::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    /// Issue 24, item 5: one message, without a second "expected" clause;
+    /// for a shape it does not know, the forms it does with examples; for
+    /// a mistake it can see, the period probably meant.
+    #[test]
+    fn issue_24_a_refused_period_says_what_to_write() {
+        let message = |text: &str| Period::parse(text).unwrap_err().to_string();
+        for unknown in ["2024/2026", "abcd", "", "2024..", "2024 to 2026", "24-26", "2024-2026-2028"] {
+            assert_eq!(message(unknown), format!("a period is {ACCEPTED_FORMS}"), "{unknown}");
+        }
+        assert_eq!(message("2025-13"), "month 13 does not exist (1 to 12)");
+        assert_eq!(message("2026-2024"), "it ends (2024) before it starts (2026): did you mean `2024-2026`?");
+        assert_eq!(message("2025-06..2024-07"), "it ends (2024-07) before it starts (2025-06): did you mean `2024-07..2025-06`?");
+        assert_eq!(
+            message("2024-07..2025"),
+            "its ends are a month and a year: make them of one kind, as in `2024-07..2025-12`"
+        );
+        assert_eq!(
+            message("2024..2025-03-15"),
+            "its ends are a year and a day: make them of one kind, as in `2024-01-01..2025-03-15`"
+        );
+        assert_eq!(message("2025..2024-03"), "its ends are a year and a month: make them of one kind, as in `2024-03..2025-12`");
+        for text in ["2024/2026", "2024–2025–2026", "2026–2024", "2025-02-30"] {
+            assert!(!message(text).contains("expected"), "{text}: {}", message(text));
+            assert_eq!(Period::parse(text).unwrap_err().text(), text);
+        }
+    }
+
+    /// Issue 24, item 5: the ways people write one period, dashes and
+    /// spaces included, are that period.
+    #[test]
+    fn issue_24_dashes_and_spaces_are_accepted() {
+        let years = p("2024-2026");
+        for text in ["2024–2026", "2024—2026", "2024 – 2026", "2024 - 2026", "2024 -2026", " 2024..2026 ", "2024 .. 2026", "2024-01..2026-12", "2024-01-01..2026-12-31", "2024-01 – 2026-12"] {
+            assert_eq!(p(text), years, "{text}");
+        }
+        assert_eq!(p("2024-11-01 – 2025-02-15"), p("2024-11-01..2025-02-15"));
+        assert_eq!(p("2024-11-01 - 2025-02-15"), p("2024-11-01..2025-02-15"));
+        assert_eq!(p("2025-03–2025-03"), p("2025-03"));
     }
 
     #[test]
@@ -344,8 +499,103 @@ mod tests {
         assert_eq!(p("2024-07..2025-06").file_stem(), "2024-07_2025-06");
         assert_eq!(p("2024-11-01..2025-02-15").file_stem(), "2024-11-01_2025-02-15");
         assert_eq!(p("2024-2026").file_stem(), "2024-2026");
-        assert_eq!(p("2024-07..2025-06").legacy_file_stem(), Some("2024-07..2025-06"));
-        assert_eq!(p("2025-03").legacy_file_stem(), None);
+    }
+
+    /// Issue 24, item 5: the label and the file name come from the days,
+    /// in the coarsest form that says them; today's spellings keep theirs.
+    #[test]
+    fn issue_24_labels_and_file_stems_come_from_the_days() {
+        for (text, label, stem) in [
+            ("2024..2026", "2024-2026", "2024-2026"),
+            ("2024–2026", "2024-2026", "2024-2026"),
+            ("2024-01..2026-12", "2024-2026", "2024-2026"),
+            ("2025-01..2025-12", "2025", "2025"),
+            ("2025..2025", "2025", "2025"),
+            ("2024-07-01..2025-06-30", "2024-07..2025-06", "2024-07_2025-06"),
+            ("2025-03-01..2025-03-31", "2025-03", "2025-03"),
+            ("2025-03-12..2025-03-12", "2025-03-12", "2025-03-12"),
+            ("2024-2026", "2024-2026", "2024-2026"),
+            ("2025", "2025", "2025"),
+            ("2025-03", "2025-03", "2025-03"),
+            ("2024-07..2025-06", "2024-07..2025-06", "2024-07_2025-06"),
+            ("2024-11-01..2025-02-15", "2024-11-01..2025-02-15", "2024-11-01_2025-02-15"),
+            ("2024-02", "2024-02", "2024-02"),
+        ] {
+            let period = p(text);
+            assert_eq!((period.label.as_str(), period.file_stem().as_str()), (label, stem), "{text}");
+        }
+        assert_eq!(Period::whole_years(2021, 2029).label, "2021-2029");
+        assert_eq!(Period::whole_years(2024, 2024).label, "2024");
+    }
+
+    /// The names earlier versions gave these days' files, for finding an
+    /// existing history: every spelling they accepted, as written and with
+    /// `..` made `_`; never the current name.
+    #[test]
+    fn legacy_file_stems_are_the_older_spellings_of_the_days() {
+        assert_eq!(
+            p("2024–2026").legacy_file_stems(),
+            [
+                "2024_2026",
+                "2024-01_2026-12",
+                "2024-01-01_2026-12-31",
+                "2024..2026",
+                "2024-01..2026-12",
+                "2024-01-01..2026-12-31"
+            ]
+        );
+        assert_eq!(
+            p("2024-07..2025-06").legacy_file_stems(),
+            ["2024-07-01_2025-06-30", "2024-07..2025-06", "2024-07-01..2025-06-30"]
+        );
+        assert_eq!(
+            p("2025-03-12").legacy_file_stems(),
+            ["2025-03-12_2025-03-12", "2025-03-12..2025-03-12"]
+        );
+        assert!(p("2025").legacy_file_stems().contains(&"2025..2025".to_owned()));
+    }
+
+    /// A period written in each of its spellings.
+    fn spellings(period: &Period) -> Vec<String> {
+        let kinds = [Precision::Year, Precision::Month, Precision::Day];
+        let mut out = Vec::new();
+        for kind in kinds.into_iter().filter(|&k| k >= period.precision()) {
+            let (a, b) = (spell(period.start, kind), spell(period.end, kind));
+            for join in ["..", "–", "—", " – ", " - ", " .. ", "- ", " -"] {
+                out.push(format!("{a}{join}{b}"));
+            }
+            if kind == Precision::Year {
+                out.push(format!("{a}-{b}"));
+            }
+            if a == b {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Issue 24, item 5: any period, printed in each spelling, parses
+        /// to the same period, label and file name; and the label is itself
+        /// a spelling that parses back to it.
+        #[test]
+        fn issue_24_every_spelling_is_one_period(first in 0u32..3_650_000, length in 0u32..4_000, shape in 0u8..3) {
+            let start = NaiveDate::from_num_days_from_ce_opt(first as i32 % 3_000_000 + 366_000).unwrap();
+            let days = Period::from_days(start, start + chrono::Duration::days(i64::from(length)));
+            // Whole months and whole years, not only days.
+            let period = match shape {
+                0 => days,
+                1 => Period::from_days(start.with_day(1).unwrap(), crate::date::last_day_of_month(days.end.year(), days.end.month()).unwrap()),
+                _ => Period::whole_years(start.year(), days.end.year()),
+            };
+            proptest::prop_assume!(crate::date::YEAR_RANGE.contains(&period.start.year()) && crate::date::YEAR_RANGE.contains(&period.end.year()));
+            proptest::prop_assert_eq!(Period::parse(&period.label), Ok(period.clone()));
+            for text in spellings(&period) {
+                let parsed = Period::parse(&text);
+                proptest::prop_assert_eq!(parsed.clone(), Ok(period.clone()), "{}", text);
+                proptest::prop_assert_eq!(parsed.map(|p| p.file_stem()), Ok(period.file_stem()), "{}", text);
+            }
+        }
     }
 
     #[test]

@@ -62,7 +62,8 @@ pub enum Round {
     /// Rendered; `changed` names the files that caused it (empty at start).
     Rendered { outcome: Outcome, changed: Vec<String> },
     /// The data or a template is invalid, or writing failed: the last good
-    /// report is untouched.
+    /// report is untouched. The listener says so once, in its own words
+    /// (issue 24, item 7): `error` is the cause, not a closing line.
     Failed { error: Error, changed: Vec<String> },
 }
 

@@ -133,7 +133,10 @@ pub fn previous(text: &str, period_label: &str) -> Option<Snapshot> {
 /// class 13). Another schema or period is no error: `Ok(None)`.
 pub fn read_previous(text: &str, period_label: &str) -> Result<Option<Snapshot>, String> {
     let snapshot = serde_json::from_str::<Snapshot>(text).map_err(|e| format!("not a JSON summary this version reads ({e})"))?;
-    if snapshot.schema != SCHEMA || snapshot.period.label != period_label {
+    // The same days, however either label spells them (an earlier version
+    // kept the period as written: `2024..2026`).
+    let days = |label: &str| crate::period::Period::parse(label).ok().map(|p| (p.start, p.end));
+    if snapshot.schema != SCHEMA || snapshot.period.label != period_label && (days(&snapshot.period.label).is_none() || days(&snapshot.period.label) != days(period_label)) {
         return Ok(None);
     }
     let date = chrono::NaiveDate::parse_from_str(&snapshot.as_of, "%Y-%m-%d").ok();

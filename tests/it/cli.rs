@@ -4,18 +4,66 @@ use crate::util::{bin, entries, fixture, root, stderr, stdout, AS_OF};
 
 #[test]
 fn a_malformed_or_reversed_period_is_a_usage_error() {
-    for period in ["2026-2024", "2025-13", "24-26"] {
+    for (period, says) in [
+        ("2026-2024", "it ends (2024) before it starts (2026): did you mean `2024-2026`?"),
+        ("2025-13", "month 13 does not exist (1 to 12)"),
+        ("24-26", "a period is a year (`2025`), a month (`2025-03`), a day (`2025-03-12`), or two of one kind joined by a dash or `..`, as in `2024-2026`, `2024–2026` or `2024-07..2025-06`"),
+    ] {
         let output = bin()
             .args(["--format", "md", "--period", period])
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(2), "{period}");
         let err = stderr(&output);
-        assert!(
-            err.contains("expected `2024-2026` (years), `2025` (a year), `2025-03` (a month)"),
-            "{err}"
-        );
+        assert!(err.starts_with(&format!("error: invalid value '{period}' for '--period <P>': {says}\n")), "{err}");
+        assert_eq!(err.matches("expected").count(), 0, "{err}");
     }
+}
+
+/// Issue 24, item 5: `--period` as people write it (the en dash the
+/// briefing itself prints, `..`, months for years) is one period: one file
+/// name, from its days, and one history.
+#[test]
+fn issue_24_every_spelling_of_a_period_writes_one_file_and_one_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |period: &str| {
+        let output = bin().args(["--period", period, "--format", "md", "--as-of", AS_OF, "--out-dir"]).arg(dir.path()).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{period}: {}", stderr(&output));
+        stderr(&output)
+    };
+    let first = run("2024..2026");
+    assert!(first.contains(" (2024-2026, 30 events from ./data, "), "{first}");
+    assert!(!first.contains("changes:"), "the first run has no history: {first}");
+    let markdown = std::fs::read(dir.path().join("azint-briefing-2024-2026.md")).unwrap();
+    for period in ["2024–2026", "2024 — 2026", "2024-01..2026-12", "2024 - 2026"] {
+        let again = run(period);
+        assert!(again.ends_with("; changes: no changes\n"), "{period} found no history: {again}");
+        assert_eq!(std::fs::read(dir.path().join("azint-briefing-2024-2026.md")).unwrap(), markdown, "{period}");
+    }
+    assert_eq!(entries(dir.path()), ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md"]);
+}
+
+/// Issue 24, item 5: a history an earlier version wrote under the period
+/// as spelt (`azint-briefing-2024_2026.json`, labelled `2024..2026`) is
+/// still the previous briefing of those days.
+#[test]
+fn issue_24_a_history_under_an_older_spelling_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |period: &str| {
+        let output = bin().args(["--period", period, "--format", "json", "--as-of", AS_OF, "--out-dir"]).arg(dir.path()).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{period}: {}", stderr(&output));
+        stderr(&output)
+    };
+    run("2024-2026");
+    let json = std::fs::read_to_string(dir.path().join("azint-briefing-2024-2026.json")).unwrap();
+    assert!(json.contains("\"label\": \"2024-2026\""), "{json}");
+    // As an earlier version wrote it, with one event fewer.
+    let older = json.replacen("\"label\": \"2024-2026\"", "\"label\": \"2024..2026\"", 1).replacen("\"hashes\": {", "\"hashes\": {\"an-older-event\": {\"pillar\": \"energy\", \"title\": \"Gone\", \"hash\": \"0\"},", 1);
+    assert_ne!(older, json);
+    std::fs::remove_file(dir.path().join("azint-briefing-2024-2026.json")).unwrap();
+    std::fs::write(dir.path().join("azint-briefing-2024_2026.json"), older).unwrap();
+    let again = run("2024–2026");
+    assert!(again.contains("; changes: +0 −1 ~0"), "{again}");
 }
 
 #[test]
@@ -215,4 +263,31 @@ fn help_has_examples_and_completions_print() {
     let bash = bin().args(["completions", "bash"]).output().unwrap();
     assert_eq!(bash.status.code(), Some(0));
     assert!(stdout(&bash).contains("azint-report"));
+}
+
+/// Issue 24, item 6: `-o -` with the PDF to a terminal (a pseudo-terminal
+/// from `script`) is refused with a hint, exit 2, and writes nothing; to a
+/// pipe the PDF comes as before, and Markdown comes to the terminal.
+#[test]
+fn issue_24_a_pdf_to_a_terminal_is_refused_and_to_a_pipe_written() {
+    let piped = bin().args(["--period", "2025", "--as-of", AS_OF, "-q", "-o", "-"]).output().unwrap();
+    assert_eq!(piped.status.code(), Some(0), "{}", stderr(&piped));
+    assert!(piped.stdout.starts_with(b"%PDF-") && piped.stdout.ends_with(b"%%EOF"));
+
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("no `script` here to make a terminal: only the pipe is checked");
+        return;
+    }
+    let quoted = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let in_terminal = |args: &str| {
+        let command = format!("{} --period 2025 --as-of {AS_OF} {args}", quoted(&assert_cmd::cargo::cargo_bin!("azint-report").display().to_string()));
+        std::process::Command::new("script").args(["-qec", &command, "/dev/null"]).current_dir(root()).stdin(std::process::Stdio::null()).output().unwrap()
+    };
+    let refused = in_terminal("-o -");
+    let said = String::from_utf8_lossy(&refused.stdout);
+    assert_eq!(refused.status.code(), Some(2), "{said}");
+    assert_eq!(said.trim_end(), "error: the PDF is binary and standard output is a terminal: give -o FILE, or redirect: > briefing.pdf");
+    let markdown = in_terminal("--format md -q -o -");
+    assert_eq!(markdown.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&markdown.stdout).starts_with("# "), "Markdown is text: it comes to the terminal");
 }

@@ -48,7 +48,7 @@ fn arguments() -> impl Strategy<Value = Vec<String>> {
         "-", "out/r.md", "out/r.pdf", "out/r.json", "out/earlier.md", "out", ".", "out/", "missing/x.md", "data/d.toml", "out/long-name.md",
     ]));
     let out_dir = prop::option::of(prop::sample::select(vec!["out", "out/new", "data"]));
-    let period = prop::option::of(prop::sample::select(vec!["2024-2026", "2025", "2025-03", "2026-2024", "1999", "2024-07..2025-06", "x"]));
+    let period = prop::option::of(prop::sample::select(vec!["2024-2026", "2025", "2025-03", "2026-2024", "1999", "2024-07..2025-06", "x", "2024–2026", "2024..2026", "2025-01..2025-12", "2024 - 2025"]));
     let flags = prop::collection::vec(
         prop::sample::select(vec![
             "--no-changes", "--no-chronology", "-q", "--paper=letter", "--pillar=p", "--pillar=zz", "--highlights=0", "--compare=2024", "--as-of=0999-01-01",

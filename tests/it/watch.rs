@@ -71,6 +71,16 @@ impl Watching {
         self.lines.lock().unwrap().iter().any(|l| l.contains(needle))
     }
 
+    /// How many lines printed so far contain `needle`.
+    fn times(&self, needle: &str) -> usize {
+        self.lines.lock().unwrap().iter().filter(|l| l.contains(needle)).count()
+    }
+
+    /// Every line printed so far.
+    fn printed(&self) -> String {
+        self.lines.lock().unwrap().join("\n")
+    }
+
     /// Sends `signal` and returns the exit code.
     fn stop(&mut self, signal: &str) -> Option<i32> {
         let status = Command::new("kill").args([signal, &self.child.id().to_string()]).status().unwrap();
@@ -132,6 +142,52 @@ fn watch_renders_keeps_and_renders_again_then_stops_on_ctrl_c() {
     // Ctrl-C is an interruption, exit 130 as for any run (README, Limits).
     assert_eq!(watching.stop("-INT"), Some(130));
     assert_eq!(entries(&out), ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md"], "no temporary file is left");
+}
+
+/// Issue 24, item 7: each round says each thing once. A failed round
+/// lists its problems and closes with one line (no second "nothing was
+/// written" from the run's own error); a first round that fails says
+/// nothing was written, since there is no last good report; a rendered
+/// round prints its warning and its line once.
+#[test]
+fn issue_24_watch_says_each_thing_once() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &dir.path().join("data"));
+    let file = dir.path().join("data/events/2025.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let broken = |line: &str| format!("{original}\n{line}\n");
+    save(&file, &broken("broken = \"no end"));
+    // No --period: each rendered round warns that the period runs past the
+    // report's date.
+    let mut watching = Watching::start(dir.path(), &["--format", "md", "--watch"]);
+    watching.wait("the first round to fail", || watching.said(" first render: "));
+    assert_eq!(watching.times("not rendered"), 1, "{}", watching.printed());
+    assert!(watching.said(" first render: 1 problem, not rendered; nothing was written"), "{}", watching.printed());
+    assert_eq!(watching.times("nothing was written"), 1, "{}", watching.printed());
+
+    save(&file, &original);
+    watching.wait("a render", || watching.said("data/events/2025.toml (") || watching.said("data/events/2025.toml ->"));
+    assert_eq!(watching.times("no --period given"), 1, "{}", watching.printed());
+
+    for (round, line) in ["broken = = =", "[[event]]\nid = 3", "x = \"\"\"never closed"].into_iter().enumerate() {
+        let before = watching.printed().lines().count();
+        save(&file, &broken(line));
+        watching.wait("the failed round's line", || watching.times("not rendered") == round + 2);
+        let printed = watching.printed();
+        let this_round: Vec<&str> = printed.lines().skip(before).collect();
+        assert_eq!(watching.times("the last good report is kept"), round + 1, "{printed}");
+        assert_eq!(watching.times("nothing was written"), 1, "only the first round's: {printed}");
+        let closing = printed.lines().last().unwrap();
+        assert!(closing.contains(" data/events/2025.toml: ") && closing.ends_with(", not rendered; the last good report is kept"), "{printed}");
+        // The round's problems are listed once each, then its one line.
+        assert!(this_round.len() >= 2, "{printed}");
+        let problems: Vec<&str> = this_round.iter().copied().filter(|l| l.contains(": error: ")).collect();
+        assert_eq!(problems.len(), this_round.len() - 1, "{printed}");
+        let unique: std::collections::BTreeSet<&&str> = problems.iter().collect();
+        assert_eq!(unique.len(), problems.len(), "{printed}");
+    }
+    assert_eq!(watching.times("no --period given"), 1, "{}", watching.printed());
+    assert_eq!(watching.stop("-INT"), Some(130));
 }
 
 /// Issue 10, class 1: the README's own command, from a folder holding
