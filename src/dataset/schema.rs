@@ -256,7 +256,9 @@ pub fn descriptions(table: Table) -> Vec<(String, String)> {
         }
         let (Some(first), Some(last)) = (cells.first(), cells.last()) else { continue };
         let Some(key) = first.strip_prefix('`').and_then(|k| k.strip_suffix('`')) else { continue };
-        let rule = if defaults { format!("Default: {last}.") } else { capitalise(last) };
+        // The contract's "see below" is a page the editor does not show.
+        let last = last.replace("see below", "see docs/dataset.md");
+        let rule = if defaults { format!("Default: {last}.") } else { capitalise(&last) };
         rows.push((key.to_owned(), rule));
     }
     rows
