@@ -224,3 +224,32 @@ fn the_schemas_own_invalid_fixtures_are_refused_by_the_validator_too() {
         assert!(stderr(&output).contains(": 1 problem in 1 file"), "{}: {}", path.display(), stderr(&output));
     }
 }
+
+#[test]
+fn every_default_data_file_names_the_schema_before_its_first_key() {
+    // Taplo reads `#:schema PATH` among the comments that open a file, and
+    // resolves PATH from the file's folder; after a key it is ignored.
+    let mut files = Vec::new();
+    let mut folders = vec![root().join("data")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() >= 7, "{files:?}");
+    let committed = std::fs::canonicalize(root().join(schema::COMMITTED)).unwrap();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let opening: Vec<&str> = text.lines().take_while(|l| l.starts_with('#') || l.trim().is_empty()).collect();
+        let target = opening.iter().find_map(|l| l.strip_prefix("#:schema ")).unwrap_or_else(|| {
+            panic!("{}: no `#:schema` line before the first key", file.display())
+        });
+        let resolved = std::fs::canonicalize(file.parent().unwrap().join(target.trim()));
+        assert_eq!(resolved.ok().as_ref(), Some(&committed), "{}: `#:schema {target}`", file.display());
+    }
+}
