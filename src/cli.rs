@@ -49,6 +49,8 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Print the JSON Schema of the dataset's files, for editors (Taplo).
+    Schema,
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]

@@ -37,6 +37,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Some(Command::Check { data, as_of, files }) => check(data, as_of, &files),
+        Some(Command::Schema) => stdout(azint_report::dataset::schema::text().as_bytes()),
         Some(Command::Completions { shell }) => {
             // Into memory first: clap_complete panics when its writer fails
             // (a full device); written as any standard output is.

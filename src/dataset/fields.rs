@@ -23,16 +23,16 @@ use super::partners::PartnerDef;
 mod values;
 
 /// Keys allowed at the top of a file.
-const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner"];
-const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language", "logo", "distribution", "reference"];
-const PILLAR_KEYS: &[&str] = &["id", "name", "short", "summary", "order"];
+pub(super) const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner"];
+pub(super) const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language", "logo", "distribution", "reference"];
+pub(super) const PILLAR_KEYS: &[&str] = &["id", "name", "short", "summary", "order"];
 
 /// The longest short name of a pillar: it stands in a narrow table column
 /// beside a colour chip (issue 9).
 pub const MAX_SHORT: usize = 20;
-const PARTNER_KEYS: &[&str] = &["id", "name", "aliases", "kind", "region", "iso", "members"];
-const FIGURE_KEYS: &[&str] = &["label", "value", "unit", "approx"];
-const SOURCE_KEYS: &[&str] = &["name", "url", "published", "note"];
+pub(super) const PARTNER_KEYS: &[&str] = &["id", "name", "aliases", "kind", "region", "iso", "members"];
+pub(super) const FIGURE_KEYS: &[&str] = &["label", "value", "unit", "approx"];
+pub(super) const SOURCE_KEYS: &[&str] = &["name", "url", "published", "note"];
 
 /// The schema version this build reads.
 pub const SCHEMA: i64 = 1;

@@ -8,6 +8,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod partners;
+pub mod schema;
 pub mod fields;
 pub mod validate;
 

@@ -20,6 +20,7 @@ mod publication;
 mod render;
 mod source;
 mod report_words;
+mod schema;
 mod tagged;
 mod typeset;
 mod util;
