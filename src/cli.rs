@@ -19,6 +19,7 @@ Examples:
   azint-report --period 2024-07..2025-06 --pillar energy --format both
   azint-report check --data my-data/              list every problem in a dataset
   azint-report check data/events/2025.toml        check the file being edited against ./data
+  azint-report schema > azint-dataset.schema.json  the dataset's JSON Schema, for an editor
   azint-report completions bash > /etc/bash_completion.d/azint-report";
 
 /// Briefings on Azerbaijan's international integration, from a hand-edited
