@@ -140,3 +140,98 @@ fn f(x: &str) -> String {
     let found: Vec<String> = frame_words(code).into_iter().map(|(line, text)| format!("{line}:{text}")).collect();
     assert_eq!(found, ["9:{x} changed from {} to {}", "10:A \"raw\" phrase", "11:Events"]);
 }
+
+/// Markdown syntax the templates write that is not words: a table's
+/// caption marker, a GitHub alert's label, a footnote's label, an image's
+/// width.
+const TEMPLATE_SYNTAX: &[&str] = &["Table:", "[!IMPORTANT]", "[^sources]", "=140pt"];
+
+/// No English in the built-in templates (issue 23): their text outside
+/// `{{…}}`, comments and the syntax above holds no word, and a string
+/// given to a helper is a message's id or a name (`"partners-of-kind"`),
+/// never words (`"Share of events per pillar"`). Every sentence is a
+/// message of `templates/en-GB.ftl`, said whole with `{{t}}`.
+#[test]
+fn no_english_word_is_left_in_the_templates() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().ends_with(".hbs")).collect();
+    files.sort();
+    assert!(files.len() >= 10, "{files:?}");
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (line, words) in template_words(&text) {
+            found.push(format!("templates/{}:{line}: {words:?}", file.file_name().unwrap().to_string_lossy()));
+        }
+    }
+    assert!(found.is_empty(), "English words in the templates; make each sentence a message of templates/en-GB.ftl and say it with {{{{t}}}}:\n{}", found.join("\n"));
+}
+
+/// The words of a template's text, by line: outside `{{…}}`, `{{!-- --}}`
+/// and `<!-- -->`, and the string literals inside `{{…}}` that are not
+/// ids.
+fn template_words(text: &str) -> Vec<(usize, String)> {
+    let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+    let mut found = Vec::new();
+    let mut plain = String::new();
+    let mut plain_at = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let skip = [("{{!--", "--}}"), ("{{!", "}}"), ("<!--", "-->")].iter().find(|(open, _)| rest.starts_with(open));
+        if let Some((open, close)) = skip {
+            at += rest[open.len()..].find(close).map_or(rest.len(), |end| open.len() + end + close.len());
+            continue;
+        }
+        if rest.starts_with("{{") {
+            let end = rest.find("}}").map_or(rest.len(), |e| e + 2);
+            let inside = &rest[..end];
+            let mut quoted = inside.split('"').skip(1).step_by(2);
+            for literal in quoted.by_ref() {
+                let id = literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+                if !id {
+                    found.push((line_of(at), literal.to_owned()));
+                }
+            }
+            at += end;
+            // A `{{{ }}}`'s third brace.
+            if text[at..].starts_with('}') {
+                at += 1;
+            }
+            plain.push(' ');
+            plain_at.push(at);
+            continue;
+        }
+        let c = rest.chars().next().unwrap();
+        plain.push(c);
+        for _ in 0..c.len_utf8() {
+            plain_at.push(at);
+        }
+        at += c.len_utf8();
+    }
+    for (offset, line) in plain.split('\n').scan(0, |start, line| {
+        let here = *start;
+        *start += line.len() + 1;
+        Some((here, line))
+    }) {
+        let mut bare = line.to_owned();
+        for syntax in TEMPLATE_SYNTAX {
+            bare = bare.replace(syntax, " ");
+        }
+        let words: Vec<&str> = bare.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 2).collect();
+        if !words.is_empty() {
+            let at = plain_at.get(offset).copied().unwrap_or(0);
+            found.push((line_of(at), words.join(" ")));
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn the_template_scan_finds_sentences_and_titles_and_passes_syntax() {
+    let template = "{{!-- A comment. --}}\n## {{t \"heading-about\"}}\n\nTable: {{t \"table-x\"}}\n\n\
+        In {{period}} the dataset records {{plural n \"event\"}}.\n<!-- colour {{c}} -->\n\
+        {{{mermaid_pie rows \"Share of events\"}}}\n> [!IMPORTANT]\n{{#*inline \"source-list\"}}{{name}}; {{/inline~}}\n";
+    assert_eq!(template_words(template), [(6, "In the dataset records".to_owned()), (8, "Share of events".to_owned())]);
+}
