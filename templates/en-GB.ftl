@@ -53,6 +53,10 @@ link-to-note = Footnote { $number }
 link-back-to-note = Back to where footnote { $number } is referred to
 # Any other link: $url is its address.
 link-to-uri = Link to { $url }
+# A link into the document whose page is not known, and a link with no
+# target (what screen readers say for its annotation).
+link-to-place = Go to a place in this document
+link-elsewhere = Link
 
 ## The summary's sentences: key findings, overviews, the chronology's
 ## headings, kinds, partner kinds and regions.
@@ -332,6 +336,8 @@ mermaid-pie = A pie chart of { $events }: { $slices }.
 mermaid-pie-slice = { $name } { $events } ({ $percent } percent)
 # The title of a bar chart's value axis.
 mermaid-value-axis = Events
+# The label of a bar of facts undated within a span: $span ("2024–2026").
+chart-bar-undated = undated { $span }
 # The description of a bar chart of events per year: $bars is what the bars
 # show (chart-bars-*); $first and $last are the first and last labels.
 mermaid-bars-from = A bar chart of events per year from { $first } to { $last }: { $bars }.

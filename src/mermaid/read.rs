@@ -163,7 +163,12 @@ fn bars(body: &[&str], init: &str, alt: Alt) -> Result<Chart, ParseError> {
     let mut categories = Vec::new();
     let mut values: Option<Vec<f64>> = None;
     let mut y = None;
+    let mut undated = 0;
     for line in body {
+        if let Some(n) = line.strip_prefix("%% undated:").and_then(|n| n.trim().parse().ok()) {
+            undated = n;
+            continue;
+        }
         let (key, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         match key {
             "title" => title = decode(rest.trim().trim_matches('"')),
@@ -185,7 +190,9 @@ fn bars(body: &[&str], init: &str, alt: Alt) -> Result<Chart, ParseError> {
         return Err(ParseError::Mismatch(categories.len(), values.len()));
     }
     let color = init_value(init, "plotColorPalette").and_then(|c| Rgb::parse(&c)).unwrap_or_else(|| Rgb::of_pillar(0));
-    Ok(Chart::Bars { title, categories, values, color, axis: y, alt })
+    // More undated bars than bars: all of them.
+    let undated = undated.min(values.len());
+    Ok(Chart::Bars { title, categories, values, undated, color, axis: y, alt })
 }
 
 fn gantt(body: &[&str], comments: &[&str], alt: Alt) -> Result<Chart, ParseError> {

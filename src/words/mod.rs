@@ -381,6 +381,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("mermaid-pie", &["events", "slices"]),
     ("mermaid-pie-slice", &["name", "events", "percent"]),
     ("mermaid-value-axis", &[]),
+    ("chart-bar-undated", &["span"]),
     ("mermaid-bars-from", &["first", "last", "bars"]),
     ("mermaid-bars-in", &["first", "bars"]),
     ("mermaid-bars", &["bars"]),
@@ -411,6 +412,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("link-to-note", &["number"]),
     ("link-back-to-note", &["number"]),
     ("link-to-uri", &["url"]),
+    ("link-to-place", &[]),
+    ("link-elsewhere", &[]),
     // The templates' running sentences (templates/*.md.hbs).
     ("logo-of", &["organisation"]),
     ("logo", &[]),

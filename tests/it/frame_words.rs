@@ -33,10 +33,7 @@ use crate::util::{bin, stderr, AS_OF};
 /// (or, for tags.rs, why they are still here).
 const ALLOWED: &[(&str, &str, &str)] = &[
     ("tags.rs", "Contents", "the PDF key /Contents of a link annotation, not a word shown"),
-    ("tags.rs", "Link", "the structure type /Link; also the fallback description below"),
-    ("tags.rs", "Link to {}", "a link annotation's /Contents, read back from the PDF: tags.rs is pdfseams' file this wave, to move to `link-to-uri`"),
-    ("tags.rs", "Go to page {}", "as above, to move to `link-to-page`"),
-    ("tags.rs", "Go to a place in this document", "as above, a message of its own to come"),
+    ("tags.rs", "Link", "the structure type /Link"),
     ("tags.rs", "PDF/UA Universal Accessibility Schema", "inside the XMP packet: the PDF/UA schema's own name, which validators compare"),
     ("tags.rs", "Indicates, which part of ISO 14289 standard is followed", "inside the XMP packet: the schema's fixed description"),
     ("tags.rs", "sRGB IEC61966-2.1", "the output intent's registered condition name"),

@@ -42,7 +42,8 @@ pub fn mermaid_pie(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> H
 /// `{{{mermaid_bars per_year "title" colour undated}}}`: events per year as
 /// bars on an integer axis (rows with a `name`, such as regions, are
 /// labelled by it); the optional `undated` counts (span bounds and
-/// a count) get a bar each of their own, "undated 2024–2026", after the
+/// a count) get a bar each of their own, "undated 2024–2026" (message
+/// `chart-bar-undated`), after the
 /// years and never inside one.
 pub fn mermaid_bars(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let rows: Vec<BarRow<'_>> = views::rows(h, 0, "mermaid_bars")?;
@@ -72,7 +73,7 @@ pub fn mermaid_bars(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> 
     }
     for span in &undated {
         let (from, until) = (super::partial_date(span.from)?, super::partial_date(span.until)?);
-        categories.push(words::undated_bar(&from.display_span_in(&until, words)));
+        categories.push(words::undated_bar(&from.display_span_in(&until, words), words));
         counts.push(span.count);
     }
     let top = counts.iter().copied().max().unwrap_or(0).max(1);
@@ -82,6 +83,7 @@ pub fn mermaid_bars(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> 
         alt: Alt { title: title.to_owned(), description: words::bars(&labels, &counts, words) },
         categories,
         values: counts.iter().map(|&n| n as f64).collect(),
+        undated: undated.len(),
         color: Rgb::of_pillar(colour),
         axis: Some(Axis { title: words::value_axis(words), range: Some((0.0, top as f64)) }),
     };
