@@ -175,9 +175,10 @@ fn a_desks_catalogue_rewords_every_sentence_of_the_templates() {
     let author = data.path().join("author");
     crowded(&author, "author = \"Ann\"\nlogo = \"logo.png\"");
     let (both, org, author) = (both.display().to_string(), org.display().to_string(), author.display().to_string());
-    let runs: [&[&str]; 6] = [
+    let runs: [&[&str]; 7] = [
         &[],
         &["--period", "2025", "--compare", "2025"],
+        &["--period", "2025", "--compare", "2024"],
         &["--data", &both, "--period", "2025", "--compare", "2024"],
         &["--data", &org],
         &["--data", &author, "--period", "2023"],
