@@ -96,7 +96,7 @@ pub fn parse(source: &str) -> Result<Chart, ParseError> {
     let kind = head.split_whitespace().next().unwrap_or("");
     match kind {
         "pie" => pie(head, body, &lines.init, lines.alt),
-        "xychart-beta" | "xychart" => bars(body, &lines.init, lines.alt),
+        "xychart-beta" | "xychart" => bars(body, &lines.init, &lines.comments, lines.alt),
         "gantt" => gantt(body, &lines.comments, lines.alt),
         other => Err(ParseError::Unsupported(other.to_owned())),
     }
@@ -158,17 +158,14 @@ fn axis(rest: &str) -> Axis {
     Axis { title, range }
 }
 
-fn bars(body: &[&str], init: &str, alt: Alt) -> Result<Chart, ParseError> {
+fn bars(body: &[&str], init: &str, comments: &[&str], alt: Alt) -> Result<Chart, ParseError> {
     let mut title = String::new();
     let mut categories = Vec::new();
     let mut values: Option<Vec<f64>> = None;
     let mut y = None;
-    let mut undated = 0;
+    // `%% undated: N`: the last N bars are of undated facts.
+    let undated: usize = comments.iter().filter_map(|c| c.strip_prefix("undated:")?.trim().parse().ok()).next_back().unwrap_or(0);
     for line in body {
-        if let Some(n) = line.strip_prefix("%% undated:").and_then(|n| n.trim().parse().ok()) {
-            undated = n;
-            continue;
-        }
         let (key, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         match key {
             "title" => title = decode(rest.trim().trim_matches('"')),

@@ -216,11 +216,21 @@ mod tests {
         assert!(out.contains("bar [2, 0, 6]"), "{out}");
         assert!(out.contains("0 --> 6"), "{out}");
         let chart = crate::mermaid::parse(out.trim_start_matches("```mermaid\n").trim_end_matches("```")).unwrap();
-        let Chart::Bars { categories, values, .. } = chart else { panic!("{out}") };
+        let Chart::Bars { categories, values, undated, .. } = chart else { panic!("{out}") };
         assert_eq!(categories, ["2024", "2025", "undated 2024–2026"]);
         assert_eq!(values, [2.0, 0.0, 6.0]);
-        let without = render("{{{mermaid_bars years \"T\" 0}}}", data);
-        assert!(without.contains("x-axis [2024, 2025]"), "{without}");
+        assert_eq!(undated, 1, "the last bar is marked by number: {out}");
+        let without = render("{{{mermaid_bars years \"T\" 0}}}", data.clone());
+        assert!(without.contains("x-axis [2024, 2025]") && !without.contains("%% undated"), "{without}");
+
+        // The label is the catalogue's (`chart-bar-undated`): a desk's
+        // words, and the bar still marked as undated.
+        let desk = crate::words::BUILTIN.replacen("chart-bar-undated = undated { $span }", "chart-bar-undated = { $span } without a date", 1);
+        let desk = std::sync::Arc::new(Catalogue::parse("desk/en-GB.ftl", &desk).unwrap());
+        let mut hb = Handlebars::new();
+        super::super::register(&mut hb, &desk);
+        let out = hb.render_template("{{{mermaid_bars years \"T\" 0 undated}}}", &data).unwrap();
+        assert!(out.contains("x-axis [2024, 2025, \"2024–2026 without a date\"]") && out.contains("%% undated: 1"), "{out}");
     }
 
     #[test]
