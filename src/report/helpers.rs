@@ -463,6 +463,23 @@ mod tests {
     }
 
     #[test]
+    fn a_part_is_the_templates_text_its_data_escaped_once() {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        hb.register_escape_fn(markdown);
+        let words = std::sync::Arc::new(Catalogue::parse("desk/en-GB.ftl", &format!("{}\nhello = Hi {{ $name }}!\n", crate::words::BUILTIN)).unwrap());
+        register(&mut hb, &words);
+        super::super::words::register(&mut hb, words);
+        let data = serde_json::json!({ "rows": [{ "name": "A*B", "n": 2 }, { "name": "C", "n": 1 }], "y": 2025,
+            "p": { "start": "2024-01-01", "end": "2026-12-31", "label": "2024-2026" } });
+        let template = "{{#*inline \"names\"}}{{#each rows}}{{#unless @first}}; {{/unless}}{{name}} ({{n}}){{/each}}{{/inline~}}\n\
+            {{t \"hello\" name=(part \"names\")}} {{t \"hello\" name=(digits y)}} {{t \"hello\" name=(period_display p)}}";
+        assert_eq!(hb.render_template(template, &data).unwrap(), "Hi A\\*B (2); C (1)! Hi 2025! Hi 2024–2026!");
+        let err = hb.render_template("{{t \"hello\" name=(part \"nameless\")}}", &data).unwrap_err().reason().to_string();
+        assert!(err.contains("no inline partial `nameless`"), "{err}");
+    }
+
+    #[test]
     fn dates_say_when_they_are_undated_or_planned() {
         let data = serde_json::json!({ "a": "2024", "b": "2026", "t": true, "f": false, "n": null });
         assert_eq!(render("{{when a b undated=t}}", data.clone()), "undated, 2024–2026");
