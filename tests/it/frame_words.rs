@@ -268,3 +268,40 @@ fn a_desks_date_span_words_reach_the_running_head_and_the_subject() {
     let text = doc.extract_text(&[2]).unwrap();
     assert!(text.contains("2024 to 2026"), "{text}");
 }
+
+/// What screen readers hear for a link annotation (its `/Contents`) is the
+/// run's catalogue's: `link-to-uri` and `link-to-page` from a desk's copy.
+#[test]
+fn a_desks_catalogue_words_the_link_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = BUILTIN
+        .replacen("link-to-uri = Link to { $url }", "link-to-uri = Address { $url }", 1)
+        .replacen("link-to-page = Go to page { $number }", "link-to-page = Page { $number } of this briefing", 1);
+    assert_ne!(desk, BUILTIN);
+    std::fs::write(dir.path().join(FILE), desk).unwrap();
+    let out = dir.path().join("b.pdf");
+    // A dataset whose sources have addresses, and the index's page links.
+    let output = bin()
+        .args(["--period", "2019-2030", "--as-of", AS_OF, "-q", "--data"])
+        .arg(crate::util::fixture("valid/small"))
+        .arg("--templates")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let doc = lopdf::Document::load(&out).unwrap();
+    let mut said = Vec::new();
+    for (_, object) in doc.objects.iter() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Subtype").and_then(lopdf::Object::as_name).ok() == Some(b"Link".as_slice()) {
+            if let Ok(lopdf::Object::String(bytes, _)) = dict.get(b"Contents") {
+                said.push(azint_report::typeset::tags::read_text_string(bytes));
+            }
+        }
+    }
+    assert!(said.iter().any(|s| s.starts_with("Address https://")), "{said:?}");
+    assert!(said.iter().any(|s| s.starts_with("Page ") && s.ends_with(" of this briefing")), "{said:?}");
+    assert!(!said.iter().any(|s| s.starts_with("Link to ") || s.starts_with("Go to page ")), "{said:?}");
+}
