@@ -195,6 +195,7 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options, word
             keywords: summary.pillars.iter().map(|p| p.name.clone()).collect(),
             date,
             language: report.language.clone(),
+            words: Some(words.clone()),
         },
         images: BTreeMap::new(),
         words,

@@ -19,6 +19,7 @@
 //!     accTitle: … / accDescr: …
 //!     x-axis [CATEGORY, "CATEGORY", …]
 //!     y-axis "AXIS" MIN --> MAX
+//!     %% undated: N            (the last N bars are of undated facts)
 //!     bar [VALUE, …]
 //!
 //! gantt
@@ -55,15 +56,6 @@ use chrono::NaiveDate;
 pub use read::{parse, ParseError};
 pub use write::{category, write};
 
-/// The first word of the label of a bar of undated events
-/// ("undated 2024–2026"): the PDF sets that bar apart from the years by it.
-pub const UNDATED_CATEGORY: &str = "undated";
-
-/// Whether a bar's category is one of undated events.
-pub fn is_undated_category(category: &str) -> bool {
-    category.starts_with(UNDATED_CATEGORY)
-}
-
 /// A colour as red, green and blue bytes; written `#rrggbb`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
@@ -90,8 +82,11 @@ impl Rgb {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Chart {
     Pie { title: String, slices: Vec<Slice>, alt: Alt },
-    /// `categories` and `values` pair up, one bar each.
-    Bars { title: String, categories: Vec<String>, values: Vec<f64>, color: Rgb, axis: Option<Axis>, alt: Alt },
+    /// `categories` and `values` pair up, one bar each; the last `undated`
+    /// bars count facts undated within a span, which the PDF sets apart
+    /// from the years (their labels are words of the run's language, so
+    /// they are marked by their number, not by a word).
+    Bars { title: String, categories: Vec<String>, values: Vec<f64>, undated: usize, color: Rgb, axis: Option<Axis>, alt: Alt },
     /// `period`: the span the axis covers, first and last day (else the
     /// whole years of the tasks).
     Timeline { title: String, lanes: Vec<Lane>, period: Option<(NaiveDate, NaiveDate)>, alt: Alt },

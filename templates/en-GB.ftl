@@ -53,6 +53,10 @@ link-to-note = Footnote { $number }
 link-back-to-note = Back to where footnote { $number } is referred to
 # Any other link: $url is its address.
 link-to-uri = Link to { $url }
+# A link into the document whose page is not known, and a link with no
+# target (what screen readers say for its annotation).
+link-to-place = Go to a place in this document
+link-elsewhere = Link
 
 ## The summary's sentences: key findings, overviews, the chronology's
 ## headings, kinds, partner kinds and regions.
@@ -332,6 +336,8 @@ mermaid-pie = A pie chart of { $events }: { $slices }.
 mermaid-pie-slice = { $name } { $events } ({ $percent } percent)
 # The title of a bar chart's value axis.
 mermaid-value-axis = Events
+# The label of a bar of facts undated within a span: $span ("2024–2026").
+chart-bar-undated = undated { $span }
 # The description of a bar chart of events per year: $bars is what the bars
 # show (chart-bars-*); $first and $last are the first and last labels.
 mermaid-bars-from = A bar chart of events per year from { $first } to { $last }: { $bars }.
@@ -433,3 +439,244 @@ page-footer = Page { $page } of { $pages }
 link-to-page = Go to page { $number }
 # The PDF's subject (its document properties): $period is the period.
 pdf-subject = Briefing for { $period }
+
+## words
+##
+## The templates' running sentences (templates/*.md.hbs), each a whole
+## sentence. Counts are given as numbers (they choose the plural form);
+## dates, periods, percentages and years as text; lists the template builds
+## ($sources, $partners, …) as text already joined.
+
+# The logo's alternative text: $organisation is the organisation's name.
+logo-of = Logo of { $organisation }
+# The same when the dataset names no organisation.
+logo = Logo
+# The line under the title: $period is the period, $date the briefing's
+# date; $organisation and $author as the dataset's [report] gives them
+# (four messages: with both, with one of them, with neither).
+briefing-by-author = Briefing for **{ $period }**, as of { $date }. Prepared by { $organisation }, { $author }.
+briefing-by = Briefing for **{ $period }**, as of { $date }. Prepared by { $organisation }.
+briefing-author = Briefing for **{ $period }**, as of { $date }, { $author }.
+briefing = Briefing for **{ $period }**, as of { $date }.
+# After it, the dataset's reference: $reference.
+briefing-reference = Reference { $reference }.
+
+# The executive summary's first sentence: $period; $events, $pillars,
+# $partners, $landmarks and $carried (events begun before the period, 0
+# for none) are counts.
+summary-counts = In { $period } the dataset records { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    } across { $pillars ->
+        [one] { $pillars } pillar
+       *[other] { $pillars } pillars
+    }, with { $partners ->
+        [one] { $partners } distinct partner
+       *[other] { $partners } distinct partners
+    } and { $landmarks } of landmark significance{ $carried ->
+        [0] {""}
+        [one] ; { $carried } event began earlier and runs into the period
+       *[other] ; { $carried } events began earlier and run into the period
+    }.
+# Undated facts of the period: $count.
+summary-undated = { $count ->
+        [one] { $count } fact is
+       *[other] { $count } facts are
+    } known only to lie somewhere in the period, without a date of their own (shown as undated).
+# Planned events of the period: $count.
+summary-planned = { $count ->
+        [one] { $count } event is
+       *[other] { $count } events are
+    } only planned.
+# The footnote on the counts: $sources, the sources with their dates,
+# joined by semicolons.
+summary-sources-note = Every count here is of facts taken from { $sources }. The Sources section lists them with the events each supports.
+# When no event falls in the period: $period.
+summary-none = No events in the dataset fall in { $period }.
+
+# Before the tables, with --compare: $period is the other period.
+counts-compared = Beside each count, the difference from { $period }, whose counts stand in the last column.
+
+# The charts' titles (also what screen readers hear first).
+chart-title-pillar-shares = Share of events per pillar
+chart-title-regions = Events with a bilateral counterpart, by region
+chart-title-most-significant = Most significant events
+chart-title-all-events = Events of the period
+
+# The partners, with the registry: $count partners; $kinds, each kind
+# counted ("12 countries"), joined.
+partners-named-by-kind = The period's events name { $count ->
+        [one] { $count } partner
+       *[other] { $count } partners
+    }: { $kinds }. The most frequent:
+# A kind counted, in that list: $count, and $name, the kind's name for
+# that count (partner-kind-counted).
+partners-of-kind = { $count } { $name }
+# The sentence over the table of regions: $events, the events with a
+# bilateral counterpart.
+partners-by-region = Bilateral counterparts by region: the countries the events name, and the member countries of groups they name; { $events ->
+        [one] { $events } event of the period has one
+       *[other] { $events } events of the period have one
+    }, and an event counts once in each region it reaches.
+# Regions without a counterpart: $regions, joined.
+partners-regions-without = No bilateral counterpart in { $regions }.
+# The partners, without the registry: $count.
+partners-named = The period's events name { $count ->
+        [one] { $count } partner
+       *[other] { $count } partners
+    }. The dataset has no `[[partner]]` registry, so partners are free text: their kinds and regions are not known. The most frequent:
+# When the period's events name none.
+partners-none = The period's events name no partners.
+# With --compare: $period is the other period, $new and $absent what the
+# four messages after it say.
+partners-compared = Compared with { $period }: { $new }; { $absent }.
+# $partners, joined.
+partners-compared-new = new partners { $partners }
+partners-compared-new-none = no new partners
+partners-compared-absent = absent { $partners }
+partners-compared-absent-none = none absent
+# Names cut short: $names, the first ones joined by commas; $more, how
+# many are left out.
+names-and-more = { $names }, and { $more } more
+
+# A pillar's counts: $count its events, $share its share ("30.0%"),
+# $related the related events of other pillars (0 for none).
+pillar-counts = { $count ->
+        [one] { $count } event
+       *[other] { $count } events
+    } in the period ({ $share } of all){ $related ->
+        [0] {""}
+        [one] , and { $related } related event from other pillars
+       *[other] , and { $related } related events from other pillars
+    }.
+# Its main partners: $partners, each with its events, joined by commas;
+# $more, how many are left out (0 for none); with -regions, $regions, each
+# region with its count.
+pillar-partners = Main partners: { $partners }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }.
+pillar-partners-regions = Main partners: { $partners }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }; bilateral counterparts by region: { $regions }.
+# A pillar with no events of its own: $related, the events of other
+# pillars that bear on it (0 for none).
+pillar-none = No events of this pillar fall in the period{ $related ->
+        [0] {""}
+        [one] ; { $related } event of other pillars bear on it
+       *[other] ; { $related } events of other pillars bear on it
+    }.
+# The column of a table of years for undated events: $span.
+column-undated = Undated, { $span }
+# Before a cut list of related events: $shown of $count.
+pillar-related-some = The { $shown } most significant of { $count } related events:
+# A related event: $title, $date, and $pillar, its own pillar.
+related-event = { $title } ({ $date }; primarily { $pillar })
+
+# Over the timeline, when it shows the $shown most significant of $total
+# events; $undated and $planned count such events of the period (0 for none).
+timeline-some = The { $shown ->
+        [one] { $shown } most significant event
+       *[other] { $shown } most significant events
+    } of the { $total } of the period, one lane per pillar; marks grow with significance and bars show spans{ $undated ->
+        [0] {""}
+       *[other] ; dots (grey bars in Mermaid) are facts undated within their span
+    }{ $planned ->
+        [0] {""}
+       *[other] ; hollow marks are planned
+    }.
+# The same when it shows all $total events.
+timeline-all = { $total ->
+        [one] The one event
+       *[other] All { $total } events
+    } of the period, one lane per pillar; marks grow with significance and bars show spans{ $undated ->
+        [0] {""}
+       *[other] ; dots (grey bars in Mermaid) are facts undated within their span
+    }{ $planned ->
+        [0] {""}
+       *[other] ; hollow marks are planned
+    }.
+
+# The chronology's heading of a year: $year (as text).
+chronology-year = Events of { $year }
+# The heading of undated events, and the sentence under it: $span.
+chronology-undated = Undated, { $span }
+chronology-undated-note = The source places these somewhere in { $span } without a date of their own.
+# When no event falls in the period.
+chronology-none = No events fall in the period.
+# A planned event's title in a table: $title.
+event-planned = { $title } (planned)
+
+# A highlight's partners ($partners, joined), figures ($figures, joined by
+# semicolons) and sources ($sources, likewise).
+highlight-partners = **Partners:** { $partners }
+highlight-figures = **Figures:** { $figures }
+highlight-sources = **Sources:** { $sources }
+# An approximate figure: $value, written out.
+figure-about = about { $value }
+
+# The index of partners, its opening: $shown, the events listed at most
+# for a partner.
+index-intro = Each partner of the period with its events by date (the { $shown ->
+        [one] most significant one
+       *[other] { $shown } most significant
+    }, where there are more). A title links to the section of its pillar; the printed briefing gives the page where the event is described: its highlight, or else its row in the chronology.
+# A partner's events left out: $count.
+index-more = and { $count ->
+        [one] { $count } more event
+       *[other] { $count } more events
+    }
+
+# A source in the list of sources: $source (its name, linked), $addresses
+# (its addresses, said when more than one), $events (the events citing it);
+# with -published, $date, when it was published.
+source = { $source }{ $addresses ->
+        [0] {""}
+        [1] {""}
+       *[other] , { $addresses } addresses
+    }: cited by { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    }
+source-published = { $source }, published { $date }{ $addresses ->
+        [0] {""}
+        [1] {""}
+       *[other] , { $addresses } addresses
+    }: cited by { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    }
+
+# About this briefing: $events and $pillars in the dataset, in
+# $event_files and $pillar_files files; $in_period, the events of the
+# period; $from and $until, its first and last day.
+about-compiled = Compiled from the dataset: { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    } in { $event_files ->
+        [one] { $event_files } file
+       *[other] { $event_files } files
+    } and { $pillars ->
+        [one] { $pillars } pillar
+       *[other] { $pillars } pillars
+    } in { $pillar_files ->
+        [one] { $pillar_files } file
+       *[other] { $pillar_files } files
+    }; { $in_period } of the events fall in the period. An event is in the period when its span overlaps { $from } to { $until }; counts per year go by start date. Dates keep the precision of the source: a month or a year where no day is known, never an invented day.
+# Undated facts: $count of the period, $spans (each span-count, joined by
+# semicolons), $example (an undated date as the briefing shows it).
+about-undated = Undated facts: the source places { $count ->
+        [one] { $count } fact of the period somewhere in a span without a date of its own
+       *[other] { $count } facts of the period somewhere in a span without a date of their own
+    } ({ $spans }). The data record them as `date = "FROM..TO"` and the briefing shows them with their span ("{ $example }"): per-year tables count them in a row of their own, never in a single year; the timeline draws them apart, as dots (grey bars in Mermaid); the chronology lists them apart.
+# One span of them: $count facts within $span.
+about-undated-span = { $count } within { $span }
+# Planned events: $count.
+about-planned = Plans: { $count ->
+        [one] { $count } event of the period is
+       *[other] { $count } events of the period are
+    } only announced (`status = "planned"`), marked "(planned)" beside the date and ranked after events that happened of the same significance.
+# Over the lists of data files.
+about-event-files = Files with events, relative to the data folder:
+about-pillar-files = Files with pillars:

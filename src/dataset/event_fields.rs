@@ -296,21 +296,25 @@ fn pillar_name(dataset: &Dataset, id: &str) -> String {
     dataset.pillars.iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.name.clone())
 }
 
-// The views below hold words ("undated", "about") that the JSON summary
-// keeps and compares; they move to the catalogue with the rest (issue 23).
+// The views below are kept in the JSON summary and compared on the next
+// run: data, without words (issue 23). `snapshot::shown` says them where
+// the change report shows them, and reads an older summary's words.
 
+/// `2024-11-11`, `2024-12`; a span `2024-11-11/2024-11-22`; a fact
+/// undated within a span as the data write it, `2024..2026`.
 fn view_date(_: &Dataset, e: &Event) -> FieldValue {
-    let when = match &e.until {
-        Some(until) => e.date.display_span(until),
-        None => e.date.display(),
-    };
-    FieldValue::Text(if e.undated { format!("undated, {when}") } else { when })
+    FieldValue::Text(match (&e.until, e.undated) {
+        (Some(until), true) => format!("{}..{until}", e.date),
+        (Some(until), false) => format!("{}/{until}", e.date),
+        (None, _) => e.date.to_string(),
+    })
 }
 
 fn view_figures(_: &Dataset, e: &Event) -> FieldValue {
     let shown = e.figures.iter().map(|f| {
         let value = crate::number::format_number(f.value);
-        let value = if f.approx { format!("about {value}") } else { value };
+        // `~` marks an approximate value (`approx = true`).
+        let value = if f.approx { format!("~{value}") } else { value };
         match &f.unit {
             Some(unit) => format!("{}: {value} {unit}", f.label),
             None => format!("{}: {value}", f.label),

@@ -96,7 +96,7 @@ pub fn parse(source: &str) -> Result<Chart, ParseError> {
     let kind = head.split_whitespace().next().unwrap_or("");
     match kind {
         "pie" => pie(head, body, &lines.init, lines.alt),
-        "xychart-beta" | "xychart" => bars(body, &lines.init, lines.alt),
+        "xychart-beta" | "xychart" => bars(body, &lines.init, &lines.comments, lines.alt),
         "gantt" => gantt(body, &lines.comments, lines.alt),
         other => Err(ParseError::Unsupported(other.to_owned())),
     }
@@ -158,11 +158,13 @@ fn axis(rest: &str) -> Axis {
     Axis { title, range }
 }
 
-fn bars(body: &[&str], init: &str, alt: Alt) -> Result<Chart, ParseError> {
+fn bars(body: &[&str], init: &str, comments: &[&str], alt: Alt) -> Result<Chart, ParseError> {
     let mut title = String::new();
     let mut categories = Vec::new();
     let mut values: Option<Vec<f64>> = None;
     let mut y = None;
+    // `%% undated: N`: the last N bars are of undated facts.
+    let undated: usize = comments.iter().filter_map(|c| c.strip_prefix("undated:")?.trim().parse().ok()).next_back().unwrap_or(0);
     for line in body {
         let (key, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         match key {
@@ -185,7 +187,9 @@ fn bars(body: &[&str], init: &str, alt: Alt) -> Result<Chart, ParseError> {
         return Err(ParseError::Mismatch(categories.len(), values.len()));
     }
     let color = init_value(init, "plotColorPalette").and_then(|c| Rgb::parse(&c)).unwrap_or_else(|| Rgb::of_pillar(0));
-    Ok(Chart::Bars { title, categories, values, color, axis: y, alt })
+    // More undated bars than bars: all of them.
+    let undated = undated.min(values.len());
+    Ok(Chart::Bars { title, categories, values, undated, color, axis: y, alt })
 }
 
 fn gantt(body: &[&str], comments: &[&str], alt: Alt) -> Result<Chart, ParseError> {

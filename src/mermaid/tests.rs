@@ -128,10 +128,11 @@ fn chart() -> impl Strategy<Value = Chart> {
     let slice = (hostile(), value(), rgb()).prop_map(|(label, value, color)| Slice { label, value, color });
     let pie = (hostile(), prop::collection::vec(slice, 1..6), alt()).prop_map(|(title, slices, alt)| Chart::Pie { title, slices, alt });
     let axis = prop::option::of((hostile(), prop::option::of((value(), value()))).prop_map(|(title, range)| Axis { title, range }));
-    let bars = (hostile(), prop::collection::vec((category(), value()), 0..8), rgb(), axis, alt()).prop_map(
-        |(title, bars, color, axis, alt)| {
-            let (categories, values) = bars.into_iter().unzip();
-            Chart::Bars { title, categories, values, color, axis, alt }
+    let bars = (hostile(), prop::collection::vec((category(), value()), 0..8), 0..3usize, rgb(), axis, alt()).prop_map(
+        |(title, bars, undated, color, axis, alt)| {
+            let (categories, values): (Vec<String>, Vec<f64>) = bars.into_iter().unzip();
+            let undated = undated.min(values.len());
+            Chart::Bars { title, categories, values, undated, color, axis, alt }
         },
     );
     let lane = (hostile(), rgb(), prop::collection::vec(task(), 0..4)).prop_map(|(name, color, tasks)| Lane { name, color, tasks });

@@ -10,7 +10,7 @@ use super::{alt_text, axis_format, gantt_label, label, Alt, Axis, Chart, Lane, R
 pub fn write(chart: &Chart) -> String {
     match chart {
         Chart::Pie { title, slices, alt } => pie(title, slices, alt),
-        Chart::Bars { title, categories, values, color, axis, alt } => bars(title, categories, values, *color, axis.as_ref(), alt),
+        Chart::Bars { title, categories, values, undated, color, axis, alt } => bars(title, categories, (values, *undated), *color, axis.as_ref(), alt),
         Chart::Timeline { title, lanes, period, alt } => timeline(title, lanes, *period, alt),
     }
 }
@@ -47,7 +47,7 @@ pub fn category(text: &str) -> String {
     }
 }
 
-fn bars(title: &str, categories: &[String], values: &[f64], color: Rgb, axis: Option<&Axis>, alt: &Alt) -> String {
+fn bars(title: &str, categories: &[String], (values, undated): (&[f64], usize), color: Rgb, axis: Option<&Axis>, alt: &Alt) -> String {
     let mut text = init(&format!("\"xyChart\": {{\"plotColorPalette\": \"{}\"}}", color.hex()));
     let _ = writeln!(text, "xychart-beta\n    title \"{}\"", label(title));
     text.push_str(&accessibility(alt));
@@ -59,6 +59,9 @@ fn bars(title: &str, categories: &[String], values: &[f64], color: Rgb, axis: Op
             let _ = write!(text, " {min} --> {max}");
         }
         text.push('\n');
+    }
+    if undated > 0 {
+        let _ = writeln!(text, "    %% undated: {undated}");
     }
     let values: Vec<String> = values.iter().map(f64::to_string).collect();
     let _ = writeln!(text, "    bar [{}]", values.join(", "));

@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use crate::dataset::event_fields::{FieldValue, Shown};
-use crate::snapshot::{Diff, EventEdit, EventRef, FieldChange, FieldEdit, PillarDiff};
+use crate::snapshot::{shown, Diff, EventEdit, EventRef, FieldChange, FieldEdit, PillarDiff};
 use crate::words::Catalogue;
 
 /// What changed between two snapshots of the same period, per pillar, as
@@ -117,7 +117,8 @@ fn describe_field(edit: &FieldEdit, words: &Catalogue) -> FieldChangeText {
             for (id, items) in [("change-items-added", added), ("change-items-removed", removed)] {
                 if !items.is_empty() {
                     let name = field_name(field, items.len(), words);
-                    parts.push(words.text(id, &[("field", name.into()), ("items", quote_list(items, words).into())]));
+                    let items: Vec<String> = items.iter().map(|i| shown::say(field, i, words)).collect();
+                    parts.push(words.text(id, &[("field", name.into()), ("items", quote_list(&items, words).into())]));
                 }
             }
             if parts.is_empty() {
@@ -127,7 +128,8 @@ fn describe_field(edit: &FieldEdit, words: &Catalogue) -> FieldChangeText {
             FieldChangeText { field: field.name.to_owned(), text: parts.join("; "), added: added.clone(), removed: removed.clone(), ..FieldChangeText::default() }
         }
         FieldChange::Value { from, to } => {
-            let (from, to) = shorten_pair(&text_of(from), &text_of(to), field.prose, words);
+            let (from, to) = (shown::say_value(field, from, words), shown::say_value(field, to, words));
+            let (from, to) = shorten_pair(&text_of(&from), &text_of(&to), field.prose, words);
             // "significance changed from 3 to 5". In words, not with an
             // arrow: the report's fonts have no "→".
             let text = words.text(

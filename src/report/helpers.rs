@@ -80,6 +80,40 @@ pub fn register(registry: &mut Handlebars<'_>, words: &Arc<Catalogue>) {
     registry.register_helper("mermaid_pie", worded(charts::mermaid_pie));
     registry.register_helper("mermaid_bars", worded(charts::mermaid_bars));
     registry.register_helper("mermaid_timeline", worded(charts::mermaid_timeline));
+    registry.register_helper("period_display", worded(period_display));
+    registry.register_helper("digits", Box::new(Simple(digits)));
+    registry.register_helper("part", Box::new(Part));
+}
+
+/// `(part "name")`: the template's inline partial `name`
+/// (`{{#*inline "name"}}…{{/inline}}`) rendered where it is asked for, as
+/// text to give a message (`{{t "id" sources=(part "source-list")}}`): a
+/// list the template builds with its own punctuation, said inside the
+/// message's whole sentence. Data text in it is escaped as anywhere else.
+struct Part;
+
+impl handlebars::HelperDef for Part {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        r: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        rc: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        use handlebars::Renderable;
+        let name = text(h, 0, "part")?;
+        let template = rc.get_partial(name).ok_or_else(|| {
+            RenderErrorReason::Other(format!("`part` names no inline partial `{name}` here; define it with {{{{#*inline \"{name}\"}}}}…{{{{/inline}}}}"))
+        })?;
+        // A subexpression is rendered unescaped; the partial's data text
+        // must still be escaped.
+        let unescaped = rc.is_disable_escape();
+        rc.set_disable_escape(false);
+        let rendered = template.render(r, ctx, rc, out);
+        rc.set_disable_escape(unescaped);
+        rendered
+    }
 }
 
 /// Parameter `index` of helper `name`. A parameter whose path names nothing
@@ -200,6 +234,29 @@ fn plural(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResu
     Ok(())
 }
 
+/// `{{period_display @root.period}}` → "2024–2026", "1 November 2024 –
+/// 15 February 2025": a period (`start` and `end`, ISO days, as the
+/// templates see one) in the run's words, so that a desk's `date-span-*`
+/// messages reach it (`period.display` has the built-in ones).
+fn period_display(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+    let value = param(h, 0, "period_display")?;
+    let day = |key: &str| value.get(key).and_then(Value::as_str).and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let (Some(start), Some(end)) = (day("start"), day("end")) else {
+        return Err(expected(h, 0, "period_display", "a period (with `start` and `end`)"));
+    };
+    let label = value.get("label").and_then(Value::as_str).unwrap_or_default().to_owned();
+    out.write(&markdown(&crate::period::Period { start, end, label }.display_in(words)))?;
+    Ok(())
+}
+
+/// `(digits year)` → "2025": a whole number as text, for a message that
+/// must not group it as a count ("2,025").
+fn digits(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+    let n = param(h, 0, "digits")?.as_i64().ok_or_else(|| expected(h, 0, "digits", "a whole number"))?;
+    out.write(&n.to_string())?;
+    Ok(())
+}
+
 /// `{{percent 0.2857}}` → "28.6%".
 fn percent(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let x = float(h, 0, "percent")?;
@@ -242,12 +299,32 @@ fn destination(url: &str) -> String {
 }
 
 /// `{{list partners}}` → "Germany, Austria and SOCAR", joined CLDR's way.
+/// `{{list rows "message-id"}}` says each row (an object) with the
+/// message, its fields the message's variables, and joins those.
 fn list(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let items = array(h, 0, "list")?;
-    let items: Vec<String> = items
-        .iter()
-        .map(|v| v.as_str().map_or_else(|| v.to_string(), markdown))
-        .collect();
+    let id = match optional(h, 1, "list")? {
+        None => None,
+        Some(id) => Some(id.as_str().ok_or_else(|| expected(h, 1, "list", "a message's id"))?),
+    };
+    let say = |v: &Value| -> Result<String, RenderError> {
+        match (id, v) {
+            (Some(id), Value::Object(fields)) => {
+                let args: Vec<(&str, Arg<'_>)> = fields
+                    .iter()
+                    .filter_map(|(name, value)| match value {
+                        Value::String(text) => Some((name.as_str(), Arg::from(markdown(text)))),
+                        Value::Number(n) => n.as_f64().map(|x| (name.as_str(), Arg::Number(x))),
+                        _ => None,
+                    })
+                    .collect();
+                words.try_text(id, &args).map_err(|why| RenderErrorReason::Other(format!("{why} (in {})", words.path())).into())
+            }
+            (Some(_), _) => Err(expected(h, 0, "list", "a list of objects, with a message's id")),
+            (None, v) => Ok(v.as_str().map_or_else(|| v.to_string(), markdown)),
+        }
+    };
+    let items = items.iter().map(say).collect::<Result<Vec<String>, _>>()?;
     out.write(&words.and_list(&items))?;
     Ok(())
 }
@@ -383,6 +460,23 @@ mod tests {
         );
         assert_eq!(render("{{link n none}}", data.clone()), r"A\*B");
         assert_eq!(render("{{list l}}", data), r"X, Y\|Z and W");
+    }
+
+    #[test]
+    fn a_part_is_the_templates_text_its_data_escaped_once() {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        hb.register_escape_fn(markdown);
+        let words = std::sync::Arc::new(Catalogue::parse("desk/en-GB.ftl", &format!("{}\nhello = Hi {{ $name }}!\n", crate::words::BUILTIN)).unwrap());
+        register(&mut hb, &words);
+        super::super::words::register(&mut hb, words);
+        let data = serde_json::json!({ "rows": [{ "name": "A*B", "n": 2 }, { "name": "C", "n": 1 }], "y": 2025,
+            "p": { "start": "2024-01-01", "end": "2026-12-31", "label": "2024-2026" } });
+        let template = "{{#*inline \"names\"}}{{#each rows}}{{#unless @first}}; {{/unless}}{{name}} ({{n}}){{/each}}{{/inline~}}\n\
+            {{t \"hello\" name=(part \"names\")}} {{t \"hello\" name=(digits y)}} {{t \"hello\" name=(period_display p)}}";
+        assert_eq!(hb.render_template(template, &data).unwrap(), "Hi A\\*B (2); C (1)! Hi 2025! Hi 2024–2026!");
+        let err = hb.render_template("{{t \"hello\" name=(part \"nameless\")}}", &data).unwrap_err().reason().to_string();
+        assert!(err.contains("no inline partial `nameless`"), "{err}");
     }
 
     #[test]

@@ -49,7 +49,11 @@ fn say(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult 
     for name in names {
         let Some(value) = h.hash_get(name) else { continue };
         let arg = match value.value() {
-            Value::String(text) => Arg::from(markdown(text)),
+            // Data text is escaped; the template's own (a literal, or a
+            // helper's output: `(when date)`, `(part "list")`) is Markdown
+            // already.
+            Value::String(text) if value.relative_path().is_some() => Arg::from(markdown(text)),
+            Value::String(text) => Arg::from(text.as_str()),
             Value::Number(n) => Arg::Number(n.as_f64().unwrap_or(0.0)),
             _ if value.is_value_missing() => {
                 let path = value.relative_path().map_or("?", String::as_str);

@@ -163,24 +163,26 @@ fn diff_with(old: &Snapshot, new: &Snapshot, new_fields: &dyn Fn(&str, &Stamp) -
 /// a summary written before a field was kept (or after one was dropped)
 /// does not make every event look edited.
 fn field_edits(old: &Fields, new: &Fields) -> Vec<FieldEdit> {
-    let mut shared: Vec<(usize, &'static Shown, &FieldValue, &FieldValue)> = new
+    // A value an earlier version kept in words is read as the value it
+    // says (`super::shown`).
+    let mut shared: Vec<(usize, &'static Shown, FieldValue, &FieldValue)> = new
         .iter()
         .filter_map(|(name, after)| {
             let (rank, field) = event_fields::shown_named(name)?;
-            Some((rank, field, old.get(name)?, after))
+            Some((rank, field, super::shown::migrate(field, old.get(name)?, after), after))
         })
         .collect();
     shared.sort_by_key(|(rank, ..)| *rank);
     shared
         .into_iter()
-        .filter(|(_, _, before, after)| before != after)
+        .filter(|(_, _, before, after)| before != *after)
         .map(|(_, field, before, after)| {
-            let change = match (before, after) {
+            let change = match (&before, after) {
                 (FieldValue::List(before), FieldValue::List(after)) => FieldChange::Items {
                     added: after.iter().filter(|x| !before.contains(x)).cloned().collect(),
                     removed: before.iter().filter(|x| !after.contains(x)).cloned().collect(),
                 },
-                _ => FieldChange::Value { from: before.clone(), to: after.clone() },
+                _ => FieldChange::Value { from: before, to: after.clone() },
             };
             FieldEdit { field, change }
         })

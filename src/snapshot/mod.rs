@@ -18,6 +18,7 @@
 pub mod diff;
 pub mod hash;
 pub mod schema;
+pub mod shown;
 
 use std::collections::{BTreeMap, BTreeSet};
 

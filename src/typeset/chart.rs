@@ -170,8 +170,8 @@ pub fn draw(chart: &Chart, width: Pt, words: &Catalogue) -> Drawing {
     let mut pen = Pen { fonts: Fonts::get(), words, items: Vec::new() };
     let height = match chart {
         Chart::Pie { title, slices, .. } => pie::pie(&mut pen, title, slices, width),
-        Chart::Bars { title, categories, values, color, .. } => {
-            bars::bars(&mut pen, title, categories, values, color_of(*color), width)
+        Chart::Bars { title, categories, values, undated, color, .. } => {
+            bars::bars(&mut pen, title, categories, (values, *undated), color_of(*color), width)
         }
         Chart::Timeline { title, lanes, period, .. } => timeline::timeline(&mut pen, title, lanes, *period, width),
     };

@@ -55,6 +55,9 @@ pub struct Metadata {
     pub date: i64,
     /// The document's language (BCP 47, `en`); English when empty.
     pub language: String,
+    /// The words of the file's own descriptions (what screen readers say
+    /// for a link annotation); the built-in catalogue when `None`.
+    pub words: Option<std::sync::Arc<crate::words::Catalogue>>,
 }
 
 /// How to typeset.

@@ -125,7 +125,7 @@ fn render_with(document: Document, metadata: &Metadata, tagged: bool) -> Vec<u8>
     drop(pdf);
     set_info(&mut doc, metadata);
     let language = if metadata.language.is_empty() { "en".to_owned() } else { metadata.language.clone() };
-    let raw = if tagged { structure.write(&mut doc, &About { language: language.clone() }) } else { file::Raw::default() };
+    let raw = if tagged { structure.write(&mut doc, &About { language: language.clone(), words: metadata.words.clone() }) } else { file::Raw::default() };
     add_xmp(&mut doc, metadata, &language);
     add_output_intent(&mut doc);
     // PDF/A-2 and PDF/UA-1 are PDF 1.7 documents.

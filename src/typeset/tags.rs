@@ -278,7 +278,8 @@ impl Structure {
     pub fn write(mut self, doc: &mut lopdf::Document, about: &About) -> Raw {
         self.span_mixed_content();
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-        let annotations = annotations(doc, &pages);
+        let words = about.words.clone().unwrap_or_else(crate::words::Catalogue::builtin);
+        let annotations = annotations(doc, &pages, &words);
         let root_id = doc.new_object_id();
         let first = doc.max_id + 1;
         doc.max_id += self.elements.len() as u32;
@@ -455,12 +456,15 @@ fn element_object(n: usize, element: &Element, places: &Places<'_>, id_names: &m
 pub struct About {
     /// BCP 47 language tag (`en`).
     pub language: String,
+    /// The catalogue the links' descriptions are said in; the built-in one
+    /// when `None`.
+    pub words: Option<std::sync::Arc<crate::words::Catalogue>>,
 }
 
 /// Makes each page's link annotations objects of their own (printpdf
 /// writes them inline), with a description (`/Contents`), the Print flag,
 /// and `/Tabs /S` on the page: returns their ids, page by page.
-fn annotations(doc: &mut lopdf::Document, pages: &[ObjectId]) -> Vec<Vec<ObjectId>> {
+fn annotations(doc: &mut lopdf::Document, pages: &[ObjectId], words: &crate::words::Catalogue) -> Vec<Vec<ObjectId>> {
     let mut out = Vec::with_capacity(pages.len());
     for &page in pages {
         let inline: Vec<Object> = match doc.get_object(page).and_then(Object::as_dict).and_then(|d| d.get(b"Annots")) {
@@ -477,7 +481,7 @@ fn annotations(doc: &mut lopdf::Document, pages: &[ObjectId]) -> Vec<Vec<ObjectI
                 },
                 _ => continue,
             };
-            let contents = describe_link(&dict, pages);
+            let contents = describe_link(&dict, pages, words);
             dict.set("Contents", text_string(&contents));
             dict.set("F", Object::Integer(4));
             ids.push(doc.add_object(Object::Dictionary(dict)));
@@ -495,19 +499,20 @@ fn annotations(doc: &mut lopdf::Document, pages: &[ObjectId]) -> Vec<Vec<ObjectI
     out
 }
 
-/// Where a link goes, in words: "Link to https://…", "Go to page 3".
-fn describe_link(annotation: &Dictionary, pages: &[ObjectId]) -> String {
-    let Ok(action) = annotation.get(b"A").and_then(Object::as_dict) else { return "Link".to_owned() };
+/// Where a link goes, in the catalogue's words: "Link to https://…"
+/// (`link-to-uri`), "Go to page 3" (`link-to-page`).
+fn describe_link(annotation: &Dictionary, pages: &[ObjectId], words: &crate::words::Catalogue) -> String {
+    let Ok(action) = annotation.get(b"A").and_then(Object::as_dict) else { return words.text("link-elsewhere", &[]) };
     if let Ok(Object::String(uri, _)) = action.get(b"URI") {
-        return format!("Link to {}", String::from_utf8_lossy(uri));
+        return words.text("link-to-uri", &[("url", String::from_utf8_lossy(uri).into_owned().into())]);
     }
     let page = match action.get(b"D") {
         Ok(Object::Array(destination)) => destination.first().and_then(|p| p.as_reference().ok()).and_then(|p| pages.iter().position(|&q| q == p)),
         _ => None,
     };
     match page {
-        Some(index) => format!("Go to page {}", index + 1),
-        None => "Go to a place in this document".to_owned(),
+        Some(index) => words.text("link-to-page", &[("number", (index + 1).into())]),
+        None => words.text("link-to-place", &[]),
     }
 }
 

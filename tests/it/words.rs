@@ -102,3 +102,96 @@ fn a_misnamed_catalogue_is_refused_not_ignored() {
     assert!(err.contains("en-GB.ftl"), "{err}");
     assert!(stdout(&output).is_empty());
 }
+
+/// The built-in catalogue with each message of the templates' running
+/// sentences (section `## words`) marked `⟦id⟧` at its start, and the
+/// years of a span joined with "to": the messages' ids.
+fn marked() -> (String, Vec<String>) {
+    let (head, sentences) = BUILTIN.split_once("\n## words\n").expect("the templates' section of the catalogue");
+    let mut ids = Vec::new();
+    let mut out = String::new();
+    for line in sentences.lines() {
+        match line.split_once(" = ") {
+            Some((id, text)) if id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') && !id.is_empty() => {
+                out.push_str(&format!("{id} = ⟦{id}⟧{text}\n"));
+                ids.push(id.to_owned());
+            }
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    let head = head.replacen("date-span-years = { $from }–{ $until }", "date-span-years = { $from } to { $until }", 1);
+    (format!("{head}\n## words\n{out}"), ids)
+}
+
+/// A dataset that reaches the templates' rarer sentences: 45 events of one
+/// pillar, all also bearing on the other and each with a partner of its
+/// own besides a shared one (a timeline of the most significant, related
+/// events cut short, an index entry cut short, new partners cut short
+/// under --compare); a planned undated fact; an event of 2023 with no
+/// partner; `report` holds the `[report]` table's lines.
+fn crowded(dir: &std::path::Path, report: &str) {
+    std::fs::create_dir_all(dir.join("events")).unwrap();
+    let pillars = format!("[report]\ntitle = \"Crowded\"\n{report}\n\n[[pillar]]\nid = \"a\"\nname = \"Alpha\"\n\n[[pillar]]\nid = \"b\"\nname = \"Beta\"\n");
+    std::fs::write(dir.join("pillars.toml"), pillars).unwrap();
+    let mut events = String::new();
+    for i in 1..=45 {
+        events.push_str(&format!(
+            "[[event]]\nid = \"e{i}\"\ntitle = \"Event {i}\"\ndate = 2025-{:02}-{:02}\npillar = \"a\"\nalso = [\"b\"]\nkind = \"visit\"\n\
+             significance = {}\npartners = [\"Hub\", \"P{i}\"]\nsummary = \"S.\"\n\
+             sources = [{{ name = \"Src\", url = \"https://example.org/\", published = 2026-01-01 }}]\n\n",
+            i % 12 + 1,
+            i % 27 + 1,
+            i % 5 + 1
+        ));
+    }
+    events.push_str(
+        "[[event]]\nid = \"plan\"\ntitle = \"A plan\"\ndate = \"2025..2026\"\nstatus = \"planned\"\npillar = \"b\"\nkind = \"programme\"\n\
+         significance = 3\npartners = [\"Hub\"]\nsummary = \"S.\"\nsources = [{ name = \"Other\" }]\n\n\
+         [[event]]\nid = \"alone\"\ntitle = \"Alone\"\ndate = 2023-05-01\npillar = \"a\"\nkind = \"statement\"\nsignificance = 2\n\
+         summary = \"S.\"\nsources = [{ name = \"Other\" }]\n",
+    );
+    std::fs::write(dir.join("events/all.toml"), events).unwrap();
+}
+
+/// Every sentence the templates write is the run's catalogue's (issue
+/// 23): with a desk's copy that marks each message of the templates'
+/// section, the Markdown of a few runs holds every mark, and the period
+/// is said with the desk's `date-span-years` (not the built-in words of
+/// `period.display`).
+#[test]
+fn a_desks_catalogue_rewords_every_sentence_of_the_templates() {
+    let (desk, ids) = marked();
+    assert!(ids.len() > 50, "{ids:?}");
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(templates.path().join(FILE), desk).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let both = data.path().join("both");
+    crowded(&both, "organisation = \"Org\"\nauthor = \"Ann\"\nreference = \"R-1\"");
+    let org = data.path().join("org");
+    crowded(&org, "organisation = \"Org\"\nlogo = \"logo.png\"");
+    let author = data.path().join("author");
+    crowded(&author, "author = \"Ann\"\nlogo = \"logo.png\"");
+    let (both, org, author) = (both.display().to_string(), org.display().to_string(), author.display().to_string());
+    let runs: [&[&str]; 7] = [
+        &[],
+        &["--period", "2025", "--compare", "2025"],
+        &["--period", "2025", "--compare", "2024"],
+        &["--data", &both, "--period", "2025", "--compare", "2024"],
+        &["--data", &org],
+        &["--data", &author, "--period", "2023"],
+        &["--data", &author, "--period", "2019"],
+    ];
+    let mut markdown = String::new();
+    for args in runs {
+        let output = bin().args(["--format", "md", "-q", "--as-of", "2026-02-12", "-o", "-", "--templates"]).arg(templates.path()).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
+        markdown.push_str(&stdout(&output));
+    }
+    let missing: Vec<&String> = ids.iter().filter(|id| !markdown.contains(&format!("⟦{id}⟧"))).collect();
+    assert!(missing.is_empty(), "messages the desk's catalogue did not reach: {missing:?}");
+    assert!(markdown.contains("⟦briefing⟧Briefing for **2021 to 2029**"), "{}", &markdown[..600.min(markdown.len())]);
+    assert!(markdown.contains("⟦counts-compared⟧Beside each count, the difference from 2025,"), "the --compare period");
+}

@@ -42,7 +42,8 @@ pub fn mermaid_pie(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> H
 /// `{{{mermaid_bars per_year "title" colour undated}}}`: events per year as
 /// bars on an integer axis (rows with a `name`, such as regions, are
 /// labelled by it); the optional `undated` counts (span bounds and
-/// a count) get a bar each of their own, "undated 2024–2026", after the
+/// a count) get a bar each of their own, "undated 2024–2026" (message
+/// `chart-bar-undated`), after the
 /// years and never inside one.
 pub fn mermaid_bars(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let rows: Vec<BarRow<'_>> = views::rows(h, 0, "mermaid_bars")?;
@@ -72,7 +73,7 @@ pub fn mermaid_bars(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> 
     }
     for span in &undated {
         let (from, until) = (super::partial_date(span.from)?, super::partial_date(span.until)?);
-        categories.push(words::undated_bar(&from.display_span_in(&until, words)));
+        categories.push(words::undated_bar(&from.display_span_in(&until, words), words));
         counts.push(span.count);
     }
     let top = counts.iter().copied().max().unwrap_or(0).max(1);
@@ -82,6 +83,7 @@ pub fn mermaid_bars(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> 
         alt: Alt { title: title.to_owned(), description: words::bars(&labels, &counts, words) },
         categories,
         values: counts.iter().map(|&n| n as f64).collect(),
+        undated: undated.len(),
         color: Rgb::of_pillar(colour),
         axis: Some(Axis { title: words::value_axis(words), range: Some((0.0, top as f64)) }),
     };
@@ -214,11 +216,21 @@ mod tests {
         assert!(out.contains("bar [2, 0, 6]"), "{out}");
         assert!(out.contains("0 --> 6"), "{out}");
         let chart = crate::mermaid::parse(out.trim_start_matches("```mermaid\n").trim_end_matches("```")).unwrap();
-        let Chart::Bars { categories, values, .. } = chart else { panic!("{out}") };
+        let Chart::Bars { categories, values, undated, .. } = chart else { panic!("{out}") };
         assert_eq!(categories, ["2024", "2025", "undated 2024–2026"]);
         assert_eq!(values, [2.0, 0.0, 6.0]);
-        let without = render("{{{mermaid_bars years \"T\" 0}}}", data);
-        assert!(without.contains("x-axis [2024, 2025]"), "{without}");
+        assert_eq!(undated, 1, "the last bar is marked by number: {out}");
+        let without = render("{{{mermaid_bars years \"T\" 0}}}", data.clone());
+        assert!(without.contains("x-axis [2024, 2025]") && !without.contains("%% undated"), "{without}");
+
+        // The label is the catalogue's (`chart-bar-undated`): a desk's
+        // words, and the bar still marked as undated.
+        let desk = crate::words::BUILTIN.replacen("chart-bar-undated = undated { $span }", "chart-bar-undated = { $span } without a date", 1);
+        let desk = std::sync::Arc::new(Catalogue::parse("desk/en-GB.ftl", &desk).unwrap());
+        let mut hb = Handlebars::new();
+        super::super::register(&mut hb, &desk);
+        let out = hb.render_template("{{{mermaid_bars years \"T\" 0 undated}}}", &data).unwrap();
+        assert!(out.contains("x-axis [2024, 2025, \"2024–2026 without a date\"]") && out.contains("%% undated: 1"), "{out}");
     }
 
     #[test]

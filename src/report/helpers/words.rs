@@ -9,7 +9,6 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::views::TimelineRow;
-use crate::mermaid::UNDATED_CATEGORY;
 use crate::words::{Arg, Catalogue};
 
 /// The title of a bar chart's value axis.
@@ -44,11 +43,11 @@ pub fn pie(slices: &[(&str, u64)], words: &Catalogue) -> String {
     words.text("mermaid-pie", &[("events", counted(total, words).into()), ("slices", words.and_list(&parts).into())])
 }
 
-/// The label of the bar of undated events of a span: its first word marks
-/// it for the PDF (see [`UNDATED_CATEGORY`]); a mark of the Mermaid
-/// subset, not a word of the catalogue.
-pub fn undated_bar(span: &str) -> String {
-    format!("{UNDATED_CATEGORY} {span}")
+/// The label of the bar of undated events of a span: "undated 2024–2026".
+/// (The Mermaid subset marks such bars by their number, `%% undated: N`,
+/// not by this word.)
+pub fn undated_bar(span: &str, words: &Catalogue) -> String {
+    words.text("chart-bar-undated", &[("span", span.into())])
 }
 
 /// The bars in words: `labels` as the x-axis writes them, each bar with

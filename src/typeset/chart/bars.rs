@@ -20,7 +20,8 @@ pub fn integer_ticks(max: f64) -> (u64, u64) {
     }
 }
 
-pub(super) fn bars(pen: &mut Pen<'_>, title: &str, categories: &[String], values: &[f64], color: Color, width: f64) -> f64 {
+/// `undated`: how many of the last bars count undated facts.
+pub(super) fn bars(pen: &mut Pen<'_>, title: &str, categories: &[String], (values, undated): (&[f64], usize), color: Color, width: f64) -> f64 {
     pen.title(title, width);
     let top = if title.is_empty() { 6.0 } else { 24.0 };
     let plot_h = 96.0;
@@ -43,12 +44,13 @@ pub(super) fn bars(pen: &mut Pen<'_>, title: &str, categories: &[String], values
     let bar_w = (slot * 0.6).min(48.0);
     let tint = Color { r: color.r + (1.0 - color.r) * 0.6, g: color.g + (1.0 - color.g) * 0.6, b: color.b + (1.0 - color.b) * 0.6 };
     let mut label_lines = 1;
+    let first_undated = values.len().saturating_sub(undated);
     for (i, (category, &value)) in categories.iter().zip(values).enumerate() {
         let cx = left + slot * (i as f64 + 0.5);
         let h = plot_h * value / axis_top as f64;
-        // The templates' bar of undated facts ("undated 2024–2026") is
-        // set apart from the years: a rule before it and a light fill.
-        let undated = crate::mermaid::is_undated_category(category);
+        // The templates' bars of undated facts ("undated 2024–2026") are
+        // set apart from the years: a rule before each and a light fill.
+        let undated = i >= first_undated;
         if undated {
             pen.line(cx - slot / 2.0, top, cx - slot / 2.0, bottom, 0.6, MUTED);
         }

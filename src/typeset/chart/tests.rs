@@ -15,6 +15,7 @@ fn bars_chart(values: &[f64]) -> Chart {
         title: "Events per year".into(),
         categories: (0..values.len()).map(|i| (2024 + i).to_string()).collect(),
         values: values.to_vec(),
+        undated: 0,
         color: Rgb::of_pillar(0),
         axis: None,
         alt: Alt::default(),
@@ -88,6 +89,7 @@ fn long_bar_names_wrap_rather_than_shorten() {
         title: "Events with a bilateral counterpart, by region".into(),
         categories: names.iter().map(|n| n.to_string()).collect(),
         values: vec![9.0, 3.0, 4.0, 1.0, 2.0, 0.0, 2.0, 1.0, 1.0, 0.0],
+        undated: 0,
         color: Rgb::of_pillar(0),
         axis: None,
         alt: Alt::default(),
@@ -102,7 +104,7 @@ fn long_bar_names_wrap_rather_than_shorten() {
     assert!(texts.contains(&"Caucasus"), "{texts:?}");
     inside(&d);
     // A name with no room at all is still shortened, never spilled.
-    let squeezed = Chart::Bars { title: "Squeezed".into(), categories: vec!["Supercalifragilistic".into(); 12], values: vec![1.0; 12], color: Rgb::of_pillar(0), axis: None, alt: Alt::default() };
+    let squeezed = Chart::Bars { title: "Squeezed".into(), categories: vec!["Supercalifragilistic".into(); 12], values: vec![1.0; 12], undated: 0, color: Rgb::of_pillar(0), axis: None, alt: Alt::default() };
     inside(&draw(&squeezed, Pt(200.0), &en()));
 }
 
