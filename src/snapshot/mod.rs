@@ -17,6 +17,7 @@
 
 pub mod diff;
 pub mod hash;
+pub mod previous;
 pub mod schema;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,10 +27,12 @@ use crate::summary::Summary;
 
 pub use diff::{diff, diff_in, Diff, EventEdit, EventRef, FieldChange, FieldEdit, PillarDiff};
 pub use hash::{content_hash, ENCODING};
-pub use schema::{to_json, Comparison, FieldValue, PartnerCounts, PartnerStamp, PillarCounts, Snapshot, Span, Stamp, SCHEMA};
+pub use previous::Previous;
+pub use schema::{to_json, Comparison, DataStamp, FieldValue, IssuedStamp, PartnerCounts, PartnerStamp, PillarCounts, Snapshot, Span, Stamp, SCHEMA};
 
-/// The snapshot of a summary.
-pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
+/// The snapshot of a summary, its data named by `data` and, when issued,
+/// its date and reference in `issued`.
+pub fn snapshot(dataset: &Dataset, summary: &Summary, data: DataStamp, issued: Option<IssuedStamp>) -> Snapshot {
     let in_period: BTreeSet<&str> = summary.selected.iter().map(String::as_str).collect();
     let hashes = dataset
         .events
@@ -88,6 +91,8 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
         hashes,
         partners: Some(partner_counts(dataset, summary)),
         changes: None,
+        data: Some(data),
+        issued,
     }
 }
 
@@ -121,19 +126,22 @@ fn partner_counts(dataset: &Dataset, summary: &Summary) -> PartnerCounts {
     }
 }
 
-/// The previous snapshot at `path`, if there is one that this build reads
-/// and that covers the same period.
+/// The previous snapshot in `text`, if it is one this build reads and it
+/// covers the same period (by its label: for tests and readers of old
+/// summaries).
 pub fn previous(text: &str, period_label: &str) -> Option<Snapshot> {
-    read_previous(text, period_label).ok().flatten()
+    let snapshot = serde_json::from_str::<Snapshot>(text).ok()?;
+    (snapshot.schema == SCHEMA && snapshot.period.label == period_label).then_some(snapshot)
 }
 
-/// [`previous`], saying why a summary that is there cannot serve (it is
-/// not one this build reads, or its date is outside the supported years):
-/// the caller warns and goes on without the changes section (issue 10,
-/// class 13). Another schema or period is no error: `Ok(None)`.
-pub fn read_previous(text: &str, period_label: &str) -> Result<Option<Snapshot>, String> {
-    let snapshot = serde_json::from_str::<Snapshot>(text).map_err(|e| format!("not a JSON summary this version reads ({e})"))?;
-    if snapshot.schema != SCHEMA || snapshot.period.label != period_label {
+/// An earlier summary read for the diff ([`previous::Previous`]: only what
+/// the diff needs, borrowed from `text`), saying why one that is there
+/// cannot serve (it is not one this build reads, or its date is outside
+/// the supported years): the caller warns and goes on without the changes
+/// (issue 10, class 13). Another schema is no error: `Ok(None)`.
+pub fn read_previous(text: &str) -> Result<Option<Previous<'_>>, String> {
+    let snapshot = previous::parse(text)?;
+    if snapshot.schema != SCHEMA {
         return Ok(None);
     }
     let date = chrono::NaiveDate::parse_from_str(&snapshot.as_of, "%Y-%m-%d").ok();

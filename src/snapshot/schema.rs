@@ -49,6 +49,37 @@ pub struct Snapshot<H = BTreeMap<String, Stamp>, C = NoChanges> {
     /// written before partners were recorded, so they are not compared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partners: Option<PartnerCounts>,
+    /// Where the data came from (issue 24): a later run whose data are not
+    /// these says it compares a different dataset. `None` in summaries
+    /// written before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DataStamp>,
+    /// When and under which reference the briefing was issued (`--issue`);
+    /// `None` for a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<IssuedStamp>,
+}
+
+/// Where a summary's data came from: the source as the run named it, the
+/// data folder's own name (the same in a clean clone and whatever the path
+/// it was given by), and the dataset's pillars.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataStamp {
+    /// `./data`, `my-data/events.toml`, `the built-in dataset`.
+    pub source: String,
+    /// The folder's (or file's) name, `data`; `built-in` for the dataset
+    /// built into the binary.
+    pub folder: String,
+    /// Every pillar id of the dataset, sorted (not only those selected).
+    pub pillars: Vec<String>,
+}
+
+/// An issued briefing's date (`--as-of`) and `[report] reference`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedStamp {
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
 /// A summary read back or just made holds no changes: they are worded by
@@ -160,6 +191,8 @@ pub fn to_json<C: Serialize>(snapshot: &Snapshot, changes: Option<&C>, dataset: 
         hashes: Hashes { stamps: &snapshot.hashes, events: &events, dataset },
         changes,
         partners: snapshot.partners.clone(),
+        data: snapshot.data.clone(),
+        issued: snapshot.issued.clone(),
     };
     // Room for the whole summary at once (about a kilobyte an event): grown
     // by doubling, a 10,000-event summary was copied and its fresh pages

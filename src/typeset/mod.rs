@@ -55,6 +55,8 @@ pub struct Metadata {
     pub date: i64,
     /// The document's language (BCP 47, `en`); English when empty.
     pub language: String,
+    /// A briefing not issued yet: every page's foot says DRAFT (issue 24).
+    pub draft: bool,
 }
 
 /// How to typeset.
@@ -122,6 +124,7 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
         header_right: options.header.1.clone(),
         language: linebreak::language(&options.language),
         words: options.words.clone(),
+        draft: options.metadata.draft,
     };
     flow::layout(&blocks, &setup, &options.images)
 }
