@@ -25,6 +25,9 @@ use crate::error::Error;
 use crate::snapshot::{self, DataStamp, Previous, Snapshot};
 use crate::{diag, output, report, words};
 
+/// The change report's file name ends in this, after the briefing's stem.
+pub const CHANGES_EXTENSION: &str = ".changes.md";
+
 /// The folder issued briefings are kept in, beside the JSON summary.
 pub const FOLDER: &str = "issued";
 
@@ -69,9 +72,16 @@ pub fn file_safe(reference: &str) -> Option<String> {
 }
 
 /// The issued copy of `report` (a report's path): `issued/<stem>.<date>[.<reference>].<ext>`.
+/// The change report's double extension (`.changes.md`) stays whole.
 pub fn copy_path(report: &Path, date: NaiveDate, reference: Option<&str>) -> PathBuf {
-    let stem = report.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let ext = report.extension().map_or_else(String::new, |e| format!(".{}", e.to_string_lossy()));
+    let name = report.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (stem, ext) = match name.strip_suffix(CHANGES_EXTENSION) {
+        Some(stem) => (stem.to_owned(), CHANGES_EXTENSION.to_owned()),
+        None => (
+            report.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
+            report.extension().map_or_else(String::new, |e| format!(".{}", e.to_string_lossy())),
+        ),
+    };
     let tail = reference.map_or_else(String::new, |r| format!(".{r}"));
     folder(report).join(format!("{stem}.{date}{tail}{ext}"))
 }
@@ -298,5 +308,6 @@ mod tests {
         let path = copy_path(Path::new("reports/azint-briefing-2024-2026.pdf"), date, Some("AZ-2026-07"));
         assert_eq!(path, Path::new("reports/issued/azint-briefing-2024-2026.2026-02-12.AZ-2026-07.pdf"));
         assert_eq!(copy_path(Path::new("b.md"), date, None), Path::new("issued/b.2026-02-12.md"));
+        assert_eq!(copy_path(Path::new("r/b.changes.md"), date, None), Path::new("r/issued/b.2026-02-12.changes.md"));
     }
 }

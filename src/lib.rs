@@ -207,7 +207,7 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
 /// The change report's file, beside the JSON summary:
 /// `azint-briefing-2024-2026.changes.md`.
 pub fn changes_file(summary: &std::path::Path) -> std::path::PathBuf {
-    summary.with_extension("changes.md")
+    summary.with_extension(&issued::CHANGES_EXTENSION[1..])
 }
 
 /// What an issuing run keeps: the date and file-safe reference its copies
