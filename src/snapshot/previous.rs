@@ -43,7 +43,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
         impl<'de> Visitor<'de> for Strings {
             type Value = Cow<'de, str>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string")
+                // Ends serde's error: "invalid type: …, expected a string".
+                let expected_in_error = "a string";
+                f.write_str(expected_in_error)
             }
             fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
                 Ok(Cow::Borrowed(v))

@@ -66,7 +66,7 @@ fn writes_the_default_file_name_and_says_so() {
         )),
         "{err}"
     );
-    assert!(err.trim_end().ends_with(" ms"), "{err}");
+    assert!(err.trim_end().ends_with(" ms; no issued briefing yet"), "{err}");
     assert_eq!(err.lines().count(), 1, "one line on success: {err}");
     assert_eq!(
         entries(&dir.path().join("reports")),
