@@ -165,7 +165,8 @@ pub enum Baseline {
     Different { date: String, reference: Option<String>, source: String },
     /// What changed since the issued briefing; `file` is the change report
     /// written beside the briefing, when one was.
-    Compared { changes: report::Changes, file: Option<PathBuf> },
+    /// Boxed: an outcome is passed by value on every `--watch` round.
+    Compared { changes: Box<report::Changes>, file: Option<PathBuf> },
 }
 
 impl Baseline {
@@ -173,7 +174,7 @@ impl Baseline {
     /// `None` when nothing was compared.
     pub fn changes(&self) -> Option<report::Changes> {
         match self {
-            Baseline::Compared { changes, .. } => Some(changes.clone()),
+            Baseline::Compared { changes, .. } => Some((**changes).clone()),
             Baseline::Different { date, reference, source } => Some(report::Changes {
                 previous_as_of: date.clone(),
                 previous_reference: reference.clone(),
@@ -244,7 +245,7 @@ pub fn compare(
     }
     let mut changes = report::changes::describe(&snapshot::diff_in(&previous, snapshot, dataset), words);
     changes.previous_reference = reference;
-    Ok(Baseline::Compared { changes, file: None })
+    Ok(Baseline::Compared { changes: Box::new(changes), file: None })
 }
 
 /// Where the issued summary's data came from, when they are not this run's:

@@ -381,3 +381,22 @@ fn issue_24_no_changes_reads_no_issued_summary() {
         assert!(std::fs::read(with.path().join(&name)).unwrap() == std::fs::read(without.path().join(&name)).unwrap(), "{name} differs");
     }
 }
+
+/// Issue 24: the options that cannot go together are refused before
+/// anything is read or written, each saying why (exit 2).
+#[test]
+fn issue_24_issue_since_and_no_changes_refuse_what_cannot_be_done() {
+    let dir = workspace();
+    for (args, said) in [
+        (&["--issue", "-o", "-", "--format", "md"][..], "--issue keeps the briefing's files under issued/"),
+        (&["--issue", "--watch"][..], "--issue and --watch: a briefing is issued by one run"),
+        (&["--since", "2026-01-12", "--no-changes"][..], "--since names the issued briefing to compare with, and --no-changes compares with none"),
+        (&["--changes-in-briefing", "--no-changes"][..], "--changes-in-briefing and --no-changes"),
+        (&["--since", "2026-01-12"][..], "--since `2026-01-12`: no briefing of this period has been issued yet"),
+    ] {
+        let output = at(dir.path()).args(["--period", "2024-2026", "--as-of", AS_OF]).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
+        assert!(stderr(&output).starts_with(&format!("error: {said}")), "{args:?}: {}", stderr(&output));
+        assert!(!dir.path().join("reports").exists(), "{args:?} wrote");
+    }
+}
