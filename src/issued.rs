@@ -120,8 +120,10 @@ pub fn choose<'a>(issued: &'a [Issued], since: Option<&str>) -> Result<Option<&'
     let Some(since) = since else { return Ok(issued.last()) };
     let wanted = since.trim();
     let by_date = NaiveDate::parse_from_str(wanted, "%Y-%m-%d").ok();
+    // As the file names spell references.
+    let safe = file_safe(wanted);
     let found = issued.iter().rev().find(|i| {
-        Some(i.date) == by_date || i.reference.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(wanted) || file_safe(wanted).as_deref() == Some(r))
+        Some(i.date) == by_date || i.reference.as_deref().is_some_and(|r| safe.as_deref().is_some_and(|w| w.eq_ignore_ascii_case(r)))
     });
     match found {
         Some(found) => Ok(Some(found)),
