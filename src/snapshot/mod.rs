@@ -1,16 +1,19 @@
 //! The JSON summary written beside every report, and what changed since
 //! the previous one.
 //!
-//! A snapshot holds the period, the per-pillar counts, the highlight ids and
-//! a content hash of every event in the period. When a snapshot already
-//! exists at the output path, the new one is compared with it: events
-//! added, removed and edited, per pillar, and highlights that came in or
-//! dropped out. The comparison is done before rendering, so the report can
-//! say what changed.
+//! A snapshot holds the period, the per-pillar counts, the highlight ids, a
+//! content hash of every event in the period, where the data came from and,
+//! when issued, when. The new one is compared with the issued briefing's
+//! ([`crate::issued`] chooses it), read back as [`previous::Previous`]
+//! (only what the diff needs, borrowed from its text): events added,
+//! removed and edited, per pillar, and highlights that came in or dropped
+//! out. The comparison is done before rendering, so the report can say what
+//! changed.
 //!
-//! Three parts: the JSON's schema ([`schema`]: its types, writing it), the
-//! content hash ([`hash`]: an explicit encoding, `docs/hash.md`) and the
-//! diff ([`diff`]: typed, no words). The report layer words the diff
+//! Four parts: the JSON's schema ([`schema`]: its types, writing it), the
+//! content hash ([`hash`]: an explicit encoding, `docs/hash.md`), an
+//! earlier summary read back ([`previous`]) and the diff ([`diff`]: typed,
+//! no words). The report layer words the diff
 //! (`report::changes`). Which fields an event has, and how each is hashed
 //! and shown, comes from the table of event fields
 //! ([`crate::dataset::event_fields`]).

@@ -1,5 +1,6 @@
-//! The JSON summary's schema: its types, and writing it. Read back by
-//! [`super::read_previous`].
+//! The JSON summary's schema: its types, and writing it. Read back for the
+//! diff as [`super::previous::Previous`], which takes only what the diff
+//! needs.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -41,8 +42,8 @@ pub struct Snapshot<H = BTreeMap<String, Stamp>, C = NoChanges> {
     /// Every event of the period: id → pillar, title, content hash and
     /// fields.
     pub hashes: H,
-    /// What changed since the previous summary at the same path, when
-    /// anything did. Written for readers of the JSON; never read back.
+    /// What changed since the issued briefing compared with. Written for
+    /// readers of the JSON; never read back.
     #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub changes: Option<C>,
     /// Who the period's events name (issue 13); `None` in summaries
