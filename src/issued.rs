@@ -211,6 +211,19 @@ impl Baseline {
     }
 }
 
+/// The success line's tail: what the run issued (`2026-02-12 (AZ-7)`), and
+/// what it compared with ([`Baseline::line`]): `issued 2026-02-12 (AZ-7);
+/// changes since 2026-01-12: +1 −0 ~2, in …`, or for the first issue of a
+/// period `issued 2026-02-12 (AZ-7), the first for this period`.
+pub fn tail(issued: Option<&str>, baseline: &Baseline) -> Option<String> {
+    match (issued, baseline.line()) {
+        (Some(issued), _) if *baseline == Baseline::NoneIssued => Some(format!("issued {issued}, the first for this period")),
+        (Some(issued), Some(line)) => Some(format!("issued {issued}; {line}")),
+        (Some(issued), None) => Some(format!("issued {issued}")),
+        (None, line) => line,
+    }
+}
+
 /// Compares `snapshot` (this run's) with the baseline for `summary` (the
 /// run's JSON summary path): the latest issued briefing, or the one `since`
 /// names. An issued summary that cannot be read is a warning, and the run
@@ -303,6 +316,17 @@ mod tests {
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("the issued ones are 2026-01-12, 2026-02-12 (AZ-9)"), "{err}");
         assert!(choose(&[], Some("AZ-8")).unwrap_err().to_string().contains("no briefing of this period has been issued yet"));
+    }
+
+    #[test]
+    fn the_success_line_says_what_was_issued_and_compared() {
+        assert_eq!(tail(None, &Baseline::NotCompared), None);
+        assert_eq!(tail(None, &Baseline::NoneIssued).as_deref(), Some("no issued briefing yet"));
+        assert_eq!(tail(Some("2026-02-12"), &Baseline::NoneIssued).as_deref(), Some("issued 2026-02-12, the first for this period"));
+        assert_eq!(tail(Some("2026-02-12"), &Baseline::NotCompared).as_deref(), Some("issued 2026-02-12"));
+        let changes = report::Changes { previous_as_of: "2026-01-12".into(), previous_reference: Some("AZ-1".into()), added: 1, ..report::Changes::default() };
+        let compared = Baseline::Compared { changes: Box::new(changes), file: Some("r/b.changes.md".into()) };
+        assert_eq!(tail(Some("2026-02-12"), &compared).as_deref(), Some("issued 2026-02-12; changes since 2026-01-12 (AZ-1): +1 −0 ~0, in r/b.changes.md"));
     }
 
     #[test]

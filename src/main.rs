@@ -117,11 +117,7 @@ fn success_line(options: &Options, outcome: &azint_report::Outcome) -> String {
     }));
     // What it compared with (issue 24): the count since the issued
     // briefing, and the issue itself.
-    let issued = outcome.issued.as_ref().map_or(String::new(), |i| format!("; issued {i}"));
-    let changes = match outcome.baseline.line() {
-        Some(line) => format!("{issued}; {line}"),
-        None => issued,
-    };
+    let changes = azint_report::issued::tail(outcome.issued.as_deref(), &outcome.baseline).map_or(String::new(), |tail| format!("; {tail}"));
     format!("wrote {} ({}) in {} ms{changes}", azint_report::words::cldr::and_list(&paths), details.join(", "), outcome.elapsed.as_millis())
 }
 

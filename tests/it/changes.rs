@@ -47,7 +47,7 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
     };
     let first = bin().args(args("2026-02-12")).arg("--issue").output().unwrap();
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    assert!(stderr(&first).contains("; issued 2026-02-12; no issued briefing yet"), "{}", stderr(&first));
+    assert!(stderr(&first).contains("; issued 2026-02-12, the first for this period"), "{}", stderr(&first));
 
     let events = data.join("events/2025.toml");
     let text = std::fs::read_to_string(&events).unwrap();

@@ -216,7 +216,7 @@ fn issue_24_ten_runs_leave_the_baseline_and_count_every_change_since_the_issue()
         stderr(&output)
     };
     let err = run(AS_OF, &["--issue"]);
-    assert!(err.contains("; issued 2026-02-12; no issued briefing yet"), "{err}");
+    assert!(err.contains("; issued 2026-02-12, the first for this period"), "{err}");
     let issued = dir.path().join("reports/issued");
     let kept = snapshot_of(&issued);
     assert_eq!(kept.len(), 3, "the briefing's PDF, Markdown and JSON summary");
