@@ -266,16 +266,30 @@ pub fn compare(
 /// Where the issued summary's data came from, when they are not this run's:
 /// another data folder (by name, so a clean clone or another spelling of
 /// the path is the same), other pillars, or another period.
+/// The pillars the briefing covered (`--pillar`) count too: a briefing of
+/// one pillar compared with one of all would list every other pillar's
+/// events as removed.
 fn different(previous: &Previous<'_>, now: &Snapshot) -> Option<String> {
     let same_period = *previous.period.start == now.period.start && *previous.period.end == now.period.end;
+    let mut covered: Vec<&str> = previous.pillars.iter().map(|p| &*p.id).collect();
+    let mut covers: Vec<&str> = now.pillars.iter().map(|p| p.id.as_str()).collect();
+    covered.sort_unstable();
+    covers.sort_unstable();
+    let source = match &previous.data {
+        Some(before) => before.source.to_string(),
+        None => "another period's data".to_owned(),
+    };
+    if covered != covers {
+        return Some(format!("{source}, pillars {}", covered.join(", ")));
+    }
     match (&previous.data, &now.data) {
         (Some(before), Some(after)) => {
             let pillars: Vec<&str> = before.pillars.iter().map(|p| &**p).collect();
             let same = *before.folder == after.folder && pillars == after.pillars && same_period;
-            (!same).then(|| before.source.to_string())
+            (!same).then_some(source)
         }
         // A summary that did not record its data: the period alone.
-        _ => (!same_period).then(|| "another period's data".to_owned()),
+        _ => (!same_period).then_some(source),
     }
 }
 

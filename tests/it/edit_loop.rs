@@ -262,6 +262,12 @@ fn issue_24_the_wrong_data_folder_is_named_as_a_different_dataset() {
     let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.json")).unwrap()).unwrap();
     assert_eq!(json["changes"]["different_dataset"], "my-data");
     assert_eq!(json["data"]["folder"], "data");
+    // One pillar of the same data is not the briefing of all four.
+    let err = run(&["--data", "my-data", "--pillar", "energy"]);
+    assert!(
+        err.ends_with("; compares a different dataset (the briefing issued 2026-02-12 came from my-data, pillars connectivity, diplomacy, energy, multilateral): no changes listed\n"),
+        "{err}"
+    );
     // The same folder spelt another way (and, as the folder's name is
     // kept, in a clean clone elsewhere): the same dataset.
     let err = run(&["--data", "./my-data/"]);
