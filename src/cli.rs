@@ -112,9 +112,24 @@ pub struct RenderArgs {
     #[arg(long, value_name = "P", value_parser = Period::parse)]
     pub compare: Option<Period>,
 
-    /// Leave out the "Changes since the previous briefing" section.
+    /// Compare with no issued briefing: read none, report no changes.
     #[arg(long)]
     pub no_changes: bool,
+
+    /// Issue this briefing: no DRAFT mark, and its files and JSON summary
+    /// kept under <out-dir>/issued/ as the baseline of later runs.
+    #[arg(long)]
+    pub issue: bool,
+
+    /// Compare with the briefing issued on this date (YYYY-MM-DD) or under
+    /// this reference [default: the latest issued]
+    #[arg(long, value_name = "DATE|REF")]
+    pub since: Option<String>,
+
+    /// Put the change report in the briefing too, not only in
+    /// <stem>.changes.md beside it.
+    #[arg(long)]
+    pub changes_in_briefing: bool,
 
     /// Stay running and regenerate whenever a data or template file changes.
     #[arg(long)]
@@ -152,6 +167,9 @@ impl RenderArgs {
             chronology: !self.no_chronology,
             compare: self.compare,
             changes: !self.no_changes,
+            changes_in_briefing: self.changes_in_briefing,
+            issue: self.issue,
+            since: self.since,
             watch: self.watch,
             paper: match self.paper {
                 Paper::A4 => crate::options::Paper::A4,

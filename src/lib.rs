@@ -5,7 +5,8 @@
 //! memory by them) → validate them ([`dataset`]) → keep the period's events
 //! and summarise each pillar ([`summary`]) → decide the reports and their
 //! targets ([`plan`]), and from the plan whether templates are needed
-//! ([`Templates`]) → compare with the previous JSON summary ([`snapshot`])
+//! ([`Templates`]) → compare with the issued briefing ([`issued`],
+//! [`snapshot`])
 //! → make each report in memory ([`make`]: Markdown through Handlebars
 //! templates, [`report`]; PDF through the typesetter, [`typeset`]) → write
 //! them all or none ([`output`]).
@@ -21,6 +22,7 @@ pub mod diag;
 pub mod error;
 pub mod hash;
 pub mod input;
+pub mod issued;
 pub mod make;
 pub mod memory;
 pub mod mermaid;
@@ -65,8 +67,11 @@ pub struct Outcome {
     pub pages: Option<usize>,
     /// Problems that did not stop the run (missing glyphs).
     pub warnings: Vec<diag::Diagnostic>,
-    /// What changed since the previous JSON summary, when there was one.
-    pub changes: Option<report::Changes>,
+    /// What the run compared with: the issued briefing, and what changed
+    /// since.
+    pub baseline: issued::Baseline,
+    /// `2026-02-12 (AZ-2026-07)` when the run issued its briefing.
+    pub issued: Option<String>,
     pub events: usize,
     pub elapsed: std::time::Duration,
 }
@@ -128,13 +133,16 @@ impl Templates {
 
 /// The pipeline, in the order things are decided: the data (found already)
 /// validated, the period, the summary, the plan, and only then the
-/// templates, if the plan needs them.
+/// templates, if the plan needs them; then the comparison with the issued
+/// baseline ([`issued`]), the reports made, and all of them written, with
+/// their issued copies when the run issues them.
 pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) -> Result<Outcome, Error> {
     let started = Instant::now();
     let dataset = dataset::validate::validate(&options.data.display(), files)?;
     check_pillars(&dataset, &options.pillars)?;
     let period = options.period.clone().unwrap_or_else(|| default_period(&dataset));
     let plan = plan::Plan::new(options, &period, files)?;
+    let issue = issue_copies(options, &plan, &dataset)?;
     let templates = templates.for_plan(&plan, options)?;
     // The summary says its words (kinds, regions, key judgements) in the
     // run's catalogue, the one the templates were compiled with; a run that
@@ -149,21 +157,103 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     };
     let summary = summary::summarise(&dataset, &selection(options, &period, words));
     let mut warnings = Vec::new();
+    let data = issued::data_stamp(&options.data, options.data_label(), &dataset);
+    let stamp = options
+        .issue
+        .then(|| snapshot::IssuedStamp { date: options.as_of.to_string(), reference: dataset.report.reference.clone() });
+    let snapshot = snapshot::snapshot(&dataset, &summary, data, stamp);
+    // The issued briefing is read only when compared with: never with
+    // `--no-changes` (issue 24, item 3).
     // The change report's words: the templates' catalogue, or the run's
     // when only a JSON summary is made (it holds the changes too).
-    let words = match templates {
+    let change_words = match templates {
         Some(t) => t.words().clone(),
-        None => report::words::load(options.templates.as_deref())?,
+        None if options.changes => report::words::load(options.templates.as_deref())?,
+        None => words::Catalogue::builtin(),
     };
-    let (snapshot, changes) = compare_with_previous(&plan, &period, &dataset, &summary, &words, &mut warnings);
+    let mut baseline = match (options.changes, plan.summary_file()) {
+        (true, Some(path)) => issued::compare(path, options.since.as_deref(), &snapshot, &dataset, &change_words, &mut warnings)?,
+        _ => issued::Baseline::NotCompared,
+    };
     let events = summary.executive.totals.events;
     warnings.extend(period_warnings(&dataset, options, &period, events));
-    let shown = changes.clone().filter(report::Changes::any);
-    let made = make::make(&plan, make::Inputs { dataset, summary, snapshot, changes: shown }, templates, options)?;
+    let changes = baseline.changes();
+    let made = make::make(&plan, make::Inputs { dataset, summary, snapshot, changes }, templates, options)?;
     warnings.extend(made.warnings);
-    write(options, &made.reports)?;
-    let written = made.reports.into_iter().map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
-    Ok(Outcome { written, period, pages: made.pages, warnings, changes, events, elapsed: started.elapsed() })
+    let mut reports = made.reports;
+    if let (Some(bytes), Some(path)) = (made.changes_report, plan.summary_file()) {
+        let file = changes_file(path);
+        if let issued::Baseline::Compared { file: shown, .. } = &mut baseline {
+            *shown = Some(file.clone());
+        }
+        reports.push((OutputFormat::Markdown, Target::File(file), bytes));
+    }
+    let copies: Vec<(Target, &[u8])> = match &issue {
+        Some(issue) => reports
+            .iter()
+            .filter_map(|(_, target, bytes)| match target {
+                Target::File(path) => Some((Target::File(issued::copy_path(path, issue.date, issue.reference.as_deref())), bytes.as_slice())),
+                Target::Stdout => None,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    write(options, &reports, &copies)?;
+    let issued = issue.map(|i| i.label);
+    let written = reports.into_iter().take(plan.targets().len()).map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
+    Ok(Outcome { written, period, pages: made.pages, warnings, baseline, issued, events, elapsed: started.elapsed() })
+}
+
+/// The change report's file, beside the JSON summary:
+/// `azint-briefing-2024-2026.changes.md`.
+pub fn changes_file(summary: &std::path::Path) -> std::path::PathBuf {
+    summary.with_extension(&issued::CHANGES_EXTENSION[1..])
+}
+
+/// What an issuing run keeps: the date and file-safe reference its copies
+/// are named by, and how the success line names it.
+struct Issue {
+    date: chrono::NaiveDate,
+    reference: Option<String>,
+    label: String,
+}
+
+/// `--issue`: the date and reference of the copies, refused when a
+/// briefing of the period was already issued on that date under that
+/// reference (exit 2): an issued briefing is a record and is never
+/// replaced; the hint says how to issue again.
+fn issue_copies(options: &Options, plan: &plan::Plan, dataset: &Dataset) -> Result<Option<Issue>, Error> {
+    let (true, Some(summary)) = (options.issue, plan.summary_file()) else { return Ok(None) };
+    let reference = dataset.report.reference.as_deref().and_then(issued::file_safe);
+    let json = issued::copy_path(summary, options.as_of, reference.as_deref());
+    let label = match &reference {
+        Some(r) => format!("{} ({r})", options.as_of),
+        None => options.as_of.to_string(),
+    };
+    if json.exists() {
+        return Err(Error::Usage(format!(
+            "a briefing of this period was already issued on {label}: {} is there, and an issued briefing is never replaced; \
+             issue it with another --as-of or [report] reference, or remove its files from {} to issue it again",
+            json.display(),
+            issued::folder(summary).display()
+        )));
+    }
+    Ok(Some(Issue { date: options.as_of, reference, label }))
+}
+
+/// Writes the reports and the issued copies, all or nothing: no report of
+/// the run replaces its earlier one unless every one is on disk.
+fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)], copies: &[(Target, &[u8])]) -> Result<(), Error> {
+    if let Destination::Folder(dir) = &options.destination {
+        output::create_dir(dir)?;
+    }
+    if let Some((Target::File(path), _)) = copies.first() {
+        if let Some(dir) = path.parent() {
+            output::create_dir(dir)?;
+        }
+    }
+    let files: Vec<(Target, &[u8])> = reports.iter().map(|(_, t, b)| (t.clone(), b.as_slice())).chain(copies.iter().cloned()).collect();
+    Ok(output::write_all(&files)?)
 }
 
 /// What to summarise: the period and the options that shape the summary.
@@ -178,64 +268,6 @@ fn selection<'a>(options: &'a Options, period: &'a Period, words: &'a words::Cat
         data_source: options.data.display(),
         words,
     }
-}
-
-/// The JSON summary of this run, and what changed since the one already at
-/// the plan's summary path (or at the name earlier versions gave it), in
-/// words. One that is there but cannot serve is named in a warning, and the
-/// run goes on without the changes section.
-fn compare_with_previous(
-    plan: &plan::Plan,
-    period: &Period,
-    dataset: &Dataset,
-    summary: &summary::Summary,
-    words: &words::Catalogue,
-    warnings: &mut Vec<diag::Diagnostic>,
-) -> (snapshot::Snapshot, Option<report::Changes>) {
-    let snapshot = snapshot::snapshot(dataset, summary);
-    let changes = plan
-        .summary_file()
-        .and_then(|path| {
-            let previous = match previous_summary(path, period) {
-                Ok(Some(text)) => snapshot::read_previous(&text, &period.label),
-                Ok(None) => Ok(None),
-                Err(e) => Err(e.to_string()),
-            };
-            previous.unwrap_or_else(|why| {
-                let path = path.display().to_string();
-                let message = format!("the previous JSON summary cannot be used: {why}; the briefing has no changes section");
-                warnings.push(diag::Diagnostic::error_in(&path, message).warning());
-                None
-            })
-        })
-        .map(|previous| report::changes::describe(&snapshot::diff_in(&previous, &snapshot, dataset), words));
-    (snapshot, changes)
-}
-
-/// Writes the reports, all or nothing: no report of the run replaces its
-/// earlier one unless every one is on disk.
-fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)]) -> Result<(), Error> {
-    if let Destination::Folder(dir) = &options.destination {
-        output::create_dir(dir)?;
-    }
-    let files: Vec<(Target, &[u8])> = reports.iter().map(|(_, t, b)| (t.clone(), b.as_slice())).collect();
-    Ok(output::write_all(&files)?)
-}
-
-/// The text of the previous JSON summary for `path`: the file itself, else
-/// one an earlier version wrote under another spelling of the period's
-/// days (`azint-briefing-2024-07..2025-06.json`, `azint-briefing-2024_2026.json`).
-fn previous_summary(path: &std::path::Path, period: &Period) -> Result<Option<String>, output::ExistingError> {
-    if let Some(text) = output::read_existing(path)? {
-        return Ok(Some(text));
-    }
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return Ok(None) };
-    for legacy in period.legacy_file_stems() {
-        if let Some(text) = output::read_existing(&path.with_file_name(name.replace(&period.file_stem(), &legacy)))? {
-            return Ok(Some(text));
-        }
-    }
-    Ok(None)
 }
 
 /// Warnings about the period itself: one with no events in it, and a
@@ -423,6 +455,9 @@ mod tests {
             chronology: true,
             compare: None,
             changes: true,
+            changes_in_briefing: false,
+            issue: false,
+            since: None,
             watch: false,
             paper: Paper::A4,
             quiet: true,

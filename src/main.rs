@@ -100,7 +100,8 @@ fn render(args: azint_report::cli::RenderArgs) -> i32 {
 /// the previous briefing.
 ///
 /// `wrote reports/b.pdf and reports/b.json (2024-2026, 30 events from ./data,
-/// 12 pages, 86 KB) in 48 ms; changes: +1 −0 ~2`
+/// 12 pages, 86 KB) in 48 ms; changes since 2026-01-12 (AZ-2026-07): +1 −0
+/// ~2, in reports/b.changes.md`
 fn success_line(options: &Options, outcome: &azint_report::Outcome) -> String {
     use azint_report::options::OutputFormat;
     let paths: Vec<String> = outcome.written.iter().map(|w| w.target.display()).collect();
@@ -117,7 +118,9 @@ fn success_line(options: &Options, outcome: &azint_report::Outcome) -> String {
         (_, OutputFormat::Pdf) => format!("PDF {}", size(w.bytes)),
         _ => format!("Markdown {}", size(w.bytes)),
     }));
-    let changes = outcome.changes.as_ref().map_or(String::new(), |c| format!("; changes: {}", brief(c)));
+    // What it compared with (issue 24): the count since the issued
+    // briefing, and the issue itself.
+    let changes = azint_report::issued::tail(outcome.issued.as_deref(), &outcome.baseline).map_or(String::new(), |tail| format!("; {tail}"));
     format!("wrote {} ({}) in {} ms{changes}", azint_report::words::cldr::and_list(&paths), details.join(", "), outcome.elapsed.as_millis())
 }
 
@@ -158,7 +161,7 @@ fn watch(options: &Options, files: Result<Vec<DataFile>, Error>) -> i32 {
                     return;
                 }
                 let what = if changed.is_empty() { "first render".to_owned() } else { changed.join(", ") };
-                let changes = outcome.changes.as_ref().map_or(String::new(), |c| format!(" ({})", brief(c)));
+                let changes = outcome.baseline.line().map_or(String::new(), |line| format!(" ({line})"));
                 let written: Vec<String> = outcome.written.iter().map(|w| w.target.display()).collect();
                 eprintln!("{now} {what}{changes} -> {} in {} ms", written.join(", "), outcome.elapsed.as_millis());
             }
@@ -300,11 +303,4 @@ fn count(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
-}
-
-/// What changed, for the console: "+2 −1 ~3", or "no changes". The
-/// console stays in English, in the code; the briefing's change report
-/// takes its words from the catalogue.
-fn brief(changes: &azint_report::report::Changes) -> String {
-    changes.brief().unwrap_or_else(|| "no changes".to_owned())
 }

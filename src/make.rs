@@ -21,8 +21,9 @@ pub struct Inputs {
     pub dataset: Dataset,
     pub summary: Summary,
     pub snapshot: Snapshot,
-    /// What changed since the previous JSON summary, when anything did:
-    /// shown in the Markdown (unless `--no-changes`) and kept in the JSON.
+    /// What changed since the issued briefing, when one was compared with:
+    /// kept in the JSON, written to the change report, and shown in the
+    /// Markdown with `--changes-in-briefing`.
     pub changes: Option<report::Changes>,
 }
 
@@ -31,6 +32,9 @@ pub struct Inputs {
 /// HTML, charts set as code).
 pub struct Made {
     pub reports: Vec<(OutputFormat, Target, Vec<u8>)>,
+    /// The change report (`<stem>.changes.md`), when there was an issued
+    /// briefing to compare with and the run makes Markdown.
+    pub changes_report: Option<Vec<u8>>,
     pub pages: Option<usize>,
     pub warnings: Vec<diag::Diagnostic>,
 }
@@ -41,12 +45,19 @@ pub struct Made {
 /// before the pages take the memory.
 pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, options: &Options) -> Result<Made, Error> {
     let Inputs { dataset, summary, snapshot, changes } = inputs;
-    let markdown = match templates {
+    // Until issued, a draft (issue 24, item 2).
+    let draft = !options.issue;
+    let (markdown, changes_report) = match templates {
         Some(templates) => {
-            let changes = changes.as_ref().filter(|_| options.changes);
-            report::render(&report::Briefing { summary: &summary, changes }, templates)?
+            let shown = changes.as_ref().filter(|c| options.changes_in_briefing && (c.any() || c.different_dataset.is_some()));
+            let markdown = report::render(&report::Briefing { summary: &summary, changes: shown, draft }, templates)?;
+            let changes_report = match &changes {
+                Some(changes) => Some(report::changes::render_report(changes, &summary, draft, templates)?.into_bytes()),
+                None => None,
+            };
+            (markdown, changes_report)
         }
-        None => String::new(),
+        None => (String::new(), None),
     };
     let json = plan.makes(OutputFormat::Json).then(|| crate::snapshot::to_json(&snapshot, changes.as_ref(), &dataset));
     let mut warnings = Vec::new();
@@ -56,6 +67,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
         warnings.extend(templates.iter().flat_map(|t| t.html.iter().cloned()));
         let words = templates.map_or_else(crate::words::Catalogue::builtin, |t| t.words().clone());
         let mut typeset_options = typeset_options(&dataset, &summary, options, words);
+        typeset_options.metadata.draft = draft;
         typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref())?;
         drop((summary, dataset, snapshot, changes));
         let typeset = typeset::typeset_pdf(&markdown, &typeset_options);
@@ -77,7 +89,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
             (*format, target.clone(), bytes.unwrap_or_default())
         })
         .collect();
-    Ok(Made { reports, pages, warnings })
+    Ok(Made { reports, changes_report, pages, warnings })
 }
 
 /// Characters that no font of the report can draw, one warning each with
@@ -196,6 +208,7 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options, word
             date,
             language: report.language.clone(),
             words: Some(words.clone()),
+            draft: false,
         },
         images: BTreeMap::new(),
         words,

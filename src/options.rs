@@ -75,6 +75,12 @@ pub struct Request {
     pub chronology: bool,
     pub compare: Option<Period>,
     pub changes: bool,
+    /// `--changes-in-briefing`.
+    pub changes_in_briefing: bool,
+    /// `--issue`.
+    pub issue: bool,
+    /// `--since DATE|REFERENCE`.
+    pub since: Option<String>,
     pub watch: bool,
     pub paper: Paper,
     pub quiet: bool,
@@ -107,8 +113,18 @@ pub struct Options {
     pub chronology: bool,
     /// `--compare`: a second period to count beside the main one.
     pub compare: Option<Period>,
-    /// `--no-changes`: leave the changes section out.
+    /// `--no-changes`: compare with no issued briefing; nothing earlier is
+    /// read.
     pub changes: bool,
+    /// `--changes-in-briefing`: the change report in the briefing too, not
+    /// only in its own file.
+    pub changes_in_briefing: bool,
+    /// `--issue`: the briefing is issued (no DRAFT mark), and kept under
+    /// `issued/` as the baseline of later runs.
+    pub issue: bool,
+    /// `--since`: the issued briefing to compare with (a date or a
+    /// reference), instead of the latest.
+    pub since: Option<String>,
     /// `--watch`: regenerate on every change.
     pub watch: bool,
     pub paper: Paper,
@@ -119,6 +135,7 @@ impl Options {
     /// Resolves `args` against the environment: `SOURCE_DATE_EPOCH`, today's
     /// date, and whether `./data` exists.
     pub fn resolve(args: Request) -> Result<Options, Error> {
+        check_baseline_flags(&args)?;
         let formats = args.formats;
         if formats.is_empty() {
             return Err(Error::Usage("no output format asked for".to_owned()));
@@ -156,6 +173,9 @@ impl Options {
             chronology: args.chronology,
             compare: args.compare,
             changes: args.changes,
+            changes_in_briefing: args.changes_in_briefing,
+            issue: args.issue,
+            since: args.since,
             watch: args.watch,
             paper: args.paper,
             quiet: args.quiet,
@@ -173,6 +193,27 @@ impl Options {
             (DataSource::Path(path), None) => path.display().to_string(),
         }
     }
+}
+
+/// `--issue`, `--since` and `--changes-in-briefing` against what else was
+/// asked: an issued briefing is kept as files (not standard output), and
+/// one run at a time (not each `--watch` round); `--no-changes` compares
+/// with nothing, so it takes neither `--since` nor `--changes-in-briefing`.
+fn check_baseline_flags(args: &Request) -> Result<(), Error> {
+    let refuse = |message: &str| Err(Error::Usage(message.to_owned()));
+    if args.issue && args.out.as_ref().is_some_and(|out| out.as_os_str() == "-") {
+        return refuse("--issue keeps the briefing's files under issued/: write them to files (--out-dir, or -o FILE), not to standard output");
+    }
+    if args.issue && args.watch {
+        return refuse("--issue and --watch: a briefing is issued by one run, once it is final; watch without --issue, then run again with it");
+    }
+    if !args.changes && args.since.is_some() {
+        return refuse("--since names the issued briefing to compare with, and --no-changes compares with none: give one of them");
+    }
+    if !args.changes && args.changes_in_briefing {
+        return refuse("--changes-in-briefing and --no-changes: give one of them");
+    }
+    Ok(())
 }
 
 /// `-o` that names a folder (`-o .`, `-o reports/`) is refused, and so is
@@ -311,6 +352,9 @@ mod tests {
             chronology: true,
             compare: None,
             changes: true,
+            changes_in_briefing: false,
+            issue: false,
+            since: None,
             watch: false,
             paper: Paper::A4,
             quiet: false,

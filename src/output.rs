@@ -270,7 +270,7 @@ impl Drop for TempFile {
     }
 }
 
-/// The text of an earlier output (the previous JSON summary): `None` when
+/// The text of an earlier output (an issued JSON summary): `None` when
 /// there is none, the reason when one is there but cannot be read. Read
 /// like any input: a regular file only, bounded.
 pub fn read_existing(path: &Path) -> Result<Option<String>, ExistingError> {
@@ -294,7 +294,7 @@ pub enum ExistingError {
     TooLarge(u64),
 }
 
-/// The largest previous JSON summary read: 1 GiB (about 2,000,000 events).
+/// The largest issued JSON summary read: 1 GiB (about 1,000,000 events).
 pub const MAX_PREVIOUS_BYTES: u64 = 1 << 30;
 
 /// Creates `dir` and its parents when missing.

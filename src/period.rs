@@ -179,34 +179,6 @@ impl Period {
         self.label.replace("..", "_")
     }
 
-    /// The file stems earlier versions may have written for these days,
-    /// each but [`Period::file_stem`]: they named files after the period
-    /// as written, first verbatim (`2024-07..2025-06`), later with `..`
-    /// made `_`. A JSON summary under one of them is still read as the
-    /// previous one. In order: the later scheme first, coarser spellings
-    /// first.
-    pub fn legacy_file_stems(&self) -> Vec<String> {
-        let kinds = [Precision::Year, Precision::Month, Precision::Day];
-        let spellings: Vec<String> = kinds
-            .into_iter()
-            .filter(|&kind| kind >= self.precision())
-            .flat_map(|kind| {
-                let spelt = self.spelt(kind);
-                // Before they were joined by `-`, whole years (and one day,
-                // month or year) were written `A..B` too.
-                let joined = format!("{}..{}", spell(self.start, kind), spell(self.end, kind));
-                [spelt, joined]
-            })
-            .collect();
-        let mut stems: Vec<String> = Vec::new();
-        for stem in spellings.iter().map(|s| s.replace("..", "_")).chain(spellings.iter().cloned()) {
-            if stem != self.file_stem() && !stems.contains(&stem) {
-                stems.push(stem);
-            }
-        }
-        stems
-    }
-
     /// Whether the span of days `first..=last` overlaps the period.
     pub fn overlaps(&self, first: NaiveDate, last: NaiveDate) -> bool {
         first <= self.end && last >= self.start
@@ -526,33 +498,6 @@ mod tests {
         }
         assert_eq!(Period::whole_years(2021, 2029).label, "2021-2029");
         assert_eq!(Period::whole_years(2024, 2024).label, "2024");
-    }
-
-    /// The names earlier versions gave these days' files, for finding an
-    /// existing history: every spelling they accepted, as written and with
-    /// `..` made `_`; never the current name.
-    #[test]
-    fn legacy_file_stems_are_the_older_spellings_of_the_days() {
-        assert_eq!(
-            p("2024–2026").legacy_file_stems(),
-            [
-                "2024_2026",
-                "2024-01_2026-12",
-                "2024-01-01_2026-12-31",
-                "2024..2026",
-                "2024-01..2026-12",
-                "2024-01-01..2026-12-31"
-            ]
-        );
-        assert_eq!(
-            p("2024-07..2025-06").legacy_file_stems(),
-            ["2024-07-01_2025-06-30", "2024-07..2025-06", "2024-07-01..2025-06-30"]
-        );
-        assert_eq!(
-            p("2025-03-12").legacy_file_stems(),
-            ["2025-03-12_2025-03-12", "2025-03-12..2025-03-12"]
-        );
-        assert!(p("2025").legacy_file_stems().contains(&"2025..2025".to_owned()));
     }
 
     /// A period written in each of its spellings.

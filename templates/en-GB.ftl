@@ -680,3 +680,31 @@ about-planned = Plans: { $count ->
 # Over the lists of data files.
 about-event-files = Files with events, relative to the data folder:
 about-pillar-files = Files with pillars:
+
+## Drafts and issued briefings: the DRAFT mark, and the change report's
+## title and opening line.
+# The quiet mark in the foot of every page of a briefing not issued yet
+# (right of the page number), and at the top of its Markdown. No variables.
+draft-mark = DRAFT
+# What follows the mark at the top of a draft's Markdown. No variables.
+draft-note = — not issued
+# The title of the change report beside the briefing
+# (azint-briefing-2024-2026.changes.md): $title is the briefing's title,
+# $period the period it covers.
+changes-report-title = { $title }: changes to the briefing for { $period }
+# The first line of the changes, with the date the briefing compared with
+# was issued ($date, worded) and, in the second form, its reference
+# ($reference); $added, $removed and $edited count the events.
+changes-since-issued = Since the briefing issued on { $date }: { $added ->
+    [one] { $added } event
+   *[other] { $added } events
+} added, { $removed } removed and { $edited } edited.
+changes-since-issued-reference = Since the briefing issued on { $date } ({ $reference }): { $added ->
+    [one] { $added } event
+   *[other] { $added } events
+} added, { $removed } removed and { $edited } edited.
+# When the issued briefing's data are not this run's (another data folder,
+# other pillars or another period): $date as above, $source where the
+# issued briefing's data came from, and in the second form $reference.
+changes-different-dataset = This run compares a different dataset: the briefing issued on { $date } came from { $source }, so no changes are listed.
+changes-different-dataset-reference = This run compares a different dataset: the briefing issued on { $date } ({ $reference }) came from { $source }, so no changes are listed.

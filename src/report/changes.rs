@@ -12,14 +12,24 @@ use serde::Serialize;
 
 use crate::dataset::event_fields::{FieldValue, Shown};
 use crate::snapshot::{shown, Diff, EventEdit, EventRef, FieldChange, FieldEdit, PillarDiff};
+use crate::summary::Summary;
 use crate::words::Catalogue;
+
+use super::{ReportError, Templates};
 
 /// What changed between two snapshots of the same period, per pillar, as
 /// the templates and the JSON summary show it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Changes {
-    /// The previous briefing's date.
+    /// The date the briefing compared with was issued.
     pub previous_as_of: String,
+    /// Its `[report] reference`, when it had one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_reference: Option<String>,
+    /// Where the issued briefing's data came from, when they are not this
+    /// run's: then no changes are listed (issue 24).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub different_dataset: Option<String>,
     pub added: usize,
     pub removed: usize,
     pub edited: usize,
@@ -86,6 +96,8 @@ impl Changes {
 pub fn describe(diff: &Diff, words: &Catalogue) -> Changes {
     Changes {
         previous_as_of: diff.previous_as_of.clone(),
+        previous_reference: None,
+        different_dataset: None,
         added: diff.added,
         removed: diff.removed,
         edited: diff.edited,
@@ -93,6 +105,32 @@ pub fn describe(diff: &Diff, words: &Catalogue) -> Changes {
         partners_added: diff.partners_added.clone(),
         partners_removed: diff.partners_removed.clone(),
     }
+}
+
+/// The change report written beside the briefing
+/// (`azint-briefing-2024-2026.changes.md`, issue 24): a title naming the
+/// briefing and its period, the DRAFT line of a draft, and the `changes`
+/// template (the section `--changes-in-briefing` puts in the briefing).
+pub fn render_report(changes: &Changes, summary: &Summary, draft: bool, templates: &Templates) -> Result<String, ReportError> {
+    let words = templates.words();
+    let title = words.text(
+        "changes-report-title",
+        &[("title", summary.report.title.as_str().into()), ("period", summary.period.display_in(words).into())],
+    );
+    let mut text = format!("# {}\n\n", super::escape::markdown(&title));
+    if draft {
+        text.push_str(&draft_line(words));
+        text.push_str("\n\n");
+    }
+    text.push_str(&templates.render_named("changes", changes)?);
+    Ok(super::tidy(&text))
+}
+
+/// `**DRAFT** — not issued`: the line at the top of a briefing not issued
+/// yet, in the catalogue's words (`draft-mark`, `draft-note`).
+pub fn draft_line(words: &Catalogue) -> String {
+    let mark = super::escape::markdown(&words.text("draft-mark", &[]));
+    format!("**{mark}** {}", super::escape::markdown(&words.text("draft-note", &[])))
 }
 
 /// Events are named by title.

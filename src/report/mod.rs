@@ -26,6 +26,8 @@ pub struct Briefing<'a> {
     #[serde(flatten)]
     pub summary: &'a Summary,
     pub changes: Option<&'a Changes>,
+    /// Not issued yet: the top says DRAFT (issue 24).
+    pub draft: bool,
 }
 
 /// Why a report could not be rendered.

@@ -489,17 +489,23 @@ impl Templates {
 
     /// Renders the main template with `data`.
     pub fn render<T: serde::Serialize>(&self, data: &T) -> Result<String, ReportError> {
+        self.render_named(MAIN, data)
+    }
+
+    /// Renders the template named `template` (a partial, as `changes`) with `data`:
+    /// the change report is the `changes` partial on its own (issue 24).
+    pub fn render_named<T: serde::Serialize>(&self, template: &str, data: &T) -> Result<String, ReportError> {
         let mut out = Capped { bytes: Vec::new(), max: self.max_output };
-        let rendered = self.registry.render_to_write(MAIN, data, &mut out);
+        let rendered = self.registry.render_to_write(template, data, &mut out);
         if out.bytes.len() > self.max_output {
-            let path = self.paths.get(MAIN).cloned().unwrap_or_else(|| MAIN.to_owned());
+            let path = self.paths.get(template).cloned().unwrap_or_else(|| template.to_owned());
             return Err(ReportError::Invalid(vec![Diagnostic::error_in(
                 &path,
                 format!("the templates' output is over {} MiB, the limit: does a template repeat the data inside itself?", self.max_output >> 20),
             )]));
         }
         rendered.map_err(|e| {
-            let name = e.template_name.clone().unwrap_or_else(|| MAIN.to_owned());
+            let name = e.template_name.clone().unwrap_or_else(|| template.to_owned());
             let path = self.paths.get(&name).cloned().unwrap_or(name);
             let reason = match e.reason() {
                 RenderErrorReason::MissingVariable(Some(name)) => {
@@ -516,7 +522,7 @@ impl Templates {
         // The escape function and helpers only ever give text, so the
         // output is UTF-8.
         String::from_utf8(out.bytes).map_err(|e| {
-            ReportError::Invalid(vec![Diagnostic::error_in(MAIN, format!("the templates' output is not UTF-8: {e}"))])
+            ReportError::Invalid(vec![Diagnostic::error_in(template, format!("the templates' output is not UTF-8: {e}"))])
         })
     }
 }

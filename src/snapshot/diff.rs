@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::dataset::event_fields::{self, FieldValue, Shown};
 use crate::dataset::{Dataset, Event};
 
+use super::previous::Previous;
 use super::schema::{Snapshot, Stamp};
 
 /// What changed between two snapshots of the same period.
@@ -78,36 +79,46 @@ impl Diff {
     }
 }
 
-/// Compares `new` with `old`, both read back with their fields; events are
-/// named by title, grouped under the pillar they belong to now (or
-/// belonged to, when removed).
+/// Compares `new` with `old`, both with their fields; events are named by
+/// title, grouped under the pillar they belong to now (or belonged to, when
+/// removed). `old` is read back as an earlier summary is
+/// ([`super::previous`]), through its JSON.
 pub fn diff(old: &Snapshot, new: &Snapshot) -> Diff {
-    diff_with(old, new, &|_, stamp| stamp.fields.clone())
+    let text = serde_json::to_string(old).unwrap_or_default();
+    match super::previous::parse(&text) {
+        Ok(old) => diff_with(&old, new, &|_, stamp| stamp.fields.clone()),
+        Err(_) => Diff::default(),
+    }
 }
 
 /// [`diff`] for a summary just made from `dataset`, whose stamps carry no
-/// fields: an event's fields are taken from the dataset when needed.
-pub fn diff_in(old: &Snapshot, new: &Snapshot, dataset: &Dataset) -> Diff {
+/// fields, against an earlier summary read back: an event's fields are
+/// taken from the dataset when needed.
+pub fn diff_in(old: &Previous<'_>, new: &Snapshot, dataset: &Dataset) -> Diff {
     let events: HashMap<&str, &Event> = dataset.events.iter().map(|e| (e.id.as_str(), e)).collect();
     diff_with(old, new, &|id, _| events.get(id).map_or_else(BTreeMap::new, |e| event_fields::views(dataset, e)))
 }
 
 type Fields = BTreeMap<String, FieldValue>;
 
-fn diff_with(old: &Snapshot, new: &Snapshot, new_fields: &dyn Fn(&str, &Stamp) -> Fields) -> Diff {
-    let mut out = Diff { previous_as_of: old.as_of.clone(), ..Diff::default() };
+fn diff_with(old: &Previous<'_>, new: &Snapshot, new_fields: &dyn Fn(&str, &Stamp) -> Fields) -> Diff {
+    let mut out = Diff { previous_as_of: old.as_of.to_string(), ..Diff::default() };
     let mut pillars: Vec<PillarDiff> = new.pillars.iter().map(|p| PillarDiff { name: p.name.clone(), ..PillarDiff::default() }).collect();
     let index = |id: &str| new.pillars.iter().position(|p| p.id == id);
     let event = |id: &str| EventRef {
         id: id.to_owned(),
-        title: new.hashes.get(id).or_else(|| old.hashes.get(id)).map_or_else(|| id.to_owned(), |s| s.title.clone()),
+        title: match (new.hashes.get(id), old.hashes.get(id)) {
+            (Some(s), _) => s.title.clone(),
+            (None, Some(s)) => s.title.to_string(),
+            (None, None) => id.to_owned(),
+        },
     };
     let at = |id: &str, stamp: &Stamp| EventRef { id: id.to_owned(), title: stamp.title.clone() };
     // Hashes of another encoding say nothing: compare what the previous
     // summary stored instead (issue 23).
     let same_encoding = old.hash_encoding == new.hash_encoding;
     for (id, stamp) in &new.hashes {
-        let Some(previous) = old.hashes.get(id) else {
+        let Some(previous) = old.hashes.get(id.as_str()) else {
             out.added += 1;
             if let Some(i) = index(&stamp.pillar) {
                 pillars[i].added.push(at(id, stamp));
@@ -115,15 +126,15 @@ fn diff_with(old: &Snapshot, new: &Snapshot, new_fields: &dyn Fn(&str, &Stamp) -
             continue;
         };
         let edit = if same_encoding {
-            (previous.hash != stamp.hash).then(|| {
-                let fields = if previous.fields.is_empty() { Vec::new() } else { field_edits(&previous.fields, &new_fields(id, stamp)) };
+            (*previous.hash != *stamp.hash).then(|| {
+                let fields = if previous.has_fields() { field_edits(&previous.fields(), &new_fields(id, stamp)) } else { Vec::new() };
                 EventEdit { event: at(id, stamp), fields }
             })
-        } else if previous.fields.is_empty() {
-            (previous.title != stamp.title || previous.pillar != stamp.pillar)
+        } else if !previous.has_fields() {
+            (*previous.title != *stamp.title || *previous.pillar != *stamp.pillar)
                 .then(|| EventEdit { event: at(id, stamp), fields: Vec::new() })
         } else {
-            let fields = field_edits(&previous.fields, &new_fields(id, stamp));
+            let fields = field_edits(&previous.fields(), &new_fields(id, stamp));
             (!fields.is_empty()).then(|| EventEdit { event: at(id, stamp), fields })
         };
         if let Some(edit) = edit {
@@ -134,26 +145,27 @@ fn diff_with(old: &Snapshot, new: &Snapshot, new_fields: &dyn Fn(&str, &Stamp) -
         }
     }
     for (id, stamp) in &old.hashes {
-        if !new.hashes.contains_key(id) {
+        if !new.hashes.contains_key(&**id) {
             out.removed += 1;
+            let gone = EventRef { id: id.to_string(), title: stamp.title.to_string() };
             match index(&stamp.pillar) {
-                Some(i) => pillars[i].removed.push(at(id, stamp)),
-                None => pillars.push(PillarDiff { name: stamp.pillar.clone(), removed: vec![at(id, stamp)], ..PillarDiff::default() }),
+                Some(i) => pillars[i].removed.push(gone),
+                None => pillars.push(PillarDiff { name: stamp.pillar.to_string(), removed: vec![gone], ..PillarDiff::default() }),
             }
         }
     }
     for (i, p) in new.pillars.iter().enumerate() {
-        let before: Vec<&String> = old.pillars.iter().find(|o| o.id == p.id).map(|o| o.highlights.iter().collect()).unwrap_or_default();
-        pillars[i].highlights_in = p.highlights.iter().filter(|h| !before.contains(h)).map(|h| event(h)).collect();
-        pillars[i].highlights_out = before.iter().filter(|h| !p.highlights.contains(h)).map(|h| event(h)).collect();
+        let before: Vec<&str> = old.pillars.iter().find(|o| *o.id == *p.id).map(|o| o.highlights.iter().map(|h| &**h).collect()).unwrap_or_default();
+        pillars[i].highlights_in = p.highlights.iter().filter(|h| !before.contains(&h.as_str())).map(|h| event(h)).collect();
+        pillars[i].highlights_out = before.iter().filter(|h| !p.highlights.iter().any(|n| n == *h)).map(|h| event(h)).collect();
     }
     out.pillars = pillars
         .into_iter()
         .filter(|p| !(p.added.is_empty() && p.removed.is_empty() && p.edited.is_empty() && p.highlights_in.is_empty() && p.highlights_out.is_empty()))
         .collect();
     if let (Some(before), Some(now)) = (&old.partners, &new.partners) {
-        out.partners_added = now.list.keys().filter(|k| !before.list.contains_key(*k)).cloned().collect();
-        out.partners_removed = before.list.keys().filter(|k| !now.list.contains_key(*k)).cloned().collect();
+        out.partners_added = now.list.keys().filter(|k| !before.list.contains_key(k.as_str())).cloned().collect();
+        out.partners_removed = before.list.keys().filter(|k| !now.list.contains_key(&***k)).map(|k| k.to_string()).collect();
     }
     out
 }
@@ -236,6 +248,8 @@ pub(crate) mod tests {
             hashes: hashes.iter().map(|(id, s)| (id.to_string(), s.clone())).collect(),
             changes: None,
             partners: None,
+            data: None,
+            issued: None,
         }
     }
 

@@ -1,22 +1,26 @@
 //! The JSON summary written beside every report, and what changed since
 //! the previous one.
 //!
-//! A snapshot holds the period, the per-pillar counts, the highlight ids and
-//! a content hash of every event in the period. When a snapshot already
-//! exists at the output path, the new one is compared with it: events
-//! added, removed and edited, per pillar, and highlights that came in or
-//! dropped out. The comparison is done before rendering, so the report can
-//! say what changed.
+//! A snapshot holds the period, the per-pillar counts, the highlight ids, a
+//! content hash of every event in the period, where the data came from and,
+//! when issued, when. The new one is compared with the issued briefing's
+//! ([`crate::issued`] chooses it), read back as [`previous::Previous`]
+//! (only what the diff needs, borrowed from its text): events added,
+//! removed and edited, per pillar, and highlights that came in or dropped
+//! out. The comparison is done before rendering, so the report can say what
+//! changed.
 //!
-//! Three parts: the JSON's schema ([`schema`]: its types, writing it), the
-//! content hash ([`hash`]: an explicit encoding, `docs/hash.md`) and the
-//! diff ([`diff`]: typed, no words). The report layer words the diff
+//! Four parts: the JSON's schema ([`schema`]: its types, writing it), the
+//! content hash ([`hash`]: an explicit encoding, `docs/hash.md`), an
+//! earlier summary read back ([`previous`]) and the diff ([`diff`]: typed,
+//! no words). The report layer words the diff
 //! (`report::changes`). Which fields an event has, and how each is hashed
 //! and shown, comes from the table of event fields
 //! ([`crate::dataset::event_fields`]).
 
 pub mod diff;
 pub mod hash;
+pub mod previous;
 pub mod schema;
 pub mod shown;
 
@@ -27,10 +31,12 @@ use crate::summary::Summary;
 
 pub use diff::{diff, diff_in, Diff, EventEdit, EventRef, FieldChange, FieldEdit, PillarDiff};
 pub use hash::{content_hash, ENCODING};
-pub use schema::{to_json, Comparison, FieldValue, PartnerCounts, PartnerStamp, PillarCounts, Snapshot, Span, Stamp, SCHEMA};
+pub use previous::Previous;
+pub use schema::{to_json, Comparison, DataStamp, FieldValue, IssuedStamp, PartnerCounts, PartnerStamp, PillarCounts, Snapshot, Span, Stamp, SCHEMA};
 
-/// The snapshot of a summary.
-pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
+/// The snapshot of a summary, its data named by `data` and, when issued,
+/// its date and reference in `issued`.
+pub fn snapshot(dataset: &Dataset, summary: &Summary, data: DataStamp, issued: Option<IssuedStamp>) -> Snapshot {
     let in_period: BTreeSet<&str> = summary.selected.iter().map(String::as_str).collect();
     let hashes = dataset
         .events
@@ -89,6 +95,8 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary) -> Snapshot {
         hashes,
         partners: Some(partner_counts(dataset, summary)),
         changes: None,
+        data: Some(data),
+        issued,
     }
 }
 
@@ -122,22 +130,22 @@ fn partner_counts(dataset: &Dataset, summary: &Summary) -> PartnerCounts {
     }
 }
 
-/// The previous snapshot at `path`, if there is one that this build reads
-/// and that covers the same period.
+/// The previous snapshot in `text`, if it is one this build reads and it
+/// covers the same period (by its label: for tests and readers of old
+/// summaries).
 pub fn previous(text: &str, period_label: &str) -> Option<Snapshot> {
-    read_previous(text, period_label).ok().flatten()
+    let snapshot = serde_json::from_str::<Snapshot>(text).ok()?;
+    (snapshot.schema == SCHEMA && snapshot.period.label == period_label).then_some(snapshot)
 }
 
-/// [`previous`], saying why a summary that is there cannot serve (it is
-/// not one this build reads, or its date is outside the supported years):
-/// the caller warns and goes on without the changes section (issue 10,
-/// class 13). Another schema or period is no error: `Ok(None)`.
-pub fn read_previous(text: &str, period_label: &str) -> Result<Option<Snapshot>, String> {
-    let snapshot = serde_json::from_str::<Snapshot>(text).map_err(|e| format!("not a JSON summary this version reads ({e})"))?;
-    // The same days, however either label spells them (an earlier version
-    // kept the period as written: `2024..2026`).
-    let days = |label: &str| crate::period::Period::parse(label).ok().map(|p| (p.start, p.end));
-    if snapshot.schema != SCHEMA || snapshot.period.label != period_label && (days(&snapshot.period.label).is_none() || days(&snapshot.period.label) != days(period_label)) {
+/// An earlier summary read for the diff ([`previous::Previous`]: only what
+/// the diff needs, borrowed from `text`), saying why one that is there
+/// cannot serve (it is not one this build reads, or its date is outside
+/// the supported years): the caller warns and goes on without the changes
+/// (issue 10, class 13). Another schema is no error: `Ok(None)`.
+pub fn read_previous(text: &str) -> Result<Option<Previous<'_>>, String> {
+    let snapshot = previous::parse(text)?;
+    if snapshot.schema != SCHEMA {
         return Ok(None);
     }
     let date = chrono::NaiveDate::parse_from_str(&snapshot.as_of, "%Y-%m-%d").ok();

@@ -1,5 +1,6 @@
-//! The JSON summary's schema: its types, and writing it. Read back by
-//! [`super::read_previous`].
+//! The JSON summary's schema: its types, and writing it. Read back for the
+//! diff as [`super::previous::Previous`], which takes only what the diff
+//! needs.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -41,14 +42,45 @@ pub struct Snapshot<H = BTreeMap<String, Stamp>, C = NoChanges> {
     /// Every event of the period: id → pillar, title, content hash and
     /// fields.
     pub hashes: H,
-    /// What changed since the previous summary at the same path, when
-    /// anything did. Written for readers of the JSON; never read back.
+    /// What changed since the issued briefing compared with. Written for
+    /// readers of the JSON; never read back.
     #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
     pub changes: Option<C>,
     /// Who the period's events name (issue 13); `None` in summaries
     /// written before partners were recorded, so they are not compared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partners: Option<PartnerCounts>,
+    /// Where the data came from (issue 24): a later run whose data are not
+    /// these says it compares a different dataset. `None` in summaries
+    /// written before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<DataStamp>,
+    /// When and under which reference the briefing was issued (`--issue`);
+    /// `None` for a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<IssuedStamp>,
+}
+
+/// Where a summary's data came from: the source as the run named it, the
+/// data folder's own name (the same in a clean clone and whatever the path
+/// it was given by), and the dataset's pillars.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataStamp {
+    /// `./data`, `my-data/events.toml`, `the built-in dataset`.
+    pub source: String,
+    /// The folder's (or file's) name, `data`; `built-in` for the dataset
+    /// built into the binary.
+    pub folder: String,
+    /// Every pillar id of the dataset, sorted (not only those selected).
+    pub pillars: Vec<String>,
+}
+
+/// An issued briefing's date (`--as-of`) and `[report] reference`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedStamp {
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
 /// A summary read back or just made holds no changes: they are worded by
@@ -160,6 +192,8 @@ pub fn to_json<C: Serialize>(snapshot: &Snapshot, changes: Option<&C>, dataset: 
         hashes: Hashes { stamps: &snapshot.hashes, events: &events, dataset },
         changes,
         partners: snapshot.partners.clone(),
+        data: snapshot.data.clone(),
+        issued: snapshot.issued.clone(),
     };
     // Room for the whole summary at once (about a kilobyte an event): grown
     // by doubling, a 10,000-event summary was copied and its fresh pages

@@ -58,6 +58,8 @@ pub struct Metadata {
     /// The words of the file's own descriptions (what screen readers say
     /// for a link annotation); the built-in catalogue when `None`.
     pub words: Option<std::sync::Arc<crate::words::Catalogue>>,
+    /// A briefing not issued yet: every page's foot says DRAFT (issue 24).
+    pub draft: bool,
 }
 
 /// How to typeset.
@@ -125,6 +127,7 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
         header_right: options.header.1.clone(),
         language: linebreak::language(&options.language),
         words: options.words.clone(),
+        draft: options.metadata.draft,
     };
     flow::layout(&blocks, &setup, &options.images)
 }

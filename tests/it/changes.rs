@@ -1,5 +1,5 @@
-//! The JSON summary, the changes since the previous briefing, and
-//! `--compare`.
+//! The JSON summary, the changes since the issued briefing (issue 24),
+//! and `--compare`.
 
 use crate::util::{bin, copy_dir, entries, fixture, root, stderr, stdout, AS_OF};
 
@@ -45,8 +45,9 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
             out.display().to_string(),
         ]
     };
-    let first = bin().args(args("2026-02-12")).output().unwrap();
-    assert!(!stderr(&first).contains("changes:"), "no previous summary yet");
+    let first = bin().args(args("2026-02-12")).arg("--issue").output().unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert!(stderr(&first).contains("; issued 2026-02-12, the first for this period"), "{}", stderr(&first));
 
     let events = data.join("events/2025.toml");
     let text = std::fs::read_to_string(&events).unwrap();
@@ -61,10 +62,16 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
 
     let second = bin().args(args("2026-02-13")).output().unwrap();
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
-    assert!(stderr(&second).contains("changes: +1 −1 ~1"), "{}", stderr(&second));
+    let report = out.join("azint-briefing-2024-2026.changes.md");
+    let line = format!("; changes since 2026-02-12: +1 −1 ~1, in {}\n", report.display());
+    assert!(stderr(&second).ends_with(&line), "{}", stderr(&second));
+    // The change report is beside the briefing, not in it.
     let md = std::fs::read_to_string(out.join("azint-briefing-2024-2026.md")).unwrap();
-    let section = &md[md.find("## Changes since the previous briefing").unwrap()..md.find("## 1. ").unwrap()];
-    assert!(section.contains("Since the briefing of 12 February 2026: 1 event added, 1 removed and 1 edited."), "{section}");
+    assert!(!md.contains("## Changes since"), "{md}");
+    let changes = std::fs::read_to_string(&report).unwrap();
+    assert!(changes.starts_with("# Azerbaijan's International Integration: changes to the briefing for 2024–2026\n\n**DRAFT** — not issued\n"), "{changes}");
+    let section = &changes[changes.find("## Changes since the previous briefing").unwrap()..];
+    assert!(section.contains("Since the briefing issued on 12 February 2026: 1 event added, 1 removed and 1 edited."), "{section}");
     assert!(section.contains("### Changes in Multi-vector diplomacy\n\n- Removed: Russia seeks balanced relations with Azerbaijan and Armenia"), "{section}");
     assert!(section.contains("### Changes in Connectivity and transport\n\n- Added: Added event"), "{section}");
     assert!(
@@ -75,13 +82,22 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
     assert!(section.contains("Partners no longer named: Russia."), "{section}");
     assert!(!section.contains("Partners new since then"), "{section}");
 
-    // --no-changes leaves the section out but still says what changed.
+    // --changes-in-briefing puts the same section into the briefing.
+    let mut inside = args("2026-02-13");
+    inside.push("--changes-in-briefing".to_owned());
+    let third = bin().args(inside).output().unwrap();
+    assert!(stderr(&third).ends_with(&line), "{}", stderr(&third));
+    let md = std::fs::read_to_string(out.join("azint-briefing-2024-2026.md")).unwrap();
+    let in_briefing = &md[md.find("## Changes since the previous briefing").unwrap()..md.find("## 1. ").unwrap()];
+    assert!(in_briefing.starts_with(section.trim_end()), "{in_briefing}");
+
+    // --no-changes compares with nothing: no count, no changes kept.
     let mut quiet = args("2026-02-14");
     quiet.push("--no-changes".to_owned());
-    let third = bin().args(quiet).output().unwrap();
-    assert!(stderr(&third).contains("changes: no changes"), "{}", stderr(&third));
-    let md = std::fs::read_to_string(out.join("azint-briefing-2024-2026.md")).unwrap();
-    assert!(!md.contains("## Changes since"));
+    let fourth = bin().args(quiet).output().unwrap();
+    assert!(stderr(&fourth).trim_end().ends_with(" ms"), "{}", stderr(&fourth));
+    let json = std::fs::read_to_string(out.join("azint-briefing-2024-2026.json")).unwrap();
+    assert!(!json.contains("\"changes\""), "{json}");
 }
 
 #[test]
@@ -185,33 +201,48 @@ fn issue_10_far_dates_and_corrupt_previous_summaries() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("b.md");
     let json = dir.path().join("b.json");
-    let run = || bin().args(["--format", "md", "--period", "2024-2026", "--as-of", AS_OF, "-o"]).arg(&report).output().unwrap();
-    assert_eq!(run().status.code(), Some(0));
-    let good = std::fs::read_to_string(&json).unwrap();
+    let issued = dir.path().join("issued/b.2026-02-12.json");
+    let run = |issue: bool| {
+        let mut command = bin();
+        command.args(["--format", "md", "--period", "2024-2026", "--as-of", AS_OF, "-o"]).arg(&report);
+        if issue {
+            command.arg("--issue");
+        }
+        command.output().unwrap()
+    };
+    assert_eq!(run(true).status.code(), Some(0));
+    let good = std::fs::read_to_string(&issued).unwrap();
     let far = good.replace("\"as_of\": \"2026-02-12\"", "\"as_of\": \"0001-01-01\"");
     assert_ne!(far, good, "the summary's date field was not found");
     for (previous, why) in [("{ not json", "not a JSON summary this version reads"), (far.as_str(), "its date `0001-01-01` is not a date from 1000 to 9999")] {
-        std::fs::write(&json, previous).unwrap();
-        let output = run();
+        std::fs::write(&issued, previous).unwrap();
+        let output = run(false);
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        let expected = format!("{}: warning: the previous JSON summary cannot be used: {why}", json.display());
+        let expected = format!("{}: warning: the issued JSON summary cannot be used: {why}", issued.display());
         assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
-        assert!(!std::fs::read_to_string(&report).unwrap().contains("Changes since the previous briefing"));
-        assert_eq!(std::fs::read_to_string(&json).unwrap(), good, "the summary is written anew");
+        assert!(stderr(&output).contains("; no issued briefing yet"), "{}", stderr(&output));
+        assert!(!dir.path().join("b.changes.md").exists());
+        assert!(!std::fs::read_to_string(&json).unwrap().contains("\"changes\""), "the summary is written anew");
     }
 }
 
 /// A copy of the built-in data and the JSON summary written by the binary
-/// before the hash encoding changed (issue 23), at the path the next
-/// summary goes to.
+/// before the hash encoding changed (issue 23), issued for the path the
+/// next summary goes to.
 fn before_the_encoding_changed(dir: &std::path::Path, edit: impl Fn(serde_json::Value) -> serde_json::Value) -> (std::path::PathBuf, std::path::PathBuf) {
     let data = dir.join("data");
     copy_dir(&root().join("data"), &data);
     let summary = dir.join("summary.json");
     let old: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(fixture("summaries/2024-2026-encoding-1.json")).unwrap()).unwrap();
     assert!(old.get("hash_encoding").is_none(), "written before the encoding was recorded");
-    std::fs::write(&summary, serde_json::to_string_pretty(&edit(old)).unwrap()).unwrap();
+    std::fs::create_dir(dir.join("issued")).unwrap();
+    std::fs::write(issued_as(&summary), serde_json::to_string_pretty(&edit(old)).unwrap()).unwrap();
     (data, summary)
+}
+
+/// Where the fixture's summary is kept as issued for `summary`.
+fn issued_as(summary: &std::path::Path) -> std::path::PathBuf {
+    summary.parent().unwrap().join("issued/summary.2026-01-01.json")
 }
 
 /// Runs the JSON summary of the fixture's period over `data`, replacing
@@ -228,12 +259,12 @@ fn issue_23_a_summary_of_the_old_hash_encoding_shows_no_changes() {
     let dir = tempfile::tempdir().unwrap();
     let (data, summary) = before_the_encoding_changed(dir.path(), |old| old);
     let old_hashes: Vec<String> = {
-        let old: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+        let old: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(issued_as(&summary)).unwrap()).unwrap();
         old["hashes"].as_object().unwrap().values().map(|s| s["hash"].as_str().unwrap().to_owned()).collect()
     };
     let (stderr, new) = rerun(&data, &summary);
-    assert!(stderr.contains("changes: no changes"), "{stderr}");
-    assert!(new.get("changes").is_none(), "{:?}", new.get("changes"));
+    assert!(stderr.contains("; no changes since 2026-02-12"), "{stderr}");
+    assert_eq!(new["changes"]["edited"], 0, "{:?}", new.get("changes"));
     assert_eq!(new["hash_encoding"], 2);
     // The hashes did change: it is the stored values that were compared.
     let new_hashes: Vec<&str> = new["hashes"].as_object().unwrap().values().map(|s| s["hash"].as_str().unwrap()).collect();
@@ -254,16 +285,16 @@ fn issue_23_a_summary_lacking_a_newer_field_makes_no_event_look_edited() {
         old
     });
     let (stderr, _) = rerun(&data, &summary);
-    assert!(stderr.contains("changes: no changes"), "{stderr}");
+    assert!(stderr.contains("; no changes since 2026-02-12"), "{stderr}");
 
     // The same with a summary of the current encoding: the hashes decide.
     let (_, mut current) = rerun(&data, &summary);
     for stamp in current["hashes"].as_object_mut().unwrap().values_mut() {
         stamp["fields"].as_object_mut().unwrap().remove("status");
     }
-    std::fs::write(&summary, serde_json::to_string_pretty(&current).unwrap()).unwrap();
+    std::fs::write(issued_as(&summary), serde_json::to_string_pretty(&current).unwrap()).unwrap();
     let (stderr, _) = rerun(&data, &summary);
-    assert!(stderr.contains("changes: no changes"), "{stderr}");
+    assert!(stderr.contains("; no changes since 2026-02-12"), "{stderr}");
 }
 
 #[test]
@@ -276,7 +307,7 @@ fn issue_23_an_edit_since_a_summary_of_the_old_encoding_is_still_found() {
     assert!(text.contains(title));
     std::fs::write(&events, text.replace(title, "\"Talks on EU financing (edited)\"")).unwrap();
     let (stderr, new) = rerun(&data, &summary);
-    assert!(stderr.contains("changes: +0 −0 ~1"), "{stderr}");
+    assert!(stderr.contains("; changes since 2026-02-12: +0 −0 ~1"), "{stderr}");
     let edited = &new["changes"]["pillars"][0]["edited"][0];
     assert_eq!(edited["fields"][0]["text"], "title changed from “Talks on EU financing and long-term gas contracts” to “Talks on EU financing (edited)”");
 }
@@ -318,7 +349,12 @@ fn issue_23_a_desks_catalogue_words_the_change_report() {
     let out = dir.path().join("reports");
     let run = |as_of: &str, format: &str| {
         let args = ["--data", data.to_str().unwrap(), "--period", "2024-2026", "--format", format, "--as-of", as_of, "-q"];
-        let output = bin().args(args).args(["--templates", desk.to_str().unwrap(), "--out-dir", out.to_str().unwrap()]).output().unwrap();
+        let mut command = bin();
+        command.args(args).args(["--templates", desk.to_str().unwrap(), "--out-dir", out.to_str().unwrap()]);
+        if as_of == "2026-02-12" {
+            command.arg("--issue");
+        }
+        let output = command.output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     };
     run("2026-02-12", "md");
@@ -326,7 +362,7 @@ fn issue_23_a_desks_catalogue_words_the_change_report() {
     let text = std::fs::read_to_string(&events).unwrap();
     std::fs::write(&events, text.replace("\"Talks on EU financing and long-term gas contracts\"", "\"Talks on EU financing (edited)\"")).unwrap();
     run("2026-02-13", "md");
-    let md = std::fs::read_to_string(out.join("azint-briefing-2024-2026.md")).unwrap();
+    let md = std::fs::read_to_string(out.join("azint-briefing-2024-2026.changes.md")).unwrap();
     let said = "title was “Talks on EU financing and long-term gas contracts”, is now “Talks on EU financing (edited)”";
     assert!(md.contains(said), "{md}");
     assert!(!md.contains("changed from"), "{md}");
@@ -334,5 +370,5 @@ fn issue_23_a_desks_catalogue_words_the_change_report() {
     std::fs::write(&events, std::fs::read_to_string(&events).unwrap().replace("(edited)", "(edited again)")).unwrap();
     run("2026-02-14", "json");
     let json = std::fs::read_to_string(out.join("azint-briefing-2024-2026.json")).unwrap();
-    assert!(json.contains("title was “Talks on EU financing (edited)”, is now “Talks on EU financing (edited again)”"), "{json}");
+    assert!(json.contains("title was “Talks on EU financing and long-term gas contracts”, is now “Talks on EU financing (edited again)”"), "{json}");
 }

@@ -26,44 +26,31 @@ fn a_malformed_or_reversed_period_is_a_usage_error() {
 #[test]
 fn issue_24_every_spelling_of_a_period_writes_one_file_and_one_history() {
     let dir = tempfile::tempdir().unwrap();
-    let run = |period: &str| {
-        let output = bin().args(["--period", period, "--format", "md", "--as-of", AS_OF, "--out-dir"]).arg(dir.path()).output().unwrap();
+    let run = |period: &str, issue: bool| {
+        let output = bin()
+            .args(["--period", period, "--format", "md", "--as-of", AS_OF, "--out-dir"])
+            .arg(dir.path())
+            .args(issue.then_some("--issue"))
+            .output()
+            .unwrap();
         assert_eq!(output.status.code(), Some(0), "{period}: {}", stderr(&output));
         stderr(&output)
     };
-    let first = run("2024..2026");
+    let first = run("2024..2026", true);
     assert!(first.contains(" (2024-2026, 30 events from ./data, "), "{first}");
-    assert!(!first.contains("changes:"), "the first run has no history: {first}");
+    assert!(first.ends_with("; issued 2026-02-12, the first for this period\n"), "{first}");
     let markdown = std::fs::read(dir.path().join("azint-briefing-2024-2026.md")).unwrap();
     for period in ["2024–2026", "2024 — 2026", "2024-01..2026-12", "2024 - 2026"] {
-        let again = run(period);
-        assert!(again.ends_with("; changes: no changes\n"), "{period} found no history: {again}");
-        assert_eq!(std::fs::read(dir.path().join("azint-briefing-2024-2026.md")).unwrap(), markdown, "{period}");
+        let again = run(period, false);
+        assert!(again.ends_with("; no changes since 2026-02-12\n"), "{period} found no history: {again}");
     }
-    assert_eq!(entries(dir.path()), ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md"]);
-}
-
-/// Issue 24, item 5: a history an earlier version wrote under the period
-/// as spelt (`azint-briefing-2024_2026.json`, labelled `2024..2026`) is
-/// still the previous briefing of those days.
-#[test]
-fn issue_24_a_history_under_an_older_spelling_is_found() {
-    let dir = tempfile::tempdir().unwrap();
-    let run = |period: &str| {
-        let output = bin().args(["--period", period, "--format", "json", "--as-of", AS_OF, "--out-dir"]).arg(dir.path()).output().unwrap();
-        assert_eq!(output.status.code(), Some(0), "{period}: {}", stderr(&output));
-        stderr(&output)
-    };
-    run("2024-2026");
-    let json = std::fs::read_to_string(dir.path().join("azint-briefing-2024-2026.json")).unwrap();
-    assert!(json.contains("\"label\": \"2024-2026\""), "{json}");
-    // As an earlier version wrote it, with one event fewer.
-    let older = json.replacen("\"label\": \"2024-2026\"", "\"label\": \"2024..2026\"", 1).replacen("\"hashes\": {", "\"hashes\": {\"an-older-event\": {\"pillar\": \"energy\", \"title\": \"Gone\", \"hash\": \"0\"},", 1);
-    assert_ne!(older, json);
-    std::fs::remove_file(dir.path().join("azint-briefing-2024-2026.json")).unwrap();
-    std::fs::write(dir.path().join("azint-briefing-2024_2026.json"), older).unwrap();
-    let again = run("2024–2026");
-    assert!(again.contains("; changes: +0 −1 ~0"), "{again}");
+    // The draft says DRAFT where the issued one did not; otherwise the same.
+    let draft = std::fs::read_to_string(dir.path().join("azint-briefing-2024-2026.md")).unwrap();
+    assert_eq!(draft.replacen("**DRAFT** — not issued\n\n", "", 1).into_bytes(), markdown);
+    assert_eq!(
+        entries(dir.path()),
+        ["azint-briefing-2024-2026.changes.md", "azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md", "issued"]
+    );
 }
 
 #[test]
@@ -114,7 +101,7 @@ fn writes_the_default_file_name_and_says_so() {
         )),
         "{err}"
     );
-    assert!(err.trim_end().ends_with(" ms"), "{err}");
+    assert!(err.trim_end().ends_with(" ms; no issued briefing yet"), "{err}");
     assert_eq!(err.lines().count(), 1, "one line on success: {err}");
     assert_eq!(
         entries(&dir.path().join("reports")),

@@ -1,7 +1,9 @@
 //! The analyst's edit loop as the README walks through it, run the way the
 //! README says, from a folder holding `data/`, with relative paths and the
 //! default `./data`: edit an event, check the file being edited, regenerate,
-//! read what changed field by field.
+//! read what changed field by field since the briefing the analyst issued
+//! (issue 24): the baseline stays put until the next `--issue`, drafts say
+//! DRAFT, another dataset is named as such.
 
 use std::path::Path;
 
@@ -37,7 +39,8 @@ fn an_edit_is_reported_field_by_field() {
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         output
     };
-    run(AS_OF);
+    let issued = at(dir.path()).args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "--issue"]).output().unwrap();
+    assert_eq!(issued.status.code(), Some(0), "{}", stderr(&issued));
     // A new counterpart, registered as the data contract asks.
     let registry = dir.path().join("data/partners.toml");
     let text = std::fs::read_to_string(&registry).unwrap();
@@ -63,10 +66,11 @@ fn an_edit_is_reported_field_by_field() {
 
     let second = run("2026-02-13");
     let err = stderr(&second);
-    assert!(err.contains("; changes: +0 −0 ~1"), "{err}");
+    let line = "; changes since 2026-02-12: +0 −0 ~1, in reports/azint-briefing-2024-2026.changes.md\n";
+    assert!(err.ends_with(line), "{err}");
     assert_eq!(err.lines().count(), 1, "one line on success: {err}");
-    let md = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.md")).unwrap();
-    let section = &md[md.find("## Changes since the previous briefing").unwrap()..md.find("## 1. ").unwrap()];
+    let md = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
+    let section = &md[md.find("## Changes since the previous briefing").unwrap()..];
     let old = significance.trim_start_matches("significance = ");
     assert!(section.contains(&format!("significance changed from {old} to 2")), "{section}");
     assert!(section.contains("partner added: Testland"), "{section}");
@@ -79,17 +83,14 @@ fn an_edit_is_reported_field_by_field() {
     assert!(edits.iter().any(|f| f["field"] == "partners" && f["added"][0] == "Testland"), "{edits:?}");
     assert!(edits.iter().any(|f| f["field"] == "significance" && f["to"] == "2"), "{edits:?}");
 
-    // The same command again: nothing changed, so no changes section and
-    // the same bytes.
-    let before = std::fs::read(dir.path().join("reports/azint-briefing-2024-2026.md")).unwrap();
-    let third = run("2026-02-13");
-    assert!(stderr(&third).contains("changes: no changes"), "{}", stderr(&third));
+    // The same command again: the baseline did not move, so the same
+    // change is reported, and the briefing is the same bytes, with no
+    // changes section.
     let md = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.md")).unwrap();
-    assert!(!md.contains("## Changes since"), "nothing changed since the previous run");
-    let fourth = run("2026-02-13");
-    assert!(fourth.status.success());
+    assert!(!md.contains("## Changes since"), "{md}");
+    let third = run("2026-02-13");
+    assert!(stderr(&third).ends_with(line), "{}", stderr(&third));
     assert_eq!(std::fs::read(dir.path().join("reports/azint-briefing-2024-2026.md")).unwrap(), md.as_bytes());
-    assert_ne!(before, md.as_bytes());
 }
 
 #[test]
@@ -160,21 +161,26 @@ fn an_empty_period_and_a_default_period_past_the_report_date_are_warned() {
 }
 
 #[test]
-fn month_ranges_name_files_without_double_dots_and_read_the_old_name() {
+fn month_ranges_name_files_and_issued_copies_without_double_dots() {
     let dir = workspace();
-    let run = |as_of: &str| at(dir.path()).args(["--period", "2024-07..2025-06", "--format", "md", "--as-of", as_of]).output().unwrap();
-    let first = run(AS_OF);
+    let run = |as_of: &str, issue: bool| {
+        let mut command = at(dir.path());
+        command.args(["--period", "2024-07..2025-06", "--format", "md", "--as-of", as_of]);
+        if issue {
+            command.arg("--issue");
+        }
+        command.output().unwrap()
+    };
+    let first = run(AS_OF, true);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    assert_eq!(entries(&dir.path().join("reports")), ["azint-briefing-2024-07_2025-06.json", "azint-briefing-2024-07_2025-06.md"]);
-
-    // A summary under the name earlier versions wrote is still the
-    // previous one.
-    let reports = dir.path().join("reports");
-    std::fs::rename(reports.join("azint-briefing-2024-07_2025-06.json"), reports.join("azint-briefing-2024-07..2025-06.json")).unwrap();
-    std::fs::remove_file(reports.join("azint-briefing-2024-07_2025-06.md")).unwrap();
+    assert_eq!(entries(&dir.path().join("reports")), ["azint-briefing-2024-07_2025-06.json", "azint-briefing-2024-07_2025-06.md", "issued"]);
+    assert_eq!(
+        entries(&dir.path().join("reports/issued")),
+        ["azint-briefing-2024-07_2025-06.2026-02-12.json", "azint-briefing-2024-07_2025-06.2026-02-12.md"]
+    );
     edit(&dir.path().join("data/events/2025.toml"), "significance = 3", "significance = 4");
-    let second = run("2026-02-13");
-    assert!(stderr(&second).contains("changes: +0 −0 ~1"), "{}", stderr(&second));
+    let second = run("2026-02-13", false);
+    assert!(stderr(&second).contains("; changes since 2026-02-12: +0 −0 ~1"), "{}", stderr(&second));
 }
 
 #[test]
@@ -190,4 +196,213 @@ fn a_misspelt_helper_parameter_names_the_variable_and_its_place() {
     let err = stderr(&output);
     assert!(err.starts_with("templates/highlight.md.hbs:"), "{err}");
     assert!(err.contains("`partnerz` is not defined here"), "{err}");
+}
+
+/// The files of `dir`, each with its bytes: what a run must leave alone.
+fn snapshot_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    entries(dir).into_iter().map(|name| (name.clone(), std::fs::read(dir.join(&name)).unwrap())).collect()
+}
+
+/// Issue 24, item 1: ten runs after an issue (as ten saves under
+/// `--watch` would render) leave the issued baseline where it is, and the
+/// last still reports every change since the issued briefing, not only the
+/// last edit.
+#[test]
+fn issue_24_ten_runs_leave_the_baseline_and_count_every_change_since_the_issue() {
+    let dir = workspace();
+    let run = |as_of: &str, extra: &[&str]| {
+        let output = at(dir.path()).args(["--period", "2024-2026", "--format", "both", "--as-of", as_of]).args(extra).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stderr(&output)
+    };
+    let err = run(AS_OF, &["--issue"]);
+    assert!(err.contains("; issued 2026-02-12, the first for this period"), "{err}");
+    let issued = dir.path().join("reports/issued");
+    let kept = snapshot_of(&issued);
+    assert_eq!(kept.len(), 3, "the briefing's PDF, Markdown and JSON summary");
+    let events = dir.path().join("data/events/2025.toml");
+    for n in 1..=10 {
+        let event = format!("\n[[event]]\nid = \"added-{n}\"\ntitle = \"Added event {n}\"\ndate = 2025-05-05\npillar = \"connectivity\"\nkind = \"other\"\nsignificance = 1\nsummary = \"New.\"\nsources = [{{ name = \"Test\" }}]\n");
+        std::fs::write(&events, std::fs::read_to_string(&events).unwrap() + &event).unwrap();
+        let err = run("2026-02-20", &[]);
+        assert!(err.contains(&format!("; changes since 2026-02-12: +{n} −0 ~0, in reports/azint-briefing-2024-2026.changes.md")), "run {n}: {err}");
+        assert_eq!(snapshot_of(&issued), kept, "run {n} moved the baseline");
+    }
+    let changes = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
+    assert!(changes.contains("Since the briefing issued on 12 February 2026: 10 events added, 0 removed and 0 edited."), "{changes}");
+    assert!(changes.contains("Added event 1,") && changes.contains("Added event 10"), "{changes}");
+}
+
+/// Issue 24, item 1: a run over another data folder (a forgotten or wrong
+/// `--data`) says it compares a different dataset, names where the issued
+/// briefing's data came from, and lists no changes; another spelling of
+/// the same folder is the same dataset.
+#[test]
+fn issue_24_the_wrong_data_folder_is_named_as_a_different_dataset() {
+    let dir = workspace();
+    copy_dir(&dir.path().join("data"), &dir.path().join("my-data"));
+    edit(&dir.path().join("my-data/events/2025.toml"), "significance = 3", "significance = 4");
+    let run = |extra: &[&str]| {
+        let output = at(dir.path()).args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF]).args(extra).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stderr(&output)
+    };
+    run(&["--issue", "--data", "my-data"]);
+    let err = run(&[]);
+    assert!(
+        err.ends_with("; compares a different dataset (the briefing issued 2026-02-12 came from my-data): no changes listed\n"),
+        "{err}"
+    );
+    let changes = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
+    assert!(
+        changes.contains("This run compares a different dataset: the briefing issued on 12 February 2026 came from my-data, so no changes are listed."),
+        "{changes}"
+    );
+    assert!(!changes.contains("### Changes in"), "{changes}");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.json")).unwrap()).unwrap();
+    assert_eq!(json["changes"]["different_dataset"], "my-data");
+    assert_eq!(json["data"]["folder"], "data");
+    // One pillar of the same data is not the briefing of all four.
+    let err = run(&["--data", "my-data", "--pillar", "energy"]);
+    assert!(
+        err.ends_with("; compares a different dataset (the briefing issued 2026-02-12 came from my-data, pillars connectivity, diplomacy, energy, multilateral): no changes listed\n"),
+        "{err}"
+    );
+    // The same folder spelt another way (and, as the folder's name is
+    // kept, in a clean clone elsewhere): the same dataset.
+    let err = run(&["--data", "./my-data/"]);
+    assert!(err.ends_with("; changes since 2026-02-12: +0 −0 ~0, in reports/azint-briefing-2024-2026.changes.md\n") || err.ends_with("; no changes since 2026-02-12\n"), "{err}");
+}
+
+/// Issue 24, item 2: a draft's PDF says DRAFT in the foot of every page
+/// and its Markdown at the top; the issued briefing and its kept copies
+/// say neither.
+#[test]
+fn issue_24_drafts_say_draft_on_every_page_and_issued_briefings_do_not() {
+    let dir = workspace();
+    let run = |extra: &[&str]| {
+        let output = at(dir.path()).args(["--period", "2024-2026", "--format", "both"]).args(extra).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    };
+    let pages_saying = |pdf: &Path| {
+        let doc = lopdf::Document::load(pdf).unwrap();
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let saying = pages.iter().filter(|&&p| doc.extract_text(&[p]).unwrap().contains("DRAFT")).count();
+        (saying, pages.len())
+    };
+    let pdf = dir.path().join("reports/azint-briefing-2024-2026.pdf");
+    let md = dir.path().join("reports/azint-briefing-2024-2026.md");
+    run(&["--as-of", AS_OF]);
+    let (saying, pages) = pages_saying(&pdf);
+    assert!(pages > 10 && saying == pages, "{saying} of {pages} pages say DRAFT");
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.starts_with("# Azerbaijan's International Integration\n\n**DRAFT** — not issued\n"), "{text}");
+    run(&["--as-of", AS_OF, "--issue"]);
+    assert_eq!(pages_saying(&pdf).0, 0);
+    assert!(!std::fs::read_to_string(&md).unwrap().contains("DRAFT"));
+    let copy = dir.path().join("reports/issued/azint-briefing-2024-2026.2026-02-12.pdf");
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&pdf).unwrap(), "the issued copy is the issued briefing");
+    // The next run is a draft again.
+    run(&["--as-of", "2026-02-13"]);
+    let (saying, pages) = pages_saying(&pdf);
+    assert_eq!(saying, pages);
+}
+
+/// Issue 24, item 2: `--since` picks an earlier issued briefing by date or
+/// reference; one that names none is an error listing the issued ones; a
+/// second issue on the same date under the same reference is refused and
+/// leaves the first as it was.
+#[test]
+fn issue_24_since_picks_an_issued_briefing_and_an_issue_is_never_replaced() {
+    let dir = workspace();
+    let pillars = dir.path().join("data/pillars.toml");
+    let run = |as_of: &str, extra: &[&str]| at(dir.path()).args(["--period", "2024-2026", "--format", "md", "--as-of", as_of]).args(extra).output().unwrap();
+    let reference = |r: &str| {
+        let text = std::fs::read_to_string(&pillars).unwrap();
+        let text: String = text.lines().filter(|l| !l.starts_with("reference =")).map(|l| format!("{l}\n")).collect();
+        std::fs::write(&pillars, text.replacen("[report]\n", &format!("[report]\nreference = \"{r}\"\n"), 1)).unwrap();
+    };
+    reference("AZ-2026/01");
+    assert_eq!(run("2026-01-12", &["--issue"]).status.code(), Some(0));
+    edit(&dir.path().join("data/events/2025.toml"), "significance = 3", "significance = 4");
+    reference("AZ-2026-07");
+    let second = run("2026-02-12", &["--issue"]);
+    assert!(stderr(&second).contains("; issued 2026-02-12 (AZ-2026-07); changes since 2026-01-12 (AZ-2026/01): +0 −0 ~1"), "{}", stderr(&second));
+    assert_eq!(
+        entries(&dir.path().join("reports/issued")),
+        [
+            "azint-briefing-2024-2026.2026-01-12.AZ-2026-01.json",
+            "azint-briefing-2024-2026.2026-01-12.AZ-2026-01.md",
+            "azint-briefing-2024-2026.2026-02-12.AZ-2026-07.changes.md",
+            "azint-briefing-2024-2026.2026-02-12.AZ-2026-07.json",
+            "azint-briefing-2024-2026.2026-02-12.AZ-2026-07.md",
+        ]
+    );
+    edit(&dir.path().join("data/events/2026.toml"), "significance = 3", "significance = 2");
+    let latest = run("2026-03-01", &[]);
+    assert!(stderr(&latest).contains("; changes since 2026-02-12 (AZ-2026-07): +0 −0 ~1"), "{}", stderr(&latest));
+    let changes = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
+    assert!(changes.contains("Since the briefing issued on 12 February 2026 (AZ-2026-07): 0 events added"), "{changes}");
+    for since in ["2026-01-12", "AZ-2026-01", "az-2026/01"] {
+        let earlier = run("2026-03-01", &["--since", since]);
+        assert!(stderr(&earlier).contains("; changes since 2026-01-12 (AZ-2026/01): +0 −0 ~2"), "{since}: {}", stderr(&earlier));
+    }
+    let unknown = run("2026-03-01", &["--since", "2025-12-01"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(
+        stderr(&unknown),
+        "error: --since `2025-12-01` names no issued briefing of this period; the issued ones are 2026-01-12 (AZ-2026-01), 2026-02-12 (AZ-2026-07)\n"
+    );
+    let kept = snapshot_of(&dir.path().join("reports/issued"));
+    let again = run("2026-02-12", &["--issue"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("a briefing of this period was already issued on 2026-02-12 (AZ-2026-07)"), "{}", stderr(&again));
+    assert!(stderr(&again).contains("or remove its files from reports/issued to issue it again"), "{}", stderr(&again));
+    assert_eq!(snapshot_of(&dir.path().join("reports/issued")), kept);
+}
+
+/// Issue 24, item 3: with `--no-changes` the issued summary is not read at
+/// all: a corrupt one gives no warning, and every output (and the success
+/// line, but for its time) is what it is with no issued briefing at all.
+#[test]
+fn issue_24_no_changes_reads_no_issued_summary() {
+    let with = workspace();
+    let without = workspace();
+    let run = |dir: &Path, extra: &[&str]| {
+        let output = at(dir).args(["--period", "2024-2026", "--format", "both"]).args(extra).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stderr(&output)
+    };
+    run(with.path(), &["--issue", "--as-of", "2026-01-12"]);
+    std::fs::write(with.path().join("reports/issued/azint-briefing-2024-2026.2026-01-12.json"), "{ corrupt").unwrap();
+    let said = run(with.path(), &["--as-of", AS_OF]);
+    assert!(said.contains("warning: the issued JSON summary cannot be used"), "{said}");
+    let untimed = |line: String| line[..line.rfind(" in ").unwrap()].replace(&with.path().display().to_string(), "");
+    let with_line = untimed(run(with.path(), &["--as-of", AS_OF, "--no-changes"]));
+    let without_line = untimed(run(without.path(), &["--as-of", AS_OF, "--no-changes"]));
+    assert!(!with_line.contains("warning"), "{with_line}");
+    assert_eq!(with_line, without_line);
+    for ext in ["md", "pdf", "json"] {
+        let name = format!("reports/azint-briefing-2024-2026.{ext}");
+        assert!(std::fs::read(with.path().join(&name)).unwrap() == std::fs::read(without.path().join(&name)).unwrap(), "{name} differs");
+    }
+}
+
+/// Issue 24: the options that cannot go together are refused before
+/// anything is read or written, each saying why (exit 2).
+#[test]
+fn issue_24_issue_since_and_no_changes_refuse_what_cannot_be_done() {
+    let dir = workspace();
+    for (args, said) in [
+        (&["--issue", "-o", "-", "--format", "md"][..], "--issue keeps the briefing's files under issued/"),
+        (&["--issue", "--watch"][..], "--issue and --watch: a briefing is issued by one run"),
+        (&["--since", "2026-01-12", "--no-changes"][..], "--since names the issued briefing to compare with, and --no-changes compares with none"),
+        (&["--changes-in-briefing", "--no-changes"][..], "--changes-in-briefing and --no-changes"),
+        (&["--since", "2026-01-12"][..], "--since `2026-01-12`: no briefing of this period has been issued yet"),
+    ] {
+        let output = at(dir.path()).args(["--period", "2024-2026", "--as-of", AS_OF]).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
+        assert!(stderr(&output).starts_with(&format!("error: {said}")), "{args:?}: {}", stderr(&output));
+        assert!(!dir.path().join("reports").exists(), "{args:?} wrote");
+    }
 }

@@ -268,7 +268,9 @@ fn stored_dates_and_figures_are_data_and_older_words_compare_equal() {
     let summary = dir.path().join("summary.json");
     let old = std::fs::read_to_string(fixture("summaries/2024-2026-encoding-2.json")).unwrap();
     assert!(old.contains("\"undated, 2024–2026\"") && old.contains("about 1.5 bcm/yr"), "the fixture keeps words");
-    std::fs::write(&summary, &old).unwrap();
+    // Issued before (the baseline every run compares with, and keeps).
+    std::fs::create_dir(dir.path().join("issued")).unwrap();
+    std::fs::write(dir.path().join("issued/summary.2026-02-11.json"), &old).unwrap();
     let events = data.join("events/undated.toml");
     let text = std::fs::read_to_string(&events).unwrap();
     let before = "partners = [\"SEFE\"]\n";
@@ -295,7 +297,9 @@ fn stored_dates_and_figures_are_data_and_older_words_compare_equal() {
     let fields: Vec<&str> = edits[0]["fields"].as_array().unwrap().iter().map(|f| f["text"].as_str().unwrap()).collect();
     assert_eq!(fields, ["partner added: Austria"]);
 
-    // A changed date, said in a desk's words (the stored forms are data).
+    // A changed date, said in a desk's words (the stored forms are data),
+    // since this run's summary, issued.
+    std::fs::copy(&summary, dir.path().join("issued/summary.2026-02-12.json")).unwrap();
     let desk = tempfile::tempdir().unwrap();
     let words = azint_report::words::BUILTIN.replacen("date-undated = undated, { $date }", "date-undated = { $date }, no date known", 1);
     std::fs::write(desk.path().join(azint_report::words::FILE), words).unwrap();

@@ -129,7 +129,7 @@ fn watch_renders_keeps_and_renders_again_then_stops_on_ctrl_c() {
     let original = std::fs::read_to_string(&file).unwrap();
     save(&file, &original.replace("Talks on EU financing and long-term gas contracts", "Talks, first edit"));
     watching.wait("the edit to be rendered", || read().contains("Talks, first edit"));
-    watching.wait("the render line naming the file", || watching.said("events/2025.toml (+0 −0 ~1)"));
+    watching.wait("the render line naming the file", || watching.said("events/2025.toml (no issued briefing yet)"));
 
     let good = read();
     save(&file, &format!("{original}\nbroken = = =\n"));
@@ -206,7 +206,7 @@ fn issue_10_the_readme_watch_command_regenerates_with_the_default_data_folder() 
     let original = std::fs::read_to_string(&file).unwrap();
     save(&file, &original.replace("Talks on EU financing and long-term gas contracts", "Talks, saved"));
     watching.wait("the save to be rendered", || read().contains("Talks, saved"));
-    watching.wait("the render line naming the file as given", || watching.said(" data/events/2025.toml (+0 −0 ~1)"));
+    watching.wait("the render line naming the file as given", || watching.said(" data/events/2025.toml (no issued briefing yet)"));
     // SIGTERM stops it as Ctrl-C does.
     assert_eq!(watching.stop("-TERM"), Some(130));
 }

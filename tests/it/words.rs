@@ -107,7 +107,12 @@ fn a_misnamed_catalogue_is_refused_not_ignored() {
 /// sentences (section `## words`) marked `⟦id⟧` at its start, and the
 /// years of a span joined with "to": the messages' ids.
 fn marked() -> (String, Vec<String>) {
-    let (head, sentences) = BUILTIN.split_once("\n## words\n").expect("the templates' section of the catalogue");
+    let (head, rest) = BUILTIN.split_once("\n## words\n").expect("the templates' section of the catalogue");
+    // The section ends where the next one (`## name`) begins.
+    let (sentences, tail) = match rest.find("\n\n## ") {
+        Some(end) => rest.split_at(end + 1),
+        _ => (rest, ""),
+    };
     let mut ids = Vec::new();
     let mut out = String::new();
     for line in sentences.lines() {
@@ -123,7 +128,7 @@ fn marked() -> (String, Vec<String>) {
         }
     }
     let head = head.replacen("date-span-years = { $from }–{ $until }", "date-span-years = { $from } to { $until }", 1);
-    (format!("{head}\n## words\n{out}"), ids)
+    (format!("{head}\n## words\n{out}{tail}"), ids)
 }
 
 /// A dataset that reaches the templates' rarer sentences: 45 events of one

@@ -28,6 +28,8 @@ pub struct PageSetup {
     /// contents' heading, labels, and what screen readers say for links
     /// and figures.
     pub words: std::sync::Arc<crate::words::Catalogue>,
+    /// Every page's foot says DRAFT, quietly: a briefing not issued yet.
+    pub draft: bool,
 }
 
 impl PageSetup {

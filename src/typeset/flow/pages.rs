@@ -346,6 +346,13 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
         let w = fonts.width(Face::Sans, &footer, size);
         let y = area.bottom() + Pt(36.0);
         page.furniture.push((Point::new(area.origin.x + (area.size.w - w) / 2.0, y), text(Face::Sans, size, style::MUTED, footer, w)));
+        // Not issued yet: said at the right of the foot, in the footer's
+        // grey and size, furniture (an artifact) like the page number.
+        if setup.draft {
+            let mark = words.text("draft-mark", &[]);
+            let w = fonts.width(Face::Sans, &mark, size);
+            page.furniture.push((Point::new(area.right() - w, y), text(Face::Sans, size, style::MUTED, mark, w)));
+        }
     }
 
     resolve_anchors(doc);
