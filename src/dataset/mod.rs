@@ -9,6 +9,7 @@ pub mod load;
 pub mod model;
 pub mod partners;
 pub mod fields;
+mod syntax;
 pub mod validate;
 
 use std::path::Path;
