@@ -4,7 +4,7 @@
 
 use crate::diag::shorten;
 
-use super::text::{self, content_before, is_header, is_statement, line, line_end, line_start, next_statement};
+use super::text::{self, content_before, content_end, is_header, is_statement, line, line_end, line_start, next_statement};
 use super::{assign, scan, Cx, Error, Fix, Repair, Scan};
 
 /// The mistake behind `error`, the first parse error of the copy.
@@ -18,7 +18,8 @@ pub(super) fn diagnose(cx: &Cx<'_>, error: &Error) -> Fix {
                 .then(|| unclosed_string(cx, &scan, e))
                 .flatten()
         })
-        .or_else(|| unclosed_bracket(cx, &scan, e));
+        .or_else(|| unclosed_bracket(cx, &scan, e))
+        .or_else(|| empty_then_text(cx, e));
     if let Some(fix) = fix {
         return fix;
     }
@@ -172,11 +173,14 @@ fn unclosed_bracket(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
     })
 }
 
-/// A line where the parser wanted `=`: a missing `=`, text meant for a
-/// string above (`summary = ""` then text), or a stray line.
-fn no_equals(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
+/// `summary = ""` with the text meant for it on the lines below: the
+/// parser stumbles on the first line of text.
+fn empty_then_text(cx: &Cx<'_>, e: usize) -> Option<Fix> {
     let text = cx.text;
     let start = line_start(text, e);
+    if is_statement(line(text, e)) {
+        return None;
+    }
     let run_end = content_before(text, next_statement(text, text::next_line(text, start))).unwrap_or(e).max(line_end(text, e));
     if let Some(before) = content_before(text, start) {
         let previous = line(text, before);
@@ -198,6 +202,15 @@ fn no_equals(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
             }
         }
     }
+    None
+}
+
+/// A line where the parser wanted `=`: a missing `=`, or a line of text
+/// outside any string.
+fn no_equals(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
+    let text = cx.text;
+    let start = line_start(text, e);
+    let run_end = content_before(text, next_statement(text, text::next_line(text, start))).unwrap_or(e).max(line_end(text, e));
     let here = line(text, e);
     let first = start + (here.len() - here.trim_start().len());
     if let Some((key, rest)) = text::key_part(here.trim_start()) {
@@ -288,6 +301,18 @@ fn unquoted(cx: &Cx<'_>, scan: &Scan, span: std::ops::Range<usize>) -> Fix {
             ),
             help: Some(help),
             repair: Repair::Replace(span, "0".to_owned()),
+        };
+    }
+    let line_end = content_end(text, span.start).max(span.end);
+    let rest = text[span.start..line_end].trim_end();
+    if scan.open.is_empty() && rest.len() > 1 && rest.ends_with(['"', '\'']) {
+        // `title = OIC resolutions"`: the closing quote is there.
+        let quote = &rest[rest.len() - 1..];
+        return Fix {
+            at: span.start,
+            message: format!("this string has no opening quote: write `{}{quote}{}`", assign(scan, text), shorten(rest)),
+            help: None,
+            repair: Repair::Replace(span.start..line_end, "0".to_owned()),
         };
     }
     let mut words = value.split_whitespace();
