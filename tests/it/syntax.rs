@@ -216,8 +216,8 @@ fn mutations(text: &str) -> Vec<Mutation> {
         }
         if let Some((key, value)) = line.split_once(" = ").filter(|(k, _)| !k.trim().is_empty() && k.trim().bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')) {
             found.push(Mutation { what: "`=` dropped", text: with(i, format!("{key} {value}")), line: i + 1 });
-            if value.starts_with('"') {
-                found.push(Mutation { what: "opening quote dropped", text: with(i, format!("{key} = {}", &value[1..])), line: i + 1 });
+            if let Some(unquoted) = value.strip_prefix('"') {
+                found.push(Mutation { what: "opening quote dropped", text: with(i, format!("{key} = {unquoted}")), line: i + 1 });
             }
         }
         if let Some(at) = line.find("{ ").and_then(|open| line[open..].find(" = ").map(|eq| open + eq)) {

@@ -25,7 +25,7 @@ pub(super) fn diagnose(cx: &Cx<'_>, error: &Error) -> Fix {
     }
     let kind = m.split(',').next().unwrap_or(m);
     match kind {
-        "key with no value" => no_equals(cx, &scan, e),
+        "key with no value" => Some(no_equals(cx, &scan, e)),
         "unclosed array table" | "unclosed table" => Some(open_header(cx, e, m)),
         "unexpected key or value" => Some(stray(cx, &scan, e, None)),
         "string values must be quoted" => Some(unquoted(cx, &scan, error.span.clone())),
@@ -98,7 +98,7 @@ fn unclosed_string(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
     let token = scan.last.filter(|t| matches!(t.kind(), toml_parser::lexer::TokenKind::BasicString | toml_parser::lexer::TokenKind::LiteralString))?;
     let start = token.span().start();
     let end = token.span().end().max(e).min(line_end(text, start));
-    let quote = &text[start..start + 1];
+    let quote = &text[start..=start];
     let content = &text[start + 1..end];
     let next = text::next_line(text, start);
     if content.trim().is_empty() && next < text.len() && !is_statement(line(text, next)) && !line(text, next).trim().is_empty() {
@@ -207,7 +207,7 @@ fn empty_then_text(cx: &Cx<'_>, e: usize) -> Option<Fix> {
 
 /// A line where the parser wanted `=`: a missing `=`, or a line of text
 /// outside any string.
-fn no_equals(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
+fn no_equals(cx: &Cx<'_>, scan: &Scan, e: usize) -> Fix {
     let text = cx.text;
     let start = line_start(text, e);
     let run_end = content_before(text, next_statement(text, text::next_line(text, start))).unwrap_or(e).max(line_end(text, e));
@@ -217,12 +217,12 @@ fn no_equals(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
         let value = rest.trim();
         let starts_value = value.starts_with(['"', '\'', '[', '{', '+', '-']) || value.starts_with(|c: char| c.is_ascii_digit()) || value.starts_with("true") || value.starts_with("false");
         if rest.starts_with([' ', '\t']) && starts_value && e > first {
-            return Some(Fix {
+            return Fix {
                 at: e,
                 message: format!("`{}` has no `=` before its value: write `{} = {}`", shorten(key), shorten(key), shorten(value)),
                 help: None,
                 repair: Repair::Replace(e..e, "= ".to_owned()),
-            });
+            };
         }
     }
     let message = match content_before(text, start).map(|c| line(text, c).trim_end()) {
@@ -236,7 +236,7 @@ fn no_equals(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
             shorten(text.get(first..e).unwrap_or("").trim_end())
         ),
     };
-    Some(Fix { at: first, message, help: None, repair: Repair::Blank(start..run_end) })
+    Fix { at: first, message, help: None, repair: Repair::Blank(start..run_end) }
 }
 
 /// A table header without its closing `]` or `]]`.
