@@ -414,7 +414,8 @@ fn statement_end(text: &str, start: usize) -> usize {
 fn escape(cx: &Cx<'_>, e: usize) -> Option<Fix> {
     let text = cx.text;
     let start = line_start(text, e);
-    let slash = start + text[start..(e + 1).min(text.len())].rfind('\\')?;
+    let upto = text.get(start..e + 1).unwrap_or(&text[start..e]);
+    let slash = start + upto.rfind('\\')?;
     let next: String = text[slash + 1..].chars().next().map(String::from).unwrap_or_default();
     Some(Fix {
         at: slash,

@@ -85,3 +85,24 @@ fn nothing_panics_and_every_round_ends() {
         }
     }
 }
+
+/// Any one character put anywhere, or taken away: no panic, every round
+/// ends, and a file that does not parse gets at least one error.
+#[test]
+fn any_character_anywhere_is_explained_without_panic() {
+    let base = include_str!("../../../data/events/2024.toml");
+    let places: Vec<usize> = base.char_indices().map(|(i, _)| i).step_by(61).collect();
+    for &at in &places {
+        for insert in ["\"", "'", "[", "]", "{", "}", "=", "\\", "\n", "#", "ə", "\"\"\"", ""] {
+            let mut text = base.to_owned();
+            if insert.is_empty() {
+                text.remove(at);
+            } else {
+                text.insert_str(at, insert);
+            }
+            if toml::de::DeTable::parse(&text).is_err() {
+                assert!(!mistakes(&text).is_empty(), "{insert:?} at {at}");
+            }
+        }
+    }
+}
