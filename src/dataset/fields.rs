@@ -174,6 +174,9 @@ impl FileChecker<'_> {
         }
         let (root, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
+            // The explanation parses repaired copies: the broken tree goes
+            // first, so that two trees are never alive at once.
+            drop(root);
             self.syntax_errors(errors, merged);
             return;
         }

@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use toml_parser::lexer::{Token, TokenKind};
+use toml_parser::lexer::TokenKind;
 use toml_parser::Source;
 
 use crate::diag::{shorten, LineIndex};
@@ -42,11 +42,14 @@ pub fn explain(text: &str, lines: &LineIndex, errors: Vec<toml::de::Error>) -> V
     let mut found: Vec<Mistake> = Vec::new();
     let mut last: Option<(usize, String)> = None;
     let mut forced = false;
+    // A header line before which the copy is known to parse: each round
+    // reads tokens from there, not from the start of a large file.
+    let mut from = 0;
     for _ in 0..MAX_ROUNDS {
         let Some(first) = errors.iter().min_by_key(|e| e.span.start).cloned() else { break };
         let here = (patched.original(first.span.start), first.message.clone());
         let stuck = last.as_ref() == Some(&here);
-        let cx = Cx { text: &patched.text, original: text, lines, patched: &patched };
+        let cx = Cx { text: &patched.text, original: text, lines, patched: &patched, from };
         let fix = if stuck {
             // The last repair did not get past this error: drop its
             // whole table from the copy, or give up when that was done.
@@ -64,12 +67,87 @@ pub fn explain(text: &str, lines: &LineIndex, errors: Vec<toml::de::Error>) -> V
             }
             fix
         };
+        let start = fix.repair.start();
+        if start < from {
+            from = 0;
+        }
+        from = header_before(&patched.text, from, start);
         patched.apply(fix.repair);
         last = Some(here);
-        errors = toml::de::DeTable::parse_recoverable(&patched.text).1.iter().map(Error::from).collect();
+        // The copy before the repaired table parsed: parse from its header
+        // on, and the whole copy once that part is clean (a table defined
+        // in two parts of the file is only seen whole).
+        errors = parse_errors(&patched.text, from);
+        if errors.is_empty() && from > 0 {
+            errors = toml::de::DeTable::parse_recoverable(&patched.text).1.iter().map(Error::from).collect();
+        }
     }
     found.sort_by_key(|m| m.offset);
     found
+}
+
+/// The parse errors of `text` from `from`, a table header's line (or 0)
+/// on, at their places in `text`.
+///
+/// A large rest is parsed in pieces that parse alone (`super::chunks`),
+/// up to the first piece with errors: a round costs the text from one
+/// mistake to the next, not the rest of the file.
+fn parse_errors(text: &str, from: usize) -> Vec<Error> {
+    let rest = &text[from..];
+    for piece in super::chunks::split(rest, PIECE_BYTES).ranges {
+        let (_, errors) = toml::de::DeTable::parse_recoverable(&rest[piece.clone()]);
+        if !errors.is_empty() {
+            let base = from + piece.start;
+            return errors
+                .iter()
+                .map(|e| {
+                    let mut e = Error::from(e);
+                    e.span = e.span.start + base..e.span.end + base;
+                    e
+                })
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+/// The size of the pieces the rest of a file is parsed in after a repair.
+const PIECE_BYTES: usize = 64 * 1024;
+
+/// The start of the line of the last table header outside any string or
+/// value before `offset`, reading from `from` (a header line or 0), or
+/// `from`.
+fn header_before(text: &str, from: usize, offset: usize) -> usize {
+    let mut header = from;
+    let mut depth = 0usize;
+    let (mut line_start, mut in_header) = (true, false);
+    for token in Source::new(&text[from..]).lex() {
+        let start = from + token.span().start();
+        match token.kind() {
+            _ if start >= offset => break,
+            TokenKind::Eof => break,
+            TokenKind::Newline => {
+                (line_start, in_header) = (true, false);
+                continue;
+            }
+            TokenKind::Whitespace | TokenKind::Comment => continue,
+            _ => {}
+        }
+        let first = std::mem::replace(&mut line_start, false);
+        if in_header {
+            continue;
+        }
+        match token.kind() {
+            TokenKind::LeftSquareBracket if first && depth == 0 => {
+                header = text::line_start(text, start);
+                in_header = true;
+            }
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    header
 }
 
 /// A parse error of the copy being repaired.
@@ -92,6 +170,15 @@ struct Fix {
     message: String,
     help: Option<String>,
     repair: Repair,
+}
+
+impl Repair {
+    /// Where the change starts.
+    fn start(&self) -> usize {
+        match self {
+            Repair::Replace(range, _) | Repair::Blank(range) => range.start,
+        }
+    }
 }
 
 /// A change to the copy of the text.
@@ -162,6 +249,8 @@ struct Cx<'a> {
     original: &'a str,
     lines: &'a LineIndex,
     patched: &'a Patched,
+    /// Where reading tokens may start: a header line the copy parses to.
+    from: usize,
 }
 
 impl Cx<'_> {
@@ -188,7 +277,7 @@ struct Scan {
     key: Option<Range<usize>>,
     header: bool,
     /// The last token before it that is not white space or a comment.
-    last: Option<Token>,
+    last: Option<(TokenKind, Range<usize>)>,
     /// Multi-line strings that open before it.
     multiline: Vec<Range<usize>>,
     /// The end of the last token before its line that is not white space
@@ -196,13 +285,14 @@ struct Scan {
     content_before_line: usize,
 }
 
-/// Reads the tokens of `text` before `offset`.
-fn scan(text: &str, offset: usize) -> Scan {
-    let mut scan = Scan::default();
+/// Reads the tokens of `text` before `offset`, from `from` (a header line
+/// or 0) on.
+fn scan(text: &str, from: usize, offset: usize) -> Scan {
     let line = text::line_start(text, offset);
     let mut line_start = true;
-    for token in Source::new(text).lex() {
-        let span = token.span().start()..token.span().end();
+    let mut scan = Scan { statement: from, ..Scan::default() };
+    for token in Source::new(&text[from..]).lex() {
+        let span = from + token.span().start()..from + token.span().end();
         if span.start >= offset || token.kind() == TokenKind::Eof {
             break;
         }
@@ -224,7 +314,7 @@ fn scan(text: &str, offset: usize) -> Scan {
             scan.header = token.kind() == TokenKind::LeftSquareBracket;
             scan.key = (!scan.header).then(|| span.clone());
         }
-        scan.last = Some(token);
+        scan.last = Some((token.kind(), span.clone()));
         if scan.header && scan.open.is_empty() {
             continue;
         }

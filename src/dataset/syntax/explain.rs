@@ -2,6 +2,8 @@
 //! kind of mistake, each saying where it is, what to write, and how to
 //! repair the copy so that the next parse goes past it.
 
+use toml_parser::lexer::TokenKind;
+
 use crate::diag::shorten;
 
 use super::text::{self, content_before, content_end, is_header, is_statement, line, line_end, line_start, next_statement};
@@ -11,7 +13,9 @@ use super::{assign, scan, Cx, Error, Fix, Repair, Scan};
 pub(super) fn diagnose(cx: &Cx<'_>, error: &Error) -> Fix {
     let e = error.span.start;
     let m = error.message.as_str();
-    let scan = scan(cx.text, e);
+    // Tokens are read from a header line: the copy's known-good one when
+    // the error is after it, else the start.
+    let scan = scan(cx.text, if cx.from <= e { cx.from } else { 0 }, e);
     let fix = unclosed_multiline(cx, &scan)
         .or_else(|| {
             (m.starts_with("invalid basic string") || m.starts_with("invalid literal string"))
@@ -95,9 +99,9 @@ fn unclosed_multiline(cx: &Cx<'_>, scan: &Scan) -> Option<Fix> {
 /// A `"…` or `'…` string with no closing quote on its line.
 fn unclosed_string(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
     let text = cx.text;
-    let token = scan.last.filter(|t| matches!(t.kind(), toml_parser::lexer::TokenKind::BasicString | toml_parser::lexer::TokenKind::LiteralString))?;
-    let start = token.span().start();
-    let end = token.span().end().max(e).min(line_end(text, start));
+    let (_, token) = scan.last.clone().filter(|(kind, _)| matches!(kind, TokenKind::BasicString | TokenKind::LiteralString))?;
+    let start = token.start;
+    let end = token.end.max(e).min(line_end(text, start)).max(start + 1);
     let quote = &text[start..=start];
     let content = &text[start + 1..end];
     let next = text::next_line(text, start);
@@ -162,7 +166,7 @@ fn unclosed_bracket(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
         return None;
     }
     let closers: String = scan.open.iter().rev().map(|&(_, b)| if b == b'[' { ']' } else { '}' }).collect();
-    let at = if e >= text.len() { scan.last.map_or(text.len(), |t| t.span().end()) } else { scan.content_before_line };
+    let at = if e >= text.len() { scan.last.as_ref().map_or(text.len(), |(_, t)| t.end) } else { scan.content_before_line };
     let at = at.max(innermost + 1);
     let opens = if line_start(text, innermost) == line_start(text, at) { "opens on this line".to_owned() } else { format!("opens at line {line}") };
     Some(Fix {
@@ -398,7 +402,6 @@ fn duplicate(cx: &Cx<'_>, span: std::ops::Range<usize>) -> Fix {
 fn statement_end(text: &str, start: usize) -> usize {
     let mut depth = 0usize;
     for token in toml_parser::Source::new(&text[start..]).lex() {
-        use toml_parser::lexer::TokenKind;
         match token.kind() {
             TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
             TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth = depth.saturating_sub(1),

@@ -106,3 +106,27 @@ fn any_character_anywhere_is_explained_without_panic() {
         }
     }
 }
+
+#[test]
+fn a_repair_is_parsed_again_from_its_tables_header() {
+    let text = "a = 1\n[[e]]\nb = [\n  \"[x]\",\n]\ns = \"\"\"\n[[not]]\n\"\"\"\nc = 2\n";
+    assert_eq!(header_before(text, 0, text.find("c = 2").unwrap()), 6);
+    assert_eq!(header_before(text, 6, text.find("c = 2").unwrap()), 6);
+    assert_eq!(header_before(text, 0, 3), 0);
+    // A table given twice across the part parsed again is still found.
+    let twice = "[r]\na = 1\n[[e]]\nx = \"open\n[r]\nb = 2\n";
+    let found = mistakes(twice);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[1].starts_with("5:2: `[r]` is defined twice"), "{found:#?}");
+}
+
+#[test]
+fn many_mistakes_in_a_large_file_are_each_reported() {
+    let event = |n: usize| format!("[[event]]\nid = \"e{n}\"\ntitle = \"Event {n}\nsummary = \"\"\"\nText of\nevent {n}.\"\"\"\n\n");
+    let text: String = (0..150).map(event).collect();
+    let found = mistakes(&text);
+    assert_eq!(found.len(), crate::diag::LISTED_PER_FILE, "{:#?}", &found[..found.len().min(5)]);
+    for (n, found) in found.iter().enumerate() {
+        assert!(found.starts_with(&format!("{}:9: this string has no closing quote", 3 + 7 * n)), "{found}");
+    }
+}
