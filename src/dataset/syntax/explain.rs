@@ -182,7 +182,11 @@ fn unclosed_bracket(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
 fn empty_then_text(cx: &Cx<'_>, e: usize) -> Option<Fix> {
     let text = cx.text;
     let start = line_start(text, e);
-    if is_statement(line(text, e)) {
+    let here = line(text, e).trim_start();
+    let key_then_value = text::key_part(here)
+        .is_some_and(|(_, rest)| rest.starts_with([' ', '\t']) && rest.trim_start().starts_with(['"', '\'', '[', '{']));
+    if is_statement(here) || key_then_value {
+        // A statement, or one that lacks its `=` (`kind "summit"`).
         return None;
     }
     let run_end = content_before(text, next_statement(text, text::next_line(text, start))).unwrap_or(e).max(line_end(text, e));

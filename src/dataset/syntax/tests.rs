@@ -24,6 +24,7 @@ fn each_common_mistake_is_one_error_at_its_line() {
         ("s = ''' text\nb = 2\n", "1:5: the text that opens here with `'''` is not closed"),
         ("a = 1\ns = \"\"\nSome text here\nand more.\"\"\"\nb = 2\n", "2:5: `s = \"\"` is an empty string, and the text on the lines below it is outside any string"),
         ("a = 1\nkind \"summit\"\nb = 2\n", "2:6: `kind` has no `=` before its value: write `kind = \"summit\"`"),
+        ("s = \"\"\nkind \"summit\"\n", "2:6: `kind` has no `=` before its value"),
         ("tags = [\"a\", \"b\"\n\n[[e]]\nb = 2\n", "1:17: the array that opens on this line has no closing `]`: add `]` after its last item"),
         ("tags = [\n  \"a\",\n  \"b\"\nc = 1\n", "3:6: the array that opens at line 1 has no closing `]`: add `]` after its last item"),
         ("s = [{ x = 1 ]\nb = 2\n", "1:14: the inline table that opens at line 1, column 6 has no closing `}`: add `}` before this `]`"),
