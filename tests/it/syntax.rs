@@ -177,7 +177,7 @@ struct Mutation {
 /// a closing quote dropped (the last one of a line, or the first string's
 /// of a line with two), an `=` dropped (of a key, or in an inline table),
 /// a `]` dropped, an opening quote dropped, a `"""` closed with nothing or
-/// opened with `""`.
+/// opened with `""`, a stray word after a value.
 ///
 /// The line each error must be on is the mutated line, with two rules: a
 /// `"""` never closed is reported where it opens, and a `]` dropped from a
@@ -216,6 +216,7 @@ fn mutations(text: &str) -> Vec<Mutation> {
         }
         if let Some((key, value)) = line.split_once(" = ").filter(|(k, _)| !k.trim().is_empty() && k.trim().bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')) {
             found.push(Mutation { what: "`=` dropped", text: with(i, format!("{key} {value}")), line: i + 1 });
+            found.push(Mutation { what: "a stray word after the value", text: with(i, format!("{line} x")), line: i + 1 });
             if let Some(unquoted) = value.strip_prefix('"') {
                 found.push(Mutation { what: "opening quote dropped", text: with(i, format!("{key} = {unquoted}")), line: i + 1 });
             }
@@ -253,6 +254,6 @@ fn every_mistake_at_every_place_gives_one_error_at_its_line() {
             }
         }
     }
-    assert!(tried > 1_300, "{tried} mutations");
+    assert!(tried > 1_700, "{tried} mutations");
     assert!(wrong.is_empty(), "{} of {tried}:\n{}", wrong.len(), wrong.join("\n"));
 }

@@ -335,7 +335,20 @@ fn unquoted(cx: &Cx<'_>, scan: &Scan, span: std::ops::Range<usize>) -> Fix {
         at: span.start,
         message: format!("`{}` is text and must be in quotes: write `{write}`", shorten(value)),
         help: None,
-        repair: Repair::Replace(span, "0".to_owned()),
+        repair: Repair::Replace(span.clone(), stand_in(text, scan, span.end).to_owned()),
+    }
+}
+
+/// What stands in the copy for a value that could not be read: `0`, and
+/// a comma when it ends a line of an array whose items go on below.
+fn stand_in(text: &str, scan: &Scan, end: usize) -> &'static str {
+    let rest_of_line = text[end..line_end(text, end)].trim();
+    let next = text::next_line(text, end);
+    let goes_on = next < text.len() && !text[next..].trim_start().starts_with([']', '}']);
+    if !scan.open.is_empty() && (rest_of_line.is_empty() || rest_of_line.starts_with('#')) && goes_on {
+        "0,"
+    } else {
+        "0"
     }
 }
 

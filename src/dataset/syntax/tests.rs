@@ -37,6 +37,7 @@ fn each_common_mistake_is_one_error_at_its_line() {
         ("date = 2025-03\n", "1:8: `2025-03` must be in quotes: a month or a year is written `date = \"2025-03\"`"),
         ("date = 2023-02-29\n", "1:8: invalid `date`: 2023-02-29 is not a date in the calendar"),
         ("kind = summit\n", "1:8: `summit` is text and must be in quotes: write `kind = \"summit\"`"),
+        ("figures = [ x\n  { a = 1 },\n]\n", "1:13: `x` is text and must be in quotes: write `\"x\"`"),
         ("a = 1\nb = 2\na = 3\n", "3:1: `a` is given twice in this file; the first is at line 1"),
         ("[r]\na = 1\n[r]\nb = 1\n", "3:2: `[r]` is defined twice in this file; the first is at line 1"),
         ("a = \"x\\q\"\n", "1:7: `\\q` is not an escape"),
