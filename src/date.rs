@@ -203,6 +203,90 @@ pub fn month_name(m: u32) -> &'static str {
     cldr::month_name(m)
 }
 
+/// The dates the dataset takes that `text`, a date written in another
+/// common form, may mean: `12/03/2025` is `2025-03-12` (day first) or
+/// `2025-12-03` (month first), `25/03/2025` only the first; `2025/03/12`,
+/// `12.03.2025`, `12 March 2025`, `Mar 12, 2025`, `March 2025` and
+/// `03/2025` likewise. Day-first comes first; none when `text` is no date
+/// in any of these forms or names no day in the calendar.
+pub fn suggestions(text: &str) -> Vec<PartialDate> {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '.' | '-' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 3 || lower.len() > 40 {
+        return Vec::new();
+    }
+    let mut month_word = None;
+    let mut numbers: Vec<&str> = Vec::new();
+    for word in &words {
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &word[digits.len()..];
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+            numbers.push(digits);
+        } else if let (Some(m), None) = (month_named(word), month_word) {
+            month_word = Some(m);
+        } else {
+            return Vec::new();
+        }
+    }
+    let year = |s: &str| (s.len() == 4).then(|| s.parse::<i32>().ok()).flatten();
+    let small = |s: &str| (s.len() <= 2).then(|| s.parse::<u32>().ok()).flatten();
+    let mut found: Vec<PartialDate> = Vec::new();
+    let mut add = |d: Result<PartialDate, DateError>| {
+        if let Ok(d) = d {
+            if !found.contains(&d) {
+                found.push(d);
+            }
+        }
+    };
+    match (month_word, numbers.as_slice()) {
+        (Some(m), [y]) => add(year(y).map_or(Err(DateError::Malformed(String::new())), |y| PartialDate::month(y, m))),
+        (Some(m), [a, b]) => match (year(a), year(b), small(a), small(b)) {
+            (None, Some(y), Some(d), _) | (Some(y), None, _, Some(d)) => add(PartialDate::day(y, m, d)),
+            _ => {}
+        },
+        (None, [a, b]) => match (year(a), year(b), small(a), small(b)) {
+            (Some(y), None, _, Some(m)) | (None, Some(y), Some(m), _) => add(PartialDate::month(y, m)),
+            _ => {}
+        },
+        (None, [a, b, c]) => {
+            if let (Some(y), Some(m), Some(d)) = (year(a), small(b), small(c)) {
+                add(PartialDate::day(y, m, d));
+            } else if let (Some(x), Some(z), Some(y)) = (small(a), small(b), year(c)) {
+                add(PartialDate::day(y, z, x));
+                add(PartialDate::day(y, x, z));
+            }
+        }
+        _ => {}
+    }
+    found
+}
+
+/// "did you mean `2025-03-12` or `2025-12-03`?" for a date written in
+/// another common form ([`suggestions`]).
+pub fn did_you_mean(text: &str) -> Option<String> {
+    let found: Vec<String> = suggestions(text).iter().map(|d| format!("`{d}`")).collect();
+    match found.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean {one}?")),
+        [first, rest @ ..] => Some(format!("did you mean {first} or {}?", rest.join(" or "))),
+    }
+}
+
+/// The month an English name or its abbreviation (`Mar`, `Sept`) names.
+fn month_named(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.');
+    if word.len() < 3 {
+        return None;
+    }
+    (1..=12u32).find(|&m| {
+        let name = month_name(m).to_lowercase();
+        name == word || (name.starts_with(word) && (word.len() == 3 || word == "sept"))
+    })
+}
+
 /// The last day of a month.
 pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     let (ny, nm) = if month == 12 {
@@ -247,6 +331,32 @@ mod tests {
             assert!(PartialDate::parse(bad).is_err(), "{bad} was accepted");
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn dates_in_other_forms_get_the_iso_form() {
+        let s = |text: &str| suggestions(text).iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
+        assert_eq!(s("12/03/2025"), "2025-03-12 2025-12-03", "ambiguous: day first, then month first");
+        assert_eq!(s("25/03/2025"), "2025-03-25", "25 is no month");
+        assert_eq!(s("03/25/2025"), "2025-03-25");
+        assert_eq!(s("05/05/2025"), "2025-05-05");
+        assert_eq!(s("12.03.2025"), "2025-03-12 2025-12-03");
+        assert_eq!(s("2025/03/12"), "2025-03-12");
+        assert_eq!(s("2025-3-9"), "2025-03-09");
+        assert_eq!(s("12 March 2025"), "2025-03-12");
+        assert_eq!(s("12th March 2025"), "2025-03-12");
+        assert_eq!(s("Mar 12, 2025"), "2025-03-12");
+        assert_eq!(s("March 2025"), "2025-03");
+        assert_eq!(s("Nov 2024"), "2024-11");
+        assert_eq!(s("Sept. 2024"), "2024-09");
+        assert_eq!(s("03/2025"), "2025-03");
+        assert_eq!(s("2025/03"), "2025-03");
+        for none in ["31/02/2025", "13/13/2025", "12/03/25", "soon", "", "2025", "Ma 2025", "March", "1 2 3 4", "Marchy 2025"] {
+            assert_eq!(s(none), "", "{none}");
+        }
+        assert_eq!(did_you_mean("12/03/2025").as_deref(), Some("did you mean `2025-03-12` or `2025-12-03`?"));
+        assert_eq!(did_you_mean("25/03/2025").as_deref(), Some("did you mean `2025-03-25`?"));
+        assert_eq!(did_you_mean("x"), None);
     }
 
     #[test]

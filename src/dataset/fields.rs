@@ -174,6 +174,9 @@ impl FileChecker<'_> {
         }
         let (root, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
+            // The explanation parses repaired copies: the broken tree goes
+            // first, so that two trees are never alive at once.
+            drop(root);
             self.syntax_errors(errors, merged);
             return;
         }
@@ -215,25 +218,17 @@ impl FileChecker<'_> {
         })
     }
 
+    /// A file that does not parse: each mistake once, where it is, in
+    /// plain words (`super::syntax`). The recovered tree would give
+    /// follow-on errors that mislead, so nothing else of the file is
+    /// checked.
     fn syntax_errors(&mut self, errors: Vec<toml::de::Error>, merged: &mut FileDefs) {
         let text = self.file.text.as_str();
-        // The recovered tree of a file with syntax errors would give
-        // follow-on errors that mislead; report the syntax first.
-        // Errors inside a table that is defined a second time follow
-        // from that one mistake: say it once, with the first place.
-        let mut skip_until = 0;
-        for e in errors {
-            let offset = e.span().map_or(0, |s| s.start);
-            if offset < skip_until {
-                continue;
-            }
-            let mut message = syntax_message(e.message());
-            if let Some((name, first, end)) = duplicate_table(text, offset) {
-                message = format!("`[{name}]` is defined twice in this file; the first is at line {first}");
-                skip_until = end;
-            }
-            let place = self.lines.place(text, offset);
-            self.diagnostics.push(Diagnostic::error_at_place(&self.file.path, place, message));
+        for mistake in super::syntax::explain(text, &self.lines, errors) {
+            let place = self.lines.place(text, mistake.offset);
+            let mut diagnostic = Diagnostic::error_at_place(&self.file.path, place, mistake.message);
+            diagnostic.help = mistake.help;
+            self.diagnostics.push(diagnostic);
         }
         merged.syntax_error = true;
     }
@@ -617,40 +612,6 @@ fn article(type_name: &str) -> String {
     format!("{} {type_name}", if vowel { "an" } else { "a" })
 }
 
-
-/// When the error at `offset` is in the header of a `[table]` that an
-/// earlier header of the file already opened: the table's name, the line of
-/// the first header (1-based) and where the second table ends (the next
-/// header, or the end of the text).
-fn duplicate_table(text: &str, offset: usize) -> Option<(String, usize, usize)> {
-    let start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let name = |line: &str| -> Option<String> {
-        let line = line.trim();
-        let inner = line.strip_prefix('[')?.split(']').next()?;
-        (!inner.starts_with('[')).then(|| inner.chars().filter(|c| !c.is_whitespace()).collect())
-    };
-    let this = name(&text[start..line_end])?;
-    let first = text[..start].lines().position(|line| name(line).as_deref() == Some(this.as_str()))?;
-    let end = text[line_end..]
-        .match_indices('\n')
-        .map(|(i, _)| line_end + i + 1)
-        .find(|&i| text[i..].trim_start_matches([' ', '\t']).starts_with('['))
-        .unwrap_or(text.len());
-    Some((this, first + 1, end))
-}
-
-
-/// toml's messages can run over several lines; diagnostics are one line.
-fn syntax_message(message: &str) -> String {
-    let joined = message
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ");
-    format!("invalid TOML: {joined}")
-}
 
 #[cfg(test)]
 mod tests;

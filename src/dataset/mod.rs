@@ -10,6 +10,7 @@ pub mod model;
 pub mod partners;
 pub mod schema;
 pub mod fields;
+mod syntax;
 pub mod validate;
 
 use std::path::Path;

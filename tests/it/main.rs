@@ -27,3 +27,4 @@ mod util;
 mod watch;
 mod words;
 mod summary_words;
+mod syntax;

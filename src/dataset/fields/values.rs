@@ -178,17 +178,26 @@ impl FileChecker<'_> {
                 )),
             },
             DeValue::String(s) => PartialDate::parse(s.trim()).map_err(|e| e.to_string()),
-            _ => {
-                self.type_error(
-                    v,
-                    key,
-                    "a date (`2024-11-11`) or a string (`\"2024-11\"`, `\"2024\"`)",
+            other => {
+                let found = super::article(other.type_str());
+                let d = self.error(
+                    &v.span(),
+                    format!("`{key}` must be a date (`2024-11-11`) or a string (`\"2024-11\"`, `\"2024\"`), found {found}"),
                 );
+                // `date = 2025`: a year is a string, not a number.
+                if let Some(year) = integer(other).filter(|y| (1000..=9999).contains(y)) {
+                    d.help = Some(format!("a year is written in quotes: `{key} = \"{year}\"`"));
+                }
                 return None;
             }
         };
+        // `"12/03/2025"`: the ISO forms it may mean (issue 24).
+        let help = match v.get_ref() {
+            DeValue::String(s) if result.is_err() => crate::date::did_you_mean(s),
+            _ => None,
+        };
         result
-            .map_err(|why| self.error(&v.span(), format!("invalid `{key}`: {why}")))
+            .map_err(|why| self.error(&v.span(), format!("invalid `{key}`: {why}")).help = help)
             .ok()
     }
 

@@ -1,0 +1,134 @@
+use super::*;
+
+/// Every mistake of `text` as `line:col: message`.
+fn mistakes(text: &str) -> Vec<String> {
+    let (_, errors) = toml::de::DeTable::parse_recoverable(text);
+    assert!(!errors.is_empty(), "parses: {text}");
+    let lines = LineIndex::new(text);
+    explain(text, &lines, errors)
+        .into_iter()
+        .map(|m| {
+            let place = lines.place(text, m.offset);
+            format!("{}:{}: {}", place.line, place.col, m.message)
+        })
+        .collect()
+}
+
+#[test]
+fn each_common_mistake_is_one_error_at_its_line() {
+    let cases: &[(&str, &str)] = &[
+        ("a = 1\ntitle = \"Talks\nb = 2\n", "2:9: this string has no closing quote: add `\"` at the end of the line"),
+        ("a = 1\ntitle = 'Talks\nb = 2\n", "2:9: this string has no closing quote: add `'` at the end"),
+        ("partners = [\"SOCAR]\nb = 2\n", "1:13: this string has no closing quote: add `\"` before the `]`"),
+        ("s = \"\"\"\ntext\n\n[[e]]\nb = 2\nt = \"\"\"\nmore\n\"\"\"\n", "1:5: the text that opens here with `\"\"\"` is not closed: add `\"\"\"` after its last line (line 2)"),
+        ("s = ''' text\nb = 2\n", "1:5: the text that opens here with `'''` is not closed"),
+        ("a = 1\ns = \"\"\nSome text here\nand more.\"\"\"\nb = 2\n", "2:5: `s = \"\"` is an empty string, and the text on the lines below it is outside any string"),
+        ("a = 1\nkind \"summit\"\nb = 2\n", "2:6: `kind` has no `=` before its value: write `kind = \"summit\"`"),
+        ("s = \"\"\nkind \"summit\"\n", "2:6: `kind` has no `=` before its value"),
+        ("tags = [\"a\", \"b\"\n\n[[e]]\nb = 2\n", "1:17: the array that opens on this line has no closing `]`: add `]` after its last item"),
+        ("tags = [\n  \"a\",\n  \"b\"\nc = 1\n", "3:6: the array that opens at line 1 has no closing `]`: add `]` after its last item"),
+        ("s = [{ x = 1 ]\nb = 2\n", "1:14: the inline table that opens at line 1, column 6 has no closing `}`: add `}` before this `]`"),
+        ("s = [{ x = 1 }\nb = 2\n", "1:15: the array that opens on this line has no closing `]`: add `]` after its last item"),
+        ("[[event]\nb = 2\n", "1:9: this table header is not closed: write `[[event]]`"),
+        ("[report\nb = 2\n", "1:8: this table header is not closed: write `[report]`"),
+        ("a = 2 x\nb = 2\n", "1:7: unexpected `x` after the value `2` of `a`"),
+        ("a = \"x\" y\nb = 2\n", "1:9: unexpected `y` after the value of `a`"),
+        ("date = 12/03/2025\n", "1:8: `12/03/2025` is not a date the dataset reads"),
+        ("date = 2025-03\n", "1:8: `2025-03` must be in quotes: a month or a year is written `date = \"2025-03\"`"),
+        ("date = 2023-02-29\n", "1:8: invalid `date`: 2023-02-29 is not a date in the calendar"),
+        ("kind = summit\n", "1:8: `summit` is text and must be in quotes: write `kind = \"summit\"`"),
+        ("figures = [ x\n  { a = 1 },\n]\n", "1:13: `x` is text and must be in quotes: write `\"x\"`"),
+        ("a = 1\nb = 2\na = 3\n", "3:1: `a` is given twice in this file; the first is at line 1"),
+        ("[r]\na = 1\n[r]\nb = 1\n", "3:2: `[r]` is defined twice in this file; the first is at line 1"),
+        ("a = \"x\\q\"\n", "1:7: `\\q` is not an escape"),
+    ];
+    for (text, expected) in cases {
+        let found = mistakes(text);
+        assert_eq!(found.len(), 1, "{text:?}: {found:#?}");
+        assert!(found[0].starts_with(expected), "{text:?}: {found:#?}");
+    }
+}
+
+#[test]
+fn independent_mistakes_are_each_reported() {
+    let text = "[[e]]\ntitle = \"one\n\n[[e]]\nkind \"x\"\n\n[[e]]\ntags = [\"a\"\n\n[[e]]\nok = 1\n";
+    let found = mistakes(text);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(found[0].starts_with("2:9: this string has no closing quote"), "{found:#?}");
+    assert!(found[1].starts_with("5:6: `kind` has no `=`"), "{found:#?}");
+    assert!(found[2].starts_with("8:12: the array that opens on this line"), "{found:#?}");
+}
+
+#[test]
+fn places_after_inserted_text_map_back_to_the_file() {
+    let mut patched = Patched { text: "abcdef".to_owned(), edits: Vec::new() };
+    patched.apply(Repair::Replace(2..2, "XY".to_owned()));
+    patched.apply(Repair::Replace(0..1, String::new()));
+    assert_eq!(patched.text, "bXYcdef");
+    assert_eq!(patched.original(0), 1);
+    assert_eq!(patched.original(1), 2);
+    assert_eq!(patched.original(2), 2);
+    assert_eq!(patched.original(3), 2);
+    assert_eq!(patched.original(4), 3);
+    patched.apply(Repair::Blank(0..4));
+    assert_eq!(patched.text, "    def");
+}
+
+#[test]
+fn nothing_panics_and_every_round_ends() {
+    let base = include_str!("../../../data/events/2025.toml");
+    let bytes: Vec<usize> = base.char_indices().map(|(i, _)| i).step_by(7).collect();
+    for &at in &bytes {
+        let mut text = base.to_owned();
+        text.remove(at);
+        if toml::de::DeTable::parse(&text).is_err() {
+            let found = mistakes(&text);
+            assert!(!found.is_empty(), "at {at}");
+        }
+    }
+}
+
+/// Any one character put anywhere, or taken away: no panic, every round
+/// ends, and a file that does not parse gets at least one error.
+#[test]
+fn any_character_anywhere_is_explained_without_panic() {
+    let base = include_str!("../../../data/events/2024.toml");
+    let places: Vec<usize> = base.char_indices().map(|(i, _)| i).step_by(61).collect();
+    for &at in &places {
+        for insert in ["\"", "'", "[", "]", "{", "}", "=", "\\", "\n", "#", "ə", "\"\"\"", ""] {
+            let mut text = base.to_owned();
+            if insert.is_empty() {
+                text.remove(at);
+            } else {
+                text.insert_str(at, insert);
+            }
+            if toml::de::DeTable::parse(&text).is_err() {
+                assert!(!mistakes(&text).is_empty(), "{insert:?} at {at}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_repair_is_parsed_again_from_its_tables_header() {
+    let text = "a = 1\n[[e]]\nb = [\n  \"[x]\",\n]\ns = \"\"\"\n[[not]]\n\"\"\"\nc = 2\n";
+    assert_eq!(header_before(text, 0, text.find("c = 2").unwrap()), 6);
+    assert_eq!(header_before(text, 6, text.find("c = 2").unwrap()), 6);
+    assert_eq!(header_before(text, 0, 3), 0);
+    // A table given twice across the part parsed again is still found.
+    let twice = "[r]\na = 1\n[[e]]\nx = \"open\n[r]\nb = 2\n";
+    let found = mistakes(twice);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[1].starts_with("5:2: `[r]` is defined twice"), "{found:#?}");
+}
+
+#[test]
+fn many_mistakes_in_a_large_file_are_each_reported() {
+    let event = |n: usize| format!("[[event]]\nid = \"e{n}\"\ntitle = \"Event {n}\nsummary = \"\"\"\nText of\nevent {n}.\"\"\"\n\n");
+    let text: String = (0..150).map(event).collect();
+    let found = mistakes(&text);
+    assert_eq!(found.len(), crate::diag::LISTED_PER_FILE, "{:#?}", &found[..found.len().min(5)]);
+    for (n, found) in found.iter().enumerate() {
+        assert!(found.starts_with(&format!("{}:9: this string has no closing quote", 3 + 7 * n)), "{found}");
+    }
+}
