@@ -371,3 +371,41 @@ fn issue_23_a_watcher_without_a_current_folder_exits_3() {
     assert_eq!(output.status.code(), Some(3), "{stderr}");
     assert!(stderr.contains(&format!("error: cannot watch {}: No such file or directory", data.display())), "{stderr}");
 }
+
+/// Issue 24, item 1, as the issue tries it: ten saves under `--watch`, in
+/// the README's form (relative paths, the default `./data`), leave the
+/// issued briefing where it is; each round counts every change since it,
+/// not the last save's.
+#[test]
+fn issue_24_ten_saves_under_watch_leave_the_issued_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &dir.path().join("data"));
+    let args = ["--period", "2024-2026", "--format", "md", "--as-of", AS_OF];
+    let issue = Command::new(assert_cmd::cargo::cargo_bin!("azint-report")).args(args).arg("--issue").current_dir(dir.path()).output().unwrap();
+    assert_eq!(issue.status.code(), Some(0), "{}", String::from_utf8_lossy(&issue.stderr));
+    let issued = dir.path().join("reports/issued");
+    let kept = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        entries(dir).into_iter().map(|name| (name.clone(), std::fs::read(dir.join(&name)).unwrap())).collect()
+    };
+    let before = kept(&issued);
+    assert_eq!(before.len(), 2, "the issued Markdown and JSON summary");
+
+    let mut watching = Watching::start(dir.path(), &[&args[..], &["--watch"]].concat());
+    watching.wait("the first round", || watching.said("no changes since 2026-02-12"));
+    let file = dir.path().join("data/events/2025.toml");
+    for n in 1..=10 {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let event = format!(
+            "\n[[event]]\nid = \"saved-{n}\"\ntitle = \"Saved event {n}\"\ndate = \"2025-05-05\"\npillar = \"connectivity\"\n\
+             kind = \"other\"\nsignificance = 1\nsummary = \"New.\"\nsources = [{{ name = \"Test\" }}]\n"
+        );
+        save(&file, &(text + &event));
+        let counted = format!("changes since 2026-02-12: +{n} −0 ~0");
+        watching.wait(&counted, || watching.said(&counted));
+        assert_eq!(kept(&issued), before, "save {n} moved the baseline");
+    }
+    let report = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
+    assert!(report.contains("Since the briefing issued on 12 February 2026: 10 events added, 0 removed and 0 edited."), "{report}");
+    assert_eq!(watching.stop("-INT"), Some(130));
+    assert_eq!(kept(&issued), before);
+}
