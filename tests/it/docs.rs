@@ -299,7 +299,7 @@ fn documented_keys(section: &str) -> BTreeSet<String> {
 /// here are: ..." (there is no public list of them to read; reading the
 /// validator's answer holds the document to what it accepts, wherever the
 /// list is kept).
-fn accepted_keys() -> Vec<(String, BTreeSet<String>)> {
+pub(crate) fn accepted_keys() -> Vec<(String, BTreeSet<String>)> {
     const PROBE: &str = "zzzzzzzzzzzz = 1";
     let file = format!(
         "{PROBE}\n[report]\n{PROBE}\n[[pillar]]\nid = \"p\"\nname = \"P\"\n{PROBE}\n\
