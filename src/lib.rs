@@ -181,12 +181,19 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     let made = make::make(&plan, make::Inputs { dataset, summary, snapshot, changes }, templates, options)?;
     warnings.extend(made.warnings);
     let mut reports = made.reports;
+    // The change report beside a briefing this run writes is this run's, or
+    // none: one an earlier run left would describe another briefing than
+    // the one beside it (removed once the reports are written). A JSON
+    // summary alone leaves the briefing, and its report, as they were.
+    let briefing = plan.makes(OutputFormat::Markdown) || plan.makes(OutputFormat::Pdf);
+    let mut stale = plan.summary_file().filter(|_| briefing).map(changes_file);
     if let (Some(bytes), Some(path)) = (made.changes_report, plan.summary_file()) {
         let file = changes_file(path);
         if let issued::Baseline::Compared { file: shown, .. } = &mut baseline {
             *shown = Some(file.clone());
         }
         reports.push((OutputFormat::Markdown, Target::File(file), bytes));
+        stale = None;
     }
     let copies: Vec<(Target, &[u8])> = match &issue {
         Some(issue) => reports
@@ -199,6 +206,9 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
         None => Vec::new(),
     };
     write(options, &reports, &copies)?;
+    if let Some(stale) = stale {
+        output::remove_stale(&stale)?;
+    }
     let issued = issue.map(|i| i.label);
     let written = reports.into_iter().take(plan.targets().len()).map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
     Ok(Outcome { written, period, pages: made.pages, warnings, baseline, issued, events, elapsed: started.elapsed() })

@@ -297,6 +297,19 @@ pub enum ExistingError {
 /// The largest issued JSON summary read: 1 GiB (about 1,000,000 events).
 pub const MAX_PREVIOUS_BYTES: u64 = 1 << 30;
 
+/// Removes `path`, a file an earlier run wrote beside its reports that this
+/// run's reports would contradict (a change report when this run compared
+/// with nothing); none there is no error. Only after the reports are
+/// written, so a failed run leaves it.
+pub fn remove_stale(path: &Path) -> Result<(), OutputError> {
+    match std::fs::remove_file(path) {
+        Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
+            Err(OutputError::Write { path: path.display().to_string(), source })
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Creates `dir` and its parents when missing.
 pub fn create_dir(dir: &Path) -> Result<(), OutputError> {
     std::fs::create_dir_all(dir).map_err(|source| OutputError::Write {

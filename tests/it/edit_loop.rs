@@ -406,3 +406,52 @@ fn issue_24_issue_since_and_no_changes_refuse_what_cannot_be_done() {
         assert!(!dir.path().join("reports").exists(), "{args:?} wrote");
     }
 }
+
+/// The change report beside the briefing is the run's own or none: after
+/// an edit is undone, or with `--no-changes`, or with no issued briefing
+/// left, no report of an earlier run's changes stays beside a briefing it
+/// does not describe; a failed run leaves it.
+#[test]
+fn issue_24_no_stale_change_report_stays_beside_the_briefing() {
+    let dir = workspace();
+    let report = dir.path().join("reports/azint-briefing-2025.changes.md");
+    let run_as = |format: &str, extra: &[&str]| {
+        at(dir.path()).args(["--period", "2025", "--as-of", AS_OF, "--format", format]).args(extra).output().unwrap()
+    };
+    let run = |extra: &[&str]| run_as("md", extra);
+    assert_eq!(run(&["--issue"]).status.code(), Some(0));
+    let file = dir.path().join("data/events/2025.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let edited = || std::fs::write(&file, original.replacen("significance = 3", "significance = 4", 1)).unwrap();
+    edited();
+    assert_eq!(run(&[]).status.code(), Some(0));
+    assert!(std::fs::read_to_string(&report).unwrap().contains("0 removed and 1 edited"));
+
+    // A failed run leaves it.
+    std::fs::write(&file, format!("{original}\nbroken = \"no end\n")).unwrap();
+    assert_eq!(run(&[]).status.code(), Some(65));
+    assert!(report.exists(), "a failed run removed the change report");
+
+    // Undone: the report now says there are no changes.
+    std::fs::write(&file, &original).unwrap();
+    assert_eq!(run(&[]).status.code(), Some(0));
+    assert!(std::fs::read_to_string(&report).unwrap().contains("0 events added, 0 removed and 0 edited"), "{}", std::fs::read_to_string(&report).unwrap());
+
+    // A JSON summary alone leaves the briefing beside it, and its report.
+    edited();
+    assert_eq!(run(&[]).status.code(), Some(0));
+    let before = std::fs::read(&report).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    assert_eq!(run_as("json", &[]).status.code(), Some(0));
+    assert_eq!(std::fs::read(&report).unwrap(), before);
+    // A briefing made with --no-changes has no change report beside it.
+    assert_eq!(run(&["--no-changes"]).status.code(), Some(0));
+    assert!(!report.exists(), "--no-changes left an earlier run's change report");
+    // With no issued briefing left.
+    edited();
+    assert_eq!(run(&[]).status.code(), Some(0));
+    std::fs::remove_dir_all(dir.path().join("reports/issued")).unwrap();
+    let output = run(&[]);
+    assert!(stderr(&output).contains("no issued briefing yet"), "{}", stderr(&output));
+    assert!(!report.exists(), "an earlier run's change report stayed with no issued briefing");
+}
