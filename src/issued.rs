@@ -165,6 +165,9 @@ pub enum Baseline {
     /// The issued briefing's data are not the run's: its date, reference
     /// and where its data came from.
     Different { date: String, reference: Option<String>, source: String },
+    /// Briefings were issued, but none could be read (each named in a
+    /// warning): the latest one's label.
+    Unreadable { label: String },
     /// What changed since the issued briefing; `file` is the change report
     /// written beside the briefing, when one was.
     /// Boxed: an outcome is passed by value on every `--watch` round.
@@ -183,7 +186,7 @@ impl Baseline {
                 different_dataset: Some(source.clone()),
                 ..report::Changes::default()
             }),
-            Baseline::NotCompared | Baseline::NoneIssued => None,
+            Baseline::NotCompared | Baseline::NoneIssued | Baseline::Unreadable { .. } => None,
         }
     }
 
@@ -195,8 +198,9 @@ impl Baseline {
         match self {
             Baseline::NotCompared => None,
             Baseline::NoneIssued => Some("no issued briefing yet".to_owned()),
+            Baseline::Unreadable { label } => Some(format!("the issued briefing {label} cannot be read (see the warning): no changes listed")),
             Baseline::Different { date, reference, source } => Some(format!(
-                "compares a different dataset (the briefing issued {} came from {source}): no changes listed",
+                "compares a different dataset: the briefing issued {} came from {source}; no changes listed",
                 label(date, reference.as_deref())
             )),
             Baseline::Compared { changes, file } => {
@@ -225,9 +229,14 @@ pub fn tail(issued: Option<&str>, baseline: &Baseline) -> Option<String> {
 }
 
 /// Compares `snapshot` (this run's) with the baseline for `summary` (the
-/// run's JSON summary path): the latest issued briefing, or the one `since`
-/// names. An issued summary that cannot be read is a warning, and the run
-/// goes on as if none had been issued.
+/// run's JSON summary path): the one `since` names, else the latest issued
+/// briefing of the same dataset (a briefing of one pillar, `--pillar`,
+/// issued since the whole one, does not take its place: the latest issued
+/// of this run's pillars and data serves; only when none does is the run
+/// said to compare a different dataset, the latest one's). Summaries are
+/// read one at a time, newest first, each let go before the next. An issued
+/// summary that cannot be read is a warning naming it, and an older one
+/// serves, if any.
 pub fn compare(
     summary: &Path,
     since: Option<&str>,
@@ -237,30 +246,50 @@ pub fn compare(
     warnings: &mut Vec<diag::Diagnostic>,
 ) -> Result<Baseline, Error> {
     let issued = list(summary)?;
-    let Some(chosen) = choose(&issued, since)? else { return Ok(Baseline::NoneIssued) };
-    let unusable = |why: String, warnings: &mut Vec<diag::Diagnostic>| {
-        let path = chosen.json.display().to_string();
-        let message = format!("the issued JSON summary cannot be used: {why}; no changes are listed");
-        warnings.push(diag::Diagnostic::error_in(&path, message).warning());
-        Ok(Baseline::NoneIssued)
+    let candidates: Vec<&Issued> = match since {
+        Some(_) => choose(&issued, since)?.into_iter().collect(),
+        None => issued.iter().rev().collect(),
     };
-    let text = match output::read_existing(&chosen.json) {
-        Ok(Some(text)) => text,
-        Ok(None) => return Ok(Baseline::NoneIssued),
-        Err(e) => return unusable(e.to_string(), warnings),
-    };
-    let previous = match snapshot::read_previous(&text) {
-        Ok(Some(previous)) => previous,
-        Ok(None) => return unusable("it is of another version of the format".to_owned(), warnings),
-        Err(why) => return unusable(why, warnings),
-    };
-    let reference = previous.issued.as_ref().and_then(|i| i.reference.as_ref()).map(|r| r.to_string()).or_else(|| chosen.reference.clone());
-    if let Some(source) = different(&previous, snapshot) {
-        return Ok(Baseline::Different { date: previous.as_of.to_string(), reference, source });
+    let mut first_different = None;
+    let mut unreadable = None;
+    for chosen in candidates {
+        let unusable = |why: String, warnings: &mut Vec<diag::Diagnostic>| {
+            let path = chosen.json.display().to_string();
+            let message = format!("the issued JSON summary cannot be used: {why}; no changes are listed since it");
+            warnings.push(diag::Diagnostic::error_in(&path, message).warning());
+        };
+        let text = match output::read_existing(&chosen.json) {
+            Ok(Some(text)) => text,
+            Ok(None) => continue,
+            Err(e) => {
+                unusable(e.to_string(), warnings);
+                unreadable.get_or_insert_with(|| chosen.label());
+                continue;
+            }
+        };
+        let previous = match snapshot::read_previous(&text) {
+            Ok(Some(previous)) => previous,
+            Ok(None) => {
+                unusable("it is of another version of the format".to_owned(), warnings);
+                unreadable.get_or_insert_with(|| chosen.label());
+                continue;
+            }
+            Err(why) => {
+                unusable(why, warnings);
+                unreadable.get_or_insert_with(|| chosen.label());
+                continue;
+            }
+        };
+        let reference = previous.issued.as_ref().and_then(|i| i.reference.as_ref()).map(|r| r.to_string()).or_else(|| chosen.reference.clone());
+        if let Some(source) = different(&previous, snapshot) {
+            first_different.get_or_insert(Baseline::Different { date: previous.as_of.to_string(), reference, source });
+            continue;
+        }
+        let mut changes = report::changes::describe(&snapshot::diff_in(&previous, snapshot, dataset), words);
+        changes.previous_reference = reference;
+        return Ok(Baseline::Compared { changes: Box::new(changes), file: None });
     }
-    let mut changes = report::changes::describe(&snapshot::diff_in(&previous, snapshot, dataset), words);
-    changes.previous_reference = reference;
-    Ok(Baseline::Compared { changes: Box::new(changes), file: None })
+    Ok(first_different.or(unreadable.map(|label| Baseline::Unreadable { label })).unwrap_or(Baseline::NoneIssued))
 }
 
 /// Where the issued summary's data came from, when they are not this run's:

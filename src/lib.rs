@@ -236,7 +236,9 @@ fn issue_copies(options: &Options, plan: &plan::Plan, dataset: &Dataset) -> Resu
     let (true, Some(summary)) = (options.issue, plan.summary_file()) else { return Ok(None) };
     let reference = dataset.report.reference.as_deref().and_then(issued::file_safe);
     let json = issued::copy_path(summary, options.as_of, reference.as_deref());
-    let label = match &reference {
+    // Said as recorded (`AZ/2026 07`), as later runs say it; the file
+    // names spell it file-safe.
+    let label = match &dataset.report.reference {
         Some(r) => format!("{} ({r})", options.as_of),
         None => options.as_of.to_string(),
     };

@@ -302,6 +302,11 @@ pub const MAX_PREVIOUS_BYTES: u64 = 1 << 30;
 /// with nothing); none there is no error. Only after the reports are
 /// written, so a failed run leaves it.
 pub fn remove_stale(path: &Path) -> Result<(), OutputError> {
+    // A name that cannot exist (too long beside a report whose name just
+    // fits) is no file to remove.
+    if !path.exists() {
+        return Ok(());
+    }
     match std::fs::remove_file(path) {
         Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
             Err(OutputError::Write { path: path.display().to_string(), source })

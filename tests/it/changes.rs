@@ -220,7 +220,7 @@ fn issue_10_far_dates_and_corrupt_previous_summaries() {
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         let expected = format!("{}: warning: the issued JSON summary cannot be used: {why}", issued.display());
         assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
-        assert!(stderr(&output).contains("; no issued briefing yet"), "{}", stderr(&output));
+        assert!(stderr(&output).contains("; the issued briefing 2026-02-12 cannot be read (see the warning): no changes listed"), "{}", stderr(&output));
         assert!(!dir.path().join("b.changes.md").exists());
         assert!(!std::fs::read_to_string(&json).unwrap().contains("\"changes\""), "the summary is written anew");
     }

@@ -250,7 +250,7 @@ fn issue_24_the_wrong_data_folder_is_named_as_a_different_dataset() {
     run(&["--issue", "--data", "my-data"]);
     let err = run(&[]);
     assert!(
-        err.ends_with("; compares a different dataset (the briefing issued 2026-02-12 came from my-data): no changes listed\n"),
+        err.ends_with("; compares a different dataset: the briefing issued 2026-02-12 came from my-data; no changes listed\n"),
         "{err}"
     );
     let changes = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
@@ -265,7 +265,7 @@ fn issue_24_the_wrong_data_folder_is_named_as_a_different_dataset() {
     // One pillar of the same data is not the briefing of all four.
     let err = run(&["--data", "my-data", "--pillar", "energy"]);
     assert!(
-        err.ends_with("; compares a different dataset (the briefing issued 2026-02-12 came from my-data, pillars connectivity, diplomacy, energy, multilateral): no changes listed\n"),
+        err.ends_with("; compares a different dataset: the briefing issued 2026-02-12 came from my-data, pillars connectivity, diplomacy, energy, multilateral; no changes listed\n"),
         "{err}"
     );
     // The same folder spelt another way (and, as the folder's name is
@@ -454,4 +454,26 @@ fn issue_24_no_stale_change_report_stays_beside_the_briefing() {
     let output = run(&[]);
     assert!(stderr(&output).contains("no issued briefing yet"), "{}", stderr(&output));
     assert!(!report.exists(), "an earlier run's change report stayed with no issued briefing");
+}
+
+/// A briefing of one pillar issued after the whole one does not take its
+/// place: each run compares with the latest issued briefing of its own
+/// pillars (a fresh eye found the pillar's briefing named "a different
+/// dataset" to every later run of the whole).
+#[test]
+fn issue_24_a_pillars_issue_does_not_take_the_whole_briefings_place() {
+    let dir = workspace();
+    let run = |as_of: &str, extra: &[&str]| {
+        let output = at(dir.path()).args(["--period", "2024-2026", "--format", "json", "--as-of", as_of]).args(extra).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stderr(&output)
+    };
+    run("2026-02-12", &["--issue"]);
+    run("2026-03-01", &["--issue", "--pillar", "energy"]);
+    let whole = run("2026-03-02", &[]);
+    assert!(whole.ends_with("; no changes since 2026-02-12\n"), "{whole}");
+    let energy = run("2026-03-02", &["--pillar", "energy"]);
+    assert!(energy.ends_with("; no changes since 2026-03-01\n"), "{energy}");
+    let other = run("2026-03-02", &["--pillar", "diplomacy"]);
+    assert!(other.contains("; compares a different dataset: the briefing issued 2026-03-01 came from ./data, pillars energy; no changes listed"), "{other}");
 }
