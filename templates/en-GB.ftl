@@ -175,10 +175,10 @@ column-date = Date
 column-event = Event
 row-total = Total
 
-## The change report: what changed since the previous briefing.
+## The change report: what changed since the issued briefing.
 
 # The change report's heading.
-changes-heading = Changes since the previous briefing
+changes-heading = Changes since the issued briefing
 # Its opening sentence: $date is the previous briefing's date; $added,
 # $removed and $edited count the events.
 changes-since = Since the briefing of { $date }: { $added ->

@@ -70,7 +70,7 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
     assert!(!md.contains("## Changes since"), "{md}");
     let changes = std::fs::read_to_string(&report).unwrap();
     assert!(changes.starts_with("# Azerbaijan's International Integration: changes to the briefing for 2024–2026\n\n**DRAFT** — not issued\n"), "{changes}");
-    let section = &changes[changes.find("## Changes since the previous briefing").unwrap()..];
+    let section = &changes[changes.find("## Changes since the issued briefing").unwrap()..];
     assert!(section.contains("Since the briefing issued on 12 February 2026: 1 event added, 1 removed and 1 edited."), "{section}");
     assert!(section.contains("### Changes in Multi-vector diplomacy\n\n- Removed: Russia seeks balanced relations with Azerbaijan and Armenia"), "{section}");
     assert!(section.contains("### Changes in Connectivity and transport\n\n- Added: Added event"), "{section}");
@@ -88,7 +88,7 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
     let third = bin().args(inside).output().unwrap();
     assert!(stderr(&third).ends_with(&line), "{}", stderr(&third));
     let md = std::fs::read_to_string(out.join("azint-briefing-2024-2026.md")).unwrap();
-    let in_briefing = &md[md.find("## Changes since the previous briefing").unwrap()..md.find("## 1. ").unwrap()];
+    let in_briefing = &md[md.find("## Changes since the issued briefing").unwrap()..md.find("## 1. ").unwrap()];
     assert!(in_briefing.starts_with(section.trim_end()), "{in_briefing}");
 
     // --no-changes compares with nothing: no count, no changes kept.
@@ -180,7 +180,7 @@ fn issue_10_an_identical_rerun_gives_identical_bytes() {
         runs.push(std::fs::read(&report).unwrap());
     }
     assert!(runs[0] == runs[1], "the rerun differs");
-    assert!(!String::from_utf8_lossy(&runs[1]).contains("Changes since the previous briefing"));
+    assert!(!String::from_utf8_lossy(&runs[1]).contains("Changes since the issued briefing"));
 }
 
 /// Issue 10, class 13: `--as-of` and `SOURCE_DATE_EPOCH` outside the

@@ -70,7 +70,7 @@ fn an_edit_is_reported_field_by_field() {
     assert!(err.ends_with(line), "{err}");
     assert_eq!(err.lines().count(), 1, "one line on success: {err}");
     let md = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
-    let section = &md[md.find("## Changes since the previous briefing").unwrap()..];
+    let section = &md[md.find("## Changes since the issued briefing").unwrap()..];
     let old = significance.trim_start_matches("significance = ");
     assert!(section.contains(&format!("significance changed from {old} to 2")), "{section}");
     assert!(section.contains("partner added: Testland"), "{section}");
