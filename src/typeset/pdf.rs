@@ -1,8 +1,10 @@
 //! Pages to PDF bytes: the only user of printpdf.
 //!
-//! The display list becomes printpdf operations (flipping y once, here), the
-//! fonts are embedded and subset, and the document printpdf builds is
-//! finished with lopdf: the structure tree and what tagged, archival PDF
+//! The display list becomes each page's content stream, written as bytes
+//! here (flipping y once, [`content`]) and deflated as the next page is
+//! drawn; printpdf makes the page objects, their link annotations and the
+//! fonts' objects (the fonts embedded and subset here), and the document it
+//! builds, its empty content streams replaced, is finished with lopdf: the structure tree and what tagged, archival PDF
 //! asks of the catalog ([`super::tags`]), a nested outline that mirrors the
 //! headings, and a document ID derived from the content. Nothing depends on the clock or
 //! on ids printpdf draws from its process-wide counter, so the same input
@@ -26,7 +28,7 @@ use super::tags::{About, Mark, Structure};
 use super::Metadata;
 
 mod content;
-use content::Content;
+use content::{win_ansi, Content, Glyphs};
 
 /// Serialises a laid-out document, consuming it: each page's display list
 /// is freed as soon as its PDF operations are built, so a briefing of
@@ -210,53 +212,6 @@ struct Codes {
     /// no glyph of the face is embedded, and printpdf encodes its text in
     /// WinAnsi.
     glyphs: Option<Glyphs>,
-}
-
-/// Characters to glyph ids, and the character each glyph was last drawn
-/// for (what printpdf's text extraction map says it stands for).
-struct Glyphs {
-    /// Below [`DENSE`], by character: the glyph id plus one, 0 for none.
-    dense: Vec<u32>,
-    rest: BTreeMap<char, u16>,
-    last: Vec<Option<char>>,
-}
-
-/// Characters looked up by index: Latin, Cyrillic, punctuation.
-const DENSE: usize = 0x2100;
-
-impl Glyphs {
-    fn new(map: &BTreeMap<u32, u16>) -> Self {
-        let mut dense = vec![0; DENSE];
-        let mut rest = BTreeMap::new();
-        for (&c, &gid) in map {
-            match dense.get_mut(c as usize) {
-                Some(slot) => *slot = u32::from(gid) + 1,
-                None => {
-                    if let Some(c) = char::from_u32(c) {
-                        rest.insert(c, gid);
-                    }
-                }
-            }
-        }
-        let glyphs = map.values().map(|&g| usize::from(g) + 1).max().unwrap_or(0);
-        Glyphs { dense, rest, last: vec![None; glyphs] }
-    }
-
-    /// The code of `c`, .notdef's (0) when the font has no glyph for it.
-    fn code(&mut self, c: char) -> u16 {
-        let gid = match self.dense.get(c as usize) {
-            Some(0) => return 0,
-            Some(&slot) => (slot - 1) as u16,
-            None => match self.rest.get(&c) {
-                Some(&gid) => gid,
-                None => return 0,
-            },
-        };
-        if let Some(last) = self.last.get_mut(usize::from(gid)) {
-            *last = Some(c);
-        }
-        gid
-    }
 }
 
 /// What printpdf must see shown to describe each face's glyphs as the
@@ -625,20 +580,6 @@ fn win_ansi_text(content: &mut Content, text: &str, kern: impl Fn(char, char) ->
         show.bytes(&segment);
     }
     show.finish();
-}
-
-/// A character's byte in WinAnsiEncoding (PDF 32000-1, D.2), as printpdf
-/// encodes it.
-fn win_ansi(c: char) -> u8 {
-    const HIGH: [char; 32] = [
-        '\u{20AC}', '\0', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{02C6}', '\u{2030}', '\u{0160}',
-        '\u{2039}', '\u{0152}', '\0', '\u{017D}', '\0', '\0', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}',
-        '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\0', '\u{017E}', '\u{0178}',
-    ];
-    match c as u32 {
-        n @ (0x20..=0x7E | 0xA0..=0xFF) => n as u8,
-        _ => HIGH.iter().position(|&h| h == c && c != '\0').map_or(b'?', |i| 0x80 + i as u8),
-    }
 }
 
 /// What printpdf needs of a font program to embed it and to encode the

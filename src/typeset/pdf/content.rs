@@ -8,9 +8,12 @@
 //! encoding gave, so the PDF is unchanged: operations separated by one
 //! newline, each operand followed by a space, numbers as Rust writes an
 //! `f32`, arrays with a space before a number but not before a string, and
-//! strings of glyph ids in upper-case hex. The test below holds the two
-//! encoders to the same bytes.
+//! strings of glyph ids in upper-case hex. The tests below hold the two
+//! encoders to the same bytes. [`Glyphs`] gives each character its code,
+//! and [`win_ansi`] the byte printpdf writes for a face with no glyph
+//! embedded.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
 /// The content stream of one page, as it is written.
@@ -207,6 +210,67 @@ fn name(out: &mut Vec<u8>, name: &[u8]) {
         } else {
             out.push(byte);
         }
+    }
+}
+
+/// Characters to glyph ids, and the character each glyph was last drawn
+/// for (what printpdf's text extraction map says it stands for).
+pub struct Glyphs {
+    /// Below [`DENSE`], by character: the glyph id plus one, 0 for none.
+    dense: Vec<u32>,
+    rest: BTreeMap<char, u16>,
+    pub last: Vec<Option<char>>,
+}
+
+/// Characters looked up by index: Latin, Cyrillic, punctuation.
+const DENSE: usize = 0x2100;
+
+impl Glyphs {
+    pub fn new(map: &BTreeMap<u32, u16>) -> Self {
+        let mut dense = vec![0; DENSE];
+        let mut rest = BTreeMap::new();
+        for (&c, &gid) in map {
+            match dense.get_mut(c as usize) {
+                Some(slot) => *slot = u32::from(gid) + 1,
+                None => {
+                    if let Some(c) = char::from_u32(c) {
+                        rest.insert(c, gid);
+                    }
+                }
+            }
+        }
+        let glyphs = map.values().map(|&g| usize::from(g) + 1).max().unwrap_or(0);
+        Glyphs { dense, rest, last: vec![None; glyphs] }
+    }
+
+    /// The code of `c`, .notdef's (0) when the font has no glyph for it.
+    pub fn code(&mut self, c: char) -> u16 {
+        let gid = match self.dense.get(c as usize) {
+            Some(0) => return 0,
+            Some(&slot) => (slot - 1) as u16,
+            None => match self.rest.get(&c) {
+                Some(&gid) => gid,
+                None => return 0,
+            },
+        };
+        if let Some(last) = self.last.get_mut(usize::from(gid)) {
+            *last = Some(c);
+        }
+        gid
+    }
+}
+
+/// A character's byte in WinAnsiEncoding (PDF 32000-1, D.2), as printpdf
+/// encodes it.
+pub fn win_ansi(c: char) -> u8 {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\0', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{02C6}', '\u{2030}', '\u{0160}',
+        '\u{2039}', '\u{0152}', '\0', '\u{017D}', '\0', '\0', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\0', '\u{017E}', '\u{0178}',
+    ];
+    match c as u32 {
+        n @ (0x20..=0x7E | 0xA0..=0xFF) => n as u8,
+        _ => HIGH.iter().position(|&h| h == c && c != '\0').map_or(b'?', |i| 0x80 + i as u8),
     }
 }
 
