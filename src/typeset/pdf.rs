@@ -31,8 +31,9 @@ mod content;
 use content::{win_ansi, Content, Glyphs};
 
 /// Serialises a laid-out document, consuming it: each page's display list
-/// is freed as soon as its PDF operations are built, so a briefing of
-/// thousands of pages never holds both at once.
+/// is freed as soon as its content stream is written, and the stream
+/// deflated at once, so a briefing of thousands of pages never holds all
+/// of either.
 pub fn render(document: Document, metadata: &Metadata) -> Vec<u8> {
     render_with(document, metadata, true)
 }
