@@ -9,16 +9,18 @@
 //! briefing's PDF held 36 MB for about 5 MB of live heap.
 //!
 //! [`start`] (run by the binary before `main`, ahead of the standard
-//! library's first allocation) turns huge pages off; [`for_dataset`] keeps
-//! them off for a small dataset and gives its memory back after 1 ms: the
+//! library's first allocation) turns huge pages off, and [`for_dataset`]
+//! keeps them off. A small dataset gives its memory back after 1 ms: the
 //! default PDF peaks at 15.5 MB instead of 36 at the same speed. A dataset
-//! of [`LARGE_DATASET`] bytes or more gets huge pages, which save a tenth
-//! of the time there (`benches/README.md`), and gives freed memory back
-//! after [`LARGE_PURGE_DELAY`]: each phase (the Markdown, the layout, the
-//! PDF) frees most of what the one before it took, and given back it is
-//! not counted twice. A 10,000-event PDF peaks at 79 MB instead of 108,
-//! for about 0.05 s of system time clearing memory taken again
-//! (`docs/performance.md`).
+//! of [`LARGE_DATASET`] bytes or more gives freed memory back after
+//! [`LARGE_PURGE_DELAY`]: each phase (the Markdown, the layout, the PDF)
+//! frees most of what the one before it took, and given back it is not
+//! counted twice. Huge pages once saved a large run a tenth of its time
+//! on an idle machine; on one whose memory other processes have used (the
+//! yardstick's Typst takes 860 MB just before) the kernel compacts memory
+//! to find each 2 MiB page, and a 10,000-event PDF took 0.4 s of system
+//! time with them, 0.15 s without. Without them, and with the delay, it
+//! peaks at 71 MB instead of 108 (`docs/performance.md`).
 //!
 //! What the user or a parent process chose wins: huge pages turned off
 //! before the process started stay off, and `MIMALLOC_ALLOW_THP` or
@@ -27,7 +29,8 @@
 use std::os::raw::{c_int, c_long};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Datasets from this size on (about 2,000 events) are large.
+/// Datasets from this size on (about 2,000 events) are large: their runs
+/// give memory back less eagerly.
 pub const LARGE_DATASET: u64 = 1 << 20;
 
 /// mimalloc's `mi_option_purge_delay` (mimalloc.h, v3: options are
@@ -69,7 +72,7 @@ pub unsafe fn for_dataset(bytes: u64) {
     }
     let on = match std::env::var("MIMALLOC_ALLOW_THP") {
         Ok(value) => !matches!(value.trim().to_ascii_lowercase().as_str(), "0" | "false" | "off" | "no"),
-        Err(_) => !small,
+        Err(_) => false,
     };
     set_huge_pages(on && !OFF_AT_START.load(Ordering::Relaxed));
 }
