@@ -9,12 +9,18 @@
 //! briefing's PDF held 36 MB for about 5 MB of live heap.
 //!
 //! [`start`] (run by the binary before `main`, ahead of the standard
-//! library's first allocation) turns huge pages off; [`for_dataset`] keeps
-//! them off for a small dataset and gives its memory back after 1 ms: the
+//! library's first allocation) turns huge pages off, and [`for_dataset`]
+//! keeps them off. A small dataset gives its memory back after 1 ms: the
 //! default PDF peaks at 15.5 MB instead of 36 at the same speed. A dataset
-//! of [`LARGE_DATASET`] bytes or more gets mimalloc's defaults, huge pages
-//! on: there the memory is used either way and huge pages save a tenth of
-//! the time (`benches/README.md`).
+//! of [`LARGE_DATASET`] bytes or more gives freed memory back after
+//! [`LARGE_PURGE_DELAY`]: each phase (the Markdown, the layout, the PDF)
+//! frees most of what the one before it took, and given back it is not
+//! counted twice. Huge pages once saved a large run a tenth of its time
+//! on an idle machine; on one whose memory other processes have used (the
+//! yardstick's Typst takes 860 MB just before) the kernel compacts memory
+//! to find each 2 MiB page, and a 10,000-event PDF took 0.4 s of system
+//! time with them, 0.15 s without. Without them, and with the delay, it
+//! peaks at 71 MB instead of 108 (`docs/performance.md`).
 //!
 //! What the user or a parent process chose wins: huge pages turned off
 //! before the process started stay off, and `MIMALLOC_ALLOW_THP` or
@@ -23,7 +29,8 @@
 use std::os::raw::{c_int, c_long};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Datasets from this size on (about 2,000 events) are large.
+/// Datasets from this size on (about 2,000 events) are large: their runs
+/// give memory back less eagerly.
 pub const LARGE_DATASET: u64 = 1 << 20;
 
 /// mimalloc's `mi_option_purge_delay` (mimalloc.h, v3: options are
@@ -33,6 +40,12 @@ const PURGE_DELAY: c_int = 15;
 /// The purge delay of a small run. (0 gives back 1 MB more and costs 3–5%
 /// of the default PDF's time in faults on memory given back too soon.)
 const SMALL_PURGE_DELAY: c_long = 1;
+
+/// The purge delay of a large run: long enough that memory freed and
+/// taken again at once (a page's content stream, the next page's) is not
+/// given back in between, short enough that what a finished phase freed
+/// is given back before the next phase's peak.
+const LARGE_PURGE_DELAY: c_long = 10;
 
 /// Huge pages were off when the process started (a parent's choice).
 static OFF_AT_START: AtomicBool = AtomicBool::new(false);
@@ -52,13 +65,14 @@ pub fn start() {
 /// starts a thread of its own (the signal handler's, the watcher's).
 pub unsafe fn for_dataset(bytes: u64) {
     let small = bytes < LARGE_DATASET;
-    if small && std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        let delay = if small { SMALL_PURGE_DELAY } else { LARGE_PURGE_DELAY };
         // SAFETY: our caller runs us before any other thread exists.
-        unsafe { set_option(PURGE_DELAY, SMALL_PURGE_DELAY) };
+        unsafe { set_option(PURGE_DELAY, delay) };
     }
     let on = match std::env::var("MIMALLOC_ALLOW_THP") {
         Ok(value) => !matches!(value.trim().to_ascii_lowercase().as_str(), "0" | "false" | "off" | "no"),
-        Err(_) => !small,
+        Err(_) => false,
     };
     set_huge_pages(on && !OFF_AT_START.load(Ordering::Relaxed));
 }

@@ -2,8 +2,8 @@
 //!
 //! blocks (Markdown → blocks) → linebreak (runs → lines, measured and
 //! kerned by `fonts`) → flow (blocks → chunks; `flow::pages` → pages of
-//! placed items, a printpdf-free display list) → pdf (pages → printpdf
-//! operations → a lopdf document, with `tags` for its structure, `about`
+//! placed items, a printpdf-free display list) → pdf (pages → content
+//! streams, and printpdf's page, link and font objects → a lopdf document, with `tags` for its structure, `about`
 //! for what it says about itself, `outline` for its bookmarks, `subset` for
 //! its fonts) → file (the document → bytes). Only `pdf` knows printpdf.
 //!
@@ -12,9 +12,10 @@
 //! met at these seams only, each one function:
 //!
 //! - `pdf::marked_content`: a marked-content sequence's MCID is written
-//!   into its operation as the page is drawn, the number the structure
-//!   tree gives it (`tags::Structure::content`); printpdf passes the line
-//!   through as it is.
+//!   into the content stream as the page is drawn, the number the
+//!   structure tree gives it (`tags::Structure::content`); the streams are
+//!   written by `pdf` (`pdf::content`) and put in place of printpdf's
+//!   empty ones (`pdf::set_contents`).
 //! - `pdf::render_with` calls `PdfDocument::to_lopdf_document` once: from
 //!   then on the document is lopdf's, printpdf's job done.
 //! - `about::set_info`: the document information, written whole from
