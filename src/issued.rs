@@ -122,10 +122,21 @@ pub fn choose<'a>(issued: &'a [Issued], since: Option<&str>) -> Result<Option<&'
     let by_date = NaiveDate::parse_from_str(wanted, "%Y-%m-%d").ok();
     // As the file names spell references.
     let safe = file_safe(wanted);
-    let found = issued.iter().rev().find(|i| {
-        Some(i.date) == by_date || i.reference.as_deref().is_some_and(|r| safe.as_deref().is_some_and(|w| w.eq_ignore_ascii_case(r)))
-    });
-    match found {
+    let named: Vec<&Issued> = issued
+        .iter()
+        .filter(|i| Some(i.date) == by_date || i.reference.as_deref().is_some_and(|r| safe.as_deref().is_some_and(|w| w.eq_ignore_ascii_case(r))))
+        .collect();
+    if named.len() > 1 {
+        let names: Vec<String> = named.iter().map(|i| i.label()).collect();
+        return Err(Error::Usage(format!(
+            "--since `{}` names {} issued briefings: {}; give the one's {} to choose",
+            diag::shorten(wanted),
+            named.len(),
+            names.join(", "),
+            if by_date.is_some() { "reference" } else { "date" }
+        )));
+    }
+    match named.first().copied() {
         Some(found) => Ok(Some(found)),
         None if issued.is_empty() => {
             Err(Error::Usage(format!("--since `{}`: no briefing of this period has been issued yet (issue one with --issue)", diag::shorten(wanted))))
@@ -359,6 +370,17 @@ mod tests {
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("the issued ones are 2026-01-12, 2026-02-12 (AZ-9)"), "{err}");
         assert!(choose(&[], Some("AZ-8")).unwrap_err().to_string().contains("no briefing of this period has been issued yet"));
+
+        // A date or reference that names two is not chosen silently.
+        std::fs::write(folder(&summary).join("azint-briefing-2025.2026-02-12.AZ-10.json"), "{}").unwrap();
+        std::fs::write(folder(&summary).join("azint-briefing-2025.2026-03-12.AZ-9.json"), "{}").unwrap();
+        let issued = list(&summary).unwrap();
+        let err = choose(&issued, Some("2026-02-12")).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().ends_with("names 2 issued briefings: 2026-02-12 (AZ-10), 2026-02-12 (AZ-9); give the one's reference to choose"), "{err}");
+        let err = choose(&issued, Some("AZ-9")).unwrap_err();
+        assert!(err.to_string().ends_with("names 2 issued briefings: 2026-02-12 (AZ-9), 2026-03-12 (AZ-9); give the one's date to choose"), "{err}");
+        assert_eq!(choose(&issued, Some("AZ-10")).unwrap().unwrap().label(), "2026-02-12 (AZ-10)");
     }
 
     #[test]

@@ -213,6 +213,13 @@ fn check_baseline_flags(args: &Request) -> Result<(), Error> {
     if !args.changes && args.changes_in_briefing {
         return refuse("--changes-in-briefing and --no-changes: give one of them");
     }
+    let stdout = args.out.as_ref().is_some_and(|out| out.as_os_str() == "-");
+    if stdout && (args.changes_in_briefing || args.since.is_some()) {
+        return refuse(
+            "--changes-in-briefing and --since compare with an issued briefing, found beside the JSON summary, and -o - writes none: \
+             write to a file (--out-dir, or -o FILE)",
+        );
+    }
     Ok(())
 }
 

@@ -398,6 +398,8 @@ fn issue_24_issue_since_and_no_changes_refuse_what_cannot_be_done() {
         (&["--issue", "--watch"][..], "--issue and --watch: a briefing is issued by one run"),
         (&["--since", "2026-01-12", "--no-changes"][..], "--since names the issued briefing to compare with, and --no-changes compares with none"),
         (&["--changes-in-briefing", "--no-changes"][..], "--changes-in-briefing and --no-changes"),
+        (&["--changes-in-briefing", "-o", "-", "--format", "md"][..], "--changes-in-briefing and --since compare with an issued briefing"),
+        (&["--since", "AZ-1", "-o", "-", "--format", "md"][..], "--changes-in-briefing and --since compare with an issued briefing"),
         (&["--since", "2026-01-12"][..], "--since `2026-01-12`: no briefing of this period has been issued yet"),
     ] {
         let output = at(dir.path()).args(["--period", "2024-2026", "--as-of", AS_OF]).args(args).output().unwrap();
