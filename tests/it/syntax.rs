@@ -257,3 +257,46 @@ fn every_mistake_at_every_place_gives_one_error_at_its_line() {
     assert!(tried > 1_700, "{tried} mutations");
     assert!(wrong.is_empty(), "{} of {tried}:\n{}", wrong.len(), wrong.join("\n"));
 }
+
+/// `[event]` or `[event]]` where events are `[[event]]`: said once, at the
+/// header's line; before, `[event]` was blamed on the next two
+/// `[[event]]` and `[event]]` gave eleven "given twice".
+#[test]
+fn a_header_with_one_bracket_for_two_is_one_error_at_its_line() {
+    let words = "is one table, but events are an array of tables: write `[[event]]`";
+    assert_one("syntax-header-one-table.toml", "7:1", &format!("`[event]` {words}"), None);
+    assert_one("syntax-header-half-closed.toml", "18:1", &format!("`[event]]` {words}"), None);
+}
+
+/// A known key, a word and no `=`; a key with a space: said at their line,
+/// not as a line outside the string above.
+#[test]
+fn a_key_without_its_equals_sign_or_with_a_space_is_said_at_its_line() {
+    assert_one("syntax-pillar-no-equals.toml", "11:8", "`pillar` has no `=` before its value: write `pillar = \"energy\"`", None);
+    assert_one("syntax-key-with-space.toml", "13:1", "a key has no spaces: write `significance = 2`", None);
+}
+
+/// What to write follows the key's type: a number is not put in quotes.
+#[test]
+fn a_bare_word_for_a_number_is_told_to_be_a_number() {
+    assert_one("syntax-number-not-text.toml", "13:16", "`2x` is not a number: write `significance = 2`", None);
+}
+
+/// Inside an inline table, a missing `,` or `=`, and a file cut off in
+/// one, in plain words.
+#[test]
+fn mistakes_in_an_inline_table_are_said_in_plain_words() {
+    assert_one(
+        "syntax-inline-missing-comma.toml",
+        "16:30",
+        "a `,` is missing between two `key = value` of this inline table: add `,` here",
+        None,
+    );
+    assert_one("syntax-inline-missing-equals.toml", "16:19", "`name` has no `=` before its value: write `name = \"News.Az\"`", None);
+    assert_one(
+        "syntax-cut-in-inline-table.toml",
+        "28:41",
+        "the inline table that opens on this line has no closing `}`: add `}]` after its last item",
+        None,
+    );
+}

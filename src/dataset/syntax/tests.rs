@@ -41,6 +41,21 @@ fn each_common_mistake_is_one_error_at_its_line() {
         ("a = 1\nb = 2\na = 3\n", "3:1: `a` is given twice in this file; the first is at line 1"),
         ("[r]\na = 1\n[r]\nb = 1\n", "3:2: `[r]` is defined twice in this file; the first is at line 1"),
         ("a = \"x\\q\"\n", "1:7: `\\q` is not an escape"),
+        ("[pillar]\nid = \"a\"\n[[pillar]]\nid = \"b\"\n", "1:1: `[pillar]` is one table, but pillars are an array of tables: write `[[pillar]]`"),
+        ("[[partner]]\nid = \"a\"\n[partner]]\nid = \"b\"\n", "3:1: `[partner]]` is one table, but partners are an array of tables: write `[[partner]]`"),
+        ("[[x]]\na = 1\n[x]\na = 2\n", "3:1: `[x]` is one table, but `x` is an array of tables: write `[[x]]`"),
+        ("[report]]\ntitle = \"a\"\n", "1:1: this header opens with `[` and closes with `]]`: write `[report]`"),
+        ("[[event]]\ndate = \"2025\"\nkind statement\n", "3:6: `kind` has no `=` before its value: write `kind = \"statement\"`"),
+        ("[[event]]\ntags energy\n", "2:6: `tags` has no `=` before its value: write `tags = [\"energy\"]`"),
+        ("[[event]]\ntitle = \"x\"\nsignifcance level = 2\n", "3:1: a key has no spaces: write `signifcance_level` or quote it: `\"signifcance level\"`"),
+        ("[[event]]\nsignificance = high\n", "2:16: `high` is not a number: `significance` is a whole number from 1 to 5"),
+        ("[[event]]\nsources = [{ name = \"x\", published = yesterday }]\n", "2:38: `yesterday` is not a day: write it `YYYY-MM-DD`"),
+        ("[[event]]\nfigures = [{ label = \"x\", value = 2.5bn }]\n", "2:35: `2.5bn` is not a number: write `value = 2.5`"),
+        ("[[event]]\nfigures = [{ label = \"x\", value = 1, approx = yes }]\n", "2:47: `yes` is not `true` or `false`"),
+        ("s = [{ a = \"x\" b = 1 }]\n", "1:15: a `,` is missing between two `key = value` of this inline table"),
+        ("s = [{ a \"x\", b = 1 }]\n", "1:10: `a` has no `=` before its value: write `a = \"x\"`"),
+        ("s = [{ a = \"x, b = 1, c = \"y\" }]\n", "1:12: this string has no closing quote: add `\"` before the `,`"),
+        ("a = [1,,2]\n", "1:8: this `,` is one too many: delete it"),
     ];
     for (text, expected) in cases {
         let found = mistakes(text);
