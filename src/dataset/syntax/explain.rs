@@ -37,7 +37,9 @@ pub(super) fn diagnose(cx: &Cx<'_>, error: &Error) -> Fix {
         "duplicate key" => Some(duplicate(cx, error.span.clone())),
         _ if kind.starts_with("invalid date") => Some(bare_date(cx, &scan, error.span.clone())),
         _ if kind.starts_with("missing escaped value") || kind.contains("escape") => escape(cx, e),
-        "invalid float" | "invalid integer number" | "invalid boolean" | "invalid string" => typed(cx, &scan, e),
+        "invalid float" | "invalid integer number" | "invalid boolean" | "invalid string" | "invalid mantissa" | "invalid fraction"
+        | "invalid exponent" => typed(cx, &scan, e),
+        "invalid time" | "invalid offset" => Some(bare_date(cx, &scan, error.span.clone())),
         "missing comma between key-value pairs" => inline_pair(cx, &scan, e, true),
         "missing assignment between key-value pairs" => inline_pair(cx, &scan, e, false),
         "missing comma between array elements" => Some(Fix {

@@ -147,3 +147,49 @@ fn many_mistakes_in_a_large_file_are_each_reported() {
         assert!(found.starts_with(&format!("{}:9: this string has no closing quote", 3 + 7 * n)), "{found}");
     }
 }
+
+/// Whatever a one-token slip does to a data file, the analyst reads plain
+/// words: no message keeps the parser's own ("invalid TOML: … expected").
+/// The slips are those that reach the parser's other messages: signs,
+/// radix prefixes, underscores, control characters, doubled commas and
+/// `=`, broken escapes and keys, half-written values.
+#[test]
+fn every_parser_message_that_is_reached_is_in_plain_words() {
+    let base = include_str!("../../../data/events/2025.toml");
+    let places: Vec<usize> = base.char_indices().map(|(i, _)| i).step_by(13).collect();
+    let slips = [
+        "+", "-", "0x", "0X1", "_", "__", "\r", "\u{1}", ",", ",,", "=", "= =", "\\u12", "\\", "'''", "\"\"\"", "1e", "tru", "nan",
+        ".", "..", "{", "}", "[[", "]]", "{ ,", "= 1 =", "0b2", "00", "1__2", "#\u{7}", " x = ", "\"a\" = ", "''' = 1",
+    ];
+    let mut left = Vec::new();
+    let mut tried = 0;
+    for &at in &places {
+        for slip in slips {
+            let mut text = base.to_owned();
+            text.insert_str(at, slip);
+            if toml::de::DeTable::parse(&text).is_ok() {
+                continue;
+            }
+            tried += 1;
+            for found in mistakes(&text) {
+                if found.contains("invalid TOML") || found.contains("key-value") {
+                    left.push(format!("{slip:?} at {at}: {found}"));
+                }
+            }
+        }
+    }
+    assert!(tried > 1_500, "{tried} slips");
+    assert!(left.is_empty(), "{} of {tried}:\n{}", left.len(), left[..left.len().min(30)].join("\n"));
+}
+
+/// Each of the parser's descriptions has its plain words, found for the
+/// message as the parser gives it (with its `, expected …`).
+#[test]
+fn each_parser_description_has_plain_words() {
+    for (parser, words) in super::plain::PLAIN {
+        assert_eq!(super::plain::plain(&format!("{parser}, expected `,`")), Some(*words), "{parser}");
+        assert!(!words.contains("key-value") && !words.contains("expected"), "{words}");
+    }
+    assert_eq!(super::plain::plain("missing comma between array elements"), Some("a `,` is missing between two items of this array"));
+    assert_eq!(super::plain::plain("something a later parser says"), None);
+}
