@@ -243,7 +243,7 @@ fn mutations(text: &str) -> Vec<Mutation> {
             }
         }
         if let Some(at) = line.find("\", published") {
-            found.push(Mutation { what: "`,` in an inline table dropped", text: with(i, format!("{}{}", &line[..at + 1], &line[at + 2..])), line: i + 1 });
+            found.push(Mutation { what: "`,` in an inline table dropped", text: with(i, format!("{}{}", &line[..=at], &line[at + 2..])), line: i + 1 });
         }
         if let Some(at) = line.find("{ ").and_then(|open| line[open..].find(" = ").map(|eq| open + eq)) {
             found.push(Mutation { what: "`=` in an inline table dropped", text: with(i, format!("{}{}", &line[..at], &line[at + 2..])), line: i + 1 });
