@@ -378,6 +378,16 @@ fn unquoted(cx: &Cx<'_>, scan: &Scan, span: std::ops::Range<usize>) -> Fix {
     if words.next().is_some() && toml::de::DeTable::parse(&format!("v = {first}")).is_ok() {
         let after = span.start + text[span.start..].find(first).unwrap_or(0) + first.len();
         let second = after + (text[after..].len() - text[after..].trim_start().len());
+        let next_pair = text::key_part(&text[second..]).is_some_and(|(_, rest)| rest.trim_start().starts_with('='));
+        if matches!(scan.open.last(), Some((_, b'{'))) && next_pair {
+            // `{ x = 1 y = 2 }`: the `,` between two pairs.
+            return Fix {
+                at: after,
+                message: "a `,` is missing between two `key = value` of this inline table: add `,` here".to_owned(),
+                help: None,
+                repair: Repair::Replace(after..after, ",".to_owned()),
+            };
+        }
         return stray(cx, scan, second, Some(first));
     }
     let write = if scan.open.is_empty() { format!("{}\"{}\"", assign(scan, text), shorten(value)) } else { format!("\"{}\"", shorten(value)) };

@@ -55,6 +55,7 @@ fn each_common_mistake_is_one_error_at_its_line() {
         ("s = [{ a = \"x\" b = 1 }]\n", "1:15: a `,` is missing between two `key = value` of this inline table"),
         ("s = [{ a \"x\", b = 1 }]\n", "1:10: `a` has no `=` before its value: write `a = \"x\"`"),
         ("s = [{ a = \"x, b = 1, c = \"y\" }]\n", "1:12: this string has no closing quote: add `\"` before the `,`"),
+        ("s = [{ a = 1 b = 2 }]\n", "1:13: a `,` is missing between two `key = value` of this inline table"),
         ("a = [1,,2]\n", "1:8: this `,` is one too many: delete it"),
     ];
     for (text, expected) in cases {
