@@ -1,8 +1,10 @@
 //! Table headers with the wrong brackets for their table: `[event]` or
-//! `[event]]` where events are an array of tables (`[[event]]`). The
-//! parser sees no bracket mistake in `[event]]` (it reads a table `event`
-//! with a stray `]`, or a key given twice) and blames `[event]` on the
-//! next `[[event]]`, so these are found before any parse, at their line.
+//! `[event]]` where events are an array of tables (`[[event]]`), and
+//! `[name` never closed. The parser sees no bracket mistake in `[event]]`
+//! (it reads a table `event` with a stray `]`, or a key given twice),
+//! blames `[event]` on the next `[[event]]` and `[pillar` at the end of a
+//! file on a key given twice, so these are found before any parse, at
+//! their line.
 
 use toml_parser::lexer::TokenKind;
 use toml_parser::Source;
@@ -43,10 +45,17 @@ pub(super) fn wrong_brackets(text: &str) -> Vec<Fix> {
                     format!("`{written}` is one table, but {many} an array of tables: write `[[{name}]]`")
                 }
                 (1, 2) => format!("this header opens with `[` and closes with `]]`: write `[{name}]`"),
+                (1, 0) if is_array => {
+                    let many = plural.map_or_else(|| format!("`{name}` is"), |p| format!("{p} are"));
+                    format!("this table header is not closed, and {many} an array of tables: write `[[{name}]]`")
+                }
+                (1, 0) => format!("this table header is not closed: write `[{name}]`"),
                 _ => return None,
             };
             let fixed = if is_array { format!("[[{}]]", h.name) } else { format!("[{}]", h.name) };
-            Some(Fix { at: h.start, message, help: None, repair: Repair::Replace(h.start..h.end, fixed) })
+            // An unclosed header is said where its `]` belongs.
+            let at = if h.closes == 0 { h.end } else { h.start };
+            Some(Fix { at, message, help: None, repair: Repair::Replace(h.start..h.end, fixed) })
         })
         .collect()
 }

@@ -56,6 +56,9 @@ fn each_common_mistake_is_one_error_at_its_line() {
         ("s = [{ a \"x\", b = 1 }]\n", "1:10: `a` has no `=` before its value: write `a = \"x\"`"),
         ("s = [{ a = \"x, b = 1, c = \"y\" }]\n", "1:12: this string has no closing quote: add `\"` before the `,`"),
         ("s = [{ a = 1 b = 2 }]\n", "1:13: a `,` is missing between two `key = value` of this inline table"),
+        ("[[pillar]]\nid = \"a\"\n[pillar", "3:8: this table header is not closed, and pillars are an array of tables: write `[[pillar]]`"),
+        ("[[pillar]]\nid = \"a\"\n[pillar\nid = \"b\"\n", "3:8: this table header is not closed, and pillars are an array of tables"),
+        ("a = 1\n[report", "2:8: this table header is not closed: write `[report]`"),
         ("a = [1,,2]\n", "1:8: this `,` is one too many: delete it"),
     ];
     for (text, expected) in cases {
