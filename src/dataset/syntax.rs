@@ -44,11 +44,14 @@ pub fn explain(text: &str, lines: &LineIndex, errors: Vec<toml::de::Error>) -> V
     let mut errors: Vec<Error> = errors.iter().map(Error::from).collect();
     let mut found: Vec<Mistake> = Vec::new();
     // Headers with the wrong brackets for their table: the parser blames
-    // them elsewhere, or not at all.
+    // them elsewhere, or not at all. All are repaired; as many are listed
+    // as rounds would list.
     let wrong = headers::wrong_brackets(text);
     if !wrong.is_empty() {
-        for fix in wrong.into_iter().rev() {
-            found.push(Mistake { offset: fix.at, message: fix.message, help: fix.help });
+        for (n, fix) in wrong.into_iter().enumerate().rev() {
+            if n < MAX_ROUNDS {
+                found.push(Mistake { offset: fix.at, message: fix.message, help: fix.help });
+            }
             patched.apply(fix.repair);
         }
         errors = toml::de::DeTable::parse_recoverable(&patched.text).1.iter().map(Error::from).collect();
