@@ -74,6 +74,10 @@ enum PeriodProblem {
     /// `2024-07..2025`: say which kinds, and the period probably meant.
     #[error("its ends are {from} and {to}: make them of one kind, as in `{example}`")]
     MixedPrecision { from: &'static str, to: &'static str, example: String },
+    /// `2024-26`: a month that cannot be one, where the second year of a
+    /// range was probably meant in two digits.
+    #[error("{0}: did you mean `{1}`?")]
+    ShortYear(DateError, String),
     /// `2026-2024`: the period probably meant is the other way round.
     #[error("it ends ({to}) before it starts ({from}): did you mean `{example}`?")]
     Reversed { from: String, to: String, example: String },
@@ -101,7 +105,7 @@ impl Period {
         let date = |s: &str| match PartialDate::parse(s.trim()) {
             Ok(date) => Ok(date),
             Err(DateError::Malformed(_)) => Err(fail(PeriodProblem::Unrecognised)),
-            Err(e) => Err(fail(PeriodProblem::Date(e))),
+            Err(e) => Err(fail(short_year(text, &e).map_or(PeriodProblem::Date(e.clone()), |meant| PeriodProblem::ShortYear(e, meant)))),
         };
         let (from, to) = match ends(text.trim()) {
             Some((a, b)) => (date(a)?, date(b)?),
@@ -254,6 +258,21 @@ impl Period {
     }
 }
 
+/// `2024-2026` for `2024-26`: the range `text` probably means when it is a
+/// year and two digits that are not a month (`NoSuchMonth`) but are the
+/// end of a later year of the same century.
+fn short_year(text: &str, why: &DateError) -> Option<String> {
+    let DateError::NoSuchMonth(_) = why else { return None };
+    let (year, two) = text.trim().split_once('-')?;
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(year, 4) || !digits(two, 2) {
+        return None;
+    }
+    let first: i32 = year.parse().ok()?;
+    let last = first / 100 * 100 + two.parse::<i32>().ok()?;
+    (last > first).then(|| format!("{first}-{last}"))
+}
+
 /// A period's two ends as written, when it has two: split at `..`, at an
 /// en or em dash, at a hyphen with a space on either side, or at the
 /// hyphen between two years (`2024-2026`). Other hyphens are dates' own.
@@ -380,6 +399,9 @@ mod tests {
             assert_eq!(message(unknown), format!("a period is {ACCEPTED_FORMS}"), "{unknown}");
         }
         assert_eq!(message("2025-13"), "month 13 does not exist (1 to 12)");
+        assert_eq!(message("2024-26"), "month 26 does not exist (1 to 12): did you mean `2024-2026`?");
+        assert_eq!(message(" 2019-21 "), "month 21 does not exist (1 to 12): did you mean `2019-2021`?");
+        assert_eq!(message("2024-00"), "month 0 does not exist (1 to 12)");
         assert_eq!(message("2026-2024"), "it ends (2024) before it starts (2026): did you mean `2024-2026`?");
         assert_eq!(message("2025-06..2024-07"), "it ends (2024-07) before it starts (2025-06): did you mean `2024-07..2025-06`?");
         assert_eq!(

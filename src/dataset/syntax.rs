@@ -19,6 +19,9 @@ use toml_parser::Source;
 use crate::diag::{shorten, LineIndex};
 
 mod explain;
+mod headers;
+mod plain;
+mod shapes;
 mod text;
 
 /// One syntax mistake: where it is (a byte offset of the file) and what to
@@ -40,6 +43,19 @@ pub fn explain(text: &str, lines: &LineIndex, errors: Vec<toml::de::Error>) -> V
     let mut patched = Patched { text: text.to_owned(), edits: Vec::new() };
     let mut errors: Vec<Error> = errors.iter().map(Error::from).collect();
     let mut found: Vec<Mistake> = Vec::new();
+    // Headers with the wrong brackets for their table: the parser blames
+    // them elsewhere, or not at all. All are repaired; as many are listed
+    // as rounds would list.
+    let wrong = headers::wrong_brackets(text);
+    if !wrong.is_empty() {
+        for (n, fix) in wrong.into_iter().enumerate().rev() {
+            if n < MAX_ROUNDS {
+                found.push(Mistake { offset: fix.at, message: fix.message, help: fix.help });
+            }
+            patched.apply(fix.repair);
+        }
+        errors = toml::de::DeTable::parse_recoverable(&patched.text).1.iter().map(Error::from).collect();
+    }
     let mut last: Option<(usize, String)> = None;
     let mut forced = false;
     // A header line before which the copy is known to parse: each round

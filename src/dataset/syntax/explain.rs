@@ -7,7 +7,8 @@ use toml_parser::lexer::TokenKind;
 use crate::diag::shorten;
 
 use super::text::{self, content_before, content_end, is_header, is_statement, line, line_end, line_start, next_statement};
-use super::{assign, scan, Cx, Error, Fix, Repair, Scan};
+use super::{assign, scan, shapes, Cx, Error, Fix, Repair, Scan};
+use crate::dataset::schema::Table;
 
 /// The mistake behind `error`, the first parse error of the copy.
 pub(super) fn diagnose(cx: &Cx<'_>, error: &Error) -> Fix {
@@ -36,6 +37,11 @@ pub(super) fn diagnose(cx: &Cx<'_>, error: &Error) -> Fix {
         "duplicate key" => Some(duplicate(cx, error.span.clone())),
         _ if kind.starts_with("invalid date") => Some(bare_date(cx, &scan, error.span.clone())),
         _ if kind.starts_with("missing escaped value") || kind.contains("escape") => escape(cx, e),
+        "invalid float" | "invalid integer number" | "invalid boolean" | "invalid string" | "invalid mantissa" | "invalid fraction"
+        | "invalid exponent" => typed(cx, &scan, e),
+        "invalid time" | "invalid offset" => Some(bare_date(cx, &scan, error.span.clone())),
+        "missing comma between key-value pairs" => inline_pair(cx, &scan, e, true),
+        "missing assignment between key-value pairs" => inline_pair(cx, &scan, e, false),
         "missing comma between array elements" => Some(Fix {
             at: e,
             message: "a `,` is missing between two items of this array".to_owned(),
@@ -161,12 +167,13 @@ fn unclosed_bracket(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
         });
     }
     let outer_line = line_start(text, scan.open[0].0);
-    let at_statement = e >= text.len() || (line_start(text, e) > outer_line && is_statement(text::line(text, e)));
+    let at_end = text[e.min(text.len())..].trim().is_empty();
+    let at_statement = at_end || (line_start(text, e) > outer_line && is_statement(text::line(text, e)));
     if !at_statement {
         return None;
     }
     let closers: String = scan.open.iter().rev().map(|&(_, b)| if b == b'[' { ']' } else { '}' }).collect();
-    let at = if e >= text.len() { scan.last.as_ref().map_or(text.len(), |(_, t)| t.end) } else { scan.content_before_line };
+    let at = if at_end { scan.last.as_ref().map_or(text.len(), |(_, t)| t.end) } else { scan.content_before_line };
     let at = at.max(innermost + 1);
     let opens = if line_start(text, innermost) == line_start(text, at) { "opens on this line".to_owned() } else { format!("opens at line {line}") };
     Some(Fix {
@@ -233,6 +240,9 @@ fn no_equals(cx: &Cx<'_>, scan: &Scan, e: usize) -> Fix {
             };
         }
     }
+    if let Some(fix) = key_then_word(cx, first) {
+        return fix;
+    }
     let message = match content_before(text, start).map(|c| line(text, c).trim_end()) {
         Some(previous) if previous.ends_with('"') && text::assigned_key(previous).is_some() && scan.open.is_empty() => format!(
             "this line is outside any string: the string on line {} closes at its end; for text over several lines, \
@@ -245,6 +255,46 @@ fn no_equals(cx: &Cx<'_>, scan: &Scan, e: usize) -> Fix {
         ),
     };
     Fix { at: first, message, help: None, repair: Repair::Blank(start..run_end) }
+}
+
+/// A line that starts with words of a key, not a string's text: `pillar
+/// energy` (a known key, a word, no `=`) or `signi ficance = 2` (a key
+/// with a space). `first` is where the line's text starts.
+fn key_then_word(cx: &Cx<'_>, first: usize) -> Option<Fix> {
+    let text = cx.text;
+    let here = &text[first..text::content_end(text, first).max(first)];
+    let table = shapes::table_at(text, first);
+    let is_word = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if let Some((keys, value)) = here.split_once('=') {
+        let words: Vec<&str> = keys.split_whitespace().collect();
+        if words.len() < 2 || !words.iter().all(|w| is_word(w)) {
+            return None;
+        }
+        let spaced = keys.trim_end();
+        let value = value.trim();
+        let message = match shapes::key_near(table, &words.concat()).or_else(|| shapes::key_near(table, &words.join("_"))) {
+            Some(key) => format!("a key has no spaces: write `{key} = {}`", shorten(value)),
+            None => format!(
+                "a key has no spaces: write `{}` or quote it: `\"{}\"`",
+                shorten(&words.join("_")),
+                shorten(&words.join(" "))
+            ),
+        };
+        let quoted = format!("\"{}\"", spaced.replace(['"', '\\'], ""));
+        return Some(Fix { at: first, message, help: None, repair: Repair::Replace(first..first + spaced.len(), quoted) });
+    }
+    let mut words = here.split_whitespace();
+    let (key, value) = (words.next()?, words.next()?);
+    if words.next().is_some() || !is_word(key) || !table.keys().contains(&key) {
+        return None;
+    }
+    let key_end = first + key.len();
+    Some(Fix {
+        at: first + here.find(value).unwrap_or(key.len()),
+        message: format!("`{key}` has no `=` before its value: write `{key} = {}`", shapes::written(table, key, value)),
+        help: None,
+        repair: Repair::Replace(key_end..first + here.len(), " = 0".to_owned()),
+    })
 }
 
 /// A table header without its closing `]` or `]]`.
@@ -328,14 +378,45 @@ fn unquoted(cx: &Cx<'_>, scan: &Scan, span: std::ops::Range<usize>) -> Fix {
     if words.next().is_some() && toml::de::DeTable::parse(&format!("v = {first}")).is_ok() {
         let after = span.start + text[span.start..].find(first).unwrap_or(0) + first.len();
         let second = after + (text[after..].len() - text[after..].trim_start().len());
+        let next_pair = text::key_part(&text[second..]).is_some_and(|(_, rest)| rest.trim_start().starts_with('='));
+        if matches!(scan.open.last(), Some((_, b'{'))) && next_pair {
+            // `{ x = 1 y = 2 }`: the `,` between two pairs.
+            return Fix {
+                at: after,
+                message: "a `,` is missing between two `key = value` of this inline table: add `,` here".to_owned(),
+                help: None,
+                repair: Repair::Replace(after..after, ",".to_owned()),
+            };
+        }
         return stray(cx, scan, second, Some(first));
     }
     let write = if scan.open.is_empty() { format!("{}\"{}\"", assign(scan, text), shorten(value)) } else { format!("\"{}\"", shorten(value)) };
+    let message = value_key(text, scan, span.start)
+        .and_then(|(table, key)| shapes::not_text(table, key, value))
+        .unwrap_or_else(|| format!("`{}` is text and must be in quotes: write `{write}`", shorten(value)));
     Fix {
         at: span.start,
-        message: format!("`{}` is text and must be in quotes: write `{write}`", shorten(value)),
+        message,
         help: None,
         repair: Repair::Replace(span.clone(), stand_in(text, scan, span.end).to_owned()),
+    }
+}
+
+/// The table and key a value at `at` is given to: the statement's key,
+/// or in an inline table (`sources = [{ published = … }]`) the key before
+/// it there.
+fn value_key<'t>(text: &'t str, scan: &Scan, at: usize) -> Option<(Table, &'t str)> {
+    let table = shapes::table_at(text, at);
+    let key = scan.key(text)?;
+    match scan.open.last() {
+        None => Some((table, key)),
+        Some(&(open, b'{')) => {
+            let inner = shapes::items(table, key)?;
+            let before = text[open + 1..at].trim_end().strip_suffix('=')?;
+            let inner_key = before.rsplit([',', '{', ' ', '\t']).find(|w| !w.is_empty())?;
+            Some((inner, inner_key.trim_matches(['"', '\''])))
+        }
+        Some(_) => None,
     }
 }
 
@@ -461,10 +542,75 @@ fn generic(cx: &Cx<'_>, scan: &Scan, e: usize, message: &str) -> Fix {
     Fix { at: e, message: toml_words(message), help: None, repair: Repair::Blank(start..end.max(start)) }
 }
 
-/// The parser's message on one line.
+/// The parser's message in plain words, or (for a message of a later
+/// version of the parser) its own words on one line.
 fn toml_words(message: &str) -> String {
+    if let Some(words) = super::plain::plain(message) {
+        return words.to_owned();
+    }
     let joined = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("; ");
     format!("invalid TOML: {joined}")
+}
+
+/// A value that starts like a number or a flag and is not one
+/// (`value = 2.5bn`): what the key takes, when the key is known.
+fn typed(cx: &Cx<'_>, scan: &Scan, e: usize) -> Option<Fix> {
+    let text = cx.text;
+    let ends = |c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']' | '{' | '}' | '#' | '=');
+    let start = text[..e].rfind(ends).map_or(0, |i| i + 1);
+    let end = e + text[e..].find(ends).unwrap_or(text.len() - e);
+    let value = &text[start..end];
+    let (table, key) = value_key(text, scan, start)?;
+    let message = shapes::not_text(table, key, value)?;
+    Some(Fix { at: start, message, help: None, repair: Repair::Replace(start..end, "0".to_owned()) })
+}
+
+/// Two `key = value` of an inline table with no `,` between them, or a
+/// key there with no `=` before its value.
+fn inline_pair(cx: &Cx<'_>, scan: &Scan, e: usize, comma: bool) -> Option<Fix> {
+    let text = cx.text;
+    let &(open, b'{') = scan.open.last()? else { return None };
+    if let Some(fix) = swallowed_pair(text, scan) {
+        return Some(fix);
+    }
+    if comma {
+        let at = text[..e].trim_end().len().max(open + 1);
+        return Some(Fix {
+            at,
+            message: "a `,` is missing between two `key = value` of this inline table: add `,` here".to_owned(),
+            help: None,
+            repair: Repair::Replace(at..at, ",".to_owned()),
+        });
+    }
+    let before = text[open + 1..e].trim_end();
+    let key = before.rsplit([',', '{', ' ', '\t']).find(|w| !w.is_empty())?;
+    let value_end = e + text[e..line_end(text, e)].find([',', '}']).unwrap_or(line_end(text, e) - e);
+    let value = text[e..value_end].trim_end();
+    Some(Fix {
+        at: e,
+        message: format!("`{}` has no `=` before its value: write `{} = {}`", shorten(key), shorten(key), shorten(value)),
+        help: None,
+        repair: Repair::Replace(e..e, "= ".to_owned()),
+    })
+}
+
+/// A string of an inline table that runs on over the next `, key = `
+/// (`{ name = "News.Az, published = 2026-02-12, note = "…" }`): its
+/// closing quote is missing before that comma.
+fn swallowed_pair(text: &str, scan: &Scan) -> Option<Fix> {
+    let (_, token) = scan.last.clone().filter(|(kind, _)| matches!(kind, TokenKind::BasicString | TokenKind::LiteralString))?;
+    let quote = &text[token.start..=token.start];
+    let body = &text[token.start + 1..token.end.saturating_sub(1).max(token.start + 1)];
+    let comma = body.match_indices(',').map(|(i, _)| i).find(|&i| {
+        text::key_part(body[i + 1..].trim_start()).is_some_and(|(_, rest)| rest.trim_start().starts_with('='))
+    })?;
+    let at = token.start + 1 + body[..comma].trim_end().len();
+    Some(Fix {
+        at: token.start,
+        message: format!("this string has no closing quote: add `{quote}` before the `,`"),
+        help: None,
+        repair: Repair::Replace(at..at, quote.to_owned()),
+    })
 }
 
 /// The last resort when a repair did not get past an error: the table

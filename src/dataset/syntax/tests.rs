@@ -41,6 +41,25 @@ fn each_common_mistake_is_one_error_at_its_line() {
         ("a = 1\nb = 2\na = 3\n", "3:1: `a` is given twice in this file; the first is at line 1"),
         ("[r]\na = 1\n[r]\nb = 1\n", "3:2: `[r]` is defined twice in this file; the first is at line 1"),
         ("a = \"x\\q\"\n", "1:7: `\\q` is not an escape"),
+        ("[pillar]\nid = \"a\"\n[[pillar]]\nid = \"b\"\n", "1:1: `[pillar]` is one table, but pillars are an array of tables: write `[[pillar]]`"),
+        ("[[partner]]\nid = \"a\"\n[partner]]\nid = \"b\"\n", "3:1: `[partner]]` is one table, but partners are an array of tables: write `[[partner]]`"),
+        ("[[x]]\na = 1\n[x]\na = 2\n", "3:1: `[x]` is one table, but `x` is an array of tables: write `[[x]]`"),
+        ("[report]]\ntitle = \"a\"\n", "1:1: this header opens with `[` and closes with `]]`: write `[report]`"),
+        ("[[event]]\ndate = \"2025\"\nkind statement\n", "3:6: `kind` has no `=` before its value: write `kind = \"statement\"`"),
+        ("[[event]]\ntags energy\n", "2:6: `tags` has no `=` before its value: write `tags = [\"energy\"]`"),
+        ("[[event]]\ntitle = \"x\"\nsignifcance level = 2\n", "3:1: a key has no spaces: write `signifcance_level` or quote it: `\"signifcance level\"`"),
+        ("[[event]]\nsignificance = high\n", "2:16: `high` is not a number: `significance` is a whole number from 1 to 5"),
+        ("[[event]]\nsources = [{ name = \"x\", published = yesterday }]\n", "2:38: `yesterday` is not a day: write it `YYYY-MM-DD`"),
+        ("[[event]]\nfigures = [{ label = \"x\", value = 2.5bn }]\n", "2:35: `2.5bn` is not a number: write `value = 2.5`"),
+        ("[[event]]\nfigures = [{ label = \"x\", value = 1, approx = yes }]\n", "2:47: `yes` is not `true` or `false`"),
+        ("s = [{ a = \"x\" b = 1 }]\n", "1:15: a `,` is missing between two `key = value` of this inline table"),
+        ("s = [{ a \"x\", b = 1 }]\n", "1:10: `a` has no `=` before its value: write `a = \"x\"`"),
+        ("s = [{ a = \"x, b = 1, c = \"y\" }]\n", "1:12: this string has no closing quote: add `\"` before the `,`"),
+        ("s = [{ a = 1 b = 2 }]\n", "1:13: a `,` is missing between two `key = value` of this inline table"),
+        ("[[pillar]]\nid = \"a\"\n[pillar", "3:8: this table header is not closed, and pillars are an array of tables: write `[[pillar]]`"),
+        ("[[pillar]]\nid = \"a\"\n[pillar\nid = \"b\"\n", "3:8: this table header is not closed, and pillars are an array of tables"),
+        ("a = 1\n[report", "2:8: this table header is not closed: write `[report]`"),
+        ("a = [1,,2]\n", "1:8: this `,` is one too many: delete it"),
     ];
     for (text, expected) in cases {
         let found = mistakes(text);
@@ -131,4 +150,50 @@ fn many_mistakes_in_a_large_file_are_each_reported() {
     for (n, found) in found.iter().enumerate() {
         assert!(found.starts_with(&format!("{}:9: this string has no closing quote", 3 + 7 * n)), "{found}");
     }
+}
+
+/// Whatever a one-token slip does to a data file, the analyst reads plain
+/// words: no message keeps the parser's own ("invalid TOML: … expected").
+/// The slips are those that reach the parser's other messages: signs,
+/// radix prefixes, underscores, control characters, doubled commas and
+/// `=`, broken escapes and keys, half-written values.
+#[test]
+fn every_parser_message_that_is_reached_is_in_plain_words() {
+    let base = include_str!("../../../data/events/2025.toml");
+    let places: Vec<usize> = base.char_indices().map(|(i, _)| i).step_by(13).collect();
+    let slips = [
+        "+", "-", "0x", "0X1", "_", "__", "\r", "\u{1}", ",", ",,", "=", "= =", "\\u12", "\\", "'''", "\"\"\"", "1e", "tru", "nan",
+        ".", "..", "{", "}", "[[", "]]", "{ ,", "= 1 =", "0b2", "00", "1__2", "#\u{7}", " x = ", "\"a\" = ", "''' = 1",
+    ];
+    let mut left = Vec::new();
+    let mut tried = 0;
+    for &at in &places {
+        for slip in slips {
+            let mut text = base.to_owned();
+            text.insert_str(at, slip);
+            if toml::de::DeTable::parse(&text).is_ok() {
+                continue;
+            }
+            tried += 1;
+            for found in mistakes(&text) {
+                if found.contains("invalid TOML") || found.contains("key-value") {
+                    left.push(format!("{slip:?} at {at}: {found}"));
+                }
+            }
+        }
+    }
+    assert!(tried > 1_500, "{tried} slips");
+    assert!(left.is_empty(), "{} of {tried}:\n{}", left.len(), left[..left.len().min(30)].join("\n"));
+}
+
+/// Each of the parser's descriptions has its plain words, found for the
+/// message as the parser gives it (with its `, expected …`).
+#[test]
+fn each_parser_description_has_plain_words() {
+    for (parser, words) in super::plain::PLAIN {
+        assert_eq!(super::plain::plain(&format!("{parser}, expected `,`")), Some(*words), "{parser}");
+        assert!(!words.contains("key-value") && !words.contains("expected"), "{words}");
+    }
+    assert_eq!(super::plain::plain("missing comma between array elements"), Some("a `,` is missing between two items of this array"));
+    assert_eq!(super::plain::plain("something a later parser says"), None);
 }
