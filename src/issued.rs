@@ -49,7 +49,7 @@ impl Issued {
 }
 
 /// `2026-01-12 (AZ-2026-07)`, or the date alone.
-fn label(date: &str, reference: Option<&str>) -> String {
+pub fn label(date: &str, reference: Option<&str>) -> String {
     match reference {
         Some(r) => format!("{date} ({r})"),
         None => date.to_owned(),

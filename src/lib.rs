@@ -229,24 +229,24 @@ struct Issue {
 }
 
 /// `--issue`: the date and reference of the copies, refused when a
-/// briefing of the period was already issued on that date under that
-/// reference (exit 2): an issued briefing is a record and is never
-/// replaced; the hint says how to issue again.
+/// briefing of the period was already issued on that date (exit 2): an
+/// issued briefing is a record and is never replaced, and one a day keeps
+/// "the latest issued" and `--since DATE` unambiguous; the hint says how
+/// to issue again.
 fn issue_copies(options: &Options, plan: &plan::Plan, dataset: &Dataset) -> Result<Option<Issue>, Error> {
     let (true, Some(summary)) = (options.issue, plan.summary_file()) else { return Ok(None) };
     let reference = dataset.report.reference.as_deref().and_then(issued::file_safe);
-    let json = issued::copy_path(summary, options.as_of, reference.as_deref());
     // Said as recorded (`AZ/2026 07`), as later runs say it; the file
     // names spell it file-safe.
-    let label = match &dataset.report.reference {
-        Some(r) => format!("{} ({r})", options.as_of),
-        None => options.as_of.to_string(),
-    };
-    if json.exists() {
+    let label = issued::label(&options.as_of.to_string(), dataset.report.reference.as_deref());
+    if let Some(earlier) = issued::list(summary)?.into_iter().find(|i| i.date == options.as_of) {
         return Err(Error::Usage(format!(
-            "a briefing of this period was already issued on {label}: {} is there, and an issued briefing is never replaced; \
-             issue it with another --as-of or [report] reference, or remove its files from {} to issue it again",
-            json.display(),
+            "a briefing of this period was already issued on {}: {} is there, and an issued briefing is never replaced \
+             (one a day, so that the latest is plain); issue this one with another --as-of, or remove the files of {} from {} \
+             to issue it again",
+            options.as_of,
+            earlier.json.display(),
+            earlier.label(),
             issued::folder(summary).display()
         )));
     }

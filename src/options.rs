@@ -213,6 +213,9 @@ fn check_baseline_flags(args: &Request) -> Result<(), Error> {
     if !args.changes && args.changes_in_briefing {
         return refuse("--changes-in-briefing and --no-changes: give one of them");
     }
+    if args.changes_in_briefing && !args.formats.iter().any(|f| matches!(f, OutputFormat::Markdown | OutputFormat::Pdf)) {
+        return refuse("--changes-in-briefing puts the change report into the briefing, and --format json makes none: give --format md, pdf or both");
+    }
     let stdout = args.out.as_ref().is_some_and(|out| out.as_os_str() == "-");
     if stdout && (args.changes_in_briefing || args.since.is_some()) {
         return refuse(

@@ -130,14 +130,6 @@ fn partner_counts(dataset: &Dataset, summary: &Summary) -> PartnerCounts {
     }
 }
 
-/// The previous snapshot in `text`, if it is one this build reads and it
-/// covers the same period (by its label: for tests and readers of old
-/// summaries).
-pub fn previous(text: &str, period_label: &str) -> Option<Snapshot> {
-    let snapshot = serde_json::from_str::<Snapshot>(text).ok()?;
-    (snapshot.schema == SCHEMA && snapshot.period.label == period_label).then_some(snapshot)
-}
-
 /// An earlier summary read for the diff ([`previous::Previous`]: only what
 /// the diff needs, borrowed from `text`), saying why one that is there
 /// cannot serve (it is not one this build reads, or its date is outside
@@ -165,14 +157,17 @@ mod tests {
     use super::diff::tests::{snap, stamp};
     use super::*;
 
+    /// Which earlier summary serves is `issued::different`'s (its data,
+    /// pillars and days); reading one only refuses what this build cannot
+    /// read.
     #[test]
-    fn only_a_snapshot_of_the_same_period_and_schema_is_compared() {
+    fn an_earlier_summary_of_another_schema_or_no_json_does_not_serve() {
         let s = snap("2026-01-01", &[], &[]);
         let text = serde_json::to_string(&s).unwrap();
-        assert!(previous(&text, "2025").is_some());
-        assert!(previous(&text, "2024-2026").is_none());
-        assert!(previous("{not json", "2025").is_none());
-        assert!(previous(&text.replace("\"schema\":1", "\"schema\":2"), "2025").is_none());
+        assert!(read_previous(&text).unwrap().is_some());
+        assert!(read_previous(&text.replace("\"schema\":1", "\"schema\":2")).unwrap().is_none());
+        assert!(read_previous("{not json").is_err());
+        assert!(read_previous(&text.replace("2026-01-01", "0999-01-01")).unwrap_err().contains("is not a date from 1000"));
     }
 
     #[test]
@@ -195,6 +190,6 @@ mod tests {
         let mut s = snap("2026-01-01", &[], &[]);
         s.partners = Some(PartnerCounts { count: 0, kinds: BTreeMap::new(), regions: BTreeMap::new(), list: BTreeMap::new() });
         let text = serde_json::to_string(&s).unwrap();
-        assert_eq!(previous(&text, "2025").unwrap().partners, s.partners);
+        assert_eq!(serde_json::from_str::<Snapshot>(&text).unwrap().partners, s.partners);
     }
 }

@@ -22,16 +22,16 @@ use std::path::Path;
 const FORBIDDEN: &[(&str, &[&str], &str)] = &[
     (
         "typeset",
-        &["dataset", "summary", "report", "cli", "snapshot", "options", "plan", "make", "lib", "watch"],
+        &["dataset", "summary", "report", "cli", "snapshot", "options", "plan", "make", "lib", "watch", "issued"],
         "the typesetter gets Markdown and settings, nothing else",
     ),
     (
         "summary",
-        &["report", "typeset", "snapshot", "cli", "options", "plan", "make", "lib", "watch"],
+        &["report", "typeset", "snapshot", "cli", "options", "plan", "make", "lib", "watch", "issued"],
         "the summary knows the dataset and the period, not how it is shown or written",
     ),
-    ("report", &["cli", "make", "plan", "lib", "watch"], "the report renders a summary; the pipeline calls it, not the reverse"),
-    ("snapshot", &["cli", "make", "plan", "lib", "watch"], "the snapshot describes a summary; the pipeline calls it, not the reverse"),
+    ("report", &["cli", "make", "plan", "lib", "watch", "issued"], "the report renders a summary; the pipeline calls it, not the reverse"),
+    ("snapshot", &["cli", "make", "plan", "lib", "watch", "issued"], "the snapshot describes a summary; the pipeline calls it, not the reverse"),
 ];
 
 /// The leaves the dataset may import: all it needs is below it.
