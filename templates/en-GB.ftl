@@ -708,3 +708,41 @@ changes-since-issued-reference = Since the briefing issued on { $date } ({ $refe
 # issued briefing's data came from, and in the second form $reference.
 changes-different-dataset = This run compares a different dataset: the briefing issued on { $date } came from { $source }, so no changes are listed.
 changes-different-dataset-reference = This run compares a different dataset: the briefing issued on { $date } ({ $reference }) came from { $source }, so no changes are listed.
+
+## judgements
+
+## The analyst's key judgements (issue 25) and the scale the about-note
+## gives for them. A judgement's own text is the analyst's, not here.
+
+# The heading of the section that opens a briefing whose data hold
+# judgements.
+heading-key-judgements = Key judgements
+# The sentence after a judgement: its confidence, said apart from its
+# likelihood (ICD 203). $confidence is `low`, `moderate` or `high`.
+judgement-confidence = Confidence: { $confidence ->
+    [low] low
+    [moderate] moderate
+   *[high] high
+}.
+# The events a judgement rests on: $evidence the list of their titles,
+# each linked to its place in the briefing; $count how many.
+judgement-evidence = { $count ->
+    [one] Evidence
+   *[other] Evidence
+}: { $evidence }.
+# Said of a judgement none of whose evidence falls in the period.
+judgement-outside-period = Its evidence lies outside the period of this briefing.
+# The about-note's sentence on the scale: $scale the words and their
+# ranges, joined (likelihood-range).
+about-likelihood = The key judgements state their likelihood in the words of the estimative scale of ICD 203 (US Intelligence Community Directive 203, Analytic Standards): { $scale }. Each judgement's confidence (low, moderate or high) is the analyst's, stated in a sentence of its own.
+# One word of the scale with its range: $likelihood names the word (dashed,
+# as `roughly-even-chance`), $from and $to are percentages.
+likelihood-range = { $likelihood ->
+    [almost-no-chance] almost no chance
+    [very-unlikely] very unlikely
+    [unlikely] unlikely
+    [roughly-even-chance] roughly even chance
+    [likely] likely
+    [very-likely] very likely
+   *[almost-certain] almost certain
+} ({ $from }–{ $to }%)

@@ -21,8 +21,8 @@ use super::load::DataFile;
 pub struct Judgement {
     /// Its id when given; else it is named by its place.
     pub id: Option<String>,
-    /// One paragraph of inline Markdown, the likelihood word inside it as
-    /// the analyst wrote it.
+    /// One paragraph, the likelihood word inside it as the analyst wrote
+    /// it; shown as written (escaped, as summaries are).
     pub text: String,
     pub likelihood: Likelihood,
     pub confidence: Confidence,
@@ -74,6 +74,14 @@ macro_rules! scale {
             pub const NAMES: &'static [&'static str] = &[$($name,)*];
             /// What each word means, in the same order.
             pub const RANGES: &'static [&'static str] = &[$($range,)*];
+
+            /// What it means in percent, from and to; `(0, 0)` for a
+            /// word that is not a probability.
+            pub fn range(self) -> (u8, u8) {
+                let text = Self::RANGES[self as usize].trim_end_matches('%');
+                let mut ends = text.split('-').map(|n| n.parse().unwrap_or(0));
+                (ends.next().unwrap_or(0), ends.next().unwrap_or(0))
+            }
 
             /// The word used in data files.
             pub fn as_str(self) -> &'static str {
@@ -211,6 +219,8 @@ mod tests {
         }
         assert_eq!(Likelihood::NAMES.len(), 7);
         assert_eq!(Likelihood::RANGES[3], "45-55%");
+        assert_eq!(Likelihood::AlmostCertain.range(), (95, 99));
+        assert_eq!(Confidence::High.range(), (0, 0));
         assert_eq!(Likelihood::parse("Likely"), None);
     }
 }

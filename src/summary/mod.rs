@@ -23,6 +23,7 @@ use crate::words::Catalogue;
 
 mod chronology;
 mod counts;
+pub mod judgements;
 pub mod partners;
 pub mod views;
 mod wording;
@@ -92,6 +93,12 @@ pub struct Summary {
     pub partner_index: Vec<partners::IndexEntry>,
     /// How many events the index lists under one partner at most.
     pub index_events: usize,
+    /// The analyst's judgements (issue 25), in data order; empty when the
+    /// data have none.
+    pub judgements: Vec<judgements::JudgementView>,
+    /// The estimative scale of ICD 203, for the about-note, when
+    /// judgements are shown.
+    pub likelihood_scale: Vec<judgements::ScaleStep>,
     /// The ids of the events in the period, for the JSON summary.
     #[serde(skip)]
     pub selected: Vec<String>,
@@ -188,6 +195,8 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         compare,
         partner_index: partners::index(&tally, selected, &anchors, wording),
         index_events: partners::index_events(executive.totals.partners),
+        judgements: judgements::views(dataset, period, &anchors),
+        likelihood_scale: judgements::scale(dataset),
         executive,
         pillars,
         selected: selected.iter().map(|e| e.id.clone()).collect(),

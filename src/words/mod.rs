@@ -481,6 +481,12 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("about-planned", &["count"]),
     ("about-event-files", &[]),
     ("about-pillar-files", &[]),
+    ("heading-key-judgements", &[]),
+    ("judgement-confidence", &["confidence"]),
+    ("judgement-evidence", &["count", "evidence"]),
+    ("judgement-outside-period", &[]),
+    ("about-likelihood", &["scale"]),
+    ("likelihood-range", &["likelihood", "from", "to"]),
 ];
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ fn check(text: &str) -> (bool, String) {
 
 pub(crate) const GOOD: &str = r#"[[judgement]]
 id = "gas-to-europe"
-text = "Azerbaijan will *very likely* keep its gas deliveries to Europe at today's level through 2026."
+text = "Azerbaijan will very likely keep its gas deliveries to Europe at today's level through 2026."
 likelihood = "very likely"
 confidence = "moderate"
 evidence = ["sefe-gas-contract", "socar-gas-germany-austria"]
@@ -84,4 +84,80 @@ fn a_misspelt_key_of_a_judgement_is_named_with_the_keys_allowed() {
     assert!(err.contains("data/judgements.toml:3:1: error: unknown key `likelyhood` in `[[judgement]]`"), "{err}");
     assert!(err.contains("did you mean `likelihood`?"), "{err}");
     assert!(!err.contains("missing required key `likelihood`"), "one mistake, one error: {err}");
+}
+
+/// Runs the binary in `dir` on `data`; returns standard error.
+fn run(dir: &Path, data: &Path, args: &[&str]) -> String {
+    let output = bin()
+        .current_dir(dir)
+        .arg("--data")
+        .arg(data)
+        .args(["--as-of", crate::util::AS_OF])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    stderr(&output)
+}
+
+#[test]
+fn judgements_open_the_markdown_briefing_with_confidence_apart_and_linked_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_with(dir.path(), GOOD);
+    run(dir.path(), &data, &["--period", "2024-2026", "--format", "md", "-o", "b.md"]);
+    let md = std::fs::read_to_string(dir.path().join("b.md")).unwrap();
+    let judgements = md.find("## Key judgements").expect("a Key judgements section");
+    let summary = md.find("## Executive summary").unwrap();
+    assert!(md.find("Briefing for").unwrap() < judgements && judgements < summary, "after the title block, before the counts");
+    let line = md.lines().find(|l| l.starts_with("- Azerbaijan will very likely")).expect(&md);
+    // ICD 203: the likelihood word inside the judgement, the confidence in
+    // a sentence of its own.
+    assert!(line.contains("through 2026. Confidence: moderate. Evidence: "), "{line}");
+    assert!(line.contains("[Ten-year gas contract with Germany's SEFE](#3-energy-and-green-transition)"), "{line}");
+    assert!(line.contains("[SOCAR begins supplying gas to Germany and Austria](#3-energy-and-green-transition)"), "{line}");
+    assert!(md.contains("\n## 3. Energy and green transition\n"), "the links' target exists");
+    assert!(md.contains("very likely (80–95%); almost certain (95–99%)"), "the about-note gives the scale");
+}
+
+#[test]
+fn without_judgements_there_is_no_section_and_no_scale() {
+    let md = crate::util::default_markdown();
+    assert!(!md.contains("## Key judgements"));
+    assert!(!md.contains("ICD 203"));
+}
+
+#[test]
+fn judgements_open_the_pdf_with_their_links_and_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_with(dir.path(), GOOD);
+    run(dir.path(), &data, &["--period", "2024-2026", "--format", "pdf", "-o", "b.pdf"]);
+    let text = std::process::Command::new("pdftotext").args(["-layout", "b.pdf", "-"]).current_dir(dir.path()).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace('\u{2019}', "'");
+    let body = &text[text.find("Executive summary").unwrap() + 1..];
+    let judgements = body.find("Key judgements").expect(&text);
+    assert!(judgements < body.find("Executive summary").unwrap(), "before the counts:\n{text}");
+    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("through 2026. Confidence: moderate. Evidence: Ten-year gas contract"), "{flat}");
+    assert!(flat.contains("almost certain (95–99%)"), "{flat}");
+    // The same Markdown typeset in the test: every link and every run tagged.
+    let output = bin()
+        .current_dir(dir.path())
+        .arg("--data")
+        .arg(&data)
+        .args(["--as-of", crate::util::AS_OF, "--period", "2024-2026", "--format", "md", "-q", "-o", "-"])
+        .output()
+        .unwrap();
+    crate::tagged::check_tagged(&crate::util::stdout(&output));
+}
+
+#[test]
+fn a_judgement_whose_evidence_lies_outside_the_period_is_shown_with_that_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "[[judgement]]\nid = \"cop\"\ntext = \"COP29 will likely be remembered.\"\nlikelihood = \"likely\"\nconfidence = \"high\"\nevidence = [\"cop29-baku\"]\n";
+    let data = data_with(dir.path(), text);
+    let err = run(dir.path(), &data, &["--period", "2026", "--format", "md", "-o", "b.md"]);
+    assert!(err.contains("data/judgements.toml:1:1: warning: the evidence of judgement `cop` lies wholly outside the period 2026"), "{err}");
+    let md = std::fs::read_to_string(dir.path().join("b.md")).unwrap();
+    let line = md.lines().find(|l| l.starts_with("- COP29 will likely")).expect(&md);
+    assert!(line.ends_with("Evidence: COP29 UN Climate Change Conference in Baku. Its evidence lies outside the period of this briefing."), "{line}");
 }
