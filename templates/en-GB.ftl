@@ -61,16 +61,6 @@ link-elsewhere = Link
 ## The summary's sentences: key findings, overviews, the chronology's
 ## headings, kinds, partner kinds and regions.
 
-# A key judgement: the pillar with the most events. $pillar is its name,
-# $count its events, $total the period's events, $percent its share
-# (rounded, no % sign), $next the events of the pillar after it.
-judgement-most-active = { $pillar } is the most active pillar: { $count } of the { $total } events ({ $percent }%), against { $next } for the next.
-# A key judgement: the pillar with the most landmark events (significance
-# 5). $pillar is its name, $count its landmarks, $all the period's.
-judgement-most-landmarks = { $pillar } holds the most landmark events: { $count } of { $all }.
-# A key judgement: the year in which most dated events began. $year is the
-# year (as text: "2025"), $count its events, $dated the dated events.
-judgement-busiest-year = { $year } is the busiest year: { $count } of the { $dated } dated events began in it.
 
 # The chronology's group, in a year of many events, for those begun before
 # the period. $year is the year (as text).
@@ -153,8 +143,6 @@ heading-sources = Sources
 heading-partner-index = Index of partners
 heading-about = About this briefing
 
-# The callout over the key judgements (Markdown).
-key-judgements = **Key judgements**, from the counts below:
 
 # The captions of the tables (after "Table: ").
 table-events-per-pillar = Events per pillar
@@ -746,3 +734,28 @@ likelihood-range = { $likelihood ->
     [very-likely] very likely
    *[almost-certain] almost certain
 } ({ $from }–{ $to }%)
+
+## Key figures: what the counts say, when the data hold no judgements
+## (issue 25, item 5). Figures only, no evaluative word: a lead, a busiest
+## year or a most active pillar would rest on a tie, a plan or a span.
+
+# The line over the key figures (Markdown).
+key-figures = **Key figures**, from the counts below:
+# The pillar with the most events, when one has more than any other.
+# $pillar is its name, $count its events, $total the period's events,
+# $percent its share (rounded, no % sign), $planned how many of its events
+# are only planned.
+figure-pillar-events = { $pillar }: { $count } of the { $total } events ({ $percent }%){ $planned ->
+    [0] {""}
+    [one] , { $planned } of them planned
+   *[other] , { $planned } of them planned
+}.
+# The pillar with the most landmark events (significance 5), when one has
+# more than any other. $pillar is its name, $count its landmarks, $all the
+# period's.
+figure-pillar-landmarks = { $pillar }: { $count } of the { $all } landmark events.
+# The year in which the most dated events began, counting only events that
+# began inside the period, when one year has more than any other. $year is
+# the year (as text: "2025"), $count its events, $dated the dated events
+# begun in the period.
+figure-year-began = Begun in { $year }: { $count } of the { $dated } dated events that began in the period.

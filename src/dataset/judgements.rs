@@ -205,6 +205,28 @@ pub fn check(
     out
 }
 
+/// Warnings for the judgements whose evidence lies wholly outside the
+/// period `first..=last` (named `period` in the message): shown with that
+/// said, and the run says so.
+pub fn outside_period(dataset: &super::Dataset, first: NaiveDate, last: NaiveDate, period: &str) -> Vec<Diagnostic> {
+    let events: HashMap<&str, &super::Event> = dataset.events.iter().map(|e| (e.id.as_str(), e)).collect();
+    let inside = |e: &&super::Event| e.first_day() <= last && e.last_day() >= first;
+    dataset
+        .judgements
+        .iter()
+        .filter(|j| !j.evidence.iter().filter_map(|id| events.get(id.as_str())).any(inside))
+        .map(|j| {
+            Diagnostic::error_at_place(
+                &j.file,
+                j.place,
+                format!("the evidence of judgement `{}` lies wholly outside the period {period}: it is shown with that said", j.name()),
+            )
+            .warning()
+            .with_help("cite events of the period, or choose a period that holds its evidence")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

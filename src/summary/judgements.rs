@@ -86,23 +86,3 @@ pub(super) fn scale(dataset: &Dataset) -> Vec<ScaleStep> {
         })
         .collect()
 }
-
-/// Warnings for the judgements whose evidence lies wholly outside
-/// `period`: shown with that said, and the run says so.
-pub fn period_warnings(dataset: &Dataset, period: &Period) -> Vec<crate::diag::Diagnostic> {
-    let events: BTreeMap<&str, &Event> = dataset.events.iter().map(|e| (e.id.as_str(), e)).collect();
-    dataset
-        .judgements
-        .iter()
-        .filter(|j| !j.evidence.iter().filter_map(|id| events.get(id.as_str())).any(|e| period.contains(*e)))
-        .map(|j| {
-            crate::diag::Diagnostic::error_at_place(
-                &j.file,
-                j.place,
-                format!("the evidence of judgement `{}` lies wholly outside the period {}: it is shown with that said", j.name(), period.display()),
-            )
-            .warning()
-            .with_help("cite events of the period, or choose a period that holds its evidence")
-        })
-        .collect()
-}

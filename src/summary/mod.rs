@@ -63,7 +63,7 @@ pub struct Selection<'a> {
     /// Where the data came from, for the data note.
     pub data_source: String,
     /// The run's catalogue of words: the names of kinds and regions, the
-    /// key judgements, the chronology's month groups.
+    /// key figures, the chronology's month groups.
     pub words: &'a Catalogue,
 }
 
@@ -242,7 +242,7 @@ fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted:
 }
 
 /// The executive summary: totals, the pillars' rows, kinds, highlights,
-/// the timeline, the judgements and the partners.
+/// the timeline, the key figures and the partners.
 fn executive(
     scope: &Scope<'_>,
     tally: &partners::Tally<'_>,
@@ -279,7 +279,7 @@ fn executive(
         per_kind_pairs: counts::pairs(counts::per_kind(selected, wording)),
         top_highlights: highlights(selected, TOP_HIGHLIGHTS).into_iter().map(|e| scope.view(e)).collect(),
         timeline: counts::timeline(selected, &scope.pillars, period),
-        judgements: wording.judgements(summaries, selected, period),
+        key_figures: wording.key_figures(summaries, selected, period),
         partners: partners::summarise(tally, selected, &pillar_order, other, wording),
     }
 }

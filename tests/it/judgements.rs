@@ -161,3 +161,47 @@ fn a_judgement_whose_evidence_lies_outside_the_period_is_shown_with_that_said() 
     let line = md.lines().find(|l| l.starts_with("- COP29 will likely")).expect(&md);
     assert!(line.ends_with("Evidence: COP29 UN Climate Change Conference in Baku. Its evidence lies outside the period of this briefing."), "{line}");
 }
+
+/// The key figures of the default briefing's box.
+fn key_figures(md: &str) -> Vec<&str> {
+    let from = md.find("> **Key figures**").expect(md);
+    md[from..].lines().take_while(|l| l.starts_with('>')).filter(|l| l.starts_with("> - ")).collect()
+}
+
+#[test]
+fn without_judgements_the_tools_box_gives_figures_not_judgements() {
+    let md = crate::util::default_markdown();
+    assert!(!md.contains("Key judgements") && !md.contains("[!IMPORTANT]"), "no judgement, no alert label");
+    // A year's events are those that began in it inside the period: the UN
+    // framework "for 2021–2025" is no year's; a pillar's plans are said.
+    assert_eq!(
+        key_figures(md),
+        [
+            "> - Active multilateral engagement: 11 of the 30 events (37%), 2 of them planned.",
+            "> - Begun in 2024: 12 of the 19 dated events that began in the period.",
+        ]
+    );
+    for word in ["busiest", "most active", "leads", "most landmark"] {
+        assert!(!md.to_lowercase().contains(word), "`{word}` in the briefing");
+    }
+}
+
+#[test]
+fn a_tie_gives_no_pillar_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let extra: String = (0..2)
+        .map(|n| {
+            format!(
+                "[[event]]\nid = \"extra-{n}\"\ntitle = \"Extra {n}\"\ndate = 2025-0{}\npillar = \"diplomacy\"\nkind = \"visit\"\n\
+                 significance = 2\nsummary = \"S.\"\nsources = [{{ name = \"N\" }}]\n",
+                n + 1
+            )
+        })
+        .collect();
+    let data = data_with(dir.path(), &extra.replace("2025-01", "\"2025-01\"").replace("2025-02\n", "\"2025-02\"\n"));
+    run(dir.path(), &data, &["--period", "2024-2026", "--format", "md", "-o", "b.md"]);
+    let md = std::fs::read_to_string(dir.path().join("b.md")).unwrap();
+    let figures = key_figures(&md);
+    assert!(md.contains("| Multi-vector diplomacy | 11 |"), "diplomacy ties with multilateral engagement");
+    assert!(figures.iter().all(|f| !f.contains("engagement:") && !f.contains("diplomacy:")), "{figures:?}");
+}
