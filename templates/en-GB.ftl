@@ -734,6 +734,20 @@ likelihood-range = { $likelihood ->
     [very-likely] very likely
    *[almost-certain] almost certain
 } ({ $from }–{ $to }%)
+# The change report's line for a judgement whose own keys (text,
+# likelihood, confidence, evidence, pillar) were edited. $judgement is its
+# id (or its place in the data).
+changes-judgement-edited = Judgement { $judgement } edited.
+# The change report's line for a judgement whose evidence changed and is
+# not yet reviewed: $judgement as above, $event the changed event's id,
+# $fields the names of its changed fields, joined, and $count how many
+# (0 when they are not known: the event is outside the briefing).
+changes-judgement-review = Review: the evidence of judgement { $judgement } changed: { $count ->
+    [0] { $event }
+   *[other] { $fields } of { $event }
+}.
+# The same, when the judgement's `reviewed` date settles it.
+changes-judgement-reviewed = Reviewed: the evidence of judgement { $judgement } changed ({ $event }), and the judgement was reviewed since.
 
 ## Key figures: what the counts say, when the data hold no judgements
 ## (issue 25, item 5). Figures only, no evaluative word: a lead, a busiest

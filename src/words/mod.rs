@@ -487,6 +487,9 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("figure-pillar-events", &["pillar", "count", "total", "percent", "planned"]),
     ("figure-pillar-landmarks", &["pillar", "count", "all"]),
     ("figure-year-began", &["year", "count", "dated"]),
+    ("changes-judgement-edited", &["judgement"]),
+    ("changes-judgement-review", &["judgement", "event", "fields", "count"]),
+    ("changes-judgement-reviewed", &["judgement", "event"]),
 ];
 
 #[cfg(test)]

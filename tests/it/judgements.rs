@@ -205,3 +205,67 @@ fn a_tie_gives_no_pillar_figure() {
     assert!(md.contains("| Multi-vector diplomacy | 11 |"), "diplomacy ties with multilateral engagement");
     assert!(figures.iter().all(|f| !f.contains("engagement:") && !f.contains("diplomacy:")), "{figures:?}");
 }
+
+/// Edits `file` of `data`, replacing `from` with `to` once.
+fn edit(data: &Path, file: &str, from: &str, to: &str) {
+    let path = data.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from} in {file}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn editing_a_cited_event_asks_for_a_review_until_reviewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_with(dir.path(), GOOD);
+    let md = ["--period", "2024-2026", "--format", "md"];
+    run(dir.path(), &data, &[&md[..], &["--issue"]].concat());
+    // Unchanged: nothing to review.
+    let err = run(dir.path(), &data, &md);
+    assert!(!err.contains("review"), "{err}");
+    edit(&data, "events/2026.toml", "date = \"2026-01\"", "date = \"2026-01-05\"");
+    let err = run(dir.path(), &data, &md);
+    assert!(
+        err.contains("data/judgements.toml:1:1: warning: review: the evidence of judgement `gas-to-europe` changed: date of `socar-gas-germany-austria`"),
+        "{err}"
+    );
+    assert!(err.contains("record that with `reviewed = 2026-02-12`"), "{err}");
+    let report = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
+    assert!(report.contains("- Review: the evidence of judgement gas-to-europe changed: date of socar-gas-germany-austria."), "{report}");
+    // Reviewed on the run's date: settled, and said so in the report.
+    edit(&data, "judgements.toml", "pillar = \"energy\"", "pillar = \"energy\"\nreviewed = 2026-02-12");
+    let err = run(dir.path(), &data, &md);
+    assert!(!err.contains("review:"), "{err}");
+    let report = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
+    assert!(report.contains("- Reviewed: the evidence of judgement gas-to-europe changed (socar-gas-germany-austria)"), "{report}");
+    assert!(!report.contains("- Review:"), "{report}");
+}
+
+#[test]
+fn a_judgements_own_edit_is_a_change_and_asks_no_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_with(dir.path(), GOOD);
+    let md = ["--period", "2024-2026", "--format", "md"];
+    run(dir.path(), &data, &[&md[..], &["--issue"]].concat());
+    edit(&data, "judgements.toml", "confidence = \"moderate\"", "confidence = \"high\"");
+    let err = run(dir.path(), &data, &md);
+    assert!(!err.contains("review:"), "{err}");
+    let report = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
+    assert!(report.contains("- Judgement gas-to-europe edited."), "{report}");
+}
+
+#[test]
+fn a_summary_issued_before_judgements_existed_asks_no_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_with(dir.path(), GOOD);
+    let judgements = std::fs::read_to_string(data.join("judgements.toml")).unwrap();
+    std::fs::remove_file(data.join("judgements.toml")).unwrap();
+    let md = ["--period", "2024-2026", "--format", "md"];
+    run(dir.path(), &data, &[&md[..], &["--issue"]].concat());
+    let json = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.json")).unwrap();
+    assert!(!json.contains("\"judgements\""), "no judgements, nothing recorded");
+    std::fs::write(data.join("judgements.toml"), judgements).unwrap();
+    edit(&data, "events/2026.toml", "date = \"2026-01\"", "date = \"2026-01-05\"");
+    let err = run(dir.path(), &data, &md);
+    assert!(!err.contains("review"), "{err}");
+}
