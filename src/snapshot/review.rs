@@ -88,3 +88,34 @@ pub fn edited_fields(diff: &super::Diff) -> HashMap<&str, Vec<&'static str>> {
         .map(|e| (e.event.id.as_str(), e.fields.iter().map(|f| f.field.name).collect()))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::validate::validate_text;
+
+    const DATA: &str = "[[pillar]]\nid = \"p\"\nname = \"P\"\n\
+        [[event]]\nid = \"e\"\ntitle = \"E\"\ndate = 2025-01-01\npillar = \"p\"\nkind = \"visit\"\nsignificance = 3\nsummary = \"S.\"\nsources = [{ name = \"N\" }]\n\
+        [[judgement]]\nid = \"j\"\ntext = \"T.\"\nlikelihood = \"likely\"\nconfidence = \"low\"\nevidence = [\"e\"]\n";
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_review_is_asked_when_the_evidence_changed_until_reviewed_on_the_runs_date() {
+        let before = validate_text("d.toml", DATA).unwrap();
+        let issued = stamps(&before);
+        assert!(changes(issued.as_ref(), &before, day("2026-02-12")).is_empty(), "nothing changed");
+        let edited = validate_text("d.toml", Box::leak(DATA.replace("summary = \"S.\"", "summary = \"S2.\"").into_boxed_str())).unwrap();
+        let asked = changes(issued.as_ref(), &edited, day("2026-02-12"));
+        assert_eq!(asked, [JudgementChange { judgement: "j".into(), edited: false, evidence: vec!["e".into()], settled: false }]);
+        let text = DATA.replace("summary = \"S.\"", "summary = \"S2.\"").replace("evidence = [\"e\"]", "evidence = [\"e\"]\nreviewed = 2026-02-12");
+        let reviewed = validate_text("d.toml", Box::leak(text.into_boxed_str())).unwrap();
+        assert!(changes(issued.as_ref(), &reviewed, day("2026-02-12"))[0].settled, "reviewed on the run's date");
+        assert!(!changes(issued.as_ref(), &reviewed, day("2026-02-13"))[0].settled, "a later run asks again");
+        assert!(changes(None, &edited, day("2026-02-12")).is_empty(), "a summary without judgements asks nothing");
+        let own = validate_text("d.toml", Box::leak(DATA.replace("\"likely\"", "\"very likely\"").into_boxed_str())).unwrap();
+        assert_eq!(changes(issued.as_ref(), &own, day("2026-02-12")), [JudgementChange { judgement: "j".into(), edited: true, evidence: vec![], settled: false }]);
+    }
+}
