@@ -296,11 +296,45 @@ pub fn compare(
             first_different.get_or_insert(Baseline::Different { date: previous.as_of.to_string(), reference, source });
             continue;
         }
-        let mut changes = report::changes::describe(&snapshot::diff_in(&previous, snapshot, dataset), words);
+        let diff = snapshot::diff_in(&previous, snapshot, dataset);
+        let mut changes = report::changes::describe(&diff, words);
         changes.previous_reference = reference;
+        let as_of = NaiveDate::parse_from_str(&snapshot.as_of, "%Y-%m-%d").unwrap_or_default();
+        let judged = snapshot::review::changes(previous.judgements.as_ref(), dataset, as_of);
+        warnings.extend(review_warnings(&judged, &diff, dataset, as_of));
+        changes.judgements = report::changes::describe_judgements(&judged, &diff, words);
         return Ok(Baseline::Compared { changes: Box::new(changes), file: None });
     }
     Ok(first_different.or(unreadable.map(|label| Baseline::Unreadable { label })).unwrap_or(Baseline::NoneIssued))
+}
+
+/// "review: the evidence of judgement J changed: date of E" on standard
+/// error, at the judgement, for each judgement whose evidence changed since
+/// the issued briefing and is not yet reviewed (issue 25, item 2).
+fn review_warnings(judged: &[snapshot::review::JudgementChange], diff: &snapshot::Diff, dataset: &Dataset, as_of: NaiveDate) -> Vec<diag::Diagnostic> {
+    let fields = snapshot::review::edited_fields(diff);
+    let mut out = Vec::new();
+    for change in judged.iter().filter(|c| !c.evidence.is_empty() && !c.settled) {
+        let Some(j) = dataset.judgements.iter().find(|j| j.name() == change.judgement) else { continue };
+        let what: Vec<String> = change
+            .evidence
+            .iter()
+            .map(|id| match fields.get(id.as_str()) {
+                Some(names) if !names.is_empty() => format!("{} of `{id}`", names.join(", ")),
+                _ => format!("`{id}`"),
+            })
+            .collect();
+        out.push(
+            diag::Diagnostic::error_at_place(
+                &j.file,
+                j.place,
+                format!("review: the evidence of judgement `{}` changed: {}", change.judgement, what.join("; ")),
+            )
+            .warning()
+            .with_help(format!("read the judgement against its evidence again; once it holds, record that with `reviewed = {as_of}`")),
+        );
+    }
+    out
 }
 
 /// Where the issued summary's data came from, when they are not this run's:

@@ -177,6 +177,7 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     };
     let events = summary.executive.totals.events;
     warnings.extend(period_warnings(&dataset, options, &period, events));
+    warnings.extend(dataset::judgements::outside_period(&dataset, period.start, period.end, &period.display()));
     let changes = baseline.changes();
     let made = make::make(&plan, make::Inputs { dataset, summary, snapshot, changes }, templates, options)?;
     warnings.extend(made.warnings);

@@ -61,16 +61,6 @@ link-elsewhere = Link
 ## The summary's sentences: key findings, overviews, the chronology's
 ## headings, kinds, partner kinds and regions.
 
-# A key judgement: the pillar with the most events. $pillar is its name,
-# $count its events, $total the period's events, $percent its share
-# (rounded, no % sign), $next the events of the pillar after it.
-judgement-most-active = { $pillar } is the most active pillar: { $count } of the { $total } events ({ $percent }%), against { $next } for the next.
-# A key judgement: the pillar with the most landmark events (significance
-# 5). $pillar is its name, $count its landmarks, $all the period's.
-judgement-most-landmarks = { $pillar } holds the most landmark events: { $count } of { $all }.
-# A key judgement: the year in which most dated events began. $year is the
-# year (as text: "2025"), $count its events, $dated the dated events.
-judgement-busiest-year = { $year } is the busiest year: { $count } of the { $dated } dated events began in it.
 
 # The chronology's group, in a year of many events, for those begun before
 # the period. $year is the year (as text).
@@ -153,8 +143,6 @@ heading-sources = Sources
 heading-partner-index = Index of partners
 heading-about = About this briefing
 
-# The callout over the key judgements (Markdown).
-key-judgements = **Key judgements**, from the counts below:
 
 # The captions of the tables (after "Table: ").
 table-events-per-pillar = Events per pillar
@@ -708,3 +696,80 @@ changes-since-issued-reference = Since the briefing issued on { $date } ({ $refe
 # issued briefing's data came from, and in the second form $reference.
 changes-different-dataset = This run compares a different dataset: the briefing issued on { $date } came from { $source }, so no changes are listed.
 changes-different-dataset-reference = This run compares a different dataset: the briefing issued on { $date } ({ $reference }) came from { $source }, so no changes are listed.
+
+## judgements
+
+## The analyst's key judgements (issue 25) and the scale the about-note
+## gives for them. A judgement's own text is the analyst's, not here.
+
+# The heading of the section that opens a briefing whose data hold
+# judgements.
+heading-key-judgements = Key judgements
+# The sentence after a judgement: its confidence, said apart from its
+# likelihood (ICD 203). $confidence is `low`, `moderate` or `high`.
+judgement-confidence = Confidence: { $confidence ->
+    [low] low
+    [moderate] moderate
+   *[high] high
+}.
+# The events a judgement rests on: $evidence the list of their titles,
+# each linked to its place in the briefing; $count how many.
+judgement-evidence = { $count ->
+    [one] Evidence
+   *[other] Evidence
+}: { $evidence }.
+# Said of a judgement none of whose evidence falls in the period.
+judgement-outside-period = Its evidence lies outside the period of this briefing.
+# The about-note's sentence on the scale: $scale the words and their
+# ranges, joined (likelihood-range).
+about-likelihood = The key judgements state their likelihood in the words of the estimative scale of ICD 203 (US Intelligence Community Directive 203, Analytic Standards): { $scale }. Each judgement's confidence (low, moderate or high) is the analyst's, stated in a sentence of its own.
+# One word of the scale with its range: $likelihood names the word (dashed,
+# as `roughly-even-chance`), $from and $to are percentages.
+likelihood-range = { $likelihood ->
+    [almost-no-chance] almost no chance
+    [very-unlikely] very unlikely
+    [unlikely] unlikely
+    [roughly-even-chance] roughly even chance
+    [likely] likely
+    [very-likely] very likely
+   *[almost-certain] almost certain
+} ({ $from }–{ $to }%)
+# The change report's line for a judgement whose own keys (text,
+# likelihood, confidence, evidence, pillar) were edited. $judgement is its
+# id (or its place in the data).
+changes-judgement-edited = Judgement { $judgement } edited.
+# The change report's line for a judgement whose evidence changed and is
+# not yet reviewed: $judgement as above, $event the changed event's id,
+# $fields the names of its changed fields, joined, and $count how many
+# (0 when they are not known: the event is outside the briefing).
+changes-judgement-review = Review: the evidence of judgement { $judgement } changed: { $count ->
+    [0] { $event }
+   *[other] { $fields } of { $event }
+}.
+# The same, when the judgement's `reviewed` date settles it.
+changes-judgement-reviewed = Reviewed: the evidence of judgement { $judgement } changed ({ $event }), and the judgement was reviewed since.
+
+## Key figures: what the counts say, when the data hold no judgements
+## (issue 25, item 5). Figures only, no evaluative word: a lead, a busiest
+## year or a most active pillar would rest on a tie, a plan or a span.
+
+# The line over the key figures (Markdown).
+key-figures = **Key figures**, from the counts below:
+# The pillar with the most events, when one has more than any other.
+# $pillar is its name, $count its events, $total the period's events,
+# $percent its share (rounded, no % sign), $planned how many of its events
+# are only planned.
+figure-pillar-events = { $pillar }: { $count } of the { $total } events ({ $percent }%){ $planned ->
+    [0] {""}
+    [one] , { $planned } of them planned
+   *[other] , { $planned } of them planned
+}.
+# The pillar with the most landmark events (significance 5), when one has
+# more than any other. $pillar is its name, $count its landmarks, $all the
+# period's.
+figure-pillar-landmarks = { $pillar }: { $count } of the { $all } landmark events.
+# The year in which the most dated events began, counting only events that
+# began inside the period, when one year has more than any other. $year is
+# the year (as text: "2025"), $count its events, $dated the dated events
+# begun in the period.
+figure-year-began = Begun in { $year }: { $count } of the { $dated } dated events that began in the period.

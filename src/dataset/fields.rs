@@ -20,10 +20,12 @@ use super::load::SourceFile;
 use super::model::{Event, Partner, PartnerKind, Pillar, Region, ReportMeta};
 use super::partners::PartnerDef;
 
+mod judgement;
 mod values;
 
 /// Keys allowed at the top of a file.
-pub(super) const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner"];
+pub(super) const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner", "judgement"];
+pub(super) const JUDGEMENT_KEYS: &[&str] = &["id", "text", "likelihood", "confidence", "evidence", "pillar", "reviewed"];
 pub(super) const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language", "logo", "distribution", "reference"];
 pub(super) const PILLAR_KEYS: &[&str] = &["id", "name", "short", "summary", "order"];
 
@@ -119,6 +121,8 @@ pub struct FileDefs {
     /// The place of every entry of every complete event's `partners`, in
     /// order, for the registry's check.
     pub(super) partner_places: Vec<Place>,
+    /// `[[judgement]]` tables, evidence as written.
+    pub(super) judgements: Vec<super::judgements::JudgementDef>,
     pub(super) pillars_declared: bool,
     pub(super) events_declared: bool,
     /// `[[event]]` tables, valid or not: what the event limit counts, so
@@ -254,6 +258,11 @@ impl FileChecker<'_> {
                 "partner" => {
                     for table in self.array_of_tables(value, "partner") {
                         self.partner(table, merged);
+                    }
+                }
+                "judgement" => {
+                    for table in self.array_of_tables(value, "judgement") {
+                        self.judgement(table, merged);
                     }
                 }
                 other => self.unknown_key(key, other, TOP_KEYS, "at the top of a data file"),

@@ -4,6 +4,7 @@
 pub mod chunks;
 pub mod event_fields;
 pub mod iso;
+pub mod judgements;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -21,6 +21,9 @@ pub struct Dataset {
     /// has none (then event partners are free text). With a registry, every
     /// event's `partners` holds registry names only (issue 13).
     pub partners: Vec<Partner>,
+    /// The analyst's `[[judgement]]`s in file order (issue 25); empty in
+    /// the default data.
+    pub judgements: Vec<super::judgements::Judgement>,
     /// The files read, as displayed in diagnostics.
     pub files: Vec<String>,
     /// What each file of `files` defines, in the same order, with its path

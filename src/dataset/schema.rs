@@ -26,7 +26,7 @@ use serde_json::{json, Map, Value};
 
 use super::event_fields::EVENT_FIELDS;
 use super::fields::{
-    FIGURE_KEYS, MAX_LINE, MAX_SHORT, MAX_TEXT, PARTNER_KEYS, PILLAR_KEYS, REPORT_KEYS, SCHEMA, SOURCE_KEYS, TOP_KEYS,
+    FIGURE_KEYS, JUDGEMENT_KEYS, MAX_LINE, MAX_SHORT, MAX_TEXT, PARTNER_KEYS, PILLAR_KEYS, REPORT_KEYS, SCHEMA, SOURCE_KEYS, TOP_KEYS,
 };
 use super::model::{Kind, PartnerKind, Region, Status};
 
@@ -48,12 +48,13 @@ pub enum Table {
     Partner,
     Figure,
     Source,
+    Judgement,
 }
 
 impl Table {
     /// Every table, the top first.
     pub const ALL: &'static [Table] =
-        &[Table::Top, Table::Report, Table::Pillar, Table::Event, Table::Partner, Table::Figure, Table::Source];
+        &[Table::Top, Table::Report, Table::Pillar, Table::Event, Table::Partner, Table::Figure, Table::Source, Table::Judgement];
 
     /// The keys the validator allows in it, in its order.
     pub fn keys(self) -> &'static [&'static str] {
@@ -65,6 +66,7 @@ impl Table {
             Table::Partner => PARTNER_KEYS,
             Table::Figure => FIGURE_KEYS,
             Table::Source => SOURCE_KEYS,
+            Table::Judgement => JUDGEMENT_KEYS,
         }
     }
 
@@ -79,6 +81,7 @@ impl Table {
             Table::Partner => vec!["id", "name", "kind"],
             Table::Figure => vec!["label", "value"],
             Table::Source => vec!["name"],
+            Table::Judgement => vec!["text", "likelihood", "confidence", "evidence"],
         }
     }
 
@@ -92,6 +95,7 @@ impl Table {
             Table::Partner => "`[[partner]]`",
             Table::Figure => "A figure",
             Table::Source => "A source",
+            Table::Judgement => "`[[judgement]]`",
         }
     }
 
@@ -105,19 +109,21 @@ impl Table {
             Table::Partner => "partner",
             Table::Figure => "figure",
             Table::Source => "source",
+            Table::Judgement => "judgement",
         }
     }
 
     /// What it is, for hover documentation on the table itself.
     fn about(self) -> &'static str {
         match self {
-            Table::Top => "One file of an azint-report dataset (schema 1): any of `[report]`, `[[pillar]]`, `[[event]]` and `[[partner]]`; a folder's files are merged into one dataset. The whole contract is docs/dataset.md.",
+            Table::Top => "One file of an azint-report dataset (schema 1): any of `[report]`, `[[pillar]]`, `[[event]]`, `[[partner]]` and `[[judgement]]`; a folder's files are merged into one dataset. The whole contract is docs/dataset.md.",
             Table::Report => "The briefing's title block; at most one file of the dataset may define it.",
             Table::Pillar => "A pillar of Azerbaijan's international integration; events name it by its `id`.",
             Table::Event => "One dated (or undated) fact, with its sources.",
             Table::Partner => "A counterpart events name: one registry entry, its one name and other spellings.",
             Table::Figure => "A number the source states, such as a gas volume.",
             Table::Source => "Where the fact comes from.",
+            Table::Judgement => "The analyst's judgement, with its likelihood (ICD 203), confidence and the events it rests on.",
         }
     }
 }
@@ -168,6 +174,14 @@ pub fn shape(table: Table, key: &str) -> Option<Shape> {
         (Table::Top, "pillar") => Shape::Tables(Table::Pillar, 0),
         (Table::Top, "event") => Shape::Tables(Table::Event, 0),
         (Table::Top, "partner") => Shape::Tables(Table::Partner, 0),
+        (Table::Top, "judgement") => Shape::Tables(Table::Judgement, 0),
+        (Table::Judgement, "id") => Shape::Id,
+        (Table::Judgement, "text") => Shape::Text,
+        (Table::Judgement, "likelihood") => Shape::Names(super::judgements::Likelihood::NAMES.to_vec()),
+        (Table::Judgement, "confidence") => Shape::Names(super::judgements::Confidence::NAMES.to_vec()),
+        (Table::Judgement, "evidence") => Shape::Lines,
+        (Table::Judgement, "pillar") => line.clone(),
+        (Table::Judgement, "reviewed") => Shape::Day,
         (Table::Report, "logo") => Shape::Image,
         (Table::Report, _) if REPORT_KEYS.contains(&key) => line,
         (Table::Pillar | Table::Event | Table::Partner, "id") => Shape::Id,

@@ -12,6 +12,7 @@ use crate::diag::{shorten, suggest, Diagnostic, Place};
 use super::load::{DataFile, ReadError};
 use super::DatasetError;
 use super::model::{Dataset, Event, FileContents, Partner, Pillar, ReportMeta};
+use super::judgements::Judgement;
 use super::partners;
 
 use super::fields::{check_file, FileDefs, PillarRef};
@@ -85,6 +86,7 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         pillars: pillars.into_iter().map(|(_, p)| p).collect(),
         events: std::mem::take(&mut merged.events),
         partners: merged.partners,
+        judgements: merged.judgements,
         files: files.iter().map(|f| f.path.clone()).collect(),
         contents,
     })
@@ -153,6 +155,7 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
     let mut event_ids: HashMap<String, (usize, Place)> = HashMap::with_capacity(events);
     merged.events.reserve_exact(events);
     let mut pillar_refs = Vec::new();
+    let mut judgements = Vec::new();
     for (index, mut defs) in checked.into_iter().enumerate() {
         let path = &files[index].path;
         if let Some(registry) = &registry {
@@ -190,11 +193,14 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
                 }
             }
         }
+        judgements.extend(defs.judgements.into_iter().map(|j| (index, j)));
         merged.pillars.extend(defs.pillars);
         merged.events.extend(defs.events);
         pillar_refs.extend(defs.pillar_refs.into_iter().map(|r| (index, r)));
     }
     check_references(files, &merged.pillars, &pillar_refs, diagnostics);
+    let pillar_names: Vec<&str> = merged.pillars.iter().map(|p| p.id.as_str()).collect();
+    merged.judgements = super::judgements::check(files, judgements, &event_ids, &pillar_names, diagnostics);
     merged.partners = registry.map(partners::Registry::into_partners).unwrap_or_default();
     merged
 }
@@ -273,6 +279,7 @@ struct Merged {
     pillars: Vec<Pillar>,
     events: Vec<Event>,
     partners: Vec<Partner>,
+    judgements: Vec<Judgement>,
     /// Whether any file has a `pillar` / `event` key at all, valid or not.
     pillars_declared: bool,
     events_declared: bool,

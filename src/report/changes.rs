@@ -39,6 +39,11 @@ pub struct Changes {
     /// 13); empty when the previous summary did not record partners.
     pub partners_added: Vec<String>,
     pub partners_removed: Vec<String>,
+    /// The analyst's judgements that changed since the issued briefing, in
+    /// words: their own edits, and evidence that changed (a review asked,
+    /// or settled by `reviewed`). Empty when none did.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub judgements: Vec<String>,
 }
 
 /// One pillar's changes; events by title.
@@ -104,7 +109,34 @@ pub fn describe(diff: &Diff, words: &Catalogue) -> Changes {
         pillars: diff.pillars.iter().map(|p| describe_pillar(p, words)).collect(),
         partners_added: diff.partners_added.clone(),
         partners_removed: diff.partners_removed.clone(),
+        judgements: Vec::new(),
     }
+}
+
+/// The judgements that changed, one line each in the words of `words`
+/// (issue 25, item 2).
+pub fn describe_judgements(judged: &[crate::snapshot::review::JudgementChange], diff: &Diff, words: &Catalogue) -> Vec<String> {
+    let fields = crate::snapshot::review::edited_fields(diff);
+    let mut out = Vec::new();
+    for change in judged {
+        let judgement = crate::words::Arg::from(change.judgement.as_str());
+        if change.edited {
+            out.push(words.text("changes-judgement-edited", &[("judgement", judgement.clone())]));
+        }
+        for id in &change.evidence {
+            let names = fields.get(id.as_str()).cloned().unwrap_or_default();
+            let what = names.join(", ");
+            let id_words = [
+                ("judgement", judgement.clone()),
+                ("event", crate::words::Arg::from(id.as_str())),
+                ("fields", crate::words::Arg::from(what.as_str())),
+                ("count", crate::words::Arg::from(names.len())),
+            ];
+            let message = if change.settled { "changes-judgement-reviewed" } else { "changes-judgement-review" };
+            out.push(words.text(message, &id_words));
+        }
+    }
+    out
 }
 
 /// The change report written beside the briefing

@@ -250,6 +250,7 @@ pub(crate) mod tests {
             partners: None,
             data: None,
             issued: None,
+            judgements: None,
         }
     }
 

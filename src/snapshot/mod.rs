@@ -21,6 +21,7 @@
 pub mod diff;
 pub mod hash;
 pub mod previous;
+pub mod review;
 pub mod schema;
 pub mod shown;
 
@@ -32,7 +33,7 @@ use crate::summary::Summary;
 pub use diff::{diff, diff_in, Diff, EventEdit, EventRef, FieldChange, FieldEdit, PillarDiff};
 pub use hash::{content_hash, ENCODING};
 pub use previous::Previous;
-pub use schema::{to_json, Comparison, DataStamp, FieldValue, IssuedStamp, PartnerCounts, PartnerStamp, PillarCounts, Snapshot, Span, Stamp, SCHEMA};
+pub use schema::{to_json, Comparison, DataStamp, FieldValue, IssuedStamp, JudgementStamp, PartnerCounts, PartnerStamp, PillarCounts, Snapshot, Span, Stamp, SCHEMA};
 
 /// The snapshot of a summary, its data named by `data` and, when issued,
 /// its date and reference in `issued`.
@@ -97,6 +98,7 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary, data: DataStamp, issued: O
         changes: None,
         data: Some(data),
         issued,
+        judgements: review::stamps(dataset),
     }
 }
 

@@ -89,6 +89,9 @@ pub struct Previous<'a> {
     /// that was not.
     #[serde(default, borrow)]
     pub issued: Option<IssuedRef<'a>>,
+    /// The judgements (issue 25); `None` in summaries written before them.
+    #[serde(default)]
+    pub judgements: Option<BTreeMap<String, super::JudgementStamp>>,
 }
 
 fn first_encoding() -> u32 {

@@ -59,6 +59,22 @@ pub struct Snapshot<H = BTreeMap<String, Stamp>, C = NoChanges> {
     /// `None` for a draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued: Option<IssuedStamp>,
+    /// The analyst's judgements (issue 25), by id (else by place): `None`
+    /// when the data have none, and in summaries written before judgements
+    /// existed, which ask for no review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judgements: Option<BTreeMap<String, JudgementStamp>>,
+}
+
+/// A judgement as a summary records it: a hash of its own keys (text,
+/// likelihood, confidence, evidence, pillar) and the content hash of each
+/// event it cites, so that a later run can tell its own edits from its
+/// evidence's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JudgementStamp {
+    pub hash: String,
+    /// Event id → its content hash when the summary was written.
+    pub evidence: BTreeMap<String, String>,
 }
 
 /// Where a summary's data came from: the source as the run named it, the
@@ -194,6 +210,7 @@ pub fn to_json<C: Serialize>(snapshot: &Snapshot, changes: Option<&C>, dataset: 
         partners: snapshot.partners.clone(),
         data: snapshot.data.clone(),
         issued: snapshot.issued.clone(),
+        judgements: snapshot.judgements.clone(),
     };
     // Room for the whole summary at once (about a kilobyte an event): grown
     // by doubling, a 10,000-event summary was copied and its fresh pages

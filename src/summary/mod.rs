@@ -23,6 +23,7 @@ use crate::words::Catalogue;
 
 mod chronology;
 mod counts;
+pub mod judgements;
 pub mod partners;
 pub mod views;
 mod wording;
@@ -62,7 +63,7 @@ pub struct Selection<'a> {
     /// Where the data came from, for the data note.
     pub data_source: String,
     /// The run's catalogue of words: the names of kinds and regions, the
-    /// key judgements, the chronology's month groups.
+    /// key figures, the chronology's month groups.
     pub words: &'a Catalogue,
 }
 
@@ -92,6 +93,12 @@ pub struct Summary {
     pub partner_index: Vec<partners::IndexEntry>,
     /// How many events the index lists under one partner at most.
     pub index_events: usize,
+    /// The analyst's judgements (issue 25), in data order; empty when the
+    /// data have none.
+    pub judgements: Vec<judgements::JudgementView>,
+    /// The estimative scale of ICD 203, for the about-note, when
+    /// judgements are shown.
+    pub likelihood_scale: Vec<judgements::ScaleStep>,
     /// The ids of the events in the period, for the JSON summary.
     #[serde(skip)]
     pub selected: Vec<String>,
@@ -188,6 +195,8 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         compare,
         partner_index: partners::index(&tally, selected, &anchors, wording),
         index_events: partners::index_events(executive.totals.partners),
+        judgements: judgements::views(dataset, period, &anchors),
+        likelihood_scale: judgements::scale(dataset),
         executive,
         pillars,
         selected: selected.iter().map(|e| e.id.clone()).collect(),
@@ -233,7 +242,7 @@ fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted:
 }
 
 /// The executive summary: totals, the pillars' rows, kinds, highlights,
-/// the timeline, the judgements and the partners.
+/// the timeline, the key figures and the partners.
 fn executive(
     scope: &Scope<'_>,
     tally: &partners::Tally<'_>,
@@ -270,7 +279,7 @@ fn executive(
         per_kind_pairs: counts::pairs(counts::per_kind(selected, wording)),
         top_highlights: highlights(selected, TOP_HIGHLIGHTS).into_iter().map(|e| scope.view(e)).collect(),
         timeline: counts::timeline(selected, &scope.pillars, period),
-        judgements: wording.judgements(summaries, selected, period),
+        key_figures: wording.key_figures(summaries, selected, period),
         partners: partners::summarise(tally, selected, &pillar_order, other, wording),
     }
 }

@@ -35,10 +35,10 @@ pub struct Executive {
     pub top_highlights: Vec<EventView>,
     /// The most significant events of the period on a time axis.
     pub timeline: Vec<TimelineEvent>,
-    /// What the numbers say plainly, one sentence each, only what they
-    /// support (no tie is called a lead): the template sets them as a
-    /// "Key judgements" callout.
-    pub judgements: Vec<String>,
+    /// What the numbers say plainly, one figure a sentence, with no
+    /// evaluative word (issue 25, item 5): the template sets them as "Key
+    /// figures". The analyst's judgements are the summary's `judgements`.
+    pub key_figures: Vec<String>,
     /// Who the period's events name, by kind and region (issue 13).
     pub partners: partners::Partners,
 }

@@ -1,6 +1,6 @@
 //! Every word the summary writes, from the run's catalogue
 //! ([`crate::words`], `templates/en-GB.ftl`, section "The summary's
-//! sentences"): the key judgements, the names of the chronology's month
+//! sentences"): the key figures, the names of the chronology's month
 //! groups, and the display names of event kinds, partner kinds and regions.
 //!
 //! The catalogue is the run's (a desk's `--templates DIR/en-GB.ftl` when
@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use super::PillarSummary;
-use crate::dataset::{Event, Kind, PartnerKind, Region};
+use crate::dataset::{Event, Kind, PartnerKind, Region, Status};
 use crate::period::Period;
 use crate::words::{Arg, Catalogue};
 
@@ -68,25 +68,31 @@ impl<'w> Wording<'w> {
         &self.regions[slot(Region::ALL, &region)]
     }
 
-    /// Key judgements the counts support: the pillar with the most events
-    /// and the one with the most landmark events, when one leads alone; the
-    /// busiest year of the dated events, when one leads alone.
-    pub(super) fn judgements(&self, pillars: &[PillarSummary], selected: &[&Event], period: &Period) -> Vec<String> {
+    /// Key figures the counts support (issue 25, item 5), without an
+    /// evaluative word: the pillar with the most events, with how many of
+    /// them are only planned, and the one with the most landmark events,
+    /// each when one has more than any other; the year in which the most
+    /// dated events began, counting only those that began inside the
+    /// period (a programme begun earlier is no year's), when one year has
+    /// more than any other.
+    pub(super) fn key_figures(&self, pillars: &[PillarSummary], selected: &[&Event], period: &Period) -> Vec<String> {
         let mut out = Vec::new();
         let total = selected.len();
         if total == 0 || pillars.len() < 2 {
             return out;
         }
         let counts: Vec<(&str, usize)> = pillars.iter().map(|p| (p.name.as_str(), p.count)).collect();
-        if let Some((name, n, next)) = leader(&counts) {
+        if let Some((name, n, _)) = leader(&counts) {
+            let id = pillars.iter().find(|p| p.name == name).map_or("", |p| p.id.as_str());
+            let planned = selected.iter().filter(|e| *e.pillar == *id && e.status == Status::Planned).count();
             out.push(self.words.text(
-                "judgement-most-active",
+                "figure-pillar-events",
                 &[
                     ("pillar", Arg::from(name)),
                     ("count", Arg::from(n)),
                     ("total", Arg::from(total)),
                     ("percent", Arg::from((n * 100 + total / 2) / total)),
-                    ("next", Arg::from(next)),
+                    ("planned", Arg::from(planned)),
                 ],
             ));
         }
@@ -97,11 +103,11 @@ impl<'w> Wording<'w> {
         if let Some((name, n, _)) = leader(&landmarks) {
             let all: usize = landmarks.iter().map(|l| l.1).sum();
             let args = [("pillar", Arg::from(name)), ("count", Arg::from(n)), ("all", Arg::from(all))];
-            out.push(self.words.text("judgement-most-landmarks", &args));
+            out.push(self.words.text("figure-pillar-landmarks", &args));
         }
         let mut years: BTreeMap<i32, usize> = BTreeMap::new();
-        for year in selected.iter().filter_map(|e| period.year_of(e)) {
-            *years.entry(year).or_default() += 1;
+        for e in selected.iter().filter(|e| !e.undated && !period.began_before(*e)) {
+            *years.entry(e.first_day().year()).or_default() += 1;
         }
         let dated: usize = years.values().sum();
         let by_year: Vec<(String, usize)> = years.iter().map(|(y, n)| (y.to_string(), *n)).collect();
@@ -109,7 +115,7 @@ impl<'w> Wording<'w> {
         if years.len() > 1 {
             if let Some((year, n, _)) = leader(&by_year) {
                 let args = [("year", Arg::from(year)), ("count", Arg::from(n)), ("dated", Arg::from(dated))];
-                out.push(self.words.text("judgement-busiest-year", &args));
+                out.push(self.words.text("figure-year-began", &args));
             }
         }
         out

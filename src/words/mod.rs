@@ -308,9 +308,6 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("link-to-page", &["number"]),
     ("pdf-subject", &["period"]),
     // The summary's sentences (src/summary/wording.rs).
-    ("judgement-most-active", &["pillar", "count", "total", "percent", "next"]),
-    ("judgement-most-landmarks", &["pillar", "count", "all"]),
-    ("judgement-busiest-year", &["year", "count", "dated"]),
     ("chronology-begun-before", &["year"]),
     ("chronology-month-not-known", &["year"]),
     ("kind-name", &["kind"]),
@@ -328,7 +325,6 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("heading-sources", &[]),
     ("heading-partner-index", &[]),
     ("heading-about", &[]),
-    ("key-judgements", &[]),
     ("table-events-per-pillar", &[]),
     ("table-events-by-kind", &[]),
     ("table-events-by-kind-and-year", &[]),
@@ -481,6 +477,19 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("about-planned", &["count"]),
     ("about-event-files", &[]),
     ("about-pillar-files", &[]),
+    ("heading-key-judgements", &[]),
+    ("judgement-confidence", &["confidence"]),
+    ("judgement-evidence", &["count", "evidence"]),
+    ("judgement-outside-period", &[]),
+    ("about-likelihood", &["scale"]),
+    ("likelihood-range", &["likelihood", "from", "to"]),
+    ("key-figures", &[]),
+    ("figure-pillar-events", &["pillar", "count", "total", "percent", "planned"]),
+    ("figure-pillar-landmarks", &["pillar", "count", "all"]),
+    ("figure-year-began", &["year", "count", "dated"]),
+    ("changes-judgement-edited", &["judgement"]),
+    ("changes-judgement-review", &["judgement", "event", "fields", "count"]),
+    ("changes-judgement-reviewed", &["judgement", "event"]),
 ];
 
 #[cfg(test)]

@@ -147,7 +147,7 @@ fn display_roles(document: &typeset::Document) -> Vec<Role> {
         .collect()
 }
 
-fn check_tagged(markdown: &str) {
+pub(crate) fn check_tagged(markdown: &str) {
     let typeset = typeset::typeset(markdown, &typeset_options(Paper::A4));
     let doc = Document::load_mem(&typeset.pdf).unwrap();
     let elements = structure(&doc);
