@@ -226,7 +226,11 @@ pub static EVENT_FIELDS: &[EventField] = &[
     EventField {
         key: "sources",
         required: true,
-        read: |c, v, d| put(c.sources(v), &mut d.event.sources),
+        read: |c, v, d| {
+            let Some((sources, spans)) = c.sources(v) else { return false };
+            (d.event.sources, d.source_spans) = (sources, spans);
+            true
+        },
         value: |e| {
             list(e.sources.iter().map(|s| {
                 Value::Record(vec![
@@ -234,6 +238,13 @@ pub static EVENT_FIELDS: &[EventField] = &[
                     ("url", s.url.as_deref().map_or(Value::Absent, text)),
                     ("published", s.published.map_or(Value::Absent, |p| Value::Text(Cow::Owned(p.to_string())))),
                     ("note", s.note.as_deref().map_or(Value::Absent, text)),
+                    // A registry source's parts (issue 25): absent from
+                    // an inline source without them, so its hash stays.
+                    ("id", s.id.as_deref().map_or(Value::Absent, text)),
+                    ("accessed", s.accessed.map_or(Value::Absent, |a| Value::Text(Cow::Owned(a.to_string())))),
+                    ("kind", s.kind.map_or(Value::Absent, |k| Value::Text(Cow::Borrowed(k.as_str())))),
+                    ("reliability", s.reliability.map_or(Value::Absent, |r| Value::Text(Cow::Borrowed(r.as_str())))),
+                    ("credibility", s.credibility.map_or(Value::Absent, |c| Value::Int(c.into()))),
                 ])
             }))
         },

@@ -11,8 +11,8 @@ use crate::diag::{shorten, suggest, Diagnostic, Place};
 
 use super::load::{DataFile, ReadError};
 use super::DatasetError;
-use super::model::{Dataset, Event, FileContents, Partner, Pillar, ReportMeta};
-use super::partners;
+use super::model::{Dataset, Event, FileContents, Partner, Pillar, ReportMeta, Source};
+use super::{partners, sources};
 
 use super::fields::{check_file, FileDefs, PillarRef};
 
@@ -85,6 +85,7 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         pillars: pillars.into_iter().map(|(_, p)| p).collect(),
         events: std::mem::take(&mut merged.events),
         partners: merged.partners,
+        sources: merged.sources,
         files: files.iter().map(|f| f.path.clone()).collect(),
         contents,
     })
@@ -148,6 +149,8 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
     // The registry first: events of any file may name partners of any other.
     let defs = checked.iter_mut().enumerate().flat_map(|(index, d)| std::mem::take(&mut d.partners).into_iter().map(move |p| (index, p)));
     let registry = partners::Registry::build(files, defs.collect(), diagnostics);
+    let defs = checked.iter_mut().enumerate().flat_map(|(index, d)| std::mem::take(&mut d.sources).into_iter().map(move |(s, p)| (index, s, p)));
+    let sources = sources::Registry::build(files, defs.collect(), diagnostics);
     let mut pillar_ids: HashMap<String, (usize, Place)> = HashMap::new();
     let events: usize = checked.iter().map(|d| d.event_ids.len()).sum();
     let mut event_ids: HashMap<String, (usize, Place)> = HashMap::with_capacity(events);
@@ -158,6 +161,7 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
         if let Some(registry) = &registry {
             registry.resolve(&files[index].path, &mut defs.events, &defs.partner_places, diagnostics);
         }
+        sources.resolve(path, &mut defs.events, &defs.citation_places, diagnostics);
         diagnostics.extend(defs.diagnostics);
         merged.pillars_declared |= defs.pillars_declared;
         merged.events_declared |= defs.events_declared;
@@ -196,6 +200,7 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
     }
     check_references(files, &merged.pillars, &pillar_refs, diagnostics);
     merged.partners = registry.map(partners::Registry::into_partners).unwrap_or_default();
+    merged.sources = sources.into_sources();
     merged
 }
 
@@ -273,6 +278,7 @@ struct Merged {
     pillars: Vec<Pillar>,
     events: Vec<Event>,
     partners: Vec<Partner>,
+    sources: Vec<Source>,
     /// Whether any file has a `pillar` / `event` key at all, valid or not.
     pillars_declared: bool,
     events_declared: bool,

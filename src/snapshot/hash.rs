@@ -120,6 +120,7 @@ mod tests {
                 url: Some("https://minenergy.gov.az/".into()),
                 published: chrono::NaiveDate::from_ymd_opt(2025, 3, 12),
                 note: None,
+                ..Source::default()
             }],
             tags: vec!["gas".into()],
             ..Event::default()

@@ -348,6 +348,7 @@ pub(super) mod tests {
                 url: None,
                 published: None,
                 note: None,
+                ..Source::default()
             }],
             tags: Vec::new(),
             file: std::sync::Arc::from("f.toml"),

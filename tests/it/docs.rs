@@ -306,7 +306,8 @@ pub(crate) fn accepted_keys() -> Vec<(String, BTreeSet<String>)> {
          [[partner]]\nid = \"x\"\nname = \"X\"\nkind = \"country\"\n{PROBE}\n\
          [[event]]\nid = \"e\"\ntitle = \"E\"\ndate = 2025-01-01\npillar = \"p\"\nkind = \"visit\"\n\
          significance = 3\nsummary = \"S.\"\nfigures = [{{ label = \"L\", value = 1, {PROBE} }}]\n\
-         sources = [{{ name = \"N\", {PROBE} }}]\n{PROBE}\n"
+         sources = [{{ name = \"N\", {PROBE} }}]\n{PROBE}\n\
+         [[source]]\nid = \"s\"\nname = \"S\"\nkind = \"media\"\n{PROBE}\n"
     );
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("probe.toml"), file).unwrap();
@@ -317,7 +318,7 @@ pub(crate) fn accepted_keys() -> Vec<(String, BTreeSet<String>)> {
         let keys = pair[1].split_once("the keys allowed here are: ").map(|(_, k)| k).expect(&pair[1]);
         out.push((place.to_owned(), keys.split(", ").map(str::to_owned).collect()));
     }
-    assert_eq!(out.len(), 7, "every table's unknown key reported with the keys allowed: {lines:#?}");
+    assert_eq!(out.len(), 8, "every table's unknown key reported with the keys allowed: {lines:#?}");
     out
 }
 
@@ -332,6 +333,7 @@ fn the_dataset_contract_documents_every_key_the_validator_accepts() {
         "in a figure" => "A figure",
         "in a source" => "A source",
         "in `[[partner]]`" => "`[[partner]]`",
+        "in `[[source]]`" => "`[[source]]`",
         other => panic!("a place the documents do not know: {other}"),
     };
     let mut problems = Vec::new();

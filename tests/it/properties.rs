@@ -194,7 +194,7 @@ fn event(id: &str, date: PartialDate, significance: u8) -> DataEvent {
         partners: Vec::new(),
         summary: String::new(),
         figures: Vec::new(),
-        sources: vec![Source { name: "s".into(), url: None, published: None, note: None }],
+        sources: vec![Source { name: "s".into(), url: None, published: None, note: None, ..Source::default() }],
         tags: Vec::new(),
         file: "f.toml".into(),
         place: Default::default(),

@@ -38,6 +38,7 @@ fn definition_name(table: Table) -> &'static str {
         Table::Partner => "partner",
         Table::Figure => "figure",
         Table::Source => "source",
+        Table::Registry => "registered-source",
     }
 }
 
@@ -68,6 +69,7 @@ fn every_key_the_validator_accepts_is_in_the_schema() {
             "in `[[partner]]`" => Table::Partner,
             "in a figure" => Table::Figure,
             "in a source" => Table::Source,
+            "in `[[source]]`" => Table::Registry,
             other => panic!("a table the schema does not know: {other}"),
         };
         let accepted: BTreeSet<String> = keys.iter().map(|k| k.trim_matches('`').to_owned()).collect();
@@ -120,6 +122,9 @@ fn sample(table: Table, key: &str) -> String {
         (Table::Figure, "label") => "\"L\"",
         (Table::Figure, "value") => "1",
         (Table::Source, "name") => "\"N\"",
+        (Table::Registry, "id") => "\"s\"",
+        (Table::Registry, "name") => "\"S\"",
+        (Table::Registry, "kind") => "\"media\"",
         _ => panic!("the schema requires `{key}` in {table:?}: give it a sample here"),
     };
     value.to_owned()
@@ -141,11 +146,12 @@ fn keys(table: Table, drop: Option<(Table, &str)>) -> Vec<String> {
 fn smallest(drop: Option<(Table, &str)>) -> String {
     let lines = |table: Table| keys(table, drop).join("\n");
     format!(
-        "[[pillar]]\n{}\n[[partner]]\n{}\n[[event]]\n{}\nfigures = [{{ {} }}]\n",
+        "[[pillar]]\n{}\n[[partner]]\n{}\n[[event]]\n{}\nfigures = [{{ {} }}]\n[[source]]\n{}\n",
         lines(Table::Pillar),
         lines(Table::Partner),
         lines(Table::Event),
-        keys(Table::Figure, drop).join(", ")
+        keys(Table::Figure, drop).join(", "),
+        lines(Table::Registry)
     )
 }
 
