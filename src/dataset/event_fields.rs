@@ -238,12 +238,10 @@ pub static EVENT_FIELDS: &[EventField] = &[
                     ("url", s.url.as_deref().map_or(Value::Absent, text)),
                     ("published", s.published.map_or(Value::Absent, |p| Value::Text(Cow::Owned(p.to_string())))),
                     ("note", s.note.as_deref().map_or(Value::Absent, text)),
-                    // A registry source's parts (issue 25): absent from
-                    // an inline source without them, so its hash stays.
-                    ("id", s.id.as_deref().map_or(Value::Absent, text)),
-                    ("accessed", s.accessed.map_or(Value::Absent, |a| Value::Text(Cow::Owned(a.to_string())))),
-                    ("kind", s.kind.map_or(Value::Absent, |k| Value::Text(Cow::Borrowed(k.as_str())))),
-                    ("reliability", s.reliability.map_or(Value::Absent, |r| Value::Text(Cow::Borrowed(r.as_str())))),
+                    // Issue 25: the event's own grade of its information.
+                    // A registry entry's id, kind, grade and access date
+                    // are not the event's content: citing a source by id
+                    // instead of inline, or grading it, edits no event.
                     ("credibility", s.credibility.map_or(Value::Absent, |c| Value::Int(c.into()))),
                 ])
             }))
@@ -337,7 +335,9 @@ fn view_figures(_: &Dataset, e: &Event) -> FieldValue {
 fn view_sources(_: &Dataset, e: &Event) -> FieldValue {
     let shown = e.sources.iter().map(|s| {
         let mut text = s.name.clone();
-        let details: Vec<String> = s.url.iter().cloned().chain(s.published.map(|d| d.to_string())).collect();
+        // The information's grade on its six-point scale.
+        let credibility = s.credibility.map(|c| format!("{c}/6"));
+        let details: Vec<String> = s.url.iter().cloned().chain(s.published.map(|d| d.to_string())).chain(credibility).collect();
         if !details.is_empty() {
             text.push_str(&format!(" ({})", details.join(", ")));
         }
