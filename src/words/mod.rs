@@ -434,7 +434,6 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("summary-counts", &["period", "events", "pillars", "partners", "landmarks", "carried"]),
     ("summary-undated", &["count"]),
     ("summary-planned", &["count"]),
-    ("summary-sources-note", &["sources"]),
     ("summary-none", &["period"]),
     ("counts-compared", &["period"]),
     ("chart-title-pillar-shares", &[]),
@@ -481,6 +480,12 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("about-planned", &["count"]),
     ("about-event-files", &[]),
     ("about-pillar-files", &[]),
+    // Sources (issue 25): the first page's provenance sentence and the
+    // Sources section's registry entries.
+    ("provenance-one", &["events", "source", "graded", "grade", "notes", "note"]),
+    ("provenance-many", &["events", "sources", "single", "graded", "grades", "ungraded", "notes", "note"]),
+    ("provenance-note", &["source", "note"]),
+    ("source-registry", &["kind", "grade"]),
 ];
 
 #[cfg(test)]

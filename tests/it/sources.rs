@@ -84,3 +84,115 @@ fn a_citation_by_id_takes_nothing_but_its_credibility() {
     );
     refused(&dataset(&REGISTRY.replace("kind = \"media\"\n", ""), r#"["news-az"]"#), &["missing required key `kind` in `[[source]]`"]);
 }
+
+/// The briefing of the data at `data` in both formats: its Markdown, and
+/// its PDF's text with letters and digits only (line breaks and spacing
+/// differ between the formats, the words do not).
+fn both_formats(data: &std::path::Path, period: &str) -> (String, String) {
+    let out = tempfile::tempdir().unwrap();
+    let mut texts = Vec::new();
+    for format in ["md", "pdf"] {
+        let file = out.path().join(format!("b.{format}"));
+        let output = bin()
+            .args(["--period", period, "--as-of", "2026-02-12", "-q", "--format", format, "--data"])
+            .arg(data)
+            .arg("-o")
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let bytes = std::fs::read(&file).unwrap();
+        texts.push(match format {
+            "md" => String::from_utf8(bytes).unwrap(),
+            _ => {
+                let doc = lopdf::Document::load_mem(&bytes).unwrap();
+                let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+                without_furniture(&letters(&doc.extract_text(&pages).unwrap()))
+            }
+        });
+    }
+    let pdf = texts.pop().unwrap();
+    (texts.pop().unwrap(), pdf)
+}
+
+/// `letters` of a PDF's text without the foot of each page ("Page 1 of
+/// 15", the draft mark), which the text of a page drawn before its foot
+/// reads inside a sentence broken across pages.
+fn without_furniture(letters: &str) -> String {
+    let mut out = String::with_capacity(letters.len());
+    let mut rest = letters.replace("DRAFT", "");
+    while let Some(at) = rest.find("Page") {
+        let after = &rest[at + 4..];
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let n = digits(after);
+        let foot = n > 0 && after[n..].starts_with("of") && digits(&after[n + 2..]) > 0;
+        let skip = if foot { 4 + n + 2 + digits(&after[n + 2..]) } else { 4 };
+        out.push_str(&rest[..at]);
+        if !foot {
+            out.push_str("Page");
+        }
+        rest = rest[at + skip..].to_owned();
+    }
+    out + &rest
+}
+
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The default data's briefing in both formats.
+fn default_both() -> &'static (String, String) {
+    static BOTH: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+    BOTH.get_or_init(|| both_formats(&crate::util::root().join("data"), "2024-2026"))
+}
+
+/// The text of the executive summary: from its heading to the next.
+fn executive(md: &str) -> &str {
+    let from = md.find("## Executive summary").unwrap();
+    let to = md[from + 3..].find("\n## ").map_or(md.len(), |i| from + 3 + i);
+    &md[from..to]
+}
+
+#[test]
+fn the_first_page_says_what_the_default_briefing_rests_on() {
+    let (md, pdf) = default_both();
+    let sentence = "All 30 events rest on one ungraded source, News.Az, which notes: “The material was prepared with \
+                    the financial support of the Media Development Agency of the Republic of Azerbaijan”.";
+    assert!(executive(md).contains(&format!("\n{sentence}\n")), "{}", executive(md));
+    assert!(pdf.contains(&letters(sentence)), "the PDF says it too");
+    // The Sources section lists the registry entry with its kind and grade.
+    assert!(md.contains("- News.Az, published 12 February 2026: cited by 30 events; media, ungraded. The material was"));
+}
+
+#[test]
+fn the_provenance_of_graded_sources_counts_sources_events_and_grades() {
+    let dir = tempfile::tempdir().unwrap();
+    let registry = "[[source]]\nid = \"alpha\"\nname = \"Alpha Wire\"\nkind = \"wire\"\nreliability = \"B\"\n\
+                    note = \"Funded by the Ministry of Information.\"\n\n\
+                    [[source]]\nid = \"beta\"\nname = \"Beta Review\"\nkind = \"academic\"\nreliability = \"C\"\n";
+    let events = [
+        ("one", r#"[{ id = "alpha", credibility = 2 }, "beta"]"#),
+        ("two", r#"["alpha"]"#),
+        ("three", r#"[{ name = "Gamma Daily" }]"#),
+    ];
+    let mut text = format!("[[pillar]]\nid = \"p\"\nname = \"P\"\n\n{registry}");
+    for (id, sources) in events {
+        text.push_str(&format!(
+            "\n[[event]]\nid = \"{id}\"\ntitle = \"Event {id}\"\ndate = 2025-03-01\npillar = \"p\"\nkind = \"visit\"\n\
+             significance = 3\nsummary = \"S.\"\nsources = {sources}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("d.toml"), text).unwrap();
+    let (md, pdf) = both_formats(dir.path(), "2025");
+    let sentence = "The 3 events rest on 3 sources, 2 of them on one source alone; the sources are graded B and C on \
+                    the Admiralty scale, 1 ungraded; Alpha Wire notes: “Funded by the Ministry of Information”.";
+    assert!(executive(&md).contains(&format!("\n{sentence}\n")), "{}", executive(&md));
+    assert!(pdf.contains(&letters(sentence)), "the PDF says it too");
+    for line in [
+        "- Alpha Wire: cited by 2 events; wire, graded B, usually reliable. Funded by the Ministry of Information.",
+        "- Beta Review: cited by 1 event; academic, graded C, fairly reliable",
+        "- Gamma Daily: cited by 1 event\n",
+    ] {
+        assert!(md.contains(line), "`{line}` in the Sources section:\n{md}");
+    }
+}
