@@ -761,3 +761,16 @@ source-registry = { $kind ->
         [F] graded F, reliability impossible to judge
        *[none] ungraded
     }
+# An event's title wherever it is printed (highlights, related events, the
+# chronology, the timeline, the index of partners), with who says so when
+# the source hedges the fact and with the figure that is the fact: $title
+# the title, $attribution the event's attribution ("international
+# reporting suggests"), $figure its lead figure as event-figure says it.
+event-title-attributed = { $title } ({ $attribution })
+event-title-figure = { $title } ({ $figure })
+event-title-attributed-figure = { $title } ({ $attribution }; { $figure })
+# An event's lead figure: $label the figure's label ("Annual volume"),
+# $value its value, "about" before an approximate one (figure-about), and
+# in the second form $unit its unit ("bcm/yr").
+event-figure = { $label }: { $value }
+event-figure-unit = { $label }: { $value } { $unit }

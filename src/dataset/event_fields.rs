@@ -116,6 +116,18 @@ pub static EVENT_FIELDS: &[EventField] = &[
         shown: Some(Shown { name: "title", one: "title", prose: true, view: |_, e| FieldValue::Text(e.title.clone()) }),
     },
     EventField {
+        key: "attribution",
+        required: false,
+        read: |c, v, d| put(c.line(v, "attribution").map(Some), &mut d.event.attribution),
+        value: |e| e.attribution.as_deref().map_or(Value::Absent, text),
+        shown: Some(Shown {
+            name: "attribution",
+            one: "attribution",
+            prose: true,
+            view: |_, e| FieldValue::Text(e.attribution.clone().unwrap_or_default()),
+        }),
+    },
+    EventField {
         key: "date",
         required: true,
         // Set with `until` once both are read: an undated `"A..B"` holds
@@ -218,6 +230,7 @@ pub static EVENT_FIELDS: &[EventField] = &[
                     ("value", Value::Number(f.value)),
                     ("unit", f.unit.as_deref().map_or(Value::Absent, text)),
                     ("approx", if f.approx { Value::Flag(true) } else { Value::Absent }),
+                    ("lead", if f.lead { Value::Flag(true) } else { Value::Absent }),
                 ])
             }))
         },

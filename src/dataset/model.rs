@@ -99,6 +99,10 @@ pub struct Pillar {
 pub struct Event {
     pub id: String,
     pub title: String,
+    /// Who says so, when the source hedges the fact ("international
+    /// reporting suggests"): printed with the title wherever it is (issue
+    /// 25, item 7).
+    pub attribution: Option<String>,
     /// The start of a dated event; for an undated one, the earliest it may
     /// have happened.
     pub date: PartialDate,
@@ -197,6 +201,10 @@ pub struct Figure {
     /// The source gives the value as approximate ("approximately 1.5
     /// billion cubic metres"): shown as "about 1.5".
     pub approx: bool,
+    /// The figure is the fact the event reports (the SEFE contract's
+    /// annual volume): printed with the title wherever it is (issue 25,
+    /// item 7).
+    pub lead: bool,
 }
 
 /// Where a fact comes from: an inline table of an event, or an entry of

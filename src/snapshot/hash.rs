@@ -114,7 +114,7 @@ mod tests {
             significance: 4,
             partners: vec!["Germany".into(), "Türkiye".into()],
             summary: "Azerbaijan and Germany signed a supply agreement.".into(),
-            figures: vec![Figure { label: "Volume".into(), value: 1.5, unit: Some("bcm".into()), approx: true }],
+            figures: vec![Figure { label: "Volume".into(), value: 1.5, unit: Some("bcm".into()), approx: true, lead: false }],
             sources: vec![Source {
                 name: "Ministry of Energy".into(),
                 url: Some("https://minenergy.gov.az/".into()),

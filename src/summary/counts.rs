@@ -132,7 +132,7 @@ pub(super) fn with_compare(mut kinds: Vec<KindCount>, compare: Option<&CompareVi
 
 /// The timeline: the most significant events, by date, clamped to the
 /// period.
-pub(super) fn timeline(events: &[&Event], pillars: &[&Pillar], period: &Period) -> Vec<TimelineEvent> {
+pub(super) fn timeline(events: &[&Event], pillars: &[&Pillar], period: &Period, words: &crate::words::Catalogue) -> Vec<TimelineEvent> {
     let mut chosen = super::highlights(events, TIMELINE_EVENTS);
     chosen.sort_by_cached_key(|e| super::chronological(e));
     chosen
@@ -141,7 +141,7 @@ pub(super) fn timeline(events: &[&Event], pillars: &[&Pillar], period: &Period) 
             let colour = pillars.iter().position(|p| *p.id == *e.pillar)?;
             let (start, end) = period.clamp(e);
             Some(TimelineEvent {
-                title: e.title.clone(),
+                title: super::views::shown_title(words, e),
                 pillar_name: pillars[colour].name.clone(),
                 colour,
                 start: start.to_string(),

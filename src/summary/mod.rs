@@ -153,7 +153,7 @@ impl<'d> Scope<'d> {
     }
 
     fn view(&self, e: &Event) -> EventView {
-        views::event_view(e, &self.pillar_names, self.period)
+        views::event_view(e, &self.pillar_names, self.period, self.wording.words())
     }
 }
 
@@ -269,7 +269,7 @@ fn executive(
         per_kind: counts::with_compare(counts::per_kind(selected, wording), compare, wording),
         per_kind_pairs: counts::pairs(counts::per_kind(selected, wording)),
         top_highlights: highlights(selected, TOP_HIGHLIGHTS).into_iter().map(|e| scope.view(e)).collect(),
-        timeline: counts::timeline(selected, &scope.pillars, period),
+        timeline: counts::timeline(selected, &scope.pillars, period, scope.wording.words()),
         judgements: wording.judgements(summaries, selected, period),
         partners: partners::summarise(tally, selected, &pillar_order, other, wording),
     }
@@ -332,6 +332,7 @@ pub(super) mod tests {
         Event {
             id: id.to_owned(),
             title: id.to_owned(),
+            attribution: None,
             date: PartialDate::parse(date).unwrap(),
             until: None,
             undated: false,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::partners;
 use crate::dataset::{Event, Reliability, Status};
 use crate::period::Period;
-use crate::words::Catalogue;
+use crate::words::{Arg, Catalogue};
 
 /// The counts of the `--compare` period.
 #[derive(Clone, Debug, Serialize)]
@@ -328,10 +328,34 @@ pub struct DataNote {
     pub planned_in_period: usize,
 }
 
-pub(super) fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period) -> EventView {
+/// An event's title as printed wherever it is (issue 25, item 7): with
+/// who says so, when the source hedges the fact, and the figure that is
+/// the fact, in the run's words.
+pub(super) fn shown_title(words: &Catalogue, e: &Event) -> String {
+    let figure = e.figures.iter().find(|f| f.lead).map(|f| {
+        let number = words.figure(f.value);
+        let value = if f.approx { words.text("figure-about", &[("value", number.into())]) } else { number };
+        let label = ("label", Arg::from(f.label.as_str()));
+        match &f.unit {
+            Some(unit) => words.text("event-figure-unit", &[label, ("value", value.into()), ("unit", unit.as_str().into())]),
+            None => words.text("event-figure", &[label, ("value", value.into())]),
+        }
+    });
+    let title = ("title", Arg::from(e.title.as_str()));
+    match (e.attribution.as_deref(), figure) {
+        (None, None) => e.title.clone(),
+        (Some(by), None) => words.text("event-title-attributed", &[title, ("attribution", by.into())]),
+        (None, Some(figure)) => words.text("event-title-figure", &[title, ("figure", figure.into())]),
+        (Some(by), Some(figure)) => {
+            words.text("event-title-attributed-figure", &[title, ("attribution", by.into()), ("figure", figure.into())])
+        }
+    }
+}
+
+pub(super) fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period, words: &Catalogue) -> EventView {
     EventView {
         id: e.id.clone(),
-        title: e.title.clone(),
+        title: shown_title(words, e),
         date: e.date.to_string(),
         until: e.until.map(|u| u.to_string()),
         pillar: e.pillar.to_string(),

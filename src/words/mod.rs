@@ -486,6 +486,11 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("provenance-many", &["events", "sources", "single", "graded", "grades", "ungraded", "notes", "note"]),
     ("provenance-note", &["source", "note"]),
     ("source-registry", &["kind", "grade"]),
+    ("event-title-attributed", &["title", "attribution"]),
+    ("event-title-figure", &["title", "figure"]),
+    ("event-title-attributed-figure", &["title", "attribution", "figure"]),
+    ("event-figure", &["label", "value"]),
+    ("event-figure-unit", &["label", "value", "unit"]),
 ];
 
 #[cfg(test)]

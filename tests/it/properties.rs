@@ -183,6 +183,7 @@ fn event(id: &str, date: PartialDate, significance: u8) -> DataEvent {
     DataEvent {
         id: id.to_owned(),
         title: id.to_owned(),
+        attribution: None,
         date,
         until: None,
         undated: false,

@@ -196,3 +196,65 @@ fn the_provenance_of_graded_sources_counts_sources_events_and_grades() {
         assert!(md.contains(line), "`{line}` in the Sources section:\n{md}");
     }
 }
+
+/// How often `needle` occurs in `haystack`.
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[test]
+fn the_default_briefing_prints_its_hedges_with_their_titles_in_both_formats() {
+    let (md, pdf) = default_both();
+    for (title, attribution) in [
+        ("Russia seeks balanced relations with Azerbaijan and Armenia", "international reporting suggests"),
+        ("Talks on EU financing and long-term gas contracts", "earlier reports in April 2025"),
+    ] {
+        let attributed = format!("{title} ({attribution})");
+        // The timeline, its description, the chronology and the index.
+        assert!(count(md, &attributed) >= 3, "{attributed}");
+        assert_eq!(count(md, title), count(md, &attributed), "`{title}` printed without its attribution");
+        assert!(count(pdf, &letters(&attributed)) >= 2, "{attributed} in the PDF");
+        assert_eq!(count(pdf, &letters(title)), count(pdf, &letters(&attributed)), "`{title}` in the PDF without its attribution");
+    }
+}
+
+#[test]
+fn the_sefe_volume_is_printed_with_its_event_in_both_formats() {
+    let (md, pdf) = default_both();
+    let shown = "Ten-year gas contract with Germany's SEFE (Annual volume: about 1.5 bcm/yr)";
+    assert!(md.contains(&format!("| {shown} |")), "the chronology's row");
+    assert!(md.contains(&format!("[{shown}](#3-energy-and-green-transition)")), "the index of partners");
+    assert!(pdf.contains("GermanysSEFEAnnualvolumeabout15bcmyr"), "the PDF");
+}
+
+#[test]
+fn attribution_and_lead_figure_go_wherever_the_title_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "[[pillar]]\nid = \"p\"\nname = \"Pillar\"\n\n[[event]]\nid = \"deal\"\ntitle = \"Gas deal signed\"\n\
+                attribution = \"according to wire reports\"\ndate = 2025-03-01\npillar = \"p\"\nkind = \"contract\"\n\
+                significance = 5\npartners = [\"Georgia\"]\nsummary = \"A deal.\"\n\
+                figures = [{ label = \"Volume\", value = 2, unit = \"bcm/yr\", lead = true }, { label = \"Years\", value = 10 }]\n\
+                sources = [{ name = \"Wire\" }]\n";
+    std::fs::write(dir.path().join("d.toml"), text).unwrap();
+    let (md, pdf) = both_formats(dir.path(), "2025");
+    let shown = "Gas deal signed (according to wire reports; Volume: 2 bcm/yr)";
+    for (place, line) in [
+        ("the pillar's highlight", format!("#### {shown}\n")),
+        ("the chronology", format!("| {shown} |")),
+        ("the index of partners", format!("  - [{shown}](#")),
+        ("the top highlights", format!("**{shown}**")),
+    ] {
+        assert!(md.contains(&line), "{place}: `{line}` in\n{md}");
+    }
+    // Mermaid's source writes `:` and `;` as its entities, `#58;` and `#59;`.
+    let in_mermaid = shown.replace(';', "#59;").replace(':', "#58;");
+    assert_eq!(count(&md, "Gas deal signed"), count(&md, shown) + count(&md, &in_mermaid), "{md}");
+    assert_eq!(count(&pdf, &letters("Gas deal signed")), count(&pdf, &letters(shown)));
+}
+
+#[test]
+fn one_figure_at_most_leads() {
+    let figures = "[{ label = \"A\", value = 1, lead = true }, { label = \"B\", value = 2, lead = true }]";
+    let text = dataset("", r#"[{ name = "S" }]"#).replace("summary = \"S.\"\n", &format!("summary = \"S.\"\nfigures = {figures}\n"));
+    refused(&text, &["d.toml:13:86: error: a second figure has `lead = true`"]);
+}

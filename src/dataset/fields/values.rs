@@ -288,12 +288,20 @@ impl FileChecker<'_> {
             let value = fields.required("value", |c, v| c.number(v, "value"));
             let unit = fields.optional("unit", |c, v| c.line(v, "unit"));
             let approx = fields.optional("approx", |c, v| c.boolean(v, "approx"));
+            let lead = fields.optional("lead", |c, v| c.boolean(v, "lead"));
+            if let Some((true, span)) = &lead {
+                if out.iter().any(|f: &Figure| f.lead) {
+                    self.error(span, "a second figure has `lead = true`: an event's title is printed with one figure")
+                        .help = Some("keep `lead = true` on the figure that is the fact the event reports".to_owned());
+                }
+            }
             if let (Some(label), Some(value)) = (label, value) {
                 out.push(Figure {
                     label: label.0,
                     value: value.0,
                     unit: unit.map(|u| u.0),
                     approx: approx.is_some_and(|a| a.0),
+                    lead: lead.is_some_and(|l| l.0),
                 });
             }
         }
