@@ -476,9 +476,6 @@ summary-planned = { $count ->
         [one] { $count } event is
        *[other] { $count } events are
     } only planned.
-# The footnote on the counts: $sources, the sources with their dates,
-# joined by semicolons.
-summary-sources-note = Every count here is of facts taken from { $sources }. The Sources section lists them with the events each supports.
 # When no event falls in the period: $period.
 summary-none = No events in the dataset fall in { $period }.
 
@@ -773,3 +770,72 @@ figure-pillar-landmarks = { $pillar }: { $count } of the { $all } landmark event
 # the year (as text: "2025"), $count its events, $dated the dated events
 # begun in the period.
 figure-year-began = Begun in { $year }: { $count } of the { $dated } dated events that began in the period.
+
+## sources
+# The first page's provenance sentence when the period's events all rest on
+# one source (issue 25): $events the events (a number), $source the
+# source's name, $graded 1 when it carries a reliability grade and 0 when
+# not, $grade that grade (a letter, A to F), $notes how many notes the
+# source gives of itself (its funding, say; 0 or more), $note those notes
+# (without their final full stops, joined by semicolons).
+provenance-one = { $events ->
+        [one] The one event rests
+       *[other] All { $events } events rest
+    } on one { $graded ->
+        [0] ungraded source
+       *[other] source graded { $grade } on the Admiralty scale
+    }, { $source }{ $notes ->
+        [0] {""}
+       *[other] , which notes: “{ $note }”
+    }.
+# The same when they rest on several sources: $events the events, $sources
+# the sources (numbers), $single the events resting on one source alone,
+# $graded the sources carrying a reliability grade, $grades their grades
+# (a list, "B and C"), $ungraded the sources without one, $notes how many
+# notes the sources give of themselves, $note those notes, each said with
+# provenance-note and joined by semicolons.
+provenance-many = The { $events } events rest on { $sources } sources, { $single ->
+        [0] none of them on one source alone
+       *[other] { $single } of them on one source alone
+    }; { $graded ->
+        [0] the sources are ungraded
+       *[other] the sources are graded { $grades } on the Admiralty scale{ $ungraded ->
+            [0] {""}
+           *[other] , { $ungraded } ungraded
+        }
+    }{ $notes ->
+        [0] {""}
+       *[other] ; { $note }
+    }.
+# One source's note of itself in provenance-many: $source its name, $note
+# the note (without its final full stop).
+provenance-note = { $source } notes: “{ $note }”
+# After a source of the registry in the Sources section: $kind what sort
+# of publisher it is (state media, media, wire, official, academic, ngo or
+# other), $grade its reliability grade on the Admiralty scale (A to F), or
+# empty when the desk has not graded it.
+source-registry = { $kind ->
+        [ngo] non-governmental organisation
+       *[other] { $kind }
+    }, { $grade ->
+        [A] graded A, completely reliable
+        [B] graded B, usually reliable
+        [C] graded C, fairly reliable
+        [D] graded D, not usually reliable
+        [E] graded E, unreliable
+        [F] graded F, reliability impossible to judge
+       *[none] ungraded
+    }
+# An event's title wherever it is printed (highlights, related events, the
+# chronology, the timeline, the index of partners), with who says so when
+# the source hedges the fact and with the figure that is the fact: $title
+# the title, $attribution the event's attribution ("international
+# reporting suggests"), $figure its lead figure as event-figure says it.
+event-title-attributed = { $title } ({ $attribution })
+event-title-figure = { $title } ({ $figure })
+event-title-attributed-figure = { $title } ({ $attribution }; { $figure })
+# An event's lead figure: $label the figure's label ("Annual volume"),
+# $value its value, "about" before an approximate one (figure-about), and
+# in the second form $unit its unit ("bcm/yr").
+event-figure = { $label }: { $value }
+event-figure-unit = { $label }: { $value } { $unit }

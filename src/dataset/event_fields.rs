@@ -116,6 +116,18 @@ pub static EVENT_FIELDS: &[EventField] = &[
         shown: Some(Shown { name: "title", one: "title", prose: true, view: |_, e| FieldValue::Text(e.title.clone()) }),
     },
     EventField {
+        key: "attribution",
+        required: false,
+        read: |c, v, d| put(c.line(v, "attribution").map(Some), &mut d.event.attribution),
+        value: |e| e.attribution.as_deref().map_or(Value::Absent, text),
+        shown: Some(Shown {
+            name: "attribution",
+            one: "attribution",
+            prose: true,
+            view: |_, e| FieldValue::Text(e.attribution.clone().unwrap_or_default()),
+        }),
+    },
+    EventField {
         key: "date",
         required: true,
         // Set with `until` once both are read: an undated `"A..B"` holds
@@ -218,6 +230,7 @@ pub static EVENT_FIELDS: &[EventField] = &[
                     ("value", Value::Number(f.value)),
                     ("unit", f.unit.as_deref().map_or(Value::Absent, text)),
                     ("approx", if f.approx { Value::Flag(true) } else { Value::Absent }),
+                    ("lead", if f.lead { Value::Flag(true) } else { Value::Absent }),
                 ])
             }))
         },
@@ -226,7 +239,11 @@ pub static EVENT_FIELDS: &[EventField] = &[
     EventField {
         key: "sources",
         required: true,
-        read: |c, v, d| put(c.sources(v), &mut d.event.sources),
+        read: |c, v, d| {
+            let Some((sources, spans)) = c.sources(v) else { return false };
+            (d.event.sources, d.source_spans) = (sources, spans);
+            true
+        },
         value: |e| {
             list(e.sources.iter().map(|s| {
                 Value::Record(vec![
@@ -234,6 +251,11 @@ pub static EVENT_FIELDS: &[EventField] = &[
                     ("url", s.url.as_deref().map_or(Value::Absent, text)),
                     ("published", s.published.map_or(Value::Absent, |p| Value::Text(Cow::Owned(p.to_string())))),
                     ("note", s.note.as_deref().map_or(Value::Absent, text)),
+                    // Issue 25: the event's own grade of its information.
+                    // A registry entry's id, kind, grade and access date
+                    // are not the event's content: citing a source by id
+                    // instead of inline, or grading it, edits no event.
+                    ("credibility", s.credibility.map_or(Value::Absent, |c| Value::Int(c.into()))),
                 ])
             }))
         },
@@ -326,7 +348,9 @@ fn view_figures(_: &Dataset, e: &Event) -> FieldValue {
 fn view_sources(_: &Dataset, e: &Event) -> FieldValue {
     let shown = e.sources.iter().map(|s| {
         let mut text = s.name.clone();
-        let details: Vec<String> = s.url.iter().cloned().chain(s.published.map(|d| d.to_string())).collect();
+        // The information's grade on its six-point scale.
+        let credibility = s.credibility.map(|c| format!("{c}/6"));
+        let details: Vec<String> = s.url.iter().cloned().chain(s.published.map(|d| d.to_string())).chain(credibility).collect();
         if !details.is_empty() {
             text.push_str(&format!(" ({})", details.join(", ")));
         }

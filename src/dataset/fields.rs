@@ -24,7 +24,7 @@ mod judgement;
 mod values;
 
 /// Keys allowed at the top of a file.
-pub(super) const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner", "judgement"];
+pub(super) const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner", "judgement", "source"];
 pub(super) const JUDGEMENT_KEYS: &[&str] = &["id", "text", "likelihood", "confidence", "evidence", "pillar", "reviewed"];
 pub(super) const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language", "logo", "distribution", "reference"];
 pub(super) const PILLAR_KEYS: &[&str] = &["id", "name", "short", "summary", "order"];
@@ -33,8 +33,12 @@ pub(super) const PILLAR_KEYS: &[&str] = &["id", "name", "short", "summary", "ord
 /// beside a colour chip (issue 9).
 pub const MAX_SHORT: usize = 20;
 pub(super) const PARTNER_KEYS: &[&str] = &["id", "name", "aliases", "kind", "region", "iso", "members"];
-pub(super) const FIGURE_KEYS: &[&str] = &["label", "value", "unit", "approx"];
-pub(super) const SOURCE_KEYS: &[&str] = &["name", "url", "published", "note"];
+pub(super) const FIGURE_KEYS: &[&str] = &["label", "value", "unit", "approx", "lead"];
+/// An event's source given inline, or citing the registry by `id`.
+pub(super) const SOURCE_KEYS: &[&str] =
+    &["id", "name", "url", "published", "accessed", "kind", "reliability", "note", "credibility"];
+/// A `[[source]]` of the registry (issue 25).
+pub(super) const REGISTRY_KEYS: &[&str] = &["id", "name", "url", "published", "accessed", "kind", "reliability", "note"];
 
 /// The schema version this build reads.
 pub const SCHEMA: i64 = 1;
@@ -86,6 +90,8 @@ pub(super) struct Draft {
     /// Where each entry of `also` and of `partners` is.
     pub(super) also_spans: Vec<Range<usize>>,
     pub(super) partner_spans: Vec<Range<usize>>,
+    /// Where each source cited by registry id is, in order.
+    pub(super) source_spans: Vec<Range<usize>>,
 }
 
 /// An event's `date` as written.
@@ -123,6 +129,11 @@ pub struct FileDefs {
     pub(super) partner_places: Vec<Place>,
     /// `[[judgement]]` tables, evidence as written.
     pub(super) judgements: Vec<super::judgements::JudgementDef>,
+    /// `[[source]]` tables, each with the place of its `id`.
+    pub(super) sources: Vec<(super::model::Source, Place)>,
+    /// The place of every source cited by id of every complete event, in
+    /// order, for the registry's check.
+    pub(super) citation_places: Vec<Place>,
     pub(super) pillars_declared: bool,
     pub(super) events_declared: bool,
     /// `[[event]]` tables, valid or not: what the event limit counts, so
@@ -263,6 +274,15 @@ impl FileChecker<'_> {
                 "judgement" => {
                     for table in self.array_of_tables(value, "judgement") {
                         self.judgement(table, merged);
+                    }
+                }
+                "source" => {
+                    for (table, span) in self.array_of_tables(value, "source") {
+                        let id_span = table.get("id").map(|v| v.span());
+                        if let Some(source) = self.source_table(table, &span, REGISTRY_KEYS, "in `[[source]]`") {
+                            let place = self.place(&id_span.unwrap_or(span));
+                            merged.sources.push((source, place));
+                        }
                     }
                 }
                 other => self.unknown_key(key, other, TOP_KEYS, "at the top of a data file"),
@@ -478,6 +498,7 @@ impl FileChecker<'_> {
             return;
         }
         merged.partner_places.extend(draft.partner_spans.iter().map(|span| self.place(span)));
+        merged.citation_places.extend(draft.source_spans.iter().map(|span| self.place(span)));
         event.file = Arc::clone(&self.path);
         event.place = self.place(&span);
         merged.events.push(draft.event);

@@ -10,6 +10,7 @@ pub mod load;
 pub mod model;
 pub mod partners;
 pub mod schema;
+pub mod sources;
 pub mod fields;
 mod syntax;
 pub mod validate;
@@ -18,7 +19,8 @@ use std::path::Path;
 
 pub use load::{DataFile, DataSource, SourceFile};
 pub use model::{
-    Dataset, Event, Figure, FileContents, Kind, Partner, PartnerKind, Pillar, Region, ReportMeta, Source, Status,
+    Dataset, Event, Figure, FileContents, Kind, Partner, PartnerKind, Pillar, Region, Reliability, ReportMeta, Source,
+    SourceKind, Status,
 };
 
 use crate::diag::Diagnostic;

@@ -24,6 +24,10 @@ pub struct Dataset {
     /// The analyst's `[[judgement]]`s in file order (issue 25); empty in
     /// the default data.
     pub judgements: Vec<super::judgements::Judgement>,
+    /// The `[[source]]` registry in file order; empty when the dataset has
+    /// none (then events give their sources inline). Events citing an entry
+    /// by id carry a copy of it ([`Source::id`] set).
+    pub sources: Vec<Source>,
     /// The files read, as displayed in diagnostics.
     pub files: Vec<String>,
     /// What each file of `files` defines, in the same order, with its path
@@ -98,6 +102,10 @@ pub struct Pillar {
 pub struct Event {
     pub id: String,
     pub title: String,
+    /// Who says so, when the source hedges the fact ("international
+    /// reporting suggests"): printed with the title wherever it is (issue
+    /// 25, item 7).
+    pub attribution: Option<String>,
     /// The start of a dated event; for an undated one, the earliest it may
     /// have happened.
     pub date: PartialDate,
@@ -196,10 +204,15 @@ pub struct Figure {
     /// The source gives the value as approximate ("approximately 1.5
     /// billion cubic metres"): shown as "about 1.5".
     pub approx: bool,
+    /// The figure is the fact the event reports (the SEFE contract's
+    /// annual volume): printed with the title wherever it is (issue 25,
+    /// item 7).
+    pub lead: bool,
 }
 
-/// Where a fact comes from.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// Where a fact comes from: an inline table of an event, or an entry of
+/// the `[[source]]` registry (issue 25), copied into each event citing it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Source {
     pub name: String,
     pub url: Option<String>,
@@ -207,7 +220,22 @@ pub struct Source {
     /// What the source says about itself (its funding, say), shown in the
     /// Sources section.
     pub note: Option<String>,
+    /// The registry id, when the source is a `[[source]]` or cited by one.
+    pub id: Option<String>,
+    /// When the desk read it.
+    pub accessed: Option<NaiveDate>,
+    pub kind: Option<SourceKind>,
+    /// The desk's grade of the source (Admiralty scale); `None`: ungraded.
+    pub reliability: Option<Reliability>,
+    /// The desk's grade of this event's information from the source
+    /// (Admiralty scale, 1 to 6), given where the event cites it.
+    pub credibility: Option<u8>,
 }
+
+/// The Admiralty scale's grades of information, 1 to 6, as its published
+/// wording says them (for diagnostics and the contract).
+pub const CREDIBILITY: [&str; 6] =
+    ["confirmed by other sources", "probably true", "possibly true", "doubtful", "improbable", "truth cannot be judged"];
 
 macro_rules! kinds {
     ($($variant:ident => $name:literal;)*) => {
@@ -315,6 +343,35 @@ names! {
         Company => "company";
         Domestic => "domestic";
         Group => "group";
+    }
+}
+
+names! {
+    /// What sort of publisher a source is (issue 25): a closed list, so
+    /// that provenance reads alike across datasets (docs/dataset.md).
+    SourceKind {
+        StateMedia => "state media";
+        Media => "media";
+        Wire => "wire";
+        Official => "official";
+        Academic => "academic";
+        Ngo => "ngo";
+        Other => "other";
+    }
+}
+
+names! {
+    /// The Admiralty scale's grades of a source's reliability: `A`
+    /// completely reliable, `B` usually reliable, `C` fairly reliable, `D`
+    /// not usually reliable, `E` unreliable, `F` reliability cannot be
+    /// judged.
+    Reliability {
+        A => "A";
+        B => "B";
+        C => "C";
+        D => "D";
+        E => "E";
+        F => "F";
     }
 }
 

@@ -26,9 +26,9 @@ use serde_json::{json, Map, Value};
 
 use super::event_fields::EVENT_FIELDS;
 use super::fields::{
-    FIGURE_KEYS, JUDGEMENT_KEYS, MAX_LINE, MAX_SHORT, MAX_TEXT, PARTNER_KEYS, PILLAR_KEYS, REPORT_KEYS, SCHEMA, SOURCE_KEYS, TOP_KEYS,
+    FIGURE_KEYS, JUDGEMENT_KEYS, MAX_LINE, MAX_SHORT, MAX_TEXT, PARTNER_KEYS, PILLAR_KEYS, REPORT_KEYS, REGISTRY_KEYS, SCHEMA, SOURCE_KEYS, TOP_KEYS,
 };
-use super::model::{Kind, PartnerKind, Region, Status};
+use super::model::{Kind, PartnerKind, Region, Reliability, SourceKind, Status};
 
 /// The contract the descriptions come from.
 const CONTRACT: &str = include_str!("../../docs/dataset.md");
@@ -49,12 +49,14 @@ pub enum Table {
     Figure,
     Source,
     Judgement,
+    /// A `[[source]]` of the registry.
+    Registry,
 }
 
 impl Table {
     /// Every table, the top first.
     pub const ALL: &'static [Table] =
-        &[Table::Top, Table::Report, Table::Pillar, Table::Event, Table::Partner, Table::Figure, Table::Source, Table::Judgement];
+        &[Table::Top, Table::Report, Table::Pillar, Table::Event, Table::Partner, Table::Figure, Table::Source, Table::Judgement, Table::Registry];
 
     /// The keys the validator allows in it, in its order.
     pub fn keys(self) -> &'static [&'static str] {
@@ -67,6 +69,7 @@ impl Table {
             Table::Figure => FIGURE_KEYS,
             Table::Source => SOURCE_KEYS,
             Table::Judgement => JUDGEMENT_KEYS,
+            Table::Registry => REGISTRY_KEYS,
         }
     }
 
@@ -80,8 +83,10 @@ impl Table {
             Table::Event => EVENT_FIELDS.iter().filter(|f| f.required).map(|f| f.key).collect(),
             Table::Partner => vec!["id", "name", "kind"],
             Table::Figure => vec!["label", "value"],
+            // Or `id`, citing the registry: the schema says either.
             Table::Source => vec!["name"],
             Table::Judgement => vec!["text", "likelihood", "confidence", "evidence"],
+            Table::Registry => vec!["id", "name", "kind"],
         }
     }
 
@@ -96,6 +101,7 @@ impl Table {
             Table::Figure => "A figure",
             Table::Source => "A source",
             Table::Judgement => "`[[judgement]]`",
+            Table::Registry => "`[[source]]`",
         }
     }
 
@@ -110,20 +116,22 @@ impl Table {
             Table::Figure => "figure",
             Table::Source => "source",
             Table::Judgement => "judgement",
+            Table::Registry => "registered-source",
         }
     }
 
     /// What it is, for hover documentation on the table itself.
     fn about(self) -> &'static str {
         match self {
-            Table::Top => "One file of an azint-report dataset (schema 1): any of `[report]`, `[[pillar]]`, `[[event]]`, `[[partner]]` and `[[judgement]]`; a folder's files are merged into one dataset. The whole contract is docs/dataset.md.",
+            Table::Top => "One file of an azint-report dataset (schema 1): any of `[report]`, `[[pillar]]`, `[[event]]`, `[[partner]]`, `[[source]]` and `[[judgement]]`; a folder's files are merged into one dataset. The whole contract is docs/dataset.md.",
             Table::Report => "The briefing's title block; at most one file of the dataset may define it.",
             Table::Pillar => "A pillar of Azerbaijan's international integration; events name it by its `id`.",
             Table::Event => "One dated (or undated) fact, with its sources.",
             Table::Partner => "A counterpart events name: one registry entry, its one name and other spellings.",
             Table::Figure => "A number the source states, such as a gas volume.",
-            Table::Source => "Where the fact comes from.",
+            Table::Source => "Where the fact comes from, given inline, or a `[[source]]` cited by `id` with the information's `credibility`.",
             Table::Judgement => "The analyst's judgement, with its likelihood (ICD 203), confidence and the events it rests on.",
+            Table::Registry => "A source of the registry, defined once and cited by events by its `id`, with the desk's grade of its reliability.",
         }
     }
 }
@@ -160,6 +168,8 @@ pub enum Shape {
     Flag,
     /// An `http://` or `https://` address.
     Url,
+    /// An event's sources, at least one: each a registry id or a table.
+    Sources,
     /// The path of a PNG or JPEG file.
     Image,
 }
@@ -182,14 +192,15 @@ pub fn shape(table: Table, key: &str) -> Option<Shape> {
         (Table::Judgement, "evidence") => Shape::Lines,
         (Table::Judgement, "pillar") => line.clone(),
         (Table::Judgement, "reviewed") => Shape::Day,
+        (Table::Top, "source") => Shape::Tables(Table::Registry, 0),
         (Table::Report, "logo") => Shape::Image,
         (Table::Report, _) if REPORT_KEYS.contains(&key) => line,
-        (Table::Pillar | Table::Event | Table::Partner, "id") => Shape::Id,
+        (Table::Pillar | Table::Event | Table::Partner | Table::Source | Table::Registry, "id") => Shape::Id,
         (Table::Pillar, "short") => Shape::Line(MAX_SHORT),
-        (Table::Pillar | Table::Event, "summary") | (Table::Source, "note") => Shape::Text,
+        (Table::Pillar | Table::Event, "summary") | (Table::Source | Table::Registry, "note") => Shape::Text,
         (Table::Pillar, "order") => Shape::Integer(None),
-        (Table::Pillar | Table::Partner | Table::Source, "name") => line,
-        (Table::Event, "title" | "pillar") | (Table::Figure, "label" | "unit") => line,
+        (Table::Pillar | Table::Partner | Table::Source | Table::Registry, "name") => line,
+        (Table::Event, "title" | "pillar" | "attribution") | (Table::Figure, "label" | "unit") => line,
         (Table::Event, "date") => Shape::Date(true),
         (Table::Event, "until") => Shape::Date(false),
         (Table::Event, "also" | "partners" | "tags") | (Table::Partner, "aliases" | "members") => Shape::Lines,
@@ -197,14 +208,17 @@ pub fn shape(table: Table, key: &str) -> Option<Shape> {
         (Table::Event, "kind") => Shape::Names(Kind::ALL.iter().map(|k| k.as_str()).collect()),
         (Table::Event, "significance") => Shape::Integer(Some((1, 5))),
         (Table::Event, "figures") => Shape::Tables(Table::Figure, 0),
-        (Table::Event, "sources") => Shape::Tables(Table::Source, 1),
+        (Table::Event, "sources") => Shape::Sources,
         (Table::Partner, "kind") => Shape::Names(PartnerKind::NAMES.to_vec()),
         (Table::Partner, "region") => Shape::Names(Region::NAMES.to_vec()),
         (Table::Partner, "iso") => Shape::Names(super::iso::ALPHA2.to_vec()),
         (Table::Figure, "value") => Shape::Number,
-        (Table::Figure, "approx") => Shape::Flag,
-        (Table::Source, "url") => Shape::Url,
-        (Table::Source, "published") => Shape::Day,
+        (Table::Figure, "approx" | "lead") => Shape::Flag,
+        (Table::Source | Table::Registry, "url") => Shape::Url,
+        (Table::Source | Table::Registry, "published" | "accessed") => Shape::Day,
+        (Table::Source | Table::Registry, "kind") => Shape::Names(SourceKind::NAMES.to_vec()),
+        (Table::Source | Table::Registry, "reliability") => Shape::Names(Reliability::NAMES.to_vec()),
+        (Table::Source, "credibility") => Shape::Integer(Some((1, 6))),
         _ => return None,
     })
 }
@@ -248,6 +262,11 @@ fn value(shape: &Shape) -> Value {
         Shape::Integer(Some((min, max))) => json!({ "type": "integer", "minimum": min, "maximum": max }),
         Shape::Number => json!({ "type": "number" }),
         Shape::Flag => json!({ "type": "boolean" }),
+        Shape::Sources => json!({
+            "type": "array",
+            "minItems": 1,
+            "items": { "anyOf": [value(&Shape::Id), { "$ref": format!("#/definitions/{}", Table::Source.name()) }] },
+        }),
         Shape::Url => json!({ "type": "string", "pattern": r#"^\s*https?://[^/?#\s<>"`]+([/?#][^\s<>"`]*)?\s*$"# }),
         Shape::Image => json!({
             "type": "string",
@@ -323,7 +342,14 @@ fn definition(table: Table) -> Value {
         "properties": properties,
         "additionalProperties": false,
     });
-    if !required.is_empty() {
+    if table == Table::Source {
+        // Given inline it needs its `name`; citing the registry, its `id`
+        // (with which only `credibility` may go).
+        definition["anyOf"] = json!([
+            { "required": ["name"], "not": { "required": ["id"] } },
+            { "required": ["id"], "propertyNames": { "enum": ["id", "credibility"] } },
+        ]);
+    } else if !required.is_empty() {
         definition["required"] = json!(required);
         // Taplo's completion writes these when it creates the table.
         definition["x-taplo"] = json!({ "initKeys": required });

@@ -11,9 +11,9 @@ use crate::diag::{shorten, suggest, Diagnostic, Place};
 
 use super::load::{DataFile, ReadError};
 use super::DatasetError;
-use super::model::{Dataset, Event, FileContents, Partner, Pillar, ReportMeta};
 use super::judgements::Judgement;
-use super::partners;
+use super::model::{Dataset, Event, FileContents, Partner, Pillar, ReportMeta, Source};
+use super::{partners, sources};
 
 use super::fields::{check_file, FileDefs, PillarRef};
 
@@ -87,6 +87,7 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         events: std::mem::take(&mut merged.events),
         partners: merged.partners,
         judgements: merged.judgements,
+        sources: merged.sources,
         files: files.iter().map(|f| f.path.clone()).collect(),
         contents,
     })
@@ -150,6 +151,8 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
     // The registry first: events of any file may name partners of any other.
     let defs = checked.iter_mut().enumerate().flat_map(|(index, d)| std::mem::take(&mut d.partners).into_iter().map(move |p| (index, p)));
     let registry = partners::Registry::build(files, defs.collect(), diagnostics);
+    let defs = checked.iter_mut().enumerate().flat_map(|(index, d)| std::mem::take(&mut d.sources).into_iter().map(move |(s, p)| (index, s, p)));
+    let sources = sources::Registry::build(files, defs.collect(), diagnostics);
     let mut pillar_ids: HashMap<String, (usize, Place)> = HashMap::new();
     let events: usize = checked.iter().map(|d| d.event_ids.len()).sum();
     let mut event_ids: HashMap<String, (usize, Place)> = HashMap::with_capacity(events);
@@ -161,6 +164,7 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
         if let Some(registry) = &registry {
             registry.resolve(&files[index].path, &mut defs.events, &defs.partner_places, diagnostics);
         }
+        sources.resolve(path, &mut defs.events, &defs.citation_places, diagnostics);
         diagnostics.extend(defs.diagnostics);
         merged.pillars_declared |= defs.pillars_declared;
         merged.events_declared |= defs.events_declared;
@@ -202,6 +206,7 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
     let pillar_names: Vec<&str> = merged.pillars.iter().map(|p| p.id.as_str()).collect();
     merged.judgements = super::judgements::check(files, judgements, &event_ids, &pillar_names, diagnostics);
     merged.partners = registry.map(partners::Registry::into_partners).unwrap_or_default();
+    merged.sources = sources.into_sources();
     merged
 }
 
@@ -280,6 +285,7 @@ struct Merged {
     events: Vec<Event>,
     partners: Vec<Partner>,
     judgements: Vec<Judgement>,
+    sources: Vec<Source>,
     /// Whether any file has a `pillar` / `event` key at all, valid or not.
     pillars_declared: bool,
     events_declared: bool,

@@ -24,6 +24,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/executive-summary.md.hbs"),
     ),
     (
+        "provenance.md.hbs",
+        include_str!("../../templates/provenance.md.hbs"),
+    ),
+    (
         "counts.md.hbs",
         include_str!("../../templates/counts.md.hbs"),
     ),

@@ -114,12 +114,13 @@ mod tests {
             significance: 4,
             partners: vec!["Germany".into(), "Türkiye".into()],
             summary: "Azerbaijan and Germany signed a supply agreement.".into(),
-            figures: vec![Figure { label: "Volume".into(), value: 1.5, unit: Some("bcm".into()), approx: true }],
+            figures: vec![Figure { label: "Volume".into(), value: 1.5, unit: Some("bcm".into()), approx: true, lead: false }],
             sources: vec![Source {
                 name: "Ministry of Energy".into(),
                 url: Some("https://minenergy.gov.az/".into()),
                 published: chrono::NaiveDate::from_ymd_opt(2025, 3, 12),
                 note: None,
+                ..Source::default()
             }],
             tags: vec!["gas".into()],
             ..Event::default()

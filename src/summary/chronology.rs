@@ -116,7 +116,7 @@ pub(super) fn chronology(
         let label = labels.get(&*e.pillar);
         ChronologyEntry {
             id: e.id.clone(),
-            title: e.title.clone(),
+            title: super::views::shown_title(wording.words(), e),
             date: e.date.to_string(),
             until: e.until.map(|u| u.to_string()),
             pillar: e.pillar.to_string(),

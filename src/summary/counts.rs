@@ -132,7 +132,7 @@ pub(super) fn with_compare(mut kinds: Vec<KindCount>, compare: Option<&CompareVi
 
 /// The timeline: the most significant events, by date, clamped to the
 /// period.
-pub(super) fn timeline(events: &[&Event], pillars: &[&Pillar], period: &Period) -> Vec<TimelineEvent> {
+pub(super) fn timeline(events: &[&Event], pillars: &[&Pillar], period: &Period, words: &crate::words::Catalogue) -> Vec<TimelineEvent> {
     let mut chosen = super::highlights(events, TIMELINE_EVENTS);
     chosen.sort_by_cached_key(|e| super::chronological(e));
     chosen
@@ -141,7 +141,7 @@ pub(super) fn timeline(events: &[&Event], pillars: &[&Pillar], period: &Period) 
             let colour = pillars.iter().position(|p| *p.id == *e.pillar)?;
             let (start, end) = period.clamp(e);
             Some(TimelineEvent {
-                title: e.title.clone(),
+                title: super::views::shown_title(words, e),
                 pillar_name: pillars[colour].name.clone(),
                 colour,
                 start: start.to_string(),
@@ -168,6 +168,8 @@ pub(super) fn cite(events: &[&Event]) -> Vec<SourceView> {
         last: Option<NaiveDate>,
         events: usize,
         notes: BTreeSet<&'e str>,
+        /// A registered source's kind and grade (issue 25).
+        registered: Option<(&'static str, &'static str)>,
     }
     let mut by_name: BTreeMap<&str, Tally<'_>> = BTreeMap::new();
     for e in events {
@@ -176,6 +178,9 @@ pub(super) fn cite(events: &[&Event]) -> Vec<SourceView> {
             let tally = by_name.entry(source.name.as_str()).or_default();
             tally.urls.extend(source.url.as_deref());
             tally.notes.extend(source.note.as_deref());
+            if let (None, Some(kind)) = (tally.registered, source.kind) {
+                tally.registered = Some((kind.as_str(), source.reliability.map_or("", |r| r.as_str())));
+            }
             if let Some(date) = source.published {
                 tally.first = Some(tally.first.map_or(date, |d| d.min(date)));
                 tally.last = Some(tally.last.map_or(date, |d| d.max(date)));
@@ -196,6 +201,8 @@ pub(super) fn cite(events: &[&Event]) -> Vec<SourceView> {
             addresses: t.urls.len(),
             events: t.events,
             notes: t.notes.into_iter().map(str::to_owned).collect(),
+            kind: t.registered.map(|r| r.0.to_owned()),
+            grade: t.registered.map(|r| r.1.to_owned()),
         })
         .collect()
 }

@@ -160,7 +160,7 @@ impl<'d> Scope<'d> {
     }
 
     fn view(&self, e: &Event) -> EventView {
-        views::event_view(e, &self.pillar_names, self.period)
+        views::event_view(e, &self.pillar_names, self.period, self.wording.words())
     }
 }
 
@@ -190,7 +190,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         period: period.clone(),
         as_of: selection.as_of,
         chronology: chronology::chronology(selected, &labels, period, selection.chronology.then_some(wording)),
-        sources: Sources { list: counts::cite(selected) },
+        sources: Sources { list: counts::cite(selected), provenance: views::provenance(selection.words, selected) },
         data: data_note(dataset, selection, selected),
         compare,
         partner_index: partners::index(&tally, selected, &anchors, wording),
@@ -278,7 +278,7 @@ fn executive(
         per_kind: counts::with_compare(counts::per_kind(selected, wording), compare, wording),
         per_kind_pairs: counts::pairs(counts::per_kind(selected, wording)),
         top_highlights: highlights(selected, TOP_HIGHLIGHTS).into_iter().map(|e| scope.view(e)).collect(),
-        timeline: counts::timeline(selected, &scope.pillars, period),
+        timeline: counts::timeline(selected, &scope.pillars, period, scope.wording.words()),
         key_figures: wording.key_figures(summaries, selected, period),
         partners: partners::summarise(tally, selected, &pillar_order, other, wording),
     }
@@ -341,6 +341,7 @@ pub(super) mod tests {
         Event {
             id: id.to_owned(),
             title: id.to_owned(),
+            attribution: None,
             date: PartialDate::parse(date).unwrap(),
             until: None,
             undated: false,
@@ -357,6 +358,7 @@ pub(super) mod tests {
                 url: None,
                 published: None,
                 note: None,
+                ..Source::default()
             }],
             tags: Vec::new(),
             file: std::sync::Arc::from("f.toml"),

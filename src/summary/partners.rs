@@ -445,7 +445,7 @@ pub(super) fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&
                     .map(|e| {
                         let anchor = anchors.get(&*e.pillar).cloned().unwrap_or_default();
                         IndexEvent {
-                            title: e.title.clone(),
+                            title: super::views::shown_title(wording.words(), e),
                             date: e.date.to_string(),
                             until: e.until.map(|u| u.to_string()),
                             undated: e.undated,

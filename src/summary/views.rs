@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::partners;
-use crate::dataset::{Event, Status};
+use crate::dataset::{Event, Reliability, Status};
 use crate::period::Period;
+use crate::words::{Arg, Catalogue};
 
 /// The counts of the `--compare` period.
 #[derive(Clone, Debug, Serialize)]
@@ -83,6 +84,71 @@ pub struct PillarRow {
 #[derive(Clone, Debug, Serialize)]
 pub struct Sources {
     pub list: Vec<SourceView>,
+    /// The first page's sentence on what the period's events rest on
+    /// (issue 25); `None` without events.
+    pub provenance: Option<String>,
+}
+
+/// The provenance sentence for `events`, in the run's words: how many
+/// sources, how many events rest on one source alone, the sources' grades
+/// (or that they are ungraded) and what each says of itself (its funding).
+/// Sources are told apart by name, as the Sources section lists them.
+pub(super) fn provenance(words: &Catalogue, events: &[&Event]) -> Option<String> {
+    if events.is_empty() {
+        return None;
+    }
+    let mut by_name: BTreeMap<&str, (Option<Reliability>, std::collections::BTreeSet<&str>)> = BTreeMap::new();
+    let mut single = 0;
+    for e in events {
+        let mut names: Vec<&str> = Vec::with_capacity(e.sources.len());
+        for source in &e.sources {
+            let entry = by_name.entry(&source.name).or_default();
+            entry.0 = entry.0.or(source.reliability);
+            entry.1.extend(source.note.as_deref());
+            if !names.contains(&source.name.as_str()) {
+                names.push(&source.name);
+            }
+        }
+        single += usize::from(names.len() == 1);
+    }
+    // A note is quoted; the sentence's own full stop follows the quote.
+    let quoted = |note: &str| note.trim_end_matches('.').to_owned();
+    let graded: Vec<&str> = by_name.values().filter_map(|(r, _)| r.map(Reliability::as_str)).collect();
+    if let [(name, (grade, notes))] = by_name.iter().collect::<Vec<_>>()[..] {
+        let notes: Vec<String> = notes.iter().map(|n| quoted(n)).collect();
+        return Some(words.text(
+            "provenance-one",
+            &[
+                ("events", events.len().into()),
+                ("source", (*name).into()),
+                ("graded", usize::from(grade.is_some()).into()),
+                ("grade", grade.map_or("", Reliability::as_str).into()),
+                ("notes", notes.len().into()),
+                ("note", notes.join("; ").into()),
+            ],
+        ));
+    }
+    let mut grades: Vec<&str> = graded.clone();
+    grades.sort_unstable();
+    grades.dedup();
+    let notes: Vec<String> = by_name
+        .iter()
+        .flat_map(|(name, (_, notes))| notes.iter().map(move |n| (name, n)))
+        .map(|(name, note)| words.text("provenance-note", &[("source", (*name).into()), ("note", quoted(note).into())]))
+        .collect();
+    Some(words.text(
+        "provenance-many",
+        &[
+            ("events", events.len().into()),
+            ("sources", by_name.len().into()),
+            ("single", single.into()),
+            ("graded", graded.len().into()),
+            ("grades", words.and_list(&grades).into()),
+            ("ungraded", (by_name.len() - graded.len()).into()),
+            ("notes", notes.len().into()),
+            ("note", notes.join("; ").into()),
+        ],
+    ))
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -235,6 +301,11 @@ pub struct SourceView {
     pub events: usize,
     /// What the source says about itself, each distinct note once.
     pub notes: Vec<String>,
+    /// For a source of the `[[source]]` registry (issue 25): what sort of
+    /// publisher it is (`media`), and its reliability grade (`B`), empty
+    /// when ungraded.
+    pub kind: Option<String>,
+    pub grade: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -257,10 +328,34 @@ pub struct DataNote {
     pub planned_in_period: usize,
 }
 
-pub(super) fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period) -> EventView {
+/// An event's title as printed wherever it is (issue 25, item 7): with
+/// who says so, when the source hedges the fact, and the figure that is
+/// the fact, in the run's words.
+pub(super) fn shown_title(words: &Catalogue, e: &Event) -> String {
+    let figure = e.figures.iter().find(|f| f.lead).map(|f| {
+        let number = words.figure(f.value);
+        let value = if f.approx { words.text("figure-about", &[("value", number.into())]) } else { number };
+        let label = ("label", Arg::from(f.label.as_str()));
+        match &f.unit {
+            Some(unit) => words.text("event-figure-unit", &[label, ("value", value.into()), ("unit", unit.as_str().into())]),
+            None => words.text("event-figure", &[label, ("value", value.into())]),
+        }
+    });
+    let title = ("title", Arg::from(e.title.as_str()));
+    match (e.attribution.as_deref(), figure) {
+        (None, None) => e.title.clone(),
+        (Some(by), None) => words.text("event-title-attributed", &[title, ("attribution", by.into())]),
+        (None, Some(figure)) => words.text("event-title-figure", &[title, ("figure", figure.into())]),
+        (Some(by), Some(figure)) => {
+            words.text("event-title-attributed-figure", &[title, ("attribution", by.into()), ("figure", figure.into())])
+        }
+    }
+}
+
+pub(super) fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period, words: &Catalogue) -> EventView {
     EventView {
         id: e.id.clone(),
-        title: e.title.clone(),
+        title: shown_title(words, e),
         date: e.date.to_string(),
         until: e.until.map(|u| u.to_string()),
         pillar: e.pillar.to_string(),

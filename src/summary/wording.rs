@@ -47,6 +47,11 @@ impl<'w> Wording<'w> {
         }
     }
 
+    /// The run's catalogue itself.
+    pub(super) fn words(&self) -> &'w Catalogue {
+        self.words
+    }
+
     /// An event kind's name at the start of a table cell: "Summit".
     pub(super) fn kind(&self, kind: Kind) -> &str {
         &self.kinds[slot(Kind::ALL, &kind)]

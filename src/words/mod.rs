@@ -430,7 +430,6 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("summary-counts", &["period", "events", "pillars", "partners", "landmarks", "carried"]),
     ("summary-undated", &["count"]),
     ("summary-planned", &["count"]),
-    ("summary-sources-note", &["sources"]),
     ("summary-none", &["period"]),
     ("counts-compared", &["period"]),
     ("chart-title-pillar-shares", &[]),
@@ -490,6 +489,17 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("changes-judgement-edited", &["judgement"]),
     ("changes-judgement-review", &["judgement", "event", "fields", "count"]),
     ("changes-judgement-reviewed", &["judgement", "event"]),
+    // Sources (issue 25): the first page's provenance sentence and the
+    // Sources section's registry entries.
+    ("provenance-one", &["events", "source", "graded", "grade", "notes", "note"]),
+    ("provenance-many", &["events", "sources", "single", "graded", "grades", "ungraded", "notes", "note"]),
+    ("provenance-note", &["source", "note"]),
+    ("source-registry", &["kind", "grade"]),
+    ("event-title-attributed", &["title", "attribution"]),
+    ("event-title-figure", &["title", "figure"]),
+    ("event-title-attributed-figure", &["title", "attribution", "figure"]),
+    ("event-figure", &["label", "value"]),
+    ("event-figure-unit", &["label", "value", "unit"]),
 ];
 
 #[cfg(test)]

@@ -307,7 +307,8 @@ pub(crate) fn accepted_keys() -> Vec<(String, BTreeSet<String>)> {
          [[event]]\nid = \"e\"\ntitle = \"E\"\ndate = 2025-01-01\npillar = \"p\"\nkind = \"visit\"\n\
          significance = 3\nsummary = \"S.\"\nfigures = [{{ label = \"L\", value = 1, {PROBE} }}]\n\
          sources = [{{ name = \"N\", {PROBE} }}]\n{PROBE}\n\
-         [[judgement]]\ntext = \"T.\"\nlikelihood = \"likely\"\nconfidence = \"low\"\nevidence = [\"e\"]\n{PROBE}\n"
+         [[judgement]]\ntext = \"T.\"\nlikelihood = \"likely\"\nconfidence = \"low\"\nevidence = [\"e\"]\n{PROBE}\n\
+         [[source]]\nid = \"s\"\nname = \"S\"\nkind = \"media\"\n{PROBE}\n"
     );
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("probe.toml"), file).unwrap();
@@ -318,7 +319,7 @@ pub(crate) fn accepted_keys() -> Vec<(String, BTreeSet<String>)> {
         let keys = pair[1].split_once("the keys allowed here are: ").map(|(_, k)| k).expect(&pair[1]);
         out.push((place.to_owned(), keys.split(", ").map(str::to_owned).collect()));
     }
-    assert_eq!(out.len(), 8, "every table's unknown key reported with the keys allowed: {lines:#?}");
+    assert_eq!(out.len(), 9, "every table's unknown key reported with the keys allowed: {lines:#?}");
     out
 }
 
@@ -334,6 +335,7 @@ fn the_dataset_contract_documents_every_key_the_validator_accepts() {
         "in a source" => "A source",
         "in `[[partner]]`" => "`[[partner]]`",
         "in `[[judgement]]`" => "`[[judgement]]`",
+        "in `[[source]]`" => "`[[source]]`",
         other => panic!("a place the documents do not know: {other}"),
     };
     let mut problems = Vec::new();

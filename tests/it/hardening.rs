@@ -56,7 +56,7 @@ fn a_symlink_loop_in_the_data_folder_is_read_once() {
     std::os::unix::fs::symlink(&data, data.join("events").join("loop")).unwrap();
     let output = bin().args(["check", "--data"]).arg(&data).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(String::from_utf8_lossy(&output.stdout).contains("7 files, 4 pillars, 30 events"));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("8 files, 4 pillars, 30 events"));
 }
 
 #[test]
@@ -373,6 +373,7 @@ fn issue_10_output_targets_that_must_not_be_replaced_are_refused() {
     let data = dir.path().join("d.toml");
     std::fs::copy(root().join("data/events/2025.toml"), dir.path().join("e.toml")).unwrap();
     std::fs::copy(root().join("data/pillars.toml"), &data).unwrap();
+    std::fs::copy(root().join("data/sources.toml"), dir.path().join("s.toml")).unwrap();
     let before = std::fs::read(&data).unwrap();
     let output = bounded().args(["--format", "md", "--as-of", AS_OF, "--data"]).arg(dir.path()).arg("-o").arg(&data).output().unwrap();
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));

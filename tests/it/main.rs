@@ -20,6 +20,7 @@ mod properties;
 mod publication;
 mod render;
 mod source;
+mod sources;
 mod report_words;
 mod schema;
 mod tagged;

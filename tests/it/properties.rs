@@ -183,6 +183,7 @@ fn event(id: &str, date: PartialDate, significance: u8) -> DataEvent {
     DataEvent {
         id: id.to_owned(),
         title: id.to_owned(),
+        attribution: None,
         date,
         until: None,
         undated: false,
@@ -194,7 +195,7 @@ fn event(id: &str, date: PartialDate, significance: u8) -> DataEvent {
         partners: Vec::new(),
         summary: String::new(),
         figures: Vec::new(),
-        sources: vec![Source { name: "s".into(), url: None, published: None, note: None }],
+        sources: vec![Source { name: "s".into(), url: None, published: None, note: None, ..Source::default() }],
         tags: Vec::new(),
         file: "f.toml".into(),
         place: Default::default(),

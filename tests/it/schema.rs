@@ -39,6 +39,7 @@ fn definition_name(table: Table) -> &'static str {
         Table::Figure => "figure",
         Table::Source => "source",
         Table::Judgement => "judgement",
+        Table::Registry => "registered-source",
     }
 }
 
@@ -70,6 +71,7 @@ fn every_key_the_validator_accepts_is_in_the_schema() {
             "in a figure" => Table::Figure,
             "in a source" => Table::Source,
             "in `[[judgement]]`" => Table::Judgement,
+            "in `[[source]]`" => Table::Registry,
             other => panic!("a table the schema does not know: {other}"),
         };
         let accepted: BTreeSet<String> = keys.iter().map(|k| k.trim_matches('`').to_owned()).collect();
@@ -126,6 +128,9 @@ fn sample(table: Table, key: &str) -> String {
         (Table::Judgement, "likelihood") => "\"likely\"",
         (Table::Judgement, "confidence") => "\"low\"",
         (Table::Judgement, "evidence") => "[\"e\"]",
+        (Table::Registry, "id") => "\"s\"",
+        (Table::Registry, "name") => "\"S\"",
+        (Table::Registry, "kind") => "\"media\"",
         _ => panic!("the schema requires `{key}` in {table:?}: give it a sample here"),
     };
     value.to_owned()
@@ -147,12 +152,13 @@ fn keys(table: Table, drop: Option<(Table, &str)>) -> Vec<String> {
 fn smallest(drop: Option<(Table, &str)>) -> String {
     let lines = |table: Table| keys(table, drop).join("\n");
     format!(
-        "[[pillar]]\n{}\n[[partner]]\n{}\n[[event]]\n{}\nfigures = [{{ {} }}]\n[[judgement]]\n{}\n",
+        "[[pillar]]\n{}\n[[partner]]\n{}\n[[event]]\n{}\nfigures = [{{ {} }}]\n[[judgement]]\n{}\n[[source]]\n{}\n",
         lines(Table::Pillar),
         lines(Table::Partner),
         lines(Table::Event),
         keys(Table::Figure, drop).join(", "),
-        lines(Table::Judgement)
+        lines(Table::Judgement),
+        lines(Table::Registry)
     )
 }
 

@@ -219,7 +219,7 @@ fn issue_10_the_readme_watch_command_regenerates_with_the_default_data_folder() 
 fn issue_10_watch_follows_a_relative_data_file_and_templates_folder() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&root().join("data"), &dir.path().join("in"));
-    let merged: String = ["pillars.toml", "events/2021.toml", "events/2024.toml", "events/2025.toml", "events/2026.toml"]
+    let merged: String = ["pillars.toml", "sources.toml", "events/2021.toml", "events/2024.toml", "events/2025.toml", "events/2026.toml"]
         .iter()
         .map(|f| std::fs::read_to_string(dir.path().join("in").join(f)).unwrap() + "\n")
         .collect();

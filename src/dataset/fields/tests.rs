@@ -69,6 +69,7 @@ fn every_event_key_is_read_by_its_own_entry() {
     let valid = [
         ("id", "\"e\""),
         ("title", "\"E\""),
+        ("attribution", "\"A\""),
         ("date", "2024-05-06"),
         ("until", "2024-05-07"),
         ("pillar", "\"p\""),
@@ -91,6 +92,7 @@ fn every_event_key_is_read_by_its_own_entry() {
     let defs = file(valid.to_vec());
     assert!(defs.diagnostics.is_empty(), "{:?}", defs.diagnostics);
     let e = &defs.events[0];
+    assert_eq!(e.attribution.as_deref(), Some("A"));
     assert_eq!((e.id.as_str(), e.title.as_str(), e.date.to_string(), e.until.map(|u| u.to_string())), ("e", "E", "2024-05-06".into(), Some("2024-05-07".into())));
     assert_eq!((&*e.pillar, e.also.len(), e.status, e.kind, e.significance), ("p", 1, Status::Planned, crate::dataset::Kind::Visit, 3));
     assert_eq!((e.partners.as_slice(), e.summary.as_str(), e.figures.len(), e.sources.len(), e.tags.as_slice()), (&["Georgia".to_owned()][..], "S.", 1, 1, &["t".to_owned()][..]));

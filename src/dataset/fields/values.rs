@@ -13,8 +13,8 @@ use toml::de::{DeArray, DeTable, DeValue};
 use crate::date::PartialDate;
 use crate::diag::{shorten, suggest};
 
-use super::super::model::{Figure, Kind, Source, Status};
-use super::{integer, FileChecker, Fields, Value, When, FIGURE_KEYS, MAX_LINE, MAX_TEXT, SOURCE_KEYS};
+use super::super::model::{Figure, Kind, Reliability, Source, SourceKind, Status, CREDIBILITY};
+use super::{integer, FileChecker, Fields, Value, When, FIGURE_KEYS, MAX_LINE, MAX_TEXT, REGISTRY_KEYS, SOURCE_KEYS};
 
 impl FileChecker<'_> {
     /// A value from a fixed list of names (a partner's `kind`, `region`).
@@ -288,44 +288,142 @@ impl FileChecker<'_> {
             let value = fields.required("value", |c, v| c.number(v, "value"));
             let unit = fields.optional("unit", |c, v| c.line(v, "unit"));
             let approx = fields.optional("approx", |c, v| c.boolean(v, "approx"));
+            let lead = fields.optional("lead", |c, v| c.boolean(v, "lead"));
+            if let Some((true, span)) = &lead {
+                if out.iter().any(|f: &Figure| f.lead) {
+                    self.error(span, "a second figure has `lead = true`: an event's title is printed with one figure")
+                        .help = Some("keep `lead = true` on the figure that is the fact the event reports".to_owned());
+                }
+            }
             if let (Some(label), Some(value)) = (label, value) {
                 out.push(Figure {
                     label: label.0,
                     value: value.0,
                     unit: unit.map(|u| u.0),
                     approx: approx.is_some_and(|a| a.0),
+                    lead: lead.is_some_and(|l| l.0),
                 });
             }
         }
         Some(out)
     }
 
-    pub(in crate::dataset) fn sources(&mut self, v: &Value<'_>) -> Option<Vec<Source>> {
-        let tables = self.inline_tables(v, "sources")?;
-        if tables.is_empty() {
-            self.error(
-                &v.span(),
-                "`sources` is empty: every event needs at least one source",
-            );
+    /// An event's `sources`: each a registry id (`"news-az"`), a citation
+    /// with its grade (`{ id = "news-az", credibility = 2 }`) or a source
+    /// given inline (`{ name = "News.Az", ... }`); with the span of each
+    /// one cited by id, resolved once the registry is known
+    /// ([`super::super::sources`]).
+    pub(in crate::dataset) fn sources(&mut self, v: &Value<'_>) -> Option<(Vec<Source>, Vec<Range<usize>>)> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(v, "sources", "an array of source ids or tables");
+            return None;
+        };
+        if items.is_empty() {
+            self.error(&v.span(), "`sources` is empty: every event needs at least one source");
             return None;
         }
-        let mut out = Vec::with_capacity(tables.len());
-        for (table, span) in tables {
-            let mut fields = Fields::new(self, table, &span, SOURCE_KEYS, "in a source");
-            let name = fields.required("name", |c, v| c.line(v, "name"));
-            let url = fields.optional("url", |c, v| c.url(v));
-            let published = fields.optional("published", |c, v| c.full_date(v, "published"));
-            let note = fields.optional("note", |c, v| c.text(v, "note"));
-            if let Some(name) = name {
-                out.push(Source {
-                    name: name.0,
-                    url: url.map(|u| u.0),
-                    published: published.map(|p| p.0),
-                    note: note.map(|n| n.0),
-                });
+        let (mut out, mut cited) = (Vec::with_capacity(items.len()), Vec::new());
+        for item in items.iter() {
+            let source = match item.get_ref() {
+                DeValue::String(_) => self.id(item, "sources").map(|id| Source { id: Some(id), ..Source::default() }),
+                DeValue::Table(table) => self.source_table(table, &item.span(), SOURCE_KEYS, "in a source"),
+                _ => {
+                    self.type_error(item, "sources", "a source id or a table");
+                    None
+                }
+            };
+            if let Some(source) = source {
+                if source.id.is_some() {
+                    cited.push(item.span());
+                }
+                out.push(source);
             }
         }
-        Some(out)
+        (out.len() == items.len()).then_some((out, cited))
+    }
+
+    /// A source's table: inline in an event (`allowed` is [`SOURCE_KEYS`]),
+    /// or a `[[source]]` of the registry ([`REGISTRY_KEYS`]). Inline, a
+    /// table with an `id` cites the registry and may add only its
+    /// `credibility`; one without gives the source itself.
+    pub(in crate::dataset) fn source_table(
+        &mut self,
+        table: &DeTable<'_>,
+        span: &Range<usize>,
+        allowed: &[&str],
+        place: &'static str,
+    ) -> Option<Source> {
+        let registry = allowed == REGISTRY_KEYS;
+        let cites = !registry && table.get("id").is_some();
+        if cites {
+            for (key, value) in table.iter() {
+                let name = key.get_ref().as_ref();
+                if allowed.contains(&name) && !matches!(name, "id" | "credibility") {
+                    self.error(&value.span(), format!("`{name}` cannot go with `id` in a source: a source cited by id takes its details from its `[[source]]`"))
+                        .help = Some("give the details in the `[[source]]` table, or drop `id` to give the source inline".to_owned());
+                }
+            }
+        }
+        let mut fields = Fields::new(self, table, span, allowed, place);
+        let id = if registry { fields.required("id", |c, v| c.id(v, "id")) } else { fields.optional("id", |c, v| c.id(v, "id")) };
+        let name = if cites { None } else { fields.required("name", |c, v| c.line(v, "name")) };
+        let url = fields.optional("url", |c, v| c.url(v));
+        let published = fields.optional("published", |c, v| c.full_date(v, "published"));
+        let accessed = fields.optional("accessed", |c, v| c.full_date(v, "accessed"));
+        let read_kind = |c: &mut FileChecker<'_>, v: &Value<'_>| c.named(v, "kind", SourceKind::parse, SourceKind::NAMES);
+        let kind = if registry { fields.required("kind", read_kind) } else { fields.optional("kind", read_kind) };
+        let reliability = fields.optional("reliability", |c, v| c.reliability(v));
+        let note = fields.optional("note", |c, v| c.text(v, "note"));
+        let credibility = fields.optional("credibility", |c, v| c.credibility(v));
+        if registry && kind.is_none() || !cites && name.is_none() || cites && id.is_none() {
+            return None;
+        }
+        Some(Source {
+            name: name.map(|n| n.0).unwrap_or_default(),
+            url: url.map(|u| u.0),
+            published: published.map(|p| p.0),
+            note: note.map(|n| n.0),
+            id: id.map(|i| i.0),
+            accessed: accessed.map(|a| a.0),
+            kind: kind.map(|k| k.0),
+            reliability: reliability.map(|r| r.0),
+            credibility: credibility.map(|c| c.0),
+        })
+    }
+
+    /// A grade of the Admiralty scale's reliability, `A` to `F`.
+    fn reliability(&mut self, v: &Value<'_>) -> Option<Reliability> {
+        let s = self.string(v, "reliability")?;
+        let grade = Reliability::parse(s);
+        if grade.is_none() {
+            let help = match Reliability::parse(&s.to_ascii_uppercase()) {
+                Some(upper) => format!("grades are capital letters: `{}`", upper.as_str()),
+                None => "A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, \
+                         E unreliable, F reliability cannot be judged; leave `reliability` out for an ungraded source"
+                    .to_owned(),
+            };
+            self.error(&v.span(), format!("`reliability` is `{}`: expected a grade of the Admiralty scale, `A` to `F`", shorten(s)))
+                .help = Some(help);
+        }
+        grade
+    }
+
+    /// A grade of the Admiralty scale's credibility, 1 to 6.
+    fn credibility(&mut self, v: &Value<'_>) -> Option<u8> {
+        let expected = "1 (confirmed by other sources) to 6 (truth cannot be judged)";
+        match integer(v.get_ref()) {
+            Some(n @ 1..=6) => Some(n as u8),
+            Some(n) => {
+                let grades = CREDIBILITY.iter().enumerate().map(|(i, g)| format!("{} {g}", i + 1));
+                self.error(&v.span(), format!("`credibility` is {n}: expected a grade of the Admiralty scale, {expected}"))
+                    .help = Some(grades.collect::<Vec<_>>().join(", "));
+                None
+            }
+            None => {
+                self.type_error(v, "credibility", "an integer from 1 to 6");
+                None
+            }
+        }
     }
 
     pub(in crate::dataset) fn inline_tables<'v, 'i>(

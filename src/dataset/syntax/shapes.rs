@@ -21,6 +21,8 @@ pub(super) fn table_at(text: &str, offset: usize) -> Table {
         "pillar" => Table::Pillar,
         "event" => Table::Event,
         "partner" => Table::Partner,
+        "judgement" => Table::Judgement,
+        "source" => Table::Registry,
         _ => Table::Top,
     }
 }
@@ -30,6 +32,8 @@ pub(super) fn table_at(text: &str, offset: usize) -> Table {
 pub(super) fn items(table: Table, key: &str) -> Option<Table> {
     match shape(table, key)? {
         Shape::Table(inner) | Shape::Tables(inner, _) => Some(inner),
+        // An event's sources: inline tables (or registry ids, strings).
+        Shape::Sources => Some(Table::Source),
         _ => None,
     }
 }

@@ -182,7 +182,7 @@ fn every_parser_message_that_is_reached_is_in_plain_words() {
             }
         }
     }
-    assert!(tried > 1_500, "{tried} slips");
+    assert!(tried > 1_200, "{tried} slips");
     assert!(left.is_empty(), "{} of {tried}:\n{}", left.len(), left[..left.len().min(30)].join("\n"));
 }
 

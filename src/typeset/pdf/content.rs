@@ -180,7 +180,7 @@ impl Show<'_> {
 fn real(out: &mut Vec<u8>, n: f32) {
     // PDF has no NaN or infinity; lopdf wrote them as Rust prints them,
     // and so does this, byte for byte, but no layout should make one.
-    debug_assert!(n.is_finite(), "a non-finite number in a content stream: {n}");
+    debug_assert!(n.is_finite());
     if n.fract() == 0.0 && n.abs() < 1e7 && !(n == 0.0 && n.is_sign_negative()) {
         let whole = n as i32;
         if whole < 0 {
