@@ -337,6 +337,11 @@ mermaid-bar = { $events } in { $label }
 mermaid-bars-all = { $bars }
 mermaid-bars-some = { $bars }; no events in the other years
 mermaid-bars-none = no events
+# Bars of named categories (regions), said by the chart's $title (as
+# printed, e.g. "Events with a bilateral counterpart, by region"); $bars
+# as above, with mermaid-bars-some-named when some are empty.
+mermaid-bars-named = A bar chart, { $title }: { $bars }.
+mermaid-bars-some-named = { $bars }; none in the others
 # The name of a timeline's task: $title is the event's title, $state
 # whether it is undated, planned, both (undated-planned), or neither.
 mermaid-task = { $state ->
@@ -356,6 +361,9 @@ mermaid-timeline-lane = { $lane }: { $events }.
 # An event of the timeline on one day, or over days: $title, $date, $from, $until.
 mermaid-timeline-on = { $title } on { $date }
 mermaid-timeline-from = { $title } from { $from } to { $until }
+# An event not known to the day, or undated within a span: $when is its
+# date as the data give it ("February 2026", "undated, 2024–2026").
+mermaid-timeline-when = { $title }, { $when }
 
 ## Charts, their descriptions, and the page furniture (running heads,
 ## footers, link descriptions, the document's metadata).

@@ -140,6 +140,11 @@ pub(super) fn timeline(events: &[&Event], pillars: &[&Pillar], period: &Period, 
         .filter_map(|e| {
             let colour = pillars.iter().position(|p| *p.id == *e.pillar)?;
             let (start, end) = period.clamp(e);
+            let shown = match &e.until {
+                Some(until) => e.date.display_span_in(until, words),
+                None => e.date.display_in(words),
+            };
+            let when = if e.undated { words.text("date-undated", &[("date", shown.into())]) } else { shown };
             Some(TimelineEvent {
                 title: super::views::shown_title(words, e),
                 pillar_name: pillars[colour].name.clone(),
@@ -154,6 +159,7 @@ pub(super) fn timeline(events: &[&Event], pillars: &[&Pillar], period: &Period, 
                     && (e.date.precision() != crate::date::Precision::Day
                         || e.until.is_some_and(|u| u.precision() != crate::date::Precision::Day)),
                 lane: pillars[colour].short.clone().unwrap_or_else(|| pillars[colour].name.clone()),
+                when,
             })
         })
         .collect()

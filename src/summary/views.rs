@@ -64,6 +64,10 @@ pub struct TimelineEvent {
     pub imprecise: bool,
     /// The lane's label: the pillar's short name, else its name.
     pub lane: String,
+    /// The date as the data give it, in the run's words ("February 2026",
+    /// "undated, 2024–2026"): what a description says of an event not
+    /// known to the day, never the days drawn for it.
+    pub when: String,
 }
 
 /// A pillar's line in the executive summary.

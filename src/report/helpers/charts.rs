@@ -77,10 +77,11 @@ pub fn mermaid_bars(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> 
         counts.push(span.count);
     }
     let top = counts.iter().copied().max().unwrap_or(0).max(1);
-    let labels: Vec<String> = categories.iter().map(|c| mermaid::category(c)).collect();
+    // Named bars (regions) are said by the chart's title, years as years.
+    let named = rows.iter().any(|r| r.name.is_some()).then_some(title);
     let chart = Chart::Bars {
         title: title.to_owned(),
-        alt: Alt { title: title.to_owned(), description: words::bars(&labels, &counts, words) },
+        alt: Alt { title: title.to_owned(), description: words::bars(&categories, &counts, named, words) },
         categories,
         values: counts.iter().map(|&n| n as f64).collect(),
         undated: undated.len(),
@@ -169,8 +170,8 @@ mod tests {
     fn timeline_tasks_carry_significance_and_kind_of_mark() {
         let data = serde_json::json!({
             "events": [
-                { "title": "COP29: Baku", "pillar_name": "Energy", "colour": 2, "start": "2024-11-11", "end": "2024-11-22", "significance": 5, "single_day": false, "undated": false, "planned": false, "imprecise": false, "lane": "Energy" },
-                { "title": "Visit", "pillar_name": "Diplomacy", "colour": 0, "start": "2024-08-09", "end": "2024-08-09", "significance": 3, "single_day": true, "undated": false, "planned": false, "imprecise": false, "lane": "Diplomacy" }
+                { "title": "COP29: Baku", "pillar_name": "Energy", "colour": 2, "start": "2024-11-11", "end": "2024-11-22", "significance": 5, "single_day": false, "undated": false, "planned": false, "imprecise": false, "lane": "Energy", "when": "W" },
+                { "title": "Visit", "pillar_name": "Diplomacy", "colour": 0, "start": "2024-08-09", "end": "2024-08-09", "significance": 3, "single_day": true, "undated": false, "planned": false, "imprecise": false, "lane": "Diplomacy", "when": "W" }
             ],
             "period": { "start": "2024-01-01", "end": "2026-12-31" }
         });
@@ -180,11 +181,40 @@ mod tests {
         assert!(out.contains("    %% lanes: #1b3a5c #2f7f79\n"), "{out}");
         assert!(
             out.contains(
-                "axisFormat %Y\n    accTitle: T\n    accDescr: A timeline of 2 events from 1 January 2024 to 31 December 2026, \
+                "axisFormat %Y\n    accTitle: T\n    accDescr: A timeline of 2 events from 2024 to 2026, \
                  one lane per pillar. Diplomacy: Visit on 9 August 2024. Energy: COP29: Baku from 11 November 2024 to 22 November 2024.\n"
             ),
             "{out}"
         );
+    }
+
+    /// Issue 25: a description keeps the data's precision: an event known
+    /// to the month is said by its month, one undated within a span by the
+    /// span, the period by its years; never the days drawn for them.
+    #[test]
+    fn the_timeline_says_dates_at_the_datas_precision() {
+        let data = serde_json::json!({
+            "events": [
+                { "title": "Charter", "pillar_name": "Diplomacy", "colour": 0, "start": "2026-02-01", "end": "2026-02-28", "significance": 5, "single_day": false, "undated": false, "planned": false, "imprecise": true, "lane": "Diplomacy", "when": "February 2026" },
+                { "title": "Contract", "pillar_name": "Energy", "colour": 2, "start": "2024-01-01", "end": "2026-12-31", "significance": 4, "single_day": false, "undated": true, "planned": false, "imprecise": false, "lane": "Energy", "when": "undated, 2024–2026" }
+            ],
+            "period": { "start": "2024-01-01", "end": "2026-12-31" }
+        });
+        let out = render("{{{mermaid_timeline events period \"T\"}}}", data);
+        assert!(
+            out.contains("accDescr: A timeline of 2 events from 2024 to 2026, one lane per pillar. Diplomacy: Charter, February 2026. Energy: Contract, undated, 2024–2026.\n"),
+            "{out}"
+        );
+        assert!(!out.contains("1 February") && !out.contains("1 January"), "{out}");
+    }
+
+    /// Bars of regions are said as what they count, not as years.
+    #[test]
+    fn named_bars_are_not_said_as_years() {
+        let data = serde_json::json!({ "rows": [{ "name": "Europe", "count": 3 }, { "name": "Oceania", "count": 0 }] });
+        let out = render("{{{mermaid_bars rows \"Events by region\" 0}}}", data);
+        assert!(out.contains("accDescr: A bar chart, Events by region: three events in Europe; none in the others.\n"), "{out}");
+        assert!(!out.contains("year"), "{out}");
     }
 
     #[test]
@@ -237,8 +267,8 @@ mod tests {
     fn timeline_tasks_flag_undated_and_planned_events() {
         let data = serde_json::json!({
             "events": [
-                { "title": "Somewhere", "pillar_name": "D", "colour": 0, "start": "2024-01-01", "end": "2026-12-31", "significance": 3, "single_day": false, "undated": true, "planned": false, "imprecise": false, "lane": "D" },
-                { "title": "Summit", "pillar_name": "D", "colour": 0, "start": "2026-01-01", "end": "2026-12-31", "significance": 4, "single_day": false, "undated": false, "planned": true, "imprecise": false, "lane": "D" }
+                { "title": "Somewhere", "pillar_name": "D", "colour": 0, "start": "2024-01-01", "end": "2026-12-31", "significance": 3, "single_day": false, "undated": true, "planned": false, "imprecise": false, "lane": "D", "when": "W" },
+                { "title": "Summit", "pillar_name": "D", "colour": 0, "start": "2026-01-01", "end": "2026-12-31", "significance": 4, "single_day": false, "undated": false, "planned": true, "imprecise": false, "lane": "D", "when": "W" }
             ],
             "period": { "start": "2024-01-01", "end": "2026-12-31" }
         });

@@ -59,6 +59,8 @@ pub struct TimelineRow<'a> {
     pub undated: bool,
     pub planned: bool,
     pub imprecise: bool,
+    /// The date as the data give it, in words ("February 2026").
+    pub when: &'a str,
 }
 
 /// The period the timeline's axis spans (`period::Period` as serialised).
@@ -158,12 +160,14 @@ mod tests {
             planned: true,
             imprecise: true,
             lane: "Energy".into(),
+            when: "November 2024".into(),
         })
         .unwrap();
         let event: TimelineRow<'_> = view(&event);
         assert_eq!((event.title, event.lane, event.significance), ("COP29", "Energy", 5));
         assert_eq!(event.end, NaiveDate::from_ymd_opt(2024, 11, 22).unwrap());
         assert!(event.planned && event.imprecise && !event.undated && !event.single_day);
+        assert_eq!(event.when, "November 2024");
 
         let period = serde_json::to_value(Period::parse("2024-2026").unwrap()).unwrap();
         let period: PeriodRow = view(&period);

@@ -52,19 +52,26 @@ pub fn undated_bar(span: &str, words: &Catalogue) -> String {
 
 /// The bars in words: `labels` as the x-axis writes them, each bar with
 /// events, then whether others are empty.
-pub fn bars(labels: &[String], counts: &[u64], words: &Catalogue) -> String {
+///
+/// `named`: the bars are named categories (regions), not years: the
+/// sentence says what the chart counts by its `title`, and no year.
+pub fn bars(labels: &[String], counts: &[u64], named: Option<&str>, words: &Catalogue) -> String {
     let parts: Vec<String> = labels
         .iter()
         .zip(counts)
         .filter(|(_, &n)| n > 0)
         .map(|(label, &n)| words.text("mermaid-bar", &[("events", counted(n, words).into()), ("label", label.as_str().into())]))
         .collect();
-    let said = match (parts.is_empty(), counts.contains(&0)) {
-        (true, _) => words.text("mermaid-bars-none", &[]),
-        (false, true) => words.text("mermaid-bars-some", &[("bars", words.and_list(&parts).into())]),
-        (false, false) => words.text("mermaid-bars-all", &[("bars", words.and_list(&parts).into())]),
+    let said = match (parts.is_empty(), counts.contains(&0), named.is_some()) {
+        (true, _, _) => words.text("mermaid-bars-none", &[]),
+        (false, true, false) => words.text("mermaid-bars-some", &[("bars", words.and_list(&parts).into())]),
+        (false, true, true) => words.text("mermaid-bars-some-named", &[("bars", words.and_list(&parts).into())]),
+        (false, false, _) => words.text("mermaid-bars-all", &[("bars", words.and_list(&parts).into())]),
     };
     let bars = ("bars", Arg::from(said));
+    if let Some(title) = named {
+        return words.text("mermaid-bars-named", &[("title", title.into()), bars]);
+    }
     match (labels.first(), labels.last()) {
         (Some(a), Some(b)) if a != b => words.text("mermaid-bars-from", &[("first", a.as_str().into()), ("last", b.as_str().into()), bars]),
         (Some(a), _) => words.text("mermaid-bars-in", &[("first", a.as_str().into()), bars]),
@@ -84,13 +91,24 @@ pub fn task_name(title: &str, undated: bool, planned: bool, words: &Catalogue) -
     words.text("mermaid-task", &[("title", title.into()), ("state", state.into())])
 }
 
+/// A period's first and last day at the precision it has: whole years
+/// ("2024", "2026"), whole months ("July 2024"), else days.
+fn bounds(start: NaiveDate, end: NaiveDate, words: &Catalogue) -> (String, String) {
+    let last_of_month = |d: NaiveDate| d.succ_opt().is_none_or(|next| next.day() == 1);
+    if start.day() == 1 && start.month() == 1 && end.month() == 12 && end.day() == 31 {
+        (words.date(start.year(), None, None), words.date(end.year(), None, None))
+    } else if start.day() == 1 && last_of_month(end) {
+        (words.date(start.year(), Some(start.month()), None), words.date(end.year(), Some(end.month()), None))
+    } else {
+        (day(start, words), day(end, words))
+    }
+}
+
 /// The timeline in words: how many events over which dates, then each
 /// pillar's events with their dates, in the chart's order.
 pub fn timeline(events: &[TimelineRow<'_>], start: NaiveDate, end: NaiveDate, words: &Catalogue) -> String {
-    let mut text = words.text(
-        "mermaid-timeline",
-        &[("count", events.len().into()), ("from", day(start, words).into()), ("until", day(end, words).into())],
-    );
+    let (from, until) = bounds(start, end, words);
+    let mut text = words.text("mermaid-timeline", &[("count", events.len().into()), ("from", from.into()), ("until", until.into())]);
     let mut lanes: Vec<(usize, &str)> = events.iter().map(|e| (e.colour, e.pillar_name)).collect();
     lanes.sort();
     lanes.dedup();
@@ -99,7 +117,11 @@ pub fn timeline(events: &[TimelineRow<'_>], start: NaiveDate, end: NaiveDate, wo
             .iter()
             .filter(|e| e.colour == colour)
             .map(|e| {
-                if e.single_day || e.start == e.end {
+                // Known to the month or year, or undated within a span: its
+                // date as the data give it, never days it was drawn over.
+                if e.undated || e.imprecise {
+                    words.text("mermaid-timeline-when", &[("title", e.title.into()), ("when", e.when.into())])
+                } else if e.single_day || e.start == e.end {
                     words.text("mermaid-timeline-on", &[("title", e.title.into()), ("date", day(e.start, words).into())])
                 } else {
                     let (from, until) = (day(e.start, words), day(e.end, words));

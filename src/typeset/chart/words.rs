@@ -133,6 +133,21 @@ fn day(words: &Catalogue, d: NaiveDate) -> String {
     words.date(d.year(), Some(d.month()), Some(d.day()))
 }
 
+/// The first and last day of a span at the precision they have: whole
+/// years ("2024", "2026"), whole months ("February 2026"), else days. The
+/// chart draws a fact known to the month over the month's days; its
+/// description must not say those days.
+fn bounds(words: &Catalogue, start: NaiveDate, end: NaiveDate) -> (String, String) {
+    let last_of_month = |d: NaiveDate| d.succ_opt().is_none_or(|next| next.day() == 1);
+    if start.day() == 1 && start.month() == 1 && end.month() == 12 && end.day() == 31 {
+        (words.date(start.year(), None, None), words.date(end.year(), None, None))
+    } else if start.day() == 1 && last_of_month(end) {
+        (words.date(start.year(), Some(start.month()), None), words.date(end.year(), Some(end.month()), None))
+    } else {
+        (day(words, start), day(words, end))
+    }
+}
+
 /// A timeline's events and lanes counted, with its first and last day.
 fn counted(lanes: &[Lane], words: &Catalogue) -> String {
     let tasks: usize = lanes.iter().map(|l| l.tasks.len()).sum();
@@ -141,7 +156,8 @@ fn counted(lanes: &[Lane], words: &Catalogue) -> String {
     let counts = [("events", Arg::from(tasks)), ("lanes", Arg::from(lanes.len()))];
     match (first, last) {
         (Some(a), Some(b)) => {
-            let args = [counts[0].clone(), counts[1].clone(), ("from", day(words, a).into()), ("until", day(words, b).into())];
+            let (from, until) = bounds(words, a, b);
+            let args = [counts[0].clone(), counts[1].clone(), ("from", from.into()), ("until", until.into())];
             words.text("chart-timeline-events-dated", &args)
         }
         _ => words.text("chart-timeline-events", &counts),
@@ -162,8 +178,16 @@ fn lanes_said(lanes: &[Lane], words: &Catalogue) -> (Vec<String>, usize) {
             .iter()
             .take(TOLD - told)
             .map(|t| {
-                if t.end > t.start {
-                    let args = [("name", t.name.as_str().into()), ("from", day(words, t.start).into()), ("until", day(words, t.end).into())];
+                // Known to the month or year, or undated within a span:
+                // said at that precision ("February 2026", "2024 to 2026").
+                let (from, until) = match t.imprecise || t.undated {
+                    true => bounds(words, t.start, t.end),
+                    false => (day(words, t.start), day(words, t.end)),
+                };
+                if from == until {
+                    words.text("chart-timeline-event", &[("name", t.name.as_str().into()), ("date", from.into())])
+                } else if t.end > t.start {
+                    let args = [("name", t.name.as_str().into()), ("from", from.into()), ("until", until.into())];
                     words.text("chart-timeline-event-span", &args)
                 } else {
                     words.text("chart-timeline-event", &[("name", t.name.as_str().into()), ("date", day(words, t.start).into())])
