@@ -847,3 +847,10 @@ event-title-attributed-figure = { $title } ({ $attribution }; { $figure })
 # in the second form $unit its unit ("bcm/yr").
 event-figure = { $label }: { $value }
 event-figure-unit = { $label }: { $value } { $unit }
+
+## What to watch
+
+# The line over the short list, near the top of the executive summary, of
+# planned events whose date has not passed and spans still running at the
+# report's date (Markdown): $date the report's date ("12 February 2026").
+watch-heading = **What to watch** on { $date }: plans ahead, spans still running

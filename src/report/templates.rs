@@ -28,6 +28,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/provenance.md.hbs"),
     ),
     (
+        "watch.md.hbs",
+        include_str!("../../templates/watch.md.hbs"),
+    ),
+    (
         "counts.md.hbs",
         include_str!("../../templates/counts.md.hbs"),
     ),

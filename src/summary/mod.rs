@@ -9,7 +9,8 @@
 //! before the period are the period's rules ([`crate::period::Period`]),
 //! read here and never written again. The parts, by job: [`views`] (what
 //! the templates see), `counts` (per year, kind, span and source, the
-//! timeline), `chronology`, [`partners`], and `wording` (every English
+//! timeline), `chronology`, [`partners`], [`watch`] (what is still to
+//! come or under way at the report's date), and `wording` (every English
 //! sentence the summary composes).
 
 use std::collections::BTreeMap;
@@ -26,6 +27,7 @@ mod counts;
 pub mod judgements;
 pub mod partners;
 pub mod views;
+pub mod watch;
 mod wording;
 
 use wording::Wording;
@@ -137,6 +139,8 @@ struct Scope<'d> {
     selected: Vec<&'d Event>,
     /// The words the summary writes.
     wording: Wording<'d>,
+    /// The report's date.
+    as_of: NaiveDate,
 }
 
 impl<'d> Scope<'d> {
@@ -151,7 +155,15 @@ impl<'d> Scope<'d> {
         let in_period = period.select(&dataset.events, |_| true);
         let mut selected = period.select(&dataset.events, |e| reported(&pillars, e));
         selected.sort_by_cached_key(|e| chronological(e));
-        Scope { period, pillars, pillar_names, in_period, selected, wording: Wording::new(selection.words) }
+        Scope {
+            period,
+            pillars,
+            pillar_names,
+            in_period,
+            selected,
+            wording: Wording::new(selection.words),
+            as_of: selection.as_of,
+        }
     }
 
     /// Whether the event's pillar is reported.
@@ -280,6 +292,7 @@ fn executive(
         top_highlights: highlights(selected, TOP_HIGHLIGHTS).into_iter().map(|e| scope.view(e)).collect(),
         timeline: counts::timeline(selected, &scope.pillars, period, scope.wording.words()),
         key_figures: wording.key_figures(summaries, selected, period),
+        watch: watch::list(selected, scope.as_of, &scope.pillar_names, wording.words()),
         partners: partners::summarise(tally, selected, &pillar_order, other, wording),
     }
 }

@@ -40,6 +40,10 @@ pub struct Executive {
     /// evaluative word (issue 25, item 5): the template sets them as "Key
     /// figures". The analyst's judgements are the summary's `judgements`.
     pub key_figures: Vec<String>,
+    /// What to watch (issue 25, item 3): plans not yet passed and spans
+    /// still running at the report's date, in date order; empty, the
+    /// section is left out.
+    pub watch: Vec<super::watch::WatchItem>,
     /// Who the period's events name, by kind and region (issue 13).
     pub partners: partners::Partners,
 }

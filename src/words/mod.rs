@@ -503,6 +503,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("event-title-attributed-figure", &["title", "attribution", "figure"]),
     ("event-figure", &["label", "value"]),
     ("event-figure-unit", &["label", "value", "unit"]),
+    // What to watch (issue 25, item 3).
+    ("watch-heading", &["date"]),
 ];
 
 #[cfg(test)]

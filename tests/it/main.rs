@@ -27,6 +27,7 @@ mod tagged;
 mod typeset;
 mod util;
 mod watch;
+mod watch_list;
 mod words;
 mod summary_words;
 mod syntax;
