@@ -854,3 +854,10 @@ event-figure-unit = { $label }: { $value } { $unit }
 # planned events whose date has not passed and spans still running at the
 # report's date (Markdown): $date the report's date ("12 February 2026").
 watch-heading = **What to watch** on { $date }: plans ahead, spans still running
+
+## facts
+# The about-note's sentence on how the briefing picks its most significant
+# events (highlights, related events, the timeline's events) and breaks
+# their ties, the rule of summary::highlights (issue 25, item 8). No
+# variables.
+about-highlights = Highlights, related events and the events of the timeline are the most significant of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then the id in alphabetical order, so no choice rests on the order of the files.

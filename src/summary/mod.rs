@@ -323,6 +323,8 @@ fn chronological(e: &Event) -> (NaiveDate, crate::date::Precision, NaiveDate, &s
 /// The `n` most significant events: of equal significance, what happened
 /// before what is only planned (issue 15), then the later start date, then
 /// the smaller id, so the choice never depends on file order.
+/// The about-note tells the reader this rule (`about-highlights` in the
+/// catalogue, issue 25 item 8): change the two together.
 pub fn highlights<'e>(events: &[&'e Event], n: usize) -> Vec<&'e Event> {
     let rank = |a: &&Event, b: &&Event| {
         b.significance

@@ -105,8 +105,10 @@ impl<'w> Wording<'w> {
             .iter()
             .map(|p| (p.name.as_str(), selected.iter().filter(|e| *e.pillar == *p.id && e.significance == 5).count()))
             .collect();
-        if let Some((name, n, _)) = leader(&landmarks) {
-            let all: usize = landmarks.iter().map(|l| l.1).sum();
+        let all: usize = landmarks.iter().map(|l| l.1).sum();
+        // One landmark in all is no figure of where landmarks fall ("1 of
+        // the 1"): the event itself is the first highlight.
+        if let Some((name, n, _)) = leader(&landmarks).filter(|_| all > 1) {
             let args = [("pillar", Arg::from(name)), ("count", Arg::from(n)), ("all", Arg::from(all))];
             out.push(self.words.text("figure-pillar-landmarks", &args));
         }

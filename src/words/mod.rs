@@ -477,6 +477,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("about-undated", &["count", "spans", "example"]),
     ("about-undated-span", &["count", "span"]),
     ("about-planned", &["count"]),
+    ("about-highlights", &[]),
     ("about-event-files", &[]),
     ("about-pillar-files", &[]),
     ("heading-key-judgements", &[]),

@@ -28,6 +28,10 @@ struct Fact {
     /// (value, unit, approx, quote)
     figures: Vec<(f64, Option<String>, bool, String)>,
     quote: String,
+    /// The grade the data give the event, and the article's words of
+    /// weight that justify it (issue 25, item 8).
+    significance: u8,
+    weight: String,
 }
 
 fn string(table: &DeTable<'_>, key: &str) -> Option<String> {
@@ -83,6 +87,11 @@ fn facts() -> Vec<Fact> {
                     })
                     .collect(),
                 quote: string(t, "quote").unwrap(),
+                significance: match t.get("significance").map(|v| v.get_ref()) {
+                    Some(DeValue::Integer(n)) => n.as_str().parse().unwrap(),
+                    other => panic!("`significance` must be an integer, found {other:?}"),
+                },
+                weight: string(t, "weight").expect("every fact quotes its words of weight"),
             }
         })
         .collect()
@@ -183,4 +192,44 @@ fn the_liberties_found_in_the_default_data_stay_out() {
     let article = article();
     assert!(article.contains("prepared with the financial support of the Media Development Agency of the Republic of Azerbaijan"));
     assert!(data.contains("note = \"The material was prepared with the financial support of the Media Development Agency of the Republic of Azerbaijan.\""));
+}
+
+/// Each event's significance is the grade the fact list justifies with the
+/// article's own words of weight, quoted verbatim (issue 25, item 8).
+#[test]
+fn every_significance_is_justified_by_the_articles_words_of_weight() {
+    let article = article();
+    let facts = facts();
+    for e in events() {
+        let fact = facts.iter().find(|f| f.event == e.id).unwrap();
+        assert!(article.contains(&fact.weight), "{}: words of weight not in the article: {}", e.id, fact.weight);
+        assert_eq!(e.significance, fact.significance, "{}: significance, justified by \"{}\"", e.id, fact.weight);
+    }
+    // The article's strongest words go to COP29 alone: nothing it says in
+    // one sentence ranks with "the largest international event ever
+    // organized by the country".
+    let top: Vec<&str> = facts.iter().filter(|f| f.significance == 5).map(|f| f.event.as_str()).collect();
+    assert_eq!(top, ["cop29-baku"]);
+}
+
+/// The pillars are named as the article names them (issue 25, item 9).
+#[test]
+fn every_pillar_has_the_articles_name() {
+    let article = article().to_lowercase();
+    let data = load(&DataSource::Path(root().join("data"))).unwrap();
+    for pillar in &data.pillars {
+        let name = pillar.name.to_lowercase();
+        assert!(article.contains(&format!("{name},")) || article.contains(&format!("{name}.")), "pillar `{}` is not the article's name", pillar.name);
+    }
+}
+
+/// The titles keep the article's qualifying words (issue 25, item 9).
+#[test]
+fn titles_keep_the_articles_qualifying_words() {
+    let events = events();
+    let title = |id: &str| events.iter().find(|e| e.id == id).unwrap().title.clone();
+    assert!(title("oic-right-of-return-resolution").contains("from the territory of present-day Armenia"));
+    assert!(title("oic-right-of-return-resolution").contains("51st"));
+    assert!(title("russia-balanced-relations").contains("aims to maintain"));
+    assert!(title("eu-gas-financing-talks").starts_with("Discussions"));
 }

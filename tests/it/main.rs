@@ -10,6 +10,7 @@ mod gfm;
 mod cli_properties;
 mod docs;
 mod hardening;
+mod highlights;
 mod judgements;
 mod hostile_text;
 mod house;

@@ -152,7 +152,7 @@ fn no_heading_repeats_its_parent() {
 #[test]
 fn highlights_have_a_title_a_dateline_and_run_in_labels() {
     let md = default_markdown();
-    assert!(md.contains("\n*February 2026* · agreement · landmark (5/5)\n"), "the dateline is its own line, opening in italics");
+    assert!(md.contains("\n*February 2026* · agreement · major (4/5)\n"), "the dateline is its own line, opening in italics");
     assert!(md.contains("\n**Partners:** United States\n") && md.contains("\n**Sources:** "), "labels are bold and run in");
     assert!(!md.contains("- Partners:") && !md.contains("- Sources:"), "no bullets for labels");
 
@@ -161,11 +161,11 @@ fn highlights_have_a_title_a_dateline_and_run_in_labels() {
         .document
         .pages
         .iter()
-        .find(|p| page_texts(p).any(|(_, t)| t.text == "February 2026 · agreement · landmark (5/5)"))
+        .find(|p| page_texts(p).any(|(_, t)| t.text == "February 2026 · agreement · major (4/5)"))
         .expect("a page with the dateline");
     let texts: Vec<_> = page_texts(page).collect();
     let (title_at, title) = texts.iter().find(|(_, t)| t.text == "United States–Azerbaijan Strategic Partnership Charter").copied().unwrap();
-    let (line_at, line) = texts.iter().find(|(_, t)| t.text == "February 2026 · agreement · landmark (5/5)").copied().unwrap();
+    let (line_at, line) = texts.iter().find(|(_, t)| t.text == "February 2026 · agreement · major (4/5)").copied().unwrap();
     assert_eq!(line.face, Face::Sans);
     assert!(line.size < title.size && line.size.0 < 9.0, "the dateline is small");
     let grey = line.color;

@@ -211,7 +211,7 @@ fn pillars_and_highlights_can_be_chosen() {
     ]);
     let h2 = headings(&md, pulldown_cmark::HeadingLevel::H2);
     assert!(
-        h2.contains(&"1. Energy and green transition".to_owned()),
+        h2.contains(&"1. Energy and green transition diplomacy".to_owned()),
         "{h2:?}"
     );
     assert!(!h2.iter().any(|h| h.contains("Multi-vector")));

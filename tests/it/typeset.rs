@@ -437,7 +437,7 @@ fn links_to_sections_go_to_their_heading_page() {
             }
         }
     }
-    let energy = doc.headings.iter().find(|h| h.title.ends_with("Energy and green transition")).unwrap();
+    let energy = doc.headings.iter().find(|h| h.title.ends_with("Energy and green transition diplomacy")).unwrap();
     let to_energy = doc.pages.iter().flat_map(|p| &p.items).any(|(_, i)| {
         matches!(i, Item::Link { target: Target::Page { page, y }, .. } if *page == energy.page && *y == energy.y)
     });

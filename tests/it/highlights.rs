@@ -1,0 +1,44 @@
+//! Highlights by a stated rule (issue 25, item 8): the about-note tells
+//! the reader how the most significant events are chosen and how ties are
+//! broken, and the default briefing's highlights follow that rule.
+
+use crate::util::default_markdown;
+
+/// The about-note's sentence on the rule, as the catalogue words it.
+fn rule() -> String {
+    let catalogue = azint_report::words::BUILTIN;
+    let line = catalogue.lines().find(|l| l.starts_with("about-highlights = ")).expect("the catalogue words the rule");
+    line["about-highlights = ".len()..].to_owned()
+}
+
+#[test]
+fn the_about_note_states_the_highlights_tie_rule() {
+    let md = default_markdown();
+    let about = &md[md.find("## About this briefing").expect("an about-note")..];
+    let rule = rule();
+    assert!(about.contains(&rule), "{about}");
+    for part in ["of equal significance", "happened comes before one only planned", "the later start before the earlier", "the id in alphabetical order"] {
+        assert!(rule.contains(part), "the rule does not say `{part}`: {rule}");
+    }
+}
+
+#[test]
+fn the_default_top_highlights_follow_the_stated_rule() {
+    let md = default_markdown();
+    let start = md.find("### Top highlights").unwrap();
+    let section = &md[start..start + md[start..].find("\n## ").unwrap()];
+    let titles: Vec<&str> = section.lines().filter_map(|l| l.split_once(". **")).map(|(_, rest)| rest.split("**").next().unwrap()).collect();
+    // COP29 alone has the article's strongest words of weight; the events
+    // graded 4 follow, the later start first (February 2026, January
+    // 2026, 30 September 2025, December 2024).
+    assert_eq!(
+        titles,
+        [
+            "COP29 UN Climate Change Conference in Baku",
+            "United States–Azerbaijan Strategic Partnership Charter",
+            "SOCAR begins supplying gas to Germany and Austria",
+            "Azerbaijan, Kazakhstan and Georgia sign a Trans-Caspian route action plan",
+            "Unanimous admission to the Developing Eight organisation",
+        ]
+    );
+}
