@@ -329,7 +329,7 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
         if n > 0 {
             let y = area.origin.y - Pt(22.0);
             let left = left.clone();
-            let right = typographic(&sections[n], None);
+            let right = shortened(fonts, typographic(&sections[n], None), size, area.size.w * RUNNING_SECTION_SHARE);
             let right_width = fonts.width(Face::Sans, &right, size);
             let left_width = fonts.width(Face::Sans, &left, size).min(area.size.w - right_width - Pt(12.0));
             page.furniture.push((Point::new(area.origin.x, y), text(Face::Sans, size, style::MUTED, left, left_width)));
@@ -378,6 +378,28 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
             None => page.items.extend(added),
         }
     }
+}
+
+/// The running head's section takes at most 30% of the text width, so
+/// that it stays a label beside the title, never a line of prose.
+const RUNNING_SECTION_SHARE: f32 = 0.3;
+
+/// `text` cut at a word boundary, with an ellipsis, to fit `max` (a
+/// running head's section: "3. Energy and green transition…"); as it is
+/// when it fits, or when even its first word does not.
+fn shortened(fonts: &Fonts, text: String, size: Pt, max: Pt) -> String {
+    if fonts.width(Face::Sans, &text, size) <= max {
+        return text;
+    }
+    let mut end = text.len();
+    while let Some(space) = text[..end].rfind(' ') {
+        end = space;
+        let cut = format!("{}…", text[..end].trim_end_matches([',', ';', ':', ' ']));
+        if fonts.width(Face::Sans, &cut, size) <= max {
+            return cut;
+        }
+    }
+    text
 }
 
 /// What the running header names on each page: the level-2 section in
