@@ -13,28 +13,28 @@ fn briefing(as_of: &str) -> (String, String) {
 
 /// The list's lines, after its lead line.
 fn watch_list(md: &str) -> Vec<&str> {
-    let Some(from) = md.find("> **What to watch**") else { return Vec::new() };
-    md[from..].lines().take_while(|l| l.starts_with('>')).filter(|l| l.starts_with("> - ")).collect()
+    let Some(from) = md.find("**What to watch**") else { return Vec::new() };
+    md[from..].lines().skip(1).skip_while(|l| l.is_empty()).take_while(|l| l.starts_with("- ")).collect()
 }
 
 #[test]
 fn the_default_list_holds_the_running_spans_then_the_plans_in_date_order() {
     let md = default_markdown();
-    assert!(md.contains("> **What to watch** on 12 February 2026: plans ahead, spans still running\n"), "{md}");
+    assert!(md.contains("\n**What to watch** on 12 February 2026: plans ahead, spans still running\n"), "{md}");
     let multilateral = "Active multilateral engagement";
     assert_eq!(
         watch_list(md),
         [
-            format!("> - *2024–2026* · Chairmanship of CICA for 2024–2026 · {multilateral}"),
-            format!("> - *2025–2029* · Decent Work Country Programme 2025–2029 with the ILO · {multilateral}"),
-            format!("> - *2026 (planned)* · CICA summit to be held in Azerbaijan · {multilateral}"),
-            format!("> - *2026 (planned)* · Azerbaijan to host the OIC Summit · {multilateral}"),
+            format!("- *2024–2026* · Chairmanship of CICA for 2024–2026 · {multilateral}"),
+            format!("- *2025–2029* · Decent Work Country Programme 2025–2029 with the ILO · {multilateral}"),
+            format!("- *2026 (planned)* · CICA summit to be held in Azerbaijan · {multilateral}"),
+            format!("- *2026 (planned)* · Azerbaijan to host the OIC Summit · {multilateral}"),
         ]
     );
     // Near the top: in the executive summary, after its first paragraph,
     // before the key figures.
     let (summary, watch, figures) =
-        (md.find("## Executive summary").unwrap(), md.find("> **What to watch**").unwrap(), md.find("> **Key figures**").unwrap());
+        (md.find("## Executive summary").unwrap(), md.find("\n**What to watch**").unwrap(), md.find("> **Key figures**").unwrap());
     assert!(summary < watch && watch < figures, "{md}");
     // The UN framework "for 2021–2025" ended before the report's date; an
     // undated fact's span bounds a date, it is not running.
@@ -46,10 +46,10 @@ fn a_plan_whose_date_has_passed_is_not_listed_and_check_warns_of_it() {
     let (md, _) = briefing("2027-01-15");
     assert_eq!(
         watch_list(&md),
-        ["> - *2025–2029* · Decent Work Country Programme 2025–2029 with the ILO · Active multilateral engagement"],
+        ["- *2025–2029* · Decent Work Country Programme 2025–2029 with the ILO · Active multilateral engagement"],
         "the plans for 2026 have passed; the ILO programme still runs"
     );
-    assert!(md.contains("> **What to watch** on 15 January 2027:"), "{md}");
+    assert!(md.contains("\n**What to watch** on 15 January 2027:"), "{md}");
     let check = bin().args(["check", "--as-of", "2027-01-15"]).output().unwrap();
     let err = stderr(&check);
     assert!(err.contains("warning: event `cica-summit-2026` is planned for 2026; still planned as of 2027-01-15?"), "{err}");
