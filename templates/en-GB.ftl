@@ -777,7 +777,7 @@ figure-pillar-landmarks = { $pillar }: { $count } of the { $all } landmark event
 # began inside the period, when one year has more than any other. $year is
 # the year (as text: "2025"), $count its events, $dated the dated events
 # begun in the period.
-figure-year-began = Begun in { $year }: { $count } of the { $dated } dated events that began in the period.
+figure-year-began = Begun in { $year }: { $count } of the { $dated } dated events that began in the period (plans not counted).
 
 ## sources
 # The first page's provenance sentence when the period's events all rest on

@@ -113,7 +113,8 @@ impl<'w> Wording<'w> {
             out.push(self.words.text("figure-pillar-landmarks", &args));
         }
         let mut years: BTreeMap<i32, usize> = BTreeMap::new();
-        for e in selected.iter().filter(|e| !e.undated && !period.began_before(*e)) {
+        // What happened: a plan has not begun, whatever its date says.
+        for e in selected.iter().filter(|e| !e.undated && e.status != Status::Planned && !period.began_before(*e)) {
             *years.entry(e.first_day().year()).or_default() += 1;
         }
         let dated: usize = years.values().sum();
