@@ -145,6 +145,9 @@ pub(super) fn timeline(events: &[&Event], pillars: &[&Pillar], period: &Period, 
                 None => e.date.display_in(words),
             };
             let when = if e.undated { words.text("date-undated", &[("date", shown.into())]) } else { shown };
+            // A plan is said as one ("2026 (planned)"), as the chart's
+            // label says it.
+            let when = if e.status == Status::Planned { words.text("date-planned", &[("date", when.into())]) } else { when };
             Some(TimelineEvent {
                 title: super::views::shown_title(words, e),
                 pillar_name: pillars[colour].name.clone(),

@@ -190,19 +190,24 @@ mod tests {
 
     /// Issue 25: a description keeps the data's precision: an event known
     /// to the month is said by its month, one undated within a span by the
-    /// span, the period by its years; never the days drawn for them.
+    /// span, a plan as a plan, the period by its years; never the days
+    /// drawn for them.
     #[test]
     fn the_timeline_says_dates_at_the_datas_precision() {
         let data = serde_json::json!({
             "events": [
                 { "title": "Charter", "pillar_name": "Diplomacy", "colour": 0, "start": "2026-02-01", "end": "2026-02-28", "significance": 5, "single_day": false, "undated": false, "planned": false, "imprecise": true, "lane": "Diplomacy", "when": "February 2026" },
-                { "title": "Contract", "pillar_name": "Energy", "colour": 2, "start": "2024-01-01", "end": "2026-12-31", "significance": 4, "single_day": false, "undated": true, "planned": false, "imprecise": false, "lane": "Energy", "when": "undated, 2024–2026" }
+                { "title": "Contract", "pillar_name": "Energy", "colour": 2, "start": "2024-01-01", "end": "2026-12-31", "significance": 4, "single_day": false, "undated": true, "planned": false, "imprecise": false, "lane": "Energy", "when": "undated, 2024–2026" },
+                { "title": "Summit", "pillar_name": "Energy", "colour": 2, "start": "2026-05-04", "end": "2026-05-04", "significance": 4, "single_day": true, "undated": false, "planned": true, "imprecise": false, "lane": "Energy", "when": "4 May 2026 (planned)" }
             ],
             "period": { "start": "2024-01-01", "end": "2026-12-31" }
         });
         let out = render("{{{mermaid_timeline events period \"T\"}}}", data);
         assert!(
-            out.contains("accDescr: A timeline of 2 events from 2024 to 2026, one lane per pillar. Diplomacy: Charter, February 2026. Energy: Contract, undated, 2024–2026.\n"),
+            out.contains(
+                "accDescr: A timeline of 3 events from 2024 to 2026, one lane per pillar. Diplomacy: Charter, February 2026. \
+                 Energy: Contract, undated, 2024–2026; Summit, 4 May 2026 (planned).\n"
+            ),
             "{out}"
         );
         assert!(!out.contains("1 February") && !out.contains("1 January"), "{out}");

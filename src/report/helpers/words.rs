@@ -117,9 +117,10 @@ pub fn timeline(events: &[TimelineRow<'_>], start: NaiveDate, end: NaiveDate, wo
             .iter()
             .filter(|e| e.colour == colour)
             .map(|e| {
-                // Known to the month or year, or undated within a span: its
-                // date as the data give it, never days it was drawn over.
-                if e.undated || e.imprecise {
+                // Known to the month or year, undated within a span, or a
+                // plan: its date as the data give it ("2026 (planned)"),
+                // never days it was drawn over.
+                if e.undated || e.imprecise || e.planned {
                     words.text("mermaid-timeline-when", &[("title", e.title.into()), ("when", e.when.into())])
                 } else if e.single_day || e.start == e.end {
                     words.text("mermaid-timeline-on", &[("title", e.title.into()), ("date", day(e.start, words).into())])
