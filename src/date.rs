@@ -105,6 +105,21 @@ impl PartialDate {
         }
     }
 
+    /// The coarsest partial dates that span exactly the days
+    /// `start..=end`: whole years ("2024", "2026"), else whole months,
+    /// else the days themselves. How a span of days is said without a
+    /// precision the data do not have: a period, or a fact known to the
+    /// month that a chart draws over its days.
+    pub fn span_of(start: NaiveDate, end: NaiveDate) -> (PartialDate, PartialDate) {
+        let whole_months = start.day() == 1 && end.succ_opt().is_none_or(|d| d.day() == 1);
+        let at = |d: NaiveDate| match (whole_months, start.month() == 1 && end.month() == 12) {
+            (true, true) => PartialDate { year: d.year(), month: None, day: None },
+            (true, false) => PartialDate { year: d.year(), month: Some(d.month()), day: None },
+            (false, _) => PartialDate::from_naive(d),
+        };
+        (at(start), at(end))
+    }
+
     /// From a full calendar date.
     pub fn from_naive(date: NaiveDate) -> Self {
         PartialDate {
@@ -300,6 +315,19 @@ pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_of_days_is_said_at_the_precision_it_has() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let said = |a, b| {
+            let (first, last) = PartialDate::span_of(a, b);
+            (first.to_string(), last.to_string())
+        };
+        assert_eq!(said(d(2024, 1, 1), d(2026, 12, 31)), ("2024".into(), "2026".into()));
+        assert_eq!(said(d(2026, 2, 1), d(2026, 2, 28)), ("2026-02".into(), "2026-02".into()));
+        assert_eq!(said(d(2024, 2, 1), d(2024, 2, 29)), ("2024-02".into(), "2024-02".into()));
+        assert_eq!(said(d(2024, 11, 11), d(2024, 11, 22)), ("2024-11-11".into(), "2024-11-22".into()));
+    }
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()

@@ -152,14 +152,7 @@ impl Period {
 
     /// The coarsest kind of date that says the period's days exactly.
     fn precision(&self) -> Precision {
-        let whole_months = self.start.day() == 1 && self.end.succ_opt().is_none_or(|d| d.day() == 1);
-        if whole_months && self.start.month() == 1 && self.end.month() == 12 {
-            Precision::Year
-        } else if whole_months {
-            Precision::Month
-        } else {
-            Precision::Day
-        }
+        PartialDate::span_of(self.start, self.end).0.precision()
     }
 
     /// The period written with dates of kind `precision`, which must say
@@ -234,27 +227,8 @@ impl Period {
     /// [`Period::display`] in the words of `catalogue` (a desk's
     /// `date-span-*` messages join its ends).
     pub fn display_in(&self, catalogue: &Catalogue) -> String {
-        let first = PartialDate::from_naive(self.start);
-        let last = PartialDate::from_naive(self.end);
-        let whole_years =
-            self.start.ordinal() == 1 && self.end.month() == 12 && self.end.day() == 31;
-        let whole_months =
-            self.start.day() == 1 && self.end.succ_opt().is_none_or(|d| d.day() == 1);
-        if whole_years {
-            match (PartialDate::year(self.start.year()), PartialDate::year(self.end.year())) {
-                (Ok(a), Ok(b)) => a.display_span_in(&b, catalogue),
-                _ => first.display_span_in(&last, catalogue),
-            }
-        } else if whole_months {
-            let a = PartialDate::month(self.start.year(), self.start.month());
-            let b = PartialDate::month(self.end.year(), self.end.month());
-            match (a, b) {
-                (Ok(a), Ok(b)) => a.display_span_in(&b, catalogue),
-                _ => first.display_span_in(&last, catalogue),
-            }
-        } else {
-            first.display_span_in(&last, catalogue)
-        }
+        let (first, last) = PartialDate::span_of(self.start, self.end);
+        first.display_span_in(&last, catalogue)
     }
 }
 

@@ -92,16 +92,11 @@ pub fn task_name(title: &str, undated: bool, planned: bool, words: &Catalogue) -
 }
 
 /// A period's first and last day at the precision it has: whole years
-/// ("2024", "2026"), whole months ("July 2024"), else days.
+/// ("2024", "2026"), whole months ("July 2024"), else days
+/// ([`crate::date::PartialDate::span_of`]).
 fn bounds(start: NaiveDate, end: NaiveDate, words: &Catalogue) -> (String, String) {
-    let last_of_month = |d: NaiveDate| d.succ_opt().is_none_or(|next| next.day() == 1);
-    if start.day() == 1 && start.month() == 1 && end.month() == 12 && end.day() == 31 {
-        (words.date(start.year(), None, None), words.date(end.year(), None, None))
-    } else if start.day() == 1 && last_of_month(end) {
-        (words.date(start.year(), Some(start.month()), None), words.date(end.year(), Some(end.month()), None))
-    } else {
-        (day(start, words), day(end, words))
-    }
+    let (first, last) = crate::date::PartialDate::span_of(start, end);
+    (first.display_in(words), last.display_in(words))
 }
 
 /// The timeline in words: how many events over which dates, then each

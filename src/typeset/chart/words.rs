@@ -136,16 +136,10 @@ fn day(words: &Catalogue, d: NaiveDate) -> String {
 /// The first and last day of a span at the precision they have: whole
 /// years ("2024", "2026"), whole months ("February 2026"), else days. The
 /// chart draws a fact known to the month over the month's days; its
-/// description must not say those days.
+/// description must not say those days ([`crate::date::PartialDate::span_of`]).
 fn bounds(words: &Catalogue, start: NaiveDate, end: NaiveDate) -> (String, String) {
-    let last_of_month = |d: NaiveDate| d.succ_opt().is_none_or(|next| next.day() == 1);
-    if start.day() == 1 && start.month() == 1 && end.month() == 12 && end.day() == 31 {
-        (words.date(start.year(), None, None), words.date(end.year(), None, None))
-    } else if start.day() == 1 && last_of_month(end) {
-        (words.date(start.year(), Some(start.month()), None), words.date(end.year(), Some(end.month()), None))
-    } else {
-        (day(words, start), day(words, end))
-    }
+    let (first, last) = crate::date::PartialDate::span_of(start, end);
+    (first.display_in(words), last.display_in(words))
 }
 
 /// A timeline's events and lanes counted, with its first and last day.
