@@ -59,20 +59,14 @@ pub struct JudgementDef {
     pub pillar: Option<(String, Place)>,
 }
 
+/// A closed list of words ([`super::model::names`]) with the range each
+/// stands for.
 macro_rules! scale {
     ($(#[$doc:meta])* $type:ident { $($variant:ident => $name:literal, $range:literal;)* }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $type {
-            $($variant,)*
-        }
+        super::model::names! { $(#[$doc])* $type { $($variant => $name;)* } }
 
         impl $type {
-            /// Every value, lowest first.
-            pub const ALL: &'static [$type] = &[$($type::$variant,)*];
-            /// The words data files use, in the same order.
-            pub const NAMES: &'static [&'static str] = &[$($name,)*];
-            /// What each word means, in the same order.
+            /// What each word means, in the order of `NAMES`.
             pub const RANGES: &'static [&'static str] = &[$($range,)*];
 
             /// What it means in percent, from and to; `(0, 0)` for a
@@ -81,21 +75,6 @@ macro_rules! scale {
                 let text = Self::RANGES[self as usize].trim_end_matches('%');
                 let mut ends = text.split('-').map(|n| n.parse().unwrap_or(0));
                 (ends.next().unwrap_or(0), ends.next().unwrap_or(0))
-            }
-
-            /// The word used in data files.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($type::$variant => $name,)*
-                }
-            }
-
-            /// The value a data file names.
-            pub fn parse(name: &str) -> Option<$type> {
-                match name {
-                    $($name => Some($type::$variant),)*
-                    _ => None,
-                }
             }
         }
     };

@@ -335,6 +335,8 @@ macro_rules! names {
     };
 }
 
+pub(super) use names;
+
 names! {
     /// What sort of counterpart a partner is.
     PartnerKind {
