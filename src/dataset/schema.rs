@@ -282,7 +282,7 @@ fn value(shape: &Shape) -> Value {
 pub fn descriptions(table: Table) -> Vec<(String, String)> {
     let mut rows = Vec::new();
     let mut defaults = false;
-    for line in section(CONTRACT, table.heading()).lines().filter(|l| l.starts_with('|')) {
+    for line in section(CONTRACT, table.heading()).unwrap_or("").lines().filter(|l| l.starts_with('|')) {
         let cells: Vec<&str> = line.trim().trim_matches('|').split(" | ").map(str::trim).collect();
         if cells.first() == Some(&"key") {
             defaults = cells.last() == Some(&"default");
@@ -297,9 +297,11 @@ pub fn descriptions(table: Table) -> Vec<(String, String)> {
     rows
 }
 
-/// The text of `document` under the heading `heading` (any level), up to
-/// the next heading; empty when there is none.
-fn section<'a>(document: &'a str, heading: &str) -> &'a str {
+/// The text of `document` (Markdown) under the heading `heading` (any
+/// level), up to the next heading of any level; `None` when there is no
+/// such heading. The schema reads docs/dataset.md's tables with it, and
+/// the contract tests read the documents with it too.
+pub fn section<'a>(document: &'a str, heading: &str) -> Option<&'a str> {
     let mut start = None;
     let mut offset = 0;
     let mut fenced = false;
@@ -308,14 +310,14 @@ fn section<'a>(document: &'a str, heading: &str) -> &'a str {
         let level = line.bytes().take_while(|&b| b == b'#').count();
         if !fenced && level > 0 && line[level..].starts_with(' ') {
             match start {
-                Some(from) => return &document[from..offset],
+                Some(from) => return Some(&document[from..offset]),
                 None if line[level..].trim() == heading => start = Some(offset + line.len()),
                 None => {}
             }
         }
         offset += line.len();
     }
-    start.map_or("", |from| &document[from..])
+    start.map(|from| &document[from..])
 }
 
 fn capitalise(text: &str) -> String {
@@ -427,7 +429,7 @@ mod tests {
         assert_eq!(significance, "Required, 1 (routine) to 5 (landmark)");
         let report = descriptions(Table::Report);
         assert!(report.iter().any(|(k, d)| k == "language" && d.starts_with("Default: \"en\"")), "{report:?}");
-        assert_eq!(section("# A\nx\n## B\ny\n", "C"), "");
+        assert_eq!(section("# A\nx\n## B\ny\n", "C").unwrap_or(""), "");
         let partner = descriptions(Table::Partner);
         assert!(partner.iter().all(|(k, _)| k.chars().all(|c| c.is_ascii_lowercase())), "{partner:?}");
     }

@@ -264,23 +264,7 @@ fn shapes_allow_only_the_stated_tolerances() {
 /// The text of `document` under the heading `heading` (any level), up to
 /// the next heading (of any level: a subsection is a section of its own).
 fn section<'a>(document: &'a str, heading: &str) -> &'a str {
-    let mut start = None;
-    let mut offset = 0;
-    let mut fenced = false;
-    for line in document.split_inclusive('\n') {
-        fenced ^= line.starts_with("```");
-        let level = line.bytes().take_while(|&b| b == b'#').count();
-        if !fenced && level > 0 && line[level..].starts_with(' ') {
-            match start {
-                Some(from) => return &document[from..offset],
-                None if line[level..].trim() == heading => start = Some(offset + line.len()),
-                None => {}
-            }
-        }
-        offset += line.len();
-    }
-    let from = start.unwrap_or_else(|| panic!("no heading `{heading}`"));
-    &document[from..]
+    azint_report::dataset::schema::section(document, heading).unwrap_or_else(|| panic!("no heading `{heading}`"))
 }
 
 /// The keys a section documents: the first cell of each row of its tables,
