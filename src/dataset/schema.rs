@@ -106,7 +106,7 @@ impl Table {
     }
 
     /// Its name under `definitions`.
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Table::Top => "file",
             Table::Report => "report",

@@ -23,24 +23,10 @@ fn printed() -> Value {
 fn properties(schema: &Value, table: Table) -> BTreeSet<String> {
     let definition = match table {
         Table::Top => schema,
-        _ => &schema["definitions"][definition_name(table)],
+        _ => &schema["definitions"][table.name()],
     };
     assert_eq!(definition["additionalProperties"], Value::Bool(false), "{table:?} refuses unknown keys");
     definition["properties"].as_object().map(|p| p.keys().cloned().collect()).unwrap_or_default()
-}
-
-fn definition_name(table: Table) -> &'static str {
-    match table {
-        Table::Top => "",
-        Table::Report => "report",
-        Table::Pillar => "pillar",
-        Table::Event => "event",
-        Table::Partner => "partner",
-        Table::Figure => "figure",
-        Table::Source => "source",
-        Table::Judgement => "judgement",
-        Table::Registry => "registered-source",
-    }
 }
 
 #[test]
@@ -98,7 +84,7 @@ fn every_key_of_the_model_and_the_contract_is_in_the_schema() {
         let documented: BTreeSet<String> = schema::descriptions(table).into_iter().map(|(k, _)| k).collect();
         assert!(!documented.is_empty(), "no table under `{}` in docs/dataset.md", table.heading());
         assert_eq!(documented, properties(&schema, table), "docs/dataset.md, {}", table.heading());
-        let definition = if table == Table::Top { &schema } else { &schema["definitions"][definition_name(table)] };
+        let definition = if table == Table::Top { &schema } else { &schema["definitions"][table.name()] };
         for key in &documented {
             let description = definition["properties"][key]["description"].as_str().unwrap_or_default();
             assert!(description.len() > 5, "`{key}` in {table:?} has no description");
