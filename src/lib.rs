@@ -452,28 +452,16 @@ pub struct CheckReport {
 mod tests {
     use super::*;
     use crate::dataset::load::DISCOVERIES;
-    use crate::options::{Paper, Request};
+    use crate::options::Request;
 
     fn options(out_dir: &std::path::Path, formats: Vec<OutputFormat>) -> Options {
         Options::resolve(Request {
             period: Some(Period::parse("2024-2026").unwrap()),
             formats,
             data: Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")),
-            out: None,
             out_dir: out_dir.to_path_buf(),
-            templates: None,
-            highlights: 3,
-            pillars: Vec::new(),
-            as_of: chrono::NaiveDate::from_ymd_opt(2026, 2, 12),
-            chronology: true,
-            compare: None,
-            changes: true,
-            changes_in_briefing: false,
-            issue: false,
-            since: None,
-            watch: false,
-            paper: Paper::A4,
             quiet: true,
+            ..Request::for_tests()
         })
         .unwrap()
     }

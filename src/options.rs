@@ -320,6 +320,34 @@ pub fn supported(date: NaiveDate) -> Result<NaiveDate, Unsupported> {
     }
 }
 
+/// A request as the command line makes it with no flag but the report's
+/// date (12 February 2026), for the library's own tests.
+#[cfg(test)]
+impl Request {
+    pub(crate) fn for_tests() -> Request {
+        Request {
+            period: None,
+            formats: vec![OutputFormat::Pdf],
+            data: None,
+            out: None,
+            out_dir: PathBuf::from("reports"),
+            templates: None,
+            highlights: 3,
+            pillars: Vec::new(),
+            as_of: NaiveDate::from_ymd_opt(2026, 2, 12),
+            chronology: true,
+            compare: None,
+            changes: true,
+            changes_in_briefing: false,
+            issue: false,
+            since: None,
+            watch: false,
+            paper: Paper::A4,
+            quiet: false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,26 +377,7 @@ mod tests {
     /// that is a terminal.
     #[test]
     fn issue_24_a_pdf_to_a_terminal_is_refused() {
-        let request = |format: OutputFormat, out: &str| Request {
-            period: None,
-            formats: vec![format],
-            data: None,
-            out: Some(PathBuf::from(out)),
-            out_dir: PathBuf::from("reports"),
-            templates: None,
-            highlights: 3,
-            pillars: Vec::new(),
-            as_of: NaiveDate::from_ymd_opt(2026, 2, 12),
-            chronology: true,
-            compare: None,
-            changes: true,
-            changes_in_briefing: false,
-            issue: false,
-            since: None,
-            watch: false,
-            paper: Paper::A4,
-            quiet: false,
-        };
+        let request = |format: OutputFormat, out: &str| Request { formats: vec![format], out: Some(PathBuf::from(out)), ..Request::for_tests() };
         let check = |format, out, terminal| check_terminal(&Options::resolve(request(format, out)).unwrap(), terminal);
         match check(OutputFormat::Pdf, "-", true) {
             Err(Error::Usage(m)) => assert_eq!(m, "the PDF is binary and standard output is a terminal: give -o FILE, or redirect: > briefing.pdf"),
