@@ -16,6 +16,9 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
+// A name as lopdf writes it, as the file's writer does: one rule.
+use crate::typeset::file::name;
+
 /// The content stream of one page, as it is written.
 pub struct Content {
     out: Vec<u8>,
@@ -200,19 +203,6 @@ fn real(out: &mut Vec<u8>, n: f32) {
         out.extend_from_slice(&digits[at..]);
     } else {
         let _ = write!(out, "{n}");
-    }
-}
-
-/// A name as lopdf writes it: delimiters, white space and bytes outside
-/// `!`..`~` as `#xx`.
-fn name(out: &mut Vec<u8>, name: &[u8]) {
-    out.push(b'/');
-    for &byte in name {
-        if b"()<>[]{}/%#".contains(&byte) || !(33..=126).contains(&byte) {
-            let _ = write!(out, "#{byte:02X}");
-        } else {
-            out.push(byte);
-        }
     }
 }
 
