@@ -239,8 +239,9 @@ pub fn tail(issued: Option<&str>, baseline: &Baseline) -> Option<String> {
     }
 }
 
-/// Compares `snapshot` (this run's) with the baseline for `summary` (the
-/// run's JSON summary path): the one `since` names, else the latest issued
+/// Compares `snapshot` (this run's) with the baseline among `issued` (the
+/// briefings issued for the run's JSON summary, [`list`]): the one `since`
+/// names, else the latest issued
 /// briefing of the same dataset (a briefing of one pillar, `--pillar`,
 /// issued since the whole one, does not take its place: the latest issued
 /// of this run's pillars and data serves; only when none does is the run
@@ -249,16 +250,15 @@ pub fn tail(issued: Option<&str>, baseline: &Baseline) -> Option<String> {
 /// summary that cannot be read is a warning naming it, and an older one
 /// serves, if any.
 pub fn compare(
-    summary: &Path,
+    issued: &[Issued],
     since: Option<&str>,
     snapshot: &Snapshot,
     dataset: &Dataset,
     words: &words::Catalogue,
     warnings: &mut Vec<diag::Diagnostic>,
 ) -> Result<Baseline, Error> {
-    let issued = list(summary)?;
     let candidates: Vec<&Issued> = match since {
-        Some(_) => choose(&issued, since)?.into_iter().collect(),
+        Some(_) => choose(issued, since)?.into_iter().collect(),
         None => issued.iter().rev().collect(),
     };
     let mut first_different = None;

@@ -142,7 +142,13 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     check_pillars(&dataset, &options.pillars)?;
     let period = options.period.clone().unwrap_or_else(|| default_period(&dataset));
     let plan = plan::Plan::new(options, &period, files)?;
-    let issue = issue_copies(options, &plan, &dataset)?;
+    // The briefings issued for the period, read once: issuing checks the
+    // date against them, and the comparison chooses among them.
+    let issued_before = match plan.summary_file() {
+        Some(path) if options.issue || options.changes => issued::list(path)?,
+        _ => Vec::new(),
+    };
+    let issue = issue_copies(options, &plan, &dataset, &issued_before)?;
     let templates = templates.for_plan(&plan, options)?;
     // The summary says its words (kinds, regions, key judgements) in the
     // run's catalogue, the one the templates were compiled with; a run that
@@ -172,7 +178,7 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
         None => words::Catalogue::builtin(),
     };
     let mut baseline = match (options.changes, plan.summary_file()) {
-        (true, Some(path)) => issued::compare(path, options.since.as_deref(), &snapshot, &dataset, &change_words, &mut warnings)?,
+        (true, Some(_)) => issued::compare(&issued_before, options.since.as_deref(), &snapshot, &dataset, &change_words, &mut warnings)?,
         _ => issued::Baseline::NotCompared,
     };
     let events = summary.executive.totals.events;
@@ -234,13 +240,13 @@ struct Issue {
 /// issued briefing is a record and is never replaced, and one a day keeps
 /// "the latest issued" and `--since DATE` unambiguous; the hint says how
 /// to issue again.
-fn issue_copies(options: &Options, plan: &plan::Plan, dataset: &Dataset) -> Result<Option<Issue>, Error> {
+fn issue_copies(options: &Options, plan: &plan::Plan, dataset: &Dataset, issued: &[issued::Issued]) -> Result<Option<Issue>, Error> {
     let (true, Some(summary)) = (options.issue, plan.summary_file()) else { return Ok(None) };
     let reference = dataset.report.reference.as_deref().and_then(issued::file_safe);
     // Said as recorded (`AZ/2026 07`), as later runs say it; the file
     // names spell it file-safe.
     let label = issued::label(&options.as_of.to_string(), dataset.report.reference.as_deref());
-    if let Some(earlier) = issued::list(summary)?.into_iter().find(|i| i.date == options.as_of) {
+    if let Some(earlier) = issued.iter().find(|i| i.date == options.as_of) {
         return Err(Error::Usage(format!(
             "a briefing of this period was already issued on {}: {} is there, and an issued briefing is never replaced \
              (one a day, so that the latest is plain); issue this one with another --as-of, or remove the files of {} from {} \
