@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 
 use crate::diag::{shorten, suggest, Diagnostic, Place};
 
@@ -21,8 +22,9 @@ use super::load::DataFile;
 pub struct Judgement {
     /// Its id when given; else it is named by its place.
     pub id: Option<String>,
-    /// One paragraph, the likelihood word inside it as the analyst wrote
-    /// it; shown as written (escaped, as summaries are).
+    /// One paragraph of inline Markdown (emphasis, links, code), the
+    /// likelihood word inside it as the analyst wrote it; its block
+    /// constructs are refused ([`block_construct`]).
     pub text: String,
     pub likelihood: Likelihood,
     pub confidence: Confidence,
@@ -103,6 +105,66 @@ scale! {
         Moderate => "moderate", "";
         High => "high", "";
     }
+}
+
+/// How a judgement's text is read: GitHub-flavoured Markdown, as the
+/// typesetter reads the briefing, so that what is refused here is what
+/// would be a block there.
+pub const MARKDOWN: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_GFM);
+
+/// The first thing in `text` that is not one paragraph of inline
+/// Markdown: its byte offset in `text` and what it is ("a heading"), or
+/// `None` when the text is one paragraph of text, emphasis, strong or
+/// struck text, code spans and links (`http`, `https`, `mailto` or `#`).
+/// Raw HTML, images and footnotes are refused with the blocks: the
+/// briefing draws none of them inside a judgement.
+pub fn block_construct(text: &str) -> Option<(usize, String)> {
+    let mut events = Parser::new_ext(text, MARKDOWN).into_offset_iter();
+    let mut paragraphs = 0;
+    for (event, range) in events.by_ref() {
+        let what = match event {
+            Event::Start(Tag::Paragraph) => {
+                paragraphs += 1;
+                if paragraphs == 1 {
+                    continue;
+                }
+                // Point at the blank line, not at the paragraph after it.
+                let end = text[..range.start].trim_end().len();
+                let blank = text[end..].find('\n').map_or(range.start, |n| end + n + 1);
+                return Some((blank.min(range.start), "a blank line (a second paragraph)".to_owned()));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, .. }) => match link_type {
+                LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => "a reference link: write the address in the link, `[text](https://...)`".to_owned(),
+                _ if ["http://", "https://", "mailto:", "#"].iter().any(|p| dest_url.starts_with(p)) => continue,
+                _ => format!("a link to `{}`: only http, https, mailto and `#` links", crate::diag::shorten(&dest_url)),
+            },
+            Event::Start(Tag::Heading { .. }) => "a heading".to_owned(),
+            Event::Start(Tag::List(_) | Tag::Item) | Event::TaskListMarker(_) => "a list".to_owned(),
+            Event::Start(Tag::Table(_)) => "a table".to_owned(),
+            Event::Start(Tag::BlockQuote(_)) => "a block quote".to_owned(),
+            Event::Start(Tag::CodeBlock(_)) => "a code block".to_owned(),
+            Event::Start(Tag::HtmlBlock) | Event::Html(_) | Event::InlineHtml(_) => "raw HTML".to_owned(),
+            Event::Rule => "a thematic break".to_owned(),
+            Event::Start(Tag::Image { .. }) => "an image".to_owned(),
+            Event::Start(Tag::FootnoteDefinition(_)) | Event::FootnoteReference(_) => "a footnote".to_owned(),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+            | Event::End(_)
+            | Event::Text(_)
+            | Event::Code(_)
+            | Event::SoftBreak
+            | Event::HardBreak => continue,
+            _ => "a construct other than inline text, emphasis, code and links".to_owned(),
+        };
+        return Some((range.start, what));
+    }
+    if let Some((_, definition)) = events.reference_definitions().iter().next() {
+        return Some((definition.span.start, "a link reference definition".to_owned()));
+    }
+    None
 }
 
 /// The rules that need the whole dataset: unique ids, evidence that names
@@ -223,5 +285,35 @@ mod tests {
         assert_eq!(Likelihood::AlmostCertain.range(), (95, 99));
         assert_eq!(Confidence::High.range(), (0, 0));
         assert_eq!(Likelihood::parse("Likely"), None);
+    }
+
+    #[test]
+    fn a_judgement_is_one_paragraph_of_inline_markdown() {
+        for fine in [
+            "COP29 will *very likely* be cited, per [the UN](https://unfccc.int) and `NCQG`.",
+            "Two lines\nof one ~~paragraph~~ with **strong** words and [a section](#energy).",
+            "A literal 5 * 3, a lone [bracket and an undefined note[^1].",
+        ] {
+            assert_eq!(block_construct(fine), None, "{fine}");
+        }
+        let refused = |text: &str| block_construct(text).map(|(at, what)| (at, what.split(':').next().unwrap_or("").to_owned()));
+        let cases: &[(&str, usize, &str)] = &[
+            ("# Heading", 0, "a heading"),
+            ("First.\n\nSecond.", 7, "a blank line (a second paragraph)"),
+            ("Text\n- item", 5, "a list"),
+            ("1. first", 0, "a list"),
+            ("| a | b |\n| - | - |", 0, "a table"),
+            ("> quoted", 0, "a block quote"),
+            ("Text <b>bold</b>", 5, "raw HTML"),
+            ("<div>x</div>", 0, "raw HTML"),
+            ("Text\n\n---", 6, "a thematic break"),
+            ("An ![image](x.png)", 3, "an image"),
+            ("A [link](javascript:alert(1))", 2, "a link to `javascript"),
+            ("[ref]: https://example.org", 0, "a link reference definition"),
+            ("See [x][ref]\n\n[ref]: https://example.org", 4, "a reference link"),
+        ];
+        for &(text, at, what) in cases {
+            assert_eq!(refused(text), Some((at, what.to_owned())), "{text:?}");
+        }
     }
 }

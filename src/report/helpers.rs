@@ -71,6 +71,7 @@ pub fn register(registry: &mut Handlebars<'_>, words: &Arc<Catalogue>) {
     registry.register_helper("percent", Box::new(Simple(percent)));
     registry.register_helper("number", Box::new(Simple(number)));
     registry.register_helper("link", Box::new(Simple(link)));
+    registry.register_helper("inline_markdown", Box::new(Simple(inline_markdown)));
     registry.register_helper("list", worded(list));
     registry.register_helper("inc", Box::new(Simple(inc)));
     registry.register_helper("level", worded(level));
@@ -282,12 +283,19 @@ fn link(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     Ok(())
 }
 
+/// `{{inline_markdown text}}`: a judgement's one paragraph of inline Markdown
+/// (issue 25), written safely ([`super::inline`]).
+fn inline_markdown(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+    out.write(&super::inline::inline(text(h, 0, "inline_markdown")?))?;
+    Ok(())
+}
+
 /// A URL as a Markdown link destination in `<…>`, read back exactly as
 /// written: CommonMark reads backslash escapes and entity references there,
 /// so a `\` (a trailing one escaped the closing `>`), `&copy;`, `<` or `>`
 /// would change or break the link. Each is escaped with a backslash
 /// (issue 10, class 15).
-fn destination(url: &str) -> String {
+pub(super) fn destination(url: &str) -> String {
     let mut out = String::with_capacity(url.len() + 4);
     for c in url.chars() {
         if matches!(c, '\\' | '<' | '>' | '&') {

@@ -3,6 +3,7 @@
 pub mod changes;
 pub mod escape;
 pub mod helpers;
+pub mod inline;
 pub mod sections;
 pub mod templates;
 pub mod words;

@@ -271,3 +271,57 @@ fn a_summary_issued_before_judgements_existed_asks_no_review() {
     let err = run(dir.path(), &data, &md);
     assert!(!err.contains("review"), "{err}");
 }
+
+const INLINE: &str = r#"[[judgement]]
+id = "gas-inline"
+text = "Azerbaijan will *very likely* keep its `SEFE` deliveries, as [the article](https://news.az) says; a lone *star stays text."
+likelihood = "very likely"
+confidence = "moderate"
+evidence = ["sefe-gas-contract"]
+"#;
+
+#[test]
+fn a_judgements_inline_markdown_is_rendered_in_both_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_with(dir.path(), INLINE);
+    run(dir.path(), &data, &["--period", "2024-2026", "--format", "both", "--out-dir", "out"]);
+    let md = std::fs::read_to_string(dir.path().join("out/azint-briefing-2024-2026.md")).unwrap();
+    let line = md.lines().find(|l| l.starts_with("- Azerbaijan will")).expect(&md);
+    assert!(
+        line.starts_with("- Azerbaijan will *very likely* keep its `SEFE` deliveries, as [the article](<https://news.az>) says; a lone \\*star stays text. Confidence: moderate."),
+        "{line}"
+    );
+    let text = std::process::Command::new("pdftotext").args(["out/azint-briefing-2024-2026.pdf", "-"]).current_dir(dir.path()).output().unwrap();
+    let flat: String = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Azerbaijan will very likely keep its SEFE deliveries, as the article says; a lone *star stays text."), "{flat}");
+    // The same Markdown typeset: the judgement's link is a link.
+    let doc = azint_report::typeset::typeset(&md, &crate::util::typeset_options(azint_report::options::Paper::A4)).document;
+    let uris: Vec<&str> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|(_, item)| match item {
+            azint_report::typeset::display::Item::Link { target: azint_report::typeset::display::Target::Uri(u), .. } => Some(u.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(uris.contains(&"https://news.az"), "{uris:?}");
+}
+
+#[test]
+fn a_block_construct_in_a_judgement_is_refused_where_it_stands() {
+    let cases = [
+        ("text = \"\"\"\nFirst paragraph.\n\nSecond one.\"\"\"", "data/judgements.toml:4:1: error: `text` holds a blank line (a second paragraph)"),
+        ("text = \"\"\"\nOne line\n# A heading\"\"\"", "data/judgements.toml:4:1: error: `text` holds a heading"),
+        ("text = \"A list:\\n- item\"", "data/judgements.toml:2:8: error: `text` holds a list"),
+        ("text = '''Some <b>bold</b> words'''", "data/judgements.toml:2:16: error: `text` holds raw HTML"),
+        ("text = \"\"\"\n| a | b |\n| - | - |\"\"\"", "data/judgements.toml:3:1: error: `text` holds a table"),
+    ];
+    for (text, expected) in cases {
+        let toml = format!("[[judgement]]\n{text}\nlikelihood = \"likely\"\nconfidence = \"low\"\nevidence = [\"cop29-baku\"]\n");
+        let (ok, err) = check(&toml);
+        assert!(!ok, "{toml}");
+        assert!(err.contains(expected), "expected\n{expected}\nin\n{err}");
+        assert!(err.contains("a judgement is one paragraph of inline Markdown"), "{err}");
+    }
+}

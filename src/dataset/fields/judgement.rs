@@ -6,14 +6,14 @@ use std::sync::Arc;
 
 use toml::de::DeTable;
 
-use super::super::judgements::{Confidence, Judgement, JudgementDef, Likelihood};
-use super::{FileChecker, FileDefs, Fields, JUDGEMENT_KEYS};
+use super::super::judgements::{block_construct, Confidence, Judgement, JudgementDef, Likelihood};
+use super::{FileChecker, FileDefs, Fields, Value, JUDGEMENT_KEYS};
 
 impl FileChecker<'_> {
     pub(super) fn judgement(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut FileDefs) {
         let mut fields = Fields::new(self, table, &span, JUDGEMENT_KEYS, "in `[[judgement]]`");
         let id = fields.optional("id", |c, v| c.id(v, "id"));
-        let text = fields.required("text", |c, v| c.text(v, "text"));
+        let text = fields.required("text", |c, v| c.inline_markdown(v, "text"));
         let likelihood = fields.required("likelihood", |c, v| c.named(v, "likelihood", Likelihood::parse, Likelihood::NAMES));
         let confidence = fields.required("confidence", |c, v| c.named(v, "confidence", Confidence::parse, Confidence::NAMES));
         let evidence = fields.required("evidence", |c, v| {
@@ -49,5 +49,38 @@ impl FileChecker<'_> {
             });
         }
         merged.judgements.push(def);
+    }
+}
+
+impl FileChecker<'_> {
+    /// Free text ([`FileChecker::text`]) that is one paragraph of inline
+    /// Markdown: a block construct is refused where it stands in the file.
+    fn inline_markdown(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
+        let raw = self.string(v, key)?.to_owned();
+        if let Some((at, what)) = block_construct(&raw) {
+            let start = self.offset_in_string(&v.span(), &raw, at);
+            self.error(&(start..start + 1), format!("`{key}` holds {what}: a judgement is one paragraph of inline Markdown"))
+                .help = Some("keep to text, *emphasis*, **strong**, `code` and [links](https://...), on one paragraph".to_owned());
+            return None;
+        }
+        self.text(v, key)
+    }
+
+    /// Where the byte `at` of the string `raw`, whose value spans `span`,
+    /// stands in the piece: after the opening quotes (and the line break a
+    /// multi-line string drops), when the file spells the string as it
+    /// reads up to there; else the value's start.
+    fn offset_in_string(&self, span: &Range<usize>, raw: &str, at: usize) -> usize {
+        let Some(literal) = self.file.text.get(self.base + span.start..self.base + span.end) else {
+            return span.start;
+        };
+        let quotes = if literal.starts_with("\"\"\"") || literal.starts_with("'''") { 3 } else { 1 };
+        let body = &literal[quotes.min(literal.len())..];
+        let dropped = if quotes == 3 { ["\r\n", "\n"].iter().find(|b| body.starts_with(**b)).map_or(0, |b| b.len()) } else { 0 };
+        let body = &body[dropped..];
+        match (body.get(..at), raw.get(..at)) {
+            (Some(file), Some(read)) if file == read => span.start + quotes + dropped + at,
+            _ => span.start,
+        }
     }
 }

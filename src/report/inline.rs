@@ -1,0 +1,90 @@
+//! A judgement's text (issue 25) as the briefing prints it: one paragraph
+//! of inline Markdown, read with the dataset's own options
+//! ([`crate::dataset::judgements::MARKDOWN`], which refused its block
+//! constructs) and written out again in one spelling: emphasis `*…*`,
+//! strong `**…**`, struck `~~…~~`, code in enough backticks, links
+//! `[…](<…>)`, and every piece of text escaped
+//! ([`super::escape::markdown`]). So a delimiter the analyst left open is
+//! text, and nothing in the judgement reaches the words the template puts
+//! after it.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::escape::markdown;
+use super::helpers::destination;
+use crate::dataset::judgements::MARKDOWN;
+
+/// `text`'s inline Markdown, written safely on one line.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    // The destinations of the links open at this point.
+    let mut links = Vec::new();
+    for event in Parser::new_ext(text, MARKDOWN) {
+        match event {
+            Event::Text(t) => out.push_str(&spaced(&t)),
+            Event::Code(c) => code(&mut out, &c),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => out.push('*'),
+            Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => out.push_str("**"),
+            Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => out.push_str("~~"),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                links.push(dest_url);
+                out.push('[');
+            }
+            Event::End(TagEnd::Link) => {
+                let url = links.pop().map(|u| u.to_string()).unwrap_or_default();
+                out.push_str(&format!("](<{}>)", destination(&url)));
+            }
+            // The rest was refused when the data were read; what is left
+            // of it here is its text.
+            Event::Html(t) | Event::InlineHtml(t) | Event::FootnoteReference(t) => out.push_str(&spaced(&t)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Text escaped, keeping a space it starts or ends with (the escape trims).
+fn spaced(t: &str) -> String {
+    let inner = markdown(t);
+    if inner.is_empty() {
+        return if t.is_empty() { String::new() } else { " ".to_owned() };
+    }
+    let lead = if t.starts_with(char::is_whitespace) { " " } else { "" };
+    let trail = if t.ends_with(char::is_whitespace) { " " } else { "" };
+    format!("{lead}{inner}{trail}")
+}
+
+/// A code span around `c`: more backticks than its longest run, and a
+/// space inside each end when it starts or ends with a backtick or a space.
+fn code(out: &mut String, c: &str) {
+    let mut longest = 0;
+    let mut run = 0;
+    for ch in c.chars() {
+        run = if ch == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if c.starts_with(['`', ' ']) || c.ends_with(['`', ' ']) { " " } else { "" };
+    let c = c.replace(['\n', '\r', '\t'], " ");
+    out.push_str(&format!("{fence}{pad}{c}{pad}{fence}"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline;
+
+    #[test]
+    fn inline_markdown_is_written_in_one_safe_spelling() {
+        assert_eq!(
+            inline("COP29 will _very likely_ be cited, per [the UN](https://unfccc.int/a_b) and `NCQG`."),
+            "COP29 will *very likely* be cited, per [the UN](<https://unfccc.int/a_b>) and `NCQG`."
+        );
+        assert_eq!(inline("**Strong** and ~~struck~~\nover two lines"), "**Strong** and ~~struck~~ over two lines");
+        // A delimiter left open is text, escaped: it cannot reach what
+        // the template writes after the judgement.
+        assert_eq!(inline("A lone *star, [bracket and `tick"), "A lone \\*star, \\[bracket and \\`tick");
+        assert_eq!(inline("Code with `` a`b `` inside"), "Code with ``a`b`` inside");
+        assert_eq!(inline("`` `x` ``"), "`` `x` ``");
+    }
+}
