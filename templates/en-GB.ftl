@@ -826,12 +826,12 @@ source-registry = { $kind ->
         [ngo] non-governmental organisation
        *[other] { $kind }
     }, { $grade ->
-        [A] graded A, completely reliable
-        [B] graded B, usually reliable
-        [C] graded C, fairly reliable
-        [D] graded D, not usually reliable
-        [E] graded E, unreliable
-        [F] graded F, reliability impossible to judge
+        [A] reliability A Completely reliable
+        [B] reliability B Usually reliable
+        [C] reliability C Fairly reliable
+        [D] reliability D Not usually reliable
+        [E] reliability E Unreliable
+        [F] reliability F Reliability cannot be judged
        *[none] ungraded
     }
 # An event's title wherever it is printed (highlights, related events, the
@@ -861,3 +861,44 @@ watch-heading = **What to watch** on { $date }: plans ahead, spans still running
 # their ties, the rule of summary::highlights (issue 25, item 8). No
 # variables.
 about-highlights = Highlights, related events and the events of the timeline are the most significant of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then the id in alphabetical order, so no choice rests on the order of the files.
+
+## judge
+
+# After a judgement whose evidence all rests on one source (issue 25): the
+# single-source mark. $source the source's name.
+judgement-single-source = Single-source: all its evidence rests on { $source }.
+# The about-note's sentence on the single-source mark, after the scale of
+# likelihood. No variables.
+about-single-source = A judgement marked single-source rests wholly on events that cite one and the same source: no other source in the data corroborates it.
+# After a source cited with the information's credibility on the Admiralty
+# scale, in a highlight's source line: $credibility the grade, 1 to 6, said
+# with the scale's published wording.
+citation-credibility = information { $credibility ->
+        [1] 1 Confirmed by other sources
+        [2] 2 Probably true
+        [3] 3 Possibly true
+        [4] 4 Doubtful
+        [5] 5 Improbable
+       *[6] 6 Truth cannot be judged
+    }
+# In the Sources section, after a source: the credibility its citations
+# give the information; $grades each grade said with
+# source-credibility-grade, joined.
+source-credibility = information graded { $grades }
+# One credibility grade in source-credibility: $grade 1 to 6 with the
+# scale's published wording, $events how many events cite the source so.
+source-credibility-grade = { $grade ->
+        [1] 1 Confirmed by other sources
+        [2] 2 Probably true
+        [3] 3 Possibly true
+        [4] 4 Doubtful
+        [5] 5 Improbable
+       *[6] 6 Truth cannot be judged
+    } ({ $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    })
+# The about-note's sentence on the Admiralty scale, when a source is graded
+# or a citation gives a credibility, in the scale's published wording. No
+# variables.
+about-admiralty = Sources are graded on the Admiralty scale, the source's reliability by a letter (A Completely reliable, B Usually reliable, C Fairly reliable, D Not usually reliable, E Unreliable, F Reliability cannot be judged) and the information's credibility by a number (1 Confirmed by other sources, 2 Probably true, 3 Possibly true, 4 Doubtful, 5 Improbable, 6 Truth cannot be judged); both are the desk's judgement.

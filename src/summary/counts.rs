@@ -179,6 +179,8 @@ pub(super) fn cite(events: &[&Event]) -> Vec<SourceView> {
         notes: BTreeSet<&'e str>,
         /// A registered source's kind and grade (issue 25).
         registered: Option<(&'static str, &'static str)>,
+        /// The credibility grades its citations give, with their events.
+        credibility: BTreeMap<u8, usize>,
     }
     let mut by_name: BTreeMap<&str, Tally<'_>> = BTreeMap::new();
     for e in events {
@@ -197,6 +199,9 @@ pub(super) fn cite(events: &[&Event]) -> Vec<SourceView> {
             if !counted.contains(&source.name.as_str()) {
                 counted.push(&source.name);
                 tally.events += 1;
+                if let Some(grade) = source.credibility {
+                    *tally.credibility.entry(grade).or_default() += 1;
+                }
             }
         }
     }
@@ -212,6 +217,7 @@ pub(super) fn cite(events: &[&Event]) -> Vec<SourceView> {
             notes: t.notes.into_iter().map(str::to_owned).collect(),
             kind: t.registered.map(|r| r.0.to_owned()),
             grade: t.registered.map(|r| r.1.to_owned()),
+            credibility: t.credibility.into_iter().map(|(grade, events)| super::views::GradeCount { grade, events }).collect(),
         })
         .collect()
 }

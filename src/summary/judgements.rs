@@ -24,6 +24,9 @@ pub struct JudgementView {
     pub evidence: Vec<EvidenceView>,
     /// None of its evidence falls in the period: shown with that said.
     pub outside_period: bool,
+    /// The one source all its evidence rests on, when there is one: the
+    /// judgement is marked single-source.
+    pub single_source: Option<String>,
 }
 
 /// One event a judgement rests on.
@@ -60,6 +63,17 @@ fn view(j: &Judgement, events: &BTreeMap<&str, &Event>, period: &Period, anchors
             })
             .collect(),
         outside_period: !cited.iter().any(|e| period.contains(*e)),
+        single_source: single_source(&cited),
+    }
+}
+
+/// The name of the one source every event of `cited` rests on, if there is
+/// exactly one among them all.
+fn single_source(cited: &[&Event]) -> Option<String> {
+    let names: std::collections::BTreeSet<&str> = cited.iter().flat_map(|e| &e.sources).map(|s| s.name.as_str()).collect();
+    match names.len() {
+        1 => names.first().map(|n| (*n).to_owned()),
+        _ => None,
     }
 }
 

@@ -202,7 +202,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         period: period.clone(),
         as_of: selection.as_of,
         chronology: chronology::chronology(selected, &labels, period, selection.chronology.then_some(wording)),
-        sources: Sources { list: counts::cite(selected), provenance: views::provenance(selection.words, selected) },
+        sources: Sources::new(counts::cite(selected), views::provenance(selection.words, selected)),
         data: data_note(dataset, selection, selected),
         compare,
         partner_index: partners::index(&tally, selected, &anchors, wording),

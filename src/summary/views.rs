@@ -95,6 +95,16 @@ pub struct Sources {
     /// The first page's sentence on what the period's events rest on
     /// (issue 25); `None` without events.
     pub provenance: Option<String>,
+    /// Some source is graded or some citation gives a credibility: the
+    /// about-note then gives the Admiralty scale's wording.
+    pub admiralty: bool,
+}
+
+impl Sources {
+    pub(super) fn new(list: Vec<SourceView>, provenance: Option<String>) -> Sources {
+        let admiralty = list.iter().any(|s| s.grade.as_deref().is_some_and(|g| !g.is_empty()) || !s.credibility.is_empty());
+        Sources { list, provenance, admiralty }
+    }
 }
 
 /// The provenance sentence for `events`, in the run's words: how many
@@ -290,6 +300,9 @@ pub struct CitationView {
     pub name: String,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// The information's credibility on the Admiralty scale (1 to 6), as
+    /// the event's citation grades it (issue 25).
+    pub credibility: Option<u8>,
 }
 
 /// One publication in the sources section: every citation of the same
@@ -314,6 +327,16 @@ pub struct SourceView {
     /// when ungraded.
     pub kind: Option<String>,
     pub grade: Option<String>,
+    /// The credibility grades (1 to 6) its citations give the information,
+    /// each with how many events of the period cite it so (issue 25).
+    pub credibility: Vec<GradeCount>,
+}
+
+/// One credibility grade of the Admiralty scale and the events that give it.
+#[derive(Clone, Debug, Serialize)]
+pub struct GradeCount {
+    pub grade: u8,
+    pub events: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -393,6 +416,7 @@ pub(super) fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period:
                 name: s.name.clone(),
                 url: s.url.clone(),
                 published: s.published.map(|d| d.to_string()),
+                credibility: s.credibility,
             })
             .collect(),
         tags: e.tags.clone(),

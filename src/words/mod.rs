@@ -506,6 +506,14 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("event-figure-unit", &["label", "value", "unit"]),
     // What to watch (issue 25, item 3).
     ("watch-heading", &["date"]),
+    // The judge helper (issue 25): the single-source mark and the
+    // Admiralty scale's published wording.
+    ("judgement-single-source", &["source"]),
+    ("about-single-source", &[]),
+    ("citation-credibility", &["credibility"]),
+    ("source-credibility", &["grades"]),
+    ("source-credibility-grade", &["grade", "events"]),
+    ("about-admiralty", &[]),
 ];
 
 #[cfg(test)]

@@ -159,7 +159,7 @@ fn a_judgement_whose_evidence_lies_outside_the_period_is_shown_with_that_said() 
     assert!(err.contains("data/judgements.toml:1:1: warning: the evidence of judgement `cop` lies wholly outside the period 2026"), "{err}");
     let md = std::fs::read_to_string(dir.path().join("b.md")).unwrap();
     let line = md.lines().find(|l| l.starts_with("- COP29 will likely")).expect(&md);
-    assert!(line.ends_with("Evidence: COP29 UN Climate Change Conference in Baku. Its evidence lies outside the period of this briefing."), "{line}");
+    assert!(line.ends_with("Evidence: COP29 UN Climate Change Conference in Baku. Single-source: all its evidence rests on News.Az. Its evidence lies outside the period of this briefing."), "{line}");
 }
 
 /// The key figures of the default briefing's box.
@@ -324,4 +324,39 @@ fn a_block_construct_in_a_judgement_is_refused_where_it_stands() {
         assert!(err.contains(expected), "expected\n{expected}\nin\n{err}");
         assert!(err.contains("a judgement is one paragraph of inline Markdown"), "{err}");
     }
+}
+
+#[test]
+fn a_judgement_resting_on_one_source_is_marked_single_source_in_both_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let two = r#"
+[[event]]
+id = "wire-report"
+title = "A wire's report"
+date = 2025-03-01
+pillar = "energy"
+kind = "statement"
+significance = 2
+summary = "S."
+sources = [{ name = "Other Wire" }]
+
+[[judgement]]
+id = "two-sources"
+text = "Energy ties will likely deepen."
+likelihood = "likely"
+confidence = "low"
+evidence = ["wire-report", "sefe-gas-contract"]
+"#;
+    let data = data_with(dir.path(), &format!("{GOOD}{two}"));
+    run(dir.path(), &data, &["--period", "2024-2026", "--format", "both", "--out-dir", "out"]);
+    let md = std::fs::read_to_string(dir.path().join("out/azint-briefing-2024-2026.md")).unwrap();
+    let line = |start: &str| md.lines().find(|l| l.starts_with(start)).expect(&md).to_owned();
+    assert!(line("- Azerbaijan will very likely").ends_with(". Single-source: all its evidence rests on News.Az."), "{md}");
+    assert!(!line("- Energy ties").contains("Single-source"), "two sources: no mark");
+    let about = "A judgement marked single-source rests wholly on events that cite one and the same source";
+    assert!(md.contains(about), "the about-note says what the mark means");
+    let text = std::process::Command::new("pdftotext").args(["out/azint-briefing-2024-2026.pdf", "-"]).current_dir(dir.path()).output().unwrap();
+    let flat: String = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Single-source: all its evidence rests on News.Az."), "{flat}");
+    assert!(flat.contains(about), "{flat}");
 }

@@ -172,7 +172,7 @@ fn the_provenance_of_graded_sources_counts_sources_events_and_grades() {
                     [[source]]\nid = \"beta\"\nname = \"Beta Review\"\nkind = \"academic\"\nreliability = \"C\"\n";
     let events = [
         ("one", r#"[{ id = "alpha", credibility = 2 }, "beta"]"#),
-        ("two", r#"["alpha"]"#),
+        ("two", r#"[{ id = "alpha", credibility = 6 }]"#),
         ("three", r#"[{ name = "Gamma Daily" }]"#),
     ];
     let mut text = format!("[[pillar]]\nid = \"p\"\nname = \"P\"\n\n{registry}");
@@ -189,12 +189,26 @@ fn the_provenance_of_graded_sources_counts_sources_events_and_grades() {
     assert!(executive(&md).contains(&format!("\n{sentence}\n")), "{}", executive(&md));
     assert!(pdf.contains(&letters(sentence)), "the PDF says it too");
     for line in [
-        "- Alpha Wire: cited by 2 events; wire, graded B, usually reliable. Funded by the Ministry of Information.",
-        "- Beta Review: cited by 1 event; academic, graded C, fairly reliable",
+        "- Alpha Wire: cited by 2 events; wire, reliability B Usually reliable; information graded 2 Probably true (1 event) \
+         and 6 Truth cannot be judged (1 event). Funded by the Ministry of Information.",
+        "- Beta Review: cited by 1 event; academic, reliability C Fairly reliable\n",
         "- Gamma Daily: cited by 1 event\n",
+        // Where an event cites it: the information's credibility in the
+        // scale's published words.
+        "**Sources:** Alpha Wire (information 2 Probably true); Beta Review\n",
+        "**Sources:** Alpha Wire (information 6 Truth cannot be judged)\n",
     ] {
-        assert!(md.contains(line), "`{line}` in the Sources section:\n{md}");
+        assert!(md.contains(line), "`{line}` in:\n{md}");
+        assert!(pdf.contains(&letters(line.trim_start_matches("- "))), "`{line}` in the PDF");
     }
+    // The about-note gives the scale's published wording.
+    let about = "Sources are graded on the Admiralty scale, the source's reliability by a letter (A Completely reliable, \
+                 B Usually reliable, C Fairly reliable, D Not usually reliable, E Unreliable, F Reliability cannot be judged) \
+                 and the information's credibility by a number (1 Confirmed by other sources, 2 Probably true, 3 Possibly true, \
+                 4 Doubtful, 5 Improbable, 6 Truth cannot be judged)";
+    assert!(md.contains(about), "{md}");
+    assert!(pdf.contains(&letters(about)), "the PDF's about-note");
+    assert!(!crate::util::default_markdown().contains("Admiralty scale, the source's"), "ungraded data: no scale");
 }
 
 /// How often `needle` occurs in `haystack`.
