@@ -217,9 +217,9 @@ impl Baseline {
             Baseline::Compared { changes, file } => {
                 let since = label(&changes.previous_as_of, changes.previous_reference.as_deref());
                 let within = file.as_ref().map_or_else(String::new, |f| format!(", in {}", f.display()));
-                Some(match changes.any() {
-                    true => format!("changes since {since}: +{} −{} ~{}{within}", changes.added, changes.removed, changes.edited),
-                    false => format!("no changes since {since}"),
+                Some(match changes.brief() {
+                    Some(counts) => format!("changes since {since}: {counts}{within}"),
+                    None => format!("no changes since {since}"),
                 })
             }
         }
@@ -302,7 +302,7 @@ pub fn compare(
         let as_of = NaiveDate::parse_from_str(&snapshot.as_of, "%Y-%m-%d").unwrap_or_default();
         let judged = snapshot::review::changes(previous.judgements.as_ref(), dataset, as_of);
         warnings.extend(review_warnings(&judged, &diff, dataset, as_of));
-        changes.judgements = report::changes::describe_judgements(&judged, &diff, words);
+        (changes.judgements, changes.judgements_counted) = report::changes::describe_judgements(&judged, &diff, words);
         return Ok(Baseline::Compared { changes: Box::new(changes), file: None });
     }
     Ok(first_different.or(unreadable.map(|label| Baseline::Unreadable { label })).unwrap_or(Baseline::NoneIssued))

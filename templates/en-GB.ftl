@@ -902,3 +902,7 @@ source-credibility-grade = { $grade ->
 # or a citation gives a credibility, in the scale's published wording. No
 # variables.
 about-admiralty = Sources are graded on the Admiralty scale, the source's reliability by a letter (A Completely reliable, B Usually reliable, C Fairly reliable, D Not usually reliable, E Unreliable, F Reliability cannot be judged) and the information's credibility by a number (1 Confirmed by other sources, 2 Probably true, 3 Possibly true, 4 Doubtful, 5 Improbable, 6 Truth cannot be judged); both are the desk's judgement.
+# The change report's line for a judgement new since the issued briefing,
+# and for one gone since: $judgement its id (or its place in the data).
+changes-judgement-added = Judgement { $judgement } added.
+changes-judgement-removed = Judgement { $judgement } removed.

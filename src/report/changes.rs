@@ -44,6 +44,10 @@ pub struct Changes {
     /// or settled by `reviewed`). Empty when none did.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub judgements: Vec<String>,
+    /// The judgements added, removed and edited themselves (not only their
+    /// evidence): counted with the events' on the success line.
+    #[serde(skip)]
+    pub judgements_counted: [usize; 3],
 }
 
 /// One pillar's changes; events by title.
@@ -88,12 +92,22 @@ pub struct FieldChangeText {
 impl Changes {
     /// Whether anything changed at all.
     pub fn any(&self) -> bool {
-        self.added + self.removed + self.edited > 0 || self.pillars.iter().any(|p| !p.highlights_in.is_empty() || !p.highlights_out.is_empty())
+        let [added, removed, edited] = self.counts();
+        added + removed + edited > 0 || self.pillars.iter().any(|p| !p.highlights_in.is_empty() || !p.highlights_out.is_empty())
+    }
+
+    /// Events and judgements added, removed and edited, as the success
+    /// line counts them: a judgement's own edit is a change like an
+    /// event's (issue 25).
+    pub fn counts(&self) -> [usize; 3] {
+        let [added, removed, edited] = self.judgements_counted;
+        [self.added + added, self.removed + removed, self.edited + edited]
     }
 
     /// "+2 −1 ~3" for the success line, `None` when nothing changed.
     pub fn brief(&self) -> Option<String> {
-        self.any().then(|| format!("+{} −{} ~{}", self.added, self.removed, self.edited))
+        let [added, removed, edited] = self.counts();
+        self.any().then(|| format!("+{added} −{removed} ~{edited}"))
     }
 }
 
@@ -110,18 +124,29 @@ pub fn describe(diff: &Diff, words: &Catalogue) -> Changes {
         partners_added: diff.partners_added.clone(),
         partners_removed: diff.partners_removed.clone(),
         judgements: Vec::new(),
+        judgements_counted: [0; 3],
     }
 }
 
 /// The judgements that changed, one line each in the words of `words`
-/// (issue 25, item 2).
-pub fn describe_judgements(judged: &[crate::snapshot::review::JudgementChange], diff: &Diff, words: &Catalogue) -> Vec<String> {
+/// (issue 25, item 2), and how many were added, removed and edited
+/// themselves ([`Changes::judgements_counted`]).
+pub fn describe_judgements(judged: &[crate::snapshot::review::JudgementChange], diff: &Diff, words: &Catalogue) -> (Vec<String>, [usize; 3]) {
+    use crate::snapshot::review::Own;
     let fields = crate::snapshot::review::edited_fields(diff);
     let mut out = Vec::new();
+    let mut counted = [0; 3];
     for change in judged {
         let judgement = crate::words::Arg::from(change.judgement.as_str());
-        if change.edited {
-            out.push(words.text("changes-judgement-edited", &[("judgement", judgement.clone())]));
+        let own = match change.own {
+            Own::Same => None,
+            Own::Added => Some((0, "changes-judgement-added")),
+            Own::Removed => Some((1, "changes-judgement-removed")),
+            Own::Edited => Some((2, "changes-judgement-edited")),
+        };
+        if let Some((slot, message)) = own {
+            counted[slot] += 1;
+            out.push(words.text(message, &[("judgement", judgement.clone())]));
         }
         for id in &change.evidence {
             let names = fields.get(id.as_str()).cloned().unwrap_or_default();
@@ -136,7 +161,7 @@ pub fn describe_judgements(judged: &[crate::snapshot::review::JudgementChange], 
             out.push(words.text(message, &id_words));
         }
     }
-    out
+    (out, counted)
 }
 
 /// The change report written beside the briefing

@@ -46,8 +46,9 @@ fn stamp(j: &Judgement, events: &HashMap<&str, &Event>) -> JudgementStamp {
 pub struct JudgementChange {
     /// Its id, else its place.
     pub judgement: String,
-    /// Its own keys changed.
-    pub edited: bool,
+    /// Whether it is new, gone, or its own keys (text, likelihood,
+    /// confidence, pillar, evidence) changed: counted like an event's.
+    pub own: Own,
     /// Events it cites, now and then, whose content changed; empty when
     /// none did or the review is settled.
     pub evidence: Vec<String>,
@@ -56,25 +57,48 @@ pub struct JudgementChange {
     pub settled: bool,
 }
 
+/// A judgement itself since the issued briefing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Own {
+    /// As issued: only its evidence changed.
+    Same,
+    Added,
+    Removed,
+    /// Its own keys changed.
+    Edited,
+}
+
 /// The judgements of `dataset` that changed since `previous` (the issued
-/// summary's stamps), in data order; nothing when it recorded none.
+/// summary's stamps), in data order, then those removed since, by name. An
+/// issued summary that recorded none (its data had none, or it was written
+/// before judgements existed, when no data had any) makes every judgement
+/// of `dataset` added, asking no review.
 pub fn changes(previous: Option<&BTreeMap<String, JudgementStamp>>, dataset: &Dataset, as_of: NaiveDate) -> Vec<JudgementChange> {
-    let (Some(previous), Some(now)) = (previous, stamps(dataset)) else { return Vec::new() };
+    let none = BTreeMap::new();
+    let previous = previous.unwrap_or(&none);
+    let now = stamps(dataset).unwrap_or_default();
     let mut out = Vec::new();
     for j in &dataset.judgements {
         let name = j.name();
-        let (Some(then), Some(stamp)) = (previous.get(&name), now.get(&name)) else { continue };
+        let Some(stamp) = now.get(&name) else { continue };
+        let Some(then) = previous.get(&name) else {
+            out.push(JudgementChange { judgement: name, own: Own::Added, evidence: Vec::new(), settled: false });
+            continue;
+        };
         let evidence: Vec<String> = stamp
             .evidence
             .iter()
             .filter(|(id, hash)| then.evidence.get(*id).is_some_and(|old| old != *hash))
             .map(|(id, _)| id.clone())
             .collect();
-        let edited = then.hash != stamp.hash;
+        let own = if then.hash != stamp.hash { Own::Edited } else { Own::Same };
         let settled = !evidence.is_empty() && j.reviewed.is_some_and(|r| r >= as_of);
-        if edited || !evidence.is_empty() {
-            out.push(JudgementChange { judgement: name, edited, evidence, settled });
+        if own == Own::Edited || !evidence.is_empty() {
+            out.push(JudgementChange { judgement: name, own, evidence, settled });
         }
+    }
+    for name in previous.keys().filter(|name| !now.contains_key(*name)) {
+        out.push(JudgementChange { judgement: name.clone(), own: Own::Removed, evidence: Vec::new(), settled: false });
     }
     out
 }
@@ -109,13 +133,17 @@ mod tests {
         assert!(changes(issued.as_ref(), &before, day("2026-02-12")).is_empty(), "nothing changed");
         let edited = validate_text("d.toml", Box::leak(DATA.replace("summary = \"S.\"", "summary = \"S2.\"").into_boxed_str())).unwrap();
         let asked = changes(issued.as_ref(), &edited, day("2026-02-12"));
-        assert_eq!(asked, [JudgementChange { judgement: "j".into(), edited: false, evidence: vec!["e".into()], settled: false }]);
+        assert_eq!(asked, [JudgementChange { judgement: "j".into(), own: Own::Same, evidence: vec!["e".into()], settled: false }]);
         let text = DATA.replace("summary = \"S.\"", "summary = \"S2.\"").replace("evidence = [\"e\"]", "evidence = [\"e\"]\nreviewed = 2026-02-12");
         let reviewed = validate_text("d.toml", Box::leak(text.into_boxed_str())).unwrap();
         assert!(changes(issued.as_ref(), &reviewed, day("2026-02-12"))[0].settled, "reviewed on the run's date");
         assert!(!changes(issued.as_ref(), &reviewed, day("2026-02-13"))[0].settled, "a later run asks again");
-        assert!(changes(None, &edited, day("2026-02-12")).is_empty(), "a summary without judgements asks nothing");
+        let unrecorded = changes(None, &edited, day("2026-02-12"));
+        assert_eq!(unrecorded, [JudgementChange { judgement: "j".into(), own: Own::Added, evidence: vec![], settled: false }], "a summary without judgements asks no review: the judgement is new");
         let own = validate_text("d.toml", Box::leak(DATA.replace("\"likely\"", "\"very likely\"").into_boxed_str())).unwrap();
-        assert_eq!(changes(issued.as_ref(), &own, day("2026-02-12")), [JudgementChange { judgement: "j".into(), edited: true, evidence: vec![], settled: false }]);
+        assert_eq!(changes(issued.as_ref(), &own, day("2026-02-12")), [JudgementChange { judgement: "j".into(), own: Own::Edited, evidence: vec![], settled: false }]);
+        let gone = validate_text("d.toml", Box::leak(DATA.replace("id = \"j\"", "id = \"k\"").into_boxed_str())).unwrap();
+        let both = changes(issued.as_ref(), &gone, day("2026-02-12"));
+        assert_eq!(both.iter().map(|c| (c.judgement.as_str(), c.own)).collect::<Vec<_>>(), [("k", Own::Added), ("j", Own::Removed)]);
     }
 }

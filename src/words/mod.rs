@@ -514,6 +514,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("source-credibility", &["grades"]),
     ("source-credibility-grade", &["grade", "events"]),
     ("about-admiralty", &[]),
+    ("changes-judgement-added", &["judgement"]),
+    ("changes-judgement-removed", &["judgement"]),
 ];
 
 #[cfg(test)]

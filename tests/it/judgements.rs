@@ -254,6 +254,33 @@ fn a_judgements_own_edit_is_a_change_and_asks_no_review() {
     assert!(!err.contains("review:"), "{err}");
     let report = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
     assert!(report.contains("- Judgement gas-to-europe edited."), "{report}");
+    // Counted like an event's edit on the success line.
+    assert!(err.contains("changes since 2026-02-12: +0 −0 ~1"), "{err}");
+}
+
+#[test]
+fn judgements_added_removed_and_edited_count_on_the_success_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_with(dir.path(), GOOD);
+    let md = ["--period", "2024-2026", "--format", "md"];
+    run(dir.path(), &data, &[&md[..], &["--issue"]].concat());
+    // Each of text, likelihood and evidence is the judgement's own edit.
+    for (from, to) in [
+        ("today's level", "today's *level*"),
+        ("likelihood = \"very likely\"", "likelihood = \"likely\""),
+        ("evidence = [\"sefe-gas-contract\", ", "evidence = ["),
+    ] {
+        edit(&data, "judgements.toml", from, to);
+        let err = run(dir.path(), &data, &md);
+        assert!(err.contains("changes since 2026-02-12: +0 −0 ~1"), "{from}: {err}");
+    }
+    // A second judgement added, the first removed: one each way.
+    std::fs::write(data.join("judgements.toml"), GOOD.replace("gas-to-europe", "gas-later")).unwrap();
+    let err = run(dir.path(), &data, &md);
+    assert!(err.contains("changes since 2026-02-12: +1 −1 ~0"), "{err}");
+    let report = std::fs::read_to_string(dir.path().join("reports/azint-briefing-2024-2026.changes.md")).unwrap();
+    assert!(report.contains("- Judgement gas-later added."), "{report}");
+    assert!(report.contains("- Judgement gas-to-europe removed."), "{report}");
 }
 
 #[test]
