@@ -91,7 +91,7 @@ pub fn changes(previous: Option<&BTreeMap<String, JudgementStamp>>, dataset: &Da
             .filter(|(id, hash)| then.evidence.get(*id).is_some_and(|old| old != *hash))
             .map(|(id, _)| id.clone())
             .collect();
-        let own = if then.hash != stamp.hash { Own::Edited } else { Own::Same };
+        let own = if then.hash == stamp.hash { Own::Same } else { Own::Edited };
         let settled = !evidence.is_empty() && j.reviewed.is_some_and(|r| r >= as_of);
         if own == Own::Edited || !evidence.is_empty() {
             out.push(JudgementChange { judgement: name, own, evidence, settled });

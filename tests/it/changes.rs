@@ -51,7 +51,7 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
 
     let events = data.join("events/2025.toml");
     let text = std::fs::read_to_string(&events).unwrap();
-    let text = text.replace("\"Discussions on EU financing mechanisms and long-term contract policies\"", "\"Talks on EU financing (edited)\"");
+    let text = text.replace("\"Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe\"", "\"Talks on EU financing (edited)\"");
     let text = text + "\n[[event]]\nid = \"added\"\ntitle = \"Added event\"\ndate = 2025-05-05\npillar = \"connectivity\"\nkind = \"other\"\nsignificance = 1\nsummary = \"New.\"\nsources = [{ name = \"Test\" }]\n";
     std::fs::write(&events, text).unwrap();
     let undated = data.join("events/undated.toml");
@@ -75,7 +75,7 @@ fn a_rerun_names_the_events_added_removed_and_edited() {
     assert!(section.contains("### Changes in Multi-vector diplomacy\n\n- Removed: Russia aims to maintain balanced relations with Azerbaijan and Armenia"), "{section}");
     assert!(section.contains("### Changes in Connectivity and transport expansion\n\n- Added: Added event"), "{section}");
     assert!(
-        section.contains("- Edited:\n  - **Talks on EU financing (edited)**: title changed from “Discussions on EU financing mechanisms and long-term contract policies” to “Talks on EU financing (edited)”\n"),
+        section.contains("- Edited:\n  - **Talks on EU financing (edited)**: title changed from “Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe” to “Talks on EU financing (edited)”\n"),
         "{section}"
     );
     // Issue 13: the removed event was the only one naming Russia.
@@ -303,13 +303,13 @@ fn issue_23_an_edit_since_a_summary_of_the_old_encoding_is_still_found() {
     let (data, summary) = before_the_encoding_changed(dir.path(), |old| old);
     let events = data.join("events/2025.toml");
     let text = std::fs::read_to_string(&events).unwrap();
-    let title = "\"Discussions on EU financing mechanisms and long-term contract policies\"";
+    let title = "\"Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe\"";
     assert!(text.contains(title));
     std::fs::write(&events, text.replace(title, "\"Talks on EU financing (edited)\"")).unwrap();
     let (stderr, new) = rerun(&data, &summary);
     assert!(stderr.contains("; changes since 2026-02-12: +0 −0 ~1"), "{stderr}");
     let edited = &new["changes"]["pillars"][0]["edited"][0];
-    assert_eq!(edited["fields"][0]["text"], "title changed from “Discussions on EU financing mechanisms and long-term contract policies” to “Talks on EU financing (edited)”");
+    assert_eq!(edited["fields"][0]["text"], "title changed from “Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe” to “Talks on EU financing (edited)”");
 }
 
 /// The hashes as the whole pipeline computes them (validator included),
@@ -360,15 +360,15 @@ fn issue_23_a_desks_catalogue_words_the_change_report() {
     run("2026-02-12", "md");
     let events = data.join("events/2025.toml");
     let text = std::fs::read_to_string(&events).unwrap();
-    std::fs::write(&events, text.replace("\"Discussions on EU financing mechanisms and long-term contract policies\"", "\"Talks on EU financing (edited)\"")).unwrap();
+    std::fs::write(&events, text.replace("\"Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe\"", "\"Talks on EU financing (edited)\"")).unwrap();
     run("2026-02-13", "md");
     let md = std::fs::read_to_string(out.join("azint-briefing-2024-2026.changes.md")).unwrap();
-    let said = "title was “Discussions on EU financing mechanisms and long-term contract policies”, is now “Talks on EU financing (edited)”";
+    let said = "title was “Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe”, is now “Talks on EU financing (edited)”";
     assert!(md.contains(said), "{md}");
     assert!(!md.contains("changed from"), "{md}");
     // The JSON summary made alone says the changes in the desk's words too.
     std::fs::write(&events, std::fs::read_to_string(&events).unwrap().replace("(edited)", "(edited again)")).unwrap();
     run("2026-02-14", "json");
     let json = std::fs::read_to_string(out.join("azint-briefing-2024-2026.json")).unwrap();
-    assert!(json.contains("title was “Discussions on EU financing mechanisms and long-term contract policies”, is now “Talks on EU financing (edited again)”"), "{json}");
+    assert!(json.contains("title was “Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe”, is now “Talks on EU financing (edited again)”"), "{json}");
 }

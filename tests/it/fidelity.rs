@@ -232,4 +232,75 @@ fn titles_keep_the_articles_qualifying_words() {
     assert!(title("oic-right-of-return-resolution").contains("51st"));
     assert!(title("russia-balanced-relations").contains("aims to maintain"));
     assert!(title("eu-gas-financing-talks").starts_with("Discussions"));
+    assert!(title("cica-summit-2026").contains("expected to be held"), "the article's hedge: \"is expected to be held\"");
+    let attribution = |id: &str| events.iter().find(|e| e.id == id).unwrap().attribution.clone();
+    for outcome in ["cop29-ncqg", "cop29-article-6"] {
+        assert_eq!(attribution(outcome).as_deref(), Some("according to international summaries of its outcomes"), "{outcome}");
+    }
+}
+
+/// The article's checkable facts as the briefing must print them:
+/// `[[printed]]` of the fact list, each its quote and the words printed.
+fn printed() -> Vec<(String, Vec<String>)> {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/article/facts.toml")).unwrap();
+    let root = DeTable::parse(&text).unwrap().into_inner();
+    let Some(DeValue::Array(entries)) = root.get("printed").map(|v| v.get_ref()) else { panic!("no [[printed]]") };
+    entries
+        .iter()
+        .map(|entry| {
+            let DeValue::Table(t) = entry.get_ref() else { panic!("a printed fact is a table") };
+            let Some(DeValue::Array(words)) = t.get("words").map(|v| v.get_ref()) else { panic!("`words` is an array") };
+            let words = words
+                .iter()
+                .map(|w| match w.get_ref() {
+                    DeValue::String(s) => s.to_string(),
+                    other => panic!("a word {other:?}"),
+                })
+                .collect();
+            (string(t, "quote").unwrap(), words)
+        })
+        .collect()
+}
+
+/// Letters and digits only: line breaks, hyphenation and the PDF's own
+/// spacing differ between the formats, the words do not.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The default briefing states every checkable fact of the article (issue
+/// 25, item 9), in the Markdown and in the PDF's text (`pdftotext`).
+#[test]
+fn the_default_briefing_prints_every_checkable_fact_of_the_article_in_both_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = crate::util::bin()
+        .current_dir(dir.path())
+        .args(["--period", "2024-2026", "--as-of", "2026-02-12", "-q", "--format", "both", "--data"])
+        .arg(root().join("data"))
+        .args(["--out-dir", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", crate::util::stderr(&output));
+    let md = std::fs::read_to_string(dir.path().join("out/azint-briefing-2024-2026.md")).unwrap();
+    let pdf = std::process::Command::new("pdftotext").arg("out/azint-briefing-2024-2026.pdf").arg("-").current_dir(dir.path()).output().unwrap();
+    assert!(pdf.status.success(), "pdftotext");
+    // The page's foot ("Page 3 of 15", the draft mark) may stand inside a
+    // phrase broken across pages: left out, as a reader skips it.
+    let pdf: String = String::from_utf8_lossy(&pdf.stdout)
+        .lines()
+        .filter(|l| !(l.trim().starts_with("Page ") && l.contains(" of ")) && l.trim() != "DRAFT")
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (md_letters, pdf_letters) = (letters(&md.replace('’', "'")), letters(&pdf.replace('’', "'")));
+    let article = article();
+    let facts = printed();
+    assert!(facts.len() >= 30, "{} facts", facts.len());
+    for (quote, words) in facts {
+        assert!(article.contains(&quote), "not the article's wording: {quote}");
+        for w in words {
+            assert!(md.contains(&w), "the Markdown does not print `{w}` ({quote})");
+            assert!(pdf_letters.contains(&letters(&w)), "the PDF does not print `{w}` ({quote})");
+            assert!(md_letters.contains(&letters(&w)));
+        }
+    }
 }

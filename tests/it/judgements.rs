@@ -113,7 +113,7 @@ fn judgements_open_the_markdown_briefing_with_confidence_apart_and_linked_eviden
     // ICD 203: the likelihood word inside the judgement, the confidence in
     // a sentence of its own.
     assert!(line.contains("through 2026. Confidence: moderate. Evidence: "), "{line}");
-    assert!(line.contains("[Ten-year gas contract with Germany's SEFE](#3-energy-and-green-transition-diplomacy)"), "{line}");
+    assert!(line.contains("[Ten-year gas contract with Germany's SEFE, with additional volumes delivered to Austria](#3-energy-and-green-transition-diplomacy)"), "{line}");
     assert!(line.contains("[SOCAR begins supplying gas to Germany and Austria](#3-energy-and-green-transition-diplomacy)"), "{line}");
     assert!(md.contains("\n## 3. Energy and green transition diplomacy\n"), "the links' target exists");
     assert!(md.contains("very likely (80–95%); almost certain (95–99%)"), "the about-note gives the scale");

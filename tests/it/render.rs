@@ -189,7 +189,7 @@ fn periods_keep_events_whose_span_overlaps() {
     assert!(!md.contains("SOCAR begins supplying gas"));
     // Undated within 2024–2026: in the period, and shown as undated.
     assert!(md.contains("### Undated, 2024–2026"), "{md}");
-    assert!(md.contains("| Ten-year gas contract with Germany's SEFE (Annual volume: about 1.5 bcm/yr) |"), "{md}");
+    assert!(md.contains("| Ten-year gas contract with Germany's SEFE, with additional volumes delivered to Austria (Annual volume: about 1.5 bcm/yr) |"), "{md}");
 }
 
 #[test]

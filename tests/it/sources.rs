@@ -221,7 +221,7 @@ fn the_default_briefing_prints_its_hedges_with_their_titles_in_both_formats() {
     let (md, pdf) = default_both();
     for (title, attribution) in [
         ("Russia aims to maintain balanced relations with Azerbaijan and Armenia", "international reporting suggests"),
-        ("Discussions on EU financing mechanisms and long-term contract policies", "earlier reports in April 2025"),
+        ("Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe", "earlier reports in April 2025"),
     ] {
         let attributed = format!("{title} ({attribution})");
         // The timeline, its description, the chronology and the index.
@@ -235,10 +235,10 @@ fn the_default_briefing_prints_its_hedges_with_their_titles_in_both_formats() {
 #[test]
 fn the_sefe_volume_is_printed_with_its_event_in_both_formats() {
     let (md, pdf) = default_both();
-    let shown = "Ten-year gas contract with Germany's SEFE (Annual volume: about 1.5 bcm/yr)";
+    let shown = "Ten-year gas contract with Germany's SEFE, with additional volumes delivered to Austria (Annual volume: about 1.5 bcm/yr)";
     assert!(md.contains(&format!("| {shown} |")), "the chronology's row");
     assert!(md.contains(&format!("[{shown}](#3-energy-and-green-transition-diplomacy)")), "the index of partners");
-    assert!(pdf.contains("GermanysSEFEAnnualvolumeabout15bcmyr"), "the PDF");
+    assert!(pdf.contains("GermanysSEFEwithadditionalvolumesdeliveredtoAustriaAnnualvolumeabout15bcmyr"), "the PDF");
 }
 
 #[test]

@@ -123,11 +123,11 @@ fn watch_renders_keeps_and_renders_again_then_stops_on_ctrl_c() {
     let read = || std::fs::read_to_string(&report).unwrap_or_default();
 
     watching.wait("the first render", || watching.said("first render"));
-    assert!(read().contains("Discussions on EU financing mechanisms and long-term contract policies"));
+    assert!(read().contains("Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe"));
 
     let file = data.join("events/2025.toml");
     let original = std::fs::read_to_string(&file).unwrap();
-    save(&file, &original.replace("Discussions on EU financing mechanisms and long-term contract policies", "Talks, first edit"));
+    save(&file, &original.replace("Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe", "Talks, first edit"));
     watching.wait("the edit to be rendered", || read().contains("Talks, first edit"));
     watching.wait("the render line naming the file", || watching.said("events/2025.toml (no issued briefing yet)"));
 
@@ -136,7 +136,7 @@ fn watch_renders_keeps_and_renders_again_then_stops_on_ctrl_c() {
     watching.wait("the diagnostics", || watching.said("2025.toml") && watching.said("not rendered; the last good report is kept"));
     assert_eq!(read(), good, "an invalid save changed the report");
 
-    save(&file, &original.replace("Discussions on EU financing mechanisms and long-term contract policies", "Talks, second edit"));
+    save(&file, &original.replace("Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe", "Talks, second edit"));
     watching.wait("the next valid save to be rendered", || read().contains("Talks, second edit"));
 
     // Ctrl-C is an interruption, exit 130 as for any run (README, Limits).
@@ -206,7 +206,7 @@ fn issue_10_the_readme_watch_command_regenerates_with_the_default_data_folder() 
 
     let file = dir.path().join("data/events/2025.toml");
     let original = std::fs::read_to_string(&file).unwrap();
-    save(&file, &original.replace("Discussions on EU financing mechanisms and long-term contract policies", "Talks, saved"));
+    save(&file, &original.replace("Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe", "Talks, saved"));
     watching.wait("the save to be rendered", || read().contains("Talks, saved"));
     watching.wait("the render line naming the file as given", || watching.said(" data/events/2025.toml (no issued briefing yet)"));
     // SIGTERM stops it as Ctrl-C does.
@@ -236,7 +236,7 @@ fn issue_10_watch_follows_a_relative_data_file_and_templates_folder() {
     watching.wait("the first render", || watching.said("first render"));
 
     let text = std::fs::read_to_string(dir.path().join("all.toml")).unwrap();
-    save(&dir.path().join("all.toml"), &text.replace("Discussions on EU financing mechanisms and long-term contract policies", "Talks, file saved"));
+    save(&dir.path().join("all.toml"), &text.replace("Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe", "Talks, file saved"));
     watching.wait("the data file's save to be rendered", || read().contains("Talks, file saved"));
 
     std::fs::write(dir.path().join("tpl/chronology.md.hbs"), format!("Template saved.\n\n{template}")).unwrap();

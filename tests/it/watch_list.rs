@@ -26,8 +26,8 @@ fn the_default_list_holds_the_running_spans_then_the_plans_in_date_order() {
         watch_list(md),
         [
             format!("- *2024–2026* · Chairmanship of CICA for 2024–2026 · {multilateral}"),
-            format!("- *2025–2029* · Decent Work Country Programme 2025–2029 with the ILO · {multilateral}"),
-            format!("- *2026 (planned)* · CICA summit to be held in Azerbaijan · {multilateral}"),
+            format!("- *2025–2029* · Decent Work Country Programme 2025–2029 with the ILO on job creation, social protection and labour rights · {multilateral}"),
+            format!("- *2026 (planned)* · CICA summit expected to be held in Azerbaijan · {multilateral}"),
             format!("- *2026 (planned)* · Azerbaijan to host the OIC Summit · {multilateral}"),
         ]
     );
@@ -46,7 +46,7 @@ fn a_plan_whose_date_has_passed_is_not_listed_and_check_warns_of_it() {
     let (md, _) = briefing("2027-01-15");
     assert_eq!(
         watch_list(&md),
-        ["- *2025–2029* · Decent Work Country Programme 2025–2029 with the ILO · Active multilateral engagement"],
+        ["- *2025–2029* · Decent Work Country Programme 2025–2029 with the ILO on job creation, social protection and labour rights · Active multilateral engagement"],
         "the plans for 2026 have passed; the ILO programme still runs"
     );
     assert!(md.contains("\n**What to watch** on 15 January 2027:"), "{md}");
@@ -60,7 +60,7 @@ fn a_plan_whose_date_has_passed_is_not_listed_and_check_warns_of_it() {
 fn a_plan_is_listed_through_its_last_day() {
     let (md, _) = briefing("2026-12-31");
     let list = watch_list(&md);
-    assert!(list.iter().any(|l| l.contains("CICA summit to be held")), "{md}");
+    assert!(list.iter().any(|l| l.contains("CICA summit expected to be held")), "{md}");
     assert!(!list.iter().any(|l| l.contains("Chairmanship of CICA")), "the chairmanship's last day is not after the report's date: {md}");
 }
 
@@ -83,6 +83,6 @@ fn the_list_is_in_the_pdf_and_tagged() {
     let text = std::process::Command::new("pdftotext").args(["-layout", "b.pdf", "-"]).current_dir(dir.path()).output().unwrap();
     let flat: String = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("What to watch on 12 February 2026"), "{flat}");
-    assert!(flat.contains("2025–2029 · Decent Work Country Programme 2025–2029 with the ILO · Active multilateral engagement"), "{flat}");
+    assert!(flat.contains("2025–2029 · Decent Work Country Programme 2025–2029 with the ILO on job creation, social protection and labour rights ·"), "{flat}");
     crate::tagged::check_tagged(default_markdown());
 }
