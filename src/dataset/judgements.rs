@@ -139,6 +139,7 @@ pub fn block_construct(text: &str) -> Option<(usize, String)> {
             }
             Event::Start(Tag::Link { link_type, dest_url, .. }) => match link_type {
                 LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => "a reference link: write the address in the link, `[text](https://...)`".to_owned(),
+                LinkType::Email => continue,
                 _ if ["http://", "https://", "mailto:", "#"].iter().any(|p| dest_url.starts_with(p)) => continue,
                 _ => format!("a link to `{}`: only http, https, mailto and `#` links", crate::diag::shorten(&dest_url)),
             },
@@ -293,6 +294,7 @@ mod tests {
             "COP29 will *very likely* be cited, per [the UN](https://unfccc.int) and `NCQG`.",
             "Two lines\nof one ~~paragraph~~ with **strong** words and [a section](#energy).",
             "A literal 5 * 3, a lone [bracket and an undefined note[^1].",
+            "Write to <desk@example.org>.",
         ] {
             assert_eq!(block_construct(fine), None, "{fine}");
         }

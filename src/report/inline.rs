@@ -8,7 +8,7 @@
 //! text, and nothing in the judgement reaches the words the template puts
 //! after it.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 use super::escape::markdown;
 use super::helpers::destination;
@@ -27,12 +27,16 @@ pub fn inline(text: &str) -> String {
             Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => out.push('*'),
             Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => out.push_str("**"),
             Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => out.push_str("~~"),
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                links.push(dest_url);
+            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+                // An e-mail autolink's destination is the bare address.
+                links.push(match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.to_string(),
+                });
                 out.push('[');
             }
             Event::End(TagEnd::Link) => {
-                let url = links.pop().map(|u| u.to_string()).unwrap_or_default();
+                let url = links.pop().unwrap_or_default();
                 out.push_str(&format!("](<{}>)", destination(&url)));
             }
             // The rest was refused when the data were read; what is left
@@ -86,5 +90,6 @@ mod tests {
         assert_eq!(inline("A lone *star, [bracket and `tick"), "A lone \\*star, \\[bracket and \\`tick");
         assert_eq!(inline("Code with `` a`b `` inside"), "Code with ``a`b`` inside");
         assert_eq!(inline("`` `x` ``"), "`` `x` ``");
+        assert_eq!(inline("Write to <desk@example.org>."), "Write to [desk\\@example.org](<mailto:desk@example.org>).");
     }
 }

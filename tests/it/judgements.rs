@@ -333,6 +333,8 @@ fn a_judgements_inline_markdown_is_rendered_in_both_formats() {
         })
         .collect();
     assert!(uris.contains(&"https://news.az"), "{uris:?}");
+    // Emphasis, code and the link are tagged like the rest of the page.
+    crate::tagged::check_tagged(&md);
 }
 
 #[test]
@@ -343,6 +345,8 @@ fn a_block_construct_in_a_judgement_is_refused_where_it_stands() {
         ("text = \"A list:\\n- item\"", "data/judgements.toml:2:8: error: `text` holds a list"),
         ("text = '''Some <b>bold</b> words'''", "data/judgements.toml:2:16: error: `text` holds raw HTML"),
         ("text = \"\"\"\n| a | b |\n| - | - |\"\"\"", "data/judgements.toml:3:1: error: `text` holds a table"),
+        ("text = \"\"\"\n    Indented lines\n    are one paragraph.\n\n    A second.\"\"\"", "data/judgements.toml:5:1: error: `text` holds a blank line"),
+        ("text = \"\"\"\n  Indented.\n  > quoted\"\"\"", "data/judgements.toml:4:3: error: `text` holds a block quote"),
     ];
     for (text, expected) in cases {
         let toml = format!("[[judgement]]\n{text}\nlikelihood = \"likely\"\nconfidence = \"low\"\nevidence = [\"cop29-baku\"]\n");

@@ -57,7 +57,16 @@ impl FileChecker<'_> {
     /// Markdown: a block construct is refused where it stands in the file.
     fn inline_markdown(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
         let raw = self.string(v, key)?.to_owned();
-        if let Some((at, what)) = block_construct(&raw) {
+        // Each line read without its indent: a multi-line string indented
+        // in the file is not a code block.
+        let dedented = raw.split('\n').map(str::trim_start).collect::<Vec<_>>().join("\n");
+        if let Some((at, what)) = block_construct(&dedented) {
+            let line = dedented[..at].matches('\n').count();
+            let column = at - dedented[..at].rfind('\n').map_or(0, |n| n + 1);
+            let raw_line_start: usize = raw.split('\n').take(line).map(|l| l.len() + 1).sum();
+            let raw_line = raw.get(raw_line_start..).and_then(|rest| rest.split('\n').next()).unwrap_or("");
+            let indent = raw_line.len() - raw_line.trim_start().len();
+            let at = (raw_line_start + indent + column).min(raw.len());
             let start = self.offset_in_string(&v.span(), &raw, at);
             self.error(&(start..start + 1), format!("`{key}` holds {what}: a judgement is one paragraph of inline Markdown"))
                 .help = Some("keep to text, *emphasis*, **strong**, `code` and [links](https://...), on one paragraph".to_owned());
