@@ -77,6 +77,43 @@ fn code(out: &mut String, c: &str) {
 #[cfg(test)]
 mod tests {
     use super::inline;
+    use crate::dataset::judgements::{block_construct, MARKDOWN};
+    use proptest::prelude::*;
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+    proptest! {
+        /// Whatever the analyst writes that the dataset accepts, the
+        /// briefing's line stays one list item of one paragraph, without
+        /// HTML, and the words the template writes after the judgement
+        /// (its evidence's link) come out as written.
+        #[test]
+        fn an_accepted_judgement_never_reaches_the_words_after_it(text in "[a-z *_`~\\[\\]()<>!#|:/.\n-]{0,40}") {
+            let written = inline(&text);
+            prop_assert!(!written.contains('\n'));
+            if block_construct(&text).is_none() {
+                let line = format!("- {written} Confidence: *high*, `code`. Evidence: [Title](#anchor).");
+                let events: Vec<Event<'_>> = Parser::new_ext(&line, MARKDOWN).collect();
+                let paragraphs = events.iter().filter(|e| matches!(e, Event::Start(Tag::Paragraph))).count();
+                let items = events.iter().filter(|e| matches!(e, Event::Start(Tag::Item))).count();
+                prop_assert!(paragraphs <= 1 && items == 1, "{line:?}: {events:?}");
+                prop_assert!(!events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_))), "{line:?}");
+                let last_link = events.iter().rev().find_map(|e| match e {
+                    Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+                    _ => None,
+                });
+                prop_assert_eq!(last_link.as_deref(), Some("#anchor"), "{:?}", line);
+                let code = events.iter().rposition(|e| matches!(e, Event::Code(c) if c.as_ref() == "code"));
+                let high = events.windows(3).rposition(|w| matches!(w, [Event::Start(Tag::Emphasis), Event::Text(t), Event::End(TagEnd::Emphasis)] if t.as_ref() == "high"));
+                prop_assert!(code.is_some() && high.is_some(), "{:?}: {:?}", line, events);
+                let start = events.iter().rposition(|e| matches!(e, Event::Start(Tag::Link { .. }))).unwrap_or(0);
+                let label = events.get(start + 1..start + 3);
+                prop_assert!(
+                    matches!(label, Some([Event::Text(t), Event::End(TagEnd::Link)]) if t.as_ref() == "Title"),
+                    "{:?}: {:?}", line, label
+                );
+            }
+        }
+    }
 
     #[test]
     fn inline_markdown_is_written_in_one_safe_spelling() {
