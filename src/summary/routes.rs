@@ -85,3 +85,140 @@ pub fn routes(dataset: &Dataset, selection: &Selection<'_>) -> Vec<RouteView> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::validate::validate_text;
+    use crate::period::Period;
+    use crate::words::Catalogue;
+
+    const DATA: &str = r#"
+[[pillar]]
+id = "connectivity"
+name = "Connectivity"
+[[pillar]]
+id = "energy"
+name = "Energy"
+
+[[event]]
+id = "plan-2025"
+title = "Action plan"
+date = 2025-09-30
+pillar = "connectivity"
+kind = "agreement"
+significance = 3
+summary = "S."
+sources = [{ name = "S" }]
+
+[[event]]
+id = "gas-2026"
+title = "Gas"
+date = "2026-01"
+pillar = "energy"
+kind = "contract"
+significance = 3
+summary = "S."
+sources = [{ name = "S" }]
+
+[[place]]
+id = "kars"
+name = "Kars"
+lat = 40.59825
+lon = 43.08548
+country = "TR"
+[[place]]
+id = "baku"
+name = "Baku"
+lat = 40.37767
+lon = 49.89201
+[[place]]
+id = "tbilisi"
+name = "Tbilisi"
+lat = 41.69143
+lon = 44.83412
+
+[[route]]
+id = "btk"
+name = "Baku–Tbilisi–Kars"
+via = ["baku", "tbilisi", "kars"]
+pillar = "connectivity"
+kind = "rail"
+events = ["plan-2025"]
+
+[[route]]
+id = "gas"
+name = "Gas"
+via = ["kars", "baku"]
+pillar = "energy"
+kind = "pipeline"
+events = ["gas-2026", "plan-2025"]
+
+[[route]]
+id = "road"
+name = "Road"
+via = ["tbilisi", "baku"]
+pillar = "connectivity"
+"#;
+
+    fn select(period: &str, pillars: &[String]) -> Vec<RouteView> {
+        let dataset = validate_text("d.toml", DATA).unwrap();
+        let period = Period::parse(period).unwrap();
+        let words = Catalogue::builtin();
+        let selection = Selection {
+            period: &period,
+            highlights: 3,
+            pillars,
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 2, 12).unwrap(),
+            chronology: false,
+            compare: None,
+            data_source: "d.toml".to_owned(),
+            words: &words,
+        };
+        routes(&dataset, &selection)
+    }
+
+    fn ids(routes: &[RouteView]) -> Vec<&str> {
+        routes.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    #[test]
+    fn places_are_resolved_in_the_routes_order() {
+        let all = select("2024-2026", &[]);
+        assert_eq!(ids(&all), ["btk", "gas", "road"], "data order");
+        let btk = &all[0];
+        let names: Vec<&str> = btk.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Baku", "Tbilisi", "Kars"], "`via` order, not the places' order in the file");
+        assert_eq!((btk.places[2].lat, btk.places[2].lon), (40.59825, 43.08548));
+        assert_eq!(btk.places[2].country.as_deref(), Some("TR"));
+        assert_eq!(btk.places[0].country, None);
+        assert_eq!((btk.kind.as_deref(), btk.pillar.as_str()), (Some("rail"), "connectivity"));
+        assert_eq!(all[2].kind, None);
+    }
+
+    #[test]
+    fn a_route_belongs_to_a_period_holding_one_of_its_events_or_naming_none() {
+        // 2024: neither event; only the route without events.
+        assert_eq!(ids(&select("2024", &[])), ["road"]);
+        // 2025: the action plan only; the gas route through it, with only
+        // the event of the period listed.
+        let year = select("2025", &[]);
+        assert_eq!(ids(&year), ["btk", "gas", "road"]);
+        assert_eq!(year[1].events, ["plan-2025"]);
+        let year = select("2026", &[]);
+        assert_eq!(ids(&year), ["gas", "road"]);
+        assert_eq!(year[0].events, ["gas-2026"]);
+    }
+
+    #[test]
+    fn only_the_selected_pillars_routes_are_kept() {
+        assert_eq!(ids(&select("2024-2026", &["energy".to_owned()])), ["gas"]);
+        assert_eq!(ids(&select("2024-2026", &["connectivity".to_owned()])), ["btk", "road"]);
+    }
+
+    #[test]
+    fn a_dataset_without_routes_has_none_to_map() {
+        let dataset = validate_text("d.toml", DATA.split("[[place]]").next().unwrap()).unwrap();
+        assert!(dataset.places.is_empty() && dataset.routes.is_empty());
+    }
+}
