@@ -93,13 +93,17 @@ pub struct RouteDef {
 /// routes through places that exist, of pillars that exist, naming events
 /// that exist. `event_ids` are every well-formed event id; `pillars` the
 /// pillar ids (empty when the pillars are broken, which is reported
-/// elsewhere). Returns the places and the routes, in file order.
+/// elsewhere). `whole` is `false` when a file failed to parse: what it
+/// defines is unknown, so a reference that finds nothing is not reported
+/// (the syntax error is); nor is an event when there are none (reported
+/// once, for the dataset). Returns the places and the routes, in file
+/// order.
 pub fn check(
     files: &[DataFile],
-    places: Vec<(usize, PlaceDef)>,
-    routes: Vec<(usize, RouteDef)>,
+    (places, routes): (Vec<(usize, PlaceDef)>, Vec<(usize, RouteDef)>),
     event_ids: &HashMap<String, (usize, At)>,
     pillars: &[&str],
+    whole: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Place>, Vec<Route>) {
     let mut place_ids: HashMap<String, (usize, At)> = HashMap::with_capacity(places.len());
@@ -120,6 +124,10 @@ pub fn check(
         let mut ok = def.id.as_ref().is_none_or(|(id, at)| first_use(files, &mut route_ids, index, "route", id, *at, diagnostics));
         for (id, at) in &def.via {
             if !place_ids.contains_key(id) {
+                ok = false;
+                if !whole {
+                    continue;
+                }
                 let help = if known_places.is_empty() {
                     "no `[[place]]` is defined: add one with this `id`".to_owned()
                 } else {
@@ -129,11 +137,14 @@ pub fn check(
                     Diagnostic::error_at_place(path, *at, format!("unknown place `{}` in `via`: expected the id of a `[[place]]`", shorten(id)))
                         .with_help(help),
                 );
-                ok = false;
             }
         }
         for (id, at) in &def.events {
             if event_ids.contains_key(id) {
+                continue;
+            }
+            ok = false;
+            if !whole || event_ids.is_empty() {
                 continue;
             }
             if known_events.is_empty() {
@@ -144,10 +155,9 @@ pub fn check(
                 Diagnostic::error_at_place(path, *at, format!("unknown event `{}` in `events`: expected the id of an `[[event]]`", shorten(id)))
                     .with_help(suggest(id, &known_events, "the events are")),
             );
-            ok = false;
         }
         if let Some((pillar, at)) = &def.pillar {
-            if !pillars.is_empty() && !pillars.contains(&pillar.as_str()) {
+            if whole && !pillars.is_empty() && !pillars.contains(&pillar.as_str()) {
                 diagnostics.push(
                     Diagnostic::error_at_place(path, *at, format!("unknown pillar `{}`: expected the id of a `[[pillar]]`", shorten(pillar)))
                         .with_help(suggest(pillar, pillars, "the pillars are")),
