@@ -100,7 +100,8 @@ pub struct RouteDef {
 /// order.
 pub fn check(
     files: &[DataFile],
-    (places, routes): (Vec<(usize, PlaceDef)>, Vec<(usize, RouteDef)>),
+    places: Vec<(usize, PlaceDef)>,
+    routes: Vec<(usize, RouteDef)>,
     event_ids: &HashMap<String, (usize, At)>,
     pillars: &[&str],
     whole: bool,

@@ -211,7 +211,7 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
     let pillar_names: Vec<&str> = merged.pillars.iter().map(|p| p.id.as_str()).collect();
     merged.judgements = super::judgements::check(files, judgements, &event_ids, &pillar_names, diagnostics);
     let whole = !merged.syntax_errors;
-    (merged.places, merged.routes) = super::places::check(files, (places, routes), &event_ids, &pillar_names, whole, diagnostics);
+    (merged.places, merged.routes) = super::places::check(files, places, routes, &event_ids, &pillar_names, whole, diagnostics);
     merged.partners = registry.map(partners::Registry::into_partners).unwrap_or_default();
     merged.sources = sources.into_sources();
     merged

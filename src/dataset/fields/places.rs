@@ -59,14 +59,11 @@ impl FileChecker<'_> {
         let pillar = fields.required("pillar", |c, v| c.line(v, "pillar"));
         let kind = fields.optional("kind", |c, v| c.named(v, "kind", RouteKind::parse, RouteKind::NAMES));
         let events = fields.optional("events", |c, v| c.strings(v, "events"));
-        let placed = |c: &FileChecker<'_>, list: &Option<(Vec<(String, Range<usize>)>, Range<usize>)>| -> Vec<(String, crate::diag::Place)> {
-            list.iter().flat_map(|(list, _)| list).map(|(s, span)| (s.clone(), c.place(span))).collect()
-        };
         let mut def = RouteDef {
             id: id.as_ref().map(|(id, span)| (id.clone(), self.place(span))),
-            via: placed(self, &via),
+            via: self.placed(via.as_ref().map_or(&[], |(l, _)| l.as_slice())),
             pillar: pillar.as_ref().map(|(p, span)| (p.clone(), self.place(span))),
-            events: placed(self, &events),
+            events: self.placed(events.as_ref().map_or(&[], |(l, _)| l.as_slice())),
             route: None,
         };
         if let (Some((id, _)), Some((name, _)), Some((via, _)), Some((pillar, _))) = (id, name, via, pillar) {
@@ -82,6 +79,11 @@ impl FileChecker<'_> {
             });
         }
         merged.routes.push(def);
+    }
+
+    /// Each entry of a list with its place.
+    fn placed(&self, list: &[(String, Range<usize>)]) -> Vec<(String, crate::diag::Place)> {
+        list.iter().map(|(s, span)| (s.clone(), self.place(span))).collect()
     }
 
     /// A latitude (`limit` 90) or longitude (`limit` 180) in decimal
