@@ -13,7 +13,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::diag::{shorten, suggest, Diagnostic, Place as At};
+use crate::diag::{did_you_mean, shorten, some_of, suggest, Diagnostic, Place as At};
 
 use super::load::DataFile;
 
@@ -115,9 +115,8 @@ pub fn check(
             out_places.push(place);
         }
     }
-    let mut known_places: Vec<&str> = place_ids.keys().map(String::as_str).collect();
-    known_places.sort_unstable();
-    let mut known_events: Vec<&str> = Vec::new();
+    let known_places = Near::new(place_ids.keys().map(String::as_str).collect());
+    let mut known_events: Option<Near<'_>> = None;
     let mut route_ids: HashMap<String, (usize, At)> = HashMap::with_capacity(routes.len());
     let mut out_routes = Vec::with_capacity(routes.len());
     for (index, def) in routes {
@@ -129,10 +128,10 @@ pub fn check(
                 if !whole {
                     continue;
                 }
-                let help = if known_places.is_empty() {
+                let help = if place_ids.is_empty() {
                     "no `[[place]]` is defined: add one with this `id`".to_owned()
                 } else {
-                    suggest(id, &known_places, "the places are")
+                    known_places.suggest(id, "the places are")
                 };
                 diagnostics.push(
                     Diagnostic::error_at_place(path, *at, format!("unknown place `{}` in `via`: expected the id of a `[[place]]`", shorten(id)))
@@ -148,13 +147,10 @@ pub fn check(
             if !whole || event_ids.is_empty() {
                 continue;
             }
-            if known_events.is_empty() {
-                known_events = event_ids.keys().map(String::as_str).collect();
-                known_events.sort_unstable();
-            }
+            let known = known_events.get_or_insert_with(|| Near::new(event_ids.keys().map(String::as_str).collect()));
             diagnostics.push(
                 Diagnostic::error_at_place(path, *at, format!("unknown event `{}` in `events`: expected the id of an `[[event]]`", shorten(id)))
-                    .with_help(suggest(id, &known_events, "the events are")),
+                    .with_help(known.suggest(id, "the events are")),
             );
         }
         if let Some((pillar, at)) = &def.pillar {
@@ -171,6 +167,69 @@ pub fn check(
         }
     }
     (out_places, out_routes)
+}
+
+/// "did you mean" among many ids (thousands of places, millions of
+/// events) without comparing a misspelling with each: a deletion index over
+/// the ids (each id and each id with one character removed) yields the ids
+/// a word or its deletions meet, within about two edits, and only those
+/// are compared. A route of 10,000 misspelt places against 10,000 places
+/// then costs a few lookups each, not 10^8 comparisons.
+struct Near<'a> {
+    /// Sorted, for the list when nothing is close.
+    ids: Vec<&'a str>,
+    index: HashMap<String, Vec<u32>>,
+}
+
+/// Ids longer than this are not indexed: no one mistypes one that long,
+/// and its deletions would cost its length squared.
+const NEAR_MAX: usize = 64;
+
+/// Up to this many ids are compared one by one, as everywhere else.
+const NEAR_FEW: usize = 30;
+
+impl<'a> Near<'a> {
+    fn new(mut ids: Vec<&'a str>) -> Self {
+        ids.sort_unstable();
+        let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+        if ids.len() > NEAR_FEW {
+            for (n, id) in ids.iter().enumerate().filter(|(_, id)| id.chars().count() <= NEAR_MAX) {
+                for variant in deletions(id) {
+                    let list = index.entry(variant).or_default();
+                    if list.last() != Some(&(n as u32)) {
+                        list.push(n as u32);
+                    }
+                }
+            }
+        }
+        Near { ids, index }
+    }
+
+    /// As [`suggest`]: "did you mean" the closest id, else the ids after
+    /// `what`.
+    fn suggest(&self, word: &str, what: &str) -> String {
+        if self.ids.len() <= NEAR_FEW {
+            return suggest(word, &self.ids, what);
+        }
+        let mut near: Vec<u32> = if word.chars().count() <= NEAR_MAX {
+            deletions(word).iter().filter_map(|v| self.index.get(v)).flatten().copied().collect()
+        } else {
+            Vec::new()
+        };
+        near.sort_unstable();
+        near.dedup();
+        did_you_mean(word, near.iter().map(|&n| self.ids[n as usize]))
+            .unwrap_or_else(|| format!("{what}: {}", some_of(self.ids.iter().copied())))
+    }
+}
+
+/// A word and the word with each one of its characters removed.
+fn deletions(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = Vec::with_capacity(chars.len() + 1);
+    out.push(word.to_owned());
+    out.extend((0..chars.len()).map(|skip| chars.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| c).collect()));
+    out
 }
 
 /// Records `id` as defined at `at`; `false`, with the error pushed, when
@@ -221,6 +280,21 @@ pub fn unused(places: &[Place], routes: &[Route]) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_finds_a_misspelling_among_many_ids_and_lists_some_when_none_is_close() {
+        let ids: Vec<String> = (0..1000).map(|i| format!("place-{i:04}")).collect();
+        let mut all: Vec<&str> = ids.iter().map(String::as_str).collect();
+        all.push("tbilisi");
+        let near = Near::new(all);
+        assert_eq!(near.suggest("tiblisi", "the places are"), "did you mean `tbilisi`?");
+        assert_eq!(near.suggest("plaec-0042", "the places are"), "did you mean `place-0042`?");
+        assert_eq!(near.suggest("kars", "the places are"), "the places are: place-0000, place-0001, place-0002, place-0003, place-0004, place-0005, place-0006, place-0007, place-0008, place-0009 and 991 more");
+        // A few ids: compared one by one, listed whole.
+        let few = Near::new(vec!["tbilisi", "baku"]);
+        assert_eq!(few.suggest("kars", "the places are"), "the places are: baku, tbilisi");
+        assert_eq!(few.suggest("bakku", "the places are"), "did you mean `baku`?");
+    }
 
     #[test]
     fn route_kinds_round_trip_through_their_names() {

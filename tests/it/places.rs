@@ -341,3 +341,33 @@ fn the_default_data_check_clean_with_places_and_routes() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn hostile_routes_are_refused_briefly_and_quickly() {
+    // Issue 29, item 11: a route through one place 10,000 times, and
+    // 10,000 misspelt places among 10,000 (each "did you mean" found
+    // without comparing it with every place).
+    let mut text = format!("{BASE}{PLACES}");
+    for i in 0..10_000 {
+        text.push_str(&format!("[[place]]\nid = \"place-{i:05}\"\nname = \"P {i}\"\nlat = 1\nlon = 1\n"));
+    }
+    let baku = vec!["\"baku\""; 10_000].join(", ");
+    let misspelt: Vec<String> = (0..10_000).map(|i| format!("\"plaec-{i:05}\"")).collect();
+    // The typos first: the first 100 problems of a file are listed.
+    text.push_str(&format!("[[route]]\nid = \"typos\"\nname = \"Typos\"\nvia = [{}]\npillar = \"connectivity\"\n", misspelt.join(", ")));
+    text.push_str(&format!("[[route]]\nid = \"loop\"\nname = \"Loop\"\nvia = [{baku}]\npillar = \"connectivity\"\n"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.toml"), &text).unwrap();
+    let started = std::time::Instant::now();
+    let output = bin().current_dir(dir.path()).args(["check", "--data", "d.toml"]).output().unwrap();
+    let elapsed = started.elapsed();
+    assert_eq!(output.status.code(), Some(65));
+    let err = stderr(&output);
+    assert!(err.lines().count() < 250, "{} lines", err.lines().count());
+    assert!(err.contains("help: did you mean `place-00000`?"), "{err}");
+    assert!(err.contains("help: did you mean `place-00099`?"), "{err}");
+    // 10,000 misspelt and 9,999 repeats, counted.
+    assert!(err.contains("d.toml: 19999 problems in 1 file"), "{err}");
+    // Comparing each misspelling with every place took minutes.
+    assert!(elapsed.as_secs() < 60, "{elapsed:?}");
+}
