@@ -408,6 +408,7 @@ pub fn check_found(
             // names the search costs a render far more than it tells it.
             problems: likely_duplicates(&dataset)
                 .into_iter()
+                .chain(dataset::places::unused(&dataset.places, &dataset.routes))
                 .chain(as_of.map(|d| dataset::lint::lint(&dataset, d)).unwrap_or_default())
                 .filter(concerns)
                 .collect(),

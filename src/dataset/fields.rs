@@ -21,10 +21,13 @@ use super::model::{Event, Partner, PartnerKind, Pillar, Region, ReportMeta};
 use super::partners::PartnerDef;
 
 mod judgement;
+mod places;
 mod values;
 
 /// Keys allowed at the top of a file.
-pub(super) const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner", "judgement", "source"];
+pub(super) const TOP_KEYS: &[&str] = &["schema", "report", "pillar", "event", "partner", "judgement", "source", "place", "route"];
+pub(super) const PLACE_KEYS: &[&str] = &["id", "name", "lat", "lon", "country"];
+pub(super) const ROUTE_KEYS: &[&str] = &["id", "name", "via", "pillar", "kind", "events"];
 pub(super) const JUDGEMENT_KEYS: &[&str] = &["id", "text", "likelihood", "confidence", "evidence", "pillar", "reviewed"];
 pub(super) const REPORT_KEYS: &[&str] = &["title", "subtitle", "author", "organisation", "language", "logo", "distribution", "reference"];
 pub(super) const PILLAR_KEYS: &[&str] = &["id", "name", "short", "summary", "order"];
@@ -134,6 +137,9 @@ pub struct FileDefs {
     /// The place of every source cited by id of every complete event, in
     /// order, for the registry's check.
     pub(super) citation_places: Vec<Place>,
+    /// `[[place]]` and `[[route]]` tables (issue 26).
+    pub(super) places: Vec<super::places::PlaceDef>,
+    pub(super) routes: Vec<super::places::RouteDef>,
     pub(super) pillars_declared: bool,
     pub(super) events_declared: bool,
     /// `[[event]]` tables, valid or not: what the event limit counts, so
@@ -283,6 +289,16 @@ impl FileChecker<'_> {
                             let place = self.place(&id_span.unwrap_or(span));
                             merged.sources.push((source, place));
                         }
+                    }
+                }
+                "place" => {
+                    for table in self.array_of_tables(value, "place") {
+                        self.place_table(table, merged);
+                    }
+                }
+                "route" => {
+                    for table in self.array_of_tables(value, "route") {
+                        self.route_table(table, merged);
                     }
                 }
                 other => self.unknown_key(key, other, TOP_KEYS, "at the top of a data file"),

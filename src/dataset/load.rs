@@ -137,6 +137,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("data/partners.toml", include_str!("../../data/partners.toml")),
     ("data/pillars.toml", include_str!("../../data/pillars.toml")),
+    ("data/places.toml", include_str!("../../data/places.toml")),
     ("data/sources.toml", include_str!("../../data/sources.toml")),
 ];
 

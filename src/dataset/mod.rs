@@ -9,6 +9,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod partners;
+pub mod places;
 pub mod schema;
 pub mod sources;
 pub mod fields;
@@ -18,6 +19,7 @@ pub mod validate;
 use std::path::Path;
 
 pub use load::{DataFile, DataSource, SourceFile};
+pub use places::{Place, Route, RouteKind};
 pub use model::{
     Dataset, Event, Figure, FileContents, Kind, Partner, PartnerKind, Pillar, Region, Reliability, ReportMeta, Source,
     SourceKind, Status,

@@ -28,6 +28,11 @@ pub struct Dataset {
     /// none (then events give their sources inline). Events citing an entry
     /// by id carry a copy of it ([`Source::id`] set).
     pub sources: Vec<Source>,
+    /// The `[[place]]`s in file order (issue 26); empty when the dataset
+    /// has none.
+    pub places: Vec<super::places::Place>,
+    /// The `[[route]]`s in file order, each through places of `places`.
+    pub routes: Vec<super::places::Route>,
     /// The files read, as displayed in diagnostics.
     pub files: Vec<String>,
     /// What each file of `files` defines, in the same order, with its path

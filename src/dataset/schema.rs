@@ -26,7 +26,8 @@ use serde_json::{json, Map, Value};
 
 use super::event_fields::EVENT_FIELDS;
 use super::fields::{
-    FIGURE_KEYS, JUDGEMENT_KEYS, MAX_LINE, MAX_SHORT, MAX_TEXT, PARTNER_KEYS, PILLAR_KEYS, REPORT_KEYS, REGISTRY_KEYS, SCHEMA, SOURCE_KEYS, TOP_KEYS,
+    FIGURE_KEYS, JUDGEMENT_KEYS, MAX_LINE, MAX_SHORT, MAX_TEXT, PARTNER_KEYS, PILLAR_KEYS, PLACE_KEYS, REPORT_KEYS, REGISTRY_KEYS, ROUTE_KEYS, SCHEMA,
+    SOURCE_KEYS, TOP_KEYS,
 };
 use super::model::{Kind, PartnerKind, Region, Reliability, SourceKind, Status};
 
@@ -51,12 +52,26 @@ pub enum Table {
     Judgement,
     /// A `[[source]]` of the registry.
     Registry,
+    Place,
+    Route,
 }
 
 impl Table {
     /// Every table, the top first.
     pub const ALL: &'static [Table] =
-        &[Table::Top, Table::Report, Table::Pillar, Table::Event, Table::Partner, Table::Figure, Table::Source, Table::Judgement, Table::Registry];
+        &[
+        Table::Top,
+        Table::Report,
+        Table::Pillar,
+        Table::Event,
+        Table::Partner,
+        Table::Figure,
+        Table::Source,
+        Table::Judgement,
+        Table::Registry,
+        Table::Place,
+        Table::Route,
+    ];
 
     /// The keys the validator allows in it, in its order.
     pub fn keys(self) -> &'static [&'static str] {
@@ -70,6 +85,8 @@ impl Table {
             Table::Source => SOURCE_KEYS,
             Table::Judgement => JUDGEMENT_KEYS,
             Table::Registry => REGISTRY_KEYS,
+            Table::Place => PLACE_KEYS,
+            Table::Route => ROUTE_KEYS,
         }
     }
 
@@ -87,6 +104,8 @@ impl Table {
             Table::Source => vec!["name"],
             Table::Judgement => vec!["text", "likelihood", "confidence", "evidence"],
             Table::Registry => vec!["id", "name", "kind"],
+            Table::Place => vec!["id", "name", "lat", "lon"],
+            Table::Route => vec!["id", "name", "via", "pillar"],
         }
     }
 
@@ -102,6 +121,8 @@ impl Table {
             Table::Source => "A source",
             Table::Judgement => "`[[judgement]]`",
             Table::Registry => "`[[source]]`",
+            Table::Place => "`[[place]]`",
+            Table::Route => "`[[route]]`",
         }
     }
 
@@ -117,13 +138,15 @@ impl Table {
             Table::Source => "source",
             Table::Judgement => "judgement",
             Table::Registry => "registered-source",
+            Table::Place => "place",
+            Table::Route => "route",
         }
     }
 
     /// What it is, for hover documentation on the table itself.
     fn about(self) -> &'static str {
         match self {
-            Table::Top => "One file of an azint-report dataset (schema 1): any of `[report]`, `[[pillar]]`, `[[event]]`, `[[partner]]`, `[[source]]` and `[[judgement]]`; a folder's files are merged into one dataset. The whole contract is docs/dataset.md.",
+            Table::Top => "One file of an azint-report dataset (schema 1): any of `[report]`, `[[pillar]]`, `[[event]]`, `[[partner]]`, `[[source]]`, `[[judgement]]`, `[[place]]` and `[[route]]`; a folder's files are merged into one dataset. The whole contract is docs/dataset.md.",
             Table::Report => "The briefing's title block; at most one file of the dataset may define it.",
             Table::Pillar => "A pillar of Azerbaijan's international integration; events name it by its `id`.",
             Table::Event => "One dated (or undated) fact, with its sources.",
@@ -132,6 +155,8 @@ impl Table {
             Table::Source => "Where the fact comes from, given inline, or a `[[source]]` cited by `id` with the information's `credibility`.",
             Table::Judgement => "The analyst's judgement, with its likelihood (ICD 203), confidence and the events it rests on.",
             Table::Registry => "A source of the registry, defined once and cited by events by its `id`, with the desk's grade of its reliability.",
+            Table::Place => "A point the maps draw, in decimal degrees; routes name it by its `id`.",
+            Table::Route => "A corridor through places in order (a railway, a pipeline), of a pillar and, optionally, of events.",
         }
     }
 }
@@ -172,6 +197,12 @@ pub enum Shape {
     Sources,
     /// The path of a PNG or JPEG file.
     Image,
+    /// Decimal degrees from minus to plus this bound: a latitude (90) or
+    /// a longitude (180).
+    Degrees(u8),
+    /// An array of at least two one-line strings, none twice: a route's
+    /// places.
+    Path,
 }
 
 /// What the value of `key` in `table` is; `None` for a key without one
@@ -219,6 +250,16 @@ pub fn shape(table: Table, key: &str) -> Option<Shape> {
         (Table::Source | Table::Registry, "kind") => Shape::Names(SourceKind::NAMES.to_vec()),
         (Table::Source | Table::Registry, "reliability") => Shape::Names(Reliability::NAMES.to_vec()),
         (Table::Source, "credibility") => Shape::Integer(Some((1, 6))),
+        (Table::Top, "place") => Shape::Tables(Table::Place, 0),
+        (Table::Top, "route") => Shape::Tables(Table::Route, 0),
+        (Table::Place | Table::Route, "id") => Shape::Id,
+        (Table::Place | Table::Route, "name") | (Table::Route, "pillar") => line,
+        (Table::Place, "lat") => Shape::Degrees(90),
+        (Table::Place, "lon") => Shape::Degrees(180),
+        (Table::Place, "country") => Shape::Names(super::iso::ALPHA2.to_vec()),
+        (Table::Route, "via") => Shape::Path,
+        (Table::Route, "kind") => Shape::Names(super::places::RouteKind::NAMES.to_vec()),
+        (Table::Route, "events") => Shape::Lines,
         _ => return None,
     })
 }
@@ -268,6 +309,12 @@ fn value(shape: &Shape) -> Value {
             "items": { "anyOf": [value(&Shape::Id), { "$ref": format!("#/definitions/{}", Table::Source.name()) }] },
         }),
         Shape::Url => json!({ "type": "string", "pattern": r#"^\s*https?://[^/?#\s<>"`]+([/?#][^\s<>"`]*)?\s*$"# }),
+        Shape::Degrees(bound) => json!({ "type": "number", "minimum": -i64::from(*bound), "maximum": bound }),
+        Shape::Path => {
+            let mut array = value(&Shape::Lines);
+            array["minItems"] = json!(2);
+            array
+        }
         Shape::Image => json!({
             "type": "string",
             "pattern": r"^[^<>\n\r\t]*\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])\s*$",

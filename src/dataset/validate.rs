@@ -88,6 +88,8 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         partners: merged.partners,
         judgements: merged.judgements,
         sources: merged.sources,
+        places: merged.places,
+        routes: merged.routes,
         files: files.iter().map(|f| f.path.clone()).collect(),
         contents,
     })
@@ -159,6 +161,7 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
     merged.events.reserve_exact(events);
     let mut pillar_refs = Vec::new();
     let mut judgements = Vec::new();
+    let (mut places, mut routes) = (Vec::new(), Vec::new());
     for (index, mut defs) in checked.into_iter().enumerate() {
         let path = &files[index].path;
         if let Some(registry) = &registry {
@@ -198,6 +201,8 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
             }
         }
         judgements.extend(defs.judgements.into_iter().map(|j| (index, j)));
+        places.extend(defs.places.into_iter().map(|p| (index, p)));
+        routes.extend(defs.routes.into_iter().map(|r| (index, r)));
         merged.pillars.extend(defs.pillars);
         merged.events.extend(defs.events);
         pillar_refs.extend(defs.pillar_refs.into_iter().map(|r| (index, r)));
@@ -205,6 +210,8 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
     check_references(files, &merged.pillars, &pillar_refs, diagnostics);
     let pillar_names: Vec<&str> = merged.pillars.iter().map(|p| p.id.as_str()).collect();
     merged.judgements = super::judgements::check(files, judgements, &event_ids, &pillar_names, diagnostics);
+    let whole = !merged.syntax_errors;
+    (merged.places, merged.routes) = super::places::check(files, places, routes, &event_ids, &pillar_names, whole, diagnostics);
     merged.partners = registry.map(partners::Registry::into_partners).unwrap_or_default();
     merged.sources = sources.into_sources();
     merged
@@ -286,6 +293,8 @@ struct Merged {
     partners: Vec<Partner>,
     judgements: Vec<Judgement>,
     sources: Vec<Source>,
+    places: Vec<super::places::Place>,
+    routes: Vec<super::places::Route>,
     /// Whether any file has a `pillar` / `event` key at all, valid or not.
     pillars_declared: bool,
     events_declared: bool,

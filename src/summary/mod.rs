@@ -26,6 +26,7 @@ mod chronology;
 mod counts;
 pub mod judgements;
 pub mod partners;
+pub mod routes;
 pub mod views;
 pub mod watch;
 mod wording;

@@ -102,7 +102,7 @@ fn check_accepts_the_default_dataset() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let out = stdout(&output);
     assert!(
-        out.starts_with("data: 8 files, 4 pillars, 30 events: no problems"),
+        out.starts_with("data: 9 files, 4 pillars, 30 events: no problems"),
         "{out}"
     );
 }
@@ -143,7 +143,7 @@ fn check_warns_of_plans_whose_date_has_passed() {
         "{err}"
     );
     assert!(err.contains("event `cica-summit-2026` is planned for 2026"), "{err}");
-    assert!(stdout(&output).starts_with("data: 8 files, 4 pillars, 30 events: no errors, 2 warnings"));
+    assert!(stdout(&output).starts_with("data: 9 files, 4 pillars, 30 events: no errors, 2 warnings"));
     let output = bin().args(["check", "--as-of", "2026-02-12"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     assert!(stderr(&output).is_empty(), "{}", stderr(&output));

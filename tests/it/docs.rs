@@ -292,7 +292,9 @@ pub(crate) fn accepted_keys() -> Vec<(String, BTreeSet<String>)> {
          significance = 3\nsummary = \"S.\"\nfigures = [{{ label = \"L\", value = 1, {PROBE} }}]\n\
          sources = [{{ name = \"N\", {PROBE} }}]\n{PROBE}\n\
          [[judgement]]\ntext = \"T.\"\nlikelihood = \"likely\"\nconfidence = \"low\"\nevidence = [\"e\"]\n{PROBE}\n\
-         [[source]]\nid = \"s\"\nname = \"S\"\nkind = \"media\"\n{PROBE}\n"
+         [[source]]\nid = \"s\"\nname = \"S\"\nkind = \"media\"\n{PROBE}\n\
+         [[place]]\nid = \"a\"\nname = \"A\"\nlat = 1\nlon = 1\n{PROBE}\n\
+         [[route]]\nid = \"r\"\nname = \"R\"\nvia = [\"a\", \"a2\"]\npillar = \"p\"\n{PROBE}\n"
     );
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("probe.toml"), file).unwrap();
@@ -303,7 +305,7 @@ pub(crate) fn accepted_keys() -> Vec<(String, BTreeSet<String>)> {
         let keys = pair[1].split_once("the keys allowed here are: ").map(|(_, k)| k).expect(&pair[1]);
         out.push((place.to_owned(), keys.split(", ").map(str::to_owned).collect()));
     }
-    assert_eq!(out.len(), 9, "every table's unknown key reported with the keys allowed: {lines:#?}");
+    assert_eq!(out.len(), 11, "every table's unknown key reported with the keys allowed: {lines:#?}");
     out
 }
 
@@ -320,6 +322,8 @@ fn the_dataset_contract_documents_every_key_the_validator_accepts() {
         "in `[[partner]]`" => "`[[partner]]`",
         "in `[[judgement]]`" => "`[[judgement]]`",
         "in `[[source]]`" => "`[[source]]`",
+        "in `[[place]]`" => "`[[place]]`",
+        "in `[[route]]`" => "`[[route]]`",
         other => panic!("a place the documents do not know: {other}"),
     };
     let mut problems = Vec::new();

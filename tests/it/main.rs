@@ -17,6 +17,7 @@ mod house;
 mod layers;
 mod manifest;
 mod partners;
+mod places;
 mod properties;
 mod publication;
 mod render;

@@ -58,6 +58,8 @@ fn every_key_the_validator_accepts_is_in_the_schema() {
             "in a source" => Table::Source,
             "in `[[judgement]]`" => Table::Judgement,
             "in `[[source]]`" => Table::Registry,
+            "in `[[place]]`" => Table::Place,
+            "in `[[route]]`" => Table::Route,
             other => panic!("a table the schema does not know: {other}"),
         };
         let accepted: BTreeSet<String> = keys.iter().map(|k| k.trim_matches('`').to_owned()).collect();
@@ -117,6 +119,14 @@ fn sample(table: Table, key: &str) -> String {
         (Table::Registry, "id") => "\"s\"",
         (Table::Registry, "name") => "\"S\"",
         (Table::Registry, "kind") => "\"media\"",
+        (Table::Place, "id") => "\"a\"",
+        (Table::Place, "name") => "\"A\"",
+        (Table::Place, "lat") => "40.4",
+        (Table::Place, "lon") => "49.9",
+        (Table::Route, "id") => "\"r\"",
+        (Table::Route, "name") => "\"R\"",
+        (Table::Route, "via") => "[\"a\", \"b\"]",
+        (Table::Route, "pillar") => "\"p\"",
         _ => panic!("the schema requires `{key}` in {table:?}: give it a sample here"),
     };
     value.to_owned()
@@ -138,13 +148,19 @@ fn keys(table: Table, drop: Option<(Table, &str)>) -> Vec<String> {
 fn smallest(drop: Option<(Table, &str)>) -> String {
     let lines = |table: Table| keys(table, drop).join("\n");
     format!(
-        "[[pillar]]\n{}\n[[partner]]\n{}\n[[event]]\n{}\nfigures = [{{ {} }}]\n[[judgement]]\n{}\n[[source]]\n{}\n",
+        "[[pillar]]\n{}\n[[partner]]\n{}\n[[event]]\n{}\nfigures = [{{ {} }}]\n[[judgement]]\n{}\n[[source]]\n{}\n\
+         [[place]]\n{}\n[[place]]\n{}\n[[route]]\n{}\n",
         lines(Table::Pillar),
         lines(Table::Partner),
         lines(Table::Event),
         keys(Table::Figure, drop).join(", "),
         lines(Table::Judgement),
-        lines(Table::Registry)
+        lines(Table::Registry),
+        lines(Table::Place),
+        // The route's second place, always whole: it is not the table
+        // whose key is dropped.
+        keys(Table::Place, None).join("\n").replace("\"a\"", "\"b\""),
+        lines(Table::Route)
     )
 }
 
