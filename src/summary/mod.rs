@@ -366,6 +366,7 @@ pub(super) mod tests {
             kind: Kind::Summit,
             significance,
             partners: Vec::new(),
+            roles: Vec::new(),
             summary: String::new(),
             figures: Vec::new(),
             sources: vec![Source {

@@ -221,3 +221,33 @@ fn issue_23_a_pillar_template_without_a_heading_is_an_error() {
     let err = stderr(&output);
     assert!(err.contains("pillar.md.hbs") && err.contains("rendered no heading"), "{err}");
 }
+
+/// Issue 25, item 6: a partner has a role on each event; a plain name is a
+/// counterpart, a table says otherwise, the two forms mix.
+#[test]
+fn issue_25_a_partner_has_a_role_on_each_event_and_a_plain_name_is_a_counterpart() {
+    use azint_report::dataset::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("{PILLAR}{}", event("a", "\"Georgia\", { name = \"Uganda\", role = \"mentioned\" }, { name = \"Iran\", role = \"host\" }"));
+    std::fs::write(dir.path().join("data.toml"), text).unwrap();
+    let dataset = azint_report::dataset::load(&azint_report::dataset::DataSource::Path(dir.path().join("data.toml"))).unwrap();
+    let roles: Vec<(&str, Role)> = dataset.events[0].partner_roles().collect();
+    assert_eq!(roles, [("Georgia", Role::Counterpart), ("Uganda", Role::Mentioned), ("Iran", Role::Host)]);
+    // The default data give each partner its role from the article's words.
+    let dataset = azint_report::dataset::load(&azint_report::dataset::DataSource::Builtin).unwrap();
+    let role = |id: &str, name: &str| {
+        let e = dataset.events.iter().find(|e| e.id == id).unwrap();
+        e.partner_roles().find(|p| p.0 == name).map(|p| p.1)
+    };
+    // "transferring leadership to Uganda": the chair passes to it.
+    assert_eq!(role("nam-chair-handover", "Uganda"), Some(Role::Mentioned));
+    // "international reporting suggests that Russia aims": Russia's own stance.
+    assert_eq!(role("russia-balanced-relations", "Russia"), Some(Role::Mentioned));
+    assert_eq!(role("trans-caspian-action-plan", "Georgia"), Some(Role::Party));
+    assert_eq!(role("china-strategic-partnership", "Shanghai Cooperation Organization"), Some(Role::Host));
+    // A role that does not exist is refused at its place, with the closest.
+    let output = check(&format!("{PILLAR}{}", event("a", "{ name = \"Uganda\", role = \"mention\" }")));
+    assert_eq!(output.status.code(), Some(65));
+    let err = stderr(&output);
+    assert!(err.contains("data.toml:12:39:") && err.contains("unknown role `mention`") && err.contains("did you mean `mentioned`?"), "{err}");
+}

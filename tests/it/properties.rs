@@ -193,6 +193,7 @@ fn event(id: &str, date: PartialDate, significance: u8) -> DataEvent {
         kind: Kind::Other,
         significance,
         partners: Vec::new(),
+        roles: Vec::new(),
         summary: String::new(),
         figures: Vec::new(),
         sources: vec![Source { name: "s".into(), url: None, published: None, note: None, ..Source::default() }],
