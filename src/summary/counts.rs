@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::views::{CompareView, KindCount, KindYears, SourceView, SpanCount, TimelineEvent, YearCount};
 use super::wording::Wording;
 use super::TIMELINE_EVENTS;
-use crate::dataset::{Event, Kind, Pillar, Status};
+use crate::dataset::{Event, Kind, Pillar, Role, Status};
 use crate::period::Period;
 
 /// Counts per calendar year of the period, by start date clamped to the
@@ -86,11 +86,10 @@ pub(super) fn kind_years(events: &[&Event], period: &Period, wording: &Wording<'
         .collect()
 }
 
-pub(super) fn partner_names<'e>(events: &[&'e Event]) -> BTreeSet<&'e str> {
-    events
-        .iter()
-        .flat_map(|e| e.partners.iter().map(String::as_str))
-        .collect()
+/// The distinct names of the events' partners, those for which `counts`
+/// holds (a partner on the event, [`super::partners::Lookup::counts`]).
+pub(super) fn partner_names<'e>(events: &[&'e Event], counts: impl Fn(&str, Role) -> bool) -> BTreeSet<&'e str> {
+    events.iter().flat_map(|e| e.partner_roles()).filter(|&(name, role)| counts(name, role)).map(|(name, _)| name).collect()
 }
 
 /// Counts per pillar and per kind of another period's selected events

@@ -188,15 +188,16 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
     let lookup = partners::Lookup::new(dataset);
     let tally = partners::Tally::new(&lookup, &scope.selected);
     let wording = &scope.wording;
-    let pillars = pillar_summaries(&scope, &tally, selection.highlights);
+    let pillars = pillar_summaries(&scope, (&lookup, &tally), selection.highlights);
     let other: Option<(&Period, Vec<&Event>)> =
         selection.compare.map(|other| (other, other.select(&dataset.events, |e| scope.reports(e))));
     let compare = other.as_ref().map(|(p, events)| counts::compare_counts(events, &scope.pillars, p));
-    let executive = executive(&scope, &tally, &pillars, compare.as_ref(), other.as_ref().map(|(_, e)| e.as_slice()));
+    let executive = executive(&scope, (&lookup, &tally), &pillars, compare.as_ref(), other.as_ref().map(|(_, e)| e.as_slice()));
     let anchors: BTreeMap<&str, String> =
         scope.pillars.iter().map(|p| (p.id.as_str(), crate::slug::reference(&p.id))).collect();
     let labels = chronology::pillar_labels(&dataset.pillars, &scope.pillars);
     let selected = &scope.selected;
+    let partner_index = partners::index(&tally, selected, &anchors, wording);
     Summary {
         report: dataset.report.clone(),
         period: period.clone(),
@@ -205,8 +206,8 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         sources: Sources { list: counts::cite(selected), provenance: views::provenance(selection.words, selected) },
         data: data_note(dataset, selection, selected),
         compare,
-        partner_index: partners::index(&tally, selected, &anchors, wording),
-        index_events: partners::index_events(executive.totals.partners),
+        index_events: partners::index_events(partner_index.len()),
+        partner_index,
         judgements: judgements::views(dataset, period, &anchors),
         likelihood_scale: judgements::scale(dataset),
         executive,
@@ -216,7 +217,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
 }
 
 /// Each reported pillar over the period, in report order.
-fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted: usize) -> Vec<PillarSummary> {
+fn pillar_summaries(scope: &Scope<'_>, (lookup, tally): (&partners::Lookup<'_>, &partners::Tally<'_>), highlighted: usize) -> Vec<PillarSummary> {
     let (period, selected) = (scope.period, &scope.selected);
     let total = selected.len();
     let pillar_ids: Vec<&str> = scope.pillars.iter().map(|p| p.id.as_str()).collect();
@@ -242,7 +243,7 @@ fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted:
             undated: counts::undated_spans(&own),
             per_kind: counts::per_kind(&own, wording),
             kind_years: counts::kind_years(&own, period, wording),
-            partners: counts::partner_names(&own).into_iter().map(str::to_owned).collect(),
+            partners: counts::partner_names(&own, |name, role| lookup.counts(name, role)).into_iter().map(str::to_owned).collect(),
             partner_spread: spreads.next().unwrap_or_default(),
             anchor: crate::slug::reference(&pillar.id),
             related_count,
@@ -257,7 +258,7 @@ fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted:
 /// the timeline, the key figures and the partners.
 fn executive(
     scope: &Scope<'_>,
-    tally: &partners::Tally<'_>,
+    (lookup, tally): (&partners::Lookup<'_>, &partners::Tally<'_>),
     summaries: &[PillarSummary],
     compare: Option<&CompareView>,
     other: Option<&[&Event]>,
@@ -293,7 +294,7 @@ fn executive(
         timeline: counts::timeline(selected, &scope.pillars, period, scope.wording.words()),
         key_figures: wording.key_figures(summaries, selected, period),
         watch: watch::list(selected, scope.as_of, &scope.pillar_names, wording.words()),
-        partners: partners::summarise(tally, selected, &pillar_order, other, wording),
+        partners: partners::summarise(lookup, tally, selected, &pillar_order, other, wording),
     }
 }
 

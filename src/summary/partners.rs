@@ -4,13 +4,18 @@
 //!
 //! Kinds and regions come from the `[[partner]]` registry; without one,
 //! partners are free text and only names and counts are known.
+//!
+//! A partner counts on an event only where it deals with Azerbaijan there
+//! ([`Role::deals`]: `party`, `host`, `counterpart`, never `mentioned`),
+//! and Azerbaijan's own bodies (`kind = "domestic"`) never count (issue 25,
+//! item 6): both are still listed with their events in the index.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use super::wording::Wording;
-use crate::dataset::{Dataset, Event, Partner, PartnerKind, Region, Status};
+use crate::dataset::{Dataset, Event, Partner, PartnerKind, Region, Role, Status};
 
 /// How many partners the executive summary ranks.
 pub const TOP_PARTNERS: usize = 10;
@@ -168,6 +173,13 @@ impl<'d> Lookup<'d> {
         self.by_name.get(name).copied()
     }
 
+    /// Whether `name` on an event in `role` is one of Azerbaijan's partners
+    /// there: it deals with Azerbaijan, and it is not one of Azerbaijan's
+    /// own bodies.
+    pub(super) fn counts(&self, name: &str, role: Role) -> bool {
+        role.deals() && self.partner(name).is_none_or(|p| p.kind != PartnerKind::Domestic)
+    }
+
     /// A partner's bilateral counterparts with their regions, sorted: a
     /// country itself, a group's member countries (a group without members
     /// stands for itself in its own region); none for other kinds.
@@ -208,11 +220,15 @@ fn capped(mut names: Vec<String>) -> (Vec<String>, usize) {
 /// are looked up once per mention, counterparts once per partner
 /// (benches/partners.sh: 100,000 events naming 5,000 partners).
 pub struct Tally<'d> {
-    /// Distinct partners, in order of first mention.
+    /// Distinct names, in order of first mention, partners or not.
     names: Vec<&'d str>,
     partners: Vec<Option<&'d Partner>>,
-    /// Per partner: positions of its events in `selected` (date order).
+    /// Per name: positions in `selected` (date order) of the events on
+    /// which it is a partner ([`Lookup::counts`]); empty for a name that
+    /// never is (an own body, a state only mentioned).
     events: Vec<Vec<u32>>,
+    /// Per name: positions of every event naming it, for the index.
+    named: Vec<Vec<u32>>,
     /// Per partner: its bilateral counterparts, `(region, name)`, sorted.
     counterparts: Vec<Vec<(Region, &'d str)>>,
     /// Per selected event: the regions of its counterparts, one bit each
@@ -232,6 +248,7 @@ impl<'d> Tally<'d> {
             names: Vec::new(),
             partners: Vec::new(),
             events: Vec::new(),
+            named: Vec::new(),
             counterparts: Vec::new(),
             regions: Vec::with_capacity(selected.len()),
             registry: lookup.registry,
@@ -239,38 +256,48 @@ impl<'d> Tally<'d> {
         let mut masks: Vec<u16> = Vec::new();
         for (position, e) in selected.iter().enumerate() {
             let mut mask = 0;
-            for name in &e.partners {
-                let p = *index.entry(name.as_str()).or_insert_with(|| {
+            for (name, role) in e.partner_roles() {
+                let p = *index.entry(name).or_insert_with(|| {
                     let partner = lookup.partner(name);
                     let counterparts = lookup.counterparts(partner);
                     masks.push(counterparts.iter().fold(0, |m, &(r, _)| m | bit(r)));
-                    tally.names.push(name.as_str());
+                    tally.names.push(name);
                     tally.partners.push(partner);
                     tally.events.push(Vec::new());
+                    tally.named.push(Vec::new());
                     tally.counterparts.push(counterparts);
                     (tally.names.len() - 1) as u32
                 }) as usize;
-                tally.events[p].push(position as u32);
-                mask |= masks[p];
+                tally.named[p].push(position as u32);
+                if lookup.counts(name, role) {
+                    tally.events[p].push(position as u32);
+                    mask |= masks[p];
+                }
             }
             tally.regions.push(mask);
         }
         tally
     }
 
-    /// Distinct partners.
+    /// Distinct partners: names that are a partner on at least one event.
     pub fn len(&self) -> usize {
-        self.names.len()
+        self.events.iter().filter(|e| !e.is_empty()).count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.len() == 0
+    }
+
+    /// The positions of the names that are partners, in order of first
+    /// mention.
+    fn counted(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.names.len()).filter(|&p| !self.events[p].is_empty())
     }
 
     /// Each partner's name and number of events, by name.
     pub fn counts(&self) -> Vec<NameCount> {
         let mut all: Vec<NameCount> =
-            self.names.iter().zip(&self.events).map(|(n, e)| NameCount { name: (*n).to_owned(), count: e.len() }).collect();
+            self.counted().map(|p| NameCount { name: self.names[p].to_owned(), count: self.events[p].len() }).collect();
         all.sort_unstable_by(|a, b| a.name.cmp(&b.name));
         all
     }
@@ -293,6 +320,7 @@ fn region_counts(masks: impl Iterator<Item = u16>) -> [usize; 16] {
 /// `pillar_order` maps pillar ids to their position and name; `other` is
 /// the `--compare` period's selected events.
 pub(super) fn summarise<'d>(
+    lookup: &Lookup<'d>,
     tally: &Tally<'d>,
     selected: &[&'d Event],
     pillar_order: &BTreeMap<&str, (usize, &str)>,
@@ -303,14 +331,13 @@ pub(super) fn summarise<'d>(
     let bilateral_events = tally.regions.iter().filter(|&&m| m != 0).count();
     // Distinct counterparts per region: from the partners, once each.
     let mut by_region: BTreeMap<Region, BTreeSet<&str>> = BTreeMap::new();
-    for list in &tally.counterparts {
+    for list in tally.counted().map(|p| &tally.counterparts[p]) {
         for &(region, name) in list {
             by_region.entry(region).or_default().insert(name);
         }
     }
     let names_by_position: BTreeMap<usize, &str> = pillar_order.values().copied().collect();
-    let mut ranked: Vec<(&str, usize, usize)> =
-        tally.names.iter().zip(&tally.events).enumerate().map(|(p, (name, e))| (*name, e.len(), p)).collect();
+    let mut ranked: Vec<(&str, usize, usize)> = tally.counted().map(|p| (tally.names[p], tally.events[p].len(), p)).collect();
     ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let top = ranked
         .iter()
@@ -329,7 +356,7 @@ pub(super) fn summarise<'d>(
         })
         .collect();
     let mut kinds: BTreeMap<PartnerKind, usize> = BTreeMap::new();
-    for p in tally.partners.iter().flatten() {
+    for p in tally.counted().filter_map(|p| tally.partners[p]) {
         *kinds.entry(p.kind).or_default() += 1;
     }
     let regions = Region::ALL
@@ -347,11 +374,11 @@ pub(super) fn summarise<'d>(
     let compare = other.map(|other| {
         let mut before: HashMap<&str, usize> = HashMap::new();
         for e in other {
-            for name in &e.partners {
-                *before.entry(name.as_str()).or_default() += 1;
+            for (name, _) in e.partner_roles().filter(|&(name, role)| lookup.counts(name, role)) {
+                *before.entry(name).or_default() += 1;
             }
         }
-        let now: HashMap<&str, usize> = tally.names.iter().zip(&tally.events).map(|(n, e)| (*n, e.len())).collect();
+        let now: HashMap<&str, usize> = tally.counted().map(|p| (tally.names[p], tally.events[p].len())).collect();
         let ordered = |mut list: Vec<(&str, usize)>| {
             list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             capped(list.into_iter().map(|(name, _)| name.to_owned()).collect())
@@ -422,12 +449,14 @@ pub(super) fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&
     // By name as people sort: "Serbia" before "SOCAR".
     let mut order: Vec<(String, &str, usize)> =
         tally.names.iter().enumerate().map(|(p, name)| (name.to_lowercase(), *name, p)).collect();
+    // Every name events give, partners or not: the index is where a reader
+    // finds what named it.
     order.sort_unstable();
     let listed = index_events(order.len());
     order
         .into_iter()
         .map(|(_, name, p)| {
-            let events: Vec<&Event> = tally.events[p].iter().map(|&i| selected[i as usize]).collect();
+            let events: Vec<&Event> = tally.named[p].iter().map(|&i| selected[i as usize]).collect();
             let more = events.len().saturating_sub(listed);
             let chosen: Vec<&Event> = if more == 0 {
                 events
@@ -458,6 +487,26 @@ pub(super) fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&
             }
         })
         .collect()
+}
+
+/// Events per partner country, for the partner map (issue 26): each
+/// registered country an event names in a role that deals with Azerbaijan
+/// ([`Role::deals`]; a country only `mentioned` is not a partner there),
+/// each event once, as `(iso, name, events)` by ISO code. Countries reached
+/// only through a group are not counted: the map shows who the events
+/// name. Without a registry there are no countries.
+pub fn by_country(dataset: &Dataset, events: &[&Event]) -> Vec<(String, String, usize)> {
+    let lookup = Lookup::new(dataset);
+    let mut counts: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    for e in events {
+        for (name, role) in e.partner_roles() {
+            let Some(partner) = lookup.partner(name).filter(|p| p.kind == PartnerKind::Country) else { continue };
+            if let (Some(iso), true) = (partner.iso.as_deref(), lookup.counts(name, role)) {
+                counts.entry(iso).or_insert((partner.name.as_str(), 0)).1 += 1;
+            }
+        }
+    }
+    counts.into_iter().map(|(iso, (name, n))| (iso.to_owned(), name.to_owned(), n)).collect()
 }
 
 #[cfg(test)]

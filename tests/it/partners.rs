@@ -251,3 +251,36 @@ fn issue_25_a_partner_has_a_role_on_each_event_and_a_plain_name_is_a_counterpart
     let err = stderr(&output);
     assert!(err.contains("data.toml:12:39:") && err.contains("unknown role `mention`") && err.contains("did you mean `mentioned`?"), "{err}");
 }
+
+/// Issue 25, item 6: Azerbaijan's own bodies are never partners, and a
+/// partner only mentioned is no counterpart; both stay listed with their
+/// events. The partner map's counts per country follow the same rule.
+#[test]
+fn issue_25_own_bodies_and_mentions_are_not_partners_but_stay_listed() {
+    let registry = "\
+[[partner]]\nid = \"ge\"\nname = \"Georgia\"\nkind = \"country\"\nregion = \"south-caucasus\"\niso = \"GE\"\n\
+[[partner]]\nid = \"ug\"\nname = \"Uganda\"\nkind = \"country\"\nregion = \"africa\"\niso = \"UG\"\n\
+[[partner]]\nid = \"socar\"\nname = \"SOCAR\"\nkind = \"domestic\"\n";
+    let text = format!(
+        "{PILLAR}{registry}{}{}",
+        dated("a", "2025-03-01", "\"SOCAR\", \"Georgia\", { name = \"Uganda\", role = \"mentioned\" }"),
+        dated("b", "2025-04-01", "{ name = \"Georgia\", role = \"host\" }, { name = \"Uganda\", role = \"party\" }"),
+    );
+    let md = briefing(&text, &["--period", "2025"]);
+    assert!(md.contains("with 2 distinct partners"), "{md}");
+    assert!(md.contains("The period's events name 2 partners: 2 countries."), "{md}");
+    assert!(md.contains("| Georgia | country | 2 |") && md.contains("| Uganda | country | 1 |"), "{md}");
+    assert!(!md.contains("| SOCAR |"), "{md}");
+    // The index still lists SOCAR, and Uganda with both events.
+    let index = &md[md.find("## Index of partners").unwrap()..];
+    assert!(index.contains("**SOCAR** (Azerbaijani body)"), "{index}");
+    let uganda = &index[index.find("**Uganda**").unwrap()..];
+    assert!(uganda.contains("Event a") && uganda.contains("Event b"), "{index}");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.toml"), &text).unwrap();
+    let dataset = azint_report::dataset::load(&azint_report::dataset::DataSource::Path(dir.path().join("d.toml"))).unwrap();
+    let events: Vec<&azint_report::dataset::Event> = dataset.events.iter().collect();
+    let countries = azint_report::summary::partners::by_country(&dataset, &events);
+    assert_eq!(countries, [("GE".to_owned(), "Georgia".to_owned(), 2), ("UG".to_owned(), "Uganda".to_owned(), 1)]);
+}

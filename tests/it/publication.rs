@@ -330,7 +330,14 @@ fn the_running_header_names_the_section_and_in_the_chronology_the_year() {
             let next = headings[i + 1..].iter().find(|h| h.level == 2);
             let last = next.map_or(typeset.document.pages.len() - 1, |n| n.page - 1);
             for (p, head) in heads.iter().enumerate().take(last + 1).skip(page + 1) {
-                assert!(head.ends_with(&heading.title) || head.contains(&format!("{} · ", heading.title)), "page {}: {head}", p + 1);
+                // A title too long for the header is cut with an ellipsis.
+                let shown = head.rsplit(" | ").next().unwrap_or_default();
+                let cut = shown.strip_suffix('…').is_some_and(|s| heading.title.starts_with(s.trim_end()));
+                assert!(
+                    cut || head.ends_with(&heading.title) || head.contains(&format!("{} · ", heading.title)),
+                    "page {}: {head}",
+                    p + 1
+                );
             }
         }
     }
