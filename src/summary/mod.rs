@@ -226,6 +226,8 @@ fn pillar_summaries(scope: &Scope<'_>, (lookup, tally): (&partners::Lookup<'_>, 
     let mut summaries = Vec::with_capacity(scope.pillars.len());
     for (index, pillar) in scope.pillars.iter().enumerate() {
         let own: Vec<&Event> = selected.iter().copied().filter(|e| *e.pillar == *pillar.id).collect();
+        let planned: Vec<&Event> = own.iter().copied().filter(|e| e.status == Status::Planned).collect();
+        let spans = counts::undated_spans(&own);
         let related: Vec<&Event> =
             scope.in_period.iter().copied().filter(|e| e.also.iter().any(|a| **a == *pillar.id)).collect();
         let related_count = related.len();
@@ -240,9 +242,13 @@ fn pillar_summaries(scope: &Scope<'_>, (lookup, tally): (&partners::Lookup<'_>, 
             count: own.len(),
             share: if total == 0 { 0.0 } else { own.len() as f64 / total as f64 },
             per_year: counts::per_year(&own, period),
-            undated: counts::undated_spans(&own),
+            begun_before: counts::begun_before(&own, period),
+            begun_before_label: (counts::begun_before(&own, period) > 0).then(|| wording.begun_before(period)),
+            planned: planned.len(),
+            planned_row: (!planned.is_empty()).then(|| counts::columns(wording.of_them_planned(), &planned, period, &spans)),
             per_kind: counts::per_kind(&own, wording),
-            kind_years: counts::kind_years(&own, period, wording),
+            kind_years: counts::kind_years(&own, period, &spans, wording),
+            undated: spans,
             partners: counts::partner_names(&own, |name, role| lookup.counts(name, role)).into_iter().map(str::to_owned).collect(),
             partner_spread: spreads.next().unwrap_or_default(),
             anchor: crate::slug::reference(&pillar.id),
@@ -284,12 +290,17 @@ fn executive(
                 colour: p.colour,
                 count: p.count,
                 share: p.share,
+                planned: p.planned,
                 related: p.related_count,
                 compare: compare.map(|c| c.pillars.get(&p.id).copied().unwrap_or(0)),
             })
             .collect(),
         per_kind: counts::with_compare(counts::per_kind(selected, wording), compare, wording),
         per_kind_pairs: counts::pairs(counts::per_kind(selected, wording)),
+        pie: summaries
+            .iter()
+            .map(|p| views::PieSlice { name: wording.slice(&p.name, p.planned), count: p.count, colour: p.colour })
+            .collect(),
         top_highlights: highlights(selected, TOP_HIGHLIGHTS).into_iter().map(|e| scope.view(e)).collect(),
         timeline: counts::timeline(selected, &scope.pillars, period, scope.wording.words()),
         key_figures: wording.key_figures(summaries, selected, period),

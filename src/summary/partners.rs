@@ -46,8 +46,11 @@ pub struct Partners {
     pub count: usize,
     /// Kinds that occur, in the registry's order.
     pub by_kind: Vec<KindCount>,
-    /// The [`TOP_PARTNERS`] most frequent, by events, then name.
+    /// The [`TOP_PARTNERS`] most frequent, by events, then name, cut
+    /// before a tie rather than inside it ([`cut`]).
     pub top: Vec<PartnerRow>,
+    /// The partners left out of `top`.
+    pub rest: Rest,
     /// Regions of bilateral counterparts, in the fixed order, each region
     /// once (zero where none): countries, and groups through their members.
     pub regions: Vec<RegionRow>,
@@ -107,13 +110,40 @@ pub struct PartnerChange {
     pub absent_more: usize,
 }
 
+/// The partners a ranking leaves out, said by their numbers: how many,
+/// and the fewest and most events one of them has.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Rest {
+    pub count: usize,
+    pub least: usize,
+    pub most: usize,
+    /// Whether `least` and `most` differ.
+    pub range: bool,
+}
+
+/// Keeps the first `n` of `ranked` (most events first), never cutting
+/// inside a tie (issue 25, item 6: no ranking from a tie): when the first
+/// one left out has as many events as the last one kept, every one with
+/// that many is left out too. What is left out is returned as numbers.
+pub fn cut<T>(ranked: &mut Vec<T>, n: usize, events: impl Fn(&T) -> usize) -> Rest {
+    if ranked.len() <= n {
+        return Rest::default();
+    }
+    let boundary = events(&ranked[n]);
+    let kept = ranked.iter().take_while(|r| events(r) > boundary).count();
+    let left: Vec<usize> = ranked.drain(kept..).map(|r| events(&r)).collect();
+    let (least, most) = (left.iter().copied().min().unwrap_or(0), left.iter().copied().max().unwrap_or(0));
+    Rest { count: left.len(), least, most, range: least != most }
+}
+
 /// A pillar's partners in one line.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct PillarPartners {
-    /// The [`PILLAR_PARTNERS`] most frequent, with their events.
+    /// The [`PILLAR_PARTNERS`] most frequent, with their events, cut before
+    /// a tie ([`cut`]).
     pub main: Vec<NameCount>,
     /// Further partners not named.
-    pub more: usize,
+    pub rest: Rest,
     /// Events per region of bilateral counterparts, regions with events only.
     pub regions: Vec<NameCount>,
 }
@@ -339,9 +369,9 @@ pub(super) fn summarise<'d>(
     let names_by_position: BTreeMap<usize, &str> = pillar_order.values().copied().collect();
     let mut ranked: Vec<(&str, usize, usize)> = tally.counted().map(|p| (tally.names[p], tally.events[p].len(), p)).collect();
     ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let rest = cut(&mut ranked, TOP_PARTNERS, |r| r.1);
     let top = ranked
         .iter()
-        .take(TOP_PARTNERS)
         .map(|&(name, n, p)| {
             let positions: BTreeSet<usize> = tally.events[p]
                 .iter()
@@ -393,6 +423,7 @@ pub(super) fn summarise<'d>(
         count: tally.len(),
         by_kind: kinds.into_iter().map(|(k, count)| KindCount { kind: k.as_str(), name: wording.partner_kind_counted(k, count), count }).collect(),
         top,
+        rest,
         regions_without: if tally.registry { regions.iter().filter(|r| r.count == 0).map(|r| r.name.clone()).collect() } else { Vec::new() },
         regions: if tally.registry { regions } else { Vec::new() },
         bilateral_events,
@@ -426,12 +457,11 @@ pub(super) fn pillars(tally: &Tally<'_>, selected: &[&Event], pillars: &[&str], 
         .map(|(counts, masks)| {
             let mut ranked: Vec<(&str, usize)> = counts.into_iter().map(|(p, n)| (tally.names[p as usize], n)).collect();
             ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let more = ranked.len().saturating_sub(PILLAR_PARTNERS);
-            ranked.truncate(PILLAR_PARTNERS);
+            let rest = cut(&mut ranked, PILLAR_PARTNERS, |r| r.1);
             let per_region = region_counts(masks.into_iter());
             PillarPartners {
                 main: ranked.into_iter().map(|(name, count)| NameCount { name: name.to_owned(), count }).collect(),
-                more,
+                rest,
                 regions: Region::ALL
                     .iter()
                     .enumerate()
@@ -512,6 +542,23 @@ pub fn by_country(dataset: &Dataset, events: &[&Event]) -> Vec<(String, String, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ranking_is_never_cut_inside_a_tie() {
+        let ranked = |counts: &[usize]| -> Vec<usize> { counts.to_vec() };
+        let mut all = ranked(&[5, 3, 2, 2, 1, 1, 1]);
+        assert_eq!(cut(&mut all, 3, |&n| n), Rest { count: 5, least: 1, most: 2, range: true });
+        assert_eq!(all, [5, 3]);
+        let mut all = ranked(&[5, 3, 2, 1, 1]);
+        assert_eq!(cut(&mut all, 3, |&n| n), Rest { count: 2, least: 1, most: 1, range: false });
+        assert_eq!(all, [5, 3, 2]);
+        let mut all = ranked(&[1, 1, 1]);
+        assert_eq!(cut(&mut all, 2, |&n| n), Rest { count: 3, least: 1, most: 1, range: false });
+        assert!(all.is_empty());
+        let mut all = ranked(&[1, 1]);
+        assert_eq!(cut(&mut all, 2, |&n| n), Rest::default());
+        assert_eq!(all, [1, 1]);
+    }
 
     #[test]
     fn the_index_lists_fewer_events_a_partner_as_partners_grow() {

@@ -129,6 +129,25 @@ impl<'w> Wording<'w> {
         out
     }
 
+    /// The heading of the column of events begun before the period:
+    /// "Begun before 2024".
+    pub(super) fn begun_before(&self, period: &Period) -> String {
+        self.words.text("chronology-begun-before", &[("year", Arg::from(period.start.year().to_string()))])
+    }
+
+    /// A pie slice's name: the pillar's, with its planned events said.
+    pub(super) fn slice(&self, name: &str, planned: usize) -> String {
+        if planned == 0 {
+            return name.to_owned();
+        }
+        self.words.text("slice-planned", &[("name", Arg::from(name)), ("planned", Arg::from(planned))])
+    }
+
+    /// The name of the row of planned events in a pillar's table.
+    pub(super) fn of_them_planned(&self) -> String {
+        self.words.text("row-planned", &[])
+    }
+
     /// The name of the group an event of a long year falls in: "Begun
     /// before 2024" for one carried into the period, "2025, month not
     /// known" for one known only to the year, else its month, "March 2025".
