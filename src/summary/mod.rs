@@ -24,6 +24,7 @@ use crate::words::Catalogue;
 
 mod chronology;
 mod counts;
+pub mod facts;
 pub mod judgements;
 pub mod partners;
 pub mod views;
@@ -32,6 +33,7 @@ mod wording;
 
 use wording::Wording;
 
+pub use facts::Fact;
 pub use chronology::{Chronology, ChronologyEntry, ChronologyMonth, ChronologyYear, UndatedGroup, CHRONOLOGY_MONTHS_OVER};
 pub use views::{
     CitationView, CompareView, DataNote, EventView, Executive, FigureView, KindCount, KindYears, PillarRow, PillarSummary,
@@ -104,6 +106,10 @@ pub struct Summary {
     /// The ids of the events in the period, for the JSON summary.
     #[serde(skip)]
     pub selected: Vec<String>,
+    /// Every fact the briefing states in a sentence (issue 25, item 6), in
+    /// the order it states them.
+    #[serde(skip)]
+    pub facts: Vec<Fact>,
 }
 
 /// Writes a date as the templates read it, ISO (`2026-02-12`).
@@ -188,11 +194,14 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
     let lookup = partners::Lookup::new(dataset);
     let tally = partners::Tally::new(&lookup, &scope.selected);
     let wording = &scope.wording;
-    let pillars = pillar_summaries(&scope, (&lookup, &tally), selection.highlights);
+    let mut pillars = pillar_summaries(&scope, (&lookup, &tally), selection.highlights);
     let other: Option<(&Period, Vec<&Event>)> =
         selection.compare.map(|other| (other, other.select(&dataset.events, |e| scope.reports(e))));
     let compare = other.as_ref().map(|(p, events)| counts::compare_counts(events, &scope.pillars, p));
-    let executive = executive(&scope, (&lookup, &tally), &pillars, compare.as_ref(), other.as_ref().map(|(_, e)| e.as_slice()));
+    let mut executive = executive(&scope, (&lookup, &tally), &pillars, compare.as_ref(), other.as_ref().map(|(_, e)| e.as_slice()));
+    let figures = wording.key_figures(&pillars, &scope.selected, period);
+    let facts = facts::state(&executive, figures, &pillars, period);
+    facts::render(&facts, &mut executive, &mut pillars, wording);
     let anchors: BTreeMap<&str, String> =
         scope.pillars.iter().map(|p| (p.id.as_str(), crate::slug::reference(&p.id))).collect();
     let labels = chronology::pillar_labels(&dataset.pillars, &scope.pillars);
@@ -213,6 +222,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         executive,
         pillars,
         selected: selected.iter().map(|e| e.id.clone()).collect(),
+        facts,
     }
 }
 
@@ -241,6 +251,7 @@ fn pillar_summaries(scope: &Scope<'_>, (lookup, tally): (&partners::Lookup<'_>, 
             colour: index,
             count: own.len(),
             share: if total == 0 { 0.0 } else { own.len() as f64 / total as f64 },
+            overview: String::new(),
             per_year: counts::per_year(&own, period),
             begun_before: counts::begun_before(&own, period),
             begun_before_label: (counts::begun_before(&own, period) > 0).then(|| wording.begun_before(period)),
@@ -303,7 +314,8 @@ fn executive(
             .collect(),
         top_highlights: highlights(selected, TOP_HIGHLIGHTS).into_iter().map(|e| scope.view(e)).collect(),
         timeline: counts::timeline(selected, &scope.pillars, period, scope.wording.words()),
-        key_figures: wording.key_figures(summaries, selected, period),
+        key_figures: Vec::new(),
+        opening: String::new(),
         watch: watch::list(selected, scope.as_of, &scope.pillar_names, wording.words()),
         partners: partners::summarise(lookup, tally, selected, &pillar_order, other, wording),
     }

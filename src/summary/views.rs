@@ -43,6 +43,9 @@ pub struct Executive {
     /// evaluative word (issue 25, item 5): the template sets them as "Key
     /// figures". The analyst's judgements are the summary's `judgements`.
     pub key_figures: Vec<String>,
+    /// The opening sentences: the totals, the undated facts and the plans,
+    /// each from its [`super::Fact`].
+    pub opening: String,
     /// What to watch (issue 25, item 3): plans not yet passed and spans
     /// still running at the report's date, in date order; empty, the
     /// section is left out.
@@ -204,6 +207,8 @@ pub struct PillarSummary {
     pub count: usize,
     /// `count` as a fraction of all events in the period (0 to 1).
     pub share: f64,
+    /// The sentence of its counts, from its [`super::Fact::PillarOverview`].
+    pub overview: String,
     /// Every calendar year of the period, with the events that began in
     /// it; events begun before the period and undated events are never
     /// counted here.

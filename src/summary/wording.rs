@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use chrono::Datelike;
 
+use super::facts::Fact;
 use super::PillarSummary;
 use crate::dataset::{Event, Kind, PartnerKind, Region, Status};
 use crate::period::Period;
@@ -80,7 +81,7 @@ impl<'w> Wording<'w> {
     /// dated events began, counting only those that began inside the
     /// period (a programme begun earlier is no year's), when one year has
     /// more than any other.
-    pub(super) fn key_figures(&self, pillars: &[PillarSummary], selected: &[&Event], period: &Period) -> Vec<String> {
+    pub(super) fn key_figures(&self, pillars: &[PillarSummary], selected: &[&Event], period: &Period) -> Vec<Fact> {
         let mut out = Vec::new();
         let total = selected.len();
         if total == 0 || pillars.len() < 2 {
@@ -90,16 +91,7 @@ impl<'w> Wording<'w> {
         if let Some((name, n, _)) = leader(&counts) {
             let id = pillars.iter().find(|p| p.name == name).map_or("", |p| p.id.as_str());
             let planned = selected.iter().filter(|e| *e.pillar == *id && e.status == Status::Planned).count();
-            out.push(self.words.text(
-                "figure-pillar-events",
-                &[
-                    ("pillar", Arg::from(name)),
-                    ("count", Arg::from(n)),
-                    ("total", Arg::from(total)),
-                    ("percent", Arg::from((n * 100 + total / 2) / total)),
-                    ("planned", Arg::from(planned)),
-                ],
-            ));
+            out.push(Fact::LeadingPillar { pillar: id.to_owned(), name: name.to_owned(), count: n, total, planned });
         }
         let landmarks: Vec<(&str, usize)> = pillars
             .iter()
@@ -109,8 +101,8 @@ impl<'w> Wording<'w> {
         // One landmark in all is no figure of where landmarks fall ("1 of
         // the 1"): the event itself is the first highlight.
         if let Some((name, n, _)) = leader(&landmarks).filter(|_| all > 1) {
-            let args = [("pillar", Arg::from(name)), ("count", Arg::from(n)), ("all", Arg::from(all))];
-            out.push(self.words.text("figure-pillar-landmarks", &args));
+            let id = pillars.iter().find(|p| p.name == name).map_or("", |p| p.id.as_str());
+            out.push(Fact::LeadingLandmarks { pillar: id.to_owned(), name: name.to_owned(), count: n, all });
         }
         let mut years: BTreeMap<i32, usize> = BTreeMap::new();
         // What happened: a plan has not begun, whatever its date says.
@@ -122,8 +114,7 @@ impl<'w> Wording<'w> {
         let by_year: Vec<(&str, usize)> = by_year.iter().map(|(y, n)| (y.as_str(), *n)).collect();
         if years.len() > 1 {
             if let Some((year, n, _)) = leader(&by_year) {
-                let args = [("year", Arg::from(year)), ("count", Arg::from(n)), ("dated", Arg::from(dated))];
-                out.push(self.words.text("figure-year-began", &args));
+                out.push(Fact::LeadingYear { year: year.parse().unwrap_or_default(), count: n, dated });
             }
         }
         out
