@@ -11,8 +11,13 @@
 //!
 //! [`Summary::facts`]: super::Summary::facts
 
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+
 use super::wording::Wording;
-use crate::dataset::PartnerKind;
+use super::PillarSummary;
+use crate::dataset::{Event, PartnerKind, Status};
 use crate::period::Period;
 use crate::words::Arg;
 
@@ -40,6 +45,11 @@ pub enum Fact {
     /// A pillar's overview: its events, of `total` in the period, and the
     /// related events of other pillars.
     PillarOverview { pillar: String, count: usize, total: usize, related: usize },
+    /// A pillar's table of events by year: those begun before the period,
+    /// those that began in each year of it, the undated ones, and the
+    /// planned ones among all of them (the table's own rows and cells are
+    /// built from the same counts).
+    PillarYears { pillar: String, begun_before: usize, years: Vec<(i32, usize)>, undated: usize, planned: usize },
     /// The partner analysis: distinct partners, by kind (registry order),
     /// the `ranked` most frequent in a table, and those left out of it,
     /// with the fewest and most events one of them has.
@@ -53,9 +63,10 @@ pub enum Fact {
 }
 
 /// The sentence of `fact`, in the run's words; `None` for facts whose
-/// sentence a template writes around a table ([`Fact::Partners`],
-/// [`Fact::Bilateral`], [`Fact::PillarPartners`]: the template prints the
-/// fact's own numbers, carried by the views built from it).
+/// sentence a template writes around a table ([`Fact::PillarYears`],
+/// [`Fact::Partners`], [`Fact::Bilateral`], [`Fact::PillarPartners`]: the
+/// template prints the fact's own numbers, carried by the views the fact
+/// is stated from).
 pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
     let words = wording.words();
     let n = Arg::from;
@@ -96,8 +107,65 @@ pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
                 &[("count", n(*count)), ("share", Arg::from(format!("{:.1}%", share * 100.0))), ("related", n(*related))],
             )
         }
-        Fact::Partners { .. } | Fact::Bilateral { .. } | Fact::PillarPartners { .. } => return None,
+        Fact::PillarYears { .. } | Fact::Partners { .. } | Fact::Bilateral { .. } | Fact::PillarPartners { .. } => return None,
     })
+}
+
+/// Key figures the counts support (issue 25, item 5), without an
+/// evaluative word: the pillar with the most events, with how many of
+/// them are only planned, and the one with the most landmark events,
+/// each when one has more than any other; the year in which the most
+/// dated events began, counting only those that began inside the
+/// period (a programme begun earlier is no year's), when one year has
+/// more than any other.
+pub(super) fn figures(pillars: &[PillarSummary], selected: &[&Event], period: &Period) -> Vec<Fact> {
+    let mut out = Vec::new();
+    let total = selected.len();
+    if total == 0 || pillars.len() < 2 {
+        return out;
+    }
+    let counts: Vec<(&str, usize)> = pillars.iter().map(|p| (p.name.as_str(), p.count)).collect();
+    if let Some((name, n, _)) = leader(&counts) {
+        let id = pillars.iter().find(|p| p.name == name).map_or("", |p| p.id.as_str());
+        let planned = selected.iter().filter(|e| *e.pillar == *id && e.status == Status::Planned).count();
+        out.push(Fact::LeadingPillar { pillar: id.to_owned(), name: name.to_owned(), count: n, total, planned });
+    }
+    let landmarks: Vec<(&str, usize)> = pillars
+        .iter()
+        .map(|p| (p.name.as_str(), selected.iter().filter(|e| *e.pillar == *p.id && e.significance == 5).count()))
+        .collect();
+    let all: usize = landmarks.iter().map(|l| l.1).sum();
+    // One landmark in all is no figure of where landmarks fall ("1 of
+    // the 1"): the event itself is the first highlight.
+    if let Some((name, n, _)) = leader(&landmarks).filter(|_| all > 1) {
+        let id = pillars.iter().find(|p| p.name == name).map_or("", |p| p.id.as_str());
+        out.push(Fact::LeadingLandmarks { pillar: id.to_owned(), name: name.to_owned(), count: n, all });
+    }
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    // What happened: a plan has not begun, whatever its date says.
+    for e in selected.iter().filter(|e| !e.undated && e.status != Status::Planned && !period.began_before(*e)) {
+        *years.entry(e.first_day().year()).or_default() += 1;
+    }
+    let dated: usize = years.values().sum();
+    let by_year: Vec<(String, usize)> = years.iter().map(|(y, n)| (y.to_string(), *n)).collect();
+    let by_year: Vec<(&str, usize)> = by_year.iter().map(|(y, n)| (y.as_str(), *n)).collect();
+    if years.len() > 1 {
+        if let Some((year, n, _)) = leader(&by_year) {
+            out.push(Fact::LeadingYear { year: year.parse().unwrap_or_default(), count: n, dated });
+        }
+    }
+    out
+}
+
+/// The one that leads alone, with its count and the next one's: `None` on
+/// a tie for first place or when all are zero.
+fn leader<'a>(counts: &[(&'a str, usize)]) -> Option<(&'a str, usize, usize)> {
+    let mut sorted = counts.to_vec();
+    sorted.sort_by_key(|s| std::cmp::Reverse(s.1));
+    match sorted.as_slice() {
+        [(name, first), (_, second), ..] if first > second && *first > 0 => Some((name, *first, *second)),
+        _ => None,
+    }
 }
 
 /// The facts of a summary, in the order the briefing states them: the
@@ -136,6 +204,13 @@ pub(super) fn state(executive: &super::Executive, figures: Vec<Fact>, pillars: &
     }
     for p in pillars.iter().filter(|p| p.count > 0) {
         facts.push(Fact::PillarOverview { pillar: p.id.clone(), count: p.count, total: totals.events, related: p.related_count });
+        facts.push(Fact::PillarYears {
+            pillar: p.id.clone(),
+            begun_before: p.begun_before,
+            years: p.per_year.iter().map(|y| (y.year, y.count)).collect(),
+            undated: p.undated.iter().map(|s| s.count).sum(),
+            planned: p.planned,
+        });
         let spread = &p.partner_spread;
         if !spread.main.is_empty() || spread.rest.count > 0 {
             facts.push(Fact::PillarPartners {
@@ -164,7 +239,7 @@ pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: 
                     p.overview = sentence;
                 }
             }
-            Fact::Partners { .. } | Fact::Bilateral { .. } | Fact::PillarPartners { .. } => {}
+            Fact::PillarYears { .. } | Fact::Partners { .. } | Fact::Bilateral { .. } | Fact::PillarPartners { .. } => {}
         }
     }
     executive.opening = opening.join(" ");

@@ -199,7 +199,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         selection.compare.map(|other| (other, other.select(&dataset.events, |e| scope.reports(e))));
     let compare = other.as_ref().map(|(p, events)| counts::compare_counts(events, &scope.pillars, p));
     let mut executive = executive(&scope, (&lookup, &tally), &pillars, compare.as_ref(), other.as_ref().map(|(_, e)| e.as_slice()));
-    let figures = wording.key_figures(&pillars, &scope.selected, period);
+    let figures = facts::figures(&pillars, &scope.selected, period);
     let facts = facts::state(&executive, figures, &pillars, period);
     facts::render(&facts, &mut executive, &mut pillars, wording);
     let anchors: BTreeMap<&str, String> =
