@@ -57,6 +57,19 @@ pub enum Fact {
     /// The partner analysis: events with a bilateral counterpart (a
     /// country, or a member country of a group, in a role that deals).
     Bilateral { events: usize },
+    /// The pie of events per pillar: each pillar's events and planned
+    /// events, in report order (the chart's slices, its description and
+    /// accDescr are written from them).
+    Pie { slices: Vec<(String, usize, usize)> },
+    /// The bar chart of events with a bilateral counterpart per region, in
+    /// the fixed order of regions (its bars, description and accDescr).
+    Regions { counts: Vec<(crate::dataset::Region, usize)> },
+    /// The timeline: the events it shows of the period's `total`, with the
+    /// undated and planned ones of the period (its sentence and chart).
+    Timeline { shown: usize, total: usize, undated: usize, planned: usize },
+    /// The data note: the dataset's events and those of the period, with
+    /// the undated and planned ones among them, and the undated per span.
+    DataNote { events: usize, in_period: usize, undated: usize, planned: usize, spans: Vec<(String, String, usize)> },
     /// A pillar's partners: the main ones with their events, and those left
     /// out, as in [`Fact::Partners`].
     PillarPartners { pillar: String, main: Vec<(String, usize)>, left_out: usize, least: usize, most: usize },
@@ -107,7 +120,11 @@ pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
                 &[("count", n(*count)), ("share", Arg::from(format!("{:.1}%", share * 100.0))), ("related", n(*related))],
             )
         }
-        Fact::PillarYears { .. } | Fact::Partners { .. } | Fact::Bilateral { .. } | Fact::PillarPartners { .. } => return None,
+        Fact::PillarYears { .. } | Fact::Partners { .. } | Fact::Bilateral { .. } | Fact::PillarPartners { .. }
+            | Fact::Pie { .. }
+            | Fact::Regions { .. }
+            | Fact::Timeline { .. }
+            | Fact::DataNote { .. } => return None,
     })
 }
 
@@ -171,7 +188,13 @@ fn leader<'a>(counts: &[(&'a str, usize)]) -> Option<(&'a str, usize, usize)> {
 /// The facts of a summary, in the order the briefing states them: the
 /// opening, the key figures, the partner analysis, then each pillar's
 /// overview and partners.
-pub(super) fn state(executive: &super::Executive, figures: Vec<Fact>, pillars: &[super::PillarSummary], period: &Period) -> Vec<Fact> {
+pub(super) fn state(
+    executive: &super::Executive,
+    figures: Vec<Fact>,
+    pillars: &[super::PillarSummary],
+    data: &super::DataNote,
+    period: &Period,
+) -> Vec<Fact> {
     let totals = &executive.totals;
     let mut facts = vec![Fact::Totals {
         period: period.clone(),
@@ -188,6 +211,15 @@ pub(super) fn state(executive: &super::Executive, figures: Vec<Fact>, pillars: &
         facts.push(Fact::Planned { count: totals.planned });
     }
     facts.extend(figures);
+    if totals.events > 0 {
+        facts.push(Fact::Pie { slices: executive.pie.iter().zip(pillars).map(|(s, p)| (p.id.clone(), s.count, p.planned)).collect() });
+        facts.push(Fact::Timeline {
+            shown: executive.timeline.len(),
+            total: totals.events,
+            undated: data.undated_in_period,
+            planned: data.planned_in_period,
+        });
+    }
     let partners = &executive.partners;
     if partners.count > 0 {
         facts.push(Fact::Partners {
@@ -200,6 +232,9 @@ pub(super) fn state(executive: &super::Executive, figures: Vec<Fact>, pillars: &
         });
         if partners.registry {
             facts.push(Fact::Bilateral { events: partners.bilateral_events });
+            facts.push(Fact::Regions {
+                counts: partners.regions.iter().filter_map(|r| Some((crate::dataset::Region::parse(r.region)?, r.count))).collect(),
+            });
         }
     }
     for p in pillars.iter().filter(|p| p.count > 0) {
@@ -222,6 +257,13 @@ pub(super) fn state(executive: &super::Executive, figures: Vec<Fact>, pillars: &
             });
         }
     }
+    facts.push(Fact::DataNote {
+        events: data.events_in_dataset,
+        in_period: data.events_in_period,
+        undated: data.undated_in_period,
+        planned: data.planned_in_period,
+        spans: data.undated_spans.iter().map(|s| (s.from.clone(), s.until.clone(), s.count)).collect(),
+    });
     facts
 }
 
@@ -239,7 +281,11 @@ pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: 
                     p.overview = sentence;
                 }
             }
-            Fact::PillarYears { .. } | Fact::Partners { .. } | Fact::Bilateral { .. } | Fact::PillarPartners { .. } => {}
+            Fact::PillarYears { .. } | Fact::Partners { .. } | Fact::Bilateral { .. } | Fact::PillarPartners { .. }
+            | Fact::Pie { .. }
+            | Fact::Regions { .. }
+            | Fact::Timeline { .. }
+            | Fact::DataNote { .. } => {}
         }
     }
     executive.opening = opening.join(" ");

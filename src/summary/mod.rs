@@ -200,7 +200,8 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
     let compare = other.as_ref().map(|(p, events)| counts::compare_counts(events, &scope.pillars, p));
     let mut executive = executive(&scope, (&lookup, &tally), &pillars, compare.as_ref(), other.as_ref().map(|(_, e)| e.as_slice()));
     let figures = facts::figures(&pillars, &scope.selected, period);
-    let facts = facts::state(&executive, figures, &pillars, period);
+    let data = data_note(dataset, selection, &scope.selected);
+    let facts = facts::state(&executive, figures, &pillars, &data, period);
     facts::render(&facts, &mut executive, &mut pillars, wording);
     let anchors: BTreeMap<&str, String> =
         scope.pillars.iter().map(|p| (p.id.as_str(), crate::slug::reference(&p.id))).collect();
@@ -213,7 +214,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         as_of: selection.as_of,
         chronology: chronology::chronology(selected, &labels, period, selection.chronology.then_some(wording)),
         sources: Sources { list: counts::cite(selected), provenance: views::provenance(selection.words, selected) },
-        data: data_note(dataset, selection, selected),
+        data,
         compare,
         index_events: partners::index_events(partner_index.len()),
         partner_index,

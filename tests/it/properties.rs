@@ -367,17 +367,28 @@ mod facts {
             !e.undated && e.date.first_day() < self.period.start
         }
 
-        /// Whether an event reaches a region through a partner.
-        fn bilateral(&self, e: &DataEvent) -> bool {
-            self.partners_of(e).iter().any(|name| {
-                let p = self.partner(name);
+        /// The regions an event reaches through its partners: a country's,
+        /// a group's member countries', a group without members its own.
+        fn regions(&self, e: &DataEvent) -> BTreeSet<Region> {
+            let mut out = BTreeSet::new();
+            for name in self.partners_of(e) {
+                let p = self.partner(&name);
                 match p.kind {
-                    PartnerKind::Country => p.region.is_some(),
-                    PartnerKind::Group if p.members.is_empty() => p.region.is_some(),
-                    PartnerKind::Group => p.members.iter().any(|m| self.dataset.partners.iter().any(|q| q.id == *m && q.kind == PartnerKind::Country && q.region.is_some())),
-                    _ => false,
+                    PartnerKind::Country => out.extend(p.region),
+                    PartnerKind::Group if p.members.is_empty() => out.extend(p.region),
+                    PartnerKind::Group => {
+                        for q in self.dataset.partners.iter().filter(|q| p.members.contains(&q.id) && q.kind == PartnerKind::Country) {
+                            out.extend(q.region);
+                        }
+                    }
+                    _ => {}
                 }
-            })
+            }
+            out
+        }
+
+        fn bilateral(&self, e: &DataEvent) -> bool {
+            !self.regions(e).is_empty()
         }
 
         /// A ranking of `tally` shown as `ranked` with `left_out` left out:
@@ -396,6 +407,23 @@ mod facts {
                 && rest.iter().max().copied().unwrap_or(0) == most
                 && ranked.iter().all(|(_, n)| rest.iter().all(|r| r < n));
             if check { Ok(()) } else { Err(format!("ranked {ranked:?}, left out {rest:?} (said {left_out}, {least}..{most})")) }
+        }
+
+        /// The data note's numbers, recounted.
+        fn data_note(&self, events: usize, in_period: usize, undated: usize, planned: usize, spans: &[(String, String, usize)]) -> bool {
+            let selected = &self.selected;
+            let mut by_span: BTreeMap<(String, String), usize> = BTreeMap::new();
+            for e in selected.iter().filter(|e| e.undated) {
+                *by_span.entry((e.date.to_string(), e.until.unwrap_or(e.date).to_string())).or_default() += 1;
+            }
+            let mut said: Vec<(String, String, usize)> = spans.to_vec();
+            said.sort();
+            let recount: Vec<(String, String, usize)> = by_span.into_iter().map(|((a, b), n)| (a, b, n)).collect();
+            events == self.dataset.events.len()
+                && in_period == selected.len()
+                && undated == selected.iter().filter(|e| e.undated).count()
+                && planned == selected.iter().filter(|e| e.status == Status::Planned).count()
+                && said == recount
         }
 
         /// The fact, recounted: `Err` says what is wrong.
@@ -461,6 +489,26 @@ mod facts {
                     Self::ranking(&tally, ranked, *left_out, *least, *most, 10)
                 }
                 Fact::Bilateral { events } => ok(*events == selected.iter().filter(|e| self.bilateral(e)).count(), "bilateral events"),
+                Fact::Pie { slices } => {
+                    let recount: Vec<(String, usize, usize)> =
+                        PILLARS.iter().map(|p| ((*p).to_owned(), self.of_pillar(p).len(), planned(&self.of_pillar(p)))).collect();
+                    ok(*slices == recount, "pie")
+                }
+                Fact::Regions { counts } => {
+                    let recount: Vec<(Region, usize)> =
+                        Region::ALL.iter().map(|r| (*r, selected.iter().filter(|e| self.regions(e).contains(r)).count())).collect();
+                    ok(*counts == recount, "regions")
+                }
+                Fact::Timeline { shown, total, undated, planned: p } => ok(
+                    *total == selected.len()
+                        && *shown == selected.len().min(40)
+                        && *undated == selected.iter().filter(|e| e.undated).count()
+                        && *p == planned(selected),
+                    "timeline",
+                ),
+                Fact::DataNote { events, in_period, undated, planned: p, spans } => {
+                    ok(self.data_note(*events, *in_period, *undated, *p, spans), "data note")
+                }
                 Fact::PillarPartners { pillar, main, left_out, least, most } => {
                     let tally = self.tally(&self.of_pillar(pillar));
                     Self::ranking(&tally, main, *left_out, *least, *most, 5)
