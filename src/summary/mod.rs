@@ -10,8 +10,9 @@
 //! read here and never written again. The parts, by job: [`views`] (what
 //! the templates see), `counts` (per year, kind, span and source, the
 //! timeline), `chronology`, [`partners`], [`watch`] (what is still to
-//! come or under way at the report's date), and `wording` (every English
-//! sentence the summary composes).
+//! come or under way at the report's date), [`facts`] (every fact the
+//! briefing states, one [`Fact`] a sentence, each rendered from its fact)
+//! and `wording` (the names and words the summary writes).
 
 use std::collections::BTreeMap;
 
