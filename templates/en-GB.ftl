@@ -907,3 +907,7 @@ pillar-partners-rest-regions = Main partners: { $partners }; further, { $rest };
 # event each"), and with -regions $regions.
 pillar-partners-tied = { $rest }.
 pillar-partners-tied-regions = { $rest }; bilateral counterparts by region: { $regions }.
+# A partner with its events, in a pillar's line: $name, $count.
+partner-with-count = { $name } ({ $count })
+# A region with its events, in a pillar's line: $name, $count.
+region-with-count = { $name } { $count }

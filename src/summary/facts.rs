@@ -53,7 +53,15 @@ pub enum Fact {
     /// The partner analysis: distinct partners, by kind (registry order),
     /// the `ranked` most frequent in a table, and those left out of it,
     /// with the fewest and most events one of them has.
-    Partners { count: usize, kinds: Vec<(PartnerKind, usize)>, ranked: Vec<(String, usize)>, left_out: usize, least: usize, most: usize },
+    Partners {
+        registry: bool,
+        count: usize,
+        kinds: Vec<(PartnerKind, usize)>,
+        ranked: Vec<(String, usize)>,
+        left_out: usize,
+        least: usize,
+        most: usize,
+    },
     /// The partner analysis: events with a bilateral counterpart (a
     /// country, or a member country of a group, in a role that deals).
     Bilateral { events: usize },
@@ -72,7 +80,14 @@ pub enum Fact {
     DataNote { events: usize, in_period: usize, undated: usize, planned: usize, spans: Vec<(String, String, usize)> },
     /// A pillar's partners: the main ones with their events, and those left
     /// out, as in [`Fact::Partners`].
-    PillarPartners { pillar: String, main: Vec<(String, usize)>, left_out: usize, least: usize, most: usize },
+    PillarPartners {
+        pillar: String,
+        main: Vec<(String, usize)>,
+        left_out: usize,
+        least: usize,
+        most: usize,
+        regions: Vec<(crate::dataset::Region, usize)>,
+    },
 }
 
 /// The sentence of `fact`, in the run's words; `None` for facts whose
@@ -120,11 +135,23 @@ pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
                 &[("count", n(*count)), ("share", Arg::from(format!("{:.1}%", share * 100.0))), ("related", n(*related))],
             )
         }
-        Fact::PillarYears { .. } | Fact::Partners { .. } | Fact::Bilateral { .. } | Fact::PillarPartners { .. }
-            | Fact::Pie { .. }
-            | Fact::Regions { .. }
-            | Fact::Timeline { .. }
-            | Fact::DataNote { .. } => return None,
+        Fact::Partners { registry, count, kinds, ranked, left_out, least, most } => {
+            let rest = rest(wording, *left_out, *least, *most);
+            let kinds: Vec<String> = kinds
+                .iter()
+                .map(|(k, c)| words.text("partners-of-kind", &[("count", n(*c)), ("name", Arg::from(wording.partner_kind_counted(*k, *c)))]))
+                .collect();
+            let kinds = Arg::from(words.and_list(&kinds));
+            match (registry, ranked.is_empty()) {
+                (true, false) => words.text("partners-named-by-kind", &[("count", n(*count)), ("kinds", kinds)]),
+                (true, true) => words.text("partners-named-by-kind-tied", &[("count", n(*count)), ("kinds", kinds), ("rest", Arg::from(rest))]),
+                (false, false) => words.text("partners-named", &[("count", n(*count))]),
+                (false, true) => words.text("partners-named-tied", &[("count", n(*count)), ("rest", Arg::from(rest))]),
+            }
+        }
+        Fact::Bilateral { events } => words.text("partners-by-region", &[("events", n(*events))]),
+        Fact::PillarPartners { main, left_out, least, most, regions, .. } => pillar_partners(wording, main, *left_out, *least, *most, regions),
+        Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::Timeline { .. } | Fact::DataNote { .. } => return None,
     })
 }
 
@@ -185,6 +212,47 @@ fn leader<'a>(counts: &[(&'a str, usize)]) -> Option<(&'a str, usize, usize)> {
     }
 }
 
+/// Partners left out of a ranking, said by their numbers.
+fn rest(wording: &Wording<'_>, count: usize, least: usize, most: usize) -> String {
+    let n = Arg::from;
+    if least == most {
+        wording.words().text("partners-at-each", &[("count", n(count)), ("events", n(least))])
+    } else {
+        wording.words().text("partners-at-range", &[("count", n(count)), ("least", n(least)), ("most", n(most))])
+    }
+}
+
+/// A pillar's partners in one sentence: the main ones, those left out, the
+/// regions reached.
+fn pillar_partners(
+    wording: &Wording<'_>,
+    main: &[(String, usize)],
+    left_out: usize,
+    least: usize,
+    most: usize,
+    regions: &[(crate::dataset::Region, usize)],
+) -> String {
+    let words = wording.words();
+    let partners: Vec<String> =
+        main.iter().map(|(name, count)| words.text("partner-with-count", &[("name", Arg::from(name.as_str())), ("count", Arg::from(*count))])).collect();
+    let partners = Arg::from(partners.join(", "));
+    let regions: Vec<String> = regions
+        .iter()
+        .map(|(r, count)| words.text("region-with-count", &[("name", Arg::from(wording.region(*r))), ("count", Arg::from(*count))]))
+        .collect();
+    let with_regions = !regions.is_empty();
+    let regions = Arg::from(regions.join(", "));
+    let rest = Arg::from(rest(wording, left_out, least, most));
+    match (main.is_empty(), left_out > 0, with_regions) {
+        (false, false, false) => words.text("pillar-partners", &[("partners", partners), ("more", Arg::from(0usize))]),
+        (false, false, true) => words.text("pillar-partners-regions", &[("partners", partners), ("more", Arg::from(0usize)), ("regions", regions)]),
+        (false, true, false) => words.text("pillar-partners-rest", &[("partners", partners), ("rest", rest)]),
+        (false, true, true) => words.text("pillar-partners-rest-regions", &[("partners", partners), ("rest", rest), ("regions", regions)]),
+        (true, _, false) => words.text("pillar-partners-tied", &[("rest", rest)]),
+        (true, _, true) => words.text("pillar-partners-tied-regions", &[("rest", rest), ("regions", regions)]),
+    }
+}
+
 /// The facts of a summary, in the order the briefing states them: the
 /// opening, the key figures, the partner analysis, then each pillar's
 /// overview and partners.
@@ -223,6 +291,7 @@ pub(super) fn state(
     let partners = &executive.partners;
     if partners.count > 0 {
         facts.push(Fact::Partners {
+            registry: partners.registry,
             count: partners.count,
             kinds: partners.by_kind.iter().filter_map(|k| Some((PartnerKind::parse(k.kind)?, k.count))).collect(),
             ranked: partners.top.iter().map(|r| (r.name.clone(), r.events)).collect(),
@@ -254,6 +323,7 @@ pub(super) fn state(
                 left_out: spread.rest.count,
                 least: spread.rest.least,
                 most: spread.rest.most,
+                regions: spread.by_region.clone(),
             });
         }
     }
@@ -281,11 +351,20 @@ pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: 
                     p.overview = sentence;
                 }
             }
-            Fact::PillarYears { .. } | Fact::Partners { .. } | Fact::Bilateral { .. } | Fact::PillarPartners { .. }
-            | Fact::Pie { .. }
-            | Fact::Regions { .. }
-            | Fact::Timeline { .. }
-            | Fact::DataNote { .. } => {}
+            Fact::PillarPartners { pillar, .. } => {
+                if let Some(p) = pillars.iter_mut().find(|p| p.id == *pillar) {
+                    p.partner_spread.line = sentence;
+                }
+            }
+            Fact::Partners { ranked, left_out, least, most, .. } => {
+                executive.partners.opening = sentence;
+                if !ranked.is_empty() && *left_out > 0 {
+                    let rest = rest(wording, *left_out, *least, *most);
+                    executive.partners.rest_sentence = wording.words().text("partners-rest", &[("rest", Arg::from(rest))]);
+                }
+            }
+            Fact::Bilateral { .. } => executive.partners.bilateral_sentence = sentence,
+            Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::Timeline { .. } | Fact::DataNote { .. } => {}
         }
     }
     executive.opening = opening.join(" ");

@@ -58,6 +58,15 @@ pub struct Partners {
     pub regions_without: Vec<String>,
     /// Events with at least one bilateral counterpart.
     pub bilateral_events: usize,
+    /// The opening sentence, from its [`super::Fact::Partners`]: Markdown
+    /// made of the catalogue's words and numbers only (no data), printed as
+    /// it is (the catalogue's sentence without a registry quotes
+    /// `[[partner]]` as code).
+    pub opening: String,
+    /// After the table, the partners left out of it; empty when none are.
+    pub rest_sentence: String,
+    /// Over the table of regions, from its [`super::Fact::Bilateral`].
+    pub bilateral_sentence: String,
     /// `--compare`: partners new in this period and absent from it.
     pub compare: Option<PartnerChange>,
     /// Every partner with its events, by name (for the JSON summary).
@@ -146,6 +155,12 @@ pub struct PillarPartners {
     pub rest: Rest,
     /// Events per region of bilateral counterparts, regions with events only.
     pub regions: Vec<NameCount>,
+    /// The same by region, for its fact.
+    #[serde(skip)]
+    pub by_region: Vec<(Region, usize)>,
+    /// The line, from its [`super::Fact::PillarPartners`]; empty without
+    /// partners.
+    pub line: String,
 }
 
 /// A name and a count.
@@ -427,6 +442,9 @@ pub(super) fn summarise<'d>(
         regions_without: if tally.registry { regions.iter().filter(|r| r.count == 0).map(|r| r.name.clone()).collect() } else { Vec::new() },
         regions: if tally.registry { regions } else { Vec::new() },
         bilateral_events,
+        opening: String::new(),
+        rest_sentence: String::new(),
+        bilateral_sentence: String::new(),
         compare,
         all: tally.counts(),
     }
@@ -468,6 +486,8 @@ pub(super) fn pillars(tally: &Tally<'_>, selected: &[&Event], pillars: &[&str], 
                     .filter(|&(i, _)| per_region[i] > 0)
                     .map(|(i, r)| NameCount { name: wording.region(*r).to_owned(), count: per_region[i] })
                     .collect(),
+                by_region: Region::ALL.iter().enumerate().filter(|&(i, _)| per_region[i] > 0).map(|(i, r)| (*r, per_region[i])).collect(),
+                line: String::new(),
             }
         })
         .collect()

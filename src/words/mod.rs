@@ -466,6 +466,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("pillar-partners-rest-regions", &["partners", "rest", "regions"]),
     ("pillar-partners-tied", &["rest"]),
     ("pillar-partners-tied-regions", &["rest", "regions"]),
+    ("partner-with-count", &["name", "count"]),
+    ("region-with-count", &["name", "count"]),
     ("pillar-none", &["related"]),
     ("column-undated", &["span"]),
     ("pillar-related-some", &["shown", "count"]),

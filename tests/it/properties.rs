@@ -479,13 +479,14 @@ mod facts {
                         "pillar years",
                     )
                 }
-                Fact::Partners { count, kinds, ranked, left_out, least, most } => {
+                Fact::Partners { registry, count, kinds, ranked, left_out, least, most } => {
                     let tally = self.tally(selected);
                     let mut by_kind: BTreeMap<PartnerKind, usize> = BTreeMap::new();
                     for name in tally.keys() {
                         *by_kind.entry(self.partner(name).kind).or_default() += 1;
                     }
-                    ok(*count == tally.len() && *kinds == by_kind.into_iter().collect::<Vec<_>>(), "partners")?;
+                    let kinds_ok = *kinds == by_kind.into_iter().collect::<Vec<_>>();
+                    ok(*registry != self.dataset.partners.is_empty() && *count == tally.len() && kinds_ok, "partners")?;
                     Self::ranking(&tally, ranked, *left_out, *least, *most, 10)
                 }
                 Fact::Bilateral { events } => ok(*events == selected.iter().filter(|e| self.bilateral(e)).count(), "bilateral events"),
@@ -509,8 +510,15 @@ mod facts {
                 Fact::DataNote { events, in_period, undated, planned: p, spans } => {
                     ok(self.data_note(*events, *in_period, *undated, *p, spans), "data note")
                 }
-                Fact::PillarPartners { pillar, main, left_out, least, most } => {
-                    let tally = self.tally(&self.of_pillar(pillar));
+                Fact::PillarPartners { pillar, main, left_out, least, most, regions } => {
+                    let own = self.of_pillar(pillar);
+                    let reached: Vec<(Region, usize)> = Region::ALL
+                        .iter()
+                        .map(|r| (*r, own.iter().filter(|e| self.regions(e).contains(r)).count()))
+                        .filter(|(_, n)| *n > 0)
+                        .collect();
+                    ok(*regions == reached, "pillar regions")?;
+                    let tally = self.tally(&own);
                     Self::ranking(&tally, main, *left_out, *least, *most, 5)
                 }
             }
