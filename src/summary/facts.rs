@@ -168,22 +168,23 @@ pub(super) fn figures(pillars: &[PillarSummary], selected: &[&Event], period: &P
     if total == 0 || pillars.len() < 2 {
         return out;
     }
-    let counts: Vec<(&str, usize)> = pillars.iter().map(|p| (p.name.as_str(), p.count)).collect();
-    if let Some((name, n, _)) = leader(&counts) {
-        let id = pillars.iter().find(|p| p.name == name).map_or("", |p| p.id.as_str());
+    // By id: two pillars may share a name.
+    let name_of = |id: &str| pillars.iter().find(|p| p.id == id).map_or("", |p| p.name.as_str()).to_owned();
+    let counts: Vec<(&str, usize)> = pillars.iter().map(|p| (p.id.as_str(), p.count)).collect();
+    if let Some((id, n, _)) = leader(&counts) {
+        let name = name_of(id);
         let planned = selected.iter().filter(|e| *e.pillar == *id && e.status == Status::Planned).count();
-        out.push(Fact::LeadingPillar { pillar: id.to_owned(), name: name.to_owned(), count: n, total, planned });
+        out.push(Fact::LeadingPillar { pillar: id.to_owned(), name, count: n, total, planned });
     }
     let landmarks: Vec<(&str, usize)> = pillars
         .iter()
-        .map(|p| (p.name.as_str(), selected.iter().filter(|e| *e.pillar == *p.id && e.significance == 5).count()))
+        .map(|p| (p.id.as_str(), selected.iter().filter(|e| *e.pillar == *p.id && e.significance == 5).count()))
         .collect();
     let all: usize = landmarks.iter().map(|l| l.1).sum();
     // One landmark in all is no figure of where landmarks fall ("1 of
     // the 1"): the event itself is the first highlight.
-    if let Some((name, n, _)) = leader(&landmarks).filter(|_| all > 1) {
-        let id = pillars.iter().find(|p| p.name == name).map_or("", |p| p.id.as_str());
-        out.push(Fact::LeadingLandmarks { pillar: id.to_owned(), name: name.to_owned(), count: n, all });
+    if let Some((id, n, _)) = leader(&landmarks).filter(|_| all > 1) {
+        out.push(Fact::LeadingLandmarks { pillar: id.to_owned(), name: name_of(id), count: n, all });
     }
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
     // What happened: a plan has not begun, whatever its date says.
