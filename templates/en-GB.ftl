@@ -911,3 +911,6 @@ pillar-partners-tied-regions = { $rest }; bilateral counterparts by region: { $r
 partner-with-count = { $name } ({ $count })
 # A region with its events, in a pillar's line: $name, $count.
 region-with-count = { $name } { $count }
+# A partner an event only mentions, in the event's list of partners
+# (role `mentioned`): $name.
+partner-mentioned = { $name } (mentioned)

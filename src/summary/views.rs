@@ -407,7 +407,15 @@ pub(super) fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period:
             .to_owned(),
         kind: e.kind.as_str(),
         significance: e.significance,
-        partners: e.partners.clone(),
+        // A partner only mentioned is named as such (issue 25, item 6): the
+        // event names it, but it is no partner there.
+        partners: e
+            .partner_roles()
+            .map(|(name, role)| match role {
+                crate::dataset::Role::Mentioned => words.text("partner-mentioned", &[("name", Arg::from(name))]),
+                _ => name.to_owned(),
+            })
+            .collect(),
         summary: e.summary.clone(),
         figures: e
             .figures

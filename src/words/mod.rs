@@ -468,6 +468,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("pillar-partners-tied-regions", &["rest", "regions"]),
     ("partner-with-count", &["name", "count"]),
     ("region-with-count", &["name", "count"]),
+    ("partner-mentioned", &["name"]),
     ("pillar-none", &["related"]),
     ("column-undated", &["span"]),
     ("pillar-related-some", &["shown", "count"]),

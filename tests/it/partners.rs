@@ -274,6 +274,8 @@ fn issue_25_own_bodies_and_mentions_are_not_partners_but_stay_listed() {
     // The index still lists SOCAR, and Uganda with both events.
     let index = &md[md.find("## Index of partners").unwrap()..];
     assert!(index.contains("**SOCAR** (Azerbaijani body)"), "{index}");
+    // Event a names Uganda as a mention, and says so.
+    assert!(md.contains("**Partners:** SOCAR, Georgia and Uganda (mentioned)"), "{md}");
     let uganda = &index[index.find("**Uganda**").unwrap()..];
     assert!(uganda.contains("Event a") && uganda.contains("Event b"), "{index}");
 
