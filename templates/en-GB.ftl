@@ -906,3 +906,56 @@ about-admiralty = Sources are graded on the Admiralty scale, the source's reliab
 # and for one gone since: $judgement its id (or its place in the data).
 changes-judgement-added = Judgement { $judgement } added.
 changes-judgement-removed = Judgement { $judgement } removed.
+# A pillar's table: the name of the row of its planned events, counted in
+# the columns of their dates (issue 25, item 6). No variables.
+row-planned = of them planned
+# A count of events some of which are only planned (tables of events per
+# pillar and per kind): $count all of them, $planned the planned ones.
+count-planned = { $count } ({ $planned } planned)
+# A pie slice's name when some of its events are only planned: $name the
+# pillar's name, $planned the planned ones.
+slice-planned = { $name } ({ $planned } planned)
+# Partners a ranking leaves out rather than cut inside a tie, said by
+# their numbers (issue 25, item 6): $count of them, each named by $events
+# events; or by $least to $most events.
+partners-at-each = { $count ->
+        [one] { $count } partner
+       *[other] { $count } partners
+    } at { $events ->
+        [one] one event
+       *[other] { $events } events
+    } each
+partners-at-range = { $count ->
+        [one] { $count } partner
+       *[other] { $count } partners
+    } at { $least } to { $most } events each
+# After the table of the most frequent partners: $rest, one of the two
+# messages above.
+partners-rest = Further, { $rest }.
+# The partners, with the registry, when all of them tie (no table):
+# $count partners, $kinds each kind counted, $rest as above.
+partners-named-by-kind-tied = The period's events name { $count ->
+        [one] { $count } partner
+       *[other] { $count } partners
+    }: { $kinds }; { $rest }.
+# The same without the registry: $count, $rest.
+partners-named-tied = The period's events name { $count ->
+        [one] { $count } partner
+       *[other] { $count } partners
+    }, { $rest }. The dataset has no `[[partner]]` registry, so partners are free text: their kinds and regions are not known.
+# A pillar's partners when some are left out: $partners the main ones with
+# their events, $rest the others (partners-at-each or -range), with
+# -regions $regions each region with its count.
+pillar-partners-rest = Main partners: { $partners }; further, { $rest }.
+pillar-partners-rest-regions = Main partners: { $partners }; further, { $rest }; bilateral counterparts by region: { $regions }.
+# A pillar's partners when all of them tie: $rest ("13 partners at one
+# event each"), and with -regions $regions.
+pillar-partners-tied = { $rest }.
+pillar-partners-tied-regions = { $rest }; bilateral counterparts by region: { $regions }.
+# A partner with its events, in a pillar's line: $name, $count.
+partner-with-count = { $name } ({ $count })
+# A region with its events, in a pillar's line: $name, $count.
+region-with-count = { $name } { $count }
+# A partner an event only mentions, in the event's list of partners
+# (role `mentioned`): $name.
+partner-mentioned = { $name } (mentioned)

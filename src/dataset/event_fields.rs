@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use super::fields::{Draft, FileChecker, Toml};
-use super::model::{Dataset, Event, Status};
+use super::model::{Dataset, Event, Role, Status};
 
 /// One key of an `[[event]]` table.
 pub struct EventField {
@@ -205,12 +205,34 @@ pub static EVENT_FIELDS: &[EventField] = &[
         key: "partners",
         required: false,
         read: |c, v, d| {
-            let Some(names) = c.strings(v, "partners") else { return false };
-            (d.event.partners, d.partner_spans) = names.into_iter().unzip();
+            let Some(entries) = c.partner_entries(v) else { return false };
+            for (name, role, span) in entries {
+                d.event.partners.push(name);
+                d.event.roles.push(role);
+                d.partner_spans.push(span);
+            }
             true
         },
-        value: |e| list(e.partners.iter().map(|p| text(p))),
-        shown: Some(Shown { name: "partners", one: "partner", prose: false, view: |_, e| FieldValue::List(e.partners.clone()) }),
+        // A plain name hashes as it always did; a partner with another
+        // role as a record, so that changing a role is an edit.
+        value: |e| {
+            list(e.partner_roles().map(|(name, role)| match role {
+                Role::PLAIN => text(name),
+                _ => Value::Record(vec![("name", text(name)), ("role", text(role.as_str()))]),
+            }))
+        },
+        shown: Some(Shown {
+            name: "partners",
+            one: "partner",
+            prose: false,
+            view: |_, e| {
+                FieldValue::List(
+                    e.partner_roles()
+                        .map(|(name, role)| if role == Role::PLAIN { name.to_owned() } else { format!("{name} ({})", role.as_str()) })
+                        .collect(),
+                )
+            },
+        }),
     },
     EventField {
         key: "summary",

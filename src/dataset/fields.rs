@@ -36,6 +36,8 @@ pub(super) const PILLAR_KEYS: &[&str] = &["id", "name", "short", "summary", "ord
 /// beside a colour chip (issue 9).
 pub const MAX_SHORT: usize = 20;
 pub(super) const PARTNER_KEYS: &[&str] = &["id", "name", "aliases", "kind", "region", "iso", "members"];
+/// The keys of a partner given as a table in an event's `partners`.
+pub(super) const PARTNER_ENTRY_KEYS: &[&str] = &["name", "role"];
 pub(super) const FIGURE_KEYS: &[&str] = &["label", "value", "unit", "approx", "lead"];
 /// An event's source given inline, or citing the registry by `id`.
 pub(super) const SOURCE_KEYS: &[&str] =

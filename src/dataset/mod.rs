@@ -21,8 +21,8 @@ use std::path::Path;
 pub use load::{DataFile, DataSource, SourceFile};
 pub use places::{Place, Route, RouteKind};
 pub use model::{
-    Dataset, Event, Figure, FileContents, Kind, Partner, PartnerKind, Pillar, Region, Reliability, ReportMeta, Source,
-    SourceKind, Status,
+    Dataset, Event, Figure, FileContents, Kind, Partner, PartnerKind, Pillar, Region, Reliability, ReportMeta, Role,
+    Source, SourceKind, Status,
 };
 
 use crate::diag::Diagnostic;

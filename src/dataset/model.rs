@@ -129,7 +129,12 @@ pub struct Event {
     pub also: Vec<std::sync::Arc<str>>,
     pub kind: Kind,
     pub significance: u8,
+    /// The partners the event names, registry names once validated.
     pub partners: Vec<String>,
+    /// What each partner is to the event, by position in `partners` (the
+    /// two are always of one length): `Role::Counterpart` where the data
+    /// give a plain name (issue 25, item 6).
+    pub roles: Vec<Role>,
     pub summary: String,
     pub figures: Vec<Figure>,
     pub sources: Vec<Source>,
@@ -350,6 +355,38 @@ names! {
         Company => "company";
         Domestic => "domestic";
         Group => "group";
+    }
+}
+
+names! {
+    /// What a partner is to one event (issue 25, item 6; docs/dataset.md,
+    /// "A partner of an event"). Only the roles for which
+    /// [`Role::deals`] holds make a partner Azerbaijan's counterpart in
+    /// the partner analysis; a partner only `mentioned` is still listed
+    /// with the event.
+    Role {
+        Party => "party";
+        Host => "host";
+        Counterpart => "counterpart";
+        Mentioned => "mentioned";
+    }
+}
+
+impl Role {
+    /// What a plain name in `partners` means.
+    pub const PLAIN: Role = Role::Counterpart;
+
+    /// Whether the partner deals with Azerbaijan in the event (signs,
+    /// hosts, meets, receives): every role but `mentioned`.
+    pub fn deals(self) -> bool {
+        self != Role::Mentioned
+    }
+}
+
+impl Event {
+    /// Each partner with its role, in the data's order.
+    pub fn partner_roles(&self) -> impl Iterator<Item = (&str, Role)> {
+        self.partners.iter().enumerate().map(|(i, p)| (p.as_str(), self.roles.get(i).copied().unwrap_or(Role::PLAIN)))
     }
 }
 

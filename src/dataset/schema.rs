@@ -26,10 +26,10 @@ use serde_json::{json, Map, Value};
 
 use super::event_fields::EVENT_FIELDS;
 use super::fields::{
-    FIGURE_KEYS, JUDGEMENT_KEYS, MAX_LINE, MAX_SHORT, MAX_TEXT, PARTNER_KEYS, PILLAR_KEYS, PLACE_KEYS, REPORT_KEYS, REGISTRY_KEYS, ROUTE_KEYS, SCHEMA,
-    SOURCE_KEYS, TOP_KEYS,
+    FIGURE_KEYS, JUDGEMENT_KEYS, MAX_LINE, MAX_SHORT, MAX_TEXT, PARTNER_ENTRY_KEYS, PARTNER_KEYS, PILLAR_KEYS, PLACE_KEYS, REPORT_KEYS,
+    REGISTRY_KEYS, ROUTE_KEYS, SCHEMA, SOURCE_KEYS, TOP_KEYS,
 };
-use super::model::{Kind, PartnerKind, Region, Reliability, SourceKind, Status};
+use super::model::{Kind, PartnerKind, Region, Reliability, Role, SourceKind, Status};
 
 /// The contract the descriptions come from.
 const CONTRACT: &str = include_str!("../../docs/dataset.md");
@@ -47,6 +47,8 @@ pub enum Table {
     Pillar,
     Event,
     Partner,
+    /// A partner given as a table in an event's `partners`, with its role.
+    PartnerEntry,
     Figure,
     Source,
     Judgement,
@@ -65,6 +67,7 @@ impl Table {
         Table::Pillar,
         Table::Event,
         Table::Partner,
+        Table::PartnerEntry,
         Table::Figure,
         Table::Source,
         Table::Judgement,
@@ -81,6 +84,7 @@ impl Table {
             Table::Pillar => PILLAR_KEYS,
             Table::Event => super::event_fields::event_keys(),
             Table::Partner => PARTNER_KEYS,
+            Table::PartnerEntry => PARTNER_ENTRY_KEYS,
             Table::Figure => FIGURE_KEYS,
             Table::Source => SOURCE_KEYS,
             Table::Judgement => JUDGEMENT_KEYS,
@@ -99,6 +103,7 @@ impl Table {
             Table::Pillar => vec!["id", "name"],
             Table::Event => EVENT_FIELDS.iter().filter(|f| f.required).map(|f| f.key).collect(),
             Table::Partner => vec!["id", "name", "kind"],
+            Table::PartnerEntry => vec!["name", "role"],
             Table::Figure => vec!["label", "value"],
             // Or `id`, citing the registry: the schema says either.
             Table::Source => vec!["name"],
@@ -117,6 +122,7 @@ impl Table {
             Table::Pillar => "`[[pillar]]`",
             Table::Event => "`[[event]]`",
             Table::Partner => "`[[partner]]`",
+            Table::PartnerEntry => "A partner of an event",
             Table::Figure => "A figure",
             Table::Source => "A source",
             Table::Judgement => "`[[judgement]]`",
@@ -134,6 +140,7 @@ impl Table {
             Table::Pillar => "pillar",
             Table::Event => "event",
             Table::Partner => "partner",
+            Table::PartnerEntry => "event-partner",
             Table::Figure => "figure",
             Table::Source => "source",
             Table::Judgement => "judgement",
@@ -151,6 +158,7 @@ impl Table {
             Table::Pillar => "A pillar of Azerbaijan's international integration; events name it by its `id`.",
             Table::Event => "One dated (or undated) fact, with its sources.",
             Table::Partner => "A counterpart events name: one registry entry, its one name and other spellings.",
+            Table::PartnerEntry => "A partner the event names, with what it is to the event; a plain name in `partners` is a `counterpart`.",
             Table::Figure => "A number the source states, such as a gas volume.",
             Table::Source => "Where the fact comes from, given inline, or a `[[source]]` cited by `id` with the information's `credibility`.",
             Table::Judgement => "The analyst's judgement, with its likelihood (ICD 203), confidence and the events it rests on.",
@@ -195,6 +203,8 @@ pub enum Shape {
     Url,
     /// An event's sources, at least one: each a registry id or a table.
     Sources,
+    /// An event's partners: each a name or a table with its role.
+    Partners,
     /// The path of a PNG or JPEG file.
     Image,
     /// Decimal degrees from minus to plus this bound: a latitude (90) or
@@ -234,7 +244,10 @@ pub fn shape(table: Table, key: &str) -> Option<Shape> {
         (Table::Event, "title" | "pillar" | "attribution") | (Table::Figure, "label" | "unit") => line,
         (Table::Event, "date") => Shape::Date(true),
         (Table::Event, "until") => Shape::Date(false),
-        (Table::Event, "also" | "partners" | "tags") | (Table::Partner, "aliases" | "members") => Shape::Lines,
+        (Table::Event, "partners") => Shape::Partners,
+        (Table::PartnerEntry, "name") => line.clone(),
+        (Table::PartnerEntry, "role") => Shape::Names(Role::NAMES.to_vec()),
+        (Table::Event, "also" | "tags") | (Table::Partner, "aliases" | "members") => Shape::Lines,
         (Table::Event, "status") => Shape::Names(Status::NAMES.to_vec()),
         (Table::Event, "kind") => Shape::Names(Kind::ALL.iter().map(|k| k.as_str()).collect()),
         (Table::Event, "significance") => Shape::Integer(Some((1, 5))),
@@ -307,6 +320,10 @@ fn value(shape: &Shape) -> Value {
             "type": "array",
             "minItems": 1,
             "items": { "anyOf": [value(&Shape::Id), { "$ref": format!("#/definitions/{}", Table::Source.name()) }] },
+        }),
+        Shape::Partners => json!({
+            "type": "array",
+            "items": { "anyOf": [value(&Shape::Line(MAX_LINE)), { "$ref": format!("#/definitions/{}", Table::PartnerEntry.name()) }] },
         }),
         Shape::Url => json!({ "type": "string", "pattern": r#"^\s*https?://[^/?#\s<>"`]+([/?#][^\s<>"`]*)?\s*$"# }),
         Shape::Degrees(bound) => json!({ "type": "number", "minimum": -i64::from(*bound), "maximum": bound }),

@@ -10,15 +10,16 @@ use chrono::NaiveDate;
 use super::views::{CompareView, KindCount, KindYears, SourceView, SpanCount, TimelineEvent, YearCount};
 use super::wording::Wording;
 use super::TIMELINE_EVENTS;
-use crate::dataset::{Event, Kind, Pillar, Status};
+use crate::dataset::{Event, Kind, Pillar, Role, Status};
 use crate::period::Period;
 
-/// Counts per calendar year of the period, by start date clamped to the
-/// period (a programme begun before it counts in its first year). Undated
-/// events have no year and are left to [`undated_spans`].
+/// Counts per calendar year of the period: the events that began in it
+/// (issue 25, item 6). An event begun before the period is no year's: it
+/// is counted apart ([`begun_before`]); undated events have no year and
+/// are left to [`undated_spans`].
 pub(super) fn per_year(events: &[&Event], period: &Period) -> Vec<YearCount> {
     let mut counts: BTreeMap<i32, usize> = period.years().map(|y| (y, 0)).collect();
-    for year in events.iter().filter_map(|e| period.year_of(e)) {
+    for year in events.iter().filter(|e| !period.began_before(*e)).filter_map(|e| period.year_of(e)) {
         *counts.entry(year).or_default() += 1;
     }
     counts
@@ -51,6 +52,7 @@ pub(super) fn per_kind(events: &[&Event], wording: &Wording<'_>) -> Vec<KindCoun
             kind: k.as_str(),
             name: wording.kind(k).to_owned(),
             count,
+            planned: events.iter().filter(|e| e.kind == k && e.status == Status::Planned).count(),
             compare: None,
         })
         .collect()
@@ -63,34 +65,50 @@ pub(super) fn pairs<T: Clone>(items: Vec<T>) -> Vec<(T, Option<T>)> {
     (0..half).map(|i| (items[i].clone(), items.get(i + half).cloned())).collect()
 }
 
-/// The kinds that occur by year (start dates clamped to the period, as in
-/// [`per_year`]) and by undated span (as in [`undated_spans`]).
-pub(super) fn kind_years(events: &[&Event], period: &Period, wording: &Wording<'_>) -> Vec<KindYears> {
+/// Events that began before the period (and run into it).
+pub(super) fn begun_before(events: &[&Event], period: &Period) -> usize {
+    events.iter().filter(|e| period.began_before(*e)).count()
+}
+
+/// The kinds that occur, each a row of [`columns`]. `spans` are the
+/// undated spans of all the pillar's events, so that every row has the
+/// same columns.
+pub(super) fn kind_years(events: &[&Event], period: &Period, spans: &[SpanCount], wording: &Wording<'_>) -> Vec<KindYears> {
+    let mut rows: BTreeMap<Kind, Vec<&Event>> = BTreeMap::new();
+    for e in events {
+        rows.entry(e.kind).or_default().push(e);
+    }
+    rows.into_iter().map(|(kind, events)| columns(wording.kind(kind).to_owned(), &events, period, spans)).collect()
+}
+
+/// One row of a pillar's table: the events begun before the period, those
+/// that began in each year of it (as [`per_year`]), those undated in each
+/// of `spans` (as [`undated_spans`]), and all of them.
+pub(super) fn columns(name: String, events: &[&Event], period: &Period, spans: &[SpanCount]) -> KindYears {
     let years: Vec<i32> = period.years().collect();
-    let spans: Vec<SpanCount> = undated_spans(events);
-    let mut rows: BTreeMap<Kind, Vec<usize>> = BTreeMap::new();
+    let mut cells = vec![0; years.len() + spans.len()];
+    let mut before = 0;
     for e in events {
         let column = if e.undated {
             let (from, until) = (e.date.to_string(), e.until.unwrap_or(e.date).to_string());
             spans.iter().position(|s| s.from == from && s.until == until).map(|i| years.len() + i)
+        } else if period.began_before(*e) {
+            before += 1;
+            None
         } else {
             period.year_of(e).and_then(|year| years.iter().position(|&y| y == year))
         };
-        let row = rows.entry(e.kind).or_insert_with(|| vec![0; years.len() + spans.len()]);
-        if let Some(cell) = column.and_then(|c| row.get_mut(c)) {
+        if let Some(cell) = column.and_then(|c| cells.get_mut(c)) {
             *cell += 1;
         }
     }
-    rows.into_iter()
-        .map(|(kind, cells)| KindYears { name: wording.kind(kind).to_owned(), total: cells.iter().sum(), cells })
-        .collect()
+    KindYears { name, before, total: before + cells.iter().sum::<usize>(), cells }
 }
 
-pub(super) fn partner_names<'e>(events: &[&'e Event]) -> BTreeSet<&'e str> {
-    events
-        .iter()
-        .flat_map(|e| e.partners.iter().map(String::as_str))
-        .collect()
+/// The distinct names of the events' partners, those for which `counts`
+/// holds (a partner on the event, [`super::partners::Lookup::counts`]).
+pub(super) fn partner_names<'e>(events: &[&'e Event], counts: impl Fn(&str, Role) -> bool) -> BTreeSet<&'e str> {
+    events.iter().flat_map(|e| e.partner_roles()).filter(|&(name, role)| counts(name, role)).map(|(name, _)| name).collect()
 }
 
 /// Counts per pillar and per kind of another period's selected events
@@ -121,7 +139,7 @@ pub(super) fn with_compare(mut kinds: Vec<KindCount>, compare: Option<&CompareVi
         match kinds.iter_mut().find(|k| k.kind == kind.as_str()) {
             Some(k) => k.compare = Some(other),
             None if other > 0 => {
-                kinds.push(KindCount { kind: kind.as_str(), name: wording.kind(*kind).to_owned(), count: 0, compare: Some(other) })
+                kinds.push(KindCount { kind: kind.as_str(), name: wording.kind(*kind).to_owned(), count: 0, planned: 0, compare: Some(other) })
             }
             None => {}
         }
@@ -229,14 +247,18 @@ mod tests {
     use crate::summary::tests::{event, undated};
 
     #[test]
-    fn per_year_clamps_to_the_period_and_lists_empty_years() {
+    fn per_year_counts_what_began_in_each_year_and_lists_empty_years() {
         let period = Period::parse("2024-2026").unwrap();
         let mut early = event("early", "2021", 2);
         early.until = Some(PartialDate::parse("2025").unwrap());
         let mid = event("mid", "2025-06", 2);
         let counts = per_year(&[&early, &mid], &period);
         let pairs: Vec<(i32, usize)> = counts.iter().map(|c| (c.year, c.count)).collect();
-        assert_eq!(pairs, [(2024, 1), (2025, 1), (2026, 0)]);
+        // Begun in 2021, the programme is no year's of the period.
+        assert_eq!(pairs, [(2024, 0), (2025, 1), (2026, 0)]);
+        assert_eq!(begun_before(&[&early, &mid], &period), 1);
+        let row = columns("r".into(), &[&early, &mid], &period, &[]);
+        assert_eq!((row.before, row.cells.as_slice(), row.total), (1, &[0, 1, 0][..], 2));
     }
 
     #[test]

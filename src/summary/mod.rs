@@ -10,8 +10,9 @@
 //! read here and never written again. The parts, by job: [`views`] (what
 //! the templates see), `counts` (per year, kind, span and source, the
 //! timeline), `chronology`, [`partners`], [`watch`] (what is still to
-//! come or under way at the report's date), and `wording` (every English
-//! sentence the summary composes).
+//! come or under way at the report's date), [`facts`] (every fact the
+//! briefing states, one [`Fact`] a sentence, each rendered from its fact)
+//! and `wording` (the names and words the summary writes).
 
 use std::collections::BTreeMap;
 
@@ -24,6 +25,7 @@ use crate::words::Catalogue;
 
 mod chronology;
 mod counts;
+pub mod facts;
 pub mod judgements;
 pub mod partners;
 pub mod routes;
@@ -33,6 +35,7 @@ mod wording;
 
 use wording::Wording;
 
+pub use facts::Fact;
 pub use chronology::{Chronology, ChronologyEntry, ChronologyMonth, ChronologyYear, UndatedGroup, CHRONOLOGY_MONTHS_OVER};
 pub use views::{
     CitationView, CompareView, DataNote, EventView, Executive, FigureView, KindCount, KindYears, PillarRow, PillarSummary,
@@ -105,6 +108,10 @@ pub struct Summary {
     /// The ids of the events in the period, for the JSON summary.
     #[serde(skip)]
     pub selected: Vec<String>,
+    /// Every fact the briefing states in a sentence (issue 25, item 6), in
+    /// the order it states them.
+    #[serde(skip)]
+    pub facts: Vec<Fact>,
 }
 
 /// Writes a date as the templates read it, ISO (`2026-02-12`).
@@ -189,35 +196,41 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
     let lookup = partners::Lookup::new(dataset);
     let tally = partners::Tally::new(&lookup, &scope.selected);
     let wording = &scope.wording;
-    let pillars = pillar_summaries(&scope, &tally, selection.highlights);
+    let mut pillars = pillar_summaries(&scope, (&lookup, &tally), selection.highlights);
     let other: Option<(&Period, Vec<&Event>)> =
         selection.compare.map(|other| (other, other.select(&dataset.events, |e| scope.reports(e))));
     let compare = other.as_ref().map(|(p, events)| counts::compare_counts(events, &scope.pillars, p));
-    let executive = executive(&scope, &tally, &pillars, compare.as_ref(), other.as_ref().map(|(_, e)| e.as_slice()));
+    let mut executive = executive(&scope, (&lookup, &tally), &pillars, compare.as_ref(), other.as_ref().map(|(_, e)| e.as_slice()));
+    let figures = facts::figures(&pillars, &scope.selected, period);
+    let data = data_note(dataset, selection, &scope.selected);
+    let facts = facts::state(&executive, figures, &pillars, &data, period);
+    facts::render(&facts, &mut executive, &mut pillars, wording);
     let anchors: BTreeMap<&str, String> =
         scope.pillars.iter().map(|p| (p.id.as_str(), crate::slug::reference(&p.id))).collect();
     let labels = chronology::pillar_labels(&dataset.pillars, &scope.pillars);
     let selected = &scope.selected;
+    let partner_index = partners::index(&tally, selected, &anchors, wording);
     Summary {
         report: dataset.report.clone(),
         period: period.clone(),
         as_of: selection.as_of,
         chronology: chronology::chronology(selected, &labels, period, selection.chronology.then_some(wording)),
         sources: Sources::new(counts::cite(selected), views::provenance(selection.words, selected)),
-        data: data_note(dataset, selection, selected),
+        data,
         compare,
-        partner_index: partners::index(&tally, selected, &anchors, wording),
-        index_events: partners::index_events(executive.totals.partners),
+        index_events: partners::index_events(partner_index.len()),
+        partner_index,
         judgements: judgements::views(dataset, period, &anchors),
         likelihood_scale: judgements::scale(dataset),
         executive,
         pillars,
         selected: selected.iter().map(|e| e.id.clone()).collect(),
+        facts,
     }
 }
 
 /// Each reported pillar over the period, in report order.
-fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted: usize) -> Vec<PillarSummary> {
+fn pillar_summaries(scope: &Scope<'_>, (lookup, tally): (&partners::Lookup<'_>, &partners::Tally<'_>), highlighted: usize) -> Vec<PillarSummary> {
     let (period, selected) = (scope.period, &scope.selected);
     let total = selected.len();
     let pillar_ids: Vec<&str> = scope.pillars.iter().map(|p| p.id.as_str()).collect();
@@ -226,6 +239,8 @@ fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted:
     let mut summaries = Vec::with_capacity(scope.pillars.len());
     for (index, pillar) in scope.pillars.iter().enumerate() {
         let own: Vec<&Event> = selected.iter().copied().filter(|e| *e.pillar == *pillar.id).collect();
+        let planned: Vec<&Event> = own.iter().copied().filter(|e| e.status == Status::Planned).collect();
+        let spans = counts::undated_spans(&own);
         let related: Vec<&Event> =
             scope.in_period.iter().copied().filter(|e| e.also.iter().any(|a| **a == *pillar.id)).collect();
         let related_count = related.len();
@@ -239,11 +254,16 @@ fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted:
             colour: index,
             count: own.len(),
             share: if total == 0 { 0.0 } else { own.len() as f64 / total as f64 },
+            overview: String::new(),
             per_year: counts::per_year(&own, period),
-            undated: counts::undated_spans(&own),
+            begun_before: counts::begun_before(&own, period),
+            begun_before_label: (counts::begun_before(&own, period) > 0).then(|| wording.begun_before(period)),
+            planned: planned.len(),
+            planned_row: (!planned.is_empty()).then(|| counts::columns(wording.of_them_planned(), &planned, period, &spans)),
             per_kind: counts::per_kind(&own, wording),
-            kind_years: counts::kind_years(&own, period, wording),
-            partners: counts::partner_names(&own).into_iter().map(str::to_owned).collect(),
+            kind_years: counts::kind_years(&own, period, &spans, wording),
+            undated: spans,
+            partners: counts::partner_names(&own, |name, role| lookup.counts(name, role)).into_iter().map(str::to_owned).collect(),
             partner_spread: spreads.next().unwrap_or_default(),
             anchor: crate::slug::reference(&pillar.id),
             related_count,
@@ -258,7 +278,7 @@ fn pillar_summaries(scope: &Scope<'_>, tally: &partners::Tally<'_>, highlighted:
 /// the timeline, the key figures and the partners.
 fn executive(
     scope: &Scope<'_>,
-    tally: &partners::Tally<'_>,
+    (lookup, tally): (&partners::Lookup<'_>, &partners::Tally<'_>),
     summaries: &[PillarSummary],
     compare: Option<&CompareView>,
     other: Option<&[&Event]>,
@@ -284,17 +304,23 @@ fn executive(
                 colour: p.colour,
                 count: p.count,
                 share: p.share,
+                planned: p.planned,
                 related: p.related_count,
                 compare: compare.map(|c| c.pillars.get(&p.id).copied().unwrap_or(0)),
             })
             .collect(),
         per_kind: counts::with_compare(counts::per_kind(selected, wording), compare, wording),
         per_kind_pairs: counts::pairs(counts::per_kind(selected, wording)),
+        pie: summaries
+            .iter()
+            .map(|p| views::PieSlice { name: wording.slice(&p.name, p.planned), count: p.count, colour: p.colour })
+            .collect(),
         top_highlights: highlights(selected, TOP_HIGHLIGHTS).into_iter().map(|e| scope.view(e)).collect(),
         timeline: counts::timeline(selected, &scope.pillars, period, scope.wording.words()),
-        key_figures: wording.key_figures(summaries, selected, period),
+        key_figures: Vec::new(),
+        opening: String::new(),
         watch: watch::list(selected, scope.as_of, &scope.pillar_names, wording.words()),
-        partners: partners::summarise(tally, selected, &pillar_order, other, wording),
+        partners: partners::summarise(lookup, tally, selected, &pillar_order, other, wording),
     }
 }
 
@@ -367,6 +393,7 @@ pub(super) mod tests {
             kind: Kind::Summit,
             significance,
             partners: Vec::new(),
+            roles: Vec::new(),
             summary: String::new(),
             figures: Vec::new(),
             sources: vec![Source {

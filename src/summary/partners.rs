@@ -4,13 +4,18 @@
 //!
 //! Kinds and regions come from the `[[partner]]` registry; without one,
 //! partners are free text and only names and counts are known.
+//!
+//! A partner counts on an event only where it deals with Azerbaijan there
+//! ([`Role::deals`]: `party`, `host`, `counterpart`, never `mentioned`),
+//! and Azerbaijan's own bodies (`kind = "domestic"`) never count (issue 25,
+//! item 6): both are still listed with their events in the index.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use super::wording::Wording;
-use crate::dataset::{Dataset, Event, Partner, PartnerKind, Region, Status};
+use crate::dataset::{Dataset, Event, Partner, PartnerKind, Region, Role, Status};
 
 /// How many partners the executive summary ranks.
 pub const TOP_PARTNERS: usize = 10;
@@ -41,8 +46,11 @@ pub struct Partners {
     pub count: usize,
     /// Kinds that occur, in the registry's order.
     pub by_kind: Vec<KindCount>,
-    /// The [`TOP_PARTNERS`] most frequent, by events, then name.
+    /// The [`TOP_PARTNERS`] most frequent, by events, then name, cut
+    /// before a tie rather than inside it ([`cut`]).
     pub top: Vec<PartnerRow>,
+    /// The partners left out of `top`.
+    pub rest: Rest,
     /// Regions of bilateral counterparts, in the fixed order, each region
     /// once (zero where none): countries, and groups through their members.
     pub regions: Vec<RegionRow>,
@@ -50,6 +58,15 @@ pub struct Partners {
     pub regions_without: Vec<String>,
     /// Events with at least one bilateral counterpart.
     pub bilateral_events: usize,
+    /// The opening sentence, from its [`super::Fact::Partners`]: Markdown
+    /// made of the catalogue's words and numbers only (no data), printed as
+    /// it is (the catalogue's sentence without a registry quotes
+    /// `[[partner]]` as code).
+    pub opening: String,
+    /// After the table, the partners left out of it; empty when none are.
+    pub rest_sentence: String,
+    /// Over the table of regions, from its [`super::Fact::Bilateral`].
+    pub bilateral_sentence: String,
     /// `--compare`: partners new in this period and absent from it.
     pub compare: Option<PartnerChange>,
     /// Every partner with its events, by name (for the JSON summary).
@@ -102,15 +119,48 @@ pub struct PartnerChange {
     pub absent_more: usize,
 }
 
+/// The partners a ranking leaves out, said by their numbers: how many,
+/// and the fewest and most events one of them has.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Rest {
+    pub count: usize,
+    pub least: usize,
+    pub most: usize,
+    /// Whether `least` and `most` differ.
+    pub range: bool,
+}
+
+/// Keeps the first `n` of `ranked` (most events first), never cutting
+/// inside a tie (issue 25, item 6: no ranking from a tie): when the first
+/// one left out has as many events as the last one kept, every one with
+/// that many is left out too. What is left out is returned as numbers.
+pub fn cut<T>(ranked: &mut Vec<T>, n: usize, events: impl Fn(&T) -> usize) -> Rest {
+    if ranked.len() <= n {
+        return Rest::default();
+    }
+    let boundary = events(&ranked[n]);
+    let kept = ranked.iter().take_while(|r| events(r) > boundary).count();
+    let left: Vec<usize> = ranked.drain(kept..).map(|r| events(&r)).collect();
+    let (least, most) = (left.iter().copied().min().unwrap_or(0), left.iter().copied().max().unwrap_or(0));
+    Rest { count: left.len(), least, most, range: least != most }
+}
+
 /// A pillar's partners in one line.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct PillarPartners {
-    /// The [`PILLAR_PARTNERS`] most frequent, with their events.
+    /// The [`PILLAR_PARTNERS`] most frequent, with their events, cut before
+    /// a tie ([`cut`]).
     pub main: Vec<NameCount>,
     /// Further partners not named.
-    pub more: usize,
+    pub rest: Rest,
     /// Events per region of bilateral counterparts, regions with events only.
     pub regions: Vec<NameCount>,
+    /// The same by region, for its fact.
+    #[serde(skip)]
+    pub by_region: Vec<(Region, usize)>,
+    /// The line, from its [`super::Fact::PillarPartners`]; empty without
+    /// partners.
+    pub line: String,
 }
 
 /// A name and a count.
@@ -168,6 +218,13 @@ impl<'d> Lookup<'d> {
         self.by_name.get(name).copied()
     }
 
+    /// Whether `name` on an event in `role` is one of Azerbaijan's partners
+    /// there: it deals with Azerbaijan, and it is not one of Azerbaijan's
+    /// own bodies.
+    pub(super) fn counts(&self, name: &str, role: Role) -> bool {
+        role.deals() && self.partner(name).is_none_or(|p| p.kind != PartnerKind::Domestic)
+    }
+
     /// A partner's bilateral counterparts with their regions, sorted: a
     /// country itself, a group's member countries (a group without members
     /// stands for itself in its own region); none for other kinds.
@@ -208,11 +265,15 @@ fn capped(mut names: Vec<String>) -> (Vec<String>, usize) {
 /// are looked up once per mention, counterparts once per partner
 /// (benches/partners.sh: 100,000 events naming 5,000 partners).
 pub struct Tally<'d> {
-    /// Distinct partners, in order of first mention.
+    /// Distinct names, in order of first mention, partners or not.
     names: Vec<&'d str>,
     partners: Vec<Option<&'d Partner>>,
-    /// Per partner: positions of its events in `selected` (date order).
+    /// Per name: positions in `selected` (date order) of the events on
+    /// which it is a partner ([`Lookup::counts`]); empty for a name that
+    /// never is (an own body, a state only mentioned).
     events: Vec<Vec<u32>>,
+    /// Per name: positions of every event naming it, for the index.
+    named: Vec<Vec<u32>>,
     /// Per partner: its bilateral counterparts, `(region, name)`, sorted.
     counterparts: Vec<Vec<(Region, &'d str)>>,
     /// Per selected event: the regions of its counterparts, one bit each
@@ -232,6 +293,7 @@ impl<'d> Tally<'d> {
             names: Vec::new(),
             partners: Vec::new(),
             events: Vec::new(),
+            named: Vec::new(),
             counterparts: Vec::new(),
             regions: Vec::with_capacity(selected.len()),
             registry: lookup.registry,
@@ -239,38 +301,48 @@ impl<'d> Tally<'d> {
         let mut masks: Vec<u16> = Vec::new();
         for (position, e) in selected.iter().enumerate() {
             let mut mask = 0;
-            for name in &e.partners {
-                let p = *index.entry(name.as_str()).or_insert_with(|| {
+            for (name, role) in e.partner_roles() {
+                let p = *index.entry(name).or_insert_with(|| {
                     let partner = lookup.partner(name);
                     let counterparts = lookup.counterparts(partner);
                     masks.push(counterparts.iter().fold(0, |m, &(r, _)| m | bit(r)));
-                    tally.names.push(name.as_str());
+                    tally.names.push(name);
                     tally.partners.push(partner);
                     tally.events.push(Vec::new());
+                    tally.named.push(Vec::new());
                     tally.counterparts.push(counterparts);
                     (tally.names.len() - 1) as u32
                 }) as usize;
-                tally.events[p].push(position as u32);
-                mask |= masks[p];
+                tally.named[p].push(position as u32);
+                if lookup.counts(name, role) {
+                    tally.events[p].push(position as u32);
+                    mask |= masks[p];
+                }
             }
             tally.regions.push(mask);
         }
         tally
     }
 
-    /// Distinct partners.
+    /// Distinct partners: names that are a partner on at least one event.
     pub fn len(&self) -> usize {
-        self.names.len()
+        self.events.iter().filter(|e| !e.is_empty()).count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.len() == 0
+    }
+
+    /// The positions of the names that are partners, in order of first
+    /// mention.
+    fn counted(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.names.len()).filter(|&p| !self.events[p].is_empty())
     }
 
     /// Each partner's name and number of events, by name.
     pub fn counts(&self) -> Vec<NameCount> {
         let mut all: Vec<NameCount> =
-            self.names.iter().zip(&self.events).map(|(n, e)| NameCount { name: (*n).to_owned(), count: e.len() }).collect();
+            self.counted().map(|p| NameCount { name: self.names[p].to_owned(), count: self.events[p].len() }).collect();
         all.sort_unstable_by(|a, b| a.name.cmp(&b.name));
         all
     }
@@ -293,6 +365,7 @@ fn region_counts(masks: impl Iterator<Item = u16>) -> [usize; 16] {
 /// `pillar_order` maps pillar ids to their position and name; `other` is
 /// the `--compare` period's selected events.
 pub(super) fn summarise<'d>(
+    lookup: &Lookup<'d>,
     tally: &Tally<'d>,
     selected: &[&'d Event],
     pillar_order: &BTreeMap<&str, (usize, &str)>,
@@ -303,18 +376,17 @@ pub(super) fn summarise<'d>(
     let bilateral_events = tally.regions.iter().filter(|&&m| m != 0).count();
     // Distinct counterparts per region: from the partners, once each.
     let mut by_region: BTreeMap<Region, BTreeSet<&str>> = BTreeMap::new();
-    for list in &tally.counterparts {
+    for list in tally.counted().map(|p| &tally.counterparts[p]) {
         for &(region, name) in list {
             by_region.entry(region).or_default().insert(name);
         }
     }
     let names_by_position: BTreeMap<usize, &str> = pillar_order.values().copied().collect();
-    let mut ranked: Vec<(&str, usize, usize)> =
-        tally.names.iter().zip(&tally.events).enumerate().map(|(p, (name, e))| (*name, e.len(), p)).collect();
+    let mut ranked: Vec<(&str, usize, usize)> = tally.counted().map(|p| (tally.names[p], tally.events[p].len(), p)).collect();
     ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let rest = cut(&mut ranked, TOP_PARTNERS, |r| r.1);
     let top = ranked
         .iter()
-        .take(TOP_PARTNERS)
         .map(|&(name, n, p)| {
             let positions: BTreeSet<usize> = tally.events[p]
                 .iter()
@@ -329,7 +401,7 @@ pub(super) fn summarise<'d>(
         })
         .collect();
     let mut kinds: BTreeMap<PartnerKind, usize> = BTreeMap::new();
-    for p in tally.partners.iter().flatten() {
+    for p in tally.counted().filter_map(|p| tally.partners[p]) {
         *kinds.entry(p.kind).or_default() += 1;
     }
     let regions = Region::ALL
@@ -347,11 +419,11 @@ pub(super) fn summarise<'d>(
     let compare = other.map(|other| {
         let mut before: HashMap<&str, usize> = HashMap::new();
         for e in other {
-            for name in &e.partners {
-                *before.entry(name.as_str()).or_default() += 1;
+            for (name, _) in e.partner_roles().filter(|&(name, role)| lookup.counts(name, role)) {
+                *before.entry(name).or_default() += 1;
             }
         }
-        let now: HashMap<&str, usize> = tally.names.iter().zip(&tally.events).map(|(n, e)| (*n, e.len())).collect();
+        let now: HashMap<&str, usize> = tally.counted().map(|p| (tally.names[p], tally.events[p].len())).collect();
         let ordered = |mut list: Vec<(&str, usize)>| {
             list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             capped(list.into_iter().map(|(name, _)| name.to_owned()).collect())
@@ -366,9 +438,13 @@ pub(super) fn summarise<'d>(
         count: tally.len(),
         by_kind: kinds.into_iter().map(|(k, count)| KindCount { kind: k.as_str(), name: wording.partner_kind_counted(k, count), count }).collect(),
         top,
+        rest,
         regions_without: if tally.registry { regions.iter().filter(|r| r.count == 0).map(|r| r.name.clone()).collect() } else { Vec::new() },
         regions: if tally.registry { regions } else { Vec::new() },
         bilateral_events,
+        opening: String::new(),
+        rest_sentence: String::new(),
+        bilateral_sentence: String::new(),
         compare,
         all: tally.counts(),
     }
@@ -399,18 +475,19 @@ pub(super) fn pillars(tally: &Tally<'_>, selected: &[&Event], pillars: &[&str], 
         .map(|(counts, masks)| {
             let mut ranked: Vec<(&str, usize)> = counts.into_iter().map(|(p, n)| (tally.names[p as usize], n)).collect();
             ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let more = ranked.len().saturating_sub(PILLAR_PARTNERS);
-            ranked.truncate(PILLAR_PARTNERS);
+            let rest = cut(&mut ranked, PILLAR_PARTNERS, |r| r.1);
             let per_region = region_counts(masks.into_iter());
             PillarPartners {
                 main: ranked.into_iter().map(|(name, count)| NameCount { name: name.to_owned(), count }).collect(),
-                more,
+                rest,
                 regions: Region::ALL
                     .iter()
                     .enumerate()
                     .filter(|&(i, _)| per_region[i] > 0)
                     .map(|(i, r)| NameCount { name: wording.region(*r).to_owned(), count: per_region[i] })
                     .collect(),
+                by_region: Region::ALL.iter().enumerate().filter(|&(i, _)| per_region[i] > 0).map(|(i, r)| (*r, per_region[i])).collect(),
+                line: String::new(),
             }
         })
         .collect()
@@ -422,12 +499,14 @@ pub(super) fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&
     // By name as people sort: "Serbia" before "SOCAR".
     let mut order: Vec<(String, &str, usize)> =
         tally.names.iter().enumerate().map(|(p, name)| (name.to_lowercase(), *name, p)).collect();
+    // Every name events give, partners or not: the index is where a reader
+    // finds what named it.
     order.sort_unstable();
     let listed = index_events(order.len());
     order
         .into_iter()
         .map(|(_, name, p)| {
-            let events: Vec<&Event> = tally.events[p].iter().map(|&i| selected[i as usize]).collect();
+            let events: Vec<&Event> = tally.named[p].iter().map(|&i| selected[i as usize]).collect();
             let more = events.len().saturating_sub(listed);
             let chosen: Vec<&Event> = if more == 0 {
                 events
@@ -460,9 +539,46 @@ pub(super) fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&
         .collect()
 }
 
+/// Events per partner country, for the partner map (issue 26): each
+/// registered country an event names in a role that deals with Azerbaijan
+/// ([`Role::deals`]; a country only `mentioned` is not a partner there),
+/// each event once, as `(iso, name, events)` by ISO code. Countries reached
+/// only through a group are not counted: the map shows who the events
+/// name. Without a registry there are no countries.
+pub fn by_country(dataset: &Dataset, events: &[&Event]) -> Vec<(String, String, usize)> {
+    let lookup = Lookup::new(dataset);
+    let mut counts: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    for e in events {
+        for (name, role) in e.partner_roles() {
+            let Some(partner) = lookup.partner(name).filter(|p| p.kind == PartnerKind::Country) else { continue };
+            if let (Some(iso), true) = (partner.iso.as_deref(), lookup.counts(name, role)) {
+                counts.entry(iso).or_insert((partner.name.as_str(), 0)).1 += 1;
+            }
+        }
+    }
+    counts.into_iter().map(|(iso, (name, n))| (iso.to_owned(), name.to_owned(), n)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ranking_is_never_cut_inside_a_tie() {
+        let ranked = |counts: &[usize]| -> Vec<usize> { counts.to_vec() };
+        let mut all = ranked(&[5, 3, 2, 2, 1, 1, 1]);
+        assert_eq!(cut(&mut all, 3, |&n| n), Rest { count: 5, least: 1, most: 2, range: true });
+        assert_eq!(all, [5, 3]);
+        let mut all = ranked(&[5, 3, 2, 1, 1]);
+        assert_eq!(cut(&mut all, 3, |&n| n), Rest { count: 2, least: 1, most: 1, range: false });
+        assert_eq!(all, [5, 3, 2]);
+        let mut all = ranked(&[1, 1, 1]);
+        assert_eq!(cut(&mut all, 2, |&n| n), Rest { count: 3, least: 1, most: 1, range: false });
+        assert!(all.is_empty());
+        let mut all = ranked(&[1, 1]);
+        assert_eq!(cut(&mut all, 2, |&n| n), Rest::default());
+        assert_eq!(all, [1, 1]);
+    }
 
     #[test]
     fn the_index_lists_fewer_events_a_partner_as_partners_grow() {

@@ -33,6 +33,9 @@ pub struct Executive {
     /// The same, in two columns side by side: row `n` holds kind `n` and
     /// kind `n + half` (a compact table; issue 9).
     pub per_kind_pairs: Vec<(KindCount, Option<KindCount>)>,
+    /// The pie of events per pillar: each pillar's name, with its planned
+    /// events said ("(2 planned)", issue 25 item 6), its count and colour.
+    pub pie: Vec<PieSlice>,
     pub top_highlights: Vec<EventView>,
     /// The most significant events of the period on a time axis.
     pub timeline: Vec<TimelineEvent>,
@@ -40,6 +43,9 @@ pub struct Executive {
     /// evaluative word (issue 25, item 5): the template sets them as "Key
     /// figures". The analyst's judgements are the summary's `judgements`.
     pub key_figures: Vec<String>,
+    /// The opening sentences: the totals, the undated facts and the plans,
+    /// each from its [`super::Fact`].
+    pub opening: String,
     /// What to watch (issue 25, item 3): plans not yet passed and spans
     /// still running at the report's date, in date order; empty, the
     /// section is left out.
@@ -83,6 +89,8 @@ pub struct PillarRow {
     pub colour: usize,
     pub count: usize,
     pub share: f64,
+    /// Of its events, those only planned.
+    pub planned: usize,
     pub related: usize,
     /// Events in the `--compare` period.
     pub compare: Option<usize>,
@@ -187,6 +195,14 @@ pub struct Totals {
     pub planned: usize,
 }
 
+/// A slice of the pie of events per pillar.
+#[derive(Clone, Debug, Serialize)]
+pub struct PieSlice {
+    pub name: String,
+    pub count: usize,
+    pub colour: usize,
+}
+
 /// One pillar over the period.
 #[derive(Clone, Debug, Serialize)]
 pub struct PillarSummary {
@@ -201,9 +217,22 @@ pub struct PillarSummary {
     pub count: usize,
     /// `count` as a fraction of all events in the period (0 to 1).
     pub share: f64,
-    /// Every calendar year of the period, by start date clamped to it;
-    /// undated events are never counted here.
+    /// The sentence of its counts, from its [`super::Fact::PillarOverview`].
+    pub overview: String,
+    /// Every calendar year of the period, with the events that began in
+    /// it; events begun before the period and undated events are never
+    /// counted here.
     pub per_year: Vec<YearCount>,
+    /// Events that began before the period and run into it.
+    pub begun_before: usize,
+    /// The heading of their column, "Begun before 2024", when there are
+    /// any.
+    pub begun_before_label: Option<String>,
+    /// Events only planned.
+    pub planned: usize,
+    /// The planned events as a row of the table ("of them planned"), when
+    /// there are any.
+    pub planned_row: Option<KindYears>,
     /// Undated events, a count per span (a column of their own beside the
     /// years).
     pub undated: Vec<SpanCount>,
@@ -227,10 +256,12 @@ pub struct PillarSummary {
     pub highlights: Vec<EventView>,
 }
 
-/// A kind's events per year and per undated span, and in all.
+/// A kind's events begun before the period, per year and per undated span,
+/// and in all.
 #[derive(Clone, Debug, Serialize)]
 pub struct KindYears {
     pub name: String,
+    pub before: usize,
     pub cells: Vec<usize>,
     pub total: usize,
 }
@@ -256,6 +287,8 @@ pub struct KindCount {
     /// The kind's name in the run's catalogue: "Summit".
     pub name: String,
     pub count: usize,
+    /// Of them, events only planned.
+    pub planned: usize,
     /// Events in the `--compare` period (executive summary only).
     pub compare: Option<usize>,
 }
@@ -397,7 +430,15 @@ pub(super) fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period:
             .to_owned(),
         kind: e.kind.as_str(),
         significance: e.significance,
-        partners: e.partners.clone(),
+        // A partner only mentioned is named as such (issue 25, item 6): the
+        // event names it, but it is no partner there.
+        partners: e
+            .partner_roles()
+            .map(|(name, role)| match role {
+                crate::dataset::Role::Mentioned => words.text("partner-mentioned", &[("name", Arg::from(name))]),
+                _ => name.to_owned(),
+            })
+            .collect(),
         summary: e.summary.clone(),
         figures: e
             .figures

@@ -10,12 +10,10 @@
 //! The names of kinds and regions are said once a run, not once an event.
 //! `tests/it/words.rs` fails when an English word is written here again.
 
-use std::collections::BTreeMap;
 
 use chrono::Datelike;
 
-use super::PillarSummary;
-use crate::dataset::{Event, Kind, PartnerKind, Region, Status};
+use crate::dataset::{Event, Kind, PartnerKind, Region};
 use crate::period::Period;
 use crate::words::{Arg, Catalogue};
 
@@ -73,60 +71,23 @@ impl<'w> Wording<'w> {
         &self.regions[slot(Region::ALL, &region)]
     }
 
-    /// Key figures the counts support (issue 25, item 5), without an
-    /// evaluative word: the pillar with the most events, with how many of
-    /// them are only planned, and the one with the most landmark events,
-    /// each when one has more than any other; the year in which the most
-    /// dated events began, counting only those that began inside the
-    /// period (a programme begun earlier is no year's), when one year has
-    /// more than any other.
-    pub(super) fn key_figures(&self, pillars: &[PillarSummary], selected: &[&Event], period: &Period) -> Vec<String> {
-        let mut out = Vec::new();
-        let total = selected.len();
-        if total == 0 || pillars.len() < 2 {
-            return out;
+    /// The heading of the column of events begun before the period:
+    /// "Begun before 2024".
+    pub(super) fn begun_before(&self, period: &Period) -> String {
+        self.words.text("chronology-begun-before", &[("year", Arg::from(period.start.year().to_string()))])
+    }
+
+    /// A pie slice's name: the pillar's, with its planned events said.
+    pub(super) fn slice(&self, name: &str, planned: usize) -> String {
+        if planned == 0 {
+            return name.to_owned();
         }
-        let counts: Vec<(&str, usize)> = pillars.iter().map(|p| (p.name.as_str(), p.count)).collect();
-        if let Some((name, n, _)) = leader(&counts) {
-            let id = pillars.iter().find(|p| p.name == name).map_or("", |p| p.id.as_str());
-            let planned = selected.iter().filter(|e| *e.pillar == *id && e.status == Status::Planned).count();
-            out.push(self.words.text(
-                "figure-pillar-events",
-                &[
-                    ("pillar", Arg::from(name)),
-                    ("count", Arg::from(n)),
-                    ("total", Arg::from(total)),
-                    ("percent", Arg::from((n * 100 + total / 2) / total)),
-                    ("planned", Arg::from(planned)),
-                ],
-            ));
-        }
-        let landmarks: Vec<(&str, usize)> = pillars
-            .iter()
-            .map(|p| (p.name.as_str(), selected.iter().filter(|e| *e.pillar == *p.id && e.significance == 5).count()))
-            .collect();
-        let all: usize = landmarks.iter().map(|l| l.1).sum();
-        // One landmark in all is no figure of where landmarks fall ("1 of
-        // the 1"): the event itself is the first highlight.
-        if let Some((name, n, _)) = leader(&landmarks).filter(|_| all > 1) {
-            let args = [("pillar", Arg::from(name)), ("count", Arg::from(n)), ("all", Arg::from(all))];
-            out.push(self.words.text("figure-pillar-landmarks", &args));
-        }
-        let mut years: BTreeMap<i32, usize> = BTreeMap::new();
-        // What happened: a plan has not begun, whatever its date says.
-        for e in selected.iter().filter(|e| !e.undated && e.status != Status::Planned && !period.began_before(*e)) {
-            *years.entry(e.first_day().year()).or_default() += 1;
-        }
-        let dated: usize = years.values().sum();
-        let by_year: Vec<(String, usize)> = years.iter().map(|(y, n)| (y.to_string(), *n)).collect();
-        let by_year: Vec<(&str, usize)> = by_year.iter().map(|(y, n)| (y.as_str(), *n)).collect();
-        if years.len() > 1 {
-            if let Some((year, n, _)) = leader(&by_year) {
-                let args = [("year", Arg::from(year)), ("count", Arg::from(n)), ("dated", Arg::from(dated))];
-                out.push(self.words.text("figure-year-began", &args));
-            }
-        }
-        out
+        self.words.text("slice-planned", &[("name", Arg::from(name)), ("planned", Arg::from(planned))])
+    }
+
+    /// The name of the row of planned events in a pillar's table.
+    pub(super) fn of_them_planned(&self) -> String {
+        self.words.text("row-planned", &[])
     }
 
     /// The name of the group an event of a long year falls in: "Begun
@@ -141,17 +102,6 @@ impl<'w> Wording<'w> {
         } else {
             self.words.date(year, Some(e.first_day().month()), None)
         }
-    }
-}
-
-/// The one that leads alone, with its count and the next one's: `None` on
-/// a tie for first place or when all are zero.
-fn leader<'a>(counts: &[(&'a str, usize)]) -> Option<(&'a str, usize, usize)> {
-    let mut sorted = counts.to_vec();
-    sorted.sort_by_key(|s| std::cmp::Reverse(s.1));
-    match sorted.as_slice() {
-        [(name, first), (_, second), ..] if first > second && *first > 0 => Some((name, *first, *second)),
-        _ => None,
     }
 }
 

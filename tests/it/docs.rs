@@ -289,7 +289,7 @@ pub(crate) fn accepted_keys() -> Vec<(String, BTreeSet<String>)> {
         "{PROBE}\n[report]\n{PROBE}\n[[pillar]]\nid = \"p\"\nname = \"P\"\n{PROBE}\n\
          [[partner]]\nid = \"x\"\nname = \"X\"\nkind = \"country\"\n{PROBE}\n\
          [[event]]\nid = \"e\"\ntitle = \"E\"\ndate = 2025-01-01\npillar = \"p\"\nkind = \"visit\"\n\
-         significance = 3\nsummary = \"S.\"\nfigures = [{{ label = \"L\", value = 1, {PROBE} }}]\n\
+         significance = 3\nsummary = \"S.\"\npartners = [{{ name = \"X\", role = \"party\", {PROBE} }}]\nfigures = [{{ label = \"L\", value = 1, {PROBE} }}]\n\
          sources = [{{ name = \"N\", {PROBE} }}]\n{PROBE}\n\
          [[judgement]]\ntext = \"T.\"\nlikelihood = \"likely\"\nconfidence = \"low\"\nevidence = [\"e\"]\n{PROBE}\n\
          [[source]]\nid = \"s\"\nname = \"S\"\nkind = \"media\"\n{PROBE}\n\
@@ -305,7 +305,7 @@ pub(crate) fn accepted_keys() -> Vec<(String, BTreeSet<String>)> {
         let keys = pair[1].split_once("the keys allowed here are: ").map(|(_, k)| k).expect(&pair[1]);
         out.push((place.to_owned(), keys.split(", ").map(str::to_owned).collect()));
     }
-    assert_eq!(out.len(), 11, "every table's unknown key reported with the keys allowed: {lines:#?}");
+    assert_eq!(out.len(), 12, "every table's unknown key reported with the keys allowed: {lines:#?}");
     out
 }
 
@@ -318,6 +318,7 @@ fn the_dataset_contract_documents_every_key_the_validator_accepts() {
         "in `[[pillar]]`" => "`[[pillar]]`",
         "in `[[event]]`" => "`[[event]]`",
         "in a figure" => "A figure",
+        "in a partner of `partners`" => "A partner of an event",
         "in a source" => "A source",
         "in `[[partner]]`" => "`[[partner]]`",
         "in `[[judgement]]`" => "`[[judgement]]`",

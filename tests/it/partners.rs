@@ -221,3 +221,68 @@ fn issue_23_a_pillar_template_without_a_heading_is_an_error() {
     let err = stderr(&output);
     assert!(err.contains("pillar.md.hbs") && err.contains("rendered no heading"), "{err}");
 }
+
+/// Issue 25, item 6: a partner has a role on each event; a plain name is a
+/// counterpart, a table says otherwise, the two forms mix.
+#[test]
+fn issue_25_a_partner_has_a_role_on_each_event_and_a_plain_name_is_a_counterpart() {
+    use azint_report::dataset::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("{PILLAR}{}", event("a", "\"Georgia\", { name = \"Uganda\", role = \"mentioned\" }, { name = \"Iran\", role = \"host\" }"));
+    std::fs::write(dir.path().join("data.toml"), text).unwrap();
+    let dataset = azint_report::dataset::load(&azint_report::dataset::DataSource::Path(dir.path().join("data.toml"))).unwrap();
+    let roles: Vec<(&str, Role)> = dataset.events[0].partner_roles().collect();
+    assert_eq!(roles, [("Georgia", Role::Counterpart), ("Uganda", Role::Mentioned), ("Iran", Role::Host)]);
+    // The default data give each partner its role from the article's words.
+    let dataset = azint_report::dataset::load(&azint_report::dataset::DataSource::Builtin).unwrap();
+    let role = |id: &str, name: &str| {
+        let e = dataset.events.iter().find(|e| e.id == id).unwrap();
+        e.partner_roles().find(|p| p.0 == name).map(|p| p.1)
+    };
+    // "transferring leadership to Uganda": the chair passes to it.
+    assert_eq!(role("nam-chair-handover", "Uganda"), Some(Role::Mentioned));
+    // "international reporting suggests that Russia aims": Russia's own stance.
+    assert_eq!(role("russia-balanced-relations", "Russia"), Some(Role::Mentioned));
+    assert_eq!(role("trans-caspian-action-plan", "Georgia"), Some(Role::Party));
+    assert_eq!(role("china-strategic-partnership", "Shanghai Cooperation Organization"), Some(Role::Host));
+    // A role that does not exist is refused at its place, with the closest.
+    let output = check(&format!("{PILLAR}{}", event("a", "{ name = \"Uganda\", role = \"mention\" }")));
+    assert_eq!(output.status.code(), Some(65));
+    let err = stderr(&output);
+    assert!(err.contains("data.toml:12:39:") && err.contains("unknown role `mention`") && err.contains("did you mean `mentioned`?"), "{err}");
+}
+
+/// Issue 25, item 6: Azerbaijan's own bodies are never partners, and a
+/// partner only mentioned is no counterpart; both stay listed with their
+/// events. The partner map's counts per country follow the same rule.
+#[test]
+fn issue_25_own_bodies_and_mentions_are_not_partners_but_stay_listed() {
+    let registry = "\
+[[partner]]\nid = \"ge\"\nname = \"Georgia\"\nkind = \"country\"\nregion = \"south-caucasus\"\niso = \"GE\"\n\
+[[partner]]\nid = \"ug\"\nname = \"Uganda\"\nkind = \"country\"\nregion = \"africa\"\niso = \"UG\"\n\
+[[partner]]\nid = \"socar\"\nname = \"SOCAR\"\nkind = \"domestic\"\n";
+    let text = format!(
+        "{PILLAR}{registry}{}{}",
+        dated("a", "2025-03-01", "\"SOCAR\", \"Georgia\", { name = \"Uganda\", role = \"mentioned\" }"),
+        dated("b", "2025-04-01", "{ name = \"Georgia\", role = \"host\" }, { name = \"Uganda\", role = \"party\" }"),
+    );
+    let md = briefing(&text, &["--period", "2025"]);
+    assert!(md.contains("with 2 distinct partners"), "{md}");
+    assert!(md.contains("The period's events name 2 partners: 2 countries."), "{md}");
+    assert!(md.contains("| Georgia | country | 2 |") && md.contains("| Uganda | country | 1 |"), "{md}");
+    assert!(!md.contains("| SOCAR |"), "{md}");
+    // The index still lists SOCAR, and Uganda with both events.
+    let index = &md[md.find("## Index of partners").unwrap()..];
+    assert!(index.contains("**SOCAR** (Azerbaijani body)"), "{index}");
+    // Event a names Uganda as a mention, and says so.
+    assert!(md.contains("**Partners:** SOCAR, Georgia and Uganda (mentioned)"), "{md}");
+    let uganda = &index[index.find("**Uganda**").unwrap()..];
+    assert!(uganda.contains("Event a") && uganda.contains("Event b"), "{index}");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.toml"), &text).unwrap();
+    let dataset = azint_report::dataset::load(&azint_report::dataset::DataSource::Path(dir.path().join("d.toml"))).unwrap();
+    let events: Vec<&azint_report::dataset::Event> = dataset.events.iter().collect();
+    let countries = azint_report::summary::partners::by_country(&dataset, &events);
+    assert_eq!(countries, [("GE".to_owned(), "Georgia".to_owned(), 2), ("UG".to_owned(), "Uganda".to_owned(), 1)]);
+}

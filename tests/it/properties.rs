@@ -1,6 +1,7 @@
 //! Property tests: periods against a day-by-day oracle, highlights under
-//! any order, Markdown escaping read back by a Markdown parser, and the
-//! typesetter on arbitrary text.
+//! any order, Markdown escaping read back by a Markdown parser, the
+//! typesetter on arbitrary text, and every fact the summary states against
+//! a recount of random datasets (issue 25, item 6).
 
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
@@ -193,11 +194,392 @@ fn event(id: &str, date: PartialDate, significance: u8) -> DataEvent {
         kind: Kind::Other,
         significance,
         partners: Vec::new(),
+        roles: Vec::new(),
         summary: String::new(),
         figures: Vec::new(),
         sources: vec![Source { name: "s".into(), url: None, published: None, note: None, ..Source::default() }],
         tags: Vec::new(),
         file: "f.toml".into(),
         place: Default::default(),
+    }
+}
+
+// ---------------------------------------------------------------------
+// Issue 25, item 6: every fact the summary states, recounted from the raw
+// events by an oracle of this test's own (it calls no summary code).
+
+mod facts {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use chrono::{Datelike, NaiveDate};
+    use proptest::prelude::*;
+
+    use azint_report::dataset::{Dataset, Event as DataEvent, Partner, PartnerKind, Pillar, Region, ReportMeta, Role, Status};
+    use azint_report::date::PartialDate;
+    use azint_report::period::Period;
+    use azint_report::summary::{summarise, Fact, Selection};
+    use azint_report::words::Catalogue;
+
+    const PILLARS: [&str; 3] = ["alpha", "beta", "gamma"];
+    const ROLES: [Role; 4] = [Role::Party, Role::Host, Role::Counterpart, Role::Mentioned];
+
+    /// A registry of every kind: countries of two regions, an
+    /// organisation, a group with members, one without, an own body.
+    fn registry() -> Vec<Partner> {
+        let p = |id: &str, kind: PartnerKind, region: Option<Region>, iso: Option<&str>, members: &[&str]| Partner {
+            id: id.into(),
+            name: id.to_uppercase(),
+            aliases: Vec::new(),
+            kind,
+            region,
+            iso: iso.map(str::to_owned),
+            members: members.iter().map(|m| m.to_string()).collect(),
+        };
+        vec![
+            p("ge", PartnerKind::Country, Some(Region::SouthCaucasus), Some("GE"), &[]),
+            p("kz", PartnerKind::Country, Some(Region::CentralAsia), Some("KZ"), &[]),
+            p("de", PartnerKind::Country, Some(Region::Europe), Some("DE"), &[]),
+            p("un", PartnerKind::Organisation, None, None, &[]),
+            p("ca", PartnerKind::Group, Some(Region::CentralAsia), None, &["kz"]),
+            p("eu-states", PartnerKind::Group, Some(Region::Europe), None, &[]),
+            p("socar", PartnerKind::Domestic, None, None, &[]),
+            p("sefe", PartnerKind::Company, None, None, &[]),
+        ]
+    }
+
+    /// One random event: its date (a day, month or year; a span; an undated
+    /// range), status, pillar, related pillars, significance and partners
+    /// with roles.
+    /// An event as drawn: year, month, precision (year, month, day), years
+    /// to `until`, undated, planned, pillar, related pillars, significance,
+    /// partners (registry index, role index).
+    type Spec = (i32, u32, u8, Option<i32>, bool, bool, usize, Vec<usize>, u8, Vec<(usize, usize)>);
+
+    fn event() -> impl Strategy<Value = Spec> {
+        (
+            2022i32..2028,
+            1u32..=12,
+            0u8..3,
+            prop::option::of(0i32..3),
+            any::<bool>(),
+            prop::bool::weighted(0.2),
+            0usize..3,
+            prop::collection::vec(0usize..3, 0..2),
+            1u8..=5,
+            prop::collection::vec((0usize..8, 0usize..4), 0..4),
+        )
+    }
+
+    /// The dataset of `spec`; without a registry (`registered` false),
+    /// partners are free text under the same names.
+    fn build(spec: Vec<Spec>, registered: bool) -> Dataset {
+        let registry = registry();
+        let events = spec
+            .into_iter()
+            .enumerate()
+            .map(|(i, (year, month, precision, until, undated, planned, pillar, also, significance, partners))| {
+                let date = match precision {
+                    0 => PartialDate::year(year),
+                    1 => PartialDate::month(year, month),
+                    _ => PartialDate::day(year, month, 1),
+                }
+                .unwrap();
+                let until = until.map(|n| PartialDate::year(year + n).unwrap());
+                let undated = undated && until.is_some() && precision == 0;
+                let mut seen = BTreeSet::new();
+                let partners: Vec<(usize, usize)> = partners.into_iter().filter(|(p, _)| seen.insert(*p)).collect();
+                DataEvent {
+                    id: format!("e{i:02}"),
+                    title: format!("Event {i}"),
+                    date,
+                    until,
+                    undated,
+                    status: if planned { Status::Planned } else { Status::Happened },
+                    pillar: PILLARS[pillar].into(),
+                    also: also.into_iter().filter(|&a| a != pillar).map(|a| PILLARS[a].into()).collect::<BTreeSet<std::sync::Arc<str>>>().into_iter().collect(),
+                    kind: azint_report::dataset::Kind::Other,
+                    significance,
+                    partners: partners.iter().map(|(p, _)| registry[*p].name.clone()).collect(),
+                    roles: partners.iter().map(|(_, r)| ROLES[*r]).collect(),
+                    summary: "S.".into(),
+                    ..DataEvent::default()
+                }
+            })
+            .collect();
+        Dataset {
+            report: ReportMeta::default(),
+            pillars: PILLARS
+                .iter()
+                .map(|id| Pillar { id: (*id).into(), name: id.to_uppercase(), short: None, summary: None, order: None, file: "f".into() })
+                .collect(),
+            events,
+            partners: if registered { registry } else { Vec::new() },
+            judgements: Vec::new(),
+            sources: Vec::new(),
+            places: Vec::new(),
+            routes: Vec::new(),
+            files: Vec::new(),
+            contents: Vec::new(),
+            report_file: None,
+        }
+    }
+
+    /// The oracle's own reading of the data.
+    struct Oracle<'d> {
+        dataset: &'d Dataset,
+        period: Period,
+        selected: Vec<&'d DataEvent>,
+    }
+
+    impl<'d> Oracle<'d> {
+        fn new(dataset: &'d Dataset, period: Period) -> Self {
+            let last = |e: &DataEvent| e.until.unwrap_or(e.date).last_day();
+            let selected = dataset.events.iter().filter(|e| e.date.first_day() <= period.end && last(e) >= period.start).collect();
+            Oracle { dataset, period, selected }
+        }
+
+        /// The registry's entry; `None` without a registry.
+        fn partner(&self, name: &str) -> Option<&'d Partner> {
+            self.dataset.partners.iter().find(|p| p.name == name)
+        }
+
+        /// The names an event has as partners: dealing roles, no own body.
+        fn partners_of(&self, e: &DataEvent) -> Vec<String> {
+            e.partners
+                .iter()
+                .zip(&e.roles)
+                .filter(|(name, role)| **role != Role::Mentioned && self.partner(name).is_none_or(|p| p.kind != PartnerKind::Domestic))
+                .map(|(name, _)| name.clone())
+                .collect()
+        }
+
+        /// Events per partner over `events`.
+        fn tally(&self, events: &[&DataEvent]) -> BTreeMap<String, usize> {
+            let mut out = BTreeMap::new();
+            for e in events {
+                for name in self.partners_of(e) {
+                    *out.entry(name).or_default() += 1;
+                }
+            }
+            out
+        }
+
+        fn of_pillar(&self, pillar: &str) -> Vec<&'d DataEvent> {
+            self.selected.iter().copied().filter(|e| *e.pillar == *pillar).collect()
+        }
+
+        fn began_before(&self, e: &DataEvent) -> bool {
+            !e.undated && e.date.first_day() < self.period.start
+        }
+
+        /// The regions an event reaches through its partners: a country's,
+        /// a group's member countries', a group without members its own.
+        fn regions(&self, e: &DataEvent) -> BTreeSet<Region> {
+            let mut out = BTreeSet::new();
+            for name in self.partners_of(e) {
+                let Some(p) = self.partner(&name) else { continue };
+                match p.kind {
+                    PartnerKind::Country => out.extend(p.region),
+                    PartnerKind::Group if p.members.is_empty() => out.extend(p.region),
+                    PartnerKind::Group => {
+                        for q in self.dataset.partners.iter().filter(|q| p.members.contains(&q.id) && q.kind == PartnerKind::Country) {
+                            out.extend(q.region);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            out
+        }
+
+        fn bilateral(&self, e: &DataEvent) -> bool {
+            !self.regions(e).is_empty()
+        }
+
+        /// A ranking of `tally` shown as `ranked` with `left_out` left out:
+        /// every count right, nothing cut inside a tie, within `cap`.
+        fn ranking(tally: &BTreeMap<String, usize>, ranked: &[(String, usize)], left_out: usize, least: usize, most: usize, cap: usize) -> Result<(), String> {
+            for (name, n) in ranked {
+                if tally.get(name) != Some(n) {
+                    return Err(format!("{name}: {n} events, the data say {:?}", tally.get(name)));
+                }
+            }
+            let shown: BTreeSet<&String> = ranked.iter().map(|r| &r.0).collect();
+            let rest: Vec<usize> = tally.iter().filter(|(name, _)| !shown.contains(name)).map(|(_, n)| *n).collect();
+            let check = ranked.len() <= cap
+                && rest.len() == left_out
+                && rest.iter().min().copied().unwrap_or(0) == least
+                && rest.iter().max().copied().unwrap_or(0) == most
+                && ranked.iter().all(|(_, n)| rest.iter().all(|r| r < n));
+            if check { Ok(()) } else { Err(format!("ranked {ranked:?}, left out {rest:?} (said {left_out}, {least}..{most})")) }
+        }
+
+        /// The data note's numbers, recounted.
+        fn data_note(&self, events: usize, in_period: usize, undated: usize, planned: usize, spans: &[(String, String, usize)]) -> bool {
+            let selected = &self.selected;
+            let mut by_span: BTreeMap<(String, String), usize> = BTreeMap::new();
+            for e in selected.iter().filter(|e| e.undated) {
+                *by_span.entry((e.date.to_string(), e.until.unwrap_or(e.date).to_string())).or_default() += 1;
+            }
+            let mut said: Vec<(String, String, usize)> = spans.to_vec();
+            said.sort();
+            let recount: Vec<(String, String, usize)> = by_span.into_iter().map(|((a, b), n)| (a, b, n)).collect();
+            events == self.dataset.events.len()
+                && in_period == selected.len()
+                && undated == selected.iter().filter(|e| e.undated).count()
+                && planned == selected.iter().filter(|e| e.status == Status::Planned).count()
+                && said == recount
+        }
+
+        /// The fact, recounted: `Err` says what is wrong.
+        fn check(&self, fact: &Fact) -> Result<(), String> {
+            let selected = &self.selected;
+            let planned = |events: &[&DataEvent]| events.iter().filter(|e| e.status == Status::Planned).count();
+            let landmarks = |events: &[&DataEvent]| events.iter().filter(|e| e.significance == 5).count();
+            let ok = |cond: bool, what: &str| if cond { Ok(()) } else { Err(format!("{what}: {fact:?}")) };
+            match fact {
+                Fact::Totals { period, events, pillars, partners, landmarks: l, begun_before } => ok(
+                    *period == self.period
+                        && *events == selected.len()
+                        && *pillars == PILLARS.len()
+                        && *partners == self.tally(selected).len()
+                        && *l == landmarks(selected)
+                        && *begun_before == selected.iter().filter(|e| self.began_before(e)).count(),
+                    "totals",
+                ),
+                Fact::Undated { count } => ok(*count > 0 && *count == selected.iter().filter(|e| e.undated).count(), "undated"),
+                Fact::Planned { count } => ok(*count > 0 && *count == planned(selected), "planned"),
+                Fact::LeadingPillar { pillar, name, count, total, planned: p } => {
+                    let own = self.of_pillar(pillar);
+                    let others = PILLARS.iter().filter(|q| **q != pillar.as_str()).all(|q| self.of_pillar(q).len() < *count);
+                    ok(*name == pillar.to_uppercase() && own.len() == *count && *total == selected.len() && *p == planned(&own) && others, "leading pillar")
+                }
+                Fact::LeadingLandmarks { pillar, name, count, all } => {
+                    let own = landmarks(&self.of_pillar(pillar));
+                    let others = PILLARS.iter().filter(|q| **q != pillar.as_str()).all(|q| landmarks(&self.of_pillar(q)) < *count);
+                    ok(*name == pillar.to_uppercase() && own == *count && *all == landmarks(selected) && *all > 1 && others, "leading landmarks")
+                }
+                Fact::LeadingYear { year, count, dated } => {
+                    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+                    for e in selected.iter().filter(|e| !e.undated && e.status != Status::Planned && e.date.first_day() >= self.period.start) {
+                        *years.entry(e.date.first_day().year()).or_default() += 1;
+                    }
+                    let alone = years.iter().all(|(y, n)| y == year || n < count);
+                    ok(years.get(year) == Some(count) && *dated == years.values().sum::<usize>() && years.len() > 1 && alone, "leading year")
+                }
+                Fact::PillarOverview { pillar, count, total, related } => {
+                    let related_events = selected.iter().filter(|e| e.also.iter().any(|a| **a == **pillar)).count();
+                    ok(*count == self.of_pillar(pillar).len() && *count > 0 && *total == selected.len() && *related == related_events, "pillar overview")
+                }
+                Fact::PillarYears { pillar, begun_before, years, undated, planned: p } => {
+                    let own = self.of_pillar(pillar);
+                    let began = |y: i32| own.iter().filter(|e| !e.undated && !self.began_before(e) && e.date.first_day().year() == y).count();
+                    let first = self.period.start.year();
+                    let all_years: Vec<(i32, usize)> = (first..=self.period.end.year()).map(|y| (y, began(y))).collect();
+                    ok(
+                        *begun_before == own.iter().filter(|e| self.began_before(e)).count()
+                            && *years == all_years
+                            && *undated == own.iter().filter(|e| e.undated).count()
+                            && *p == planned(&own),
+                        "pillar years",
+                    )
+                }
+                Fact::Partners { registry, count, kinds, ranked, left_out, least, most } => {
+                    let tally = self.tally(selected);
+                    let mut by_kind: BTreeMap<PartnerKind, usize> = BTreeMap::new();
+                    for name in tally.keys() {
+                        if let Some(p) = self.partner(name) {
+                            *by_kind.entry(p.kind).or_default() += 1;
+                        }
+                    }
+                    let kinds_ok = *kinds == by_kind.into_iter().collect::<Vec<_>>();
+                    ok(*registry != self.dataset.partners.is_empty() && *count == tally.len() && kinds_ok, "partners")?;
+                    Self::ranking(&tally, ranked, *left_out, *least, *most, 10)
+                }
+                Fact::Bilateral { events } => ok(*events == selected.iter().filter(|e| self.bilateral(e)).count(), "bilateral events"),
+                Fact::Pie { slices } => {
+                    let recount: Vec<(String, usize, usize)> =
+                        PILLARS.iter().map(|p| ((*p).to_owned(), self.of_pillar(p).len(), planned(&self.of_pillar(p)))).collect();
+                    ok(*slices == recount, "pie")
+                }
+                Fact::Regions { counts } => {
+                    let recount: Vec<(Region, usize)> =
+                        Region::ALL.iter().map(|r| (*r, selected.iter().filter(|e| self.regions(e).contains(r)).count())).collect();
+                    ok(*counts == recount, "regions")
+                }
+                Fact::Timeline { shown, total, undated, planned: p } => ok(
+                    *total == selected.len()
+                        && *shown == selected.len().min(40)
+                        && *undated == selected.iter().filter(|e| e.undated).count()
+                        && *p == planned(selected),
+                    "timeline",
+                ),
+                Fact::DataNote { events, in_period, undated, planned: p, spans } => {
+                    ok(self.data_note(*events, *in_period, *undated, *p, spans), "data note")
+                }
+                Fact::PillarPartners { pillar, main, left_out, least, most, regions } => {
+                    let own = self.of_pillar(pillar);
+                    let reached: Vec<(Region, usize)> = Region::ALL
+                        .iter()
+                        .map(|r| (*r, own.iter().filter(|e| self.regions(e).contains(r)).count()))
+                        .filter(|(_, n)| *n > 0)
+                        .collect();
+                    ok(*regions == reached, "pillar regions")?;
+                    let tally = self.tally(&own);
+                    Self::ranking(&tally, main, *left_out, *least, *most, 5)
+                }
+            }
+        }
+    }
+
+    /// Whether a year's figure is due: one year alone ahead, counting
+    /// dated events that happened and began inside the period.
+    fn year_leader(oracle: &Oracle<'_>) -> bool {
+        let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+        for e in oracle.selected.iter().filter(|e| !e.undated && e.status != Status::Planned && e.date.first_day() >= oracle.period.start) {
+            *years.entry(e.date.first_day().year()).or_default() += 1;
+        }
+        let mut counts: Vec<usize> = years.values().copied().collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        years.len() > 1 && counts[0] > counts[1]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn every_fact_the_summary_states_is_true(
+            spec in prop::collection::vec(event(), 0..30),
+            period in prop::sample::select(vec!["2024-2026", "2025", "2024-07..2025-06", "2023-2027"]),
+            registered in prop::bool::weighted(0.8),
+        ) {
+            let dataset = build(spec, registered);
+            let period = Period::parse(period).unwrap();
+            let words = Catalogue::builtin();
+            let selection = Selection {
+                period: &period,
+                highlights: 3,
+                pillars: &[],
+                as_of: NaiveDate::from_ymd_opt(2026, 2, 12).unwrap(),
+                chronology: false,
+                compare: None,
+                data_source: "test".into(),
+                words: &words,
+            };
+            let summary = summarise(&dataset, &selection);
+            let oracle = Oracle::new(&dataset, period.clone());
+            for fact in &summary.facts {
+                if let Err(problem) = oracle.check(fact) {
+                    prop_assert!(false, "{}", problem);
+                }
+            }
+            // And what is due is stated: the totals once, the year's
+            // figure when one year leads alone.
+            prop_assert_eq!(summary.facts.iter().filter(|f| matches!(f, Fact::Totals { .. })).count(), 1);
+            let year = summary.facts.iter().any(|f| matches!(f, Fact::LeadingYear { .. }));
+            prop_assert_eq!(year, year_leader(&oracle) && PILLARS.len() > 1 && !oracle.selected.is_empty());
+            let pillars = summary.facts.iter().filter(|f| matches!(f, Fact::PillarOverview { .. })).count();
+            prop_assert_eq!(pillars, PILLARS.iter().filter(|p| !oracle.of_pillar(p).is_empty()).count());
+        }
     }
 }

@@ -54,8 +54,16 @@ fn each_pillar_has_one_statistics_block_whose_totals_add_up() {
         assert_eq!(plain(&header[0]), "Kind");
         assert_eq!(plain(header.last().unwrap()), "Total");
         let number = |cell: &Vec<blocks::Run>| plain(cell).parse::<usize>().unwrap_or(0);
-        let (body, total) = rows.split_at(rows.len() - 1);
-        for row in body {
+        // After the total, the planned events as a row of their own
+        // (issue 25, item 6): part of the total, never added to it.
+        let at = rows.iter().position(|r| plain(&r[0]) == "Total").expect("a total row");
+        let (body, total) = rows.split_at(at);
+        for subset in &total[1..] {
+            for c in 1..header.len() {
+                assert!(number(&subset[c]) <= number(&total[0][c]), "row {:?}, column {}", plain(&subset[0]), plain(&header[c]));
+            }
+        }
+        for row in body.iter().chain(&total[1..]) {
             let sum: usize = row[1..row.len() - 1].iter().map(number).sum();
             assert_eq!(sum, number(row.last().unwrap()), "row {:?}", plain(&row[0]));
         }
@@ -330,7 +338,14 @@ fn the_running_header_names_the_section_and_in_the_chronology_the_year() {
             let next = headings[i + 1..].iter().find(|h| h.level == 2);
             let last = next.map_or(typeset.document.pages.len() - 1, |n| n.page - 1);
             for (p, head) in heads.iter().enumerate().take(last + 1).skip(page + 1) {
-                assert!(head.ends_with(&heading.title) || head.contains(&format!("{} · ", heading.title)), "page {}: {head}", p + 1);
+                // A title too long for the header is cut with an ellipsis.
+                let shown = head.rsplit(" | ").next().unwrap_or_default();
+                let cut = shown.strip_suffix('…').is_some_and(|s| heading.title.starts_with(s.trim_end()));
+                assert!(
+                    cut || head.ends_with(&heading.title) || head.contains(&format!("{} · ", heading.title)),
+                    "page {}: {head}",
+                    p + 1
+                );
             }
         }
     }

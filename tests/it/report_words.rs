@@ -273,9 +273,9 @@ fn stored_dates_and_figures_are_data_and_older_words_compare_equal() {
     std::fs::write(dir.path().join("issued/summary.2026-02-11.json"), &old).unwrap();
     let events = data.join("events/undated.toml");
     let text = std::fs::read_to_string(&events).unwrap();
-    let before = "partners = [\"SEFE\"]\n";
+    let before = "partners = [{ name = \"SEFE\", role = \"party\" }]\n";
     assert!(text.contains(before));
-    std::fs::write(&events, text.replacen(before, "partners = [\"SEFE\", \"Austria\"]\n", 1)).unwrap();
+    std::fs::write(&events, text.replacen(before, "partners = [{ name = \"SEFE\", role = \"party\" }, \"Austria\"]\n", 1)).unwrap();
     let json = |summary: &Path| -> serde_json::Value { serde_json::from_str(&std::fs::read_to_string(summary).unwrap()).unwrap() };
     let rerun = |data: &Path, templates: Option<&Path>| {
         let mut command = crate::util::bin();

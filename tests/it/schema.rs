@@ -55,6 +55,7 @@ fn every_key_the_validator_accepts_is_in_the_schema() {
             "in `[[event]]`" => Table::Event,
             "in `[[partner]]`" => Table::Partner,
             "in a figure" => Table::Figure,
+            "in a partner of `partners`" => Table::PartnerEntry,
             "in a source" => Table::Source,
             "in `[[judgement]]`" => Table::Judgement,
             "in `[[source]]`" => Table::Registry,
@@ -109,6 +110,8 @@ fn sample(table: Table, key: &str) -> String {
         (Table::Event, "kind") => "\"visit\"",
         (Table::Event, "significance") => "3",
         (Table::Event, "summary") => "\"S.\"",
+        (Table::PartnerEntry, "name") => "\"X\"",
+        (Table::PartnerEntry, "role") => "\"party\"",
         (Table::Figure, "label") => "\"L\"",
         (Table::Figure, "value") => "1",
         (Table::Source, "name") => "\"N\"",
@@ -148,11 +151,12 @@ fn keys(table: Table, drop: Option<(Table, &str)>) -> Vec<String> {
 fn smallest(drop: Option<(Table, &str)>) -> String {
     let lines = |table: Table| keys(table, drop).join("\n");
     format!(
-        "[[pillar]]\n{}\n[[partner]]\n{}\n[[event]]\n{}\nfigures = [{{ {} }}]\n[[judgement]]\n{}\n[[source]]\n{}\n\
+        "[[pillar]]\n{}\n[[partner]]\n{}\n[[event]]\n{}\npartners = [{{ {} }}]\nfigures = [{{ {} }}]\n[[judgement]]\n{}\n[[source]]\n{}\n\
          [[place]]\n{}\n[[place]]\n{}\n[[route]]\n{}\n",
         lines(Table::Pillar),
         lines(Table::Partner),
         lines(Table::Event),
+        keys(Table::PartnerEntry, drop).join(", "),
         keys(Table::Figure, drop).join(", "),
         lines(Table::Judgement),
         lines(Table::Registry),

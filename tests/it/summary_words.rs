@@ -104,3 +104,25 @@ fn the_scan_finds_words_and_skips_comments_attributes_and_tests() {
     );
     assert!(allowed("kind-name") && allowed("count") && !allowed("Begun before {year}"));
 }
+
+/// Issue 25, item 6, in the default briefing: a year counts what began in
+/// it (the UN framework of 2021–2025 is counted as begun before), plans are
+/// counted apart wherever counts are printed, and no list of partners is
+/// cut inside a tie.
+#[test]
+fn issue_25_the_default_briefings_counts_are_true() {
+    let md = crate::util::default_markdown();
+    assert!(md.contains("| Active multilateral engagement | 11 (2 planned) |"), "{md}");
+    assert!(md.contains("\"Active multilateral engagement (2 planned)\" : 11"), "{md}");
+    assert!(md.contains("| Summit | 5 (2 planned) |"), "{md}");
+    let multilateral = &md[md.find("## 4. Active multilateral engagement").unwrap()..];
+    assert!(multilateral.contains("| Kind | Begun before 2024 | 2024 | 2025 | 2026 | Undated, 2024–2026 | Total |"), "{multilateral}");
+    assert!(multilateral.contains("| Programme | 1 | – | 1 | – | – | 2 |"), "{multilateral}");
+    assert!(multilateral.contains("| **Total** | **1** | **6** | **1** | **2** | **1** | **11** |"), "{multilateral}");
+    assert!(multilateral.contains("| *of them planned* | – | – | – | 2 | – | 2 |"), "{multilateral}");
+    // 17 partners have one event each: none of them is ranked.
+    assert!(md.contains("Further, 17 partners at one event each."), "{md}");
+    assert!(!md.contains("| Austria | country | 1 |"), "{md}");
+    assert!(md.contains("13 partners at one event each; bilateral counterparts by region"), "{md}");
+    assert!(!md.contains("and 8 more"), "{md}");
+}

@@ -13,8 +13,10 @@ use toml::de::{DeArray, DeTable, DeValue};
 use crate::date::PartialDate;
 use crate::diag::{shorten, suggest};
 
-use super::super::model::{Figure, Kind, Reliability, Source, SourceKind, Status, CREDIBILITY};
-use super::{integer, FileChecker, Fields, Value, When, FIGURE_KEYS, MAX_LINE, MAX_TEXT, REGISTRY_KEYS, SOURCE_KEYS};
+use super::super::model::{Figure, Kind, Reliability, Role, Source, SourceKind, Status, CREDIBILITY};
+use super::{
+    integer, FileChecker, Fields, Value, When, FIGURE_KEYS, MAX_LINE, MAX_TEXT, PARTNER_ENTRY_KEYS, REGISTRY_KEYS, SOURCE_KEYS,
+};
 
 impl FileChecker<'_> {
     /// A value from a fixed list of names (a partner's `kind`, `region`).
@@ -161,6 +163,44 @@ impl FileChecker<'_> {
                     ok = false;
                 }
                 Some(s) => out.push((s, item.span())),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// An event's `partners`: each a plain name (the role
+    /// [`Role::PLAIN`]) or a table `{ name = "Uganda", role = "mentioned" }`,
+    /// the forms mixed freely; with the span of each entry's name. A name
+    /// listed twice is an error, whatever the roles.
+    pub(in crate::dataset) fn partner_entries(&mut self, v: &Value<'_>) -> Option<Vec<(String, Role, Range<usize>)>> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.type_error(v, "partners", "an array of names or `{ name, role }` tables");
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut seen: HashSet<String> = HashSet::with_capacity(items.len());
+        let mut ok = true;
+        for item in items.iter() {
+            let entry = match item.get_ref() {
+                DeValue::String(_) => self.line(item, "partners").map(|name| (name, Role::PLAIN, item.span())),
+                DeValue::Table(table) => {
+                    let mut fields = Fields::new(self, table, &item.span(), PARTNER_ENTRY_KEYS, "in a partner of `partners`");
+                    let name = fields.required("name", |c, v| c.line(v, "name"));
+                    let role = fields.required("role", |c, v| c.named(v, "role", Role::parse, Role::NAMES));
+                    name.zip(role).map(|((name, span), (role, _))| (name, role, span))
+                }
+                _ => {
+                    self.type_error(item, "partners", "a name or a `{ name, role }` table");
+                    None
+                }
+            };
+            match entry {
+                Some((name, _, span)) if !seen.insert(name.clone()) => {
+                    self.error(&span, format!("`{}` is listed twice in `partners`", shorten(&name)));
+                    ok = false;
+                }
+                Some(entry) => out.push(entry),
                 None => ok = false,
             }
         }

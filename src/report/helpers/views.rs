@@ -123,6 +123,7 @@ mod tests {
             colour: 2,
             count: 7,
             share: 0.5,
+            planned: 0,
             related: 1,
             compare: None,
         })

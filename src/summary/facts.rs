@@ -1,0 +1,372 @@
+//! Every sentence the summary composes about the counts, as a typed fact
+//! (issue 25, item 6): one [`Fact`] a sentence, a variant per kind of
+//! sentence, holding exactly the numbers and names the sentence states.
+//!
+//! The summary first states its facts ([`Summary::facts`]), then renders
+//! each into its sentence ([`say`]) from the run's catalogue; a sentence
+//! is never written from anything but its fact. `tests/it/properties.rs`
+//! recounts every fact of random datasets from the raw events with an
+//! oracle of its own, matching every variant (no `_` arm): a new kind of
+//! sentence does not compile until the oracle checks it.
+//!
+//! [`Summary::facts`]: super::Summary::facts
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+
+use super::wording::Wording;
+use super::PillarSummary;
+use crate::dataset::{Event, PartnerKind, Status};
+use crate::period::Period;
+use crate::words::Arg;
+
+/// One fact the briefing states in a sentence of its own.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fact {
+    /// The executive summary's opening: the period's events, the pillars
+    /// reported, the distinct partners (roles that deal, no own bodies),
+    /// the landmark events and those begun before the period.
+    Totals { period: Period, events: usize, pillars: usize, partners: usize, landmarks: usize, begun_before: usize },
+    /// Events of the period without a date of their own (when any).
+    Undated { count: usize },
+    /// Events only planned (when any).
+    Planned { count: usize },
+    /// A key figure: the pillar with more events than any other, with how
+    /// many of them are only planned.
+    LeadingPillar { pillar: String, name: String, count: usize, total: usize, planned: usize },
+    /// A key figure: the pillar with more landmark events than any other,
+    /// of `all` landmarks (more than one).
+    LeadingLandmarks { pillar: String, name: String, count: usize, all: usize },
+    /// A key figure: the year in which more events began than in any other,
+    /// counting dated events that happened and began inside the period, of
+    /// `dated` such events.
+    LeadingYear { year: i32, count: usize, dated: usize },
+    /// A pillar's overview: its events, of `total` in the period, and the
+    /// related events of other pillars.
+    PillarOverview { pillar: String, count: usize, total: usize, related: usize },
+    /// A pillar's table of events by year: those begun before the period,
+    /// those that began in each year of it, the undated ones, and the
+    /// planned ones among all of them (the table's own rows and cells are
+    /// built from the same counts).
+    PillarYears { pillar: String, begun_before: usize, years: Vec<(i32, usize)>, undated: usize, planned: usize },
+    /// The partner analysis: distinct partners, by kind (registry order),
+    /// the `ranked` most frequent in a table, and those left out of it,
+    /// with the fewest and most events one of them has.
+    Partners {
+        registry: bool,
+        count: usize,
+        kinds: Vec<(PartnerKind, usize)>,
+        ranked: Vec<(String, usize)>,
+        left_out: usize,
+        least: usize,
+        most: usize,
+    },
+    /// The partner analysis: events with a bilateral counterpart (a
+    /// country, or a member country of a group, in a role that deals).
+    Bilateral { events: usize },
+    /// The pie of events per pillar: each pillar's events and planned
+    /// events, in report order (the chart's slices, its description and
+    /// accDescr are written from them).
+    Pie { slices: Vec<(String, usize, usize)> },
+    /// The bar chart of events with a bilateral counterpart per region, in
+    /// the fixed order of regions (its bars, description and accDescr).
+    Regions { counts: Vec<(crate::dataset::Region, usize)> },
+    /// The timeline: the events it shows of the period's `total`, with the
+    /// undated and planned ones of the period (its sentence and chart).
+    Timeline { shown: usize, total: usize, undated: usize, planned: usize },
+    /// The data note: the dataset's events and those of the period, with
+    /// the undated and planned ones among them, and the undated per span.
+    DataNote { events: usize, in_period: usize, undated: usize, planned: usize, spans: Vec<(String, String, usize)> },
+    /// A pillar's partners: the main ones with their events, and those left
+    /// out, as in [`Fact::Partners`].
+    PillarPartners {
+        pillar: String,
+        main: Vec<(String, usize)>,
+        left_out: usize,
+        least: usize,
+        most: usize,
+        regions: Vec<(crate::dataset::Region, usize)>,
+    },
+}
+
+/// The sentence of `fact`, in the run's words; `None` for facts whose
+/// sentence a template writes around a table ([`Fact::PillarYears`],
+/// [`Fact::Partners`], [`Fact::Bilateral`], [`Fact::PillarPartners`]: the
+/// template prints the fact's own numbers, carried by the views the fact
+/// is stated from).
+pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
+    let words = wording.words();
+    let n = Arg::from;
+    Some(match fact {
+        Fact::Totals { period, events, pillars, partners, landmarks, begun_before } => words.text(
+            "summary-counts",
+            &[
+                ("period", Arg::from(period.display_in(words))),
+                ("events", n(*events)),
+                ("pillars", n(*pillars)),
+                ("partners", n(*partners)),
+                ("landmarks", n(*landmarks)),
+                ("carried", n(*begun_before)),
+            ],
+        ),
+        Fact::Undated { count } => words.text("summary-undated", &[("count", n(*count))]),
+        Fact::Planned { count } => words.text("summary-planned", &[("count", n(*count))]),
+        Fact::LeadingPillar { name, count, total, planned, .. } => words.text(
+            "figure-pillar-events",
+            &[
+                ("pillar", Arg::from(name.as_str())),
+                ("count", n(*count)),
+                ("total", n(*total)),
+                ("percent", n((count * 100 + total / 2) / (*total).max(1))),
+                ("planned", n(*planned)),
+            ],
+        ),
+        Fact::LeadingLandmarks { name, count, all, .. } => {
+            words.text("figure-pillar-landmarks", &[("pillar", Arg::from(name.as_str())), ("count", n(*count)), ("all", n(*all))])
+        }
+        Fact::LeadingYear { year, count, dated } => {
+            words.text("figure-year-began", &[("year", Arg::from(year.to_string())), ("count", n(*count)), ("dated", n(*dated))])
+        }
+        Fact::PillarOverview { count, total, related, .. } => {
+            let share = if *total == 0 { 0.0 } else { *count as f64 / *total as f64 };
+            words.text(
+                "pillar-counts",
+                &[("count", n(*count)), ("share", Arg::from(format!("{:.1}%", share * 100.0))), ("related", n(*related))],
+            )
+        }
+        Fact::Partners { registry, count, kinds, ranked, left_out, least, most } => {
+            let rest = rest(wording, *left_out, *least, *most);
+            let kinds: Vec<String> = kinds
+                .iter()
+                .map(|(k, c)| words.text("partners-of-kind", &[("count", n(*c)), ("name", Arg::from(wording.partner_kind_counted(*k, *c)))]))
+                .collect();
+            let kinds = Arg::from(words.and_list(&kinds));
+            match (registry, ranked.is_empty()) {
+                (true, false) => words.text("partners-named-by-kind", &[("count", n(*count)), ("kinds", kinds)]),
+                (true, true) => words.text("partners-named-by-kind-tied", &[("count", n(*count)), ("kinds", kinds), ("rest", Arg::from(rest))]),
+                (false, false) => words.text("partners-named", &[("count", n(*count))]),
+                (false, true) => words.text("partners-named-tied", &[("count", n(*count)), ("rest", Arg::from(rest))]),
+            }
+        }
+        Fact::Bilateral { events } => words.text("partners-by-region", &[("events", n(*events))]),
+        Fact::PillarPartners { main, left_out, least, most, regions, .. } => pillar_partners(wording, main, *left_out, *least, *most, regions),
+        Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::Timeline { .. } | Fact::DataNote { .. } => return None,
+    })
+}
+
+/// Key figures the counts support (issue 25, item 5), without an
+/// evaluative word: the pillar with the most events, with how many of
+/// them are only planned, and the one with the most landmark events,
+/// each when one has more than any other; the year in which the most
+/// dated events began, counting only those that began inside the
+/// period (a programme begun earlier is no year's), when one year has
+/// more than any other.
+pub(super) fn figures(pillars: &[PillarSummary], selected: &[&Event], period: &Period) -> Vec<Fact> {
+    let mut out = Vec::new();
+    let total = selected.len();
+    if total == 0 || pillars.len() < 2 {
+        return out;
+    }
+    // By id: two pillars may share a name.
+    let name_of = |id: &str| pillars.iter().find(|p| p.id == id).map_or("", |p| p.name.as_str()).to_owned();
+    let counts: Vec<(&str, usize)> = pillars.iter().map(|p| (p.id.as_str(), p.count)).collect();
+    if let Some((id, n, _)) = leader(&counts) {
+        let name = name_of(id);
+        let planned = selected.iter().filter(|e| *e.pillar == *id && e.status == Status::Planned).count();
+        out.push(Fact::LeadingPillar { pillar: id.to_owned(), name, count: n, total, planned });
+    }
+    let landmarks: Vec<(&str, usize)> = pillars
+        .iter()
+        .map(|p| (p.id.as_str(), selected.iter().filter(|e| *e.pillar == *p.id && e.significance == 5).count()))
+        .collect();
+    let all: usize = landmarks.iter().map(|l| l.1).sum();
+    // One landmark in all is no figure of where landmarks fall ("1 of
+    // the 1"): the event itself is the first highlight.
+    if let Some((id, n, _)) = leader(&landmarks).filter(|_| all > 1) {
+        out.push(Fact::LeadingLandmarks { pillar: id.to_owned(), name: name_of(id), count: n, all });
+    }
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    // What happened: a plan has not begun, whatever its date says.
+    for e in selected.iter().filter(|e| !e.undated && e.status != Status::Planned && !period.began_before(*e)) {
+        *years.entry(e.first_day().year()).or_default() += 1;
+    }
+    let dated: usize = years.values().sum();
+    let by_year: Vec<(String, usize)> = years.iter().map(|(y, n)| (y.to_string(), *n)).collect();
+    let by_year: Vec<(&str, usize)> = by_year.iter().map(|(y, n)| (y.as_str(), *n)).collect();
+    if years.len() > 1 {
+        if let Some((year, n, _)) = leader(&by_year) {
+            out.push(Fact::LeadingYear { year: year.parse().unwrap_or_default(), count: n, dated });
+        }
+    }
+    out
+}
+
+/// The one that leads alone, with its count and the next one's: `None` on
+/// a tie for first place or when all are zero.
+fn leader<'a>(counts: &[(&'a str, usize)]) -> Option<(&'a str, usize, usize)> {
+    let mut sorted = counts.to_vec();
+    sorted.sort_by_key(|s| std::cmp::Reverse(s.1));
+    match sorted.as_slice() {
+        [(name, first), (_, second), ..] if first > second && *first > 0 => Some((name, *first, *second)),
+        _ => None,
+    }
+}
+
+/// Partners left out of a ranking, said by their numbers.
+fn rest(wording: &Wording<'_>, count: usize, least: usize, most: usize) -> String {
+    let n = Arg::from;
+    if least == most {
+        wording.words().text("partners-at-each", &[("count", n(count)), ("events", n(least))])
+    } else {
+        wording.words().text("partners-at-range", &[("count", n(count)), ("least", n(least)), ("most", n(most))])
+    }
+}
+
+/// A pillar's partners in one sentence: the main ones, those left out, the
+/// regions reached.
+fn pillar_partners(
+    wording: &Wording<'_>,
+    main: &[(String, usize)],
+    left_out: usize,
+    least: usize,
+    most: usize,
+    regions: &[(crate::dataset::Region, usize)],
+) -> String {
+    let words = wording.words();
+    let partners: Vec<String> =
+        main.iter().map(|(name, count)| words.text("partner-with-count", &[("name", Arg::from(name.as_str())), ("count", Arg::from(*count))])).collect();
+    let partners = Arg::from(partners.join(", "));
+    let regions: Vec<String> = regions
+        .iter()
+        .map(|(r, count)| words.text("region-with-count", &[("name", Arg::from(wording.region(*r))), ("count", Arg::from(*count))]))
+        .collect();
+    let with_regions = !regions.is_empty();
+    let regions = Arg::from(regions.join(", "));
+    let rest = Arg::from(rest(wording, left_out, least, most));
+    match (main.is_empty(), left_out > 0, with_regions) {
+        (false, false, false) => words.text("pillar-partners", &[("partners", partners), ("more", Arg::from(0usize))]),
+        (false, false, true) => words.text("pillar-partners-regions", &[("partners", partners), ("more", Arg::from(0usize)), ("regions", regions)]),
+        (false, true, false) => words.text("pillar-partners-rest", &[("partners", partners), ("rest", rest)]),
+        (false, true, true) => words.text("pillar-partners-rest-regions", &[("partners", partners), ("rest", rest), ("regions", regions)]),
+        (true, _, false) => words.text("pillar-partners-tied", &[("rest", rest)]),
+        (true, _, true) => words.text("pillar-partners-tied-regions", &[("rest", rest), ("regions", regions)]),
+    }
+}
+
+/// The facts of a summary, in the order the briefing states them: the
+/// opening, the key figures, the partner analysis, then each pillar's
+/// overview and partners.
+pub(super) fn state(
+    executive: &super::Executive,
+    figures: Vec<Fact>,
+    pillars: &[super::PillarSummary],
+    data: &super::DataNote,
+    period: &Period,
+) -> Vec<Fact> {
+    let totals = &executive.totals;
+    let mut facts = vec![Fact::Totals {
+        period: period.clone(),
+        events: totals.events,
+        pillars: totals.pillars,
+        partners: totals.partners,
+        landmarks: totals.landmarks,
+        begun_before: totals.carried_in,
+    }];
+    if totals.undated > 0 {
+        facts.push(Fact::Undated { count: totals.undated });
+    }
+    if totals.planned > 0 {
+        facts.push(Fact::Planned { count: totals.planned });
+    }
+    facts.extend(figures);
+    if totals.events > 0 {
+        facts.push(Fact::Pie { slices: executive.pie.iter().zip(pillars).map(|(s, p)| (p.id.clone(), s.count, p.planned)).collect() });
+        facts.push(Fact::Timeline {
+            shown: executive.timeline.len(),
+            total: totals.events,
+            undated: data.undated_in_period,
+            planned: data.planned_in_period,
+        });
+    }
+    let partners = &executive.partners;
+    if partners.count > 0 {
+        facts.push(Fact::Partners {
+            registry: partners.registry,
+            count: partners.count,
+            kinds: partners.by_kind.iter().filter_map(|k| Some((PartnerKind::parse(k.kind)?, k.count))).collect(),
+            ranked: partners.top.iter().map(|r| (r.name.clone(), r.events)).collect(),
+            left_out: partners.rest.count,
+            least: partners.rest.least,
+            most: partners.rest.most,
+        });
+        if partners.registry {
+            facts.push(Fact::Bilateral { events: partners.bilateral_events });
+            facts.push(Fact::Regions {
+                counts: partners.regions.iter().filter_map(|r| Some((crate::dataset::Region::parse(r.region)?, r.count))).collect(),
+            });
+        }
+    }
+    for p in pillars.iter().filter(|p| p.count > 0) {
+        facts.push(Fact::PillarOverview { pillar: p.id.clone(), count: p.count, total: totals.events, related: p.related_count });
+        facts.push(Fact::PillarYears {
+            pillar: p.id.clone(),
+            begun_before: p.begun_before,
+            years: p.per_year.iter().map(|y| (y.year, y.count)).collect(),
+            undated: p.undated.iter().map(|s| s.count).sum(),
+            planned: p.planned,
+        });
+        let spread = &p.partner_spread;
+        if !spread.main.is_empty() || spread.rest.count > 0 {
+            facts.push(Fact::PillarPartners {
+                pillar: p.id.clone(),
+                main: spread.main.iter().map(|m| (m.name.clone(), m.count)).collect(),
+                left_out: spread.rest.count,
+                least: spread.rest.least,
+                most: spread.rest.most,
+                regions: spread.by_region.clone(),
+            });
+        }
+    }
+    facts.push(Fact::DataNote {
+        events: data.events_in_dataset,
+        in_period: data.events_in_period,
+        undated: data.undated_in_period,
+        planned: data.planned_in_period,
+        spans: data.undated_spans.iter().map(|s| (s.from.clone(), s.until.clone(), s.count)).collect(),
+    });
+    facts
+}
+
+/// Writes each fact's sentence where the templates read it: the opening
+/// and the key figures of the executive summary, each pillar's overview.
+pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: &mut [super::PillarSummary], wording: &Wording<'_>) {
+    let mut opening = Vec::new();
+    for fact in facts {
+        let Some(sentence) = say(fact, wording) else { continue };
+        match fact {
+            Fact::Totals { .. } | Fact::Undated { .. } | Fact::Planned { .. } => opening.push(sentence),
+            Fact::LeadingPillar { .. } | Fact::LeadingLandmarks { .. } | Fact::LeadingYear { .. } => executive.key_figures.push(sentence),
+            Fact::PillarOverview { pillar, .. } => {
+                if let Some(p) = pillars.iter_mut().find(|p| p.id == *pillar) {
+                    p.overview = sentence;
+                }
+            }
+            Fact::PillarPartners { pillar, .. } => {
+                if let Some(p) = pillars.iter_mut().find(|p| p.id == *pillar) {
+                    p.partner_spread.line = sentence;
+                }
+            }
+            Fact::Partners { ranked, left_out, least, most, .. } => {
+                executive.partners.opening = sentence;
+                if !ranked.is_empty() && *left_out > 0 {
+                    let rest = rest(wording, *left_out, *least, *most);
+                    executive.partners.rest_sentence = wording.words().text("partners-rest", &[("rest", Arg::from(rest))]);
+                }
+            }
+            Fact::Bilateral { .. } => executive.partners.bilateral_sentence = sentence,
+            Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::Timeline { .. } | Fact::DataNote { .. } => {}
+        }
+    }
+    executive.opening = opening.join(" ");
+}
