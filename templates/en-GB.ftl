@@ -37,12 +37,6 @@ contents = Contents
 # What a screen reader says for a task list's box.
 task-done = Done
 task-not-done = Not done
-# The labels of GitHub's alerts (> [!NOTE] and so on).
-callout-note = Note
-callout-tip = Tip
-callout-important = Important
-callout-warning = Warning
-callout-caution = Caution
 # An image written with no alternative text: $src is its address.
 image-without-alt = Image { $src }
 # A link of the table of contents: $title is the section's heading.
@@ -517,7 +511,7 @@ partners-regions-without = No bilateral counterpart in { $regions }.
 partners-named = The period's events name { $count ->
         [one] { $count } partner
        *[other] { $count } partners
-    }. The dataset has no `[[partner]]` registry, so partners are free text: their kinds and regions are not known. The most frequent:
+    }, as the sources name them; their kinds and regions are not recorded. The most frequent:
 # When the period's events name none.
 partners-none = The period's events name no partners.
 # With --compare: $period is the other period, $new and $absent what the
@@ -574,7 +568,7 @@ timeline-some = The { $shown ->
        *[other] { $shown } most significant events
     } of the { $total } of the period, one lane per pillar; marks grow with significance and bars show spans{ $undated ->
         [0] {""}
-       *[other] ; dots (grey bars in Mermaid) are facts undated within their span
+       *[other] ; facts known only within a span run across it, dotted
     }{ $planned ->
         [0] {""}
        *[other] ; hollow marks are planned
@@ -585,7 +579,7 @@ timeline-all = { $total ->
        *[other] All { $total } events
     } of the period, one lane per pillar; marks grow with significance and bars show spans{ $undated ->
         [0] {""}
-       *[other] ; dots (grey bars in Mermaid) are facts undated within their span
+       *[other] ; facts known only within a span run across it, dotted
     }{ $planned ->
         [0] {""}
        *[other] ; hollow marks are planned
@@ -641,38 +635,30 @@ source-published = { $source }, published { $date }{ $addresses ->
        *[other] { $events } events
     }
 
-# About this briefing: $events and $pillars in the dataset, in
-# $event_files and $pillar_files files; $in_period, the events of the
+# About this briefing, for a reader: $events and $pillars in the
+# dataset (not its files: those are the analyst's, whom `check` tells);
+# $in_period, the events of the
 # period; $from and $until, its first and last day.
-about-compiled = Compiled from the dataset: { $events ->
-        [one] { $events } event
-       *[other] { $events } events
-    } in { $event_files ->
-        [one] { $event_files } file
-       *[other] { $event_files } files
-    } and { $pillars ->
+about-compiled = This briefing covers { $from } to { $until }: { $in_period ->
+        [one] the { $in_period } event
+       *[other] the { $in_period } events
+    }, of the { $events } recorded in { $pillars ->
         [one] { $pillars } pillar
        *[other] { $pillars } pillars
-    } in { $pillar_files ->
-        [one] { $pillar_files } file
-       *[other] { $pillar_files } files
-    }; { $in_period } of the events fall in the period. An event is in the period when its span overlaps { $from } to { $until }; counts per year go by start date. Dates keep the precision of the source: a month or a year where no day is known, never an invented day.
+    } of policy, that took place or are planned in that time, wholly or in part. Counts by year go by the year an event began. Dates keep the precision of the source: a month or a year where no day is known, never an invented day.
 # Undated facts: $count of the period, $spans (each span-count, joined by
 # semicolons), $example (an undated date as the briefing shows it).
 about-undated = Undated facts: the source places { $count ->
         [one] { $count } fact of the period somewhere in a span without a date of its own
        *[other] { $count } facts of the period somewhere in a span without a date of their own
-    } ({ $spans }). The data record them as `date = "FROM..TO"` and the briefing shows them with their span ("{ $example }"): per-year tables count them in a row of their own, never in a single year; the timeline draws them apart, as dots (grey bars in Mermaid); the chronology lists them apart.
+    } ({ $spans }). The briefing shows them with their span ("{ $example }"): tables by year count them in a column of their own, never in a single year; the timeline draws them across their span, dotted; the chronology lists them under a heading of their own.
 # One span of them: $count facts within $span.
 about-undated-span = { $count } within { $span }
 # Planned events: $count.
 about-planned = Plans: { $count ->
         [one] { $count } event of the period is
        *[other] { $count } events of the period are
-    } only announced (`status = "planned"`), marked "(planned)" beside the date and ranked after events that happened of the same significance.
-# Over the lists of data files.
-about-event-files = Files with events, relative to the data folder:
-about-pillar-files = Files with pillars:
+    } only announced, not yet held or signed, marked "(planned)" beside the date and ranked after events that happened of the same significance.
 
 ## Drafts and issued briefings: the DRAFT mark, and the change report's
 ## title and opening line.
@@ -860,4 +846,4 @@ watch-heading = **What to watch** on { $date }: plans ahead, spans still running
 # events (highlights, related events, the timeline's events) and breaks
 # their ties, the rule of summary::highlights (issue 25, item 8). No
 # variables.
-about-highlights = Highlights, related events and the events of the timeline are the most significant of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then the id in alphabetical order, so no choice rests on the order of the files.
+about-highlights = Highlights, related events and the events of the timeline are the most significant of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then a fixed order of their own, so the same data always give the same choice.

@@ -58,20 +58,6 @@ pub enum Callout {
     Caution,
 }
 
-impl Callout {
-    /// The id of its label's message in the catalogue of words
-    /// ([`crate::words`]): the label drawn at the top of the box.
-    pub fn message(self) -> &'static str {
-        match self {
-            Callout::Note => "callout-note",
-            Callout::Tip => "callout-tip",
-            Callout::Important => "callout-important",
-            Callout::Warning => "callout-warning",
-            Callout::Caution => "callout-caution",
-        }
-    }
-}
-
 /// Column alignment of a table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {

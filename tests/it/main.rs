@@ -19,6 +19,7 @@ mod manifest;
 mod partners;
 mod properties;
 mod publication;
+mod readers_copy;
 mod render;
 mod source;
 mod sources;

@@ -341,15 +341,13 @@ fn plans_approximate_figures_and_source_notes_are_shown() {
     assert!(md.contains("1 event of the period is only announced"), "{md}");
 }
 
-/// The data note counts files with events and files with pillars apart,
-/// named relative to the data folder.
+/// The about-note speaks to a reader: what the briefing covers, not the
+/// files it came from (issue 27, item 3; `check` counts the files).
 #[test]
-fn the_data_note_counts_files_with_events_and_with_pillars() {
+fn the_about_note_says_what_the_briefing_covers_not_its_files() {
     let md = briefing(&["--data", fixture("valid/precision").to_str().unwrap(), "--period", "2024-2026"]);
-    assert!(md.contains("6 events in 3 files and 2 pillars in 1 file"), "{md}");
-    assert!(md.contains("Files with events, relative to the data folder:\n\n- events/dated.toml\n- events/undated.toml\n- pillars.toml\n"), "{md}");
-    assert!(md.contains("Files with pillars:\n\n- pillars.toml\n"), "{md}");
-    let md = briefing(&["--period", "2024-2026"]);
-    assert!(md.contains("30 events in 5 files and 4 pillars in 1 file"), "{md}");
-    assert!(!md.contains("- data/"), "paths are relative to the data folder");
+    let about = &md[md.find("## About this briefing").expect("an about-note")..];
+    assert!(about.contains("This briefing covers 1 January 2024 to 31 December 2026: the 6 events, of the 6 recorded in 2 pillars"), "{about}");
+    assert!(about.contains("count them in a column of their own"), "{about}");
+    assert!(!about.contains("events/") && !about.contains(".toml") && !about.contains("Files with"), "{about}");
 }

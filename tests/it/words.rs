@@ -36,21 +36,19 @@ const MARKDOWN: &str = "# Briefing\n\n<!-- toc -->\n\n## Energy\n\nSee [the sour
 fn the_typesetter_takes_its_words_from_the_catalogue_it_is_given() {
     let builtin = typeset::typeset(MARKDOWN, &typeset_options(azint_report::options::Paper::A4));
     let text = builtin.document.text_dump();
-    assert!(text.contains("Contents") && text.contains("Note"), "{text}");
+    assert!(text.contains("Contents") && text.contains("Figures are provisional."), "{text}");
     let told = said(&builtin.document);
     assert!(told.contains(&"Go to the section “Energy”".to_owned()), "{told:?}");
     assert!(told.contains(&"Link to https://example.org".to_owned()), "{told:?}");
     assert!(told.contains(&"Done".to_owned()), "{told:?}");
 
     let desk = corrected("contents = Contents", "contents = In this briefing");
-    let desk = desk.replacen("callout-note = Note", "callout-note = Nota bene", 1);
     let desk = desk.replacen("Go to the section “{ $title }”", "Read “{ $title }”", 1);
     let words = Arc::new(Catalogue::parse("desk/en-GB.ftl", &desk).expect("the desk's catalogue"));
     let options = Options { words, ..typeset_options(azint_report::options::Paper::A4) };
     let typeset = typeset::typeset(MARKDOWN, &options);
     let text = typeset.document.text_dump();
     assert!(text.contains("In this briefing") && !text.contains("Contents"), "{text}");
-    assert!(text.contains("Nota bene"), "{text}");
     assert!(said(&typeset.document).contains(&"Read “Energy”".to_owned()));
 }
 
