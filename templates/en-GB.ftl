@@ -847,3 +847,10 @@ watch-heading = **What to watch** on { $date }: plans ahead, spans still running
 # their ties, the rule of summary::highlights (issue 25, item 8). No
 # variables.
 about-highlights = Highlights, related events and the events of the timeline are the most significant of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then a fixed order of their own, so the same data always give the same choice.
+
+## frame
+# The chronology's heading over the events begun before the period's first
+# year and still under way in it: $year, that first year (as text).
+chronology-before = Begun before { $year }
+# The sentence under it: $year, likewise.
+chronology-before-note = Events begun before { $year } and still under way in it.

@@ -137,6 +137,11 @@ struct Scope<'d> {
     in_period: Vec<&'d Event>,
     /// The events of the period and of the pillars reported, by date.
     selected: Vec<&'d Event>,
+    /// What What to watch reads: `selected`, and when the period runs to
+    /// the report's date, the reported pillars' events that start after it
+    /// (a plan for next year is ahead of a period that ends this year,
+    /// issue 27, item 6), by date.
+    ahead: Vec<&'d Event>,
     /// The words the summary writes.
     wording: Wording<'d>,
     /// The report's date.
@@ -155,12 +160,18 @@ impl<'d> Scope<'d> {
         let in_period = period.select(&dataset.events, |_| true);
         let mut selected = period.select(&dataset.events, |e| reported(&pillars, e));
         selected.sort_by_cached_key(|e| chronological(e));
+        let mut ahead = selected.clone();
+        if period.start <= selection.as_of && selection.as_of <= period.end {
+            ahead.extend(dataset.events.iter().filter(|e| e.first_day() > period.end && reported(&pillars, e)));
+            ahead.sort_by_cached_key(|e| chronological(e));
+        }
         Scope {
             period,
             pillars,
             pillar_names,
             in_period,
             selected,
+            ahead,
             wording: Wording::new(selection.words),
             as_of: selection.as_of,
         }
@@ -292,7 +303,7 @@ fn executive(
         top_highlights: highlights(selected, TOP_HIGHLIGHTS).into_iter().map(|e| scope.view(e)).collect(),
         timeline: counts::timeline(selected, &scope.pillars, period, scope.wording.words()),
         key_figures: wording.key_figures(summaries, selected, period),
-        watch: watch::list(selected, scope.as_of, &scope.pillar_names, wording.words()),
+        watch: watch::list(&scope.ahead, scope.as_of, &scope.pillar_names, wording.words()),
         partners: partners::summarise(tally, selected, &pillar_order, other, wording),
     }
 }

@@ -456,6 +456,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("timeline-some", &["shown", "total", "undated", "planned"]),
     ("timeline-all", &["total", "undated", "planned"]),
     ("chronology-year", &["year"]),
+    ("chronology-before", &["year"]),
+    ("chronology-before-note", &["year"]),
     ("chronology-undated", &["span"]),
     ("chronology-undated-note", &["span"]),
     ("chronology-none", &[]),

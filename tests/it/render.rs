@@ -193,9 +193,9 @@ fn periods_keep_events_whose_span_overlaps() {
 }
 
 #[test]
-fn the_default_period_covers_every_event() {
+fn issue_27_the_default_period_runs_to_the_report_year() {
     let md = briefing(&[]);
-    assert!(md.contains("Briefing for **2021–2029**"), "{}", &md[..400]);
+    assert!(md.contains("Briefing for **2021–2026**"), "{}", &md[..400]);
     assert!(md.contains("records 30 events"));
 }
 

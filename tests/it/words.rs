@@ -195,6 +195,6 @@ fn a_desks_catalogue_rewords_every_sentence_of_the_templates() {
     }
     let missing: Vec<&String> = ids.iter().filter(|id| !markdown.contains(&format!("⟦{id}⟧"))).collect();
     assert!(missing.is_empty(), "messages the desk's catalogue did not reach: {missing:?}");
-    assert!(markdown.contains("⟦briefing⟧Briefing for **2021 to 2029**"), "{}", &markdown[..600.min(markdown.len())]);
+    assert!(markdown.contains("⟦briefing⟧Briefing for **2021 to 2026**"), "{}", &markdown[..600.min(markdown.len())]);
     assert!(markdown.contains("⟦counts-compared⟧Beside each count, the difference from 2025,"), "the --compare period");
 }
