@@ -396,11 +396,11 @@ chart-timeline-event-span = { $name } ({ $from } to { $until })
 chart-timeline-more = And { $count } more.
 # The key under a timeline: the marks' sizes, the bars, the dots, the
 # hollow marks, and marks drawn as one with their number.
-chart-key-significance = Significance:
-chart-key-spans = bars: spans
-chart-key-undated = dots: undated, somewhere in the span
-chart-key-planned = hollow: planned
-chart-key-merged = 3: three events too close to draw apart
+chart-key-significance = Significance, from 1 (least) to 5 (most):
+chart-key-spans = a bar: an event over several days
+chart-key-undated = dotted: known only to lie within the span
+chart-key-planned = hollow: planned, not yet held
+chart-key-merged = a number on a mark: so many events, too close to draw apart
 # The months on a timeline's axis, short, January first. Not CLDR's
 # abbreviations: en-GB's "Sept" is wider than what the axis has always
 # printed ("Sep"), so the axis has its own.
@@ -854,3 +854,6 @@ about-highlights = Highlights, related events and the events of the timeline are
 chronology-before = Begun before { $year }
 # The sentence under it: $year, likewise.
 chronology-before-note = Events begun before { $year } and still under way in it.
+# The timeline's key, for the bands of events known only to the month or
+# the year (issue 27, item 5). No variables.
+chart-key-bands = a band: known only to the month or year

@@ -287,6 +287,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("chart-timeline-more", &["count"]),
     ("chart-key-significance", &[]),
     ("chart-key-spans", &[]),
+    ("chart-key-bands", &[]),
     ("chart-key-undated", &[]),
     ("chart-key-planned", &[]),
     ("chart-key-merged", &[]),

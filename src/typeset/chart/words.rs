@@ -24,6 +24,8 @@ pub(super) struct Key {
     pub significance: String,
     /// The tinted bars.
     pub spans: String,
+    /// The bands of events known to the month or year.
+    pub bands: String,
     /// The dots of undated facts.
     pub undated: String,
     /// Hollow marks.
@@ -38,6 +40,7 @@ impl Key {
         Key {
             significance: say("chart-key-significance"),
             spans: say("chart-key-spans"),
+            bands: say("chart-key-bands"),
             undated: say("chart-key-undated"),
             planned: say("chart-key-planned"),
             merged: say("chart-key-merged"),
