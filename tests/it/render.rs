@@ -351,3 +351,23 @@ fn the_about_note_says_what_the_briefing_covers_not_its_files() {
     assert!(about.contains("count them in a column of their own"), "{about}");
     assert!(!about.contains("events/") && !about.contains(".toml") && !about.contains("Files with"), "{about}");
 }
+
+/// Issue 27, item 8: the Markdown has a table of contents of its own, a
+/// list of links each to a heading it has; the PDF draws its contents
+/// from the same list (with page numbers, not the list's links).
+#[test]
+fn issue_27_the_markdown_has_a_linked_table_of_contents() {
+    let md = crate::util::default_markdown();
+    assert!(!md.contains("<!-- toc -->"), "the marker is replaced");
+    let list = &md[md.find("**Contents**\n\n").expect("a contents title")..];
+    let links: Vec<&str> = list.lines().skip(2).take_while(|l| l.starts_with("- [")).collect();
+    assert!(links.len() >= 6, "{links:?}");
+    let mut slugger = azint_report::slug::Slugger::default();
+    let anchors: Vec<String> = headings(md, pulldown_cmark::HeadingLevel::H2).iter().map(|h| slugger.next(h)).collect();
+    for link in &links {
+        let target = &link[link.rfind("](#").unwrap() + 3..link.len() - 1];
+        assert!(anchors.iter().any(|a| a == target), "{link} goes nowhere: {anchors:?}");
+    }
+    let text = crate::util::default_typeset().document.text_dump();
+    assert!(text.contains("Contents") && !text.contains("](#"), "the PDF's own contents");
+}
