@@ -107,7 +107,7 @@ pub fn parse(markdown: &str) -> Vec<Block> {
     for event in Parser::new_ext(markdown, options) {
         builder.event(event);
     }
-    contents(builder.finish())
+    super::chips::apply(contents(builder.finish()))
 }
 
 /// The Markdown's own table of contents (`report::contents`): a paragraph
