@@ -140,7 +140,7 @@ fn judgements_open_the_pdf_with_their_links_and_tags() {
     // A judgement may run over a page break: read past the page's foot and
     // the next page's head.
     let flat = match (flat.find(" Page 1 of "), flat.find("· 2024–2026 Key judgements ")) {
-        (Some(foot), Some(head)) if foot < head => format!("{}{}", &flat[..foot + 1], &flat[head + "· 2024–2026 Key judgements ".len()..]),
+        (Some(foot), Some(head)) if foot < head => format!("{}{}", &flat[..=foot], &flat[head + "· 2024–2026 Key judgements ".len()..]),
         _ => flat,
     };
     assert!(flat.contains("through 2026. Confidence: moderate. Evidence: Ten-year gas contract"), "{flat}");
