@@ -857,3 +857,20 @@ chronology-before-note = Events begun before { $year } and still under way in it
 # The timeline's key, for the bands of events known only to the month or
 # the year (issue 27, item 5). No variables.
 chart-key-bands = a band: known only to the month or year
+# A dense timeline's cell, in Mermaid's bar and the PDF's text: $count,
+# the events begun in a month (or known only to a year) in one lane.
+timeline-cell = { $count ->
+        [one] { $count } event
+       *[other] { $count } events
+    }
+# A dense timeline's description for screen readers: $count events in
+# $lanes lanes, $from and $until the period's first and last years.
+timeline-dense-alt = Events per month and pillar: { $count } events in { $lanes } lanes from { $from } to { $until }, counted by the month each began in; those known only to the year by year.
+# Over a dense timeline: $total, the events of the period; $undated and
+# $planned as for timeline-all.
+timeline-dense = { $total } events of the period, too many to draw one by one: one lane per pillar, each month's cell shaded and numbered by the events begun in it{ $undated ->
+        [0] {""}
+       *[other] ; facts known only within a span are left out
+    }; events known only to the year are counted in a band across it.
+# The key of a dense timeline's cells. No variables.
+chart-key-cells = a cell: events begun in that month, darker for more

@@ -178,8 +178,11 @@ fn a_desks_catalogue_rewords_every_sentence_of_the_templates() {
     let author = data.path().join("author");
     crowded(&author, "author = \"Ann\"\nlogo = \"logo.png\"");
     let (both, org, author) = (both.display().to_string(), org.display().to_string(), author.display().to_string());
-    let runs: [&[&str]; 7] = [
+    let runs: [&[&str]; 8] = [
         &[],
+        // Crowded and without the chronology: the timeline of the most
+        // significant, not counts (issue 27, item 5).
+        &["--data", &org, "--no-chronology"],
         &["--period", "2025", "--compare", "2025"],
         &["--period", "2025", "--compare", "2024"],
         &["--data", &both, "--period", "2025", "--compare", "2024"],

@@ -348,3 +348,20 @@ fn pie_wedges_say_their_counts() {
     assert!(!said.contains(&"0.1"), "a sliver is too narrow to say it: {said:?}");
     inside(&d);
 }
+
+/// Issue 27, item 5: a dense timeline draws a numbered cell per month, in
+/// steps of value (a fuller month darker, so greyscale keeps it), and a
+/// key in words; no significance marks.
+#[test]
+fn a_dense_timeline_draws_numbered_cells_in_steps_of_value() {
+    let source = "gantt\n    dateFormat YYYY-MM-DD\n    %% lanes: #1b3a5c\n    %% period: 2024-01-01 2024-12-31\n    section D\n    12 events :s1c12e1, 2024-03-01, 2024-03-31\n    3 events :s1c3e2, 2024-04-01, 2024-04-30\n    5 events :s1mc5e3, 2024-01-01, 2024-12-31\n";
+    let d = draw(&parse(source).unwrap(), Pt(460.0), &en());
+    let said = texts(&d);
+    assert!(said.contains(&"12") && said.contains(&"3") && said.contains(&"5"), "{said:?}");
+    assert!(said.contains(&"a cell: events begun in that month, darker for more"), "{said:?}");
+    assert!(!said.iter().any(|t| t.starts_with("Significance")), "{said:?}");
+    let value = |c: &Color| 0.299 * c.r + 0.587 * c.g + 0.114 * c.b;
+    let cells: Vec<f32> = d.items.iter().filter_map(|(_, i)| match i { Item::Fill { size, color } if size.h.0 > 10.0 && size.w.0 > 5.0 && size.w.0 < 60.0 => Some(value(color)), _ => None }).collect();
+    assert!(cells.len() >= 2 && cells[0] < cells[1] - 0.2, "March (12) darker than April (3): {cells:?}");
+    inside(&d);
+}

@@ -25,6 +25,8 @@ struct Plot {
     span: f64,
     top: f64,
     bottom: f64,
+    /// The largest count of a month's cell (0: no counts, events drawn).
+    most: u32,
 }
 
 impl Plot {
@@ -52,6 +54,7 @@ pub(super) fn timeline(pen: &mut Pen<'_>, title: &str, lanes: &[Lane], period: O
         span: (days(to) - days(from)).max(1.0),
         top,
         bottom: top + LANE_H * lanes.len() as f64,
+        most: lanes.iter().flat_map(|l| &l.tasks).filter(|t| !t.imprecise).map(|t| t.count).max().unwrap_or(0),
     };
     let mut merged = false;
     for (i, lane) in lanes.iter().enumerate() {
@@ -81,6 +84,9 @@ fn lane(pen: &mut Pen<'_>, plot: &Plot, i: usize, lane: &Lane, label_w: f64) -> 
         pen.text(8.0, first + 9.2 * n as f64, Face::Sans, Pt(8.0), INK, &line);
     }
     let mid = y + LANE_H / 2.0;
+    if lane.tasks.iter().any(|t| t.count > 0) {
+        return cells(pen, plot, &lane.tasks, (y, mid), color);
+    }
     // Spans first, in a light tint, so the marks stand out on them.
     let tint = Color {
         r: color.r + (1.0 - color.r) * 0.55,
@@ -105,6 +111,33 @@ fn lane(pen: &mut Pen<'_>, plot: &Plot, i: usize, lane: &Lane, label_w: f64) -> 
         count(pen, x, mid, n);
     }
     !counts.is_empty()
+}
+
+/// A dense timeline's lane (issue 27, item 5): a cell per month, shaded
+/// in four steps of value by its count against the chart's largest (so
+/// it reads in greyscale) and numbered where the number fits; a year's
+/// count of events known only to the year in a band along the lane's
+/// foot, numbered. Whether any count was drawn (always).
+fn cells(pen: &mut Pen<'_>, plot: &Plot, tasks: &[Task], (y, mid): (f64, f64), color: Color) -> bool {
+    let mix = |t: f32| Color { r: color.r + (1.0 - color.r) * t, g: color.g + (1.0 - color.g) * t, b: color.b + (1.0 - color.b) * t };
+    for task in tasks.iter().filter(|t| t.count > 0) {
+        let (x0, x1) = (plot.x(task.start), plot.x_end(task));
+        let n = task.count.to_string();
+        let w = pen.width(Face::Sans, Pt(5.5), &n);
+        if task.imprecise {
+            pen.rect(x0 + 0.5, y + LANE_H - 5.0, (x1 - x0 - 1.0).max(1.0), 3.0, mix(0.4));
+            count(pen, (x0 + x1) / 2.0, y + LANE_H - 3.5, task.count as usize);
+            continue;
+        }
+        let step = (4 * task.count).div_ceil(plot.most.max(1)).clamp(1, 4);
+        let shade = mix([0.8, 0.55, 0.3, 0.0][step as usize - 1]);
+        pen.rect(x0 + 0.3, y + 2.0, (x1 - x0 - 0.6).max(0.5), LANE_H - 8.0, shade);
+        if w <= x1 - x0 - 1.0 {
+            let ink = if step >= 3 { Color::grey(1.0) } else { INK };
+            pen.text((x0 + x1) / 2.0 - w / 2.0, mid - 1.0, Face::Sans, Pt(5.5), ink, &n);
+        }
+    }
+    true
 }
 
 /// Events known only to the month or the year (issue 27, item 5): a band
@@ -206,6 +239,7 @@ enum Sample {
     Dots,
     Hollow,
     Count,
+    Cells,
 }
 
 /// The key to the marks at `key_y`, in words (issue 27, item 5): the
@@ -213,6 +247,17 @@ enum Sample {
 /// timeline has, wrapped to `width`; the bottom of the drawing.
 fn key(pen: &mut Pen<'_>, lanes: &[Lane], merged: bool, key_y: f64, width: f64) -> f64 {
     let words = words::Key::of(pen.words);
+    let all = || lanes.iter().flat_map(|l| &l.tasks);
+    if all().any(|t| t.count > 0) {
+        sample(pen, Sample::Cells, 0.0, key_y);
+        let mut kx = 22.0 + pen.text(22.0, key_y + 3.0, Face::Sans, LABEL, MUTED, &words.cells) + 12.0;
+        if all().any(|t| t.count > 0 && t.imprecise) && kx + 22.0 + pen.width(Face::Sans, LABEL, &words.bands) <= width {
+            sample(pen, Sample::Band, kx, key_y);
+            kx += 22.0 + pen.text(kx + 22.0, key_y + 3.0, Face::Sans, LABEL, MUTED, &words.bands);
+        }
+        let _ = kx;
+        return key_y + 8.0;
+    }
     let mut kx = 0.0;
     kx += pen.text(kx, key_y + 3.0, Face::Sans, LABEL, MUTED, &words.significance) + 8.0;
     for sig in 1..=5u8 {
@@ -221,7 +266,6 @@ fn key(pen: &mut Pen<'_>, lanes: &[Lane], merged: bool, key_y: f64, width: f64) 
         kx += 2.0 * s + 3.0;
         kx += pen.text(kx, key_y + 3.0, Face::Sans, LABEL, MUTED, &sig.to_string()) + 8.0;
     }
-    let all = || lanes.iter().flat_map(|l| &l.tasks);
     let entries = [
         (all().any(|t| t.end > t.start && !t.undated && !t.imprecise), Sample::Bar, &words.spans),
         (all().any(|t| t.imprecise && !t.undated), Sample::Band, &words.bands),
@@ -258,6 +302,11 @@ fn sample(pen: &mut Pen<'_>, sample: Sample, x: f64, y: f64) {
             pen.polygon(vec![pt(x + s, y - h), pt(x + s + h, y), pt(x + s, y + h), pt(x + s - h, y)], Color::grey(1.0));
         }
         Sample::Count => count(pen, x + 9.0, y, 3),
+        Sample::Cells => {
+            for (i, grey) in [0.8, 0.6, 0.4, 0.2].into_iter().enumerate() {
+                pen.rect(x + 4.5 * i as f64, y - 3.5, 4.2, 7.0, Color::grey(grey));
+            }
+        }
     }
 }
 

@@ -26,6 +26,8 @@ pub(super) struct Key {
     pub spans: String,
     /// The bands of events known to the month or year.
     pub bands: String,
+    /// A dense timeline's cells.
+    pub cells: String,
     /// The dots of undated facts.
     pub undated: String,
     /// Hollow marks.
@@ -41,6 +43,7 @@ impl Key {
             significance: say("chart-key-significance"),
             spans: say("chart-key-spans"),
             bands: say("chart-key-bands"),
+            cells: say("chart-key-cells"),
             undated: say("chart-key-undated"),
             planned: say("chart-key-planned"),
             merged: say("chart-key-merged"),
