@@ -161,6 +161,9 @@ struct EntryRow<'a> {
     colour: usize,
 }
 
+/// A lane's counts by (year, month), month 0 for a count of the year.
+type Counts = std::collections::BTreeMap<(i32, u32), u32>;
+
 /// The counts of a dense timeline: per lane, the events begun in each
 /// month of the period (one begun before it counts in its first month),
 /// and those known only to a year, by year.
@@ -168,8 +171,7 @@ fn dense(chronology: &ChronologyRows<'_>, period: &PeriodRow, title: &str, words
     use chrono::{Datelike, NaiveDate};
     use std::collections::BTreeMap;
     let entries = chronology.before.iter().chain(chronology.years.iter().flat_map(|y| y.events.iter().chain(y.months.iter().flat_map(|m| &m.events))));
-    // (colour, lane) -> (year, month or 0 for the year) -> count.
-    let mut cells: BTreeMap<(usize, &str), BTreeMap<(i32, u32), u32>> = BTreeMap::new();
+    let mut cells: BTreeMap<(usize, &str), Counts> = BTreeMap::new();
     let mut total = 0usize;
     for e in entries {
         let mut parts = e.date.split('-');
