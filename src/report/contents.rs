@@ -12,20 +12,26 @@ use crate::slug::Slugger;
 pub const MARKER: &str = "<!-- toc -->";
 
 /// `text` with its [`MARKER`] line (outside fenced blocks) replaced by a
-/// title (`title`, strong) and a list of links to the level-2 headings that
+/// title (`title` and a colon, strong) and a list of links to the level-2 headings that
 /// follow it, each by GitHub's anchor for it; unchanged when it has none.
 pub fn expand(text: &str, title: &str) -> String {
     let Some(at) = marker_at(text) else { return text.to_owned() };
     let entries = headings(text);
-    let mut list = format!("**{}**\n\n", crate::report::escape::markdown(title));
+    // The colon makes the title a lead-in, not a heading made of bold
+    // (markdownlint's MD036), so the list stays out of the outline.
+    let mut list = format!("**{}:**\n\n", crate::report::escape::markdown(title));
     for (level, heading, anchor) in entries.into_iter().filter(|(level, _, _)| *level == 2) {
         debug_assert_eq!(level, 2);
         list.push_str(&format!("- [{}](#{anchor})\n", crate::report::escape::markdown(&heading)));
     }
-    let end = text[at..].find('\n').map_or(text.len(), |n| at + n + 1);
-    if list.ends_with("**\n\n") {
-        // No section to list: no title either.
+    let mut end = text[at..].find('\n').map_or(text.len(), |n| at + n + 1);
+    if list.ends_with(":**\n\n") {
+        // No section to list: no title either, and no blank line left
+        // doubled.
         list.clear();
+        if text[end..].starts_with('\n') {
+            end += 1;
+        }
     }
     format!("{}{}{}", &text[..at], list, &text[end..])
 }
@@ -89,7 +95,7 @@ mod tests {
         let out = expand(text, "Contents");
         assert!(!out.contains("<!--"), "{out}");
         assert!(
-            out.contains("**Contents**\n\n- [Executive summary](#executive-summary)\n- [1\\. Energy & gas](#1-energy--gas)\n- [Notes](#notes)\n- [Notes](#notes-1)\n\n## Executive summary"),
+            out.contains("**Contents:**\n\n- [Executive summary](#executive-summary)\n- [1\\. Energy & gas](#1-energy--gas)\n- [Notes](#notes)\n- [Notes](#notes-1)\n\n## Executive summary"),
             "{out}"
         );
     }
@@ -98,6 +104,6 @@ mod tests {
     fn without_the_marker_or_sections_nothing_is_added() {
         assert_eq!(expand("# T\n\nText.\n", "Contents"), "# T\n\nText.\n");
         assert_eq!(expand("```\n<!-- toc -->\n```\n", "Contents"), "```\n<!-- toc -->\n```\n");
-        assert_eq!(expand("# T\n\n<!-- toc -->\n\nText.\n", "Contents"), "# T\n\n\nText.\n");
+        assert_eq!(expand("# T\n\n<!-- toc -->\n\nText.\n", "Contents"), "# T\n\nText.\n");
     }
 }

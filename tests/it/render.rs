@@ -357,7 +357,7 @@ fn the_about_note_says_what_the_briefing_covers_not_its_files() {
 fn issue_27_the_markdown_has_a_linked_table_of_contents() {
     let md = crate::util::default_markdown();
     assert!(!md.contains("<!-- toc -->"), "the marker is replaced");
-    let list = &md[md.find("**Contents**\n\n").expect("a contents title")..];
+    let list = &md[md.find("**Contents:**\n\n").expect("a contents title")..];
     let links: Vec<&str> = list.lines().skip(2).take_while(|l| l.starts_with("- [")).collect();
     assert!(links.len() >= 6, "{links:?}");
     let mut slugger = azint_report::slug::Slugger::default();
