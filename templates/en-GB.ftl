@@ -566,7 +566,7 @@ related-event = { $title } ({ $date }; primarily { $pillar })
 timeline-some = The { $shown ->
         [one] { $shown } most significant event
        *[other] { $shown } most significant events
-    } of the { $total } of the period, one lane per pillar; marks grow with significance and bars show spans{ $undated ->
+    } of the { $total } of the period, one lane per pillar; marks grow with significance, and bars show spans and events known only to their month or year{ $undated ->
         [0] {""}
        *[other] ; facts known only within a span run across it, dotted
     }{ $planned ->
@@ -577,7 +577,7 @@ timeline-some = The { $shown ->
 timeline-all = { $total ->
         [one] The one event
        *[other] All { $total } events
-    } of the period, one lane per pillar; marks grow with significance and bars show spans{ $undated ->
+    } of the period, one lane per pillar; marks grow with significance, and bars show spans and events known only to their month or year{ $undated ->
         [0] {""}
        *[other] ; facts known only within a span run across it, dotted
     }{ $planned ->
