@@ -365,3 +365,11 @@ fn a_dense_timeline_draws_numbered_cells_in_steps_of_value() {
     assert!(cells.len() >= 2 && cells[0] < cells[1] - 0.2, "March (12) darker than April (3): {cells:?}");
     inside(&d);
 }
+
+/// Issue 29: a count as large as the id can hold is drawn, not a panic.
+#[test]
+fn a_huge_count_in_a_desks_chart_is_drawn() {
+    let source = "gantt\n    dateFormat YYYY-MM-DD\n    section D\n    x :s1c4294967295e1, 2024-03-01, 2024-03-31\n    y :s1c1e2, 2024-04-01, 2024-04-30\n";
+    let d = draw(&parse(source).unwrap(), Pt(460.0), &en());
+    inside(&d);
+}

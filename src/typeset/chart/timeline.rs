@@ -129,7 +129,7 @@ fn cells(pen: &mut Pen<'_>, plot: &Plot, tasks: &[Task], (y, mid): (f64, f64), c
             count(pen, (x0 + x1) / 2.0, y + LANE_H - 3.5, task.count as usize);
             continue;
         }
-        let step = (4 * task.count).div_ceil(plot.most.max(1)).clamp(1, 4);
+        let step = (4 * u64::from(task.count)).div_ceil(u64::from(plot.most.max(1))).clamp(1, 4);
         let shade = mix([0.8, 0.55, 0.3, 0.0][step as usize - 1]);
         pen.rect(x0 + 0.3, y + 2.0, (x1 - x0 - 0.6).max(0.5), LANE_H - 8.0, shade);
         if w <= x1 - x0 - 1.0 {
