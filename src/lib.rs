@@ -140,7 +140,7 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     let started = Instant::now();
     let dataset = dataset::validate::validate(&options.data.display(), files)?;
     check_pillars(&dataset, &options.pillars)?;
-    let period = options.period.clone().unwrap_or_else(|| default_period(&dataset));
+    let period = options.period.clone().unwrap_or_else(|| default_period(&dataset, options.as_of));
     let plan = plan::Plan::new(options, &period, files)?;
     // The briefings issued for the period, read once: issuing checks the
     // date against them, and the comparison chooses among them.
@@ -289,9 +289,9 @@ fn selection<'a>(options: &'a Options, period: &'a Period, words: &'a words::Cat
     }
 }
 
-/// Warnings about the period itself: one with no events in it, and a
-/// default period (no `--period`) that reaches past the report's date,
-/// naming the event that stretches it.
+/// Warnings about the period itself: one with no events in it. (A default
+/// period no longer reaches past the report's year, issue 27, item 6, so
+/// it needs no warning of its own.)
 fn period_warnings(dataset: &Dataset, options: &Options, period: &Period, events: usize) -> Vec<diag::Diagnostic> {
     use chrono::Datelike;
     let source = options.data.display();
@@ -308,43 +308,19 @@ fn period_warnings(dataset: &Dataset, options: &Options, period: &Period, events
                 .warning(),
         );
     }
-    if options.period.is_none() && period.end > options.as_of {
-        if let Some(latest) = dataset.events.iter().max_by_key(|e| (e.last_day(), std::cmp::Reverse(e.first_day()))) {
-            let span = match &latest.until {
-                Some(until) => latest.date.display_span(until),
-                None => latest.date.display(),
-            };
-            warnings.push(
-                diag::Diagnostic::error_in(
-                    &latest.file,
-                    format!(
-                        "no --period given: the period runs to {} because event `{}` ({span}) ends then, after the report's date {}",
-                        period.end.year(),
-                        latest.id,
-                        crate::date::PartialDate::from_naive(options.as_of).display()
-                    ),
-                )
-                .warning()
-                .with_help(if options.as_of.year() > period.start.year() {
-                    format!("give --period to choose, for example --period {}-{}", period.start.year(), options.as_of.year())
-                } else {
-                    "give --period to choose the period".to_owned()
-                }),
-            );
-        }
-    }
     warnings
 }
 
-/// The whole years from the first event's start to the last event's end.
-pub fn default_period(dataset: &Dataset) -> Period {
+/// The period without `--period`: the whole years from the first event's
+/// start to the report's year ([`Period::reader_default`]).
+pub fn default_period(dataset: &Dataset, as_of: chrono::NaiveDate) -> Period {
     use chrono::Datelike;
     let first = dataset.events.iter().map(|e| e.first_day().year()).min();
     let last = dataset.events.iter().map(|e| e.last_day().year()).max();
     match (first, last) {
-        (Some(first), Some(last)) => Period::whole_years(first, last),
+        (Some(first), Some(last)) => Period::reader_default(first, last, as_of.year()),
         // A loaded dataset has at least one event; keep a sane fallback.
-        _ => Period::whole_years(2024, 2024),
+        _ => Period::whole_years(as_of.year(), as_of.year()),
     }
 }
 

@@ -36,8 +36,9 @@
 //! A milestone's end is written `0d`; `crit` marks significance 4 and 5,
 //! `done` an undated task (grey in Mermaid). The task id carries what
 //! Mermaid has no word for: significance 1 to 5, then the flags `u`
-//! undated, `p` planned, `m` imprecise (known to the month or year), then
-//! `e` and the task's key.
+//! undated, `p` planned, `m` imprecise (known to the month or year), `c`
+//! and a number for a count of events rather than one (a dense timeline's
+//! month or year), then `e` and the task's key.
 //!
 //! Text is escaped so that no data can end a string, start a directive
 //! (`%%{…}%%` anywhere in a block is one) or be read as a keyword:
@@ -142,6 +143,10 @@ pub struct Task {
     /// The task's number in its id (`e12`): the event's place in the data
     /// the chart was written from.
     pub key: usize,
+    /// Not an event but a count of events (flag `c` and the number, `c12`):
+    /// those begun in the task's month, or known only to its year, in a
+    /// timeline too dense to draw each (issue 27, item 5); 0 for an event.
+    pub count: u32,
 }
 
 /// The gantt `axisFormat` for a period: years when it spans two or more

@@ -150,6 +150,21 @@ impl Period {
         )
     }
 
+    /// The period a reader expects when none is asked for (issue 27, item
+    /// 6): whole years from the year of the first event (`first`) to the
+    /// year of the report's date (`as_of`), not to the last event's end,
+    /// so a briefing "as of February 2026" is not titled "2021-2029"
+    /// (what is planned after it is for What to watch). When every event
+    /// starts after the report's year, the period runs from the first to
+    /// the last event's year (`last`), as nothing would fall before it.
+    pub fn reader_default(first: i32, last: i32, as_of: i32) -> Period {
+        if first > as_of {
+            Period::whole_years(first, last.max(first))
+        } else {
+            Period::whole_years(first, as_of)
+        }
+    }
+
     /// The coarsest kind of date that says the period's days exactly.
     fn precision(&self) -> Precision {
         PartialDate::span_of(self.start, self.end).0.precision()
@@ -537,6 +552,14 @@ mod tests {
                 proptest::prop_assert_eq!(parsed.map(|p| p.file_stem()), Ok(period.file_stem()), "{}", text);
             }
         }
+    }
+
+    #[test]
+    fn issue_27_the_default_period_ends_at_the_report_year() {
+        assert_eq!(Period::reader_default(2021, 2029, 2026), p("2021-2026"));
+        assert_eq!(Period::reader_default(2021, 2024, 2026), p("2021-2026"), "to the report's year, not the last event's");
+        assert_eq!(Period::reader_default(2026, 2026, 2026), p("2026"));
+        assert_eq!(Period::reader_default(2027, 2029, 2026), p("2027-2029"), "all ahead: the events' own years");
     }
 
     #[test]

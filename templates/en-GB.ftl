@@ -37,12 +37,6 @@ contents = Contents
 # What a screen reader says for a task list's box.
 task-done = Done
 task-not-done = Not done
-# The labels of GitHub's alerts (> [!NOTE] and so on).
-callout-note = Note
-callout-tip = Tip
-callout-important = Important
-callout-warning = Warning
-callout-caution = Caution
 # An image written with no alternative text: $src is its address.
 image-without-alt = Image { $src }
 # A link of the table of contents: $title is the section's heading.
@@ -402,11 +396,11 @@ chart-timeline-event-span = { $name } ({ $from } to { $until })
 chart-timeline-more = And { $count } more.
 # The key under a timeline: the marks' sizes, the bars, the dots, the
 # hollow marks, and marks drawn as one with their number.
-chart-key-significance = Significance:
-chart-key-spans = bars: spans
-chart-key-undated = dots: undated, somewhere in the span
-chart-key-planned = hollow: planned
-chart-key-merged = 3: three events too close to draw apart
+chart-key-significance = Significance, from 1 (least) to 5 (most):
+chart-key-spans = a bar: an event over several days
+chart-key-undated = dotted: known only to lie within the span
+chart-key-planned = hollow: planned, not yet held
+chart-key-merged = a number on a mark: so many events, too close to draw apart
 # The months on a timeline's axis, short, January first. Not CLDR's
 # abbreviations: en-GB's "Sept" is wider than what the axis has always
 # printed ("Sep"), so the axis has its own.
@@ -517,7 +511,7 @@ partners-regions-without = No bilateral counterpart in { $regions }.
 partners-named = The period's events name { $count ->
         [one] { $count } partner
        *[other] { $count } partners
-    }. The dataset has no `[[partner]]` registry, so partners are free text: their kinds and regions are not known. The most frequent:
+    }, as the sources name them; their kinds and regions are not recorded. The most frequent:
 # When the period's events name none.
 partners-none = The period's events name no partners.
 # With --compare: $period is the other period, $new and $absent what the
@@ -572,9 +566,9 @@ related-event = { $title } ({ $date }; primarily { $pillar })
 timeline-some = The { $shown ->
         [one] { $shown } most significant event
        *[other] { $shown } most significant events
-    } of the { $total } of the period, one lane per pillar; marks grow with significance and bars show spans{ $undated ->
+    } of the { $total } of the period, one lane per pillar; marks grow with significance, and bars show spans and events known only to their month or year{ $undated ->
         [0] {""}
-       *[other] ; dots (grey bars in Mermaid) are facts undated within their span
+       *[other] ; facts known only within a span run across it, dotted
     }{ $planned ->
         [0] {""}
        *[other] ; hollow marks are planned
@@ -583,9 +577,9 @@ timeline-some = The { $shown ->
 timeline-all = { $total ->
         [one] The one event
        *[other] All { $total } events
-    } of the period, one lane per pillar; marks grow with significance and bars show spans{ $undated ->
+    } of the period, one lane per pillar; marks grow with significance, and bars show spans and events known only to their month or year{ $undated ->
         [0] {""}
-       *[other] ; dots (grey bars in Mermaid) are facts undated within their span
+       *[other] ; facts known only within a span run across it, dotted
     }{ $planned ->
         [0] {""}
        *[other] ; hollow marks are planned
@@ -641,38 +635,30 @@ source-published = { $source }, published { $date }{ $addresses ->
        *[other] { $events } events
     }
 
-# About this briefing: $events and $pillars in the dataset, in
-# $event_files and $pillar_files files; $in_period, the events of the
+# About this briefing, for a reader: $events and $pillars in the
+# dataset (not its files: those are the analyst's, whom `check` tells);
+# $in_period, the events of the
 # period; $from and $until, its first and last day.
-about-compiled = Compiled from the dataset: { $events ->
-        [one] { $events } event
-       *[other] { $events } events
-    } in { $event_files ->
-        [one] { $event_files } file
-       *[other] { $event_files } files
-    } and { $pillars ->
+about-compiled = This briefing covers { $from } to { $until }: { $in_period ->
+        [one] the { $in_period } event
+       *[other] the { $in_period } events
+    }, of the { $events } recorded in { $pillars ->
         [one] { $pillars } pillar
        *[other] { $pillars } pillars
-    } in { $pillar_files ->
-        [one] { $pillar_files } file
-       *[other] { $pillar_files } files
-    }; { $in_period } of the events fall in the period. An event is in the period when its span overlaps { $from } to { $until }; counts per year go by start date. Dates keep the precision of the source: a month or a year where no day is known, never an invented day.
+    } of policy, that took place or are planned in that time, wholly or in part. Counts by year go by the year an event began. Dates keep the precision of the source: a month or a year where no day is known, never an invented day.
 # Undated facts: $count of the period, $spans (each span-count, joined by
 # semicolons), $example (an undated date as the briefing shows it).
 about-undated = Undated facts: the source places { $count ->
         [one] { $count } fact of the period somewhere in a span without a date of its own
        *[other] { $count } facts of the period somewhere in a span without a date of their own
-    } ({ $spans }). The data record them as `date = "FROM..TO"` and the briefing shows them with their span ("{ $example }"): per-year tables count them in a row of their own, never in a single year; the timeline draws them apart, as dots (grey bars in Mermaid); the chronology lists them apart.
+    } ({ $spans }). The briefing shows them with their span ("{ $example }"): tables by year count them in a column of their own, never in a single year; the timeline draws them across their span, dotted; the chronology lists them under a heading of their own.
 # One span of them: $count facts within $span.
 about-undated-span = { $count } within { $span }
 # Planned events: $count.
 about-planned = Plans: { $count ->
         [one] { $count } event of the period is
        *[other] { $count } events of the period are
-    } only announced (`status = "planned"`), marked "(planned)" beside the date and ranked after events that happened of the same significance.
-# Over the lists of data files.
-about-event-files = Files with events, relative to the data folder:
-about-pillar-files = Files with pillars:
+    } only announced, not yet held or signed, marked "(planned)" beside the date and ranked after events that happened of the same significance.
 
 ## Drafts and issued briefings: the DRAFT mark, and the change report's
 ## title and opening line.
@@ -860,7 +846,7 @@ watch-heading = **What to watch** on { $date }: plans ahead, spans still running
 # events (highlights, related events, the timeline's events) and breaks
 # their ties, the rule of summary::highlights (issue 25, item 8). No
 # variables.
-about-highlights = Highlights, related events and the events of the timeline are the most significant of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then the id in alphabetical order, so no choice rests on the order of the files.
+about-highlights = Highlights, related events and the events of the timeline are the most significant of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then a fixed order of their own, so the same data always give the same choice.
 
 ## judge
 
@@ -959,3 +945,30 @@ region-with-count = { $name } { $count }
 # A partner an event only mentions, in the event's list of partners
 # (role `mentioned`): $name.
 partner-mentioned = { $name } (mentioned)
+
+## frame
+# The chronology's heading over the events begun before the period's first
+# year and still under way in it: $year, that first year (as text).
+chronology-before = Begun before { $year }
+# The sentence under it: $year, likewise.
+chronology-before-note = Events begun before { $year } and still under way in it.
+# The timeline's key, for the bands of events known only to the month or
+# the year (issue 27, item 5). No variables.
+chart-key-bands = a band: known only to the month or year
+# A dense timeline's cell, in Mermaid's bar and the PDF's text: $count,
+# the events begun in a month (or known only to a year) in one lane.
+timeline-cell = { $count ->
+        [one] { $count } event
+       *[other] { $count } events
+    }
+# A dense timeline's description for screen readers: $count events in
+# $lanes lanes, $from and $until the period's first and last years.
+timeline-dense-alt = Events per month and pillar: { $count } events in { $lanes } lanes from { $from } to { $until }, counted by the month each began in; those known only to the year by year.
+# Over a dense timeline: $total, the events of the period; $undated and
+# $planned as for timeline-all.
+timeline-dense = { $total } events of the period, too many to draw one by one: one lane per pillar, each month's cell shaded and numbered by the events begun in it{ $undated ->
+        [0] {""}
+       *[other] ; facts known only within a span are left out
+    }; events known only to the year are counted in a band across it.
+# The key of a dense timeline's cells. No variables.
+chart-key-cells = a cell: events begun in that month, darker for more

@@ -268,5 +268,6 @@ fn task(line: &str) -> Result<Task, ParseError> {
         planned: flags.contains('p'),
         imprecise: flags.contains('m'),
         key: key.parse().unwrap_or(0),
+        count: flags.split_once('c').map_or(0, |(_, n)| n.parse().unwrap_or(0)),
     })
 }

@@ -42,6 +42,7 @@ fn a_timeline_is_written_in_the_documented_form() {
         planned: false,
         imprecise: false,
         key,
+        count: 0,
     };
     let chart = Chart::Timeline {
         title: "T".into(),
@@ -119,7 +120,7 @@ fn task() -> impl Strategy<Value = Task> {
     (hostile(), day(), 0u64..800, 1u8..=5, any::<(bool, bool, bool, bool)>(), 0usize..100_000).prop_map(
         |(name, start, days, significance, (milestone, undated, planned, imprecise), key)| {
             let end = if milestone { start } else { start.checked_add_days(chrono::Days::new(days)).unwrap_or(start) };
-            Task { name, start, end, significance, milestone, undated, planned, imprecise, key }
+            Task { name, start, end, significance, milestone, undated, planned, imprecise, key, count: (key % 7) as u32 }
         },
     )
 }

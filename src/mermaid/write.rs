@@ -98,8 +98,11 @@ fn task(task: &Task) -> String {
             tags.push_str(", ");
         }
     }
-    let flags: String =
+    let mut flags: String =
         [(task.undated, 'u'), (task.planned, 'p'), (task.imprecise, 'm')].iter().filter(|f| f.0).map(|f| f.1).collect();
+    if task.count > 0 {
+        flags.push_str(&format!("c{}", task.count));
+    }
     let end = if task.milestone { "0d".to_owned() } else { task.end.to_string() };
     format!(
         "    {} :{tags}s{}{flags}e{}, {}, {end}\n",

@@ -1,6 +1,7 @@
 //! Rendering the summary to Markdown through the Handlebars templates.
 
 pub mod changes;
+pub mod contents;
 pub mod escape;
 pub mod helpers;
 pub mod inline;
@@ -75,7 +76,7 @@ pub fn render(briefing: &Briefing<'_>, templates: &Templates) -> Result<String, 
         }
     });
     if missing.is_empty() {
-        return Ok(text);
+        return Ok(contents::expand(&text, &templates.words().text("contents", &[])));
     }
     let (name, _) = templates::SECTIONS[0];
     let problems = missing

@@ -25,8 +25,14 @@ pub struct Chronology {
     /// of peak memory.
     #[serde(skip)]
     pub events: Vec<ChronologyEntry>,
-    /// The dated events by year (of the start date, clamped to the period),
-    /// and by month in a year of many (issue 9).
+    /// The dated events begun before the period's first year and still
+    /// under way in it, apart under a heading of their own ("Begun before
+    /// 2024", issue 27, item 6), not among the first year's.
+    pub before: Vec<ChronologyEntry>,
+    /// The year `before` names: the period's first.
+    pub first_year: i32,
+    /// The other dated events by year (of the start date), and by month in
+    /// a year of many (issue 9).
     pub years: Vec<ChronologyYear>,
     /// The undated ones, a group per span, earliest span first.
     pub undated: Vec<UndatedGroup>,
@@ -108,7 +114,9 @@ pub(super) fn chronology(
     period: &Period,
     wording: Option<&Wording<'_>>,
 ) -> Chronology {
-    let mut chronology = Chronology { included: wording.is_some(), events: Vec::new(), years: Vec::new(), undated: Vec::new() };
+    let first_year = period.years().next().unwrap_or_default();
+    let mut chronology =
+        Chronology { included: wording.is_some(), events: Vec::new(), before: Vec::new(), first_year, years: Vec::new(), undated: Vec::new() };
     let Some(wording) = wording else {
         return chronology;
     };
@@ -133,7 +141,9 @@ pub(super) fn chronology(
     // By year, then by month in a long year; `selected` is in date order.
     let mut years: BTreeMap<i32, Vec<(&Event, ChronologyEntry)>> = BTreeMap::new();
     for (e, view) in selected.iter().filter(|e| !e.undated).zip(&chronology.events) {
-        if let Some(year) = period.year_of(e) {
+        if period.began_before(*e) {
+            chronology.before.push(view.clone());
+        } else if let Some(year) = period.year_of(e) {
             years.entry(year).or_default().push((e, view.clone()));
         }
     }
@@ -192,7 +202,25 @@ mod tests {
         let groups: Vec<(&str, Vec<&str>)> =
             c.undated.iter().map(|g| (g.from.as_str(), g.events.iter().map(|e| e.id.as_str()).collect())).collect();
         assert_eq!(groups, [("2024", vec!["wide"]), ("2025-03", vec!["narrow"])]);
+        assert!(c.before.is_empty());
         let left_out = chronology(&all, &names, &period, None);
         assert!(left_out.events.is_empty() && left_out.undated.is_empty());
+    }
+
+    #[test]
+    fn issue_27_events_begun_before_the_period_are_headed_apart() {
+        let names = BTreeMap::new();
+        let period = Period::parse("2024-2026").unwrap();
+        let mut framework = event("framework", "2021", 3);
+        framework.until = Some(crate::date::PartialDate::parse("2025").unwrap());
+        let inside = event("inside", "2024-03", 2);
+        let mut all = vec![&framework, &inside];
+        all.sort_by_cached_key(|e| crate::summary::chronological(e));
+        let words = crate::words::Catalogue::builtin();
+        let c = chronology(&all, &names, &period, Some(&Wording::new(&words)));
+        assert_eq!(c.before.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["framework"]);
+        assert_eq!(c.first_year, 2024);
+        let first: Vec<&str> = c.years[0].events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!((c.years[0].year, first), (2024, vec!["inside"]), "not among the first year's");
     }
 }

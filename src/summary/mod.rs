@@ -145,6 +145,11 @@ struct Scope<'d> {
     in_period: Vec<&'d Event>,
     /// The events of the period and of the pillars reported, by date.
     selected: Vec<&'d Event>,
+    /// What What to watch reads: `selected`, and when the period runs to
+    /// the report's date, the reported pillars' events that start after it
+    /// (a plan for next year is ahead of a period that ends this year,
+    /// issue 27, item 6), by date.
+    ahead: Vec<&'d Event>,
     /// The words the summary writes.
     wording: Wording<'d>,
     /// The report's date.
@@ -163,12 +168,18 @@ impl<'d> Scope<'d> {
         let in_period = period.select(&dataset.events, |_| true);
         let mut selected = period.select(&dataset.events, |e| reported(&pillars, e));
         selected.sort_by_cached_key(|e| chronological(e));
+        let mut ahead = selected.clone();
+        if period.start <= selection.as_of && selection.as_of <= period.end {
+            ahead.extend(dataset.events.iter().filter(|e| e.first_day() > period.end && reported(&pillars, e)));
+            ahead.sort_by_cached_key(|e| chronological(e));
+        }
         Scope {
             period,
             pillars,
             pillar_names,
             in_period,
             selected,
+            ahead,
             wording: Wording::new(selection.words),
             as_of: selection.as_of,
         }
@@ -319,7 +330,7 @@ fn executive(
         timeline: counts::timeline(selected, &scope.pillars, period, scope.wording.words()),
         key_figures: Vec::new(),
         opening: String::new(),
-        watch: watch::list(selected, scope.as_of, &scope.pillar_names, wording.words()),
+        watch: watch::list(&scope.ahead, scope.as_of, &scope.pillar_names, wording.words()),
         partners: partners::summarise(lookup, tally, selected, &pillar_order, other, wording),
     }
 }

@@ -58,20 +58,6 @@ pub enum Callout {
     Caution,
 }
 
-impl Callout {
-    /// The id of its label's message in the catalogue of words
-    /// ([`crate::words`]): the label drawn at the top of the box.
-    pub fn message(self) -> &'static str {
-        match self {
-            Callout::Note => "callout-note",
-            Callout::Tip => "callout-tip",
-            Callout::Important => "callout-important",
-            Callout::Warning => "callout-warning",
-            Callout::Caution => "callout-caution",
-        }
-    }
-}
-
 /// Column alignment of a table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
@@ -121,7 +107,28 @@ pub fn parse(markdown: &str) -> Vec<Block> {
     for event in Parser::new_ext(markdown, options) {
         builder.event(event);
     }
-    builder.finish()
+    super::chips::apply(contents(builder.finish()))
+}
+
+/// The Markdown's own table of contents (`report::contents`): a paragraph
+/// all in bold, then a list whose every item is one link to a section
+/// (`#anchor`), becomes [`Block::Toc`], so the PDF draws its contents with
+/// page numbers where the Markdown lists its links (issue 27, item 8).
+fn contents(mut blocks: Vec<Block>) -> Vec<Block> {
+    let title = |b: &Block| matches!(b, Block::Paragraph { runs } if !runs.is_empty() && runs.iter().all(|r| r.style.bold && r.link.is_none()));
+    let links = |b: &Block| match b {
+        Block::List { start: None, items } => {
+            !items.is_empty()
+                && items.iter().all(|item| {
+                    matches!(item.as_slice(), [Block::Paragraph { runs }] if !runs.is_empty() && runs.iter().all(|r| r.link.as_deref().is_some_and(|l| l.starts_with('#'))))
+                })
+        }
+        _ => false,
+    };
+    if let Some(at) = (0..blocks.len().saturating_sub(1)).find(|&i| title(&blocks[i]) && links(&blocks[i + 1])) {
+        blocks.splice(at..at + 2, [Block::Toc]);
+    }
+    blocks
 }
 
 /// A block being built.

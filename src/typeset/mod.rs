@@ -31,6 +31,7 @@
 pub mod about;
 pub mod blocks;
 pub mod chart;
+mod chips;
 pub mod display;
 pub mod file;
 pub mod flow;

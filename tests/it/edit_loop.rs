@@ -140,20 +140,18 @@ fn one_file_is_checked_against_the_rest_of_the_dataset() {
 }
 
 #[test]
-fn an_empty_period_and_a_default_period_past_the_report_date_are_warned() {
+fn an_empty_period_is_warned_and_the_default_period_is_not() {
     let dir = workspace();
     let empty = at(dir.path()).args(["--period", "2030", "--format", "md", "--as-of", AS_OF, "-o", "-"]).output().unwrap();
     assert_eq!(empty.status.code(), Some(0));
     let err = stderr(&empty);
     assert!(err.contains("warning: the period 2030 holds no events: the briefing is empty; the dataset's events run from 2021 to 2029"), "{err}");
 
-    let default = at(dir.path()).args(["--format", "md", "--as-of", AS_OF, "-o", "-"]).output().unwrap();
-    let err = stderr(&default);
-    assert!(err.contains("warning: no --period given: the period runs to 2029 because event `"), "{err}");
-    assert!(err.contains("help: give --period to choose, for example --period 2021-2026"), "{err}");
-
-    // A period given, or a default that ends before the report's date: no
-    // warning.
+    // Issue 27, item 6: the default period ends at the report's year, so
+    // it never reaches past the report's date and is not warned of.
+    let default = at(dir.path()).args(["--format", "md", "--as-of", AS_OF, "-q", "-o", "-"]).output().unwrap();
+    assert!(stderr(&default).is_empty(), "{}", stderr(&default));
+    assert!(stdout(&default).contains("Briefing for **2021–2026**"), "{}", &stdout(&default)[..400]);
     let given = at(dir.path()).args(["--period", "2024-2026", "--format", "md", "--as-of", AS_OF, "-q", "-o", "-"]).output().unwrap();
     assert!(stderr(&given).is_empty(), "{}", stderr(&given));
     let later = at(dir.path()).args(["--format", "md", "--as-of", "2030-01-01", "-q", "-o", "-"]).output().unwrap();

@@ -167,7 +167,7 @@ fn letters(text: &str) -> String {
 fn a_desks_catalogue_changes_the_footer_the_key_and_the_subject() {
     let edits = [
         ("page-footer = Page { $page } of { $pages }", "page-footer = Seite { $page } von { $pages }"),
-        ("chart-key-significance = Significance:", "chart-key-significance = Weight:"),
+        ("chart-key-significance = Significance, from 1 (least) to 5 (most):", "chart-key-significance = Weight:"),
         ("pdf-subject = Briefing for { $period }", "pdf-subject = Overview of { $period }"),
     ];
     let mut desk = BUILTIN.to_owned();

@@ -118,12 +118,14 @@ fn a_long_footnote_continues_at_the_foot_of_the_next_page() {
 }
 
 #[test]
-fn alerts_are_tinted_boxes_with_their_label() {
+fn alerts_are_tinted_boxes_in_the_briefings_own_words() {
+    // Issue 27, item 3: GitHub's labels are not the briefing's words.
     let text = "> [!WARNING]\n> Mind this.\n\n> [!NOTE]\n> Noted.\n";
     let typeset = typeset::typeset(text, &options(BTreeMap::new()));
     let page = &typeset.document.pages[0];
-    let labels = texts(&typeset.document, 0);
-    assert!(labels.contains(&"Warning".to_owned()) && labels.contains(&"Note".to_owned()), "{labels:?}");
+    let words = texts(&typeset.document, 0);
+    assert!(words.concat().contains("Mind") && words.contains(&"Noted.".to_owned()), "{words:?}");
+    assert!(!words.iter().any(|w| w == "Warning" || w == "Note"), "{words:?}");
     let fills: Vec<Color> = page
         .items
         .iter()

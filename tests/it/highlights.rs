@@ -17,7 +17,7 @@ fn the_about_note_states_the_highlights_tie_rule() {
     let about = &md[md.find("## About this briefing").expect("an about-note")..];
     let rule = rule();
     assert!(about.contains(&rule), "{about}");
-    for part in ["of equal significance", "happened comes before one only planned", "the later start before the earlier", "the id in alphabetical order"] {
+    for part in ["of equal significance", "happened comes before one only planned", "the later start before the earlier", "a fixed order of their own"] {
         assert!(rule.contains(part), "the rule does not say `{part}`: {rule}");
     }
 }

@@ -137,6 +137,12 @@ fn judgements_open_the_pdf_with_their_links_and_tags() {
     let judgements = body.find("Key judgements").expect(&text);
     assert!(judgements < body.find("Executive summary").unwrap(), "before the counts:\n{text}");
     let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A judgement may run over a page break: read past the page's foot and
+    // the next page's head.
+    let flat = match (flat.find(" Page 1 of "), flat.find("· 2024–2026 Key judgements ")) {
+        (Some(foot), Some(head)) if foot < head => format!("{}{}", &flat[..=foot], &flat[head + "· 2024–2026 Key judgements ".len()..]),
+        _ => flat,
+    };
     assert!(flat.contains("through 2026. Confidence: moderate. Evidence: Ten-year gas contract"), "{flat}");
     assert!(flat.contains("almost certain (95–99%)"), "{flat}");
     // The same Markdown typeset in the test: every link and every run tagged.

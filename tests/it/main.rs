@@ -20,6 +20,7 @@ mod partners;
 mod places;
 mod properties;
 mod publication;
+mod readers_copy;
 mod render;
 mod source;
 mod sources;

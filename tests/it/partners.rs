@@ -140,7 +140,7 @@ fn groups_count_through_their_members_and_compare_names_new_and_absent_partners(
 fn without_a_registry_the_briefing_says_kinds_and_regions_are_unknown() {
     let text = format!("{PILLAR}{}{}", event("a", "\"Georgia\", \"EU\""), event("b", "\"Georgia\""));
     let md = briefing(&text, &[]);
-    assert!(md.contains("The period's events name 2 partners. The dataset has no `[[partner]]` registry"), "{md}");
+    assert!(md.contains("The period's events name 2 partners, as the sources name them; their kinds and regions are not recorded."), "{md}");
     assert!(md.contains("| Georgia | 2 | Energy |"), "{md}");
     assert!(!md.contains("| Region |"), "{md}");
     assert!(md.contains("- **EU**\n  - [Event a](#1-energy), 1 March 2025"), "{md}");

@@ -136,8 +136,6 @@ fn cells(md: &str) -> Vec<String> {
                 }
             }
             Event::End(TagEnd::TableCell) => out.extend(current.take()),
-            // The template's colour chip is a comment, not data.
-            Event::InlineHtml(h) if current.is_some() && h.starts_with("<!-- colour #") => {}
             Event::Html(_) | Event::InlineHtml(_) if current.is_some() => {
                 panic!("data text became HTML")
             }
@@ -193,9 +191,9 @@ fn periods_keep_events_whose_span_overlaps() {
 }
 
 #[test]
-fn the_default_period_covers_every_event() {
+fn issue_27_the_default_period_runs_to_the_report_year() {
     let md = briefing(&[]);
-    assert!(md.contains("Briefing for **2021–2029**"), "{}", &md[..400]);
+    assert!(md.contains("Briefing for **2021–2026**"), "{}", &md[..400]);
     assert!(md.contains("records 30 events"));
 }
 
@@ -317,7 +315,7 @@ fn undated_facts_are_counted_in_no_year_and_shown_as_undated() {
     assert!(!dated.contains("Undated within"), "{chronology}");
     assert!(chronology.contains("### Undated, 2024–2026\n"), "{chronology}");
     assert!(chronology.contains("### Undated, March–May 2025\n"), "{chronology}");
-    assert!(chronology.contains("| Undated within spring 2025 | <!-- colour #1b3a5c -->Energy | statement |"), "{chronology}");
+    assert!(chronology.contains("| Undated within spring 2025 | Energy | statement |"), "{chronology}");
     // The timeline marks them for Mermaid (grey, named) and the PDF (flag).
     assert!(md.contains("Undated within 2024 to 2026 (undated) :crit, done, s4ue1, 2024-01-01, 2026-12-31"), "{md}");
     // The data note explains the convention with the count.
@@ -329,7 +327,7 @@ fn undated_facts_are_counted_in_no_year_and_shown_as_undated() {
 fn plans_approximate_figures_and_source_notes_are_shown() {
     let md = briefing(&["--data", fixture("valid/precision").to_str().unwrap(), "--period", "2024-2026", "--highlights", "5"]);
     assert!(md.contains("*March 2026 (planned)* · summit · major (4/5)"), "{md}");
-    assert!(md.contains("| March 2026 (planned) | Summit planned for 2026 | <!-- colour #1b3a5c -->Energy | summit |"), "{md}");
+    assert!(md.contains("| March 2026 (planned) | Summit planned for 2026 | Energy | summit |"), "{md}");
     assert!(md.contains("Summit planned for 2026 (planned) :crit, s4pme5, 2026-03-01, 2026-03-31"), "{md}");
     // Of equal significance, what happened ranks before what is planned,
     // though the plan is later.
@@ -341,15 +339,33 @@ fn plans_approximate_figures_and_source_notes_are_shown() {
     assert!(md.contains("1 event of the period is only announced"), "{md}");
 }
 
-/// The data note counts files with events and files with pillars apart,
-/// named relative to the data folder.
+/// The about-note speaks to a reader: what the briefing covers, not the
+/// files it came from (issue 27, item 3; `check` counts the files).
 #[test]
-fn the_data_note_counts_files_with_events_and_with_pillars() {
+fn the_about_note_says_what_the_briefing_covers_not_its_files() {
     let md = briefing(&["--data", fixture("valid/precision").to_str().unwrap(), "--period", "2024-2026"]);
-    assert!(md.contains("6 events in 3 files and 2 pillars in 1 file"), "{md}");
-    assert!(md.contains("Files with events, relative to the data folder:\n\n- events/dated.toml\n- events/undated.toml\n- pillars.toml\n"), "{md}");
-    assert!(md.contains("Files with pillars:\n\n- pillars.toml\n"), "{md}");
-    let md = briefing(&["--period", "2024-2026"]);
-    assert!(md.contains("30 events in 5 files and 4 pillars in 1 file"), "{md}");
-    assert!(!md.contains("- data/"), "paths are relative to the data folder");
+    let about = &md[md.find("## About this briefing").expect("an about-note")..];
+    assert!(about.contains("This briefing covers 1 January 2024 to 31 December 2026: the 6 events, of the 6 recorded in 2 pillars"), "{about}");
+    assert!(about.contains("count them in a column of their own"), "{about}");
+    assert!(!about.contains("events/") && !about.contains(".toml") && !about.contains("Files with"), "{about}");
+}
+
+/// Issue 27, item 8: the Markdown has a table of contents of its own, a
+/// list of links each to a heading it has; the PDF draws its contents
+/// from the same list (with page numbers, not the list's links).
+#[test]
+fn issue_27_the_markdown_has_a_linked_table_of_contents() {
+    let md = crate::util::default_markdown();
+    assert!(!md.contains("<!-- toc -->"), "the marker is replaced");
+    let list = &md[md.find("**Contents:**\n\n").expect("a contents title")..];
+    let links: Vec<&str> = list.lines().skip(2).take_while(|l| l.starts_with("- [")).collect();
+    assert!(links.len() >= 6, "{links:?}");
+    let mut slugger = azint_report::slug::Slugger::default();
+    let anchors: Vec<String> = headings(md, pulldown_cmark::HeadingLevel::H2).iter().map(|h| slugger.next(h)).collect();
+    for link in &links {
+        let target = &link[link.rfind("](#").unwrap() + 3..link.len() - 1];
+        assert!(anchors.iter().any(|a| a == target), "{link} goes nowhere: {anchors:?}");
+    }
+    let text = crate::util::default_typeset().document.text_dump();
+    assert!(text.contains("Contents") && !text.contains("](#"), "the PDF's own contents");
 }

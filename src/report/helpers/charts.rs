@@ -97,10 +97,19 @@ pub fn mermaid_bars(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> 
 /// (grey) with "(undated)" after the name, and each task's id carries its
 /// significance and flags (`s4e12`, `s3ue7` undated, `s4pe9` planned) for
 /// the PDF's marks.
+///
+/// With a fourth parameter, the chronology (`@root.chronology`), the chart
+/// counts instead of drawing (issue 27, item 5): every dated event of the
+/// period, by the month it began in and its lane (a task `c12` over the
+/// month), those known only to the year by year (`c3` over the year, `m`).
 pub fn mermaid_timeline(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
-    let events: Vec<TimelineRow<'_>> = views::rows(h, 0, "mermaid_timeline")?;
     let period: PeriodRow = views::one(h, 1, "mermaid_timeline")?;
     let title = super::text(h, 2, "mermaid_timeline")?;
+    if h.param(3).is_some() {
+        let chronology: ChronologyRows<'_> = views::one(h, 3, "mermaid_timeline")?;
+        return fenced(&dense(&chronology, &period, title, words), out);
+    }
+    let events: Vec<TimelineRow<'_>> = views::rows(h, 0, "mermaid_timeline")?;
     let mut lanes: Vec<(usize, &str)> = events.iter().map(|e| (e.colour, e.lane)).collect();
     lanes.sort();
     lanes.dedup();
@@ -121,6 +130,91 @@ pub fn mermaid_timeline(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output)
     fenced(&chart, out)
 }
 
+/// What a dense timeline reads of the chronology.
+#[derive(serde::Deserialize)]
+struct ChronologyRows<'a> {
+    #[serde(borrow)]
+    before: Vec<EntryRow<'a>>,
+    #[serde(borrow)]
+    years: Vec<YearRow<'a>>,
+}
+
+#[derive(serde::Deserialize)]
+struct YearRow<'a> {
+    #[serde(borrow)]
+    events: Vec<EntryRow<'a>>,
+    #[serde(borrow)]
+    months: Vec<MonthRow<'a>>,
+}
+
+#[derive(serde::Deserialize)]
+struct MonthRow<'a> {
+    #[serde(borrow)]
+    events: Vec<EntryRow<'a>>,
+}
+
+#[derive(serde::Deserialize)]
+struct EntryRow<'a> {
+    /// ISO at the data's precision: `2025`, `2025-03`, `2025-03-12`.
+    date: &'a str,
+    pillar_short: &'a str,
+    colour: usize,
+}
+
+/// A lane's counts by (year, month), month 0 for a count of the year.
+type Counts = std::collections::BTreeMap<(i32, u32), u32>;
+
+/// The counts of a dense timeline: per lane, the events begun in each
+/// month of the period (one begun before it counts in its first month),
+/// and those known only to a year, by year.
+fn dense(chronology: &ChronologyRows<'_>, period: &PeriodRow, title: &str, words: &Catalogue) -> Chart {
+    use chrono::{Datelike, NaiveDate};
+    use std::collections::BTreeMap;
+    let entries = chronology.before.iter().chain(chronology.years.iter().flat_map(|y| y.events.iter().chain(y.months.iter().flat_map(|m| &m.events))));
+    let mut cells: BTreeMap<(usize, &str), Counts> = BTreeMap::new();
+    let mut total = 0usize;
+    for e in entries {
+        let mut parts = e.date.split('-');
+        let Some(year) = parts.next().and_then(|y| y.parse::<i32>().ok()) else { continue };
+        let month = parts.next().and_then(|m| m.parse::<u32>().ok()).unwrap_or(0);
+        let first = (period.start.year(), period.start.month());
+        let key = if (year, month.max(1)) < first { (first.0, if month == 0 { 0 } else { first.1 }) } else { (year, month) };
+        *cells.entry((e.colour, e.pillar_short)).or_default().entry(key).or_default() += 1;
+        total += 1;
+    }
+    let mut key = 0;
+    let lanes = cells
+        .into_iter()
+        .map(|((colour, name), counts)| Lane {
+            name: name.to_owned(),
+            color: Rgb::of_pillar(colour),
+            tasks: counts
+                .into_iter()
+                .filter_map(|((year, month), n)| {
+                    let start = NaiveDate::from_ymd_opt(year, month.max(1), 1)?;
+                    let end = if month == 0 { NaiveDate::from_ymd_opt(year, 12, 31)? } else { start.checked_add_months(chrono::Months::new(1))?.pred_opt()? };
+                    key += 1;
+                    Some(Task {
+                        name: words.text("timeline-cell", &[("count", (n as usize).into())]),
+                        start: start.max(period.start),
+                        end: end.min(period.end),
+                        significance: 1,
+                        milestone: false,
+                        undated: false,
+                        planned: false,
+                        imprecise: month == 0,
+                        key,
+                        count: n,
+                    })
+                })
+                .collect(),
+        })
+        .collect::<Vec<_>>();
+    let (from, until) = (period.start.year().to_string(), period.end.year().to_string());
+    let description = words.text("timeline-dense-alt", &[("count", total.into()), ("lanes", lanes.len().into()), ("from", from.into()), ("until", until.into())]);
+    Chart::Timeline { title: title.to_owned(), lanes, period: Some((period.start, period.end)), alt: Alt { title: title.to_owned(), description } }
+}
+
 fn task(e: &TimelineRow<'_>, key: usize, words: &Catalogue) -> Task {
     Task {
         name: words::task_name(e.title, e.undated, e.planned, words),
@@ -132,6 +226,7 @@ fn task(e: &TimelineRow<'_>, key: usize, words: &Catalogue) -> Task {
         planned: e.planned,
         imprecise: e.imprecise,
         key,
+        count: 0,
     }
 }
 
@@ -211,6 +306,29 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("1 February") && !out.contains("1 January"), "{out}");
+    }
+
+    /// Issue 27, item 5: past the events a timeline draws, it counts them
+    /// by month and lane, from the chronology: a month's cell, a year's band
+    /// for those known only to the year, one begun before the period in
+    /// its first month.
+    #[test]
+    fn a_dense_timeline_counts_by_month_and_lane() {
+        let e = |date: &str, lane: &str, colour: usize| serde_json::json!({ "date": date, "pillar_short": lane, "colour": colour });
+        let data = serde_json::json!({
+            "chronology": {
+                "before": [e("2021-06-01", "Energy", 2)],
+                "years": [
+                    { "year": 2024, "events": [e("2024-03-02", "Energy", 2), e("2024-03", "Energy", 2), e("2024", "Trade", 1)], "months": [] },
+                    { "year": 2025, "events": [], "months": [{ "name": "May 2025", "events": [e("2025-05-09", "Trade", 1)] }] }
+                ]
+            },
+            "period": { "start": "2024-01-01", "end": "2026-12-31" }
+        });
+        let out = render("{{{mermaid_timeline 0 period \"T\" chronology}}}", data);
+        assert!(out.contains("    section Trade\n    1 event :s1mc1e1, 2024-01-01, 2024-12-31\n    1 event :s1c1e2, 2025-05-01, 2025-05-31\n"), "{out}");
+        assert!(out.contains("    section Energy\n    1 event :s1c1e3, 2024-01-01, 2024-01-31\n    2 events :s1c2e4, 2024-03-01, 2024-03-31\n"), "{out}");
+        assert!(out.contains("accDescr: Events per month and pillar: 5 events in 2 lanes from 2024 to 2026"), "{out}");
     }
 
     /// Bars of regions are said as what they count, not as years.

@@ -1,5 +1,5 @@
-//! Pies: wedges from a rotation recurrence (no trigonometry), a legend
-//! of name, count and share.
+//! Pies: wedges from a rotation recurrence (no trigonometry), each wide
+//! one with its count, and a legend of name, count and share.
 
 use super::{color_of, pt, Face, Pen, Pt, Slice, INK};
 use crate::typeset::geom::Color;
@@ -84,6 +84,20 @@ pub(super) fn pie(pen: &mut Pen<'_>, title: &str, slices: &[Slice], width: f64) 
             let (x, y) = at_degrees(from);
             pen.line(cx, cy, cx + x * radius, cy + y * radius, 1.2, Color::grey(1.0));
         }
+    }
+    // Each wide enough wedge says its count, which the legend repeats, so
+    // wedge and name pair up without hue: in greyscale too (issue 27,
+    // item 5).
+    for (slice, (from, to)) in slices.iter().zip(pie_angles(&values)) {
+        if to - from < 24.0 {
+            continue;
+        }
+        let (x, y) = at_degrees((from + to) / 2.0);
+        let n = super::fmt_value(slice.value);
+        let w = pen.width(Face::SansBold, Pt(8.0), &n);
+        let c = color_of(slice.color);
+        let ink = if 0.299 * c.r + 0.587 * c.g + 0.114 * c.b < 0.55 { Color::grey(1.0) } else { INK };
+        pen.text(cx + x * radius * 0.64 - w / 2.0, cy + y * radius * 0.64 + 2.8, Face::SansBold, Pt(8.0), ink, &n);
     }
     // Legend: colour, name, count and share.
     let lx = cx + radius + 22.0;

@@ -219,11 +219,11 @@ fn undated_tasks_are_dots_without_a_mark_and_plans_are_hollow() {
     assert!(polygons.len() > 40, "{}", polygons.len());
     assert!(polygons.iter().any(|c| **c == white));
     let texts = texts(&d);
-    assert!(texts.contains(&"dots: undated, somewhere in the span"), "{texts:?}");
-    assert!(texts.contains(&"hollow: planned"), "{texts:?}");
+    assert!(texts.contains(&"dotted: known only to lie within the span"), "{texts:?}");
+    assert!(texts.contains(&"hollow: planned, not yet held"), "{texts:?}");
     // A timeline without them keeps its one-line key.
     let plain = draw(&parse("gantt\n    dateFormat YYYY-MM-DD\n    section D\n    Visit :milestone, s3e2, 2024-08-09, 0d\n").unwrap(), Pt(460.0), &en());
-    assert!(!plain.items.iter().any(|(_, i)| matches!(i, Item::Text(t) if t.text.starts_with("dots"))));
+    assert!(!plain.items.iter().any(|(_, i)| matches!(i, Item::Text(t) if t.text.starts_with("dotted"))));
     assert!(plain.size.h < d.size.h);
 }
 
@@ -265,19 +265,27 @@ fn axis_ticks_fit_the_length_of_the_axis() {
     assert_eq!(long.len(), 41);
 }
 
-/// An event known to the year is drawn over the year, its mark in the
-/// middle; marks that would overlap are one, with their number.
+/// Issue 27, item 5: an event known to the year is a band across the
+/// year, never a mark at a point (which reads as a date); bands over the
+/// same days, and marks that would overlap, are one, with their number on
+/// their own lane.
 #[test]
-fn imprecise_events_are_drawn_over_their_span_and_close_marks_are_counted() {
-    let source = "gantt\n    dateFormat YYYY-MM-DD\n    %% period: 2024-01-01 2024-12-31\n    section D\n    A :s3me1, 2024-01-01, 2024-12-31\n    B :s2me2, 2024-01-01, 2024-12-31\n    C :milestone, s4e3, 2024-02-01, 0d\n";
+fn imprecise_events_are_bands_over_their_span_and_close_marks_are_counted() {
+    let source = "gantt\n    dateFormat YYYY-MM-DD\n    %% period: 2024-01-01 2024-12-31\n    section D\n    A :s3me1, 2024-01-01, 2024-12-31\n    B :s2me2, 2024-01-01, 2024-12-31\n    C :milestone, s4e3, 2024-02-01, 0d\n    E :milestone, s2e4, 2024-02-02, 0d\n    section F\n    G :milestone, s2e5, 2024-06-01, 0d\n";
     let d = draw(&parse(source).unwrap(), Pt(460.0), &en());
-    let diamonds: Vec<f32> = d.items.iter().filter_map(|(p, i)| match i { Item::Polygon { points, .. } if points.len() == 4 && p.y.0 < 26.0 => Some(points[0].x.0), _ => None }).collect();
-    // Two marks: the year's pair drawn as one in its middle, and C.
-    assert_eq!(diamonds.len(), 2, "{diamonds:?}");
+    let diamonds: Vec<f32> = d.items.iter().filter_map(|(p, i)| match i { Item::Polygon { points, .. } if points.len() == 4 && p.y.0 < 70.0 => Some(points[0].x.0), _ => None }).collect();
+    // Two marks (C and E as one, and G) and no mark for the year's pair.
     let (left, width) = (460.0f32 * 0.22 + 8.0, 460.0f32 - (460.0 * 0.22 + 8.0) - 6.0);
-    let middle = left + width * (182.5 / 366.0);
-    assert!(diamonds.iter().any(|x| (x - middle).abs() < 3.0), "{diamonds:?} {middle}");
-    assert!(d.items.iter().any(|(_, i)| matches!(i, Item::Text(t) if t.text == "2")), "the pair is counted");
+    assert!(!diamonds.iter().any(|x| (x - (left + width * 0.5)).abs() < 4.0), "no mark mid-year: {diamonds:?}");
+    // The band: a fill from the year's first day to its last, in lane D.
+    let lane_d = (4.0f32, 26.0f32);
+    let band = d.items.iter().any(|(p, i)| matches!(i, Item::Fill { size, .. } if (p.x.0 - left).abs() < 1.0 && size.w.0 > width * 0.95 && p.y.0 > lane_d.0 && p.y.0 < lane_d.1));
+    assert!(band, "a band across the year");
+    // Both counts, "2" for the pair of bands and "2" for C and E, sit
+    // inside lane D, not between lanes.
+    let counts: Vec<f32> = d.items.iter().filter_map(|(p, i)| match i { Item::Text(t) if t.text == "2" => Some(p.y.0), _ => None }).collect();
+    assert_eq!(counts.len(), 2 + 1, "two counts and the key's 2: {counts:?}");
+    assert!(counts.iter().filter(|y| **y > lane_d.0 && **y < lane_d.1).count() == 2, "{counts:?}");
 }
 
 /// A lane's long name wraps to two lines rather than being cut.
@@ -322,9 +330,46 @@ fn a_long_timelines_description_counts_what_it_does_not_name() {
 #[test]
 fn the_timelines_key_is_the_catalogues() {
     let source = "gantt\n    dateFormat YYYY-MM-DD\n    section D\n    Visit :milestone, s3e2, 2024-08-09, 0d\n";
-    let desk = crate::words::BUILTIN.replacen("chart-key-significance = Significance:", "chart-key-significance = Weight:", 1);
+    let desk = crate::words::BUILTIN.replacen("chart-key-significance = Significance, from 1 (least) to 5 (most):", "chart-key-significance = Weight:", 1);
     let desk = Catalogue::parse("desk/en-GB.ftl", &desk).unwrap();
     let d = draw(&parse(source).unwrap(), Pt(460.0), &desk);
-    assert!(texts(&d).contains(&"Weight:") && !texts(&d).contains(&"Significance:"), "{:?}", texts(&d));
-    assert!(texts(&draw(&parse(source).unwrap(), Pt(460.0), &en())).contains(&"Significance:"));
+    assert!(texts(&d).contains(&"Weight:") && !texts(&d).iter().any(|t| t.starts_with("Significance")), "{:?}", texts(&d));
+    assert!(texts(&draw(&parse(source).unwrap(), Pt(460.0), &en())).contains(&"Significance, from 1 (least) to 5 (most):"));
+}
+
+/// Issue 27, item 5: a pie reads in greyscale: each wide wedge says its
+/// count, which its legend line repeats, so no pairing rests on hue.
+#[test]
+fn pie_wedges_say_their_counts() {
+    let pie = parse("pie showData title Partners\n    \"EU\" : 7\n    \"Türkiye\" : 3\n    \"Oman\" : 0.1\n").unwrap();
+    let d = draw(&pie, Pt(460.0), &en());
+    let said = texts(&d);
+    assert!(said.contains(&"7") && said.contains(&"3"), "{said:?}");
+    assert!(!said.contains(&"0.1"), "a sliver is too narrow to say it: {said:?}");
+    inside(&d);
+}
+
+/// Issue 27, item 5: a dense timeline draws a numbered cell per month, in
+/// steps of value (a fuller month darker, so greyscale keeps it), and a
+/// key in words; no significance marks.
+#[test]
+fn a_dense_timeline_draws_numbered_cells_in_steps_of_value() {
+    let source = "gantt\n    dateFormat YYYY-MM-DD\n    %% lanes: #1b3a5c\n    %% period: 2024-01-01 2024-12-31\n    section D\n    12 events :s1c12e1, 2024-03-01, 2024-03-31\n    3 events :s1c3e2, 2024-04-01, 2024-04-30\n    5 events :s1mc5e3, 2024-01-01, 2024-12-31\n";
+    let d = draw(&parse(source).unwrap(), Pt(460.0), &en());
+    let said = texts(&d);
+    assert!(said.contains(&"12") && said.contains(&"3") && said.contains(&"5"), "{said:?}");
+    assert!(said.contains(&"a cell: events begun in that month, darker for more"), "{said:?}");
+    assert!(!said.iter().any(|t| t.starts_with("Significance")), "{said:?}");
+    let value = |c: &Color| 0.299 * c.r + 0.587 * c.g + 0.114 * c.b;
+    let cells: Vec<f32> = d.items.iter().filter_map(|(_, i)| match i { Item::Fill { size, color } if size.h.0 > 10.0 && size.w.0 > 5.0 && size.w.0 < 60.0 => Some(value(color)), _ => None }).collect();
+    assert!(cells.len() >= 2 && cells[0] < cells[1] - 0.2, "March (12) darker than April (3): {cells:?}");
+    inside(&d);
+}
+
+/// Issue 29: a count as large as the id can hold is drawn, not a panic.
+#[test]
+fn a_huge_count_in_a_desks_chart_is_drawn() {
+    let source = "gantt\n    dateFormat YYYY-MM-DD\n    section D\n    x :s1c4294967295e1, 2024-03-01, 2024-03-31\n    y :s1c1e2, 2024-04-01, 2024-04-30\n";
+    let d = draw(&parse(source).unwrap(), Pt(460.0), &en());
+    inside(&d);
 }

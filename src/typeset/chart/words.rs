@@ -24,6 +24,10 @@ pub(super) struct Key {
     pub significance: String,
     /// The tinted bars.
     pub spans: String,
+    /// The bands of events known to the month or year.
+    pub bands: String,
+    /// A dense timeline's cells.
+    pub cells: String,
     /// The dots of undated facts.
     pub undated: String,
     /// Hollow marks.
@@ -38,6 +42,8 @@ impl Key {
         Key {
             significance: say("chart-key-significance"),
             spans: say("chart-key-spans"),
+            bands: say("chart-key-bands"),
+            cells: say("chart-key-cells"),
             undated: say("chart-key-undated"),
             planned: say("chart-key-planned"),
             merged: say("chart-key-merged"),

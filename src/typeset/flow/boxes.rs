@@ -201,39 +201,30 @@ impl Builder<'_> {
         });
     }
 
-    /// A GitHub alert: a tinted box with a bar in the kind's colour and its
-    /// label, kept whole on a page when it is short.
+    /// A GitHub alert: a tinted box with a bar in the kind's colour, kept
+    /// whole on a page when it is short. The box carries the briefing's own
+    /// words only: GitHub's label ("Important", "Note") is a word of the
+    /// web page's furniture, not of the briefing (issue 27, item 3), so
+    /// the kind shows as the bar's colour.
     pub(super) fn callout(&mut self, kind: Callout, blocks: &[Block], x: Pt, width: Pt) {
         let color = callout_colour(kind);
         let tint = Color { r: 1.0 - (1.0 - color.r) * 0.08, g: 1.0 - (1.0 - color.g) * 0.08, b: 1.0 - (1.0 - color.b) * 0.08 };
         let pad = Pt(8.0);
         let inner_x = x + pad + Pt(3.0);
         let from = self.chunks.len();
-        // The label, as a line of its own.
-        let label = self.words.text(kind.message(), &[]);
-        let size = style::SMALL;
-        let label_width = self.fonts.width(Face::SansBold, &label, size);
-        let text = Item::Text(Text { face: Face::SansBold, size, color, text: label, space_adjust: Pt::ZERO, width: label_width });
-        self.chunks.push(Chunk {
-            height: Pt(20.0),
-            space_before: style::PARAGRAPH_GAP + Pt(4.0),
-            items: tagged(Role::Paragraph, vec![(Point::new(inner_x, Pt(15.0)), text)]),
-            keep_with_next: true,
-            ..Chunk::default()
-        });
         self.blocks(blocks, inner_x, width - pad * 2.0 - Pt(3.0));
         // Spaces between the inner chunks become part of them, so that the
-        // tint runs on without gaps; a little room closes the box.
-        for chunk in &mut self.chunks[from + 1..] {
-            let gap = chunk.space_before;
+        // tint runs on without gaps; a little room opens and closes the box.
+        for (i, chunk) in self.chunks[from..].iter_mut().enumerate() {
+            let gap = if i == 0 { pad } else { chunk.space_before };
             if gap > Pt::ZERO {
                 for (p, item) in &mut chunk.items {
                     *item = translate(item, Pt::ZERO, gap);
                     *p = Point::new(p.x, p.y + gap);
                 }
                 chunk.height += gap;
-                chunk.space_before = Pt::ZERO;
             }
+            chunk.space_before = if i == 0 { style::PARAGRAPH_GAP + Pt(4.0) } else { Pt::ZERO };
         }
         if let Some(last) = self.chunks.last_mut() {
             last.height += pad;
