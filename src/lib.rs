@@ -20,6 +20,7 @@ pub mod dataset;
 pub mod date;
 pub mod diag;
 pub mod error;
+pub mod geo;
 pub mod hash;
 pub mod input;
 pub mod issued;
