@@ -84,9 +84,15 @@ impl Projection {
     }
 }
 
-/// A longitude difference brought into [-180, 180).
+/// A longitude difference brought into [-180, 180], 180 kept as it is:
+/// Natural Earth cuts its rings at the antimeridian, and a point of such a
+/// cut wrapped to the other side would draw a line across the world.
 fn wrap(d: f64) -> f64 {
-    (d + 180.0).rem_euclid(360.0) - 180.0
+    if (-180.0..=180.0).contains(&d) {
+        d
+    } else {
+        (d + 180.0).rem_euclid(360.0) - 180.0
+    }
 }
 
 fn equal_earth(lambda: f64, phi: f64) -> (f64, f64) {

@@ -23,6 +23,8 @@ PROJECTIONS = [
     ("eqearth", 0, 0, 0, 10.0),
     ("lcc", 38.5, 44.5, 41.5, 47.0),
     ("lcc", 37.0, 46.0, 41.5, 43.0),
+    # What Lambert::for_box picks for the corridors of the map tests.
+    ("lcc", 38.0, 42.5, 40.5, 44.5),
 ]
 
 print(f"# pyproj {pyproj.__version__}, PROJ {pyproj.proj_version_str}; R = 1")
