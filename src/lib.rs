@@ -189,6 +189,7 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     let made = make::make(&plan, make::Inputs { dataset, summary, snapshot, changes }, templates, options)?;
     warnings.extend(made.warnings);
     let mut reports = made.reports;
+    reports.extend(made.map_files.into_iter().map(|(path, bytes)| (OutputFormat::Markdown, Target::File(path), bytes)));
     // The change report beside a briefing this run writes is this run's, or
     // none: one an earlier run left would describe another briefing than
     // the one beside it (removed once the reports are written). A JSON
@@ -216,6 +217,9 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     write(options, &reports, &copies)?;
     if let Some(stale) = stale {
         output::remove_stale(&stale)?;
+    }
+    for stale in &made.stale_maps {
+        output::remove_stale(stale)?;
     }
     let issued = issue.map(|i| i.label);
     let written = reports.into_iter().take(plan.targets().len()).map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();

@@ -919,3 +919,5 @@ map-alt-route = { $name } ({ $kind }): { $places }.
 map-column-country = Country
 map-column-route = Route
 map-column-places = Places, in order
+# The subject country's name, as the maps mark it. No variables.
+subject-country = Azerbaijan

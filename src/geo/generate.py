@@ -147,6 +147,58 @@ def dp(points, tol):
     return [p for p, k in zip(points, keep) if k]
 
 
+def clip_half(ring, edge, keep_west):
+    """A ring clipped to one side of the meridian `edge` (Sutherland and
+    Hodgman with one boundary)."""
+    inside = (lambda p: p[0] <= edge) if keep_west else (lambda p: p[0] >= edge)
+    out = []
+    prev = ring[-1]
+    for p in ring:
+        if inside(p) != inside(prev):
+            t = (edge - prev[0]) / (p[0] - prev[0])
+            out.append((edge, prev[1] + t * (p[1] - prev[1])))
+        if inside(p):
+            out.append(p)
+        prev = p
+    if out and out[0] != out[-1]:
+        out.append(out[0])
+    return out
+
+
+def cut(ring):
+    """A ring that crosses the antimeridian (Fiji, Chukotka), as the pieces
+    on either side: unwrapped to continuous longitudes, clipped at ±180 and
+    the far piece moved back by 360°. A map centred on Greenwich would
+    otherwise draw a line across the world."""
+    if all(abs(a[0] - b[0]) <= 180 for a, b in zip(ring, ring[1:])):
+        return [ring]
+    unwrapped = [ring[0]]
+    for x, y in ring[1:]:
+        px = unwrapped[-1][0]
+        while x - px > 180:
+            x -= 360
+        while px - x > 180:
+            x += 360
+        unwrapped.append((x, y))
+    if max(x for x, _ in unwrapped) > 180:
+        near, far = clip_half(unwrapped, 180, True), clip_half(unwrapped, 180, False)
+        far = [(x - 360, y) for x, y in far]
+    else:
+        near, far = clip_half(unwrapped, -180, False), clip_half(unwrapped, -180, True)
+        far = [(x + 360, y) for x, y in far]
+    return [r for r in (near, far) if len(r) >= 4]
+
+
+def split(line):
+    """A line broken where it jumps across the antimeridian."""
+    pieces = [[line[0]]]
+    for a, b in zip(line, line[1:]):
+        if abs(a[0] - b[0]) > 180:
+            pieces.append([])
+        pieces[-1].append(b)
+    return [p for p in pieces if len(p) >= 2]
+
+
 def inside(box, pts):
     w, s, e, n = box
     return any(w <= x <= e and s <= y <= n for x, y in pts)
@@ -207,7 +259,7 @@ def layer(package, name, box, tol, grid):
         directed = [(a if a >= 0 else ~a, a < 0) for ring in owner[code] for a in ring]
         for i, _ in directed:
             users.setdefault(i, []).append(code)
-        rings = chain(arcs, stitch(directed))
+        rings = [piece for r in chain(arcs, stitch(directed)) for piece in cut(r)]
         rings = [r for r in rings if inside(box, r) and len(r) >= 4]
         if not rings:
             continue
@@ -226,10 +278,11 @@ def layer(package, name, box, tol, grid):
         if not inside(box, arcs[i]):
             continue
         kind = 0 if len(codes) == 1 else 1
-        b, n = path(arcs[i], box, grid)
-        out_lines += bytes([kind]) + b
-        points += n
-        n_lines += 1
+        for piece in split(arcs[i]):
+            b, n = path(piece, box, grid)
+            out_lines += bytes([kind]) + b
+            points += n
+            n_lines += 1
     head = struct.pack("<iiiiI", *(round(v * 1e4) for v in box), round(grid * 1e6))
     print(f"{name}: {n_countries} countries, {n_lines} lines, {points} points", file=sys.stderr)
     return head + varint(n_countries) + bytes(out_countries) + varint(n_lines) + bytes(out_lines)

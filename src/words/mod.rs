@@ -534,6 +534,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("map-column-country", &[]),
     ("map-column-route", &[]),
     ("map-column-places", &[]),
+    ("subject-country", &[]),
 ];
 
 #[cfg(test)]

@@ -163,6 +163,19 @@ pub struct DrawnMap {
     pub projection: Option<(crate::geo::Projection, f64, (f64, f64))>,
 }
 
+/// The width a map is drawn to on a page of `size`: the text column's.
+pub fn column_width(size: Size) -> Pt {
+    let setup = crate::typeset::flow::PageSetup {
+        size,
+        header_left: String::new(),
+        header_right: String::new(),
+        language: None,
+        words: Catalogue::builtin(),
+        draft: false,
+    };
+    setup.area().size.w
+}
+
 /// What a map's drawing function returns: height, frame, labels and
 /// projection (as [`DrawnMap`]).
 type Drawn = (f64, [f64; 4], Vec<LabelBox>, Option<(crate::geo::Projection, f64, (f64, f64))>);

@@ -7,9 +7,12 @@ use crate::typeset::chart::{pt, Pen};
 use crate::typeset::display::{Item, Path, Stroke};
 use crate::typeset::geom::{Color, Point, Pt};
 
-/// Points closer than this to the one before are dropped: a page shows
+/// Shapes are simplified to this many points of the page: a page shows
 /// nothing finer, and the PDF stays small.
-const THIN: f64 = 0.45;
+const THIN: f64 = 0.35;
+/// Rings smaller than this each way are dropped: islets a page shows as
+/// specks.
+const SPECK: f64 = 1.2;
 
 pub const COAST: Color = Color::rgb(0x6b, 0x70, 0x79);
 pub const BORDER: Color = Color::rgb(0x93, 0x98, 0xa0);
@@ -45,31 +48,28 @@ impl View {
         (self.origin.0 + x * self.scale, self.origin.1 - y * self.scale)
     }
 
+    /// Projected, then simplified (Douglas and Peucker) to what the page
+    /// shows, at a tenth of a point.
     fn thinned(&self, points: &[LonLat]) -> Vec<(f64, f64)> {
-        let mut out: Vec<(f64, f64)> = Vec::with_capacity(points.len());
-        for (i, p) in points.iter().enumerate() {
-            let q = self.at(*p);
-            let last = i + 1 == points.len();
-            match out.last() {
-                Some(&(x, y)) if !last && (q.0 - x).abs() < THIN && (q.1 - y).abs() < THIN => {}
-                _ => out.push(q),
-            }
-        }
-        out
+        let projected: Vec<(f64, f64)> = points.iter().map(|p| self.at(*p)).collect();
+        simplify(&projected, THIN).into_iter().map(|(x, y)| ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0)).collect()
     }
 
     /// A ring, projected, thinned and clipped to the frame; `None` when
     /// nothing of it is left.
     pub fn ring(&self, ring: &[LonLat]) -> Option<Vec<Point>> {
         let clipped = clip_polygon(&self.thinned(ring), self.frame);
-        (clipped.len() >= 3).then(|| clipped.into_iter().map(|(x, y)| pt(x, y)).collect())
+        let (x0, x1) = clipped.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+        let (y0, y1) = clipped.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+        let visible = clipped.len() >= 3 && (x1 - x0 >= SPECK || y1 - y0 >= SPECK);
+        visible.then(|| clipped.into_iter().map(|(x, y)| pt(x, y)).collect())
     }
 
     /// A line, projected, thinned and cut to the pieces inside the frame.
     pub fn line(&self, line: &[LonLat]) -> Vec<Vec<Point>> {
         clip_line(&self.thinned(line), self.frame)
             .into_iter()
-            .filter(|piece| piece.len() >= 2)
+            .filter(|piece| piece.len() >= 2 && extent(piece) >= SPECK)
             .map(|piece| piece.into_iter().map(|(x, y)| pt(x, y)).collect())
             .collect()
     }
@@ -79,6 +79,43 @@ impl View {
         let f = self.frame;
         p.0 >= f[0] && p.0 <= f[0] + f[2] && p.1 >= f[1] && p.1 <= f[1] + f[3]
     }
+}
+
+/// Douglas and Peucker: the points that keep the line within `tolerance`
+/// of the original; the first and last always kept.
+pub fn simplify(points: &[(f64, f64)], tolerance: f64) -> Vec<(f64, f64)> {
+    if points.len() < 3 {
+        return points.to_vec();
+    }
+    let mut keep = vec![false; points.len()];
+    keep[0] = true;
+    keep[points.len() - 1] = true;
+    let mut stack = vec![(0, points.len() - 1)];
+    while let Some((a, b)) = stack.pop() {
+        let (p, q) = (points[a], points[b]);
+        let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+        let norm = (dx * dx + dy * dy).sqrt();
+        let mut far = (0.0, a);
+        for (i, r) in points.iter().enumerate().take(b).skip(a + 1) {
+            let d = if norm > 0.0 { (dy * (r.0 - p.0) - dx * (r.1 - p.1)).abs() / norm } else { (r.0 - p.0).hypot(r.1 - p.1) };
+            if d > far.0 {
+                far = (d, i);
+            }
+        }
+        if far.0 > tolerance {
+            keep[far.1] = true;
+            stack.push((a, far.1));
+            stack.push((far.1, b));
+        }
+    }
+    points.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect()
+}
+
+/// The larger side of a piece's box.
+fn extent(points: &[(f64, f64)]) -> f64 {
+    let (x0, x1) = points.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+    let (y0, y1) = points.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    (x1 - x0).max(y1 - y0)
 }
 
 /// Sutherland and Hodgman: a polygon clipped to a rectangle, one edge at a

@@ -27,7 +27,9 @@ pub fn classes(max: usize) -> Vec<(usize, usize, Color)> {
     let n = max.div_ceil(width);
     (0..n)
         .map(|k| {
-            let shade = if n == 1 { 2 } else { (k * 3 + (n - 1) / 2) / (n - 1) };
+            // The darkest classes when there are fewer than four: the
+            // lightest is near the land's shade.
+            let shade = if n == 1 { 2 } else { 4 - n + k };
             (k * width + 1, (k + 1) * width, CLASSES[shade.min(3)])
         })
         .collect()
@@ -163,15 +165,18 @@ fn panel_labels(pen: &mut Pen<'_>, view: &View, map: &PartnerMap) -> Vec<LabelBo
     boxes
 }
 
-/// The centre of a country's largest ring inside the view (the mean of its
-/// points), when it shows.
+/// The middle of the largest part of a country the view shows (the centre
+/// of its box), when one shows.
 fn centre(view: &View, rings: &[Vec<LonLat>]) -> Option<(f64, f64)> {
-    let ring = rings.iter().max_by_key(|r| r.len())?;
-    let n = ring.len() as f64;
-    let lon = ring.iter().map(|p| p.lon).sum::<f64>() / n;
-    let lat = ring.iter().map(|p| p.lat).sum::<f64>() / n;
-    let at = view.at(LonLat { lon, lat });
-    view.shows(at).then_some(at)
+    let boxes = rings.iter().filter_map(|r| view.ring(r)).map(|r| {
+        let xs = r.iter().map(|p| f64::from(p.x.0));
+        let ys = r.iter().map(|p| f64::from(p.y.0));
+        let (x0, x1) = xs.fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v), b.max(v)));
+        let (y0, y1) = ys.fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v), b.max(v)));
+        (x0, y0, x1, y1)
+    });
+    let (x0, y0, x1, y1) = boxes.max_by(|a, b| ((a.2 - a.0) * (a.3 - a.1)).total_cmp(&((b.2 - b.0) * (b.3 - b.1))))?;
+    Some(((x0 + x1) / 2.0, (y0 + y1) / 2.0))
 }
 
 /// The legend and the partners without a country, in the column from `x`

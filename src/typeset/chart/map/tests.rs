@@ -150,6 +150,27 @@ fn the_partner_map_shades_hatches_and_lists() {
     assert!(drawn.labels.iter().all(|b| b.inside([0.0, 0.0, 467.0, f64::from(drawn.drawing.size.h.0)])));
 }
 
+/// Rings and lines that cross the antimeridian (Fiji, Chukotka) are cut
+/// there: no stroke or edge runs across the world.
+#[test]
+fn nothing_runs_across_the_world() {
+    let drawn = draw_it(&Map::Partners(partners()));
+    for (_, item) in &drawn.drawing.items {
+        let Item::Path(p) = item else { continue };
+        // Countries, borders and coasts; not the world's outline.
+        let shape = p.fill.is_some_and(|f| f == frame::LAND || partners::CLASSES.contains(&f))
+            || p.stroke.as_ref().is_some_and(|s| s.color == frame::BORDER || s.color == frame::COAST);
+        if !shape {
+            continue;
+        }
+        for part in &p.parts {
+            for w in part.windows(2) {
+                assert!((w[0].x.0 - w[1].x.0).abs() < 150.0, "{:?} to {:?}", w[0], w[1]);
+            }
+        }
+    }
+}
+
 #[test]
 fn the_svg_is_the_drawing_with_its_words() {
     let mut map = corridors();
