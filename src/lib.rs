@@ -189,7 +189,6 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     let made = make::make(&plan, make::Inputs { dataset, summary, snapshot, changes }, templates, options)?;
     warnings.extend(made.warnings);
     let mut reports = made.reports;
-    reports.extend(made.map_files.into_iter().map(|(path, bytes)| (OutputFormat::Markdown, Target::File(path), bytes)));
     // The change report beside a briefing this run writes is this run's, or
     // none: one an earlier run left would describe another briefing than
     // the one beside it (removed once the reports are written). A JSON
@@ -214,7 +213,11 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
             .collect(),
         None => Vec::new(),
     };
-    write(options, &reports, &copies)?;
+    // The maps' files beside the Markdown (issue 26): written with the
+    // reports, all or nothing; an issued copy of the Markdown keeps naming
+    // them, so they are not copied.
+    let maps: Vec<(Target, &[u8])> = made.map_files.iter().map(|(path, bytes)| (Target::File(path.clone()), bytes.as_slice())).collect();
+    write(options, &reports, &copies, &maps)?;
     if let Some(stale) = stale {
         output::remove_stale(&stale)?;
     }
@@ -267,7 +270,7 @@ fn issue_copies(options: &Options, plan: &plan::Plan, dataset: &Dataset, issued:
 
 /// Writes the reports and the issued copies, all or nothing: no report of
 /// the run replaces its earlier one unless every one is on disk.
-fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)], copies: &[(Target, &[u8])]) -> Result<(), Error> {
+fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)], copies: &[(Target, &[u8])], beside: &[(Target, &[u8])]) -> Result<(), Error> {
     if let Destination::Folder(dir) = &options.destination {
         output::create_dir(dir)?;
     }
@@ -276,7 +279,8 @@ fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)], copies:
             output::create_dir(dir)?;
         }
     }
-    let files: Vec<(Target, &[u8])> = reports.iter().map(|(_, t, b)| (t.clone(), b.as_slice())).chain(copies.iter().cloned()).collect();
+    let files: Vec<(Target, &[u8])> =
+        reports.iter().map(|(_, t, b)| (t.clone(), b.as_slice())).chain(copies.iter().cloned()).chain(beside.iter().cloned()).collect();
     Ok(output::write_all(&files)?)
 }
 

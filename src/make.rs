@@ -56,7 +56,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
     // Until issued, a draft (issue 24, item 2).
     let draft = !options.issue;
     let maps = match templates {
-        Some(t) => maps::maps(&dataset, &summary, &maps::stem(plan), t.words()),
+        Some(t) => maps::maps(plan, &dataset, &summary, t.words()),
         None => crate::summary::maps::Maps::default(),
     };
     let drawn = maps::drawn(&maps, &summary);

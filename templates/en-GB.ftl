@@ -492,7 +492,6 @@ counts-compared = Beside each count, the difference from { $period }, whose coun
 
 # The charts' titles (also what screen readers hear first).
 chart-title-pillar-shares = Share of events per pillar
-chart-title-regions = Events with a bilateral counterpart, by region
 chart-title-most-significant = Most significant events
 chart-title-all-events = Events of the period
 

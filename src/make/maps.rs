@@ -12,12 +12,20 @@ use crate::geo::LonLat;
 use crate::options::OutputFormat;
 use crate::output::Target;
 use crate::plan::Plan;
-use crate::summary::maps::{self as views, Maps, SUBJECT};
+use crate::summary::maps::{self as views, Maps, PartnerMapView, RouteMapView};
 use crate::summary::routes::RouteView;
 use crate::summary::Summary;
 use crate::typeset::chart::map::{self, CountryCount, Map, PartnerMap, Place, Route, RouteKind, RouteMap, Subject};
 use crate::typeset::geom::{Color, Size};
 use crate::words::Catalogue;
+
+/// The subject country of every briefing, ISO 3166-1 alpha-2: Azerbaijan.
+const SUBJECT: &str = "AZ";
+/// The map files' endings after the stem.
+const PARTNERS_SVG: &str = "partners.svg";
+const PARTNERS_DATA: &str = "partners.geojson";
+const ROUTES_SVG: &str = "routes.svg";
+const ROUTES_DATA: &str = "routes.geojson";
 
 /// What the map files are named by: the Markdown's file name without its
 /// extension (`briefing` for `reports/briefing.md`), else the PDF's, else
@@ -33,6 +41,8 @@ pub fn stem(plan: &Plan) -> String {
     of(OutputFormat::Markdown)
         .or_else(|| of(OutputFormat::Pdf))
         .filter(|s| !s.is_empty() && !s.contains(['<', '>', '\r', '\n']))
+        // Room for the longest ending within a file name's limit.
+        .filter(|s| s.len() + 1 + PARTNERS_DATA.len() <= crate::output::MAX_NAME_BYTES)
         .unwrap_or_else(|| "briefing".to_owned())
 }
 
@@ -43,9 +53,29 @@ fn routes(_dataset: &Dataset) -> Vec<RouteView> {
     Vec::new()
 }
 
-/// The maps' data.
-pub fn maps(dataset: &Dataset, summary: &Summary, stem: &str, words: &Catalogue) -> Maps {
-    views::maps(dataset, summary, &routes(dataset), stem, words)
+/// The maps' data, with the files the Markdown names when it is written to
+/// a file (`stem` is [`stem`]'s), and the routes' kinds in words.
+pub fn maps(plan: &Plan, dataset: &Dataset, summary: &Summary, words: &Catalogue) -> Maps {
+    let mut maps = views::maps(dataset, summary, &routes(dataset), words);
+    // The Markdown on standard output names no file beside it.
+    let to_stdout = plan.targets().iter().any(|(f, t)| *f == OutputFormat::Markdown && *t == Target::Stdout);
+    let stem = stem(plan);
+    if let Some(p) = &mut maps.partners {
+        p.file = (!to_stdout).then(|| format!("{stem}.{PARTNERS_SVG}"));
+    }
+    if let Some(r) = &mut maps.routes {
+        r.file = (!to_stdout).then(|| format!("{stem}.{ROUTES_SVG}"));
+        for (row, route) in r.rows.iter_mut().zip(&r.routes) {
+            row.kind = words.text(RouteKind::parse(route.kind.as_deref()).message(), &[]);
+        }
+        let said: Vec<String> = r
+            .rows
+            .iter()
+            .map(|row| words.text("map-alt-route", &[("name", row.name.as_str().into()), ("kind", row.kind.as_str().into()), ("places", row.places.as_str().into())]))
+            .collect();
+        r.alt = words.text("map-alt-routes", &[("count", r.routes.len().into()), ("routes", said.join(" ").into())]);
+    }
+    maps
 }
 
 /// The maps as the typesetter draws them, by the address the Markdown
@@ -68,7 +98,7 @@ fn typeset_maps(maps: &Maps, summary: &Summary) -> Vec<(String, Map)> {
             subject: Subject { iso: SUBJECT.to_owned(), name: p.subject.clone() },
             alt: p.alt.clone(),
         };
-        out.push((p.file.clone(), Map::Partners(map)));
+        out.extend(p.file.clone().map(|file| (file, Map::Partners(map))));
     }
     if let Some(r) = &maps.routes {
         let colour = |pillar: &str| {
@@ -87,7 +117,7 @@ fn typeset_maps(maps: &Maps, summary: &Summary) -> Vec<(String, Map)> {
             })
             .collect();
         let map = RouteMap { title: r.title.clone(), routes, subject: Subject { iso: SUBJECT.to_owned(), name: r.subject.clone() }, alt: r.alt.clone() };
-        out.push((r.file.clone(), Map::Routes(map)));
+        out.extend(r.file.clone().map(|file| (file, Map::Routes(map))));
     }
     out
 }
@@ -111,15 +141,78 @@ pub fn files(plan: &Plan, maps: &Maps, drawn: &BTreeMap<String, Arc<Map>>, page:
         write.push((beside(file), map::svg::write(&drawing, map.title(), map.alt()).into_bytes()));
     }
     if let Some(p) = &maps.partners {
-        write.push((beside(&p.data), views::partners_geojson(p).into_bytes()));
+        write.push((beside(&format!("{stem}.{PARTNERS_DATA}")), partners_geojson(p).into_bytes()));
     }
     if let Some(r) = &maps.routes {
-        write.push((beside(&r.data), views::routes_geojson(r).into_bytes()));
+        write.push((beside(&format!("{stem}.{ROUTES_DATA}")), routes_geojson(r).into_bytes()));
     }
-    let stale = ["partners.svg", "partners.geojson", "routes.svg", "routes.geojson"]
+    let stale = [PARTNERS_SVG, PARTNERS_DATA, ROUTES_SVG, ROUTES_DATA]
         .iter()
         .map(|tail| beside(&format!("{stem}.{tail}")))
         .filter(|path| !write.iter().any(|(p, _)| p == path))
         .collect();
     (write, stale)
+}
+
+/// A coordinate as GeoJSON writes it: to a hundred-thousandth of a degree
+/// (a metre), enough for a map and short.
+fn coordinate(v: f64) -> f64 {
+    (v * 1e5).round() / 1e5
+}
+
+/// The partner map's data as GeoJSON (RFC 7946): each partner country a
+/// Feature with its outline (Natural Earth 1:110m) and its `name`, `iso`,
+/// `region` and `events` as properties.
+pub fn partners_geojson(map: &PartnerMapView) -> String {
+    let world = crate::geo::shapes::world();
+    let features: Vec<serde_json::Value> = map
+        .countries
+        .iter()
+        .filter_map(|c| {
+            let shape = world.countries.iter().find(|s| s.iso == c.iso)?;
+            let polygons: Vec<serde_json::Value> = shape
+                .rings
+                .iter()
+                .filter(|r| r.len() >= 4)
+                .map(|r| serde_json::json!([r.iter().map(|p| [coordinate(p.lon), coordinate(p.lat)]).collect::<Vec<_>>()]))
+                .collect();
+            Some(serde_json::json!({
+                "type": "Feature",
+                "properties": { "name": c.name, "iso": c.iso, "region": c.region, "events": c.count },
+                "geometry": { "type": "MultiPolygon", "coordinates": polygons },
+            }))
+        })
+        .collect();
+    collection(features)
+}
+
+/// The route map's data as GeoJSON: each route a LineString through its
+/// places, each place a Point, with their names as properties.
+pub fn routes_geojson(map: &RouteMapView) -> String {
+    let mut features = Vec::new();
+    for (route, row) in map.routes.iter().zip(&map.rows) {
+        let line: Vec<[f64; 2]> = route.places.iter().map(|p| [coordinate(p.lon), coordinate(p.lat)]).collect();
+        features.push(serde_json::json!({
+            "type": "Feature",
+            "properties": { "id": route.id, "name": route.name, "kind": route.kind, "pillar": route.pillar, "places": row.places },
+            "geometry": { "type": "LineString", "coordinates": line },
+        }));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for place in map.routes.iter().flat_map(|r| &r.places) {
+        if seen.insert(place.id.as_str()) {
+            features.push(serde_json::json!({
+                "type": "Feature",
+                "properties": { "id": place.id, "name": place.name, "country": place.country },
+                "geometry": { "type": "Point", "coordinates": [coordinate(place.lon), coordinate(place.lat)] },
+            }));
+        }
+    }
+    collection(features)
+}
+
+fn collection(features: Vec<serde_json::Value>) -> String {
+    let mut text = serde_json::to_string(&serde_json::json!({ "type": "FeatureCollection", "features": features })).unwrap_or_default();
+    text.push('\n');
+    text
 }

@@ -9,11 +9,7 @@ use serde::Serialize;
 use super::routes::RouteView;
 use super::Summary;
 use crate::dataset::{Dataset, Partner, PartnerKind};
-use crate::geo;
 use crate::words::Catalogue;
-
-/// The subject country of every briefing: Azerbaijan.
-pub const SUBJECT: &str = "AZ";
 
 /// The maps of a briefing; each `None` when it would show nothing (no
 /// partner registry with a country in the period; no routes).
@@ -28,9 +24,9 @@ pub struct Maps {
 pub struct PartnerMapView {
     pub title: String,
     pub alt: String,
-    /// The SVG beside the Markdown, and its GeoJSON.
-    pub file: String,
-    pub data: String,
+    /// The SVG beside the Markdown, when it is written (not when the
+    /// Markdown goes to standard output); set by the pipeline.
+    pub file: Option<String>,
     /// By events, most first, then by name.
     pub countries: Vec<CountryRow>,
     /// Organisations and partners without a country.
@@ -58,9 +54,9 @@ pub struct OtherRow {
 #[derive(Clone, Debug, Serialize)]
 pub struct RouteMapView {
     pub title: String,
+    /// Set by the pipeline, with the kinds' words ([`RouteRow::kind`]).
     pub alt: String,
-    pub file: String,
-    pub data: String,
+    pub file: Option<String>,
     /// The pillar whose section shows the map: the one most routes belong
     /// to (the first of a tie).
     pub pillar: String,
@@ -74,6 +70,7 @@ pub struct RouteMapView {
 #[derive(Clone, Debug, Serialize)]
 pub struct RouteRow {
     pub name: String,
+    /// The kind in words; set by the pipeline.
     pub kind: String,
     pub places: String,
 }
@@ -95,12 +92,13 @@ pub fn partner_counts<'d>(dataset: &'d Dataset, summary: &Summary) -> Vec<(&'d P
     dataset.partners.iter().zip(counts).filter(|(_, n)| *n > 0).collect()
 }
 
-/// The maps' data; `stem` names their files (`<stem>.partners.svg`...).
-pub fn maps(dataset: &Dataset, summary: &Summary, routes: &[RouteView], stem: &str, words: &Catalogue) -> Maps {
-    Maps { partners: partner_map(dataset, summary, stem, words), routes: route_map(summary, routes, stem, words) }
+/// The maps' data; their files, and the routes' kinds in words, are the
+/// pipeline's to set.
+pub fn maps(dataset: &Dataset, summary: &Summary, routes: &[RouteView], words: &Catalogue) -> Maps {
+    Maps { partners: partner_map(dataset, summary, words), routes: route_map(summary, routes, words) }
 }
 
-fn partner_map(dataset: &Dataset, summary: &Summary, stem: &str, words: &Catalogue) -> Option<PartnerMapView> {
+fn partner_map(dataset: &Dataset, summary: &Summary, words: &Catalogue) -> Option<PartnerMapView> {
     let counts = partner_counts(dataset, summary);
     let region = |p: &Partner| p.region.map(|r| words.text("region-name", &[("region", r.as_str().into())])).unwrap_or_default();
     let mut countries: Vec<CountryRow> = counts
@@ -124,8 +122,7 @@ fn partner_map(dataset: &Dataset, summary: &Summary, stem: &str, words: &Catalog
     Some(PartnerMapView {
         title: words.text("map-title-partners", &[]),
         alt,
-        file: format!("{stem}.partners.svg"),
-        data: format!("{stem}.partners.geojson"),
+        file: None,
         countries,
         others,
         subject: subject_name(words),
@@ -166,18 +163,7 @@ fn partner_alt(countries: &[CountryRow], others: &[OtherRow], words: &Catalogue)
     alt
 }
 
-/// The kind's word for a route's `kind`.
-pub fn kind_message(kind: Option<&str>) -> &'static str {
-    match kind.map(str::to_ascii_lowercase).as_deref() {
-        Some("rail" | "railway") => "map-kind-rail",
-        Some("pipeline" | "gas pipeline" | "oil pipeline") => "map-kind-pipeline",
-        Some("sea" | "ferry" | "shipping") => "map-kind-sea",
-        Some("road" | "highway") => "map-kind-road",
-        _ => "map-kind-other",
-    }
-}
-
-fn route_map(summary: &Summary, routes: &[RouteView], stem: &str, words: &Catalogue) -> Option<RouteMapView> {
+fn route_map(summary: &Summary, routes: &[RouteView], words: &Catalogue) -> Option<RouteMapView> {
     let routes: Vec<RouteView> = routes.iter().filter(|r| r.places.len() >= 2).cloned().collect();
     if routes.is_empty() {
         return None;
@@ -197,20 +183,14 @@ fn route_map(summary: &Summary, routes: &[RouteView], stem: &str, words: &Catalo
         .iter()
         .map(|r| RouteRow {
             name: r.name.clone(),
-            kind: words.text(kind_message(r.kind.as_deref()), &[]),
+            kind: String::new(),
             places: r.places.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(" – "),
         })
         .collect();
-    let said: Vec<String> = rows
-        .iter()
-        .map(|r| words.text("map-alt-route", &[("name", r.name.as_str().into()), ("kind", r.kind.as_str().into()), ("places", r.places.as_str().into())]))
-        .collect();
-    let alt = words.text("map-alt-routes", &[("count", routes.len().into()), ("routes", said.join(" ").into())]);
     Some(RouteMapView {
         title: words.text("map-title-routes", &[]),
-        alt,
-        file: format!("{stem}.routes.svg"),
-        data: format!("{stem}.routes.geojson"),
+        alt: String::new(),
+        file: None,
         pillar,
         rows,
         routes,
@@ -218,65 +198,3 @@ fn route_map(summary: &Summary, routes: &[RouteView], stem: &str, words: &Catalo
     })
 }
 
-/// A coordinate as GeoJSON writes it: to a hundred-thousandth of a degree
-/// (a metre), enough for a map and short.
-fn coordinate(v: f64) -> f64 {
-    (v * 1e5).round() / 1e5
-}
-
-/// The partner map's data as GeoJSON (RFC 7946): each partner country a
-/// Feature with its outline (Natural Earth 1:110m) and its `name`, `iso`,
-/// `region` and `events` as properties.
-pub fn partners_geojson(map: &PartnerMapView) -> String {
-    let world = geo::shapes::world();
-    let features: Vec<serde_json::Value> = map
-        .countries
-        .iter()
-        .filter_map(|c| {
-            let shape = world.countries.iter().find(|s| s.iso == c.iso)?;
-            let polygons: Vec<serde_json::Value> = shape
-                .rings
-                .iter()
-                .filter(|r| r.len() >= 4)
-                .map(|r| serde_json::json!([r.iter().map(|p| [coordinate(p.lon), coordinate(p.lat)]).collect::<Vec<_>>()]))
-                .collect();
-            Some(serde_json::json!({
-                "type": "Feature",
-                "properties": { "name": c.name, "iso": c.iso, "region": c.region, "events": c.count },
-                "geometry": { "type": "MultiPolygon", "coordinates": polygons },
-            }))
-        })
-        .collect();
-    collection(features)
-}
-
-/// The route map's data as GeoJSON: each route a LineString through its
-/// places, each place a Point, with their names as properties.
-pub fn routes_geojson(map: &RouteMapView) -> String {
-    let mut features = Vec::new();
-    for (route, row) in map.routes.iter().zip(&map.rows) {
-        let line: Vec<[f64; 2]> = route.places.iter().map(|p| [coordinate(p.lon), coordinate(p.lat)]).collect();
-        features.push(serde_json::json!({
-            "type": "Feature",
-            "properties": { "id": route.id, "name": route.name, "kind": row.kind, "pillar": route.pillar, "places": row.places },
-            "geometry": { "type": "LineString", "coordinates": line },
-        }));
-    }
-    let mut seen = std::collections::BTreeSet::new();
-    for place in map.routes.iter().flat_map(|r| &r.places) {
-        if seen.insert(place.id.as_str()) {
-            features.push(serde_json::json!({
-                "type": "Feature",
-                "properties": { "id": place.id, "name": place.name, "country": place.country },
-                "geometry": { "type": "Point", "coordinates": [coordinate(place.lon), coordinate(place.lat)] },
-            }));
-        }
-    }
-    collection(features)
-}
-
-fn collection(features: Vec<serde_json::Value>) -> String {
-    let mut text = serde_json::to_string(&serde_json::json!({ "type": "FeatureCollection", "features": features })).unwrap_or_default();
-    text.push('\n');
-    text
-}

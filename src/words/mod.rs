@@ -436,7 +436,6 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("summary-none", &["period"]),
     ("counts-compared", &["period"]),
     ("chart-title-pillar-shares", &[]),
-    ("chart-title-regions", &[]),
     ("chart-title-most-significant", &[]),
     ("chart-title-all-events", &[]),
     ("partners-named-by-kind", &["count", "kinds"]),

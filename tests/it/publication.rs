@@ -330,7 +330,9 @@ fn the_running_header_names_the_section_and_in_the_chronology_the_year() {
             let next = headings[i + 1..].iter().find(|h| h.level == 2);
             let last = next.map_or(typeset.document.pages.len() - 1, |n| n.page - 1);
             for (p, head) in heads.iter().enumerate().take(last + 1).skip(page + 1) {
-                assert!(head.ends_with(&heading.title) || head.contains(&format!("{} · ", heading.title)), "page {}: {head}", p + 1);
+                // A long title is shortened at a word, with an ellipsis.
+                let shortened = head.rsplit(" | ").next().and_then(|h| h.strip_suffix('…')).is_some_and(|h| heading.title.starts_with(h));
+                assert!(head.ends_with(&heading.title) || head.contains(&format!("{} · ", heading.title)) || shortened, "page {}: {head}", p + 1);
             }
         }
     }
