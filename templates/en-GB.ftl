@@ -914,6 +914,10 @@ map-alt-routes = A map of { $count } routes. { $routes }
 # A route in that description: $name, $kind (map-kind-*), $places its
 # places in order.
 map-alt-route = { $name } ({ $kind }): { $places }.
+# The captions of the tables under the maps (their content for readers
+# without images). No variables.
+map-table-partners = Partner countries and their events
+map-table-routes = Routes and their places, in order
 # The columns of the maps' tables in the Markdown. No variables.
 map-column-country = Country
 map-column-route = Route

@@ -216,3 +216,50 @@ fn collection(features: Vec<serde_json::Value>) -> String {
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summary::routes::PlaceView;
+
+    fn place(id: &str, lon: f64, lat: f64) -> PlaceView {
+        PlaceView { id: id.to_owned(), name: id.to_uppercase(), lat, lon, country: Some("AZ".to_owned()) }
+    }
+
+    /// Routes are LineStrings through their places in order, places are
+    /// Points, each once; longitude first (RFC 7946).
+    #[test]
+    fn the_route_geojson_has_lines_and_points() {
+        let (baku, tbilisi, kars) = (place("baku", 49.8671, 40.4093), place("tbilisi", 44.8271, 41.7151), place("kars", 43.0975, 40.6013));
+        let route = RouteView {
+            id: "btk".to_owned(),
+            name: "Baku–Tbilisi–Kars".to_owned(),
+            kind: Some("rail".to_owned()),
+            pillar: "connectivity".to_owned(),
+            places: vec![baku.clone(), tbilisi.clone(), kars],
+            events: Vec::new(),
+        };
+        let second = RouteView { id: "link".to_owned(), name: "Link".to_owned(), kind: None, places: vec![tbilisi, baku], ..route.clone() };
+        let rows = ["BAKU – TBILISI – KARS", "TBILISI – BAKU"]
+            .iter()
+            .map(|p| views::RouteRow { name: String::new(), kind: String::new(), places: (*p).to_owned() })
+            .collect();
+        let map = RouteMapView {
+            title: String::new(),
+            alt: String::new(),
+            file: None,
+            pillar: "connectivity".to_owned(),
+            rows,
+            routes: vec![route, second],
+            subject: String::new(),
+        };
+        let text = routes_geojson(&map);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let features = value["features"].as_array().unwrap();
+        let kinds: Vec<&str> = features.iter().map(|f| f["geometry"]["type"].as_str().unwrap()).collect();
+        assert_eq!(kinds, ["LineString", "LineString", "Point", "Point", "Point"]);
+        assert_eq!(features[0]["geometry"]["coordinates"][0], serde_json::json!([49.8671, 40.4093]));
+        assert_eq!(features[0]["properties"]["places"], "BAKU – TBILISI – KARS");
+        assert_eq!(features[4]["properties"]["name"], "KARS");
+    }
+}

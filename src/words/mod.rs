@@ -530,6 +530,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("map-alt-routes", &["count", "routes"]),
     ("map-alt-route", &["name", "kind", "places"]),
     ("map-alt-others", &["others"]),
+    ("map-table-partners", &[]),
+    ("map-table-routes", &[]),
     ("map-column-country", &[]),
     ("map-column-route", &[]),
     ("map-column-places", &[]),

@@ -163,7 +163,8 @@ pub struct DrawnMap {
     pub projection: Option<(crate::geo::Projection, f64, (f64, f64))>,
 }
 
-/// The width a map is drawn to on a page of `size`: the text column's.
+/// The width a map is drawn to on a page of `size`: the text's measure,
+/// where the text column is wider.
 pub fn column_width(size: Size) -> Pt {
     let setup = crate::typeset::flow::PageSetup {
         size,
@@ -173,7 +174,7 @@ pub fn column_width(size: Size) -> Pt {
         words: Catalogue::builtin(),
         draft: false,
     };
-    setup.area().size.w
+    setup.area().size.w.min(crate::typeset::flow::style::MEASURE)
 }
 
 /// What a map's drawing function returns: height, frame, labels and

@@ -207,7 +207,9 @@ impl Builder<'_> {
     /// A map (issue 26): drawn as vectors to the column's width, a figure
     /// whose alt text says what it shows.
     pub(super) fn map(&mut self, map: &crate::typeset::chart::map::Map, x: Pt, width: Pt) {
-        let drawn = crate::typeset::chart::map::draw(map, width, self.words);
+        // The text's measure: the map ends at the right edge text and
+        // tables end at.
+        let drawn = crate::typeset::chart::map::draw(map, width.min(style::MEASURE), self.words);
         let items = drawn.drawing.items.into_iter().map(|(p, item)| (Point::new(p.x + x, p.y), shift(item, x))).collect();
         self.chunks.push(Chunk {
             height: drawn.drawing.size.h + Pt(4.0),

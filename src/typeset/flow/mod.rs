@@ -53,7 +53,7 @@ mod index;
 mod notes;
 mod pages;
 /// The house style.
-mod style;
+pub(crate) mod style;
 mod table;
 
 use index::{IndexRef, INDEX_LEADING, INDEX_SIZE};

@@ -16,8 +16,10 @@ const SPECK: f64 = 1.2;
 
 pub const COAST: Color = Color::rgb(0x6b, 0x70, 0x79);
 pub const BORDER: Color = Color::rgb(0x93, 0x98, 0xa0);
-pub const LAND: Color = Color::rgb(0xf1, 0xf1, 0xee);
-pub const SEA: Color = Color::rgb(0xe6, 0xed, 0xf3);
+/// Land lighter than sea by a step greyscale keeps (grey about 0.96
+/// against 0.87).
+pub const LAND: Color = Color::rgb(0xf6, 0xf6, 0xf3);
+pub const SEA: Color = Color::rgb(0xd6, 0xe0, 0xea);
 
 /// A projection scaled and moved onto a rectangle of the drawing.
 #[derive(Clone, Copy, Debug)]

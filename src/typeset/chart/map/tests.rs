@@ -180,10 +180,4 @@ fn the_svg_is_the_drawing_with_its_words() {
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{svg}");
     assert!(svg.contains("<desc id=\"desc\">Routes &lt;b&gt; &amp; &quot;more&quot;</desc>"));
     assert!(svg.contains("stroke-dasharray=\"6 2\"") && svg.contains(">Tbilisi</text>"));
-    if let Ok(dir) = std::env::var("AZINT_MAP_DEBUG") {
-        std::fs::write(format!("{dir}/routes.svg"), &svg).unwrap();
-        let p = partners();
-        let d = draw_it(&Map::Partners(p.clone()));
-        std::fs::write(format!("{dir}/partners.svg"), svg::write(&d.drawing, &p.title, &p.alt)).unwrap();
-    }
 }
