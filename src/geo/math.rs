@@ -7,7 +7,7 @@
 //! library.
 
 /// π/2 in two parts, for range reduction without losing digits.
-const PIO2_HI: f64 = 1.570_796_326_794_896_6;
+const PIO2_HI: f64 = std::f64::consts::FRAC_PI_2;
 const PIO2_LO: f64 = 6.123_233_995_736_766e-17;
 const LN2: f64 = std::f64::consts::LN_2;
 
