@@ -113,7 +113,14 @@ fn typeset_maps(maps: &Maps, summary: &Summary) -> Vec<(String, Map)> {
                 name: route.name.clone(),
                 kind: RouteKind::parse(route.kind.as_deref()),
                 color: colour(&route.pillar),
-                places: route.places.iter().map(|p| Place { name: p.name.clone(), at: LonLat { lon: p.lon, lat: p.lat } }).collect(),
+                // Validation keeps coordinates finite and in range; a map
+                // never draws one that is not.
+                places: route
+                    .places
+                    .iter()
+                    .filter(|p| p.lon.is_finite() && p.lat.is_finite() && p.lon.abs() <= 180.0 && p.lat.abs() <= 90.0)
+                    .map(|p| Place { name: p.name.clone(), at: LonLat { lon: p.lon, lat: p.lat } })
+                    .collect(),
             })
             .collect();
         let map = RouteMap { title: r.title.clone(), routes, subject: Subject { iso: SUBJECT.to_owned(), name: r.subject.clone() }, alt: r.alt.clone() };

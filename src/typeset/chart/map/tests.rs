@@ -115,6 +115,28 @@ fn place_labels_neither_overlap_nor_leave_the_frame() {
     }
 }
 
+/// Routes that reach across the world, or stay at one point, draw a map
+/// with every coordinate finite and every label inside the frame.
+#[test]
+fn routes_at_the_extremes_draw_a_finite_map() {
+    let place = |name: &str, lon: f64, lat: f64| Place { name: name.to_owned(), at: LonLat { lon, lat } };
+    let far = vec![place("Tokyo", 139.69, 35.69), place("Lima", -77.04, -12.05), place("Longyearbyen", 15.63, 78.22)];
+    let one = vec![place("Baku", 49.87, 40.41), place("Baku again", 49.87, 40.41)];
+    for places in [far, one] {
+        let mut map = corridors();
+        map.routes.truncate(1);
+        map.routes[0].places = places;
+        let drawn = draw_it(&Map::Routes(map));
+        for (at, item) in &drawn.drawing.items {
+            assert!(at.x.0.is_finite() && at.y.0.is_finite(), "{item:?}");
+            if let Item::Path(p) = item {
+                assert!(p.parts.iter().flatten().all(|q| q.x.0.is_finite() && q.y.0.is_finite()), "{p:?}");
+            }
+        }
+        assert!(drawn.labels.iter().all(|b| b.inside(drawn.frame)));
+    }
+}
+
 /// Greyscale: each class is lighter than the next by a clear step, and
 /// the route kinds have distinct dash patterns.
 #[test]
