@@ -81,10 +81,11 @@ pub struct RouteRow {
 /// partner roles (a mention is not a partnership, issue 25).
 pub fn partner_counts<'d>(dataset: &'d Dataset, summary: &Summary) -> Vec<(&'d Partner, usize)> {
     let selected: std::collections::HashSet<&str> = summary.selected.iter().map(String::as_str).collect();
+    let index: std::collections::HashMap<&str, usize> = dataset.partners.iter().enumerate().map(|(i, p)| (p.name.as_str(), i)).collect();
     let mut counts = vec![0usize; dataset.partners.len()];
     for event in dataset.events.iter().filter(|e| selected.contains(e.id.as_str())) {
         for name in &event.partners {
-            if let Some(i) = dataset.partners.iter().position(|p| p.name == *name) {
+            if let Some(&i) = index.get(name.as_str()) {
                 counts[i] += 1;
             }
         }
