@@ -1,5 +1,3 @@
-//! The routes of the dataset as the briefing shows them (issue 26, item 2).
-
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct RouteView {
     pub id: String,
