@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         header: ("Briefing".to_owned(), "2024–2026".to_owned()),
         metadata: Metadata { title: "Briefing".to_owned(), date: 1_770_854_400, language: "en".to_owned(), ..Metadata::default() },
         images: Default::default(),
+        maps: Default::default(),
         words: azint_report::words::Catalogue::builtin(),
     };
     let pdf = match mode.as_str() {

@@ -20,6 +20,7 @@ pub mod dataset;
 pub mod date;
 pub mod diag;
 pub mod error;
+pub mod geo;
 pub mod hash;
 pub mod input;
 pub mod issued;
@@ -212,9 +213,16 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
             .collect(),
         None => Vec::new(),
     };
-    write(options, &reports, &copies)?;
+    // The maps' files beside the Markdown (issue 26): written with the
+    // reports, all or nothing; an issued copy of the Markdown keeps naming
+    // them, so they are not copied.
+    let maps: Vec<(Target, &[u8])> = made.map_files.iter().map(|(path, bytes)| (Target::File(path.clone()), bytes.as_slice())).collect();
+    write(options, &reports, &copies, &maps)?;
     if let Some(stale) = stale {
         output::remove_stale(&stale)?;
+    }
+    for stale in &made.stale_maps {
+        output::remove_stale(stale)?;
     }
     let issued = issue.map(|i| i.label);
     let written = reports.into_iter().take(plan.targets().len()).map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
@@ -262,7 +270,7 @@ fn issue_copies(options: &Options, plan: &plan::Plan, dataset: &Dataset, issued:
 
 /// Writes the reports and the issued copies, all or nothing: no report of
 /// the run replaces its earlier one unless every one is on disk.
-fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)], copies: &[(Target, &[u8])]) -> Result<(), Error> {
+fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)], copies: &[(Target, &[u8])], beside: &[(Target, &[u8])]) -> Result<(), Error> {
     if let Destination::Folder(dir) = &options.destination {
         output::create_dir(dir)?;
     }
@@ -271,7 +279,8 @@ fn write(options: &Options, reports: &[(OutputFormat, Target, Vec<u8>)], copies:
             output::create_dir(dir)?;
         }
     }
-    let files: Vec<(Target, &[u8])> = reports.iter().map(|(_, t, b)| (t.clone(), b.as_slice())).chain(copies.iter().cloned()).collect();
+    let files: Vec<(Target, &[u8])> =
+        reports.iter().map(|(_, t, b)| (t.clone(), b.as_slice())).chain(copies.iter().cloned()).chain(beside.iter().cloned()).collect();
     Ok(output::write_all(&files)?)
 }
 

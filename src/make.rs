@@ -15,6 +15,8 @@ use crate::snapshot::Snapshot;
 use crate::summary::Summary;
 use crate::{dataset, diag, input, report, typeset};
 
+mod maps;
+
 /// What the reports are made from. Owned, so that a long briefing's data
 /// can be let go before its pages take the memory.
 pub struct Inputs {
@@ -37,6 +39,12 @@ pub struct Made {
     pub changes_report: Option<Vec<u8>>,
     pub pages: Option<usize>,
     pub warnings: Vec<diag::Diagnostic>,
+    /// The maps' files beside the Markdown (issue 26): each map's SVG and
+    /// GeoJSON, written with the reports, all or nothing.
+    pub map_files: Vec<(std::path::PathBuf, Vec<u8>)>,
+    /// Map files an earlier run may have left beside the Markdown that this
+    /// run does not write: removed once the reports are written.
+    pub stale_maps: Vec<std::path::PathBuf>,
 }
 
 /// Makes every report of `plan`, with the `templates` it needs (none when
@@ -47,10 +55,15 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
     let Inputs { dataset, summary, snapshot, changes } = inputs;
     // Until issued, a draft (issue 24, item 2).
     let draft = !options.issue;
+    let maps = match templates {
+        Some(t) => maps::maps(plan, &dataset, &summary, t.words()),
+        None => crate::summary::maps::Maps::default(),
+    };
+    let drawn = maps::drawn(&maps, &summary);
     let (markdown, changes_report) = match templates {
         Some(templates) => {
             let shown = changes.as_ref().filter(|c| options.changes_in_briefing && (c.any() || c.different_dataset.is_some()));
-            let markdown = report::render(&report::Briefing { summary: &summary, changes: shown, draft }, templates)?;
+            let markdown = report::render(&report::Briefing { summary: &summary, changes: shown, draft, maps: &maps }, templates)?;
             let changes_report = match &changes {
                 Some(changes) => Some(report::changes::render_report(changes, &summary, draft, templates)?.into_bytes()),
                 None => None,
@@ -68,7 +81,8 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
         let words = templates.map_or_else(crate::words::Catalogue::builtin, |t| t.words().clone());
         let mut typeset_options = typeset_options(&dataset, &summary, options, words);
         typeset_options.metadata.draft = draft;
-        typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref())?;
+        typeset_options.maps = drawn.clone();
+        typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref(), &typeset_options.maps)?;
         drop((summary, dataset, snapshot, changes));
         let typeset = typeset::typeset_pdf(&markdown, &typeset_options);
         let path = options.templates.as_ref().map_or("templates".to_owned(), |d| d.display().to_string());
@@ -89,7 +103,8 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
             (*format, target.clone(), bytes.unwrap_or_default())
         })
         .collect();
-    Ok(Made { reports, changes_report, pages, warnings })
+    let (map_files, stale_maps) = maps::files(plan, &maps, &drawn, options.paper.size(), templates.map(|t| t.words().as_ref()));
+    Ok(Made { reports, changes_report, pages, warnings, map_files, stale_maps })
 }
 
 /// Characters that no font of the report can draw, one warning each with
@@ -153,6 +168,7 @@ fn load_images(
     markdown: &str,
     options: &Options,
     logo: Option<&str>,
+    maps: &BTreeMap<String, Arc<typeset::chart::map::Map>>,
 ) -> Result<BTreeMap<String, Arc<typeset::image::Image>>, Error> {
     let templates = options.templates.clone().unwrap_or_else(|| std::path::PathBuf::from("."));
     let data = match &options.data {
@@ -162,7 +178,8 @@ fn load_images(
     };
     let mut images = BTreeMap::new();
     let mut problems = Vec::new();
-    for src in typeset::image::sources(markdown) {
+    // The maps are drawn, not read.
+    for src in typeset::image::sources(markdown).into_iter().filter(|s| !maps.contains_key(s)) {
         let base = if logo == Some(src.as_str()) { &data } else { &templates };
         let path = base.join(&src);
         let shown = path.display().to_string();
@@ -211,6 +228,7 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options, word
             draft: false,
         },
         images: BTreeMap::new(),
+        maps: BTreeMap::new(),
         words,
     }
 }

@@ -486,7 +486,6 @@ counts-compared = Beside each count, the difference from { $period }, whose coun
 
 # The charts' titles (also what screen readers hear first).
 chart-title-pillar-shares = Share of events per pillar
-chart-title-regions = Events with a bilateral counterpart, by region
 chart-title-most-significant = Most significant events
 chart-title-all-events = Events of the period
 
@@ -972,3 +971,67 @@ timeline-dense = { $total } events of the period, too many to draw one by one: o
     }; events known only to the year are counted in a band across it.
 # The key of a dense timeline's cells. No variables.
 chart-key-cells = a cell: events begun in that month, darker for more
+
+## geo
+# The partner map's title (PDF and SVG). No variables.
+map-title-partners = Partner countries by events
+# The route map's title. No variables.
+map-title-routes = Corridors and routes
+# The heading of the partner map's panel of the region. No variables.
+map-inset = South Caucasus and neighbours
+# The heading of the partner map's legend. No variables.
+map-legend-partners = Events with the partner
+# A class of the legend: $from and $to, counts of events ("3–4").
+map-class = { $from }–{ $to }
+# A class of one count: $count ("1").
+map-class-one = { $count }
+# The legend's entry for countries without events. No variables.
+map-class-none = None
+# The heading of the list of partners without a country beside the map.
+# No variables.
+map-others = Without a country
+# An entry of that list: $name the partner, $count its events.
+map-other = { $name } ({ $count })
+# The end of that list when it does not fit: $count partners not shown.
+map-others-more = and { $count } more
+# The source line under each map. No variables.
+map-source = Boundaries: Natural Earth; their depiction implies no endorsement.
+# A route in the route map's legend: $name the route, $kind its kind
+# (map-kind-*).
+map-route = { $name } ({ $kind })
+# The kinds of route. No variables.
+map-kind-rail = rail
+map-kind-pipeline = pipeline
+map-kind-sea = sea
+map-kind-road = road
+map-kind-other = route
+# The scale bar's label: $km kilometres.
+map-scale = { $km } km
+# The partner map's description for screen readers: $countries how many
+# partner countries, $subject the subject country, $regions each region's
+# countries (map-alt-region, joined).
+map-alt-partners = A world map of { $countries } partner countries shaded by their events, { $subject } hatched. By region: { $regions }.
+# A region in that description: $region its name, $countries its countries
+# (map-alt-country, joined).
+map-alt-region = { $region }: { $countries }
+# A country in that description: $name, $count its events.
+map-alt-country = { $name } ({ $count })
+# The partners without a country, after the regions: $others (map-other,
+# joined).
+map-alt-others = Without a country: { $others }.
+# The route map's description: $count routes, $routes each route
+# (map-alt-route, joined).
+map-alt-routes = A map of { $count } routes. { $routes }
+# A route in that description: $name, $kind (map-kind-*), $places its
+# places in order.
+map-alt-route = { $name } ({ $kind }): { $places }.
+# The captions of the tables under the maps (their content for readers
+# without images). No variables.
+map-table-partners = Partner countries and their events
+map-table-routes = Routes and their places, in order
+# The columns of the maps' tables in the Markdown. No variables.
+map-column-country = Country
+map-column-route = Route
+map-column-places = Places, in order
+# The subject country's name, as the maps mark it. No variables.
+subject-country = Azerbaijan

@@ -30,6 +30,8 @@ pub struct Briefing<'a> {
     pub changes: Option<&'a Changes>,
     /// Not issued yet: the top says DRAFT (issue 24).
     pub draft: bool,
+    /// The maps, for their partials (issue 26).
+    pub maps: &'a crate::summary::maps::Maps,
 }
 
 /// Why a report could not be rendered.

@@ -40,6 +40,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/partners.md.hbs"),
     ),
     (
+        "map-partners.md.hbs",
+        include_str!("../../templates/map-partners.md.hbs"),
+    ),
+    (
+        "map-routes.md.hbs",
+        include_str!("../../templates/map-routes.md.hbs"),
+    ),
+    (
         "timeline.md.hbs",
         include_str!("../../templates/timeline.md.hbs"),
     ),

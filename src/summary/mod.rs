@@ -27,6 +27,7 @@ mod chronology;
 mod counts;
 pub mod facts;
 pub mod judgements;
+pub mod maps;
 pub mod partners;
 pub mod routes;
 pub mod views;
@@ -97,6 +98,10 @@ pub struct Summary {
     /// Every partner of the period with its events, for the index at the
     /// end (issue 13).
     pub partner_index: Vec<partners::IndexEntry>,
+    /// The routes of the selection, places resolved, for the route map
+    /// (issue 26); the templates reach them through the maps.
+    #[serde(skip)]
+    pub routes: Vec<routes::RouteView>,
     /// How many events the index lists under one partner at most.
     pub index_events: usize,
     /// The analyst's judgements (issue 25), in data order; empty when the
@@ -233,6 +238,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         partner_index,
         judgements: judgements::views(dataset, period, &anchors),
         likelihood_scale: judgements::scale(dataset),
+        routes: routes::routes(dataset, selection),
         executive,
         pillars,
         selected: selected.iter().map(|e| e.id.clone()).collect(),

@@ -15,6 +15,7 @@
 //! 1/100 pt, so charts are identical on every platform.
 
 mod bars;
+pub mod map;
 mod pie;
 mod timeline;
 mod words;

@@ -28,6 +28,9 @@ pub enum Item {
     /// A filled polygon; the point is its first corner, `points` are all
     /// its corners in page coordinates.
     Polygon { points: Vec<Point>, color: Color },
+    /// Lines and shapes of many parts (a map's countries, borders and
+    /// routes): the point is the first part's first point.
+    Path(Box<Path>),
     /// A clickable area whose top-left corner is the point.
     Link { size: Size, target: Target },
     /// Image `index` of the document's images, its top-left corner at the
@@ -38,6 +41,39 @@ pub enum Item {
     /// are artifacts, for [`Role::Artifact`]). Draws nothing; the point is
     /// unused.
     Tag(Tag),
+}
+
+/// A path of one or more parts, filled (even-odd: a country's holes stay
+/// holes), stroked, or both; points in page coordinates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Path {
+    pub parts: Vec<Vec<Point>>,
+    /// Each part closed back to its first point (a polygon), or left open
+    /// (a line).
+    pub closed: bool,
+    pub fill: Option<Color>,
+    pub stroke: Option<Stroke>,
+}
+
+/// How a path's outline is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stroke {
+    pub width: Pt,
+    pub color: Color,
+    /// Dash and gap lengths, repeated; empty for a solid line.
+    pub dash: Vec<Pt>,
+}
+
+impl Path {
+    /// The path with every point moved by `by`.
+    pub fn moved(&self, by: impl Fn(&Point) -> Point) -> Path {
+        Path {
+            parts: self.parts.iter().map(|part| part.iter().map(&by).collect()).collect(),
+            closed: self.closed,
+            fill: self.fill,
+            stroke: self.stroke.clone(),
+        }
+    }
 }
 
 /// A mark in the display list that builds the PDF's structure tree.

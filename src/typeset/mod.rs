@@ -77,6 +77,9 @@ pub struct Options {
     /// The images the Markdown names, by address, decoded
     /// ([`image::sources`], [`image::decode`]).
     pub images: std::collections::BTreeMap<String, std::sync::Arc<image::Image>>,
+    /// The maps the Markdown names as images (`![…](b.partners.svg)`), by
+    /// address: drawn as vectors where the image would go (issue 26).
+    pub maps: std::collections::BTreeMap<String, std::sync::Arc<chart::map::Map>>,
     /// The catalogue the document's own words come from (the table of
     /// contents' heading, labels, descriptions for screen readers): the
     /// run's, with a desk's `--templates` override.
@@ -131,5 +134,5 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
         words: options.words.clone(),
         draft: options.metadata.draft,
     };
-    flow::layout(&blocks, &setup, &options.images)
+    flow::layout(&blocks, &setup, &options.images, &options.maps)
 }

@@ -464,6 +464,7 @@ fn draw(out: &mut Out, state: &mut State, at: Point, item: &Item, height: Pt, fo
             content.op("h");
             content.op("f");
         }
+        Item::Path(path) => draw_path(content, path, height),
         Item::Image { size, index } => {
             // printpdf's own arithmetic for where an image goes.
             let transform = printpdf::XObjectTransform {
@@ -485,6 +486,40 @@ fn draw(out: &mut Out, state: &mut State, at: Point, item: &Item, height: Pt, fo
         }
         Item::Link { size, target } => out.links.push(link(at, *size, target, height)),
     }
+}
+
+/// A path of many parts, in a graphics state of its own (its dash, joins
+/// and colours end with it): `f*` fills even-odd, `B*` fills and strokes,
+/// `S` strokes.
+fn draw_path(content: &mut Content, path: &super::display::Path, height: Pt) {
+    content.op("q");
+    if let Some(fill) = path.fill {
+        content.numbers(&pdf_color(fill), "rg");
+    }
+    if let Some(stroke) = &path.stroke {
+        content.numbers(&pdf_color(stroke.color), "RG");
+        content.numbers(&[pdf_pt(stroke.width).0], "w");
+        content.numbers(&[1.0], "j");
+        content.numbers(&[1.0], "J");
+        if !stroke.dash.is_empty() {
+            content.dash(&stroke.dash.iter().map(|d| pdf_pt(*d).0).collect::<Vec<f32>>());
+        }
+    }
+    for part in &path.parts {
+        for (i, p) in part.iter().enumerate() {
+            content.numbers(&flip(*p, height), if i == 0 { "m" } else { "l" });
+        }
+        if path.closed {
+            content.op("h");
+        }
+    }
+    content.op(match (path.fill.is_some(), path.stroke.is_some()) {
+        (true, true) => "B*",
+        (true, false) => "f*",
+        (false, true) => "S",
+        (false, false) => "n",
+    });
+    content.op("Q");
 }
 
 /// A link as printpdf's annotation.

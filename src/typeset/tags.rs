@@ -148,7 +148,7 @@ impl Structure {
                 }
                 Item::Text(_) | Item::Link { .. } | Item::Tag(_) => false,
                 // As `mark` marks a shape: an artifact unless in a figure.
-                Item::Line { .. } | Item::Fill { .. } | Item::Polygon { .. } | Item::Image { .. } => {
+                Item::Line { .. } | Item::Fill { .. } | Item::Polygon { .. } | Item::Path(_) | Item::Image { .. } => {
                     stack.contains(&Open::Artifact) || !stack.contains(&Open::Figure)
                 }
             })

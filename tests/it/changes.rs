@@ -19,7 +19,8 @@ fn the_json_summary_is_stable() {
 fn every_report_gets_its_json_summary_beside_it() {
     let dir = tempfile::tempdir().unwrap();
     run(&["--period", "2025", "--format", "md", "--as-of", AS_OF, "-q", "--out-dir", dir.path().to_str().unwrap()]);
-    assert_eq!(entries(dir.path()), ["azint-briefing-2025.json", "azint-briefing-2025.md"]);
+    // The partner map beside the Markdown (issue 26).
+    assert_eq!(entries(dir.path()), ["azint-briefing-2025.json", "azint-briefing-2025.md", "azint-briefing-2025.partners.geojson", "azint-briefing-2025.partners.svg", "azint-briefing-2025.routes.geojson", "azint-briefing-2025.routes.svg"]);
     let named = dir.path().join("mine.pdf");
     run(&["--period", "2025", "--as-of", AS_OF, "-q", "-o", named.to_str().unwrap()]);
     assert!(dir.path().join("mine.json").is_file());

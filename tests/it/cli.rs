@@ -49,7 +49,16 @@ fn issue_24_every_spelling_of_a_period_writes_one_file_and_one_history() {
     assert_eq!(draft.replacen("**DRAFT** — not issued\n\n", "", 1).into_bytes(), markdown);
     assert_eq!(
         entries(dir.path()),
-        ["azint-briefing-2024-2026.changes.md", "azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md", "issued"]
+        [
+            "azint-briefing-2024-2026.changes.md",
+            "azint-briefing-2024-2026.json",
+            "azint-briefing-2024-2026.md",
+            "azint-briefing-2024-2026.partners.geojson",
+            "azint-briefing-2024-2026.partners.svg",
+            "azint-briefing-2024-2026.routes.geojson",
+            "azint-briefing-2024-2026.routes.svg",
+            "issued"
+        ]
     );
 }
 
@@ -66,7 +75,17 @@ fn pdf_is_the_default_format_and_both_writes_two_files() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         entries(dir.path()),
-        ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.pdf", "azint-briefing-2025.json", "azint-briefing-2025.md", "azint-briefing-2025.pdf"]
+        [
+            "azint-briefing-2024-2026.json",
+            "azint-briefing-2024-2026.pdf",
+            "azint-briefing-2025.json",
+            "azint-briefing-2025.md",
+            "azint-briefing-2025.partners.geojson",
+            "azint-briefing-2025.partners.svg",
+            "azint-briefing-2025.pdf",
+            "azint-briefing-2025.routes.geojson",
+            "azint-briefing-2025.routes.svg"
+        ]
     );
     let pdf = std::fs::read(dir.path().join("azint-briefing-2025.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
@@ -105,7 +124,7 @@ fn writes_the_default_file_name_and_says_so() {
     assert_eq!(err.lines().count(), 1, "one line on success: {err}");
     assert_eq!(
         entries(&dir.path().join("reports")),
-        ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md"]
+        ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md", "azint-briefing-2024-2026.partners.geojson", "azint-briefing-2024-2026.partners.svg", "azint-briefing-2024-2026.routes.geojson", "azint-briefing-2024-2026.routes.svg"]
     );
 }
 
@@ -175,7 +194,7 @@ fn a_failed_run_leaves_the_earlier_report_byte_for_byte() {
     assert_eq!(bad_template.status.code(), Some(65));
 
     assert_eq!(std::fs::read(&report).unwrap(), before);
-    assert_eq!(entries(dir.path()), ["briefing.json", "briefing.md"]);
+    assert_eq!(entries(dir.path()), ["briefing.json", "briefing.md", "briefing.partners.geojson", "briefing.partners.svg", "briefing.routes.geojson", "briefing.routes.svg"]);
 }
 
 #[test]

@@ -171,7 +171,7 @@ fn month_ranges_name_files_and_issued_copies_without_double_dots() {
     };
     let first = run(AS_OF, true);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    assert_eq!(entries(&dir.path().join("reports")), ["azint-briefing-2024-07_2025-06.json", "azint-briefing-2024-07_2025-06.md", "issued"]);
+    assert_eq!(entries(&dir.path().join("reports")), ["azint-briefing-2024-07_2025-06.json", "azint-briefing-2024-07_2025-06.md", "azint-briefing-2024-07_2025-06.partners.geojson", "azint-briefing-2024-07_2025-06.partners.svg", "azint-briefing-2024-07_2025-06.routes.geojson", "azint-briefing-2024-07_2025-06.routes.svg", "issued"]);
     assert_eq!(
         entries(&dir.path().join("reports/issued")),
         ["azint-briefing-2024-07_2025-06.2026-02-12.json", "azint-briefing-2024-07_2025-06.2026-02-12.md"]

@@ -16,6 +16,7 @@ mod hostile_text;
 mod house;
 mod layers;
 mod manifest;
+mod maps;
 mod partners;
 mod places;
 mod properties;

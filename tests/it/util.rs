@@ -69,6 +69,7 @@ pub fn typeset_options(paper: azint_report::options::Paper) -> azint_report::typ
         header: ("Azerbaijan's International Integration".to_owned(), "2024–2026".to_owned()),
         metadata: Metadata { title: "Test".to_owned(), date: 1_770_854_400, language: "en".to_owned(), ..Metadata::default() },
         images: Default::default(),
+        maps: Default::default(),
         words: azint_report::words::Catalogue::builtin(),
     }
 }

@@ -141,7 +141,11 @@ fn watch_renders_keeps_and_renders_again_then_stops_on_ctrl_c() {
 
     // Ctrl-C is an interruption, exit 130 as for any run (README, Limits).
     assert_eq!(watching.stop("-INT"), Some(130));
-    assert_eq!(entries(&out), ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md"], "no temporary file is left");
+    assert_eq!(
+        entries(&out),
+        ["azint-briefing-2024-2026.json", "azint-briefing-2024-2026.md", "azint-briefing-2024-2026.partners.geojson", "azint-briefing-2024-2026.partners.svg", "azint-briefing-2024-2026.routes.geojson", "azint-briefing-2024-2026.routes.svg"],
+        "no temporary file is left"
+    );
 }
 
 /// Issue 24, item 7: each round says each thing once. A failed round

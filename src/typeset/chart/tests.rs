@@ -45,7 +45,12 @@ fn boxes(d: &Drawing) -> Vec<Rect> {
             }
             Item::Fill { size, .. } => Rect::new(p.x, p.y, size.w, size.h),
             Item::Line { to, .. } => Rect::new(p.x.min(to.x), p.y.min(to.y), (to.x - p.x).max(p.x - to.x), (to.y - p.y).max(p.y - to.y)),
-            Item::Polygon { points, .. } => {
+            Item::Polygon { .. } | Item::Path(_) => {
+                let points: Vec<Point> = match item {
+                    Item::Path(path) => path.parts.iter().flatten().copied().collect(),
+                    Item::Polygon { points, .. } => points.clone(),
+                    _ => Vec::new(),
+                };
                 let xs = points.iter().map(|p| p.x.0);
                 let ys = points.iter().map(|p| p.y.0);
                 let (x0, x1) = (xs.clone().fold(f32::MAX, f32::min), xs.fold(f32::MIN, f32::max));

@@ -165,6 +165,9 @@ impl Builder<'_> {
     /// did not read (none should be) is named in a warning and its alt text
     /// set instead.
     pub(super) fn image(&mut self, src: &str, alt: &str, x: Pt, width: Pt) {
+        if let Some(map) = self.maps.get(src) {
+            return self.map(&map.clone(), x, width);
+        }
         let (alt, hint) = crate::typeset::image::size_hint(alt);
         let Some(image) = self.images.get(src) else {
             self.warnings.push(format!("image `{src}` was not read; its alt text is set instead"));
@@ -197,6 +200,22 @@ impl Builder<'_> {
             height: size.h + Pt(4.0),
             space_before: style::PARAGRAPH_GAP,
             items: tagged(Role::Figure(description), vec![(Point::new(left, Pt(2.0)), Item::Image { size, index })]),
+            ..Chunk::default()
+        });
+    }
+
+    /// A map (issue 26): drawn as vectors to the column's width, a figure
+    /// whose alt text says what it shows.
+    pub(super) fn map(&mut self, map: &crate::typeset::chart::map::Map, x: Pt, width: Pt) {
+        // The text's measure: the map ends at the right edge text and
+        // tables end at.
+        let drawn = crate::typeset::chart::map::draw(map, width.min(style::MEASURE), self.words);
+        let items = drawn.drawing.items.into_iter().map(|(p, item)| (Point::new(p.x + x, p.y), shift(item, x))).collect();
+        self.chunks.push(Chunk {
+            height: drawn.drawing.size.h + Pt(4.0),
+            space_before: Pt(10.0),
+            items: tagged(Role::Figure(map.alt().to_owned()), items),
+            figure: true,
             ..Chunk::default()
         });
     }

@@ -53,7 +53,7 @@ mod index;
 mod notes;
 mod pages;
 /// The house style.
-mod style;
+pub(crate) mod style;
 mod table;
 
 use index::{IndexRef, INDEX_LEADING, INDEX_SIZE};
@@ -67,6 +67,7 @@ pub fn layout(
     blocks: &[Block],
     setup: &PageSetup,
     images: &std::collections::BTreeMap<String, std::sync::Arc<super::image::Image>>,
+    maps: &std::collections::BTreeMap<String, std::sync::Arc<super::chart::map::Map>>,
 ) -> (Document, Vec<String>) {
     let area = setup.area();
     let mut builder = Builder {
@@ -84,6 +85,7 @@ pub fn layout(
         note_texts: std::collections::BTreeMap::new(),
         note_numbers: std::cell::RefCell::new(Vec::new()),
         images,
+        maps,
         used_images: Vec::new(),
         after_caption: false,
         lists: 0,
@@ -218,6 +220,8 @@ struct Builder<'f> {
     note_numbers: std::cell::RefCell<Vec<String>>,
     /// The images the pipeline read, and those drawn so far, in order.
     images: &'f std::collections::BTreeMap<String, std::sync::Arc<super::image::Image>>,
+    /// The maps, drawn where the Markdown names them as images.
+    maps: &'f std::collections::BTreeMap<String, std::sync::Arc<super::chart::map::Map>>,
     used_images: Vec<String>,
     /// The last chunk is a caption: the table that follows sits close.
     after_caption: bool,

@@ -278,7 +278,7 @@ pub(super) fn place_items(page: &mut Page, items: Vec<(Point, Item)>, x: Pt, y: 
 /// [`translate`], reusing the item.
 pub(super) fn translate_owned(item: Item, dx: Pt, dy: Pt) -> Item {
     match item {
-        Item::Line { .. } | Item::Polygon { .. } => translate(&item, dx, dy),
+        Item::Line { .. } | Item::Polygon { .. } | Item::Path(_) => translate(&item, dx, dy),
         other => other,
     }
 }
@@ -289,6 +289,7 @@ pub(super) fn translate(item: &Item, dx: Pt, dy: Pt) -> Item {
     match item {
         Item::Line { to, width, color } => Item::Line { to: mv(to), width: *width, color: *color },
         Item::Polygon { points, color } => Item::Polygon { points: points.iter().map(mv).collect(), color: *color },
+        Item::Path(path) => Item::Path(Box::new(path.moved(mv))),
         other => other.clone(),
     }
 }

@@ -66,6 +66,19 @@ impl Content {
         self.end(operator);
     }
 
+    /// A dash pattern, `[3 2] 0 d`: dash and gap lengths from phase 0.
+    pub fn dash(&mut self, lengths: &[f32]) {
+        self.begin();
+        self.out.push(b'[');
+        for (i, &n) in lengths.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b' ');
+            }
+            real(&mut self.out, n);
+        }
+        self.out.extend_from_slice(b"] 0 d");
+    }
+
     /// An operation whose one operand is a name: `/Artifact BMC`.
     pub fn named(&mut self, operand: &str, operator: &str) {
         self.begin();
