@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         metadata: Metadata { title: "Briefing".to_owned(), date: 1_770_854_400, language: "en".to_owned(), ..Metadata::default() },
         images: Default::default(),
         words: azint_report::words::Catalogue::builtin(),
+        links: Default::default(),
     };
     let pdf = match mode.as_str() {
         "tagged" => typeset::typeset_pdf(&markdown, &options),

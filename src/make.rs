@@ -212,5 +212,6 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options, word
         },
         images: BTreeMap::new(),
         words,
+        links: options.links,
     }
 }

@@ -80,6 +80,9 @@ pub struct Options {
     /// contents' heading, labels, descriptions for screen readers): the
     /// run's, with a desk's `--templates` override.
     pub words: std::sync::Arc<crate::words::Catalogue>,
+    /// How links are set: quiet for print (the default), coloured for a
+    /// screen.
+    pub links: flow::Links,
 }
 
 /// A typeset briefing: the laid-out pages, the PDF bytes, and warnings
@@ -129,6 +132,7 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
         language: linebreak::language(&options.language),
         words: options.words.clone(),
         draft: options.metadata.draft,
+        links: options.links,
     };
     flow::layout(&blocks, &setup, &options.images)
 }

@@ -70,6 +70,7 @@ pub fn typeset_options(paper: azint_report::options::Paper) -> azint_report::typ
         metadata: Metadata { title: "Test".to_owned(), date: 1_770_854_400, language: "en".to_owned(), ..Metadata::default() },
         images: Default::default(),
         words: azint_report::words::Catalogue::builtin(),
+        links: Default::default(),
     }
 }
 

@@ -30,6 +30,21 @@ pub struct PageSetup {
     pub words: std::sync::Arc<crate::words::Catalogue>,
     /// Every page's foot says DRAFT, quietly: a briefing not issued yet.
     pub draft: bool,
+    /// How links are set.
+    pub links: Links,
+}
+
+/// How links look (issue 27, item 7). On paper a link cannot be followed,
+/// so by default it is set as the text around it is (no colour, no
+/// underline): seventy blue titles read as a web page. On screen the
+/// colour says "this goes somewhere".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Links {
+    /// In the text's colour: for print.
+    #[default]
+    Quiet,
+    /// In the link colour: for reading on screen.
+    Colour,
 }
 
 impl PageSetup {
@@ -92,6 +107,10 @@ pub fn layout(
         index_next: false,
         index_refs: Vec::new(),
         record_rows: blocks.contains(&Block::Index),
+        link_color: match setup.links {
+            Links::Quiet => None,
+            Links::Colour => Some(style::LINK),
+        },
     };
     // The table of contents lists the headings of levels 2 and 3 that
     // follow it.
@@ -235,6 +254,9 @@ struct Builder<'f> {
     /// Whether table rows keep their cells' text for the index to find
     /// its events in (only when the document has an index).
     record_rows: bool,
+    /// The colour of links and footnote numbers; `None`: the colour of the
+    /// text around them.
+    link_color: Option<Color>,
 }
 
 impl Builder<'_> {
@@ -349,14 +371,14 @@ impl Builder<'_> {
                         text: n.to_string(),
                         face: family.styled(false, false),
                         size: size * 0.68,
-                        color: style::LINK,
+                        color: self.link_color.unwrap_or(color),
                         link: Some(format!("{NOTE_LINK}{n}")),
                         strike: false,
                         raise: size * 0.36,
                         chip: false,
                     };
                 }
-                let color = if r.link.is_some() { style::LINK } else { color };
+                let color = if r.link.is_some() { self.link_color.unwrap_or(color) } else { color };
                 // Code, and an address shown as itself, keep their
                 // characters; other text is set with typographic punctuation.
                 let literal = code || r.link.as_deref() == Some(r.text.as_str());
