@@ -67,6 +67,11 @@ pub struct Line {
     pub width: Pt,
     /// Whether the line ends with a hyphen added at a hyphenation point.
     pub hyphenated: bool,
+    /// Whether the line ends inside a word: at a hyphenation point, after
+    /// a hard hyphen, dash or slash, or where an over-long word was forced
+    /// apart. The page maker never ends a page or column with such a line
+    /// (issue 27: "The Sources sec-" / "tion lists" across two pages).
+    pub split: bool,
 }
 
 impl Line {
@@ -569,6 +574,7 @@ fn set_lines(spans: &[Span], fonts: &Fonts, items: &[Item], breaks: &[usize], li
                 Item::Penalty { .. } => {}
             }
         }
+        let split = matches!(items.get(b), Some(Item::Penalty { cost, .. }) if *cost > -INFINITY);
         let (hyphen_width, hyphenated, hyphen_span) = match items.get(b) {
             Some(Item::Penalty { width, flagged: true, span, .. }) if *width > 0.0 => (*width, true, *span),
             _ => (0.0, false, 0),
@@ -611,7 +617,7 @@ fn set_lines(spans: &[Span], fonts: &Fonts, items: &[Item], breaks: &[usize], li
         // A space may end a fragment where the next one starts in another
         // span; it stays part of the text for copying.
         let _ = fonts;
-        lines.push(Line { fragments, width: Pt(x as f32).rounded(), hyphenated });
+        lines.push(Line { fragments, width: Pt(x as f32).rounded(), hyphenated, split });
         start = next_start(items, b);
     }
     lines

@@ -104,3 +104,80 @@ fn links_are_quiet_in_print_and_coloured_for_a_screen() {
     };
     assert_ne!(out("quiet"), out("colour"));
 }
+
+/// The last line of the text and of the footnotes on each page, as text
+/// (the notes lie below the short rule that opens a page's foot).
+fn last_lines(page: &azint_report::typeset::display::Page) -> Vec<String> {
+    let rule = page.items.iter().find_map(|(p, i)| match i {
+        Item::Line { to, .. } if to.y == p.y && (to.x - p.x).0 > 71.0 && (to.x - p.x).0 < 73.0 => Some(p.y),
+        _ => None,
+    });
+    let mut lines: Vec<(bool, f32, f32, String)> = Vec::new();
+    for (p, item) in &page.items {
+        if let Item::Text(t) = item {
+            lines.push((rule.is_some_and(|r| p.y > r), p.y.0, p.x.0, t.text.clone()));
+        }
+    }
+    let mut out = Vec::new();
+    for foot in [false, true] {
+        let ys = lines.iter().filter(|l| l.0 == foot).map(|l| l.1);
+        let Some(last) = ys.reduce(f32::max) else { continue };
+        // A footnote number is raised above its line.
+        let mut line: Vec<_> = lines.iter().filter(|l| l.0 == foot && (l.1 - last).abs() < 4.0).collect();
+        line.sort_by(|a, b| a.2.total_cmp(&b.2));
+        out.push(line.iter().map(|l| l.3.as_str()).collect::<Vec<_>>().join(""));
+    }
+    out
+}
+
+/// Whether `line` ends inside a word: a hyphen, dash or slash right after
+/// a letter or digit.
+fn ends_inside_a_word(line: &str) -> bool {
+    let mut end = line.trim_end().chars().rev();
+    matches!((end.next(), end.next()), (Some('-' | '\u{2010}' | '–' | '—' | '/'), Some(c)) if c.is_alphanumeric())
+}
+
+/// Text of long words that the patterns hyphenate, footnotes with it: a
+/// hyphenated line meets a page's foot on many pages.
+fn hyphen_rich_markdown() -> String {
+    let words = [
+        "internationalisation", "cooperation", "organisational", "multilateralism", "transportation", "infrastructure",
+        "negotiations", "representatives", "implementation", "understanding", "diversification", "interconnection",
+    ];
+    let mut md = String::from("# Words\n\n");
+    let mut state = 7u32;
+    for p in 0..60 {
+        let mut text = String::new();
+        for k in 0..(40 + p % 17) {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            text.push_str(words[(state >> 16) as usize % words.len()]);
+            text.push_str(if k % 5 == 4 { ", and " } else { " " });
+        }
+        md.push_str(text.trim_end());
+        if p % 4 == 0 {
+            md.push_str(&format!("[^n{p}]"));
+        }
+        md.push_str(".\n\n");
+        if p % 4 == 0 {
+            md.push_str(&format!("[^n{p}]: {}\n\n", text.repeat(1 + p % 3).trim_end()));
+        }
+    }
+    md
+}
+
+/// No word is split across pages, footnotes included (issue 27: footnote 1
+/// broke "sec-" / "tion" across two pages): a line that ends inside a
+/// word is never the last of a page's text or of its footnotes.
+#[test]
+fn no_word_is_split_across_pages_text_or_footnotes() {
+    let options = typeset_options(azint_report::options::Paper::A4);
+    for (name, md) in [("hyphen-rich", hyphen_rich_markdown()), ("default", default_markdown().to_owned())] {
+        let out = typeset::typeset(&md, &options);
+        assert!(name == "default" || out.document.pages.len() > 10, "{}", out.document.pages.len());
+        for (n, page) in out.document.pages.iter().enumerate() {
+            for line in last_lines(page) {
+                assert!(!ends_inside_a_word(&line), "{name}: page {} ends inside a word: {line:?}", n + 1);
+            }
+        }
+    }
+}

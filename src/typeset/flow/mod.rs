@@ -214,6 +214,9 @@ struct Chunk {
     index_ref: Option<usize>,
     /// A table row's cells as text, when the document has an index.
     row: Option<Vec<String>>,
+    /// A line that ends inside a word ([`Line::split`]): never the last
+    /// of a page or of a page's footnotes.
+    split: bool,
 }
 
 struct Builder<'f> {
@@ -461,7 +464,10 @@ impl Builder<'_> {
                 height: leading,
                 space_before: if i == 0 { gap } else { Pt::ZERO },
                 items: self.line_items(&spans, line, x, leading, size, Pt::ZERO),
-                keep_with_next: keeps_with_next(i, n, 3),
+                // A word split over two lines is never split over two
+                // pages: its lines keep together.
+                keep_with_next: keeps_with_next(i, n, 3) || line.split,
+                split: line.split,
                 ..Chunk::default()
             });
         }

@@ -58,6 +58,20 @@ impl Foot {
                 self.carry.push_back((n, line));
             }
         }
+        self.keep_words_whole(0);
+    }
+
+    /// Moves planned lines that end inside a word to the lines carried
+    /// over, so that no word is split across two pages' feet; at least
+    /// `keep` lines stay planned (a page made of carried notes must set
+    /// something).
+    fn keep_words_whole(&mut self, keep: usize) {
+        while self.lines.len() > keep && !self.carry.is_empty() && self.lines.last().is_some_and(|(_, c)| c.split) {
+            if let Some((n, line)) = self.lines.pop() {
+                self.height -= line.height;
+                self.carry.push_front((n, line));
+            }
+        }
     }
 
     /// Sets the planned lines at the foot of `page` (a short rule above
@@ -90,6 +104,7 @@ impl Foot {
                 self.carry.push_back((n, line));
             }
         }
+        self.keep_words_whole(1);
     }
 }
 
