@@ -40,11 +40,38 @@ pub struct Span {
 
 /// How to break.
 #[derive(Clone, Copy, Debug)]
-pub struct Setting {
+pub struct Setting<'a> {
     /// Justify (total-fit) or set ragged right (first-fit).
     pub justify: bool,
     /// Hyphenation patterns, when the language has them.
     pub language: Option<Language>,
+    /// Words never hyphenated, in lower case: the words of the names the
+    /// document is about (its pillars, its partners), given as data.
+    pub names: Option<&'a std::collections::HashSet<String>>,
+}
+
+impl Setting<'static> {
+    /// Ragged right, no hyphenation: headings, cells, labels.
+    pub const RAGGED: Setting<'static> = Setting { justify: false, language: None, names: None };
+}
+
+/// The words of `names` that the hyphenator must leave whole, in lower
+/// case (see [`Setting::names`]).
+pub fn name_words<'n>(names: impl IntoIterator<Item = &'n str>) -> std::collections::HashSet<String> {
+    names
+        .into_iter()
+        .flat_map(|name| name.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().count() >= MIN_HYPHENATED_LETTERS)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `word` is capitalised: a proper name ("Azerbaijan", "Europe")
+/// or a name's word ("Organization", "Development"), which a typesetter
+/// does not hyphenate; nor does it part a capitalised compound at its hard
+/// hyphen ("Multi-/vector").
+fn capitalised(word: &str) -> bool {
+    word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
 }
 
 /// Part of a line in one span: its text (spaces included), where it
@@ -106,7 +133,7 @@ enum Item {
 pub fn linebreak(spans: &[Span], width: Pt, setting: Setting) -> Vec<Line> {
     let fonts = Fonts::get();
     let width = f64::from(width.0.max(1.0));
-    let items = items(spans, fonts, width, setting.language);
+    let items = items(spans, fonts, width, setting);
     let breaks = if setting.justify {
         total_fit(&items, width, 1.5)
             .or_else(|| total_fit(&items, width, 20.0))
@@ -118,7 +145,7 @@ pub fn linebreak(spans: &[Span], width: Pt, setting: Setting) -> Vec<Line> {
 }
 
 /// The boxes, glue and penalties of a paragraph.
-fn items(spans: &[Span], fonts: &Fonts, line_width: f64, language: Option<Language>) -> Vec<Item> {
+fn items(spans: &[Span], fonts: &Fonts, line_width: f64, setting: Setting) -> Vec<Item> {
     let mut items = Vec::new();
     for (index, span) in spans.iter().enumerate() {
         if span.text == "\n" {
@@ -140,7 +167,7 @@ fn items(spans: &[Span], fonts: &Fonts, line_width: f64, language: Option<Langua
             // is part of its word, not a place to break.
             if c.is_whitespace() && !NO_BREAK.contains(&c) {
                 if let Some(s) = start.take() {
-                    word(&mut items, spans, fonts, index, s..i, line_width, language);
+                    word(&mut items, spans, fonts, index, s..i, line_width, setting);
                 }
                 // Runs of white space are one space.
                 if !matches!(items.last(), Some(Item::Glue { .. })) {
@@ -151,7 +178,7 @@ fn items(spans: &[Span], fonts: &Fonts, line_width: f64, language: Option<Langua
             }
         }
         if let Some(s) = start {
-            word(&mut items, spans, fonts, index, s..span.text.len(), line_width, language);
+            word(&mut items, spans, fonts, index, s..span.text.len(), line_width, setting);
         }
     }
     // Leading glue can never be used; trailing glue is replaced by the fill.
@@ -180,7 +207,7 @@ fn word(
     index: usize,
     range: Range<usize>,
     line_width: f64,
-    language: Option<Language>,
+    setting: Setting,
 ) {
     let span = &spans[index];
     let text = &span.text[range.clone()];
@@ -189,6 +216,7 @@ fn word(
 
     // Break opportunities: (byte offset in the span, cost, adds a hyphen).
     let mut points: Vec<(usize, f64, bool)> = Vec::new();
+    let name = capitalised(text);
     for (i, c) in text.char_indices() {
         let after = range.start + i + c.len_utf8();
         if after >= range.end {
@@ -196,6 +224,7 @@ fn word(
         }
         match c {
             // A hard hyphen or dash: break after it, adding nothing.
+            '-' if name => {}
             '-' | '–' | '—' => points.push((after, HYPHEN_PENALTY, c == '-')),
             '/' => points.push((after, HYPHEN_PENALTY * 2.0, false)),
             _ => {}
@@ -208,11 +237,12 @@ fn word(
         || inner_dot
         || text.contains(['/', '@', '_'])
         || text.chars().any(|c| c.is_ascii_digit());
-    if let Some(language) = language.filter(|_| !literal) {
+    if let Some(language) = setting.language.filter(|_| !literal && !name) {
         let mut offset = range.start;
         for part in text.split(|c: char| !c.is_alphabetic()) {
             let letters = part.chars().count();
-            if letters >= MIN_HYPHENATED_LETTERS {
+            let whole = || capitalised(part) || setting.names.is_some_and(|n| n.contains(&part.to_lowercase()));
+            if letters >= MIN_HYPHENATED_LETTERS && !whole() {
                 hyphenation_points(language, part, |b| points.push((offset + b, HYPHEN_PENALTY, true)));
             }
             offset += part.len() + text[offset - range.start + part.len()..].chars().next().map_or(0, char::len_utf8);

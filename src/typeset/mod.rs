@@ -83,6 +83,9 @@ pub struct Options {
     /// How links are set: quiet for print (the default), coloured for a
     /// screen.
     pub links: flow::Links,
+    /// Names the hyphenator leaves whole: the pillars' and the partners'
+    /// (capitalised words are left whole anyway).
+    pub names: Vec<String>,
 }
 
 /// A typeset briefing: the laid-out pages, the PDF bytes, and warnings
@@ -133,6 +136,7 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
         words: options.words.clone(),
         draft: options.metadata.draft,
         links: options.links,
+        names: options.names.clone(),
     };
     flow::layout(&blocks, &setup, &options.images)
 }

@@ -181,3 +181,61 @@ fn no_word_is_split_across_pages_text_or_footnotes() {
         }
     }
 }
+
+/// The words of a PDF by page, in reading order, from `pdftotext -bbox`
+/// (poppler, as a reader's tools see the file).
+fn pdf_words(pdf: &std::path::Path) -> Vec<Vec<String>> {
+    let output = std::process::Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-").output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut pages = Vec::new();
+    for page in text.split("<page ").skip(1) {
+        let words = page
+            .split("<word ")
+            .skip(1)
+            .filter_map(|w| Some(w.split_once('>')?.1.split_once("</word>")?.0.replace("&amp;", "&").replace("&apos;", "'")))
+            .collect();
+        pages.push(words);
+    }
+    pages
+}
+
+/// No capitalised word (a proper name: "Azer-baijan", "Eu-rope",
+/// "Organi-zation") and no word of a pillar's or partner's name is
+/// hyphenated across lines (issue 27), checked on the words poppler reads
+/// from the default briefing and the whole dataset's.
+#[test]
+fn no_name_or_capitalised_word_is_hyphenated() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, period) in [("default.pdf", Some("2024-2026")), ("whole.pdf", None)] {
+        let path = dir.path().join(file);
+        let mut command = bin();
+        command.args(["--as-of", AS_OF, "-q", "--no-changes", "-o"]).arg(&path).current_dir(crate::util::root());
+        if let Some(period) = period {
+            command.args(["--period", period]);
+        }
+        let output = command.output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let summary: serde_json::Value = serde_json::from_slice(&std::fs::read(path.with_extension("json")).unwrap()).unwrap();
+        let names: Vec<&str> = summary["pillars"].as_array().unwrap().iter().filter_map(|p| p["name"].as_str()).collect();
+        assert_eq!(names.len(), 4);
+        let name_words = azint_report::typeset::linebreak::name_words(names.iter().copied());
+        let mut hyphenated = 0;
+        for (n, words) in pdf_words(&path).iter().enumerate() {
+            for pair in words.windows(2) {
+                let Some(head) = pair[0].strip_suffix('-') else { continue };
+                if !head.chars().last().is_some_and(char::is_alphabetic) {
+                    continue;
+                }
+                hyphenated += 1;
+                let start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+                let rest: String = pair[1].chars().take_while(|c| c.is_alphabetic()).collect();
+                let whole = format!("{}{rest}", &head[start..]).to_lowercase();
+                assert!(!head.starts_with(char::is_uppercase), "{file} page {}: {:?} / {:?}", n + 1, pair[0], pair[1]);
+                assert!(!name_words.contains(&whole), "{file} page {}: a name's word hyphenated: {:?} / {:?}", n + 1, pair[0], pair[1]);
+            }
+        }
+        // The text is still hyphenated where it may be.
+        assert!(hyphenated > 0, "{file}: no hyphenated line at all");
+    }
+}

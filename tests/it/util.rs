@@ -71,6 +71,7 @@ pub fn typeset_options(paper: azint_report::options::Paper) -> azint_report::typ
         images: Default::default(),
         words: azint_report::words::Catalogue::builtin(),
         links: Default::default(),
+        names: Vec::new(),
     }
 }
 

@@ -32,6 +32,9 @@ pub struct PageSetup {
     pub draft: bool,
     /// How links are set.
     pub links: Links,
+    /// Names whose words are never hyphenated (the pillars', the
+    /// partners'), given as data.
+    pub names: Vec<String>,
 }
 
 /// How links look (issue 27, item 7). On paper a link cannot be followed,
@@ -70,6 +73,9 @@ mod pages;
 /// The house style.
 mod style;
 mod table;
+mod typographic;
+
+pub use typographic::typographic;
 
 use index::{IndexRef, INDEX_LEADING, INDEX_SIZE};
 use notes::{collect_notes, NOTE_LINK, NOTE_REF_LINK};
@@ -107,6 +113,7 @@ pub fn layout(
         index_next: false,
         index_refs: Vec::new(),
         record_rows: blocks.contains(&Block::Index),
+        names: super::linebreak::name_words(setup.names.iter().map(String::as_str)),
         link_color: match setup.links {
             Links::Quiet => None,
             Links::Colour => Some(style::LINK),
@@ -260,6 +267,8 @@ struct Builder<'f> {
     /// The colour of links and footnote numbers; `None`: the colour of the
     /// text around them.
     link_color: Option<Color>,
+    /// The words of [`PageSetup::names`] ([`super::linebreak::name_words`]).
+    names: std::collections::HashSet<String>,
 }
 
 impl Builder<'_> {
@@ -456,7 +465,7 @@ impl Builder<'_> {
         if spans.is_empty() {
             return 0;
         }
-        let lines = linebreak(&spans, width, Setting { justify, language: self.language });
+        let lines = linebreak(&spans, width, Setting { justify, language: self.language, names: Some(&self.names) });
         let n = lines.len();
         let from = self.chunks.len();
         for (i, line) in lines.iter().enumerate() {
@@ -505,7 +514,7 @@ impl Builder<'_> {
         if spans.is_empty() {
             return;
         }
-        let lines = linebreak(&spans, width, Setting { justify: false, language: None });
+        let lines = linebreak(&spans, width, Setting::RAGGED);
         let from = self.chunks.len();
         for line in &lines {
             self.chunks.push(Chunk {
@@ -526,7 +535,7 @@ impl Builder<'_> {
         // A pillar's colour tab before its heading; the text moves right.
         let tab = self.tab.take();
         let indent = if tab.is_some() { size * 0.75 } else { Pt::ZERO };
-        let lines = linebreak(&spans, width - indent, Setting { justify: false, language: None });
+        let lines = linebreak(&spans, width - indent, Setting::RAGGED);
         let mut items = Vec::new();
         if let Some(color) = tab {
             let serif = self.fonts.face(Face::Serif);
@@ -622,50 +631,6 @@ fn artifact(chunk: &Chunk) -> Chunk {
     Chunk { items: tagged(Role::Artifact, items), ..chunk.clone() }
 }
 
-/// Text as a typesetter sets it (the Markdown keeps the data's
-/// characters): ’ for an apostrophe, ‘…’ and “…” for quotes that open after
-/// a space or bracket and close elsewhere, … for three dots, – for a spaced
-/// hyphen and `--`, — for `---`, and a no-break space between a day and its
-/// month. `before` is the character before the text (the end of the run
-/// before it).
-pub fn typographic(text: &str, before: Option<char>) -> String {
-    let months = crate::words::cldr::month_names();
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let prev = if i == 0 { before } else { Some(chars[i - 1]) };
-        let opens = prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}/".contains(p));
-        match c {
-            '\'' => out.push(if opens { '\u{2018}' } else { '\u{2019}' }),
-            '"' => out.push(if opens { '\u{201c}' } else { '\u{201d}' }),
-            '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
-                out.push('\u{2026}');
-                i += 2;
-            }
-            '-' if chars.get(i + 1) == Some(&'-') && chars.get(i + 2) == Some(&'-') => {
-                out.push('\u{2014}');
-                i += 2;
-            }
-            '-' if chars.get(i + 1) == Some(&'-') => {
-                out.push('\u{2013}');
-                i += 1;
-            }
-            '-' if prev == Some(' ') && chars.get(i + 1) == Some(&' ') => out.push('\u{2013}'),
-            ' ' if prev.is_some_and(|p| p.is_ascii_digit())
-                && !(i >= 3 && chars[i - 3].is_ascii_digit())
-                && months.iter().any(|m| chars[i + 1..].iter().take(m.len()).copied().eq(m.chars())) =>
-            {
-                out.push('\u{a0}');
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    out
-}
-
 /// Replaces characters `face` cannot draw with a visible stand-in, and
 /// drops control characters (which draw nothing and would measure as
 /// nothing); a hard line break stays.
@@ -679,19 +644,4 @@ fn visible_text(fonts: &Fonts, face: Face, text: &str) -> String {
 
 fn text(face: Face, size: Pt, color: Color, text: String, width: Pt) -> Item {
     Item::Text(Text { face, size, color, text, space_adjust: Pt::ZERO, width })
-}
-
-#[cfg(test)]
-mod typographic_tests {
-    use super::typographic;
-
-    #[test]
-    fn punctuation_is_set_as_a_typesetter_would() {
-        assert_eq!(typographic("Azerbaijan's \"four pillars\" -- and 'more'...", None), "Azerbaijan’s “four pillars” – and ‘more’…");
-        assert_eq!(typographic("2024 - 2026 --- done", None), "2024 – 2026 — done");
-        assert_eq!(typographic("on 12 February 2026, not 2026 February", None), "on 12\u{a0}February 2026, not 2026 February");
-        // A quote right after the run before closes it.
-        assert_eq!(typographic("\" said", Some('x')), "” said");
-        assert_eq!(typographic("\"said\"", Some(' ')), "“said”");
-    }
 }

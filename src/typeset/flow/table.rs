@@ -108,7 +108,7 @@ impl Builder<'_> {
             if !spans.is_empty() {
                 // No hyphenation in cells: a word breaks only when wider
                 // than its cell (between characters, by linebreak).
-                let lines = linebreak(spans, inner, Setting { justify: false, language: None });
+                let lines = linebreak(spans, inner, Setting::RAGGED);
                 for (i, line) in lines.iter().enumerate() {
                     let (band, row) = (i / per_band, i % per_band);
                     while bands.len() <= band {
