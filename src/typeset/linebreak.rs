@@ -108,6 +108,13 @@ impl Line {
     }
 }
 
+/// A justified line's word space is at most this many times its natural
+/// width (and at least 0.7 times): a paragraph that cannot be justified
+/// within it is set ragged right rather than with rivers of white.
+pub const MAX_GAP: f64 = 1.5;
+/// How far glue stretches, as a share of a space, per unit of adjustment.
+const STRETCH: f64 = 0.6;
+
 /// Words shorter than this are never hyphenated.
 const MIN_HYPHENATED_LETTERS: usize = 5;
 /// No more than this many hyphenated lines in a row.
@@ -134,14 +141,13 @@ pub fn linebreak(spans: &[Span], width: Pt, setting: Setting) -> Vec<Line> {
     let fonts = Fonts::get();
     let width = f64::from(width.0.max(1.0));
     let items = items(spans, fonts, width, setting);
-    let breaks = if setting.justify {
-        total_fit(&items, width, 1.5)
-            .or_else(|| total_fit(&items, width, 20.0))
-            .unwrap_or_else(|| first_fit(&items, width))
-    } else {
-        first_fit(&items, width)
+    // A space stretched by `r` is `1 + STRETCH * r` spaces wide.
+    let tolerance = (MAX_GAP - 1.0) / STRETCH;
+    let (breaks, justify) = match setting.justify.then(|| total_fit(&items, width, tolerance)).flatten() {
+        Some(breaks) => (breaks, true),
+        None => (first_fit(&items, width), false),
     };
-    set_lines(spans, fonts, &items, &breaks, width, setting.justify)
+    set_lines(spans, fonts, &items, &breaks, width, justify)
 }
 
 /// The boxes, glue and penalties of a paragraph.
@@ -171,7 +177,7 @@ fn items(spans: &[Span], fonts: &Fonts, line_width: f64, setting: Setting) -> Ve
                 }
                 // Runs of white space are one space.
                 if !matches!(items.last(), Some(Item::Glue { .. })) {
-                    items.push(Item::Glue { width: space, stretch: space * 0.6, shrink: space * 0.3, span: index });
+                    items.push(Item::Glue { width: space, stretch: space * STRETCH, shrink: space * 0.3, span: index });
                 }
             } else if start.is_none() {
                 start = Some(i);

@@ -239,3 +239,60 @@ fn no_name_or_capitalised_word_is_hyphenated() {
         assert!(hyphenated > 0, "{file}: no hyphenated line at all");
     }
 }
+
+/// Every face draws the no-break spaces the typesetter ties words with
+/// (U+00A0, and U+202F, CLDR's narrow one), as wide as a space or
+/// narrower: a tie never shows as a missing glyph or a gap.
+#[test]
+fn the_fonts_draw_the_no_break_spaces() {
+    use azint_report::typeset::fonts::{Face, Fonts};
+    use azint_report::typeset::geom::Pt;
+    let fonts = Fonts::get();
+    for face in Face::ALL {
+        let data = fonts.face(face);
+        let space = fonts.advance(face, ' ', Pt(10.0));
+        for c in ['\u{a0}', '\u{202f}'] {
+            assert!(data.has_glyph(c), "{face:?} cannot draw U+{:04X}", c as u32);
+            let width = fonts.advance(face, c, Pt(10.0));
+            assert!(width.0 > 0.0 && width.0 <= space.0 + 0.01, "{face:?} U+{:04X}: {width:?} against a space's {space:?}", c as u32);
+            // U+00A0 is drawn with the space's glyph: as wide.
+            assert!(c != '\u{a0}' || (width.0 - space.0).abs() < 0.01, "{face:?}: {width:?} against {space:?}");
+        }
+    }
+}
+
+/// One right edge (issue 27): the rules of tables and headings end at the
+/// measure's right edge, where the justified text ends, and nothing runs
+/// past it; a justified word space is at most 1.5 times its natural width.
+#[test]
+fn text_tables_and_rules_share_one_right_edge_and_word_gaps_stay_bounded() {
+    use azint_report::typeset::fonts::Fonts;
+    let out = typeset::typeset(default_markdown(), &typeset_options(azint_report::options::Paper::A4));
+    let fonts = Fonts::get();
+    let (mut rules, mut widest_gap) = (0, 0.0f32);
+    for page in &out.document.pages {
+        let right = page.area.origin.x + page.area.size.w;
+        assert!((page.area.size.w - azint_report::typeset::geom::Pt(400.0)).0.abs() < 0.01);
+        for (at, item) in &page.items {
+            match item {
+                // Rules that open at the measure's left edge: a table's, a
+                // heading's (a chart draws its axes inside its own frame).
+                Item::Line { to, .. } if to.y == at.y && (at.x - page.area.origin.x).0.abs() < 0.6 && (to.x - at.x).0 > 100.0 => {
+                    rules += 1;
+                    assert!((to.x - right).0.abs() < 0.6, "a rule from {:?} ends at {:?}, the measure at {right:?}", at, to.x);
+                }
+                Item::Text(t) => {
+                    assert!((at.x + t.width - right).0 < 0.6, "{:?} runs past the measure", t.text);
+                    let space = fonts.advance(t.face, ' ', t.size);
+                    if t.text.contains(' ') {
+                        widest_gap = widest_gap.max((space + t.space_adjust).0 / space.0);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(rules > 20, "{rules} rules");
+    assert!(widest_gap <= 1.5 + 1e-3, "a word space {widest_gap:.2} times its width");
+    assert!(widest_gap > 1.0, "nothing justified");
+}

@@ -54,13 +54,15 @@ impl PageSetup {
     pub const A4: Size = Size { w: Pt(595.28), h: Pt(841.89) };
     pub const LETTER: Size = Size { w: Pt(612.0), h: Pt(792.0) };
 
-    /// The text area: margins of 64 pt at the sides, 104 pt at top and
-    /// bottom, which hold the running header and footer. The text stays out
+    /// The text area: the measure wide ([`style::MEASURE`]), centred
+    /// (margins of 98 pt on A4, 106 pt on Letter), and 104 pt from top and bottom, which hold
+    /// the running header and footer. The text stays out
     /// of the top and bottom eighth of the page, where readers and checkers
     /// of tagged PDF expect only running heads: a table's repeated cell
     /// there on three pages would read as one (outloud's PAG-001).
     pub fn area(&self) -> Rect {
-        let (side, top, bottom) = (Pt(64.0), Pt(104.0), Pt(104.0));
+        let (top, bottom) = (Pt(104.0), Pt(104.0));
+        let side = ((self.size.w - style::MEASURE) / 2.0).max(Pt(36.0));
         Rect::new(side, top, self.size.w - side - side, self.size.h - top - bottom)
     }
 }
@@ -293,7 +295,7 @@ impl Builder<'_> {
                     };
                     // Lists are set ragged too: their lines are short and
                     // justified ones opened wide word spaces.
-                    let justify = !labelled && self.lists == 0;
+                    let justify = !labelled && self.lists == 0 && width >= style::BODY * style::JUSTIFY_EMS;
                     let width = width.min(style::MEASURE);
                     self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, justify, gap);
                 }

@@ -120,6 +120,20 @@ pub(super) fn note_refs(chunk: &Chunk) -> Vec<u32> {
         .collect()
 }
 
+/// A line that ends inside a word goes to the next page with the line that
+/// ends the word (and those after it while they too end inside one) when
+/// they would not fit: their height after chunk `k`, and the notes they
+/// cite that are not yet set.
+fn word_end(chunks: &[Chunk], k: usize, noted: &std::collections::BTreeSet<u32>) -> (Pt, Vec<u32>) {
+    let (mut height, mut notes, mut j) = (Pt::ZERO, Vec::new(), k);
+    while chunks[j].split && j + 1 < chunks.len() {
+        j += 1;
+        height += chunks[j].space_before + chunks[j].height;
+        notes.extend(note_refs(&chunks[j]).into_iter().filter(|n| !noted.contains(n)));
+    }
+    (height, notes)
+}
+
 /// The height of a group of chunks that must share a page, placed at the
 /// top of a page (`from_top`: no space before the first) or below other
 /// text; a table's header row counts when the page does not have it yet.
@@ -224,7 +238,9 @@ pub(super) fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec
             y = area.origin.y;
             header_on_page = None;
         }
-        for chunk in &mut chunks[i..=end] {
+        for k in i..=end {
+            let (word_end, word_end_notes) = word_end(&chunks, k, &noted);
+            let chunk = &mut chunks[k];
             let top_of_page = y <= area.origin.y;
             let space = if top_of_page { Pt::ZERO } else { chunk.space_before };
             let mut needed = space + chunk.height;
@@ -233,7 +249,8 @@ pub(super) fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec
                 needed += headers[t].height;
             }
             let new_notes: Vec<u32> = note_refs(chunk).into_iter().filter(|n| !noted.contains(n)).collect();
-            if !top_of_page && y + needed > bottom - foot.room_with(&new_notes, &notes) {
+            let notes_then = [new_notes.as_slice(), &word_end_notes].concat();
+            if !top_of_page && y + needed + word_end > bottom - foot.room_with(&notes_then, &notes) {
                 // A group taller than a page: break inside it.
                 foot.close(&mut page, doc.pages.len(), area, &mut places);
                 doc.pages.push(std::mem::replace(&mut page, new_page()));
