@@ -143,11 +143,15 @@ pub fn linebreak(spans: &[Span], width: Pt, setting: Setting) -> Vec<Line> {
     let items = items(spans, fonts, width, setting);
     // A space stretched by `r` is `1 + STRETCH * r` spaces wide.
     let tolerance = (MAX_GAP - 1.0) / STRETCH;
-    let (breaks, justify) = match setting.justify.then(|| total_fit(&items, width, tolerance)).flatten() {
-        Some(breaks) => (breaks, true),
-        None => (first_fit(&items, width), false),
+    // When no set of lines keeps to it, the best looser set is chosen and
+    // a line that would need more is set with spaces at the bound, short of
+    // the measure: one ragged line, not a river.
+    let justified = setting.justify.then(|| total_fit(&items, width, tolerance).or_else(|| total_fit(&items, width, 20.0))).flatten();
+    let (breaks, ratio) = match justified {
+        Some(breaks) => (breaks, Some(tolerance)),
+        None => (first_fit(&items, width), None),
     };
-    set_lines(spans, fonts, &items, &breaks, width, justify)
+    set_lines(spans, fonts, &items, &breaks, width, ratio)
 }
 
 /// The boxes, glue and penalties of a paragraph.
@@ -530,6 +534,9 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
     let mut line_start = 0;
     // The line is already too wide: break at the very next opportunity.
     let mut overflowing = false;
+    // Hyphenated lines in a row so far: no more than two, as in total-fit.
+    let mut hyphens = 0u8;
+    let flagged = |b: usize| matches!(items[b], Item::Penalty { flagged: true, .. });
     while i < items.len() {
         let legal = match &items[i] {
             Item::Box { .. } => false,
@@ -550,6 +557,7 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
             Item::Box { width, .. } => {
                 if line + width > line_width + 1e-6 && i > line_start {
                     if let Some(b) = last_fit.take() {
+                        hyphens = if flagged(b) { hyphens + 1 } else { 0 };
                         breaks.push(b);
                         i = next_start(items, b);
                         line_start = i;
@@ -567,7 +575,7 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
                 line += width;
             }
             Item::Penalty { width, .. } => {
-                if legal && line + width <= line_width + 1e-6 {
+                if legal && line + width <= line_width + 1e-6 && !(flagged(i) && hyphens >= MAX_HYPHENS_IN_A_ROW) {
                     last_fit = Some(i);
                 }
             }
@@ -593,7 +601,9 @@ fn next_start(items: &[Item], b: usize) -> usize {
 }
 
 /// Places the items of each line.
-fn set_lines(spans: &[Span], fonts: &Fonts, items: &[Item], breaks: &[usize], line_width: f64, justify: bool) -> Vec<Line> {
+/// `max_ratio`: lines are justified, stretched at most this far; `None`:
+/// ragged.
+fn set_lines(spans: &[Span], fonts: &Fonts, items: &[Item], breaks: &[usize], line_width: f64, max_ratio: Option<f64>) -> Vec<Line> {
     let mut lines = Vec::with_capacity(breaks.len());
     let mut start = 0;
     for &b in breaks {
@@ -616,10 +626,10 @@ fn set_lines(spans: &[Span], fonts: &Fonts, items: &[Item], breaks: &[usize], li
             _ => (0.0, false, 0),
         };
         natural += hyphen_width;
-        let ratio = if !justify {
+        let ratio = if let Some(max) = max_ratio.filter(|_| natural < line_width && stretch > 0.0) {
+            ((line_width - natural) / stretch).min(max)
+        } else if max_ratio.is_none() {
             0.0
-        } else if natural < line_width && stretch > 0.0 {
-            (line_width - natural) / stretch
         } else if natural > line_width && shrink > 0.0 {
             ((line_width - natural) / shrink).max(-1.0)
         } else {

@@ -44,12 +44,15 @@ fn a_no_break_space_joins_a_day_and_its_month() {
 
 #[test]
 fn justified_lines_fill_the_measure_except_the_last() {
-    let lines = linebreak(&[span(TEXT)], Pt(200.0), setting());
-    assert!(lines.len() > 5);
+    let lines = linebreak(&[span(TEXT)], Pt(300.0), setting());
+    assert!(lines.len() > 3);
+    let space = Fonts::get().advance(Face::Serif, ' ', Pt(10.0));
     for line in &lines[..lines.len() - 1] {
-        assert!((line.width.0 - 200.0).abs() < 0.05, "{:?} {}", line.width, line.text());
+        // Full, or short with its spaces at the bound (issue 27: 1.5 times).
+        let at_bound = line.fragments.iter().all(|f| (f.space_adjust.0 - space.0 * (MAX_GAP as f32 - 1.0)).abs() < 0.01);
+        assert!((line.width.0 - 300.0).abs() < 0.05 || line.width.0 < 300.0 && at_bound, "{:?} {}", line.width, line.text());
     }
-    assert!(lines.last().unwrap().width.0 < 200.0);
+    assert!(lines.last().unwrap().width.0 < 300.0);
     let text: String = lines.iter().map(|l| l.text().trim_end_matches('-').to_owned()).collect::<Vec<_>>().join(" ");
     let words = |s: &str| s.split_whitespace().collect::<String>().replace('-', "");
     assert_eq!(words(&text), words(TEXT));
