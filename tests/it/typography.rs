@@ -296,3 +296,72 @@ fn text_tables_and_rules_share_one_right_edge_and_word_gaps_stay_bounded() {
     assert!(widest_gap <= 1.5 + 1e-3, "a word space {widest_gap:.2} times its width");
     assert!(widest_gap > 1.0, "nothing justified");
 }
+
+/// Numbers of four or more digits that are neither grouped nor a year
+/// (1000 to 2100 alone), in `text`.
+fn ungrouped(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() && (i == 0 || !(chars[i - 1].is_ascii_digit() || chars[i - 1] == ',' || chars[i - 1] == '.')) {
+            let run: String = chars[i..].iter().take_while(|c| c.is_ascii_digit()).collect();
+            let year = run.len() == 4 && (1000..=2100).contains(&run.parse::<u32>().unwrap_or(0));
+            if run.len() >= 4 && !year {
+                found.push(chars[i.saturating_sub(20)..(i + run.len() + 5).min(chars.len())].iter().collect());
+            }
+            i += run.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Every count of four or more digits in the running text, the tables and
+/// the charts' words is grouped ("1,230"), years apart (issue 27: "8589"
+/// in a 10,000-event briefing): a briefing of 2,430 events (a total no year
+/// could be), in its Markdown
+/// (Mermaid's data lines apart, which must be plain numbers) and its PDF.
+#[test]
+fn every_count_of_four_digits_or_more_is_grouped() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::util::copy_dir(&crate::util::root().join("data"), &dir.path().join("data"));
+    let mut events = String::new();
+    for n in 0..2400 {
+        let pillar = ["diplomacy", "connectivity", "energy", "multilateral"][n % 4];
+        events.push_str(&format!(
+            "[[event]]\nid = \"synthetic-{n}\"\ntitle = \"A meeting on trade\"\ndate = 2025-{:02}-{:02}\npillar = \"{pillar}\"\nkind = \"visit\"\nsignificance = 2\npartners = [\"United Nations\"]\nsummary = \"Talks were held.\"\nsources = [{{ name = \"News.Az\", url = \"https://news.az/\", published = 2026-02-12 }}]\n\n",
+            n % 12 + 1,
+            n % 28 + 1
+        ));
+    }
+    std::fs::write(dir.path().join("data/events/synthetic.toml"), events).unwrap();
+    let output = bin().args(["--period", "2024-2026", "--as-of", AS_OF, "--no-changes", "--format", "both", "-q", "--out-dir", "out"]).current_dir(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = std::fs::read_to_string(dir.path().join("out/azint-briefing-2024-2026.md")).unwrap();
+    assert!(md.contains("| **2,430** |"), "the table's total is grouped");
+    // Mermaid's data lines (`"label" : 1230`, bar values) are data a chart
+    // reads, not text; so are the colours' comments.
+    let mut fenced = false;
+    let prose: String = md
+        .lines()
+        .filter(|l| {
+            if l.starts_with("```") {
+                fenced = !fenced;
+            }
+            !fenced || l.trim_start().starts_with("accDescr")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut prose = prose.as_str();
+    let mut text = String::new();
+    while let Some((before, after)) = prose.split_once("<!--") {
+        text.push_str(before);
+        prose = after.split_once("-->").map_or("", |(_, rest)| rest);
+    }
+    text.push_str(prose);
+    assert_eq!(ungrouped(&text), Vec::<String>::new());
+    let text = std::process::Command::new("pdftotext").arg(dir.path().join("out/azint-briefing-2024-2026.pdf")).arg("-").output().unwrap();
+    assert_eq!(ungrouped(&String::from_utf8_lossy(&text.stdout)), Vec::<String>::new());
+}
