@@ -536,6 +536,7 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
     let mut overflowing = false;
     // Hyphenated lines in a row so far: no more than two, as in total-fit.
     let mut hyphens = 0u8;
+    let mut spare: Option<usize> = None;
     let flagged = |b: usize| matches!(items[b], Item::Penalty { flagged: true, .. });
     while i < items.len() {
         let legal = match &items[i] {
@@ -545,18 +546,21 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
         };
         let forced = matches!(items[i], Item::Penalty { cost, .. } if cost <= -INFINITY);
         if forced || overflowing && legal && i > line_start {
+            hyphens = if flagged(i) { hyphens + 1 } else { 0 };
             breaks.push(i);
             i = next_start(items, i);
             line_start = i;
             line = 0.0;
             last_fit = None;
+            spare = None;
             overflowing = false;
             continue;
         }
         match &items[i] {
             Item::Box { width, .. } => {
                 if line + width > line_width + 1e-6 && i > line_start {
-                    if let Some(b) = last_fit.take() {
+                    if let Some(b) = last_fit.take().or(spare.take()) {
+                        spare = None;
                         hyphens = if flagged(b) { hyphens + 1 } else { 0 };
                         breaks.push(b);
                         i = next_start(items, b);
@@ -575,7 +579,10 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
                 line += width;
             }
             Item::Penalty { width, .. } => {
-                if legal && line + width <= line_width + 1e-6 && !(flagged(i) && hyphens >= MAX_HYPHENS_IN_A_ROW) {
+                if legal && line + width <= line_width + 1e-6 && flagged(i) && hyphens >= MAX_HYPHENS_IN_A_ROW {
+                    // A third hyphen in a row only when nothing else fits.
+                    spare = Some(i);
+                } else if legal && line + width <= line_width + 1e-6 {
                     last_fit = Some(i);
                 }
             }

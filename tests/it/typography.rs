@@ -365,3 +365,25 @@ fn every_count_of_four_digits_or_more_is_grouped() {
     let text = std::process::Command::new("pdftotext").arg(dir.path().join("out/azint-briefing-2024-2026.pdf")).arg("-").output().unwrap();
     assert_eq!(ungrouped(&String::from_utf8_lossy(&text.stdout)), Vec::<String>::new());
 }
+
+/// A lead-in keeps with what it introduces, and a heading with what
+/// follows it (issue 27: "The most frequent:" ended a page and its table
+/// began the next): wherever the page breaks fall, the lead-in's last line
+/// shares a page with the table's first row and the list's first item.
+#[test]
+fn a_lead_in_keeps_with_its_table_or_list() {
+    let options = typeset_options(azint_report::options::Paper::A4);
+    let page_of = |out: &Typeset, text: &str| {
+        out.document.pages.iter().position(|p| p.items.iter().any(|(_, i)| matches!(i, Item::Text(t) if t.text.replace('\u{a0}', " ").contains(text))))
+    };
+    for filler in 20..40 {
+        let md = format!(
+            "# T\n\n{}The period's events name many partners. The most frequent:\n\n| Partner | Events |\n| --- | ---: |\n| Zeta first row | 5 |\n| Row two | 3 |\n\nA list follows\n\n- Item one\n- Item two\n\n## Heading at the foot\n\nText under the heading.\n",
+            "A line of text.\n\n".repeat(filler)
+        );
+        let out = typeset::typeset(&md, &options);
+        assert_eq!(page_of(&out, "most frequent:"), page_of(&out, "Zeta first row"), "{filler}");
+        assert_eq!(page_of(&out, "A list follows"), page_of(&out, "Item one"), "{filler}");
+        assert_eq!(page_of(&out, "Heading at the foot"), page_of(&out, "Text under the heading"), "{filler}");
+    }
+}

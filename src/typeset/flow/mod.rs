@@ -157,6 +157,21 @@ fn without_notes(runs: &[Run]) -> Vec<Run> {
     runs.iter().filter(|r| !r.style.note).cloned().collect()
 }
 
+/// A lead-in: a paragraph that ends with a colon before what it
+/// introduces, or that a list follows directly. It keeps with it (issue
+/// 27: "The most frequent:" ended a page, its table began the next). A
+/// paragraph without a colon before a table or chart is not one: a figure
+/// that does not fit may float to the next page, the text after it filling
+/// the room (which a kept paragraph would leave blank).
+fn is_lead_in(runs: &[Run], next: Option<&Block>) -> bool {
+    let colon = runs.iter().rev().find(|r| !r.style.note && !r.text.trim().is_empty()).is_some_and(|r| r.text.trim_end().ends_with(':'));
+    match next {
+        Some(Block::List { .. }) => true,
+        Some(Block::Table { .. } | Block::Code { .. } | Block::Paragraph { .. } | Block::Quote(_) | Block::Callout { .. }) => colon,
+        _ => false,
+    }
+}
+
 /// An event's line of date, kind and significance: a paragraph that opens
 /// in italics right under a level-4 heading (`*3 July 2024* · agreement`).
 fn is_dateline(runs: &[Run], before: &Block) -> bool {
@@ -226,6 +241,9 @@ struct Chunk {
     /// A line that ends inside a word ([`Line::split`]): never the last
     /// of a page or of a page's footnotes.
     split: bool,
+    /// A line of a lead-in, kept with what it introduces unless that
+    /// would leave a page more than a quarter blank.
+    lead_in: bool,
 }
 
 struct Builder<'f> {
@@ -297,7 +315,22 @@ impl Builder<'_> {
                     // justified ones opened wide word spaces.
                     let justify = !labelled && self.lists == 0 && width >= style::BODY * style::JUSTIFY_EMS;
                     let width = width.min(style::MEASURE);
+                    let from = self.chunks.len();
                     self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, justify, gap);
+                    if is_lead_in(runs, blocks.get(i + 1)) {
+                        if let Some(last) = self.chunks.last_mut() {
+                            last.keep_with_next = true;
+                        }
+                        // A short lead-in goes with its figure when that
+                        // floats to the next page.
+                        let figure = matches!(blocks.get(i + 1), Some(Block::Table { .. } | Block::Code { .. } | Block::Paragraph { .. }));
+                        if figure && self.chunks[from..].iter().all(|c| c.keep_with_next) {
+                            if let Some(first) = self.chunks.get_mut(from) {
+                                first.figure = true;
+                            }
+                        }
+                        self.chunks[from..].iter_mut().for_each(|c| c.lead_in = true);
+                    }
                 }
                 Block::List { items, .. } if index => self.index(items, x, width),
                 Block::List { start, items } => {

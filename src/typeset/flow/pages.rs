@@ -153,6 +153,23 @@ fn group_height(group: &[Chunk], headers: &[Chunk], header_on_page: Option<usize
     h
 }
 
+/// A lead-in that would take its figure to the next page and leave more
+/// than a quarter of this one blank, with no text to fill it, lets the
+/// figure go alone: the page stays three-quarters full (issue 27's rule
+/// of 60%), the lead-in ends it. Whether it did.
+fn release_lead_in(group: &mut [Chunk]) -> bool {
+    let Some(last) = group.iter().rposition(|c| c.lead_in) else { return false };
+    if last + 1 >= group.len() {
+        return false;
+    }
+    group[last].keep_with_next = false;
+    if group[0].figure && group[0].lead_in {
+        group[0].figure = false;
+        group[last + 1].figure = true;
+    }
+    true
+}
+
 /// The text after a figure that goes to the next page, from chunk `from`,
 /// that fills the `room` it leaves: whole groups, up to the next section
 /// or figure, as many as fit. The end of what moves, or `None` when
@@ -231,6 +248,9 @@ pub(super) fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec
                 chunks[i..take].rotate_left(end + 1 - i);
                 continue;
             }
+        }
+        if needs_break && !chunks[i].break_before && bottom - foot.room() - y > area.size.h / 4.0 && release_lead_in(&mut chunks[i..=end]) {
+            continue;
         }
         if needs_break {
             foot.close(&mut page, doc.pages.len(), area, &mut places);
