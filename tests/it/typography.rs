@@ -387,3 +387,30 @@ fn a_lead_in_keeps_with_its_table_or_list() {
         assert_eq!(page_of(&out, "Heading at the foot"), page_of(&out, "Text under the heading"), "{filler}");
     }
 }
+
+/// A table that breaks repeats its header on every page it continues on
+/// and leaves at least two rows on either side of each break.
+#[test]
+fn a_broken_table_repeats_its_header_and_leaves_two_rows_each_side() {
+    let options = typeset_options(azint_report::options::Paper::A4);
+    for before in [0, 10, 20, 28, 33] {
+        let rows: String = (0..70).map(|i| format!("| row {i} | {i} |\n")).collect();
+        let md = format!("# T\n\n{}| Name | Count |\n| --- | ---: |\n{rows}\nAfter.\n", "A line of text.\n\n".repeat(before));
+        let out = typeset::typeset(&md, &options);
+        let mut pages_with_rows = 0;
+        for page in &out.document.pages {
+            let texts: Vec<&str> = page.items.iter().filter_map(|(_, i)| match i {
+                Item::Text(t) => Some(t.text.as_str()),
+                _ => None,
+            }).collect();
+            let rows = texts.iter().filter(|t| t.starts_with("row")).count();
+            if rows == 0 {
+                continue;
+            }
+            pages_with_rows += 1;
+            assert!(texts.contains(&"Name"), "{before}: a page of rows without the header");
+            assert!(rows >= 2, "{before}: a page with {rows} row");
+        }
+        assert!(pages_with_rows >= 2, "{before}");
+    }
+}
