@@ -1,4 +1,5 @@
 use super::*;
+use hyphenation::Hyphenator;
 
 fn span(text: &str) -> Span {
     Span { text: text.to_owned(), face: Face::Serif, size: Pt(10.0), color: Color::BLACK, link: None, strike: false, raise: Pt::ZERO, chip: false }
