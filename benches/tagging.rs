@@ -35,6 +35,8 @@ fn main() -> ExitCode {
         images: Default::default(),
         maps: Default::default(),
         words: azint_report::words::Catalogue::builtin(),
+        links: Default::default(),
+        names: Vec::new(),
     };
     let pdf = match mode.as_str() {
         "tagged" => typeset::typeset_pdf(&markdown, &options),

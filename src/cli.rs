@@ -139,6 +139,11 @@ pub struct RenderArgs {
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     pub paper: Paper,
 
+    /// How links are set in the PDF: quiet, in the text's colour, for
+    /// print; or coloured, for reading on screen.
+    #[arg(long, value_enum, value_name = "L", default_value_t = Links::Quiet)]
+    pub links: Links,
+
     /// Print nothing on success.
     #[arg(short, long)]
     pub quiet: bool,
@@ -175,6 +180,10 @@ impl RenderArgs {
                 Paper::A4 => crate::options::Paper::A4,
                 Paper::Letter => crate::options::Paper::Letter,
             },
+            links: match self.links {
+                Links::Quiet => crate::options::Links::Quiet,
+                Links::Colour => crate::options::Links::Colour,
+            },
             quiet: self.quiet,
         }
     }
@@ -188,6 +197,16 @@ pub enum Format {
     Both,
     /// Only the JSON summary.
     Json,
+}
+
+/// `--links`, as clap parses it ([`crate::options::Links`] is the
+/// library's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Links {
+    /// In the text's colour (for print).
+    Quiet,
+    /// In the link colour (for a screen).
+    Colour,
 }
 
 /// `--paper`, as clap parses it ([`crate::options::Paper`] is the
@@ -235,6 +254,8 @@ mod tests {
         let request = parse(&["--format", "json"]);
         assert_eq!(request.formats, [OutputFormat::Json]);
         assert_eq!(request.paper, crate::options::Paper::A4);
+        assert_eq!(request.links, crate::options::Links::Quiet);
+        assert_eq!(parse(&["--links", "colour"]).links, crate::options::Links::Colour);
         assert!(request.chronology && request.changes && request.as_of.is_none());
         let refused = Cli::try_parse_from(["azint-report", "--as-of", "0999-12-31"]).unwrap_err().to_string();
         assert!(refused.contains("`0999-12-31` is outside the supported years, 1000 to 9999"), "{refused}");

@@ -230,5 +230,7 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options, word
         images: BTreeMap::new(),
         maps: BTreeMap::new(),
         words,
+        links: options.links,
+        names: summary.pillars.iter().map(|p| p.name.clone()).chain(summary.partner_index.iter().map(|p| p.name.clone())).collect(),
     }
 }

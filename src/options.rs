@@ -38,6 +38,9 @@ impl OutputFormat {
     }
 }
 
+/// How links are set in the PDF (`--links`): the typesetter's own type.
+pub use crate::typeset::flow::Links;
+
 /// Paper size of the PDF. The library's own type: the command line maps
 /// its flag onto it (`cli.rs`), and nothing here knows clap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +86,8 @@ pub struct Request {
     pub since: Option<String>,
     pub watch: bool,
     pub paper: Paper,
+    /// `--links`: how links are set in the PDF.
+    pub links: Links,
     pub quiet: bool,
 }
 
@@ -128,6 +133,8 @@ pub struct Options {
     /// `--watch`: regenerate on every change.
     pub watch: bool,
     pub paper: Paper,
+    /// `--links`: how links are set in the PDF.
+    pub links: Links,
     pub quiet: bool,
 }
 
@@ -178,6 +185,7 @@ impl Options {
             since: args.since,
             watch: args.watch,
             paper: args.paper,
+            links: args.links,
             quiet: args.quiet,
         })
     }
@@ -343,6 +351,7 @@ impl Request {
             since: None,
             watch: false,
             paper: Paper::A4,
+            links: Links::Quiet,
             quiet: false,
         }
     }

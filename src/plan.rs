@@ -148,6 +148,7 @@ mod tests {
             since: None,
             watch: false,
             paper: crate::options::Paper::A4,
+            links: Default::default(),
             quiet: true,
         };
         let plan = Plan::new(&options, &Period::whole_years(2024, 2026), &[]).unwrap();

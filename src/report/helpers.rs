@@ -70,6 +70,7 @@ pub fn register(registry: &mut Handlebars<'_>, words: &Arc<Catalogue>) {
     registry.register_helper("plural", worded(plural));
     registry.register_helper("percent", Box::new(Simple(percent)));
     registry.register_helper("number", Box::new(Simple(number)));
+    registry.register_helper("grouped", Box::new(Simple(grouped)));
     registry.register_helper("link", Box::new(Simple(link)));
     registry.register_helper("inline_markdown", Box::new(Simple(inline_markdown)));
     registry.register_helper("list", worded(list));
@@ -272,6 +273,15 @@ fn number(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     Ok(())
 }
 
+/// `{{grouped 2542}}` → "2,542": a count, grouped from four digits (issue
+/// 27: a table's "2542" beside a sentence's "2,542"); a year is never a
+/// count, so none is mistaken for one.
+fn grouped(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+    let n = param(h, 0, "grouped")?.as_u64().ok_or_else(|| expected(h, 0, "grouped", "a whole number of zero or more"))?;
+    out.write(&crate::number::thousands(usize::try_from(n).unwrap_or(usize::MAX)))?;
+    Ok(())
+}
+
 /// `{{link text url}}` → `[text](<url>)`, or the text alone when `url` is
 /// null. The angle brackets keep parentheses in the address intact.
 fn link(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
@@ -359,15 +369,18 @@ fn array<'a>(h: &'a Helper<'_>, index: usize, name: &'static str) -> Result<&'a 
 /// from the `--compare` period's; the count alone when `other` is null.
 fn with_delta(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let count = param(h, 0, "with_delta")?.as_i64().ok_or_else(|| expected(h, 0, "with_delta", "a whole number"))?;
+    // Grouped from four digits, as every count.
+    let grouped = |n: i64| crate::number::thousands(usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX));
+    let shown = if count < 0 { format!("−{}", grouped(count)) } else { grouped(count) };
     let text = match optional(h, 1, "with_delta")?.and_then(Value::as_i64) {
         Some(other) => match count - other {
-            0 => format!("{count} (±0)"),
-            d if d > 0 => format!("{count} (+{d})"),
+            0 => format!("{shown} (±0)"),
+            d if d > 0 => format!("{shown} (+{})", grouped(d)),
             // U+2212, as in the change counts ("+1 −2 ~3"): one minus sign
             // everywhere a difference is shown.
-            d => format!("{count} (−{})", d.unsigned_abs()),
+            d => format!("{shown} (−{})", grouped(d)),
         },
-        None => count.to_string(),
+        None => shown,
     };
     out.write(&text)?;
     Ok(())

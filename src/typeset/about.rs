@@ -29,12 +29,13 @@ pub fn set_info(doc: &mut lopdf::Document, metadata: &Metadata) {
         info.set("CreationDate", Object::String(text.clone().into_bytes(), StringFormat::Literal));
         info.set("ModDate", Object::String(text.into_bytes(), StringFormat::Literal));
     }
-    let producer = producer();
-    let keywords = metadata.keywords.join(",");
+    let (producer, creator) = (producer(), creator());
+    let keywords = keywords(metadata);
     let entries = [
         ("Keywords", keywords.as_str()),
         ("Title", &metadata.title),
         ("Author", &metadata.author),
+        ("Creator", &creator),
         ("Producer", &producer),
         ("Subject", &metadata.subject),
     ];
@@ -47,6 +48,20 @@ pub fn set_info(doc: &mut lopdf::Document, metadata: &Metadata) {
 /// How the tool names itself in the document information and the XMP.
 fn producer() -> String {
     format!("azint-report {} (printpdf)", env!("CARGO_PKG_VERSION"))
+}
+
+/// The application that made the document from its source (the
+/// information's /Creator, XMP's `xmp:CreatorTool`): the tool and its
+/// version, without the library that wrote the bytes.
+fn creator() -> String {
+    format!("azint-report {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The keywords as one text, separated by a comma and a space as the PDF
+/// standard's and XMP's examples write them (`a, b, c`); a comma inside a
+/// keyword would split it for a reader, so it becomes a semicolon.
+fn keywords(metadata: &Metadata) -> String {
+    metadata.keywords.iter().map(|k| k.trim().replace(',', ";")).filter(|k| !k.is_empty()).collect::<Vec<_>>().join(", ")
 }
 
 /// A text string as UTF-16BE after a byte-order mark, ASCII too: the form
@@ -66,7 +81,7 @@ fn utf16_string(text: &str) -> Object {
 /// Written unfiltered.
 pub fn add_xmp(doc: &mut lopdf::Document, metadata: &Metadata, language: &str) {
     let given = |text: &str| Some(text.to_owned()).filter(|t| !t.is_empty());
-    let keywords = metadata.keywords.join(",");
+    let keywords = keywords(metadata);
     let (title, author, subject, keywords, producer) =
         (given(&metadata.title), given(&metadata.author), given(&metadata.subject), given(&keywords), Some(producer()));
     let date = chrono::DateTime::from_timestamp(metadata.date, 0).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()).unwrap_or_default();
@@ -89,6 +104,7 @@ pub fn add_xmp(doc: &mut lopdf::Document, metadata: &Metadata, language: &str) {
     if let Some(producer) = producer {
         body.push_str(&format!("   <pdf:Producer>{}</pdf:Producer>\n", xml(&producer)));
     }
+    body.push_str(&format!("   <xmp:CreatorTool>{}</xmp:CreatorTool>\n", xml(&creator())));
     if !date.is_empty() {
         body.push_str(&format!(
             "   <xmp:CreateDate>{date}</xmp:CreateDate>\n   <xmp:ModifyDate>{modified}</xmp:ModifyDate>\n   <xmp:MetadataDate>{modified}</xmp:MetadataDate>\n"

@@ -15,9 +15,16 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Mutex, OnceLock};
 
-use hyphenation::{Hyphenator, Language, Load, Standard};
+use hyphenation::Language;
+
+/// Hyphenation points, found once per word, and the patterns by language.
+mod hyphens;
+
+pub use hyphens::language;
+use hyphens::hyphenation_points;
+#[cfg(test)]
+use hyphens::dictionary;
 
 use super::fonts::{Face, Fonts};
 use super::geom::{Color, Pt};
@@ -40,11 +47,38 @@ pub struct Span {
 
 /// How to break.
 #[derive(Clone, Copy, Debug)]
-pub struct Setting {
+pub struct Setting<'a> {
     /// Justify (total-fit) or set ragged right (first-fit).
     pub justify: bool,
     /// Hyphenation patterns, when the language has them.
     pub language: Option<Language>,
+    /// Words never hyphenated, in lower case: the words of the names the
+    /// document is about (its pillars, its partners), given as data.
+    pub names: Option<&'a std::collections::HashSet<String>>,
+}
+
+impl Setting<'static> {
+    /// Ragged right, no hyphenation: headings, cells, labels.
+    pub const RAGGED: Setting<'static> = Setting { justify: false, language: None, names: None };
+}
+
+/// The words of `names` that the hyphenator must leave whole, in lower
+/// case (see [`Setting::names`]).
+pub fn name_words<'n>(names: impl IntoIterator<Item = &'n str>) -> std::collections::HashSet<String> {
+    names
+        .into_iter()
+        .flat_map(|name| name.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().count() >= MIN_HYPHENATED_LETTERS)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `word` is capitalised: a proper name ("Azerbaijan", "Europe")
+/// or a name's word ("Organization", "Development"), which a typesetter
+/// does not hyphenate; nor does it part a capitalised compound at its hard
+/// hyphen ("Multi-/vector").
+fn capitalised(word: &str) -> bool {
+    word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
 }
 
 /// Part of a line in one span: its text (spaces included), where it
@@ -67,6 +101,11 @@ pub struct Line {
     pub width: Pt,
     /// Whether the line ends with a hyphen added at a hyphenation point.
     pub hyphenated: bool,
+    /// Whether the line ends inside a word: at a hyphenation point, after
+    /// a hard hyphen, dash or slash, or where an over-long word was forced
+    /// apart. The page maker never ends a page or column with such a line
+    /// (issue 27: "The Sources sec-" / "tion lists" across two pages).
+    pub split: bool,
 }
 
 impl Line {
@@ -75,6 +114,13 @@ impl Line {
         self.fragments.iter().map(|f| f.text.as_str()).collect()
     }
 }
+
+/// A justified line's word space is at most this many times its natural
+/// width (and at least 0.7 times): a paragraph that cannot be justified
+/// within it is set ragged right rather than with rivers of white.
+pub const MAX_GAP: f64 = 1.5;
+/// How far glue stretches, as a share of a space, per unit of adjustment.
+const STRETCH: f64 = 0.6;
 
 /// Words shorter than this are never hyphenated.
 const MIN_HYPHENATED_LETTERS: usize = 5;
@@ -101,19 +147,25 @@ enum Item {
 pub fn linebreak(spans: &[Span], width: Pt, setting: Setting) -> Vec<Line> {
     let fonts = Fonts::get();
     let width = f64::from(width.0.max(1.0));
-    let items = items(spans, fonts, width, setting.language);
-    let breaks = if setting.justify {
-        total_fit(&items, width, 1.5)
-            .or_else(|| total_fit(&items, width, 20.0))
-            .unwrap_or_else(|| first_fit(&items, width))
-    } else {
-        first_fit(&items, width)
+    let items = items(spans, fonts, width, setting);
+    // A space stretched by `r` is `1 + STRETCH * r` spaces wide.
+    let tolerance = (MAX_GAP - 1.0) / STRETCH;
+    // When no set of lines keeps to it, the best looser set is chosen and
+    // a line that would need more is set with spaces at the bound, short of
+    // the measure: one ragged line, not a river.
+    // The search allows looser lines than the bound (its demerits, cubic
+    // in the stretch, keep lines within it wherever the paragraph can):
+    // one pass where a search at the bound would often fail and run twice.
+    let justified = setting.justify.then(|| total_fit(&items, width, 1.5).or_else(|| total_fit(&items, width, 20.0))).flatten();
+    let (breaks, ratio) = match justified {
+        Some(breaks) => (breaks, Some(tolerance)),
+        None => (first_fit(&items, width), None),
     };
-    set_lines(spans, fonts, &items, &breaks, width, setting.justify)
+    set_lines(spans, fonts, &items, &breaks, width, ratio)
 }
 
 /// The boxes, glue and penalties of a paragraph.
-fn items(spans: &[Span], fonts: &Fonts, line_width: f64, language: Option<Language>) -> Vec<Item> {
+fn items(spans: &[Span], fonts: &Fonts, line_width: f64, setting: Setting) -> Vec<Item> {
     let mut items = Vec::new();
     for (index, span) in spans.iter().enumerate() {
         if span.text == "\n" {
@@ -135,18 +187,18 @@ fn items(spans: &[Span], fonts: &Fonts, line_width: f64, language: Option<Langua
             // is part of its word, not a place to break.
             if c.is_whitespace() && !NO_BREAK.contains(&c) {
                 if let Some(s) = start.take() {
-                    word(&mut items, spans, fonts, index, s..i, line_width, language);
+                    word(&mut items, spans, fonts, index, s..i, line_width, setting);
                 }
                 // Runs of white space are one space.
                 if !matches!(items.last(), Some(Item::Glue { .. })) {
-                    items.push(Item::Glue { width: space, stretch: space * 0.6, shrink: space * 0.3, span: index });
+                    items.push(Item::Glue { width: space, stretch: space * STRETCH, shrink: space * 0.3, span: index });
                 }
             } else if start.is_none() {
                 start = Some(i);
             }
         }
         if let Some(s) = start {
-            word(&mut items, spans, fonts, index, s..span.text.len(), line_width, language);
+            word(&mut items, spans, fonts, index, s..span.text.len(), line_width, setting);
         }
     }
     // Leading glue can never be used; trailing glue is replaced by the fill.
@@ -175,7 +227,7 @@ fn word(
     index: usize,
     range: Range<usize>,
     line_width: f64,
-    language: Option<Language>,
+    setting: Setting,
 ) {
     let span = &spans[index];
     let text = &span.text[range.clone()];
@@ -184,6 +236,7 @@ fn word(
 
     // Break opportunities: (byte offset in the span, cost, adds a hyphen).
     let mut points: Vec<(usize, f64, bool)> = Vec::new();
+    let name = capitalised(text);
     for (i, c) in text.char_indices() {
         let after = range.start + i + c.len_utf8();
         if after >= range.end {
@@ -191,6 +244,7 @@ fn word(
         }
         match c {
             // A hard hyphen or dash: break after it, adding nothing.
+            '-' if name => {}
             '-' | '–' | '—' => points.push((after, HYPHEN_PENALTY, c == '-')),
             '/' => points.push((after, HYPHEN_PENALTY * 2.0, false)),
             _ => {}
@@ -203,11 +257,12 @@ fn word(
         || inner_dot
         || text.contains(['/', '@', '_'])
         || text.chars().any(|c| c.is_ascii_digit());
-    if let Some(language) = language.filter(|_| !literal) {
+    if let Some(language) = setting.language.filter(|_| !literal && !name) {
         let mut offset = range.start;
         for part in text.split(|c: char| !c.is_alphabetic()) {
             let letters = part.chars().count();
-            if letters >= MIN_HYPHENATED_LETTERS {
+            let whole = || capitalised(part) || setting.names.is_some_and(|n| n.contains(&part.to_lowercase()));
+            if letters >= MIN_HYPHENATED_LETTERS && !whole() {
                 hyphenation_points(language, part, |b| points.push((offset + b, HYPHEN_PENALTY, true)));
             }
             offset += part.len() + text[offset - range.start + part.len()..].chars().next().map_or(0, char::len_utf8);
@@ -242,64 +297,6 @@ fn word(
         }
         start = at;
     }
-}
-
-/// Hyphenation points (byte offsets) by word.
-type Points = HashMap<Box<str>, Box<[usize]>>;
-
-thread_local! {
-    /// Each word's hyphenation points, by language, as they are found: a
-    /// briefing says "Azerbaijan" and "cooperation" hundreds of times, and
-    /// finding them walks the patterns from every letter of the word.
-    static POINTS: std::cell::RefCell<HashMap<Language, Points>> = Default::default();
-}
-
-/// The most words whose hyphenation points are kept, per language.
-const MAX_REMEMBERED_WORDS: usize = 200_000;
-
-/// Calls `point` with each hyphenation point (a byte offset) of `word` in
-/// `language`.
-fn hyphenation_points(language: Language, word: &str, mut point: impl FnMut(usize)) {
-    POINTS.with_borrow_mut(|points| {
-        let known = points.entry(language).or_default();
-        if let Some(found) = known.get(word) {
-            found.iter().copied().for_each(&mut point);
-            return;
-        }
-        let found: Box<[usize]> = match dictionary(language) {
-            Some(dictionary) => dictionary.hyphenate(word).breaks.into(),
-            None => Box::default(),
-        };
-        found.iter().copied().for_each(&mut point);
-        // A long watch keeps every word ever typed: start again past a
-        // bound far above a briefing's vocabulary.
-        if known.len() >= MAX_REMEMBERED_WORDS {
-            known.clear();
-        }
-        known.insert(word.into(), found);
-    });
-}
-
-/// Hyphenation dictionaries, loaded once per language and process.
-fn dictionary(language: Language) -> Option<&'static Standard> {
-    static DICTIONARIES: OnceLock<Mutex<HashMap<Language, Option<&'static Standard>>>> = OnceLock::new();
-    let map = DICTIONARIES.get_or_init(|| Mutex::new(HashMap::new()));
-    let mut map = map.lock().unwrap_or_else(|e| e.into_inner());
-    *map.entry(language)
-        .or_insert_with(|| Standard::from_embedded(language).ok().map(|d| &*Box::leak(Box::new(d))))
-}
-
-/// The hyphenation language for a report `language` code, if there are
-/// patterns for it ("en" → US English).
-pub fn language(code: &str) -> Option<Language> {
-    let code = code.trim().to_ascii_lowercase();
-    let code = match code.as_str() {
-        "en" => "en-us",
-        "de" => "de-1996",
-        "el" => "el-monoton",
-        other => other,
-    };
-    Language::try_from_code(code)
 }
 
 /// A feasible break, with the best way to reach it.
@@ -489,6 +486,10 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
     let mut line_start = 0;
     // The line is already too wide: break at the very next opportunity.
     let mut overflowing = false;
+    // Hyphenated lines in a row so far: no more than two, as in total-fit.
+    let mut hyphens = 0u8;
+    let mut spare: Option<usize> = None;
+    let flagged = |b: usize| matches!(items[b], Item::Penalty { flagged: true, .. });
     while i < items.len() {
         let legal = match &items[i] {
             Item::Box { .. } => false,
@@ -497,18 +498,22 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
         };
         let forced = matches!(items[i], Item::Penalty { cost, .. } if cost <= -INFINITY);
         if forced || overflowing && legal && i > line_start {
+            hyphens = if flagged(i) { hyphens + 1 } else { 0 };
             breaks.push(i);
             i = next_start(items, i);
             line_start = i;
             line = 0.0;
             last_fit = None;
+            spare = None;
             overflowing = false;
             continue;
         }
         match &items[i] {
             Item::Box { width, .. } => {
                 if line + width > line_width + 1e-6 && i > line_start {
-                    if let Some(b) = last_fit.take() {
+                    if let Some(b) = last_fit.take().or(spare.take()) {
+                        spare = None;
+                        hyphens = if flagged(b) { hyphens + 1 } else { 0 };
                         breaks.push(b);
                         i = next_start(items, b);
                         line_start = i;
@@ -526,7 +531,10 @@ fn first_fit(items: &[Item], line_width: f64) -> Vec<usize> {
                 line += width;
             }
             Item::Penalty { width, .. } => {
-                if legal && line + width <= line_width + 1e-6 {
+                if legal && line + width <= line_width + 1e-6 && flagged(i) && hyphens >= MAX_HYPHENS_IN_A_ROW {
+                    // A third hyphen in a row only when nothing else fits.
+                    spare = Some(i);
+                } else if legal && line + width <= line_width + 1e-6 {
                     last_fit = Some(i);
                 }
             }
@@ -552,7 +560,9 @@ fn next_start(items: &[Item], b: usize) -> usize {
 }
 
 /// Places the items of each line.
-fn set_lines(spans: &[Span], fonts: &Fonts, items: &[Item], breaks: &[usize], line_width: f64, justify: bool) -> Vec<Line> {
+/// `max_ratio`: lines are justified, stretched at most this far; `None`:
+/// ragged.
+fn set_lines(spans: &[Span], fonts: &Fonts, items: &[Item], breaks: &[usize], line_width: f64, max_ratio: Option<f64>) -> Vec<Line> {
     let mut lines = Vec::with_capacity(breaks.len());
     let mut start = 0;
     for &b in breaks {
@@ -569,15 +579,16 @@ fn set_lines(spans: &[Span], fonts: &Fonts, items: &[Item], breaks: &[usize], li
                 Item::Penalty { .. } => {}
             }
         }
+        let split = matches!(items.get(b), Some(Item::Penalty { cost, .. }) if *cost > -INFINITY);
         let (hyphen_width, hyphenated, hyphen_span) = match items.get(b) {
             Some(Item::Penalty { width, flagged: true, span, .. }) if *width > 0.0 => (*width, true, *span),
             _ => (0.0, false, 0),
         };
         natural += hyphen_width;
-        let ratio = if !justify {
+        let ratio = if let Some(max) = max_ratio.filter(|_| natural < line_width && stretch > 0.0) {
+            ((line_width - natural) / stretch).min(max)
+        } else if max_ratio.is_none() {
             0.0
-        } else if natural < line_width && stretch > 0.0 {
-            (line_width - natural) / stretch
         } else if natural > line_width && shrink > 0.0 {
             ((line_width - natural) / shrink).max(-1.0)
         } else {
@@ -611,7 +622,7 @@ fn set_lines(spans: &[Span], fonts: &Fonts, items: &[Item], breaks: &[usize], li
         // A space may end a fragment where the next one starts in another
         // span; it stays part of the text for copying.
         let _ = fonts;
-        lines.push(Line { fragments, width: Pt(x as f32).rounded(), hyphenated });
+        lines.push(Line { fragments, width: Pt(x as f32).rounded(), hyphenated, split });
         start = next_start(items, b);
     }
     lines

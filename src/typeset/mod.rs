@@ -84,6 +84,12 @@ pub struct Options {
     /// contents' heading, labels, descriptions for screen readers): the
     /// run's, with a desk's `--templates` override.
     pub words: std::sync::Arc<crate::words::Catalogue>,
+    /// How links are set: quiet for print (the default), coloured for a
+    /// screen.
+    pub links: flow::Links,
+    /// Names the hyphenator leaves whole: the pillars' and the partners'
+    /// (capitalised words are left whole anyway).
+    pub names: Vec<String>,
 }
 
 /// A typeset briefing: the laid-out pages, the PDF bytes, and warnings
@@ -133,6 +139,8 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
         language: linebreak::language(&options.language),
         words: options.words.clone(),
         draft: options.metadata.draft,
+        links: options.links,
+        names: options.names.clone(),
     };
     flow::layout(&blocks, &setup, &options.images, &options.maps)
 }

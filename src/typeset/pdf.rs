@@ -240,7 +240,8 @@ fn embed_fonts(pdf: &mut PdfDocument, pages: &[Page]) -> BTreeMap<Face, Codes> {
     for page in pages {
         for (_, item) in page.items.iter().chain(&page.furniture) {
             if let Item::Text(t) = item {
-                chars.entry(t.face).or_default().extend(t.text.chars());
+                // A no-break space is drawn as a space ([`draw_text`]).
+                chars.entry(t.face).or_default().extend(t.text.chars().map(|c| if c == '\u{a0}' { ' ' } else { c }));
             }
         }
     }
@@ -578,7 +579,10 @@ fn draw_text(content: &mut Content, state: &mut State, at: Point, text: &Text, h
                 show.offset(offset);
             }
         }
-        show.code(glyphs.code(c));
+        // A no-break space is drawn with the space's glyph: text copied or
+        // searched in the PDF has a plain space where the typesetter tied
+        // two words (the tie is layout's, not the text's).
+        show.code(glyphs.code(if c == '\u{a0}' { ' ' } else { c }));
         if c == ' ' {
             if let Some(offset) = justify {
                 show.offset(offset);
@@ -603,7 +607,7 @@ fn win_ansi_text(content: &mut Content, text: &str, kern: impl Fn(char, char) ->
                 show.number(offset);
             }
         }
-        segment.push(win_ansi(c));
+        segment.push(win_ansi(if c == '\u{a0}' { ' ' } else { c }));
         if c == ' ' {
             if let Some(offset) = justify {
                 show.bytes(&std::mem::take(&mut segment));

@@ -29,6 +29,7 @@ mod report_words;
 mod schema;
 mod tagged;
 mod typeset;
+mod typography;
 mod util;
 mod watch;
 mod watch_list;

@@ -125,7 +125,7 @@ proptest! {
         use azint_report::typeset::geom::Pt;
         use azint_report::typeset::{typeset, Metadata, Options};
         let md = format!("# {}\n\n{}\n\n| a | b |\n| --- | ---: |\n| {} | 1 |\n", markdown(&title), markdown(&body), markdown(&cell));
-        let options = Options { page: Paper::A4.size(), language: "en".into(), header: ("T".into(), "P".into()), metadata: Metadata::default(), images: Default::default(), maps: Default::default(), words: azint_report::words::Catalogue::builtin() };
+        let options = Options { page: Paper::A4.size(), language: "en".into(), header: ("T".into(), "P".into()), metadata: Metadata::default(), images: Default::default(), maps: Default::default(), words: azint_report::words::Catalogue::builtin(), links: Default::default(), names: Vec::new() };
         let out = typeset(&md, &options);
         let fonts = Fonts::get();
         for page in &out.document.pages {

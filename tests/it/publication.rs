@@ -171,11 +171,12 @@ fn highlights_have_a_title_a_dateline_and_run_in_labels() {
         .document
         .pages
         .iter()
-        .find(|p| page_texts(p).any(|(_, t)| t.text == "February 2026 · agreement · major (4/5)"))
+        .find(|p| page_texts(p).any(|(_, t)| t.text.replace('\u{a0}', " ") == "February 2026 · agreement · major (4/5)"))
         .expect("a page with the dateline");
     let texts: Vec<_> = page_texts(page).collect();
-    let (title_at, title) = texts.iter().find(|(_, t)| t.text == "United States–Azerbaijan Strategic Partnership Charter").copied().unwrap();
-    let (line_at, line) = texts.iter().find(|(_, t)| t.text == "February 2026 · agreement · major (4/5)").copied().unwrap();
+    // The event's heading (the top highlights' list may hold a line of the same words).
+    let (title_at, title) = texts.iter().find(|(_, t)| t.text == "United States–Azerbaijan Strategic Partnership Charter" && t.face == Face::SansBold).copied().unwrap();
+    let (line_at, line) = texts.iter().find(|(_, t)| t.text.replace('\u{a0}', " ") == "February 2026 · agreement · major (4/5)").copied().unwrap();
     assert_eq!(line.face, Face::Sans);
     assert!(line.size < title.size && line.size.0 < 9.0, "the dateline is small");
     let grey = line.color;
@@ -355,11 +356,12 @@ fn the_running_header_names_the_section_and_in_the_chronology_the_year() {
     assert!(heads.iter().any(year), "{heads:#?}");
 }
 
-/// Running text is set to a measure of 60 to 75 characters a line: every
-/// full line of a justified paragraph (one that reaches the measure), and
-/// no line of body text runs past it.
+/// Running text is set to the measure that tables, charts and rules share
+/// (issue 27: one right edge), 75 to 92 characters a line, about 84 on
+/// average: every full line of a justified paragraph (one that reaches the
+/// measure), and no line of body text runs past it.
 #[test]
-fn body_text_is_set_to_a_measure_of_60_to_75_characters() {
+fn body_text_is_set_to_one_measure_of_75_to_92_characters() {
     let typeset = default_typeset();
     let mut lengths = Vec::new();
     for page in &typeset.document.pages {
@@ -371,7 +373,7 @@ fn body_text_is_set_to_a_measure_of_60_to_75_characters() {
         for (at, t) in page_texts(page) {
             let body = matches!(t.face, Face::Serif | Face::SerifBold | Face::SerifItalic | Face::SerifBoldItalic) && t.size.0 == 10.0;
             let key = (at.y.0 * 10.0).round() as i64;
-            if !body && at.x.0 >= left.0 && at.x.0 < left.0 + 340.0 {
+            if !body && at.x.0 >= left.0 && at.x.0 < left.0 + 400.0 {
                 // Inline code in the line: its characters are not counted.
                 mixed.insert(key);
             }
@@ -384,19 +386,18 @@ fn body_text_is_set_to_a_measure_of_60_to_75_characters() {
         }
         for (key, (start, end, text)) in &lines {
             let width = end - start;
-            assert!(width <= 340.5, "a line of body text is wider than the measure ({width} pt): {text}");
+            assert!(width <= 400.5, "a line of body text is wider than the measure ({width} pt): {text}");
             // A full line of a justified paragraph ends at the measure.
-            if *start < 0.5 && (end - 340.0).abs() < 0.5 && !mixed.contains(key) {
+            if *start < 0.5 && (end - 400.0).abs() < 0.5 && !mixed.contains(key) {
                 lengths.push(text.trim().chars().count());
             }
         }
     }
-    assert!(lengths.len() > 40, "{} full lines", lengths.len());
+    assert!(lengths.len() > 25, "{} full lines", lengths.len());
     let mean = lengths.iter().sum::<usize>() as f64 / lengths.len() as f64;
-    let outside: Vec<&usize> = lengths.iter().filter(|&&n| !(60..=75).contains(&n)).collect();
-    eprintln!("mean {mean:.1}, {} lines, outside 60-75: {outside:?}", lengths.len());
-    assert!((60.0..=75.0).contains(&mean), "mean {mean:.1} characters a line");
-    assert!(outside.len() * 20 <= lengths.len(), "more than one line in twenty outside 60-75: {outside:?}");
+    let outside: Vec<&usize> = lengths.iter().filter(|&&n| !(75..=92).contains(&n)).collect();
+    assert!((78.0..=88.0).contains(&mean), "mean {mean:.1} characters a line");
+    assert!(outside.len() * 20 <= lengths.len(), "more than one line in twenty outside 75-92: {outside:?}");
 }
 
 /// The timeline's sentence counts truly: "All 30 events" when it shows
@@ -523,7 +524,7 @@ fn text_after_a_figure_that_does_not_fit_fills_the_page() {
         "A line of text.\n\n".repeat(21)
     );
     let typeset = typeset::typeset(&md, &typeset_options(Paper::A4));
-    let page_of = |text: &str| typeset.document.pages.iter().position(|p| page_texts(p).any(|(_, t)| t.text.starts_with(text))).unwrap();
+    let page_of = |text: &str| typeset.document.pages.iter().position(|p| page_texts(p).any(|(_, t)| t.text.replace('\u{a0}', " ").starts_with(text))).unwrap();
     assert_eq!(page_of("kind 0"), 1, "the table goes to the next page");
     assert_eq!(page_of("After the table, first"), 0, "the text after it fills the first");
     assert_eq!(page_of("After the table, second"), 0);

@@ -71,6 +71,8 @@ pub fn typeset_options(paper: azint_report::options::Paper) -> azint_report::typ
         images: Default::default(),
         maps: Default::default(),
         words: azint_report::words::Catalogue::builtin(),
+        links: Default::default(),
+        names: Vec::new(),
     }
 }
 

@@ -26,7 +26,7 @@ pub(super) fn bars(pen: &mut Pen<'_>, title: &str, categories: &[String], (value
     let top = if title.is_empty() { 6.0 } else { 24.0 };
     let plot_h = 96.0;
     let (step, axis_top) = integer_ticks(values.iter().copied().fold(0.0, f64::max));
-    let label_w = pen.width(Face::Sans, Pt(LABEL.0), &axis_top.to_string());
+    let label_w = pen.width(Face::Sans, Pt(LABEL.0), &crate::number::thousands(axis_top as usize));
     let left = label_w + 8.0;
     let plot_w = width - left - 2.0;
     let bottom = top + plot_h;
@@ -34,7 +34,8 @@ pub(super) fn bars(pen: &mut Pen<'_>, title: &str, categories: &[String], (value
     while tick <= axis_top {
         let y = bottom - plot_h * tick as f64 / axis_top as f64;
         pen.line(left, y, left + plot_w, y, if tick == 0 { 0.8 } else { 0.4 }, if tick == 0 { MUTED } else { GRID });
-        let label = tick.to_string();
+        // Grouped, as every count ("2,000").
+        let label = crate::number::thousands(tick as usize);
         let w = pen.width(Face::Sans, LABEL, &label);
         pen.text(left - 5.0 - w, y + 2.7, Face::Sans, LABEL, MUTED, &label);
         tick += step;

@@ -173,6 +173,8 @@ pub fn column_width(size: Size) -> Pt {
         language: None,
         words: Catalogue::builtin(),
         draft: false,
+        links: Default::default(),
+        names: Vec::new(),
     };
     setup.area().size.w.min(crate::typeset::flow::style::MEASURE)
 }

@@ -313,7 +313,8 @@ fn the_catalogues_words_are_the_ones_printed_before() {
     assert_eq!(description(&pie, &en()), "Pie chart, Partners: EU 3 (75%); Türkiye 1 (25%).");
     assert!(texts(&draw(&pie, Pt(460.0), &en())).contains(&"EU — 3 (75.0%)"));
     let untitled = parse("pie showData\n    \"EU\" : 2500\n").unwrap();
-    assert_eq!(description(&untitled, &en()), "Pie chart: EU 2500 (100%).");
+    // A count of four digits is grouped (issue 27).
+    assert_eq!(description(&untitled, &en()), "Pie chart: EU 2,500 (100%).");
     assert_eq!(description(&bars_chart(&[7.0, 0.0]), &en()), "Bar chart, Events per year: 2024: 7; 2025: 0.");
     let months: Vec<String> = axis_ticks(day("2025-01-01"), day("2026-01-01"), &en()).into_iter().filter_map(|t| t.label.map(|l| l.0)).collect();
     assert_eq!(months, ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);

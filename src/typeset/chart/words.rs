@@ -77,14 +77,14 @@ pub(super) fn axis_month(words: &Catalogue, m: u32) -> String {
 pub(super) fn pie_legend(words: &Catalogue, label: &str, value: f64, share: f64) -> String {
     words.text(
         "chart-pie-legend",
-        &[("label", label.into()), ("value", crate::number::format_number(value).into()), ("share", format!("{share:.1}").into())],
+        &[("label", label.into()), ("value", quantity(value).into()), ("share", format!("{share:.1}").into())],
     )
 }
 
 /// A chart's data in words: every slice or bar; a timeline's events, the
 /// first 60 of them with a count of the rest.
 pub fn describe(chart: &Chart, words: &Catalogue) -> String {
-    let number = |x: f64| Arg::from(crate::number::format_number(x));
+    let number = |x: f64| Arg::from(quantity(x));
     let titled = |what: &str, title: &str| {
         let what = words.text(what, &[]);
         if title.is_empty() {
@@ -200,4 +200,14 @@ fn lanes_said(lanes: &[Lane], words: &Catalogue) -> (Vec<String>, usize) {
         }
     }
     (said, told)
+}
+
+/// A chart's value as its words write it: a whole number is a count,
+/// grouped from four digits ("2,542", issue 27); others as figures.
+pub(super) fn quantity(x: f64) -> String {
+    if x.fract() == 0.0 && (0.0..1e15).contains(&x) {
+        crate::number::thousands(x as usize)
+    } else {
+        crate::number::format_number(x)
+    }
 }

@@ -293,7 +293,7 @@ impl Builder<'_> {
             // Room at the right for dot leaders and the page number.
             let available = width - indent - Pt(48.0);
             let spans = vec![Span { text: entry.title.clone(), face, size, color: style::TEXT, link: None, strike: false, raise: Pt::ZERO, chip: false }];
-            let line = linebreak(&spans, available, Setting { justify: false, language: None }).into_iter().next();
+            let line = linebreak(&spans, available, Setting::RAGGED).into_iter().next();
             let mut items = Vec::new();
             if let Some(mut line) = line {
                 // An over-long title is cut with an ellipsis: one line an entry.

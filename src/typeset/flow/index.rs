@@ -80,7 +80,7 @@ impl Builder<'_> {
             return;
         }
         // Not hyphenated: an index is read by its words.
-        let lines = linebreak(&spans, width - INDEX_HANG, Setting { justify: false, language: None });
+        let lines = linebreak(&spans, width - INDEX_HANG, Setting::RAGGED);
         let from = self.chunks.len();
         let n = lines.len();
         for (i, line) in lines.iter().enumerate() {

@@ -30,19 +30,39 @@ pub struct PageSetup {
     pub words: std::sync::Arc<crate::words::Catalogue>,
     /// Every page's foot says DRAFT, quietly: a briefing not issued yet.
     pub draft: bool,
+    /// How links are set.
+    pub links: Links,
+    /// Names whose words are never hyphenated (the pillars', the
+    /// partners'), given as data.
+    pub names: Vec<String>,
+}
+
+/// How links look (issue 27, item 7). On paper a link cannot be followed,
+/// so by default it is set as the text around it is (no colour, no
+/// underline): seventy blue titles read as a web page. On screen the
+/// colour says "this goes somewhere".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Links {
+    /// In the text's colour: for print.
+    #[default]
+    Quiet,
+    /// In the link colour: for reading on screen.
+    Colour,
 }
 
 impl PageSetup {
     pub const A4: Size = Size { w: Pt(595.28), h: Pt(841.89) };
     pub const LETTER: Size = Size { w: Pt(612.0), h: Pt(792.0) };
 
-    /// The text area: margins of 64 pt at the sides, 104 pt at top and
-    /// bottom, which hold the running header and footer. The text stays out
+    /// The text area: the measure wide ([`style::MEASURE`]), centred
+    /// (margins of 98 pt on A4, 106 pt on Letter), and 104 pt from top and bottom, which hold
+    /// the running header and footer. The text stays out
     /// of the top and bottom eighth of the page, where readers and checkers
     /// of tagged PDF expect only running heads: a table's repeated cell
     /// there on three pages would read as one (outloud's PAG-001).
     pub fn area(&self) -> Rect {
-        let (side, top, bottom) = (Pt(64.0), Pt(104.0), Pt(104.0));
+        let (top, bottom) = (Pt(104.0), Pt(104.0));
+        let side = ((self.size.w - style::MEASURE) / 2.0).max(Pt(36.0));
         Rect::new(side, top, self.size.w - side - side, self.size.h - top - bottom)
     }
 }
@@ -55,6 +75,9 @@ mod pages;
 /// The house style.
 pub(crate) mod style;
 mod table;
+mod typographic;
+
+pub use typographic::typographic;
 
 use index::{IndexRef, INDEX_LEADING, INDEX_SIZE};
 use notes::{collect_notes, NOTE_LINK, NOTE_REF_LINK};
@@ -94,6 +117,11 @@ pub fn layout(
         index_next: false,
         index_refs: Vec::new(),
         record_rows: blocks.contains(&Block::Index),
+        names: super::linebreak::name_words(setup.names.iter().map(String::as_str)),
+        link_color: match setup.links {
+            Links::Quiet => None,
+            Links::Colour => Some(style::LINK),
+        },
     };
     // The table of contents lists the headings of levels 2 and 3 that
     // follow it.
@@ -129,6 +157,21 @@ fn is_caption(runs: &[Run], next: Option<&Block>) -> bool {
 /// a note before the text that cites it is set.
 fn without_notes(runs: &[Run]) -> Vec<Run> {
     runs.iter().filter(|r| !r.style.note).cloned().collect()
+}
+
+/// A lead-in: a paragraph that ends with a colon before what it
+/// introduces, or that a list follows directly. It keeps with it (issue
+/// 27: "The most frequent:" ended a page, its table began the next). A
+/// paragraph without a colon before a table or chart is not one: a figure
+/// that does not fit may float to the next page, the text after it filling
+/// the room (which a kept paragraph would leave blank).
+fn is_lead_in(runs: &[Run], next: Option<&Block>) -> bool {
+    let colon = runs.iter().rev().find(|r| !r.style.note && !r.text.trim().is_empty()).is_some_and(|r| r.text.trim_end().ends_with(':'));
+    match next {
+        Some(Block::List { .. }) => true,
+        Some(Block::Table { .. } | Block::Code { .. } | Block::Paragraph { .. } | Block::Quote(_) | Block::Callout { .. }) => colon,
+        _ => false,
+    }
 }
 
 /// An event's line of date, kind and significance: a paragraph that opens
@@ -197,6 +240,12 @@ struct Chunk {
     index_ref: Option<usize>,
     /// A table row's cells as text, when the document has an index.
     row: Option<Vec<String>>,
+    /// A line that ends inside a word ([`Line::split`]): never the last
+    /// of a page or of a page's footnotes.
+    split: bool,
+    /// A line of a lead-in, kept with what it introduces unless that
+    /// would leave a page more than a quarter blank.
+    lead_in: bool,
 }
 
 struct Builder<'f> {
@@ -239,6 +288,11 @@ struct Builder<'f> {
     /// Whether table rows keep their cells' text for the index to find
     /// its events in (only when the document has an index).
     record_rows: bool,
+    /// The colour of links and footnote numbers; `None`: the colour of the
+    /// text around them.
+    link_color: Option<Color>,
+    /// The words of [`PageSetup::names`] ([`super::linebreak::name_words`]).
+    names: std::collections::HashSet<String>,
 }
 
 impl Builder<'_> {
@@ -263,9 +317,24 @@ impl Builder<'_> {
                     };
                     // Lists are set ragged too: their lines are short and
                     // justified ones opened wide word spaces.
-                    let justify = !labelled && self.lists == 0;
+                    let justify = !labelled && self.lists == 0 && width >= style::BODY * style::JUSTIFY_EMS;
                     let width = width.min(style::MEASURE);
+                    let from = self.chunks.len();
                     self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, justify, gap);
+                    if is_lead_in(runs, blocks.get(i + 1)) {
+                        if let Some(last) = self.chunks.last_mut() {
+                            last.keep_with_next = true;
+                        }
+                        // A short lead-in goes with its figure when that
+                        // floats to the next page.
+                        let figure = matches!(blocks.get(i + 1), Some(Block::Table { .. } | Block::Code { .. } | Block::Paragraph { .. }));
+                        if figure && self.chunks[from..].iter().all(|c| c.keep_with_next) {
+                            if let Some(first) = self.chunks.get_mut(from) {
+                                first.figure = true;
+                            }
+                        }
+                        self.chunks[from..].iter_mut().for_each(|c| c.lead_in = true);
+                    }
                 }
                 Block::List { items, .. } if index => self.index(items, x, width),
                 Block::List { start, items } => {
@@ -353,14 +422,14 @@ impl Builder<'_> {
                         text: n.to_string(),
                         face: family.styled(false, false),
                         size: size * 0.68,
-                        color: style::LINK,
+                        color: self.link_color.unwrap_or(color),
                         link: Some(format!("{NOTE_LINK}{n}")),
                         strike: false,
                         raise: size * 0.36,
                         chip: false,
                     };
                 }
-                let color = if r.link.is_some() { style::LINK } else { color };
+                let color = if r.link.is_some() { self.link_color.unwrap_or(color) } else { color };
                 // Code, and an address shown as itself, keep their
                 // characters; other text is set with typographic punctuation.
                 let literal = code || r.link.as_deref() == Some(r.text.as_str());
@@ -435,7 +504,7 @@ impl Builder<'_> {
         if spans.is_empty() {
             return 0;
         }
-        let lines = linebreak(&spans, width, Setting { justify, language: self.language });
+        let lines = linebreak(&spans, width, Setting { justify, language: self.language, names: Some(&self.names) });
         let n = lines.len();
         let from = self.chunks.len();
         for (i, line) in lines.iter().enumerate() {
@@ -443,7 +512,10 @@ impl Builder<'_> {
                 height: leading,
                 space_before: if i == 0 { gap } else { Pt::ZERO },
                 items: self.line_items(&spans, line, x, leading, size, Pt::ZERO),
-                keep_with_next: keeps_with_next(i, n, 3),
+                // A word split over two lines is never split over two
+                // pages: its lines keep together.
+                keep_with_next: keeps_with_next(i, n, 3) || line.split,
+                split: line.split,
                 ..Chunk::default()
             });
         }
@@ -481,7 +553,7 @@ impl Builder<'_> {
         if spans.is_empty() {
             return;
         }
-        let lines = linebreak(&spans, width, Setting { justify: false, language: None });
+        let lines = linebreak(&spans, width, Setting::RAGGED);
         let from = self.chunks.len();
         for line in &lines {
             self.chunks.push(Chunk {
@@ -502,7 +574,7 @@ impl Builder<'_> {
         // A pillar's colour tab before its heading; the text moves right.
         let tab = self.tab.take();
         let indent = if tab.is_some() { size * 0.75 } else { Pt::ZERO };
-        let lines = linebreak(&spans, width - indent, Setting { justify: false, language: None });
+        let lines = linebreak(&spans, width - indent, Setting::RAGGED);
         let mut items = Vec::new();
         if let Some(color) = tab {
             let serif = self.fonts.face(Face::Serif);
@@ -598,50 +670,6 @@ fn artifact(chunk: &Chunk) -> Chunk {
     Chunk { items: tagged(Role::Artifact, items), ..chunk.clone() }
 }
 
-/// Text as a typesetter sets it (the Markdown keeps the data's
-/// characters): ’ for an apostrophe, ‘…’ and “…” for quotes that open after
-/// a space or bracket and close elsewhere, … for three dots, – for a spaced
-/// hyphen and `--`, — for `---`, and a no-break space between a day and its
-/// month. `before` is the character before the text (the end of the run
-/// before it).
-pub fn typographic(text: &str, before: Option<char>) -> String {
-    let months = crate::words::cldr::month_names();
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let prev = if i == 0 { before } else { Some(chars[i - 1]) };
-        let opens = prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}/".contains(p));
-        match c {
-            '\'' => out.push(if opens { '\u{2018}' } else { '\u{2019}' }),
-            '"' => out.push(if opens { '\u{201c}' } else { '\u{201d}' }),
-            '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
-                out.push('\u{2026}');
-                i += 2;
-            }
-            '-' if chars.get(i + 1) == Some(&'-') && chars.get(i + 2) == Some(&'-') => {
-                out.push('\u{2014}');
-                i += 2;
-            }
-            '-' if chars.get(i + 1) == Some(&'-') => {
-                out.push('\u{2013}');
-                i += 1;
-            }
-            '-' if prev == Some(' ') && chars.get(i + 1) == Some(&' ') => out.push('\u{2013}'),
-            ' ' if prev.is_some_and(|p| p.is_ascii_digit())
-                && !(i >= 3 && chars[i - 3].is_ascii_digit())
-                && months.iter().any(|m| chars[i + 1..].iter().take(m.len()).copied().eq(m.chars())) =>
-            {
-                out.push('\u{a0}');
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    out
-}
-
 /// Replaces characters `face` cannot draw with a visible stand-in, and
 /// drops control characters (which draw nothing and would measure as
 /// nothing); a hard line break stays.
@@ -655,19 +683,4 @@ fn visible_text(fonts: &Fonts, face: Face, text: &str) -> String {
 
 fn text(face: Face, size: Pt, color: Color, text: String, width: Pt) -> Item {
     Item::Text(Text { face, size, color, text, space_adjust: Pt::ZERO, width })
-}
-
-#[cfg(test)]
-mod typographic_tests {
-    use super::typographic;
-
-    #[test]
-    fn punctuation_is_set_as_a_typesetter_would() {
-        assert_eq!(typographic("Azerbaijan's \"four pillars\" -- and 'more'...", None), "Azerbaijan’s “four pillars” – and ‘more’…");
-        assert_eq!(typographic("2024 - 2026 --- done", None), "2024 – 2026 — done");
-        assert_eq!(typographic("on 12 February 2026, not 2026 February", None), "on 12\u{a0}February 2026, not 2026 February");
-        // A quote right after the run before closes it.
-        assert_eq!(typographic("\" said", Some('x')), "” said");
-        assert_eq!(typographic("\"said\"", Some(' ')), "“said”");
-    }
 }

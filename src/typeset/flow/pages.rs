@@ -58,6 +58,20 @@ impl Foot {
                 self.carry.push_back((n, line));
             }
         }
+        self.keep_words_whole(0);
+    }
+
+    /// Moves planned lines that end inside a word to the lines carried
+    /// over, so that no word is split across two pages' feet; at least
+    /// `keep` lines stay planned (a page made of carried notes must set
+    /// something).
+    fn keep_words_whole(&mut self, keep: usize) {
+        while self.lines.len() > keep && !self.carry.is_empty() && self.lines.last().is_some_and(|(_, c)| c.split) {
+            if let Some((n, line)) = self.lines.pop() {
+                self.height -= line.height;
+                self.carry.push_front((n, line));
+            }
+        }
     }
 
     /// Sets the planned lines at the foot of `page` (a short rule above
@@ -90,6 +104,7 @@ impl Foot {
                 self.carry.push_back((n, line));
             }
         }
+        self.keep_words_whole(1);
     }
 }
 
@@ -103,6 +118,20 @@ pub(super) fn note_refs(chunk: &Chunk) -> Vec<u32> {
             _ => None,
         })
         .collect()
+}
+
+/// A line that ends inside a word goes to the next page with the line that
+/// ends the word (and those after it while they too end inside one) when
+/// they would not fit: their height after chunk `k`, and the notes they
+/// cite that are not yet set.
+fn word_end(chunks: &[Chunk], k: usize, noted: &std::collections::BTreeSet<u32>) -> (Pt, Vec<u32>) {
+    let (mut height, mut notes, mut j) = (Pt::ZERO, Vec::new(), k);
+    while chunks[j].split && j + 1 < chunks.len() {
+        j += 1;
+        height += chunks[j].space_before + chunks[j].height;
+        notes.extend(note_refs(&chunks[j]).into_iter().filter(|n| !noted.contains(n)));
+    }
+    (height, notes)
 }
 
 /// The height of a group of chunks that must share a page, placed at the
@@ -122,6 +151,23 @@ fn group_height(group: &[Chunk], headers: &[Chunk], header_on_page: Option<usize
         }
     }
     h
+}
+
+/// A lead-in that would take its figure to the next page and leave more
+/// than a quarter of this one blank, with no text to fill it, lets the
+/// figure go alone: the page stays three-quarters full (issue 27's rule
+/// of 60%), the lead-in ends it. Whether it did.
+fn release_lead_in(group: &mut [Chunk]) -> bool {
+    let Some(last) = group.iter().rposition(|c| c.lead_in) else { return false };
+    if last + 1 >= group.len() {
+        return false;
+    }
+    group[last].keep_with_next = false;
+    if group[0].figure && group[0].lead_in {
+        group[0].figure = false;
+        group[last + 1].figure = true;
+    }
+    true
 }
 
 /// The text after a figure that goes to the next page, from chunk `from`,
@@ -203,13 +249,18 @@ pub(super) fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec
                 continue;
             }
         }
+        if needs_break && !chunks[i].break_before && bottom - foot.room() - y > area.size.h / 4.0 && release_lead_in(&mut chunks[i..=end]) {
+            continue;
+        }
         if needs_break {
             foot.close(&mut page, doc.pages.len(), area, &mut places);
             doc.pages.push(std::mem::replace(&mut page, new_page()));
             y = area.origin.y;
             header_on_page = None;
         }
-        for chunk in &mut chunks[i..=end] {
+        for k in i..=end {
+            let (word_end, word_end_notes) = word_end(&chunks, k, &noted);
+            let chunk = &mut chunks[k];
             let top_of_page = y <= area.origin.y;
             let space = if top_of_page { Pt::ZERO } else { chunk.space_before };
             let mut needed = space + chunk.height;
@@ -218,7 +269,8 @@ pub(super) fn paginate(mut chunks: Vec<Chunk>, headers: &[Chunk], notes: Vec<Vec
                 needed += headers[t].height;
             }
             let new_notes: Vec<u32> = note_refs(chunk).into_iter().filter(|n| !noted.contains(n)).collect();
-            if !top_of_page && y + needed > bottom - foot.room_with(&new_notes, &notes) {
+            let notes_then = [new_notes.as_slice(), &word_end_notes].concat();
+            if !top_of_page && y + needed + word_end > bottom - foot.room_with(&notes_then, &notes) {
                 // A group taller than a page: break inside it.
                 foot.close(&mut page, doc.pages.len(), area, &mut places);
                 doc.pages.push(std::mem::replace(&mut page, new_page()));

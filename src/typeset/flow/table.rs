@@ -108,7 +108,7 @@ impl Builder<'_> {
             if !spans.is_empty() {
                 // No hyphenation in cells: a word breaks only when wider
                 // than its cell (between characters, by linebreak).
-                let lines = linebreak(spans, inner, Setting { justify: false, language: None });
+                let lines = linebreak(spans, inner, Setting::RAGGED);
                 for (i, line) in lines.iter().enumerate() {
                     let (band, row) = (i / per_band, i % per_band);
                     while bands.len() <= band {
@@ -206,7 +206,8 @@ fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], w
             let mut longest_word = Pt::ZERO;
             for span in spans {
                 line += fonts.width(span.face, &span.text, span.size);
-                for word in span.text.split_whitespace() {
+                // A no-break space ties the words on either side.
+                for word in span.text.split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')) {
                     longest_word = longest_word.max(fonts.width(span.face, word, span.size));
                 }
             }
@@ -224,11 +225,11 @@ fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], w
     let min_total: Pt = min.iter().copied().sum();
     let max_total: Pt = max.iter().copied().sum();
     if max_total <= width {
-        // Everything fits on one line: the table takes its natural width
-        // and a little air, not the whole measure (a label far left and
-        // its number far right read badly).
-        let extra = ((width - max_total) / columns as f32).min(style::CELL_AIR);
-        return max.iter().map(|&m| m + extra).collect();
+        // Everything fits on one line: the table still takes the whole
+        // measure, so that it ends at the text's right edge (issue 27),
+        // each column widened in proportion to its text; the rules between
+        // rows carry the eye from a label to its number.
+        return max.iter().map(|&m| m + (width - max_total) * (m.0 / max_total.0)).collect();
     }
     if min_total >= width {
         return min.iter().map(|&m| m * (width.0 / min_total.0)).collect();
