@@ -1004,6 +1004,7 @@ map-kind-rail = rail
 map-kind-pipeline = pipeline
 map-kind-sea = sea
 map-kind-road = road
+map-kind-multimodal = multimodal
 map-kind-other = route
 # The scale bar's label: $km kilometres.
 map-scale = { $km } km

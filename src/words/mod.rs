@@ -547,6 +547,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("map-kind-pipeline", &[]),
     ("map-kind-sea", &[]),
     ("map-kind-road", &[]),
+    ("map-kind-multimodal", &[]),
     ("map-kind-other", &[]),
     ("map-scale", &["km"]),
     ("map-alt-partners", &["countries", "subject", "regions"]),

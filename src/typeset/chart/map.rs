@@ -94,11 +94,14 @@ pub enum RouteKind {
     Pipeline,
     Sea,
     Road,
+    /// Rail and sea, or more means in one corridor.
+    Multimodal,
     Other,
 }
 
 impl RouteKind {
-    /// The kind a route's `kind` names (`rail`, `pipeline`, `sea`, `road`);
+    /// The kind a route's `kind` names (`rail`, `pipeline`, `sea`, `road`,
+    /// `multimodal`);
     /// anything else is drawn as a plain route.
     pub fn parse(kind: Option<&str>) -> RouteKind {
         match kind.map(str::to_ascii_lowercase).as_deref() {
@@ -106,6 +109,7 @@ impl RouteKind {
             Some("pipeline" | "gas pipeline" | "oil pipeline") => RouteKind::Pipeline,
             Some("sea" | "ferry" | "shipping") => RouteKind::Sea,
             Some("road" | "highway") => RouteKind::Road,
+            Some("multimodal") => RouteKind::Multimodal,
             _ => RouteKind::Other,
         }
     }
@@ -116,6 +120,7 @@ impl RouteKind {
             RouteKind::Rail => &[6.0, 2.0],
             RouteKind::Pipeline => &[0.1, 2.6],
             RouteKind::Sea => &[7.0, 2.2, 1.2, 2.2],
+            RouteKind::Multimodal => &[10.0, 1.6, 2.4, 1.6],
             RouteKind::Road | RouteKind::Other => &[],
         };
         lengths.iter().map(|&l| Pt(l)).collect()
@@ -128,6 +133,7 @@ impl RouteKind {
             RouteKind::Pipeline => "map-kind-pipeline",
             RouteKind::Sea => "map-kind-sea",
             RouteKind::Road => "map-kind-road",
+            RouteKind::Multimodal => "map-kind-multimodal",
             RouteKind::Other => "map-kind-other",
         }
     }

@@ -150,7 +150,7 @@ fn classes_and_kinds_read_in_greyscale() {
     assert_eq!(partners::classes(8).iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(), [(1, 2), (3, 4), (5, 6), (7, 8)]);
     assert_eq!(partners::classes(3).iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(), [(1, 1), (2, 2), (3, 3)]);
     assert_eq!(partners::classes(3).last().map(|c| c.2), Some(partners::CLASSES[3]));
-    let kinds = [RouteKind::Rail, RouteKind::Pipeline, RouteKind::Sea, RouteKind::Road];
+    let kinds = [RouteKind::Rail, RouteKind::Pipeline, RouteKind::Sea, RouteKind::Road, RouteKind::Multimodal];
     for (i, a) in kinds.iter().enumerate() {
         assert!(kinds[i + 1..].iter().all(|b| a.dash() != b.dash()), "{a:?}");
     }
