@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark for issue 26: what the maps cost.
 #
-#   benches/maps.sh                     10,000 events, 200-partner registry
+#   benches/maps.sh                     10,000 events, 200-partner registry,
+#                                       50 places and 50 routes (PLACES=50)
 #   N=2000 RUNS=5 benches/maps.sh
 #   PROFILE=debug RUNS=1 benches/maps.sh
 #
@@ -45,11 +46,11 @@ measure() {
   done
 }
 
-"$out/examples/synth" "$n" "$tmp/data" 200
+"$out/examples/synth" "$n" "$tmp/data" 200 "${PLACES:-50}"
 cp -r templates "$tmp/no-maps"
 : > "$tmp/no-maps/map-partners.md.hbs"
 : > "$tmp/no-maps/map-routes.md.hbs"
-echo "N=$n events; registry of $(grep -c '^\[\[partner\]\]' "$tmp/data/partners.toml") partners"
+echo "N=$n events; registry of $(grep -c '^\[\[partner\]\]' "$tmp/data/partners.toml") partners; $(grep -c '^\[\[place\]\]' "$tmp/data/places.toml") places, $(grep -c '^\[\[route\]\]' "$tmp/data/places.toml") routes"
 printf "  %-8s %-8s %8s %8s %8s\n" format row ms MB ratio
 for format in pdf both; do
   base=0

@@ -12,6 +12,10 @@
 //! distinct partners one letter apart. Events then name those partners, a
 //! few very often and most rarely, by name, alias or id. Without the
 //! registry file the same events are free text, for comparison.
+//!
+//! `synth N DIR P M` also writes `DIR/places.toml`: M places between the
+//! Adriatic and Central Asia and M routes through two to six of them, each
+//! of a pillar and a kind (issue 26), for the maps' benchmark.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -267,11 +271,15 @@ fn spelling<'p>(partners: &'p [SynthPartner], rng: &mut Rng) -> (usize, &'p str)
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: synth N DIR [PARTNERS]";
+    let usage = "usage: synth N DIR [PARTNERS [PLACES]]";
     let n: usize = args.next().and_then(|a| a.parse().ok()).expect(usage);
     let dir = PathBuf::from(args.next().expect(usage));
     let registry_size: Option<usize> = args.next().map(|a| a.parse().expect(usage));
+    let places: Option<usize> = args.next().map(|a| a.parse().expect(usage));
     std::fs::create_dir_all(dir.join("events")).expect("create folder");
+    if let Some(count) = places {
+        std::fs::write(dir.join("places.toml"), places_toml(count.max(2), &mut Rng(0x5EED_0026 ^ count as u64))).expect("write places");
+    }
     let partners = registry_size.map(|count| registry(count.max(1), &mut Rng(0x5EED_0013 ^ count as u64)));
     if let Some(partners) = &partners {
         std::fs::write(dir.join("partners.toml"), registry_toml(partners)).expect("write partners");
@@ -359,4 +367,29 @@ fn main() {
         std::fs::write(dir.join("events").join(format!("{year}.toml")), text)
             .expect("write events");
     }
+}
+
+/// `count` places and `count` routes through them (issue 26).
+fn places_toml(count: usize, rng: &mut Rng) -> String {
+    const ROUTE_KINDS: &[&str] = &["rail", "road", "sea", "pipeline", "multimodal"];
+    let mut out = String::from("schema = 1\n");
+    for i in 0..count {
+        let lat = 36.0 + rng.below(1400) as f64 / 100.0;
+        let lon = 14.0 + rng.below(5600) as f64 / 100.0;
+        let _ = write!(out, "\n[[place]]\nid = \"p{i}\"\nname = \"Şəhər {i}\"\nlat = {lat}\nlon = {lon}\n");
+    }
+    for i in 0..count {
+        let stops = 2 + rng.below(5);
+        let mut via: Vec<String> = Vec::new();
+        while via.len() < stops {
+            let place = format!("\"p{}\"", rng.below(count));
+            if !via.contains(&place) {
+                via.push(place);
+            }
+        }
+        let (pillar, _) = PILLARS[rng.below(PILLARS.len())];
+        let kind = ROUTE_KINDS[rng.below(ROUTE_KINDS.len())];
+        let _ = write!(out, "\n[[route]]\nid = \"r{i}\"\nname = \"Route {i}\"\nvia = [{}]\npillar = \"{pillar}\"\nkind = \"{kind}\"\n", via.join(", "));
+    }
+    out
 }
