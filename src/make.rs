@@ -209,6 +209,7 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options, word
             language: report.language.clone(),
             words: Some(words.clone()),
             draft: false,
+            marking: report.distribution.clone(),
         },
         images: BTreeMap::new(),
         words,

@@ -485,7 +485,6 @@ summary-none = No events in the dataset fall in { $period }.
 counts-compared = Beside each count, the difference from { $period }, whose counts stand in the last column.
 
 # The charts' titles (also what screen readers hear first).
-chart-title-pillar-shares = Share of events per pillar
 chart-title-regions = Events with a bilateral counterpart, by region
 chart-title-most-significant = Most significant events
 chart-title-all-events = Events of the period
@@ -972,3 +971,11 @@ timeline-dense = { $total } events of the period, too many to draw one by one: o
     }; events known only to the year are counted in a band across it.
 # The key of a dense timeline's cells. No variables.
 chart-key-cells = a cell: events begun in that month, darker for more
+
+## makeup
+
+# The part heading over the annexes (chronology, sources, index of
+# partners, about-note), which open on a new page. No variables.
+heading-annexes = Annexes
+# Under the annexes' heading: what the part holds. No variables.
+annexes-note = What follows is for reference: every event of the period by date, the sources, the partners with their events, and how this briefing is made.

@@ -353,6 +353,11 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
             let w = fonts.width(Face::Sans, &mark, size);
             page.furniture.push((Point::new(area.right() - w, y), text(Face::Sans, size, style::MUTED, mark, w)));
         }
+        // The handling marking, at the left of the foot, on every page.
+        if let Some(marking) = setup.marking.as_deref().filter(|m| !m.trim().is_empty()) {
+            let w = fonts.width(Face::Sans, marking, size);
+            page.furniture.push((Point::new(area.origin.x, y), text(Face::Sans, size, style::MUTED, marking.to_owned(), w)));
+        }
     }
 
     resolve_anchors(doc);
