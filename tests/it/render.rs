@@ -331,8 +331,8 @@ fn plans_approximate_figures_and_source_notes_are_shown() {
     assert!(md.contains("Summit planned for 2026 (planned) :crit, s4pme5, 2026-03-01, 2026-03-31"), "{md}");
     // Of equal significance, what happened ranks before what is planned,
     // though the plan is later.
-    let held = md.find("1. **Summit held in 2026**").unwrap();
-    let planned = md.find("**Summit planned for 2026**").unwrap();
+    let held = md.find("#### Summit held in 2026\n").unwrap();
+    let planned = md.find("#### Summit planned for 2026\n").unwrap();
     assert!(held < planned, "{md}");
     assert!(md.contains("\n**Figures:** Volume: about 1.5 bcm/yr; Length: 10 years\n"), "{md}");
     assert!(md.contains("- Gazette: cited by 4 events. Funded by the Example Agency.\n"), "{md}");
