@@ -557,8 +557,6 @@ pillar-none = No events of this pillar fall in the period{ $related ->
 column-undated = Undated, { $span }
 # Before a cut list of related events: $shown of $count.
 pillar-related-some = The { $shown } most significant of { $count } related events:
-# A related event: $title, $date, and $pillar, its own pillar.
-related-event = { $title } ({ $date }; primarily { $pillar })
 
 # Over the timeline, when it shows the $shown most significant of $total
 # events; $undated and $planned count such events of the period (0 for none).
@@ -979,3 +977,7 @@ chart-key-cells = a cell: events begun in that month, darker for more
 heading-annexes = Annexes
 # Under the annexes' heading: what the part holds. No variables.
 annexes-note = What follows is for reference: every event of the period by date, the sources, the partners with their events, and how this briefing is made.
+# One related event in a pillar's run of related events, which are
+# joined by semicolons into one paragraph: $title and $date (as printed);
+# its own pillar is said once, in the chronology.
+related-event-run = { $title } ({ $date })

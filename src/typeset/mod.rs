@@ -127,10 +127,11 @@ pub fn typeset_pdf_untagged(markdown: &str, options: &Options) -> Pdf {
 /// A briefing of at most this many pages without its contents prints none:
 /// page one is the reader's to decide from, and the PDF's outline (its
 /// bookmarks) leads through a short briefing (issue 27, item 1).
-pub const SHORT_PAGES: usize = 12;
+pub const SHORT_PAGES: usize = 16;
 
 /// Lays the briefing out without its printed contents first; only when
-/// that runs past [`SHORT_PAGES`] is it laid out again with them.
+/// that runs past [`SHORT_PAGES`] is it laid out again with them, on a
+/// page of their own after page one.
 fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
     let mut blocks = blocks::parse(markdown);
     part_break(&mut blocks, &options.words.text("heading-annexes", &[]));
@@ -141,6 +142,11 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
     let laid = lay_out_blocks(&short, options);
     if laid.0.pages.len() <= SHORT_PAGES {
         return laid;
+    }
+    // A long briefing's contents open page two: page one stays the
+    // reader's.
+    if let Some(at) = blocks.iter().position(|b| *b == blocks::Block::Toc).filter(|&at| at > 0 && blocks[at - 1] != blocks::Block::PageBreak) {
+        blocks.insert(at, blocks::Block::PageBreak);
     }
     lay_out_blocks(&blocks, options)
 }

@@ -473,7 +473,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("pillar-none", &["related"]),
     ("column-undated", &["span"]),
     ("pillar-related-some", &["shown", "count"]),
-    ("related-event", &["title", "date", "pillar"]),
+    ("related-event-run", &["title", "date"]),
     ("timeline-some", &["shown", "total", "undated", "planned"]),
     ("timeline-all", &["total", "undated", "planned"]),
     ("chronology-year", &["year"]),
