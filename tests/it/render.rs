@@ -366,6 +366,8 @@ fn issue_27_the_markdown_has_a_linked_table_of_contents() {
         let target = &link[link.rfind("](#").unwrap() + 3..link.len() - 1];
         assert!(anchors.iter().any(|a| a == target), "{link} goes nowhere: {anchors:?}");
     }
+    // A short PDF prints no contents (its outline leads; a long one's are
+    // tested in makeup.rs) and never the Markdown's links.
     let text = crate::util::default_typeset().document.text_dump();
-    assert!(text.contains("Contents") && !text.contains("](#"), "the PDF's own contents");
+    assert!(!text.contains("Contents") && !text.contains("](#"), "no contents in a short PDF");
 }

@@ -81,12 +81,41 @@ fn the_pdf_text_holds_every_paragraph_in_order() {
     let mut expected = Vec::new();
     texts(&blocks::parse(default_markdown()), &mut expected);
     assert!(expected.len() > 100);
-    let mut from = 0;
-    for text in expected {
-        let needle = letters(&text);
-        let found = extracted[from..].find(&needle);
-        assert!(found.is_some(), "not found in order: {text}");
-        from += found.unwrap_or(0) + needle.len();
+    // A table is a figure: one that does not fit at a page's foot goes to
+    // the next page and the text after it fills the room (pages.rs, as in
+    // TeX). So the running text is read in order, and the tables, each
+    // with its caption, in their own order.
+    let blocks = blocks::parse(default_markdown());
+    let tables: Vec<Vec<String>> = blocks
+        .windows(2)
+        .filter_map(|w| match w {
+            [Block::Paragraph { runs }, Block::Table { .. }] if plain(runs).starts_with("Table: ") => {
+                let mut cells = Vec::new();
+                texts(w, &mut cells);
+                Some(cells)
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(tables.len() >= 5, "{} tables", tables.len());
+    let in_tables: Vec<&String> = tables.iter().flatten().collect();
+    let mut running: Vec<String> = Vec::new();
+    let mut rest = expected.as_slice();
+    for table in &tables {
+        let at = rest.windows(table.len()).position(|w| w == table.as_slice()).expect("the table among the texts");
+        running.extend_from_slice(&rest[..at]);
+        rest = &rest[at + table.len()..];
+    }
+    running.extend_from_slice(rest);
+    assert!(running.len() + in_tables.len() == expected.len());
+    for sequence in [running.iter().collect::<Vec<_>>(), in_tables] {
+        let mut from = 0;
+        for text in sequence {
+            let needle = letters(text);
+            let found = extracted[from..].find(&needle);
+            assert!(found.is_some(), "not found in order: {text}");
+            from += found.unwrap_or(0) + needle.len();
+        }
     }
 }
 
