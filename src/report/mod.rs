@@ -30,6 +30,8 @@ pub struct Briefing<'a> {
     pub changes: Option<&'a Changes>,
     /// Not issued yet: the top says DRAFT (issue 24).
     pub draft: bool,
+    /// The annexes follow the body (`--no-annexes` leaves them out).
+    pub annexes: bool,
 }
 
 /// Why a report could not be rendered.

@@ -170,3 +170,24 @@ fn a_handling_marking_stands_in_every_foot() {
         assert!(count >= 1, "page {number}: {text}");
     }
 }
+
+/// `--no-annexes` leaves the part out, in both formats; the body stays.
+#[test]
+fn no_annexes_leaves_the_part_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = bin()
+        .current_dir(dir.path())
+        .args(["--period", "2024-2026", "--as-of", AS_OF, "-q", "--format", "both", "--no-annexes", "--out-dir", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = std::fs::read_to_string(dir.path().join("out/azint-briefing-2024-2026.md")).unwrap();
+    for heading in ["## Annexes", "## Chronology", "## Sources", "## Index of partners", "## About this briefing"] {
+        assert!(!md.contains(heading), "{heading} left in");
+        assert!(default_markdown().contains(heading), "{heading} is the default's");
+    }
+    assert!(md.contains("## 4. Active multilateral engagement") && md.contains("What to watch"));
+    let pdf = std::fs::read(dir.path().join("out/azint-briefing-2024-2026.pdf")).unwrap();
+    let pages = lopdf::Document::load_mem(&pdf).unwrap().get_pages().len();
+    assert!(pages < default_typeset().document.pages.len() && pages <= 8, "{pages} pages");
+}
