@@ -129,6 +129,13 @@ pub fn typeset_pdf_untagged(markdown: &str, options: &Options) -> Pdf {
 /// bookmarks) leads through a short briefing (issue 27, item 1).
 pub const SHORT_PAGES: usize = 16;
 
+/// Markdown this long runs far past [`SHORT_PAGES`] in any briefing the
+/// templates write (the default's 13 pages come from some 35 KB): it is
+/// laid out once, with its contents, so a large briefing pays for one
+/// layout. At worst a briefing whose bytes are mostly unprinted (a chart's
+/// source) keeps contents it could have done without.
+const CERTAINLY_LONG_BYTES: usize = 200_000;
+
 /// Lays the briefing out without its printed contents first; only when
 /// that runs past [`SHORT_PAGES`] is it laid out again with them, on a
 /// page of their own after page one.
@@ -138,10 +145,12 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
     if !blocks.contains(&blocks::Block::Toc) {
         return lay_out_blocks(&blocks, options);
     }
-    let short: Vec<blocks::Block> = blocks.iter().filter(|b| **b != blocks::Block::Toc).cloned().collect();
-    let laid = lay_out_blocks(&short, options);
-    if laid.0.pages.len() <= SHORT_PAGES {
-        return laid;
+    if markdown.len() <= CERTAINLY_LONG_BYTES {
+        let short: Vec<blocks::Block> = blocks.iter().filter(|b| **b != blocks::Block::Toc).cloned().collect();
+        let laid = lay_out_blocks(&short, options);
+        if laid.0.pages.len() <= SHORT_PAGES {
+            return laid;
+        }
     }
     // A long briefing's contents open page two: page one stays the
     // reader's.
