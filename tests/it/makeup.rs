@@ -191,3 +191,24 @@ fn no_annexes_leaves_the_part_out() {
     let pages = lopdf::Document::load_mem(&pdf).unwrap().get_pages().len();
     assert!(pages < default_typeset().document.pages.len() && pages <= 8, "{pages} pages");
 }
+
+/// A marking of any length ends short of the page number beside it
+/// (issue 29): a long one is set smaller, never over the number.
+#[test]
+fn a_long_marking_keeps_clear_of_the_page_number() {
+    use azint_report::typeset::display::Item;
+    for marking in ["Restricted", &"Restricted: ministry staff and no one else ".repeat(40)] {
+        let mut options = crate::util::typeset_options(azint_report::options::Paper::A4);
+        options.metadata.marking = Some(marking.to_owned());
+        let typeset = azint_report::typeset::typeset("# Title\n\nText.\n", &options);
+        let page = &typeset.document.pages[0];
+        let texts: Vec<_> = page.furniture.iter().filter_map(|(at, i)| match i {
+            Item::Text(t) => Some((*at, t)),
+            _ => None,
+        }).collect();
+        let (mark_at, mark) = texts.iter().find(|(_, t)| t.text == marking).expect("the marking");
+        let (number_at, _) = texts.iter().find(|(_, t)| t.text.starts_with("Page ")).expect("the page number");
+        assert!(mark_at.x + mark.width < number_at.x, "{} + {} reaches {}", mark_at.x.0, mark.width.0, number_at.x.0);
+        assert!(mark.size.0 > 0.0);
+    }
+}
