@@ -108,6 +108,11 @@ pub struct RenderArgs {
     #[arg(long)]
     pub no_chronology: bool,
 
+    /// Leave out the annexes (chronology, sources, index of partners,
+    /// note on the briefing): the body only.
+    #[arg(long)]
+    pub no_annexes: bool,
+
     /// Count a second period beside the main one (same forms as --period).
     #[arg(long, value_name = "P", value_parser = Period::parse)]
     pub compare: Option<Period>,
@@ -170,6 +175,7 @@ impl RenderArgs {
             pillars: self.pillars,
             as_of: self.as_of,
             chronology: !self.no_chronology,
+            annexes: !self.no_annexes,
             compare: self.compare,
             changes: !self.no_changes,
             changes_in_briefing: self.changes_in_briefing,

@@ -63,7 +63,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
     let (markdown, changes_report) = match templates {
         Some(templates) => {
             let shown = changes.as_ref().filter(|c| options.changes_in_briefing && (c.any() || c.different_dataset.is_some()));
-            let markdown = report::render(&report::Briefing { summary: &summary, changes: shown, draft, maps: &maps }, templates)?;
+            let markdown = report::render(&report::Briefing { summary: &summary, changes: shown, draft, maps: &maps, annexes: options.annexes }, templates)?;
             let changes_report = match &changes {
                 Some(changes) => Some(report::changes::render_report(changes, &summary, draft, templates)?.into_bytes()),
                 None => None,
@@ -226,6 +226,7 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options, word
             language: report.language.clone(),
             words: Some(words.clone()),
             draft: false,
+            marking: report.distribution.clone(),
         },
         images: BTreeMap::new(),
         maps: BTreeMap::new(),

@@ -76,6 +76,8 @@ pub struct Request {
     pub pillars: Vec<String>,
     pub as_of: Option<NaiveDate>,
     pub chronology: bool,
+    /// `--no-annexes` turns it off.
+    pub annexes: bool,
     pub compare: Option<Period>,
     pub changes: bool,
     /// `--changes-in-briefing`.
@@ -116,6 +118,8 @@ pub struct Options {
     pub pillars: Vec<String>,
     pub as_of: NaiveDate,
     pub chronology: bool,
+    /// Whether the briefing ends with its annexes (issue 27, item 2).
+    pub annexes: bool,
     /// `--compare`: a second period to count beside the main one.
     pub compare: Option<Period>,
     /// `--no-changes`: compare with no issued briefing; nothing earlier is
@@ -178,6 +182,7 @@ impl Options {
                 std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(),
             )?,
             chronology: args.chronology,
+            annexes: args.annexes,
             compare: args.compare,
             changes: args.changes,
             changes_in_briefing: args.changes_in_briefing,
@@ -344,6 +349,7 @@ impl Request {
             pillars: Vec::new(),
             as_of: NaiveDate::from_ymd_opt(2026, 2, 12),
             chronology: true,
+            annexes: true,
             compare: None,
             changes: true,
             changes_in_briefing: false,

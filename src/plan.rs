@@ -141,6 +141,7 @@ mod tests {
             pillars: Vec::new(),
             as_of: chrono::NaiveDate::from_ymd_opt(2026, 2, 12).unwrap(),
             chronology: true,
+            annexes: true,
             compare: None,
             changes: true,
             changes_in_briefing: false,

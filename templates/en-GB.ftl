@@ -485,7 +485,6 @@ summary-none = No events in the dataset fall in { $period }.
 counts-compared = Beside each count, the difference from { $period }, whose counts stand in the last column.
 
 # The charts' titles (also what screen readers hear first).
-chart-title-pillar-shares = Share of events per pillar
 chart-title-most-significant = Most significant events
 chart-title-all-events = Events of the period
 
@@ -557,8 +556,6 @@ pillar-none = No events of this pillar fall in the period{ $related ->
 column-undated = Undated, { $span }
 # Before a cut list of related events: $shown of $count.
 pillar-related-some = The { $shown } most significant of { $count } related events:
-# A related event: $title, $date, and $pillar, its own pillar.
-related-event = { $title } ({ $date }; primarily { $pillar })
 
 # Over the timeline, when it shows the $shown most significant of $total
 # events; $undated and $planned count such events of the period (0 for none).
@@ -1036,3 +1033,15 @@ map-column-route = Route
 map-column-places = Places, in order
 # The subject country's name, as the maps mark it. No variables.
 subject-country = Azerbaijan
+
+## makeup
+
+# The part heading over the annexes (chronology, sources, index of
+# partners, about-note), which open on a new page. No variables.
+heading-annexes = Annexes
+# Under the annexes' heading: what the part holds. No variables.
+annexes-note = What follows is for reference: every event of the period by date, the sources, the partners with their events, and how this briefing is made.
+# One related event in a pillar's run of related events, which are
+# joined by semicolons into one paragraph: $title and $date (as printed);
+# its own pillar is said once, in the chronology.
+related-event-run = { $title } ({ $date })

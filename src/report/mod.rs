@@ -32,6 +32,8 @@ pub struct Briefing<'a> {
     pub draft: bool,
     /// The maps, for their partials (issue 26).
     pub maps: &'a crate::summary::maps::Maps,
+    /// The annexes follow the body (`--no-annexes` leaves them out).
+    pub annexes: bool,
 }
 
 /// Why a report could not be rendered.

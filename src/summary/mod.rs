@@ -231,7 +231,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         period: period.clone(),
         as_of: selection.as_of,
         chronology: chronology::chronology(selected, &labels, period, selection.chronology.then_some(wording)),
-        sources: Sources::new(counts::cite(selected), views::provenance(selection.words, selected)),
+        sources: Sources::new(counts::cite(selected), views::provenance(selection.words, selected), selected),
         data,
         compare,
         index_events: partners::index_events(partner_index.len()),

@@ -106,12 +106,22 @@ pub struct Sources {
     /// Some source is graded or some citation gives a credibility: the
     /// about-note then gives the Admiralty scale's wording.
     pub admiralty: bool,
+    /// Every event of the period cites the same one source alike (name,
+    /// address, date, no grade of its own): the Sources annex and the
+    /// provenance sentence say it once, so a highlight repeats no source
+    /// line (issue 27, item 2).
+    pub one_for_all: bool,
 }
 
 impl Sources {
-    pub(super) fn new(list: Vec<SourceView>, provenance: Option<String>) -> Sources {
+    pub(super) fn new(list: Vec<SourceView>, provenance: Option<String>, events: &[&crate::dataset::Event]) -> Sources {
         let admiralty = list.iter().any(|s| s.grade.as_deref().is_some_and(|g| !g.is_empty()) || !s.credibility.is_empty());
-        Sources { list, provenance, admiralty }
+        let citation = |s: &crate::dataset::Source| (s.name.clone(), s.url.clone(), s.published, s.credibility);
+        let first = events.first().and_then(|e| e.sources.first()).map(citation);
+        let one_for_all = list.len() == 1
+            && first.as_ref().is_some_and(|f| f.3.is_none())
+            && events.iter().all(|e| e.sources.len() == 1 && e.sources.first().map(citation) == first);
+        Sources { list, provenance, admiralty, one_for_all }
     }
 }
 

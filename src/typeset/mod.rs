@@ -62,6 +62,9 @@ pub struct Metadata {
     pub words: Option<std::sync::Arc<crate::words::Catalogue>>,
     /// A briefing not issued yet: every page's foot says DRAFT (issue 24).
     pub draft: bool,
+    /// The report's handling marking (`[report] distribution`): every
+    /// page's foot carries it, at the left (issue 27, item 1).
+    pub marking: Option<String>,
 }
 
 /// How to typeset.
@@ -130,8 +133,52 @@ pub fn typeset_pdf_untagged(markdown: &str, options: &Options) -> Pdf {
     Pdf { bytes: pdf::render_untagged(document, &options.metadata), pages, warnings }
 }
 
+/// A briefing of at most this many pages without its contents prints none:
+/// page one is the reader's to decide from, and the PDF's outline (its
+/// bookmarks) leads through a short briefing (issue 27, item 1).
+pub const SHORT_PAGES: usize = 16;
+
+/// Markdown this long runs far past [`SHORT_PAGES`] in any briefing the
+/// templates write (the default's 13 pages come from some 35 KB): it is
+/// laid out once, with its contents, so a large briefing pays for one
+/// layout. At worst a briefing whose bytes are mostly unprinted (a chart's
+/// source) keeps contents it could have done without.
+const CERTAINLY_LONG_BYTES: usize = 200_000;
+
+/// Lays the briefing out without its printed contents first; only when
+/// that runs past [`SHORT_PAGES`] is it laid out again with them, on a
+/// page of their own after page one.
 fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
-    let blocks = blocks::parse(markdown);
+    let mut blocks = blocks::parse(markdown);
+    part_break(&mut blocks, &options.words.text("heading-annexes", &[]));
+    if !blocks.contains(&blocks::Block::Toc) {
+        return lay_out_blocks(&blocks, options);
+    }
+    if markdown.len() <= CERTAINLY_LONG_BYTES {
+        let short: Vec<blocks::Block> = blocks.iter().filter(|b| **b != blocks::Block::Toc).cloned().collect();
+        let laid = lay_out_blocks(&short, options);
+        if laid.0.pages.len() <= SHORT_PAGES {
+            return laid;
+        }
+    }
+    // A long briefing's contents open page two: page one stays the
+    // reader's.
+    if let Some(at) = blocks.iter().position(|b| *b == blocks::Block::Toc).filter(|&at| at > 0 && blocks[at - 1] != blocks::Block::PageBreak) {
+        blocks.insert(at, blocks::Block::PageBreak);
+    }
+    lay_out_blocks(&blocks, options)
+}
+
+/// The annexes are a part of their own: their heading (a level-2 heading
+/// that reads `annexes`, in the run's words) opens a new page.
+fn part_break(blocks: &mut Vec<blocks::Block>, annexes: &str) {
+    let at = blocks.iter().position(|b| matches!(b, blocks::Block::Heading { level: 2, runs } if blocks::plain(runs) == annexes));
+    if let Some(at) = at.filter(|&at| at > 0 && blocks[at - 1] != blocks::Block::PageBreak) {
+        blocks.insert(at, blocks::Block::PageBreak);
+    }
+}
+
+fn lay_out_blocks(blocks: &[blocks::Block], options: &Options) -> (Document, Vec<String>) {
     let setup = flow::PageSetup {
         size: options.page,
         header_left: options.header.0.clone(),
@@ -141,6 +188,7 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
         draft: options.metadata.draft,
         links: options.links,
         names: options.names.clone(),
+        marking: options.metadata.marking.clone(),
     };
-    flow::layout(&blocks, &setup, &options.images, &options.maps)
+    flow::layout(blocks, &setup, &options.images, &options.maps)
 }

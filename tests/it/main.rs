@@ -15,6 +15,7 @@ mod judgements;
 mod hostile_text;
 mod house;
 mod layers;
+mod makeup;
 mod manifest;
 mod maps;
 mod partners;

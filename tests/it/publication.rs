@@ -114,7 +114,9 @@ fn tables_and_charts_share_one_caption_style() {
             .map(|(_, t)| (t.face, t.size, t.color))
             .unwrap_or_else(|| panic!("no caption {text:?}"))
     };
-    let chart = find("Share of events per pillar");
+    // The timeline is the chart left (the pie repeated the pillar table,
+    // the partner map replaced the region bars).
+    let chart = find("Events of the period");
     assert_eq!(chart.0, Face::SansBold);
     for caption in ["Events per pillar", "Events by kind", "Events by kind and year"] {
         assert_eq!(find(caption), chart, "{caption}");
@@ -163,7 +165,7 @@ fn no_heading_repeats_its_parent() {
 fn highlights_have_a_title_a_dateline_and_run_in_labels() {
     let md = default_markdown();
     assert!(md.contains("\n*February 2026* · agreement · major (4/5)\n"), "the dateline is its own line, opening in italics");
-    assert!(md.contains("\n**Partners:** United States\n") && md.contains("\n**Sources:** "), "labels are bold and run in");
+    assert!(md.contains("\n**Partners:** United States\n") && md.contains("\n**Figures:** "), "labels are bold and run in");
     assert!(!md.contains("- Partners:") && !md.contains("- Sources:"), "no bullets for labels");
 
     let typeset = default_typeset();

@@ -331,8 +331,8 @@ fn plans_approximate_figures_and_source_notes_are_shown() {
     assert!(md.contains("Summit planned for 2026 (planned) :crit, s4pme5, 2026-03-01, 2026-03-31"), "{md}");
     // Of equal significance, what happened ranks before what is planned,
     // though the plan is later.
-    let held = md.find("1. **Summit held in 2026**").unwrap();
-    let planned = md.find("**Summit planned for 2026**").unwrap();
+    let held = md.find("#### Summit held in 2026\n").unwrap();
+    let planned = md.find("#### Summit planned for 2026\n").unwrap();
     assert!(held < planned, "{md}");
     assert!(md.contains("\n**Figures:** Volume: about 1.5 bcm/yr; Length: 10 years\n"), "{md}");
     assert!(md.contains("- Gazette: cited by 4 events. Funded by the Example Agency.\n"), "{md}");
@@ -366,6 +366,8 @@ fn issue_27_the_markdown_has_a_linked_table_of_contents() {
         let target = &link[link.rfind("](#").unwrap() + 3..link.len() - 1];
         assert!(anchors.iter().any(|a| a == target), "{link} goes nowhere: {anchors:?}");
     }
+    // A short PDF prints no contents (its outline leads; a long one's are
+    // tested in makeup.rs) and never the Markdown's links.
     let text = crate::util::default_typeset().document.text_dump();
-    assert!(text.contains("Contents") && !text.contains("](#"), "the PDF's own contents");
+    assert!(!text.contains("Contents") && !text.contains("](#"), "no contents in a short PDF");
 }

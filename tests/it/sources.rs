@@ -256,7 +256,6 @@ fn attribution_and_lead_figure_go_wherever_the_title_goes() {
         ("the pillar's highlight", format!("#### {shown}\n")),
         ("the chronology", format!("| {shown} |")),
         ("the index of partners", format!("  - [{shown}](#")),
-        ("the top highlights", format!("**{shown}**")),
     ] {
         assert!(md.contains(&line), "{place}: `{line}` in\n{md}");
     }

@@ -32,9 +32,17 @@ fn said(document: &typeset::Document) -> Vec<String> {
 const MARKDOWN: &str = "# Briefing\n\n<!-- toc -->\n\n## Energy\n\nSee [the source](https://example.org).\n\n\
     > [!NOTE]\n> Figures are provisional.\n\n- [x] checked\n";
 
+/// [`MARKDOWN`] run past the pages of a short briefing, which prints no
+/// contents (issue 27, item 1).
+fn long_markdown() -> String {
+    let more: String = (0..=typeset::SHORT_PAGES).map(|n| format!("\n<!-- pagebreak -->\n\n## Part {n}\n\nText.\n")).collect();
+    format!("{MARKDOWN}{more}")
+}
+
 #[test]
 fn the_typesetter_takes_its_words_from_the_catalogue_it_is_given() {
-    let builtin = typeset::typeset(MARKDOWN, &typeset_options(azint_report::options::Paper::A4));
+    let long = long_markdown();
+    let builtin = typeset::typeset(&long, &typeset_options(azint_report::options::Paper::A4));
     let text = builtin.document.text_dump();
     assert!(text.contains("Contents") && text.contains("Figures are provisional."), "{text}");
     let told = said(&builtin.document);
@@ -46,7 +54,7 @@ fn the_typesetter_takes_its_words_from_the_catalogue_it_is_given() {
     let desk = desk.replacen("Go to the section “{ $title }”", "Read “{ $title }”", 1);
     let words = Arc::new(Catalogue::parse("desk/en-GB.ftl", &desk).expect("the desk's catalogue"));
     let options = Options { words, ..typeset_options(azint_report::options::Paper::A4) };
-    let typeset = typeset::typeset(MARKDOWN, &options);
+    let typeset = typeset::typeset(&long, &options);
     let text = typeset.document.text_dump();
     assert!(text.contains("In this briefing") && !text.contains("Contents"), "{text}");
     assert!(said(&typeset.document).contains(&"Read “Energy”".to_owned()));

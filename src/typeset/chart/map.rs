@@ -181,6 +181,7 @@ pub fn column_width(size: Size) -> Pt {
         draft: false,
         links: Default::default(),
         names: Vec::new(),
+        marking: None,
     };
     setup.area().size.w.min(crate::typeset::flow::style::MEASURE)
 }

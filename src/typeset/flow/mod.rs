@@ -30,6 +30,8 @@ pub struct PageSetup {
     pub words: std::sync::Arc<crate::words::Catalogue>,
     /// Every page's foot says DRAFT, quietly: a briefing not issued yet.
     pub draft: bool,
+    /// The handling marking, at the left of every page's foot.
+    pub marking: Option<String>,
     /// How links are set.
     pub links: Links,
     /// Names whose words are never hyphenated (the pillars', the

@@ -406,6 +406,15 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
             let w = fonts.width(Face::Sans, &mark, size);
             page.furniture.push((Point::new(area.right() - w, y), text(Face::Sans, size, style::MUTED, mark, w)));
         }
+        // The handling marking, at the left of the foot, on every page; a
+        // long one set smaller, so that it ends short of the page number.
+        if let Some(marking) = setup.marking.as_deref().filter(|m| !m.trim().is_empty()) {
+            let room = (area.size.w - w) / 2.0 - Pt(8.0);
+            let natural = fonts.width(Face::Sans, marking, size);
+            let size = if natural > room && natural.0 > 0.0 { size * (room.0 / natural.0).max(0.0) } else { size };
+            let w = fonts.width(Face::Sans, marking, size);
+            page.furniture.push((Point::new(area.origin.x, y), text(Face::Sans, size, style::MUTED, marking.to_owned(), w)));
+        }
     }
 
     resolve_anchors(doc);
