@@ -463,7 +463,10 @@ summary-counts = In { $period } the dataset records { $events ->
     }, with { $partners ->
         [one] { $partners } distinct partner
        *[other] { $partners } distinct partners
-    } and { $landmarks } of landmark significance{ $carried ->
+    } and { $landmarks ->
+        [one] { $landmarks } event
+       *[other] { $landmarks } events
+    } of landmark significance{ $carried ->
         [0] {""}
         [one] ; { $carried } event began earlier and runs into the period
        *[other] ; { $carried } events began earlier and run into the period
@@ -500,8 +503,12 @@ partners-named-by-kind = The period's events name { $count ->
 # that count (partner-kind-counted).
 partners-of-kind = { $count } { $name }
 # The sentence over the table of regions: $events, the events with a
-# bilateral counterpart.
-partners-by-region = Bilateral counterparts by region: the countries the events name, and the member countries of groups they name; { $events ->
+# bilateral counterpart; $groups, the groups through which one is reached
+# (0 when only countries are).
+partners-by-region = Bilateral counterparts by region: the countries the events name as partners, not those only mentioned{ $groups ->
+        [0] {""}
+       *[other] , and the groups they name, by their member countries (or, with none recorded, their own region)
+    }; { $events ->
         [one] { $events } event of the period has one
        *[other] { $events } events of the period have one
     }, and an event counts once in each region it reaches.
@@ -566,23 +573,23 @@ related-event = { $title } ({ $date }; primarily { $pillar })
 timeline-some = The { $shown ->
         [one] { $shown } most significant event
        *[other] { $shown } most significant events
-    } of the { $total } of the period, one lane per pillar; marks grow with significance, and bars show spans and events known only to their month or year{ $undated ->
+    } of the { $total } of the period, one lane per pillar: a mark for an event of one day, a bar for one over several days or known only to its month or year{ $undated ->
         [0] {""}
-       *[other] ; facts known only within a span run across it, dotted
+       *[other] ; facts known only within a span run across it, marked (undated)
     }{ $planned ->
         [0] {""}
-       *[other] ; hollow marks are planned
+       *[other] ; plans are marked (planned)
     }.
 # The same when it shows all $total events.
 timeline-all = { $total ->
         [one] The one event
        *[other] All { $total } events
-    } of the period, one lane per pillar; marks grow with significance, and bars show spans and events known only to their month or year{ $undated ->
+    } of the period, one lane per pillar: a mark for an event of one day, a bar for one over several days or known only to its month or year{ $undated ->
         [0] {""}
-       *[other] ; facts known only within a span run across it, dotted
+       *[other] ; facts known only within a span run across it, marked (undated)
     }{ $planned ->
         [0] {""}
-       *[other] ; hollow marks are planned
+       *[other] ; plans are marked (planned)
     }.
 
 # The chronology's heading of a year: $year (as text).
@@ -651,7 +658,7 @@ about-compiled = This briefing covers { $from } to { $until }: { $in_period ->
 about-undated = Undated facts: the source places { $count ->
         [one] { $count } fact of the period somewhere in a span without a date of its own
        *[other] { $count } facts of the period somewhere in a span without a date of their own
-    } ({ $spans }). The briefing shows them with their span ("{ $example }"): tables by year count them in a column of their own, never in a single year; the timeline draws them across their span, dotted; the chronology lists them under a heading of their own.
+    } ({ $spans }). The briefing shows them with their span ("{ $example }"): tables by year count them in a column of their own, never in a single year; the timeline draws them across their span, marked (undated); the chronology lists them under a heading of their own.
 # One span of them: $count facts within $span.
 about-undated-span = { $count } within { $span }
 # Planned events: $count.
@@ -843,10 +850,10 @@ watch-heading = **What to watch** on { $date }: plans ahead, spans still running
 
 ## facts
 # The about-note's sentence on how the briefing picks its most significant
-# events (highlights, related events, the timeline's events) and breaks
-# their ties, the rule of summary::highlights (issue 25, item 8). No
+# events (highlights; a cut list of related events or of a partner's
+# events) and breaks their ties, the rule of summary::highlights (issue 25, item 8). No
 # variables.
-about-highlights = Highlights, related events and the events of the timeline are the most significant of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then a fixed order of their own, so the same data always give the same choice.
+about-highlights = The top highlights and each pillar's highlights are the most significant events of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then the title in alphabetical order. Where a list of related events, or of a partner's events, is shortened, the same rule chooses what it keeps.
 
 ## judge
 
@@ -972,3 +979,34 @@ timeline-dense = { $total } events of the period, too many to draw one by one: o
     }; events known only to the year are counted in a band across it.
 # The key of a dense timeline's cells. No variables.
 chart-key-cells = a cell: events begun in that month, darker for more
+
+## facts2
+# Before the partner analysis's first sentence when the events name more
+# than their partners (issue 25): $named, every name the period's events
+# give; $own, Azerbaijan's own bodies among them; $mentioned, those only
+# mentioned; $count, the partners left.
+partners-not-counted = Of the { $named } bodies the period's events name, { $own ->
+        [0] {""}
+        [one] { $own } is Azerbaijan's own
+       *[other] { $own } are Azerbaijan's own
+    }{ $own ->
+        [0] {""}
+       *[other] { $mentioned ->
+            [0] {""}
+           *[other] {" "}and{" "}
+        }
+    }{ $mentioned ->
+        [0] {""}
+        [one] { $mentioned } is only mentioned
+       *[other] { $mentioned } are only mentioned
+    }: no partners, not counted among the { $count }.
+# A key figure when no pillar leads alone on what happened (a tie, or a
+# lead that rests on plans): $pillars, each pillar as figure-pillar-each
+# says it, joined by commas.
+figure-pillar-all = Events per pillar: { $pillars }.
+# One pillar in that figure: $pillar its name, $count its events, $planned
+# the planned ones among them (0 for none).
+figure-pillar-each = { $pillar } { $count }{ $planned ->
+        [0] {""}
+       *[other] {" "}({ $planned } planned)
+    }

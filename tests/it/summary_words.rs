@@ -24,15 +24,15 @@ fn briefing(templates: &Path) -> String {
 fn a_desks_catalogue_rewords_the_summary() {
     let templates = tempfile::tempdir().unwrap();
     let before = briefing(templates.path());
-    assert!(before.contains("> - Active multilateral engagement: 11 of the 30 events"), "{before}");
+    assert!(before.contains("> - Events per pillar: Active multilateral engagement 11 (2 planned), Multi-vector diplomacy 9,"), "{before}");
     assert!(before.contains("| Summit |"), "{before}");
     let desk = BUILTIN
-        .replacen("{ $pillar }: { $count } of the { $total } events", "{ $pillar } holds { $count } of the { $total } events", 1)
+        .replacen("figure-pillar-each = { $pillar } { $count }", "figure-pillar-each = { $pillar } holds { $count }", 1)
         .replacen("[summit] Summit", "[summit] Summit meeting", 1);
     assert_ne!(desk, BUILTIN);
     std::fs::write(templates.path().join(FILE), desk).unwrap();
     let after = briefing(templates.path());
-    assert!(after.contains("> - Active multilateral engagement holds 11 of the 30 events") && !after.contains("engagement: 11 of"), "{after}");
+    assert!(after.contains("Active multilateral engagement holds 11 (2 planned)") && !after.contains("engagement 11 ("), "{after}");
     assert!(after.contains("| Summit meeting |") && !after.contains("| Summit |"), "{after}");
 }
 
