@@ -612,10 +612,10 @@ figure-about = about { $value }
 
 # The index of partners, its opening: $shown, the events listed at most
 # for a partner.
-index-intro = Each partner of the period with its events by date (the { $shown ->
+index-intro = Every body the period's events name, with its events by date (the { $shown ->
         [one] most significant one
        *[other] { $shown } most significant
-    }, where there are more). A title links to the section of its pillar; the printed briefing gives the page where the event is described: its highlight, or else its row in the chronology.
+    }, where there are more): partners, Azerbaijan's own bodies, marked as such, and names the events only mention, marked (mentioned). A title links to the section of its pillar; the printed briefing gives the page where the event is described: its highlight, or else its row in the chronology.
 # A partner's events left out: $count.
 index-more = and { $count ->
         [one] { $count } more event
@@ -816,7 +816,11 @@ provenance-note = { $source } notes: “{ $note }”
 # other), $grade its reliability grade on the Admiralty scale (A to F), or
 # empty when the desk has not graded it.
 source-registry = { $kind ->
-        [ngo] non-governmental organisation
+        [media] a news outlet
+        [wire] a news agency
+        [official] an official source
+        [academic] an academic source
+        [ngo] a non-governmental organisation
        *[other] { $kind }
     }, { $grade ->
         [A] reliability A Completely reliable
@@ -825,7 +829,7 @@ source-registry = { $kind ->
         [D] reliability D Not usually reliable
         [E] reliability E Unreliable
         [F] reliability F Reliability cannot be judged
-       *[none] ungraded
+       *[none] not graded for reliability by the desk
     }
 # An event's title wherever it is printed (highlights, related events, the
 # chronology, the timeline, the index of partners), with who says so when
@@ -1010,3 +1014,6 @@ figure-pillar-each = { $pillar } { $count }{ $planned ->
         [0] {""}
        *[other] {" "}({ $planned } planned)
     }
+# One of Azerbaijan's own bodies (registry kind `domestic`) an event names,
+# in the event's list of partners, after its partners: $name.
+partner-own = { $name } (Azerbaijani body)

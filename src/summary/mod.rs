@@ -137,6 +137,8 @@ impl Dated for Event {
 /// reported, and the events in the period.
 struct Scope<'d> {
     period: &'d Period,
+    /// The partner registry, for each event's partner line.
+    lookup: partners::Lookup<'d>,
     /// The pillars reported, in report order.
     pillars: Vec<&'d Pillar>,
     /// Every pillar's name by id.
@@ -175,6 +177,7 @@ impl<'d> Scope<'d> {
         }
         Scope {
             period,
+            lookup: partners::Lookup::new(dataset),
             pillars,
             pillar_names,
             in_period,
@@ -191,7 +194,7 @@ impl<'d> Scope<'d> {
     }
 
     fn view(&self, e: &Event) -> EventView {
-        views::event_view(e, &self.pillar_names, self.period, self.wording.words())
+        views::event_view(e, &self.pillar_names, self.period, &self.lookup, self.wording.words())
     }
 }
 

@@ -228,6 +228,11 @@ impl<'d> Lookup<'d> {
     /// Whether `name` on an event in `role` is one of Azerbaijan's partners
     /// there: it deals with Azerbaijan, and it is not one of Azerbaijan's
     /// own bodies.
+    /// Whether the registry marks `name` as one of Azerbaijan's own bodies.
+    pub(super) fn own(&self, name: &str) -> bool {
+        self.partner(name).is_some_and(|p| p.kind == PartnerKind::Domestic)
+    }
+
     pub(super) fn counts(&self, name: &str, role: Role) -> bool {
         role.deals() && self.partner(name).is_none_or(|p| p.kind != PartnerKind::Domestic)
     }
@@ -537,8 +542,11 @@ pub(super) fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&
                 events.into_iter().filter(|e| keep.contains(e.id.as_str())).collect()
             };
             let partner = tally.partners[p];
+            // A name no event of the period has as a partner, and no own
+            // body (its kind says so): only mentioned.
+            let mentioned = tally.events[p].is_empty() && !partner.is_some_and(|q| q.kind == PartnerKind::Domestic);
             IndexEntry {
-                name: name.to_owned(),
+                name: if mentioned { wording.words().text("partner-mentioned", &[("name", name.into())]) } else { name.to_owned() },
                 kind: partner.map(|p| wording.partner_kind(p.kind).to_owned()),
                 region: partner.and_then(|p| p.region).map(|r| wording.region(r).to_owned()),
                 events: chosen

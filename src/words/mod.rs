@@ -469,6 +469,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("partner-with-count", &["name", "count"]),
     ("region-with-count", &["name", "count"]),
     ("partner-mentioned", &["name"]),
+    ("partner-own", &["name"]),
     ("pillar-none", &["related"]),
     ("column-undated", &["span"]),
     ("pillar-related-some", &["shown", "count"]),
