@@ -1003,7 +1003,7 @@ partners-not-counted = Of the { $named } bodies the period's events name, { $own
         [0] {""}
         [one] { $mentioned } is only mentioned
        *[other] { $mentioned } are only mentioned
-    }: no partners, not counted among the { $count }.
+    }: not counted among the { $count } partners.
 # A key figure when no pillar leads alone on what happened (a tie, or a
 # lead that rests on plans): $pillars, each pillar as figure-pillar-each
 # says it, joined by commas.
