@@ -570,15 +570,19 @@ related-event = { $title } ({ $date }; primarily { $pillar })
 
 # Over the timeline, when it shows the $shown most significant of $total
 # events; $undated and $planned count such events of the period (0 for none).
+# Both drawings are described by it, the Markdown's Mermaid Gantt and the
+# PDF's (the PDF adds its key): say only what both show (a milestone or
+# mark, bars, undated and planned events marked, by name in the Gantt, by
+# dots and hollow marks in the PDF's key).
 timeline-some = The { $shown ->
         [one] { $shown } most significant event
        *[other] { $shown } most significant events
     } of the { $total } of the period, one lane per pillar: a mark for an event of one day, a bar for one over several days or known only to its month or year{ $undated ->
         [0] {""}
-       *[other] ; facts known only within a span run across it, marked (undated)
+       *[other] ; facts known only within a span run across it, marked as undated
     }{ $planned ->
         [0] {""}
-       *[other] ; plans are marked (planned)
+       *[other] ; plans are marked as planned
     }.
 # The same when it shows all $total events.
 timeline-all = { $total ->
@@ -586,10 +590,10 @@ timeline-all = { $total ->
        *[other] All { $total } events
     } of the period, one lane per pillar: a mark for an event of one day, a bar for one over several days or known only to its month or year{ $undated ->
         [0] {""}
-       *[other] ; facts known only within a span run across it, marked (undated)
+       *[other] ; facts known only within a span run across it, marked as undated
     }{ $planned ->
         [0] {""}
-       *[other] ; plans are marked (planned)
+       *[other] ; plans are marked as planned
     }.
 
 # The chronology's heading of a year: $year (as text).
@@ -658,7 +662,7 @@ about-compiled = This briefing covers { $from } to { $until }: { $in_period ->
 about-undated = Undated facts: the source places { $count ->
         [one] { $count } fact of the period somewhere in a span without a date of its own
        *[other] { $count } facts of the period somewhere in a span without a date of their own
-    } ({ $spans }). The briefing shows them with their span ("{ $example }"): tables by year count them in a column of their own, never in a single year; the timeline draws them across their span, marked (undated); the chronology lists them under a heading of their own.
+    } ({ $spans }). The briefing shows them with their span ("{ $example }"): tables by year count them in a column of their own, never in a single year; the timeline draws them across their span, marked as undated; the chronology lists them under a heading of their own.
 # One span of them: $count facts within $span.
 about-undated-span = { $count } within { $span }
 # Planned events: $count.
@@ -857,7 +861,7 @@ watch-heading = **What to watch** on { $date }: plans ahead, spans still running
 # events (highlights; a cut list of related events or of a partner's
 # events) and breaks their ties, the rule of summary::highlights (issue 25, item 8). No
 # variables.
-about-highlights = The top highlights and each pillar's highlights are the most significant events of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then the title in alphabetical order. Where a list of related events, or of a partner's events, is shortened, the same rule chooses what it keeps.
+about-highlights = The top highlights and each pillar's highlights are the most significant events of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then the title in alphabetical order. Where the timeline, a list of related events or a partner's list of events is shortened, the same rule chooses what it keeps.
 
 ## judge
 

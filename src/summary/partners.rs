@@ -544,7 +544,7 @@ pub(super) fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&
             let partner = tally.partners[p];
             // A name no event of the period has as a partner, and no own
             // body (its kind says so): only mentioned.
-            let mentioned = tally.events[p].is_empty() && !partner.is_some_and(|q| q.kind == PartnerKind::Domestic);
+            let mentioned = tally.events[p].is_empty() && partner.is_none_or(|q| q.kind != PartnerKind::Domestic);
             IndexEntry {
                 name: if mentioned { wording.words().text("partner-mentioned", &[("name", name.into())]) } else { name.to_owned() },
                 kind: partner.map(|p| wording.partner_kind(p.kind).to_owned()),

@@ -162,7 +162,10 @@ fn issue_25_the_default_briefing_says_what_it_counts() {
     for drawn in ["grow", "dotted", "hollow"] {
         assert!(!timeline.contains(drawn), "{timeline}");
     }
-    assert!(timeline.contains("a mark for an event of one day, a bar for one over several days or known only to its month or year"), "{timeline}");
+    assert!(
+        timeline.contains("a mark for an event of one day, a bar for one over several days or known only to its month or year; facts known only within a span run across it, marked as undated; plans are marked as planned."),
+        "{timeline}"
+    );
     // The index names every body, and says what those that are no partner are.
     assert!(md.contains("Every body the period's events name, with its events by date"), "{md}");
     assert!(md.contains("- **Uganda (mentioned)** (country, Africa)") && md.contains("- **Russia (mentioned)**"), "{md}");
