@@ -463,7 +463,10 @@ summary-counts = In { $period } the dataset records { $events ->
     }, with { $partners ->
         [one] { $partners } distinct partner
        *[other] { $partners } distinct partners
-    } and { $landmarks } of landmark significance{ $carried ->
+    } and { $landmarks ->
+        [one] { $landmarks } event
+       *[other] { $landmarks } events
+    } of landmark significance{ $carried ->
         [0] {""}
         [one] ; { $carried } event began earlier and runs into the period
        *[other] ; { $carried } events began earlier and run into the period
@@ -498,8 +501,12 @@ partners-named-by-kind = The period's events name { $count ->
 # that count (partner-kind-counted).
 partners-of-kind = { $count } { $name }
 # The sentence over the table of regions: $events, the events with a
-# bilateral counterpart.
-partners-by-region = Bilateral counterparts by region: the countries the events name, and the member countries of groups they name; { $events ->
+# bilateral counterpart; $groups, the groups through which one is reached
+# (0 when only countries are).
+partners-by-region = Bilateral counterparts by region: the countries the events name as partners, not those only mentioned{ $groups ->
+        [0] {""}
+       *[other] , and the groups they name, by their member countries (or, with none recorded, their own region)
+    }; { $events ->
         [one] { $events } event of the period has one
        *[other] { $events } events of the period have one
     }, and an event counts once in each region it reaches.
@@ -559,26 +566,30 @@ pillar-related-some = The { $shown } most significant of { $count } related even
 
 # Over the timeline, when it shows the $shown most significant of $total
 # events; $undated and $planned count such events of the period (0 for none).
+# Both drawings are described by it, the Markdown's Mermaid Gantt and the
+# PDF's (the PDF adds its key): say only what both show (a milestone or
+# mark, bars, undated and planned events marked, by name in the Gantt, by
+# dots and hollow marks in the PDF's key).
 timeline-some = The { $shown ->
         [one] { $shown } most significant event
        *[other] { $shown } most significant events
-    } of the { $total } of the period, one lane per pillar; marks grow with significance, and bars show spans and events known only to their month or year{ $undated ->
+    } of the { $total } of the period, one lane per pillar: a mark for an event of one day, a bar for one over several days or known only to its month or year{ $undated ->
         [0] {""}
-       *[other] ; facts known only within a span run across it, dotted
+       *[other] ; facts known only within a span run across it, marked as undated
     }{ $planned ->
         [0] {""}
-       *[other] ; hollow marks are planned
+       *[other] ; plans are marked as planned
     }.
 # The same when it shows all $total events.
 timeline-all = { $total ->
         [one] The one event
        *[other] All { $total } events
-    } of the period, one lane per pillar; marks grow with significance, and bars show spans and events known only to their month or year{ $undated ->
+    } of the period, one lane per pillar: a mark for an event of one day, a bar for one over several days or known only to its month or year{ $undated ->
         [0] {""}
-       *[other] ; facts known only within a span run across it, dotted
+       *[other] ; facts known only within a span run across it, marked as undated
     }{ $planned ->
         [0] {""}
-       *[other] ; hollow marks are planned
+       *[other] ; plans are marked as planned
     }.
 
 # The chronology's heading of a year: $year (as text).
@@ -601,10 +612,10 @@ figure-about = about { $value }
 
 # The index of partners, its opening: $shown, the events listed at most
 # for a partner.
-index-intro = Each partner of the period with its events by date (the { $shown ->
+index-intro = Every body the period's events name, with its events by date (the { $shown ->
         [one] most significant one
        *[other] { $shown } most significant
-    }, where there are more). A title links to the section of its pillar; the printed briefing gives the page where the event is described: its highlight, or else its row in the chronology.
+    }, where there are more): partners, Azerbaijan's own bodies, marked as such, and names the events only mention, marked (mentioned). A title links to the section of its pillar; the printed briefing gives the page where the event is described: its highlight, or else its row in the chronology.
 # A partner's events left out: $count.
 index-more = and { $count ->
         [one] { $count } more event
@@ -647,7 +658,7 @@ about-compiled = This briefing covers { $from } to { $until }: { $in_period ->
 about-undated = Undated facts: the source places { $count ->
         [one] { $count } fact of the period somewhere in a span without a date of its own
        *[other] { $count } facts of the period somewhere in a span without a date of their own
-    } ({ $spans }). The briefing shows them with their span ("{ $example }"): tables by year count them in a column of their own, never in a single year; the timeline draws them across their span, dotted; the chronology lists them under a heading of their own.
+    } ({ $spans }). The briefing shows them with their span ("{ $example }"): tables by year count them in a column of their own, never in a single year; the timeline draws them across their span, marked as undated; the chronology lists them under a heading of their own.
 # One span of them: $count facts within $span.
 about-undated-span = { $count } within { $span }
 # Planned events: $count.
@@ -805,7 +816,11 @@ provenance-note = { $source } notes: “{ $note }”
 # other), $grade its reliability grade on the Admiralty scale (A to F), or
 # empty when the desk has not graded it.
 source-registry = { $kind ->
-        [ngo] non-governmental organisation
+        [media] a news outlet
+        [wire] a news agency
+        [official] an official source
+        [academic] an academic source
+        [ngo] a non-governmental organisation
        *[other] { $kind }
     }, { $grade ->
         [A] reliability A Completely reliable
@@ -814,7 +829,7 @@ source-registry = { $kind ->
         [D] reliability D Not usually reliable
         [E] reliability E Unreliable
         [F] reliability F Reliability cannot be judged
-       *[none] ungraded
+       *[none] not graded for reliability by the desk
     }
 # An event's title wherever it is printed (highlights, related events, the
 # chronology, the timeline, the index of partners), with who says so when
@@ -839,10 +854,10 @@ watch-heading = **What to watch** on { $date }: plans ahead, spans still running
 
 ## facts
 # The about-note's sentence on how the briefing picks its most significant
-# events (highlights, related events, the timeline's events) and breaks
-# their ties, the rule of summary::highlights (issue 25, item 8). No
+# events (highlights; a cut list of related events or of a partner's
+# events) and breaks their ties, the rule of summary::highlights (issue 25, item 8). No
 # variables.
-about-highlights = Highlights, related events and the events of the timeline are the most significant of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then a fixed order of their own, so the same data always give the same choice.
+about-highlights = Each pillar's highlights are its most significant events of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then the title in alphabetical order. Where the timeline, a list of related events or a partner's list of events is shortened, the same rule chooses what it keeps.
 
 ## judge
 
@@ -1045,3 +1060,37 @@ annexes-note = What follows is for reference: every event of the period by date,
 # joined by semicolons into one paragraph: $title and $date (as printed);
 # its own pillar is said once, in the chronology.
 related-event-run = { $title } ({ $date })
+
+## facts2
+# Before the partner analysis's first sentence when the events name more
+# than their partners (issue 25): $named, every name the period's events
+# give; $own, Azerbaijan's own bodies among them; $mentioned, those only
+# mentioned; $count, the partners left.
+partners-not-counted = Of the { $named } bodies the period's events name, { $own ->
+        [0] {""}
+        [one] { $own } is Azerbaijan's own
+       *[other] { $own } are Azerbaijan's own
+    }{ $own ->
+        [0] {""}
+       *[other] { $mentioned ->
+            [0] {""}
+           *[other] {" "}and{" "}
+        }
+    }{ $mentioned ->
+        [0] {""}
+        [one] { $mentioned } is only mentioned
+       *[other] { $mentioned } are only mentioned
+    }: not counted among the { $count } partners.
+# A key figure when no pillar leads alone on what happened (a tie, or a
+# lead that rests on plans): $pillars, each pillar as figure-pillar-each
+# says it, joined by commas.
+figure-pillar-all = Events per pillar: { $pillars }.
+# One pillar in that figure: $pillar its name, $count its events, $planned
+# the planned ones among them (0 for none).
+figure-pillar-each = { $pillar } { $count }{ $planned ->
+        [0] {""}
+       *[other] {" "}({ $planned } planned)
+    }
+# One of Azerbaijan's own bodies (registry kind `domestic`) an event names,
+# in the event's list of partners, after its partners: $name.
+partner-own = { $name } (Azerbaijani body)

@@ -33,8 +33,14 @@ pub enum Fact {
     /// Events only planned (when any).
     Planned { count: usize },
     /// A key figure: the pillar with more events than any other, with how
-    /// many of them are only planned.
+    /// many of them are only planned; stated only when it leads alone
+    /// counting what happened too (a lead no plan makes).
     LeadingPillar { pillar: String, name: String, count: usize, total: usize, planned: usize },
+    /// A key figure when no pillar leads alone on what happened (a tie, or
+    /// a lead that rests on plans): every pillar with events, as `(id,
+    /// name, events, planned)`, most events first, then report order; no
+    /// pillar singled out.
+    PillarEvents { pillars: Vec<(String, String, usize, usize)> },
     /// A key figure: the pillar with more landmark events than any other,
     /// of `all` landmarks (more than one).
     LeadingLandmarks { pillar: String, name: String, count: usize, all: usize },
@@ -52,10 +58,14 @@ pub enum Fact {
     PillarYears { pillar: String, begun_before: usize, years: Vec<(i32, usize)>, undated: usize, planned: usize },
     /// The partner analysis: distinct partners, by kind (registry order),
     /// the `ranked` most frequent in a table, and those left out of it,
-    /// with the fewest and most events one of them has.
+    /// with the fewest and most events one of them has; and the names the
+    /// events give that are not counted: `own` of Azerbaijan's own bodies,
+    /// `mentioned` names no event of the period has as a partner.
     Partners {
         registry: bool,
         count: usize,
+        own: usize,
+        mentioned: usize,
         kinds: Vec<(PartnerKind, usize)>,
         ranked: Vec<(String, usize)>,
         left_out: usize,
@@ -63,8 +73,10 @@ pub enum Fact {
         most: usize,
     },
     /// The partner analysis: events with a bilateral counterpart (a
-    /// country, or a member country of a group, in a role that deals).
-    Bilateral { events: usize },
+    /// country, or a member country of a group, in a role that deals), and
+    /// the distinct groups through which a region is reached (0: only
+    /// countries count).
+    Bilateral { events: usize, groups: usize },
     /// The pie of events per pillar: each pillar's events and planned
     /// events, in report order (the chart's slices, its description and
     /// accDescr are written from them).
@@ -78,8 +90,9 @@ pub enum Fact {
     /// The data note: the dataset's events and those of the period, with
     /// the undated and planned ones among them, and the undated per span.
     DataNote { events: usize, in_period: usize, undated: usize, planned: usize, spans: Vec<(String, String, usize)> },
-    /// A pillar's partners: the main ones with their events, and those left
-    /// out, as in [`Fact::Partners`].
+    /// A pillar's partners: the main ones, all those with more than one
+    /// event of the pillar, with their events, and those left out (at one
+    /// event each), as in [`Fact::Partners`].
     PillarPartners {
         pillar: String,
         main: Vec<(String, usize)>,
@@ -122,6 +135,15 @@ pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
                 ("planned", n(*planned)),
             ],
         ),
+        Fact::PillarEvents { pillars } => {
+            let each: Vec<String> = pillars
+                .iter()
+                .map(|(_, name, count, planned)| {
+                    words.text("figure-pillar-each", &[("pillar", Arg::from(name.as_str())), ("count", n(*count)), ("planned", n(*planned))])
+                })
+                .collect();
+            words.text("figure-pillar-all", &[("pillars", Arg::from(each.join(", ")))])
+        }
         Fact::LeadingLandmarks { name, count, all, .. } => {
             words.text("figure-pillar-landmarks", &[("pillar", Arg::from(name.as_str())), ("count", n(*count)), ("all", n(*all))])
         }
@@ -135,21 +157,32 @@ pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
                 &[("count", n(*count)), ("share", Arg::from(format!("{:.1}%", share * 100.0))), ("related", n(*related))],
             )
         }
-        Fact::Partners { registry, count, kinds, ranked, left_out, least, most } => {
+        Fact::Partners { registry, count, kinds, ranked, left_out, least, most, own, mentioned } => {
             let rest = rest(wording, *left_out, *least, *most);
             let kinds: Vec<String> = kinds
                 .iter()
                 .map(|(k, c)| words.text("partners-of-kind", &[("count", n(*c)), ("name", Arg::from(wording.partner_kind_counted(*k, *c)))]))
                 .collect();
             let kinds = Arg::from(words.and_list(&kinds));
-            match (registry, ranked.is_empty()) {
+            let sentence = match (registry, ranked.is_empty()) {
                 (true, false) => words.text("partners-named-by-kind", &[("count", n(*count)), ("kinds", kinds)]),
                 (true, true) => words.text("partners-named-by-kind-tied", &[("count", n(*count)), ("kinds", kinds), ("rest", Arg::from(rest))]),
                 (false, false) => words.text("partners-named", &[("count", n(*count))]),
                 (false, true) => words.text("partners-named-tied", &[("count", n(*count)), ("rest", Arg::from(rest))]),
+            };
+            if own + mentioned == 0 {
+                sentence
+            } else {
+                // What the count leaves out, said first: the events name
+                // more than their partners (issue 25, item 6).
+                let apart = words.text(
+                    "partners-not-counted",
+                    &[("named", n(count + own + mentioned)), ("own", n(*own)), ("mentioned", n(*mentioned)), ("count", n(*count))],
+                );
+                [apart, sentence].join(" ")
             }
         }
-        Fact::Bilateral { events } => words.text("partners-by-region", &[("events", n(*events))]),
+        Fact::Bilateral { events, groups } => words.text("partners-by-region", &[("events", n(*events)), ("groups", n(*groups))]),
         Fact::PillarPartners { main, left_out, least, most, regions, .. } => pillar_partners(wording, main, *left_out, *least, *most, regions),
         Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::Timeline { .. } | Fact::DataNote { .. } => return None,
     })
@@ -171,10 +204,19 @@ pub(super) fn figures(pillars: &[PillarSummary], selected: &[&Event], period: &P
     // By id: two pillars may share a name.
     let name_of = |id: &str| pillars.iter().find(|p| p.id == id).map_or("", |p| p.name.as_str()).to_owned();
     let counts: Vec<(&str, usize)> = pillars.iter().map(|p| (p.id.as_str(), p.count)).collect();
-    if let Some((id, n, _)) = leader(&counts) {
-        let name = name_of(id);
-        let planned = selected.iter().filter(|e| *e.pillar == *id && e.status == Status::Planned).count();
-        out.push(Fact::LeadingPillar { pillar: id.to_owned(), name, count: n, total, planned });
+    let planned_of = |id: &str| selected.iter().filter(|e| *e.pillar == *id && e.status == Status::Planned).count();
+    // What happened, without plans: a lead stated must hold there too.
+    let happened: Vec<(&str, usize)> = counts.iter().map(|&(id, n)| (id, n - planned_of(id))).collect();
+    match (leader(&counts), leader(&happened)) {
+        (Some((id, n, _)), Some((same, ..))) if id == same => {
+            out.push(Fact::LeadingPillar { pillar: id.to_owned(), name: name_of(id), count: n, total, planned: planned_of(id) });
+        }
+        _ => {
+            let mut each: Vec<(String, String, usize, usize)> =
+                counts.iter().filter(|c| c.1 > 0).map(|&(id, n)| (id.to_owned(), name_of(id), n, planned_of(id))).collect();
+            each.sort_by_key(|p| std::cmp::Reverse(p.2));
+            out.push(Fact::PillarEvents { pillars: each });
+        }
     }
     let landmarks: Vec<(&str, usize)> = pillars
         .iter()
@@ -294,6 +336,8 @@ pub(super) fn state(
         facts.push(Fact::Partners {
             registry: partners.registry,
             count: partners.count,
+            own: partners.own,
+            mentioned: partners.mentioned,
             kinds: partners.by_kind.iter().filter_map(|k| Some((PartnerKind::parse(k.kind)?, k.count))).collect(),
             ranked: partners.top.iter().map(|r| (r.name.clone(), r.events)).collect(),
             left_out: partners.rest.count,
@@ -301,7 +345,7 @@ pub(super) fn state(
             most: partners.rest.most,
         });
         if partners.registry {
-            facts.push(Fact::Bilateral { events: partners.bilateral_events });
+            facts.push(Fact::Bilateral { events: partners.bilateral_events, groups: partners.groups });
             facts.push(Fact::Regions {
                 counts: partners.regions.iter().filter_map(|r| Some((crate::dataset::Region::parse(r.region)?, r.count))).collect(),
             });
@@ -346,7 +390,9 @@ pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: 
         let Some(sentence) = say(fact, wording) else { continue };
         match fact {
             Fact::Totals { .. } | Fact::Undated { .. } | Fact::Planned { .. } => opening.push(sentence),
-            Fact::LeadingPillar { .. } | Fact::LeadingLandmarks { .. } | Fact::LeadingYear { .. } => executive.key_figures.push(sentence),
+            Fact::LeadingPillar { .. } | Fact::PillarEvents { .. } | Fact::LeadingLandmarks { .. } | Fact::LeadingYear { .. } => {
+                executive.key_figures.push(sentence)
+            }
             Fact::PillarOverview { pillar, .. } => {
                 if let Some(p) = pillars.iter_mut().find(|p| p.id == *pillar) {
                     p.overview = sentence;

@@ -142,6 +142,8 @@ impl Dated for Event {
 /// reported, and the events in the period.
 struct Scope<'d> {
     period: &'d Period,
+    /// The partner registry, for each event's partner line.
+    lookup: partners::Lookup<'d>,
     /// The pillars reported, in report order.
     pillars: Vec<&'d Pillar>,
     /// Every pillar's name by id.
@@ -180,6 +182,7 @@ impl<'d> Scope<'d> {
         }
         Scope {
             period,
+            lookup: partners::Lookup::new(dataset),
             pillars,
             pillar_names,
             in_period,
@@ -196,7 +199,7 @@ impl<'d> Scope<'d> {
     }
 
     fn view(&self, e: &Event) -> EventView {
-        views::event_view(e, &self.pillar_names, self.period, self.wording.words())
+        views::event_view(e, &self.pillar_names, self.period, &self.lookup, self.wording.words())
     }
 }
 
@@ -375,6 +378,8 @@ pub fn highlights<'e>(events: &[&'e Event], n: usize) -> Vec<&'e Event> {
             .cmp(&a.significance)
             .then(a.status.cmp(&b.status))
             .then(b.first_day().cmp(&a.first_day()))
+            // What the reader sees, then what makes the order total.
+            .then(a.title.cmp(&b.title))
             .then(a.id.cmp(&b.id))
     };
     let mut ranked = events.to_vec();
@@ -441,6 +446,16 @@ pub(super) mod tests {
         assert_eq!(ids(&highlights(&all, 3)), ["d", "b", "c"]);
         assert_eq!(ids(&highlights(&all, 10)), ["d", "b", "c", "a", "e"]);
         assert!(highlights(&all, 0).is_empty());
+    }
+
+    #[test]
+    fn highlights_of_equal_rank_go_by_title_as_the_about_note_says() {
+        let mut a = event("a", "2025", 4);
+        a.title = "Zagreb".into();
+        let mut b = event("b", "2025", 4);
+        b.title = "Astana".into();
+        assert_eq!(ids(&highlights(&[&a, &b], 1)), ["b"]);
+        assert_eq!(ids(&highlights(&[&a, &b], 2)), ["b", "a"]);
     }
 
     #[test]

@@ -19,8 +19,6 @@ use crate::dataset::{Dataset, Event, Partner, PartnerKind, Region, Role, Status}
 
 /// How many partners the executive summary ranks.
 pub const TOP_PARTNERS: usize = 10;
-/// How many partners a pillar's line names.
-pub const PILLAR_PARTNERS: usize = 5;
 /// How many names a list in the executive summary gives before "and N
 /// more", so a registry of thousands stays a paragraph.
 pub const NAMES_LISTED: usize = 12;
@@ -58,6 +56,15 @@ pub struct Partners {
     pub regions_without: Vec<String>,
     /// Events with at least one bilateral counterpart.
     pub bilateral_events: usize,
+    /// Distinct groups through which an event reaches a region (0 when
+    /// only countries do).
+    pub groups: usize,
+    /// Names the events give that are Azerbaijan's own bodies: never
+    /// partners.
+    pub own: usize,
+    /// Other names no event of the period has as a partner: only
+    /// mentioned.
+    pub mentioned: usize,
     /// The opening sentence, from its [`super::Fact::Partners`]: Markdown
     /// made of the catalogue's words and numbers only (no data), printed as
     /// it is (the catalogue's sentence without a registry quotes
@@ -148,8 +155,8 @@ pub fn cut<T>(ranked: &mut Vec<T>, n: usize, events: impl Fn(&T) -> usize) -> Re
 /// A pillar's partners in one line.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct PillarPartners {
-    /// The [`PILLAR_PARTNERS`] most frequent, with their events, cut before
-    /// a tie ([`cut`]).
+    /// Those with more than one event of the pillar, most first, ties in
+    /// full, with their events.
     pub main: Vec<NameCount>,
     /// Further partners not named.
     pub rest: Rest,
@@ -221,6 +228,11 @@ impl<'d> Lookup<'d> {
     /// Whether `name` on an event in `role` is one of Azerbaijan's partners
     /// there: it deals with Azerbaijan, and it is not one of Azerbaijan's
     /// own bodies.
+    /// Whether the registry marks `name` as one of Azerbaijan's own bodies.
+    pub(super) fn own(&self, name: &str) -> bool {
+        self.partner(name).is_some_and(|p| p.kind == PartnerKind::Domestic)
+    }
+
     pub(super) fn counts(&self, name: &str, role: Role) -> bool {
         role.deals() && self.partner(name).is_none_or(|p| p.kind != PartnerKind::Domestic)
     }
@@ -333,6 +345,11 @@ impl<'d> Tally<'d> {
         self.len() == 0
     }
 
+    /// Distinct names that are Azerbaijan's own bodies.
+    pub fn own(&self) -> usize {
+        self.partners.iter().filter(|p| p.is_some_and(|p| p.kind == PartnerKind::Domestic)).count()
+    }
+
     /// The positions of the names that are partners, in order of first
     /// mention.
     fn counted(&self) -> impl Iterator<Item = usize> + '_ {
@@ -442,6 +459,12 @@ pub(super) fn summarise<'d>(
         regions_without: if tally.registry { regions.iter().filter(|r| r.count == 0).map(|r| r.name.clone()).collect() } else { Vec::new() },
         regions: if tally.registry { regions } else { Vec::new() },
         bilateral_events,
+        groups: tally
+            .counted()
+            .filter(|&p| tally.partners[p].is_some_and(|q| q.kind == PartnerKind::Group) && !tally.counterparts[p].is_empty())
+            .count(),
+        own: tally.own(),
+        mentioned: tally.names.len() - tally.len() - tally.own(),
         opening: String::new(),
         rest_sentence: String::new(),
         bilateral_sentence: String::new(),
@@ -475,7 +498,11 @@ pub(super) fn pillars(tally: &Tally<'_>, selected: &[&Event], pillars: &[&str], 
         .map(|(counts, masks)| {
             let mut ranked: Vec<(&str, usize)> = counts.into_iter().map(|(p, n)| (tally.names[p as usize], n)).collect();
             ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let rest = cut(&mut ranked, PILLAR_PARTNERS, |r| r.1);
+            // Main partners are all those with more than one event of the
+            // pillar, ties in full (issue 25): a partner at one event is no
+            // main one, and the rest are said by their numbers.
+            let more_than_one = ranked.iter().filter(|r| r.1 > 1).count();
+            let rest = cut(&mut ranked, more_than_one, |r| r.1);
             let per_region = region_counts(masks.into_iter());
             PillarPartners {
                 main: ranked.into_iter().map(|(name, count)| NameCount { name: name.to_owned(), count }).collect(),
@@ -515,8 +542,11 @@ pub(super) fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&
                 events.into_iter().filter(|e| keep.contains(e.id.as_str())).collect()
             };
             let partner = tally.partners[p];
+            // A name no event of the period has as a partner, and no own
+            // body (its kind says so): only mentioned.
+            let mentioned = tally.events[p].is_empty() && partner.is_none_or(|q| q.kind != PartnerKind::Domestic);
             IndexEntry {
-                name: name.to_owned(),
+                name: if mentioned { wording.words().text("partner-mentioned", &[("name", name.into())]) } else { name.to_owned() },
                 kind: partner.map(|p| wording.partner_kind(p.kind).to_owned()),
                 region: partner.and_then(|p| p.region).map(|r| wording.region(r).to_owned()),
                 events: chosen

@@ -426,7 +426,30 @@ pub(super) fn shown_title(words: &Catalogue, e: &Event) -> String {
     }
 }
 
-pub(super) fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period: &Period, words: &Catalogue) -> EventView {
+/// An event's partners as its line lists them: the partners first, then
+/// what the event names that is no partner there, marked: Azerbaijan's own
+/// bodies, names only mentioned (issue 25, item 6).
+fn partner_line(e: &Event, lookup: &super::partners::Lookup<'_>, words: &Catalogue) -> Vec<String> {
+    let (partners, apart): (Vec<_>, Vec<_>) = e.partner_roles().partition(|&(name, role)| lookup.counts(name, role));
+    let marked = apart.into_iter().map(|(name, role)| {
+        if lookup.own(name) {
+            words.text("partner-own", &[("name", Arg::from(name))])
+        } else if role == crate::dataset::Role::Mentioned {
+            words.text("partner-mentioned", &[("name", Arg::from(name))])
+        } else {
+            name.to_owned()
+        }
+    });
+    partners.into_iter().map(|(name, _)| name.to_owned()).chain(marked).collect()
+}
+
+pub(super) fn event_view(
+    e: &Event,
+    pillar_names: &BTreeMap<&str, &str>,
+    period: &Period,
+    lookup: &super::partners::Lookup<'_>,
+    words: &Catalogue,
+) -> EventView {
     EventView {
         id: e.id.clone(),
         title: shown_title(words, e),
@@ -440,15 +463,7 @@ pub(super) fn event_view(e: &Event, pillar_names: &BTreeMap<&str, &str>, period:
             .to_owned(),
         kind: e.kind.as_str(),
         significance: e.significance,
-        // A partner only mentioned is named as such (issue 25, item 6): the
-        // event names it, but it is no partner there.
-        partners: e
-            .partner_roles()
-            .map(|(name, role)| match role {
-                crate::dataset::Role::Mentioned => words.text("partner-mentioned", &[("name", Arg::from(name))]),
-                _ => name.to_owned(),
-            })
-            .collect(),
+        partners: partner_line(e, lookup, words),
         summary: e.summary.clone(),
         figures: e
             .figures

@@ -138,8 +138,10 @@ fn no_undated_event_is_counted_in_a_single_year() {
     let output = run(&["--period", "2024-2026", "--format", "json", "--as-of", AS_OF, "-q", "-o", "-"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     let undated: Vec<_> = dataset.events.iter().filter(|e| e.undated).collect();
-    assert_eq!(undated.len(), 10, "the article leaves ten facts of 2024–2026 undated");
-    assert_eq!(json["undated"], 10);
+    // Guterres's visit and the Foreign Ministry's remark among them: the
+    // article gives them no month (issue 25).
+    assert_eq!(undated.len(), 11, "the article leaves eleven facts of 2024–2026 undated");
+    assert_eq!(json["undated"], 11);
     for pillar in json["pillars"].as_array().unwrap() {
         let id = pillar["id"].as_str().unwrap();
         let own = |undated: bool| dataset.events.iter().filter(|e| &*e.pillar == id && e.undated == undated).count();

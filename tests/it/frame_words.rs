@@ -51,6 +51,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("svg.rs", "<svg xmlns=", "SVG markup (the elements title and desc hold the map's own words), not a word shown"),
     ("svg.rs", "Noto ", "CSS font-family names, not words shown"),
     ("svg.rs", "<text x=", "SVG markup (the element text), not a word shown"),
+    ("svg.rs", "<path d=", "SVG markup (the attribute fill-rule), not a word shown"),
 ];
 
 /// Words the frame shares with diagnostics and markup, which alone do not

@@ -268,14 +268,19 @@ fn issue_25_own_bodies_and_mentions_are_not_partners_but_stay_listed() {
     );
     let md = briefing(&text, &["--period", "2025"]);
     assert!(md.contains("with 2 distinct partners"), "{md}");
-    assert!(md.contains("The period's events name 2 partners: 2 countries."), "{md}");
+    // The count says what it leaves out (issue 25).
+    assert!(
+        md.contains("Of the 3 bodies the period's events name, 1 is Azerbaijan's own: not counted among the 2 partners. The period's events name 2 partners: 2 countries."),
+        "{md}"
+    );
     assert!(md.contains("| Georgia | country | 2 |") && md.contains("| Uganda | country | 1 |"), "{md}");
     assert!(!md.contains("| SOCAR |"), "{md}");
     // The index still lists SOCAR, and Uganda with both events.
     let index = &md[md.find("## Index of partners").unwrap()..];
     assert!(index.contains("**SOCAR** (Azerbaijani body)"), "{index}");
-    // Event a names Uganda as a mention, and says so.
-    assert!(md.contains("**Partners:** SOCAR, Georgia and Uganda (mentioned)"), "{md}");
+    // Event a names its partner first, then SOCAR and Uganda apart, each
+    // marked for what it is there.
+    assert!(md.contains("**Partners:** Georgia, SOCAR (Azerbaijani body) and Uganda (mentioned)"), "{md}");
     let uganda = &index[index.find("**Uganda**").unwrap()..];
     assert!(uganda.contains("Event a") && uganda.contains("Event b"), "{index}");
 

@@ -378,18 +378,78 @@ mod facts {
             let mut out = BTreeSet::new();
             for name in self.partners_of(e) {
                 let Some(p) = self.partner(&name) else { continue };
-                match p.kind {
-                    PartnerKind::Country => out.extend(p.region),
-                    PartnerKind::Group if p.members.is_empty() => out.extend(p.region),
-                    PartnerKind::Group => {
-                        for q in self.dataset.partners.iter().filter(|q| p.members.contains(&q.id) && q.kind == PartnerKind::Country) {
-                            out.extend(q.region);
-                        }
-                    }
-                    _ => {}
-                }
+                out.extend(self.regions_of(p));
             }
             out
+        }
+
+        /// The key figure of every pillar's events: each pillar with
+        /// events, most first, and only when no pillar leads alone on what
+        /// happened.
+        fn pillar_events(&self, pillars: &[(String, String, usize, usize)]) -> bool {
+            let planned = |q: &str| self.of_pillar(q).iter().filter(|e| e.status == Status::Planned).count();
+            let mut recount: Vec<(String, String, usize, usize)> =
+                PILLARS.iter().map(|q| ((*q).to_owned(), q.to_uppercase(), self.of_pillar(q).len(), planned(q))).filter(|r| r.2 > 0).collect();
+            recount.sort_by_key(|r| std::cmp::Reverse(r.2));
+            pillars == recount && !self.one_pillar_leads()
+        }
+
+        /// The partners' kinds, and the names the events give that are
+        /// not partners: own bodies, and the rest only mentioned.
+        fn kinds_and_apart(&self, tally: &BTreeMap<String, usize>, kinds: &[(PartnerKind, usize)], own: usize, mentioned: usize) -> bool {
+            let mut by_kind: BTreeMap<PartnerKind, usize> = BTreeMap::new();
+            for name in tally.keys() {
+                if let Some(p) = self.partner(name) {
+                    *by_kind.entry(p.kind).or_default() += 1;
+                }
+            }
+            let named: BTreeSet<&String> = self.selected.iter().flat_map(|e| e.partners.iter()).collect();
+            let own_bodies = named.iter().filter(|n| self.partner(n).is_some_and(|p| p.kind == PartnerKind::Domestic)).count();
+            *kinds == by_kind.into_iter().collect::<Vec<_>>() && own == own_bodies && mentioned == named.len() - own_bodies - tally.len()
+        }
+
+        /// The pillar with the most events, when one has more than any
+        /// other.
+        fn leader(&self) -> Option<&'static str> {
+            let mut c: Vec<(usize, &str)> = PILLARS.iter().map(|q| (self.of_pillar(q).len(), *q)).collect();
+            c.sort_by(|a, b| b.cmp(a));
+            (c[0].0 > c[1].0).then_some(c[0].1)
+        }
+
+        /// Distinct groups, partners of the period, through which an
+        /// event reaches a region.
+        fn groups_reaching(&self) -> usize {
+            let tally = self.tally(&self.selected);
+            tally.keys().filter(|n| self.partner(n).is_some_and(|p| p.kind == PartnerKind::Group && !self.regions_of(p).is_empty())).count()
+        }
+
+        /// The regions one partner reaches.
+        fn regions_of(&self, p: &Partner) -> BTreeSet<Region> {
+            let mut out = BTreeSet::new();
+            match p.kind {
+                PartnerKind::Country => out.extend(p.region),
+                PartnerKind::Group if p.members.is_empty() => out.extend(p.region),
+                PartnerKind::Group => {
+                    for q in self.dataset.partners.iter().filter(|q| p.members.contains(&q.id) && q.kind == PartnerKind::Country) {
+                        out.extend(q.region);
+                    }
+                }
+                _ => {}
+            }
+            out
+        }
+
+        /// Whether one pillar has more events than any other, counting
+        /// plans and without them.
+        fn one_pillar_leads(&self) -> bool {
+            let planned = |q: &str| self.of_pillar(q).iter().filter(|e| e.status == Status::Planned).count();
+            let alone = |count: &dyn Fn(&str) -> usize| {
+                let mut c: Vec<(usize, &str)> = PILLARS.iter().map(|q| (count(q), *q)).collect();
+                c.sort_by(|a, b| b.cmp(a));
+                (c.len() < 2 || c[0].0 > c[1].0).then_some(c[0].1)
+            };
+            let all = alone(&|q| self.of_pillar(q).len());
+            all.is_some() && all == alone(&|q| self.of_pillar(q).len() - planned(q))
         }
 
         fn bilateral(&self, e: &DataEvent) -> bool {
@@ -442,8 +502,7 @@ mod facts {
                     *period == self.period
                         && *events == selected.len()
                         && *pillars == PILLARS.len()
-                        && *partners == self.tally(selected).len()
-                        && *l == landmarks(selected)
+                        && (*partners, *l) == (self.tally(selected).len(), landmarks(selected))
                         && *begun_before == selected.iter().filter(|e| self.began_before(e)).count(),
                     "totals",
                 ),
@@ -451,9 +510,11 @@ mod facts {
                 Fact::Planned { count } => ok(*count > 0 && *count == planned(selected), "planned"),
                 Fact::LeadingPillar { pillar, name, count, total, planned: p } => {
                     let own = self.of_pillar(pillar);
-                    let others = PILLARS.iter().filter(|q| **q != pillar.as_str()).all(|q| self.of_pillar(q).len() < *count);
-                    ok(*name == pillar.to_uppercase() && own.len() == *count && *total == selected.len() && *p == planned(&own) && others, "leading pillar")
+                    let said = *name == pillar.to_uppercase() && own.len() == *count && *total == selected.len() && *p == planned(&own);
+                    // The lead holds on what happened too: no plan makes it.
+                    ok(said && self.one_pillar_leads() && self.leader() == Some(pillar.as_str()), "leading pillar")
                 }
+                Fact::PillarEvents { pillars } => ok(self.pillar_events(pillars), "events per pillar"),
                 Fact::LeadingLandmarks { pillar, name, count, all } => {
                     let own = landmarks(&self.of_pillar(pillar));
                     let others = PILLARS.iter().filter(|q| **q != pillar.as_str()).all(|q| landmarks(&self.of_pillar(q)) < *count);
@@ -484,19 +545,16 @@ mod facts {
                         "pillar years",
                     )
                 }
-                Fact::Partners { registry, count, kinds, ranked, left_out, least, most } => {
+                Fact::Partners { registry, count, kinds, ranked, left_out, least, most, own, mentioned } => {
                     let tally = self.tally(selected);
-                    let mut by_kind: BTreeMap<PartnerKind, usize> = BTreeMap::new();
-                    for name in tally.keys() {
-                        if let Some(p) = self.partner(name) {
-                            *by_kind.entry(p.kind).or_default() += 1;
-                        }
-                    }
-                    let kinds_ok = *kinds == by_kind.into_iter().collect::<Vec<_>>();
-                    ok(*registry != self.dataset.partners.is_empty() && *count == tally.len() && kinds_ok, "partners")?;
+                    let counts = *registry != self.dataset.partners.is_empty() && *count == tally.len();
+                    ok(counts && self.kinds_and_apart(&tally, kinds, *own, *mentioned), "partners")?;
                     Self::ranking(&tally, ranked, *left_out, *least, *most, 10)
                 }
-                Fact::Bilateral { events } => ok(*events == selected.iter().filter(|e| self.bilateral(e)).count(), "bilateral events"),
+                Fact::Bilateral { events, groups } => {
+                    let bilateral = selected.iter().filter(|e| self.bilateral(e)).count();
+                    ok(*events == bilateral && *groups == self.groups_reaching(), "bilateral events")
+                }
                 Fact::Pie { slices } => {
                     let recount: Vec<(String, usize, usize)> =
                         PILLARS.iter().map(|p| ((*p).to_owned(), self.of_pillar(p).len(), planned(&self.of_pillar(p)))).collect();
@@ -526,7 +584,11 @@ mod facts {
                         .collect();
                     ok(*regions == reached, "pillar regions")?;
                     let tally = self.tally(&own);
-                    Self::ranking(&tally, main, *left_out, *least, *most, 5)
+                    // Main: every partner with more than one event, none
+                    // with one.
+                    let main_ok = main.iter().all(|m| m.1 > 1) && main.len() == tally.values().filter(|n| **n > 1).count();
+                    ok(main_ok, "main partners")?;
+                    Self::ranking(&tally, main, *left_out, *least, *most, usize::MAX)
                 }
             }
         }

@@ -83,7 +83,7 @@ fn the_briefing_states_the_facts_of_the_article() {
         "Southern Gas Corridor",
         "January 2026",
         "SEFE",
-        "about 1.5 bcm/yr",
+        "about 1.5 billion cubic metres of gas a year",
         "undated, 2024–2026",
         "2026 (planned)",
         "Media Development Agency of the Republic of Azerbaijan",
@@ -172,10 +172,10 @@ fn markdown_special_characters_in_data_come_out_literally() {
 #[test]
 fn periods_keep_events_whose_span_overlaps() {
     // 2025: three events of 2025, the 2021–2025 UN framework, the
-    // 2024–2026 CICA chairmanship, and the ten facts the article places
+    // 2024–2026 CICA chairmanship, and the eleven facts the article places
     // somewhere in 2024–2026 (which may fall in any part of it).
     let md = briefing(&["--period", "2025"]);
-    assert!(md.contains("In 2025 the dataset records 15 events"), "{md}");
+    assert!(md.contains("In 2025 the dataset records 16 events"), "{md}");
     assert!(md.contains("UN Sustainable Development Cooperation Framework 2021–2025"));
     assert!(!md.contains("COP29 UN Climate Change Conference in Baku"));
     // COP29's twelve days overlap a period of a few days inside them.
@@ -187,7 +187,7 @@ fn periods_keep_events_whose_span_overlaps() {
     assert!(!md.contains("SOCAR begins supplying gas"));
     // Undated within 2024–2026: in the period, and shown as undated.
     assert!(md.contains("### Undated, 2024–2026"), "{md}");
-    assert!(md.contains("| Ten-year gas contract with Germany's SEFE, with additional volumes delivered to Austria (Annual volume: about 1.5 bcm/yr) |"), "{md}");
+    assert!(md.contains("| Ten-year gas contract with Germany's SEFE, with additional volumes delivered to Austria (Annual volume: about 1.5 billion cubic metres of gas a year) |"), "{md}");
 }
 
 #[test]

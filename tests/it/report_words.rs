@@ -268,7 +268,7 @@ fn stored_dates_and_figures_are_data_and_older_words_compare_equal() {
     copy_dir(&root().join("data"), &data);
     let summary = dir.path().join("summary.json");
     let old = std::fs::read_to_string(fixture("summaries/2024-2026-encoding-2.json")).unwrap();
-    assert!(old.contains("\"undated, 2024–2026\"") && old.contains("about 1.5 bcm/yr"), "the fixture keeps words");
+    assert!(old.contains("\"undated, 2024–2026\"") && old.contains("about 1.5 billion cubic metres of gas a year"), "the fixture keeps words");
     // Issued before (the baseline every run compares with, and keeps).
     std::fs::create_dir(dir.path().join("issued")).unwrap();
     std::fs::write(dir.path().join("issued/summary.2026-02-11.json"), &old).unwrap();
@@ -291,7 +291,7 @@ fn stored_dates_and_figures_are_data_and_older_words_compare_equal() {
     let new = json(&summary);
     let stamp = &new["hashes"]["sefe-gas-contract"]["fields"];
     assert_eq!(stamp["date"], "2024..2026");
-    assert_eq!(stamp["figures"][0], "Annual volume: ~1.5 bcm/yr");
+    assert_eq!(stamp["figures"][0], "Annual volume: ~1.5 billion cubic metres of gas a year");
     let edited = &new["changes"]["pillars"];
     let edits: Vec<&serde_json::Value> = edited.as_array().unwrap().iter().flat_map(|p| p["edited"].as_array().unwrap()).collect();
     assert_eq!(edits.len(), 1, "{edited}");

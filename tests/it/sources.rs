@@ -161,7 +161,7 @@ fn the_first_page_says_what_the_default_briefing_rests_on() {
     assert!(executive(md).contains(&format!("\n{sentence}\n")), "{}", executive(md));
     assert!(pdf.contains(&letters(sentence)), "the PDF says it too");
     // The Sources section lists the registry entry with its kind and grade.
-    assert!(md.contains("- News.Az, published 12 February 2026: cited by 30 events; media, ungraded. The material was"));
+    assert!(md.contains("- News.Az, published 12 February 2026: cited by 30 events; a news outlet, not graded for reliability by the desk. The material was"));
 }
 
 #[test]
@@ -189,9 +189,9 @@ fn the_provenance_of_graded_sources_counts_sources_events_and_grades() {
     assert!(executive(&md).contains(&format!("\n{sentence}\n")), "{}", executive(&md));
     assert!(pdf.contains(&letters(sentence)), "the PDF says it too");
     for line in [
-        "- Alpha Wire: cited by 2 events; wire, reliability B Usually reliable; information graded 2 Probably true (1 event) \
+        "- Alpha Wire: cited by 2 events; a news agency, reliability B Usually reliable; information graded 2 Probably true (1 event) \
          and 6 Truth cannot be judged (1 event). Funded by the Ministry of Information.",
-        "- Beta Review: cited by 1 event; academic, reliability C Fairly reliable\n",
+        "- Beta Review: cited by 1 event; an academic source, reliability C Fairly reliable\n",
         "- Gamma Daily: cited by 1 event\n",
         // Where an event cites it: the information's credibility in the
         // scale's published words.
@@ -235,10 +235,10 @@ fn the_default_briefing_prints_its_hedges_with_their_titles_in_both_formats() {
 #[test]
 fn the_sefe_volume_is_printed_with_its_event_in_both_formats() {
     let (md, pdf) = default_both();
-    let shown = "Ten-year gas contract with Germany's SEFE, with additional volumes delivered to Austria (Annual volume: about 1.5 bcm/yr)";
+    let shown = "Ten-year gas contract with Germany's SEFE, with additional volumes delivered to Austria (Annual volume: about 1.5 billion cubic metres of gas a year)";
     assert!(md.contains(&format!("| {shown} |")), "the chronology's row");
     assert!(md.contains(&format!("[{shown}](#3-energy-and-green-transition-diplomacy)")), "the index of partners");
-    assert!(pdf.contains("GermanysSEFEwithadditionalvolumesdeliveredtoAustriaAnnualvolumeabout15bcmyr"), "the PDF");
+    assert!(pdf.contains("GermanysSEFEwithadditionalvolumesdeliveredtoAustriaAnnualvolumeabout15billioncubicmetresofgasayear"), "the PDF");
 }
 
 #[test]

@@ -24,15 +24,15 @@ fn briefing(templates: &Path) -> String {
 fn a_desks_catalogue_rewords_the_summary() {
     let templates = tempfile::tempdir().unwrap();
     let before = briefing(templates.path());
-    assert!(before.contains("> - Active multilateral engagement: 11 of the 30 events"), "{before}");
+    assert!(before.contains("> - Events per pillar: Active multilateral engagement 11 (2 planned), Multi-vector diplomacy 9,"), "{before}");
     assert!(before.contains("| Summit |"), "{before}");
     let desk = BUILTIN
-        .replacen("{ $pillar }: { $count } of the { $total } events", "{ $pillar } holds { $count } of the { $total } events", 1)
+        .replacen("figure-pillar-each = { $pillar } { $count }", "figure-pillar-each = { $pillar } holds { $count }", 1)
         .replacen("[summit] Summit", "[summit] Summit meeting", 1);
     assert_ne!(desk, BUILTIN);
     std::fs::write(templates.path().join(FILE), desk).unwrap();
     let after = briefing(templates.path());
-    assert!(after.contains("> - Active multilateral engagement holds 11 of the 30 events") && !after.contains("engagement: 11 of"), "{after}");
+    assert!(after.contains("Active multilateral engagement holds 11 (2 planned)") && !after.contains("engagement 11 ("), "{after}");
     assert!(after.contains("| Summit meeting |") && !after.contains("| Summit |"), "{after}");
 }
 
@@ -117,11 +117,60 @@ fn issue_25_the_default_briefings_counts_are_true() {
     let multilateral = &md[md.find("## 4. Active multilateral engagement").unwrap()..];
     assert!(multilateral.contains("| Kind | Begun before 2024 | 2024 | 2025 | 2026 | Undated, 2024–2026 | Total |"), "{multilateral}");
     assert!(multilateral.contains("| Programme | 1 | – | 1 | – | – | 2 |"), "{multilateral}");
-    assert!(multilateral.contains("| **Total** | **1** | **6** | **1** | **2** | **1** | **11** |"), "{multilateral}");
+    assert!(multilateral.contains("| **Total** | **1** | **5** | **1** | **2** | **2** | **11** |"), "{multilateral}");
     assert!(multilateral.contains("| *of them planned* | – | – | – | 2 | – | 2 |"), "{multilateral}");
     // 17 partners have one event each: none of them is ranked.
     assert!(md.contains("Further, 17 partners at one event each."), "{md}");
     assert!(!md.contains("| Austria | country | 1 |"), "{md}");
     assert!(md.contains("13 partners at one event each; bilateral counterparts by region"), "{md}");
     assert!(!md.contains("and 8 more"), "{md}");
+}
+
+/// Issue 25, what a fact-checker still found false in the default
+/// briefing: each sentence says what it counts.
+#[test]
+fn issue_25_the_default_briefing_says_what_it_counts() {
+    let md = crate::util::default_markdown();
+    // One landmark is an event, not a partner.
+    assert!(md.contains("with 24 distinct partners and 1 event of landmark significance;"), "{md}");
+    // The partner count says what it leaves out.
+    assert!(
+        md.contains(
+            "Of the 28 bodies the period's events name, 2 are Azerbaijan's own and 2 are only mentioned: not counted among the 24 partners. \
+             The period's events name 24 partners: 14 countries,"
+        ),
+        "{md}"
+    );
+    // The regions count countries named as partners; no group is counted
+    // by members the registry does not record.
+    assert!(md.contains("Bilateral counterparts by region: the countries the events name as partners, not those only mentioned; 10 events"), "{md}");
+    assert!(!md.contains("member countries of groups"), "{md}");
+    // No pillar singled out where its lead rests on plans.
+    assert!(
+        md.contains("> - Events per pillar: Active multilateral engagement 11 (2 planned), Multi-vector diplomacy 9, Energy and green transition diplomacy 7, Connectivity and transport expansion 3.\n"),
+        "{md}"
+    );
+    // Main partners have more than one event of their pillar.
+    let connectivity = &md[md.find("## 2. Connectivity").unwrap()..md.find("## 3. Energy").unwrap()];
+    assert!(connectivity.contains("related events from other pillars. 3 partners at one event each; bilateral"), "{connectivity}");
+    for line in md.lines().filter(|l| l.contains("Main partners:")) {
+        let main = line.split("Main partners:").nth(1).unwrap_or_default();
+        let main = main.split([';', '.']).next().unwrap_or_default();
+        assert!(!main.contains("(1)"), "a main partner at one event: {line}");
+    }
+    assert!(md.contains("Main partners: United Nations (3), European Union (2); further, 3 partners at one event each;"), "{md}");
+    // The Markdown's timeline sentence says what the Gantt shows: no marks
+    // growing, no dots, no hollow marks.
+    let timeline = &md[md.find("### Timeline").unwrap()..md.find("```mermaid\ngantt").unwrap()];
+    for drawn in ["grow", "dotted", "hollow"] {
+        assert!(!timeline.contains(drawn), "{timeline}");
+    }
+    assert!(
+        timeline.contains("a mark for an event of one day, a bar for one over several days or known only to its month or year; facts known only within a span run across it, marked as undated; plans are marked as planned."),
+        "{timeline}"
+    );
+    // The index names every body, and says what those that are no partner are.
+    assert!(md.contains("Every body the period's events name, with its events by date"), "{md}");
+    assert!(md.contains("- **Uganda (mentioned)** (country, Africa)") && md.contains("- **Russia (mentioned)**"), "{md}");
+    assert!(md.contains("**Partners:** Germany, Austria and SOCAR (Azerbaijani body)"), "{md}");
 }

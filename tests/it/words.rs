@@ -8,7 +8,7 @@ use azint_report::typeset::display::{Item, Role, Tag};
 use azint_report::typeset::{self, Options};
 use azint_report::words::{Catalogue, BUILTIN, FILE};
 
-use crate::util::{bin, stderr, stdout, typeset_options};
+use crate::util::{bin, copy_dir, root, stderr, stdout, typeset_options};
 
 /// The built-in catalogue with one phrase corrected.
 fn corrected(from: &str, to: &str) -> String {
@@ -185,8 +185,24 @@ fn a_desks_catalogue_rewords_every_sentence_of_the_templates() {
     crowded(&org, "organisation = \"Org\"\nlogo = \"logo.png\"");
     let author = data.path().join("author");
     crowded(&author, "author = \"Ann\"\nlogo = \"logo.png\"");
+    // The default data and one more action plan and forum of the same
+    // month: pillars whose partners each have more than one event (all
+    // main ones, none left over), with regions and without.
+    let twice = data.path().join("twice");
+    copy_dir(&root().join("data"), &twice);
+    std::fs::write(
+        twice.join("events/twice.toml"),
+        "[[event]]\nid = \"second-plan\"\ntitle = \"A second plan\"\ndate = 2025-09-15\npillar = \"connectivity\"\nkind = \"agreement\"\n\
+         significance = 2\npartners = [\"Kazakhstan\", \"Georgia\"]\nsummary = \"S.\"\nsources = [{ name = \"Other\" }]\n\n\
+         [[event]]\nid = \"second-forum\"\ntitle = \"A second forum\"\ndate = 2025-09-16\npillar = \"multilateral\"\nkind = \"summit\"\n\
+         significance = 2\npartners = [\"Organization of Islamic Cooperation\", \"CICA\", \"International Labour Organization\", \"United Nations\"]\n\
+         summary = \"S.\"\nsources = [{ name = \"Other\" }]\n",
+    )
+    .unwrap();
+    let twice = twice.display().to_string();
     let (both, org, author) = (both.display().to_string(), org.display().to_string(), author.display().to_string());
-    let runs: [&[&str]; 8] = [
+    let runs: [&[&str]; 9] = [
+        &["--data", &twice, "--period", "2025-09"],
         &[],
         // Crowded and without the chronology: the timeline of the most
         // significant, not counts (issue 27, item 5).
