@@ -34,6 +34,11 @@ pub const CAPTION_GAP: Pt = Pt(12.0);
 pub const NO_WRAP: Pt = Pt(110.0);
 /// Tables of up to this many rows are kept on one page.
 pub const UNSPLIT_ROWS: usize = 12;
+/// A table without a caption (a list of events under its own heading, as
+/// in the chronology) of more rows than this may break across pages: kept
+/// whole, a ten-row list of events with wrapped titles leaves two thirds
+/// of a page blank above it.
+pub const UNSPLIT_ROWS_UNCAPTIONED: usize = 6;
 pub const CELL_PAD_Y: Pt = Pt(2.6);
 pub const TEXT: Color = Color::rgb(0x1d, 0x1d, 0x1f);
 pub const ACCENT: Color = Color::rgb(0x1f, 0x3a, 0x5f);

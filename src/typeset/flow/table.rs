@@ -52,7 +52,8 @@ impl Builder<'_> {
         let captioned = std::mem::take(&mut self.after_caption);
         first.space_before = if captioned { Pt(4.0) } else { Pt(8.0) };
         // A short table is a figure of its own; a caption starts one.
-        first.figure = !captioned && rows.len() <= style::UNSPLIT_ROWS;
+        let unsplit = if captioned { style::UNSPLIT_ROWS } else { style::UNSPLIT_ROWS_UNCAPTIONED };
+        first.figure = !captioned && rows.len() <= unsplit;
         first.keep_with_next = true;
         first.header_of = Some(header_index);
         self.chunks.push(first);
@@ -75,7 +76,7 @@ impl Builder<'_> {
                 if b == last {
                     // A short table is never split; a long one keeps its
                     // first two and last two rows together.
-                    chunk.keep_with_next = keeps_with_next(i, n, style::UNSPLIT_ROWS);
+                    chunk.keep_with_next = keeps_with_next(i, n, unsplit);
                 }
                 self.chunks.push(chunk);
             }
