@@ -323,6 +323,7 @@ fn value(shape: &Shape) -> Value {
         }),
         Shape::Partners => json!({
             "type": "array",
+            "uniqueItems": true,
             "items": { "anyOf": [value(&Shape::Line(MAX_LINE)), { "$ref": format!("#/definitions/{}", Table::PartnerEntry.name()) }] },
         }),
         Shape::Url => json!({ "type": "string", "pattern": r#"^\s*https?://[^/?#\s<>"`]+([/?#][^\s<>"`]*)?\s*$"# }),
