@@ -304,8 +304,10 @@ fn executive(
     other: Option<&[&Event]>,
 ) -> Executive {
     let (period, selected, wording) = (scope.period, &scope.selected, &scope.wording);
+    // The partners' table names pillars by their short names, as the
+    // chronology does: the column stays narrow and a row on one line.
     let pillar_order: BTreeMap<&str, (usize, &str)> =
-        scope.pillars.iter().enumerate().map(|(i, p)| (p.id.as_str(), (i, p.name.as_str()))).collect();
+        scope.pillars.iter().enumerate().map(|(i, p)| (p.id.as_str(), (i, p.short.as_deref().unwrap_or(&p.name)))).collect();
     Executive {
         totals: Totals {
             events: selected.len(),

@@ -97,7 +97,7 @@ pub struct PartnerRow {
     /// "country", "international organisation"…; none without a registry.
     pub kind: Option<String>,
     pub events: usize,
-    /// Names of the pillars of its events, in report order.
+    /// Short names of the pillars of its events, in report order.
     pub pillars: Vec<String>,
 }
 
@@ -379,7 +379,7 @@ fn region_counts(masks: impl Iterator<Item = u16>) -> [usize; 16] {
 }
 
 /// The executive summary's view of the selected events' partners.
-/// `pillar_order` maps pillar ids to their position and name; `other` is
+/// `pillar_order` maps pillar ids to their position and short name; `other` is
 /// the `--compare` period's selected events.
 pub(super) fn summarise<'d>(
     lookup: &Lookup<'d>,
