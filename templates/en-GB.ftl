@@ -615,7 +615,7 @@ figure-about = about { $value }
 index-intro = Every body the period's events name, with its events by date (the { $shown ->
         [one] most significant one
        *[other] { $shown } most significant
-    }, where there are more): partners, Azerbaijan's own bodies, marked as such, and names the events only mention, marked (mentioned). A title links to the section of its pillar; the printed briefing gives the page where the event is described: its highlight, or else its row in the chronology.
+    }, where there are more), each by its pillar and date as the chronology lists it; the pillar links to its section. Azerbaijan's own bodies and names the events only mention are marked.
 # A partner's events left out: $count.
 index-more = and { $count ->
         [one] { $count } more event

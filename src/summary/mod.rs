@@ -228,7 +228,8 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         scope.pillars.iter().map(|p| (p.id.as_str(), crate::slug::reference(&p.id))).collect();
     let labels = chronology::pillar_labels(&dataset.pillars, &scope.pillars);
     let selected = &scope.selected;
-    let partner_index = partners::index(&tally, selected, &anchors, wording);
+    let shorts: BTreeMap<&str, &str> = scope.pillars.iter().map(|p| (p.id.as_str(), p.short.as_deref().unwrap_or(&p.name))).collect();
+    let partner_index = partners::index(&tally, selected, (&anchors, &shorts), wording);
     Summary {
         report: dataset.report.clone(),
         period: period.clone(),
