@@ -615,7 +615,7 @@ figure-about = about { $value }
 index-intro = Every body the period's events name, with its events by date (the { $shown ->
         [one] most significant one
        *[other] { $shown } most significant
-    }, where there are more): partners, Azerbaijan's own bodies, marked as such, and names the events only mention, marked (mentioned). A title links to the section of its pillar; the printed briefing gives the page where the event is described: its highlight, or else its row in the chronology.
+    }, where there are more), each by its pillar and date as the chronology lists it; the pillar links to its section. Azerbaijan's own bodies and names the events only mention are marked.
 # A partner's events left out: $count.
 index-more = and { $count ->
         [one] { $count } more event
@@ -652,20 +652,20 @@ about-compiled = This briefing covers { $from } to { $until }: { $in_period ->
     }, of the { $events } recorded in { $pillars ->
         [one] { $pillars } pillar
        *[other] { $pillars } pillars
-    } of policy, that took place or are planned in that time, wholly or in part. Counts by year go by the year an event began. Dates keep the precision of the source: a month or a year where no day is known, never an invented day.
+    }, held or planned in that time, wholly or in part. Counts by year go by the year an event began; dates keep the source's precision, a month or a year where no day is known.
 # Undated facts: $count of the period, $spans (each span-count, joined by
 # semicolons), $example (an undated date as the briefing shows it).
 about-undated = Undated facts: the source places { $count ->
         [one] { $count } fact of the period somewhere in a span without a date of its own
        *[other] { $count } facts of the period somewhere in a span without a date of their own
-    } ({ $spans }). The briefing shows them with their span ("{ $example }"): tables by year count them in a column of their own, never in a single year; the timeline draws them across their span, marked as undated; the chronology lists them under a heading of their own.
+    } ({ $spans }), shown with it ("{ $example }"): tables by year count them in a column of their own, the timeline across the span, the chronology under a heading of their own.
 # One span of them: $count facts within $span.
 about-undated-span = { $count } within { $span }
 # Planned events: $count.
 about-planned = Plans: { $count ->
         [one] { $count } event of the period is
        *[other] { $count } events of the period are
-    } only announced, not yet held or signed, marked "(planned)" beside the date and ranked after events that happened of the same significance.
+    } only announced, marked "(planned)" and ranked after held events of the same significance.
 
 ## Drafts and issued briefings: the DRAFT mark, and the change report's
 ## title and opening line.

@@ -228,7 +228,8 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
         scope.pillars.iter().map(|p| (p.id.as_str(), crate::slug::reference(&p.id))).collect();
     let labels = chronology::pillar_labels(&dataset.pillars, &scope.pillars);
     let selected = &scope.selected;
-    let partner_index = partners::index(&tally, selected, &anchors, wording);
+    let shorts: BTreeMap<&str, &str> = scope.pillars.iter().map(|p| (p.id.as_str(), p.short.as_deref().unwrap_or(&p.name))).collect();
+    let partner_index = partners::index(&tally, selected, (&anchors, &shorts), wording);
     Summary {
         report: dataset.report.clone(),
         period: period.clone(),
@@ -304,8 +305,10 @@ fn executive(
     other: Option<&[&Event]>,
 ) -> Executive {
     let (period, selected, wording) = (scope.period, &scope.selected, &scope.wording);
+    // The partners' table names pillars by their short names, as the
+    // chronology does: the column stays narrow and a row on one line.
     let pillar_order: BTreeMap<&str, (usize, &str)> =
-        scope.pillars.iter().enumerate().map(|(i, p)| (p.id.as_str(), (i, p.name.as_str()))).collect();
+        scope.pillars.iter().enumerate().map(|(i, p)| (p.id.as_str(), (i, p.short.as_deref().unwrap_or(&p.name)))).collect();
     Executive {
         totals: Totals {
             events: selected.len(),

@@ -97,7 +97,7 @@ pub struct PartnerRow {
     /// "country", "international organisation"…; none without a registry.
     pub kind: Option<String>,
     pub events: usize,
-    /// Names of the pillars of its events, in report order.
+    /// Short names of the pillars of its events, in report order.
     pub pillars: Vec<String>,
 }
 
@@ -202,6 +202,9 @@ pub struct IndexEvent {
     /// Where the link to the pillar's section points (the pillar's
     /// `anchor`, resolved by the report).
     pub anchor: String,
+    /// The pillar's short name, as the chronology's rows give it: with
+    /// the date, where the reader finds the event there.
+    pub pillar: String,
 }
 
 /// The registry, looked up by name (event partners hold registry names)
@@ -379,7 +382,7 @@ fn region_counts(masks: impl Iterator<Item = u16>) -> [usize; 16] {
 }
 
 /// The executive summary's view of the selected events' partners.
-/// `pillar_order` maps pillar ids to their position and name; `other` is
+/// `pillar_order` maps pillar ids to their position and short name; `other` is
 /// the `--compare` period's selected events.
 pub(super) fn summarise<'d>(
     lookup: &Lookup<'d>,
@@ -522,7 +525,12 @@ pub(super) fn pillars(tally: &Tally<'_>, selected: &[&Event], pillars: &[&str], 
 
 /// The index of partners: every partner of the selected events (in date
 /// order already), by name, with its most significant events by date.
-pub(super) fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&str, String>, wording: &Wording<'_>) -> Vec<IndexEntry> {
+pub(super) fn index(
+    tally: &Tally<'_>,
+    selected: &[&Event],
+    (anchors, shorts): (&BTreeMap<&str, String>, &BTreeMap<&str, &str>),
+    wording: &Wording<'_>,
+) -> Vec<IndexEntry> {
     // By name as people sort: "Serbia" before "SOCAR".
     let mut order: Vec<(String, &str, usize)> =
         tally.names.iter().enumerate().map(|(p, name)| (name.to_lowercase(), *name, p)).collect();
@@ -560,6 +568,7 @@ pub(super) fn index(tally: &Tally<'_>, selected: &[&Event], anchors: &BTreeMap<&
                             undated: e.undated,
                             planned: e.status == Status::Planned,
                             anchor,
+                            pillar: shorts.get(&*e.pillar).map_or(&*e.pillar, |s| *s).to_owned(),
                         }
                     })
                     .collect(),

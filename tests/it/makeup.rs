@@ -9,11 +9,13 @@ use azint_report::dataset::{load, DataSource};
 
 use crate::util::{bin, copy_dir, default_markdown, default_typeset, fixture, root, stderr, stdout, AS_OF};
 
-/// The default briefing's pages today, measured with both maps and the
-/// annexes in: a ratchet, not the goal. Issue 27 asks for 8, which is not
-/// met (15); lower this bound as the make-up gets there, never raise it.
-const DEFAULT_PAGES_AT_MOST: usize = 15;
-/// The same without the annexes: issue 27's 8 is not met either (10).
+/// The default briefing's pages today, as the tests typeset it (the
+/// Markdown of standard output, which names no map file; annexes in): a
+/// ratchet, not the goal. Issue 27 asks for 8, which is not met (12);
+/// lower this bound as the make-up gets there, never raise it.
+const DEFAULT_PAGES_AT_MOST: usize = 12;
+/// Without the annexes, written by the binary with both maps: issue 27's 8
+/// is not met either (10).
 const NO_ANNEXES_PAGES_AT_MOST: usize = 10;
 
 /// The default briefing, both formats, written by the binary into `dir`:

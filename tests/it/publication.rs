@@ -118,7 +118,7 @@ fn tables_and_charts_share_one_caption_style() {
     // the partner map replaced the region bars).
     let chart = find("Events of the period");
     assert_eq!(chart.0, Face::SansBold);
-    for caption in ["Events per pillar", "Events by kind", "Events by kind and year"] {
+    for caption in ["Events per pillar", "Events by kind and year"] {
         assert_eq!(find(caption), chart, "{caption}");
     }
     assert!(!default_markdown().contains("Events by kind:"), "no caption is a sentence ending in a colon");
@@ -251,7 +251,7 @@ fn a_long_chronology_is_grouped_by_month_too() {
     assert_eq!(months[0], "2025, month not known");
     assert_eq!(months[1], "January 2025");
     assert_eq!(months[12], "December 2025");
-    assert_eq!(chronology.matches("| Date | Event | Pillar | Kind |").count(), 13);
+    assert_eq!(chronology.matches("| Date | Event | Pillar |\n").count(), 13);
 }
 
 /// In the chronology's table a date never wraps, the pillar is a colour
@@ -278,8 +278,12 @@ fn chronology_dates_never_wrap_and_pillars_are_chips_with_short_names() {
     }
     let palette: Vec<azint_report::typeset::geom::Color> =
         (0..4).map(|i| azint_report::typeset::chart::parse_color(azint_report::palette::hex(i)).unwrap()).collect();
+    // The chronology's pages only: a partner's pillar in the executive
+    // summary's table may carry its chip too.
+    let start = typeset.document.headings.iter().find(|h| h.title == "Chronology").unwrap();
+    let end = typeset.document.headings.iter().find(|h| h.title == "Sources").unwrap();
     let mut chips = 0;
-    for page in &typeset.document.pages {
+    for page in &typeset.document.pages[start.page..=end.page] {
         let texts: Vec<_> = page_texts(page).collect();
         for (at, item) in &page.items {
             let Item::Fill { size, color } = item else { continue };
@@ -294,8 +298,6 @@ fn chronology_dates_never_wrap_and_pillars_are_chips_with_short_names() {
         }
     }
     assert_eq!(chips, 30, "every event of the chronology has a chip");
-    let start = typeset.document.headings.iter().find(|h| h.title == "Chronology").unwrap();
-    let end = typeset.document.headings.iter().find(|h| h.title == "Sources").unwrap();
     for (n, page) in typeset.document.pages.iter().enumerate().take(end.page + 1).skip(start.page) {
         for (at, t) in page_texts(page) {
             let inside = (n > start.page || at.y > start.y) && (n < end.page || at.y < end.y);
