@@ -176,3 +176,21 @@ fn issue_25_the_default_briefing_says_what_it_counts() {
     assert!(md.contains("- **Uganda (mentioned)** (country, Africa)") && md.contains("- **Russia (mentioned)**"), "{md}");
     assert!(md.contains("**Partners:** Germany, Austria and SOCAR (Azerbaijani body)"), "{md}");
 }
+
+/// A highlight names its kind only when it has one (issue 25): an event
+/// of kind `other` is not printed "2024 · other · significant", its date
+/// is followed by its level; every other kind is still named.
+#[test]
+fn issue_25_a_highlight_of_kind_other_names_no_kind() {
+    let md = crate::util::default_markdown();
+    let lines: Vec<&str> = md.lines().filter(|l| l.starts_with('*') && l.contains("/5)")).collect();
+    assert!(!lines.is_empty(), "no highlight lines in the briefing");
+    for line in &lines {
+        assert!(!line.contains(" · other · "), "{line}");
+    }
+    assert!(lines.iter().any(|l| l.contains(" · summit · ")), "other kinds are still named: {lines:?}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("*2024* · significant (3/5)")),
+        "the 2024 event of kind other shows its date and level: {lines:?}"
+    );
+}
