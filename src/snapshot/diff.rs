@@ -239,6 +239,7 @@ pub(crate) mod tests {
                 count: hashes.len(),
                 related: 0,
                 per_year: BTreeMap::new(),
+                begun_before: 0,
                 undated: BTreeMap::new(),
                 planned: 0,
                 per_kind: BTreeMap::new(),

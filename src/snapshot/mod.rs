@@ -81,6 +81,7 @@ pub fn snapshot(dataset: &Dataset, summary: &Summary, data: DataStamp, issued: O
                 count: p.count,
                 related: p.related_count,
                 per_year: p.per_year.iter().map(|y| (y.year.to_string(), y.count)).collect(),
+                begun_before: p.begun_before,
                 undated: p.undated.iter().map(|u| (format!("{}..{}", u.from, u.until), u.count)).collect(),
                 planned: planned.get(p.id.as_str()).copied().unwrap_or(0),
                 per_kind: p.per_kind.iter().map(|k| (k.kind.to_owned(), k.count)).collect(),
@@ -173,7 +174,7 @@ mod tests {
     }
 
     #[test]
-    fn a_summary_written_before_undated_and_planned_counts_and_the_encoding_still_reads() {
+    fn a_summary_written_before_undated_planned_and_begun_before_counts_and_the_encoding_still_reads() {
         let mut old = snap("2026-01-01", &[("a", stamp("energy", "A", "1"))], &["a"]);
         let mut json = serde_json::to_value(&old).unwrap();
         json.as_object_mut().unwrap().remove("undated");
@@ -182,6 +183,7 @@ mod tests {
         let pillar = json["pillars"][0].as_object_mut().unwrap();
         pillar.remove("undated");
         pillar.remove("planned");
+        pillar.remove("begun_before");
         let back: Snapshot = serde_json::from_value(json).unwrap();
         old.hash_encoding = 1;
         assert_eq!(back, old);

@@ -150,8 +150,15 @@ pub struct PillarCounts {
     pub name: String,
     pub count: usize,
     pub related: usize,
-    /// Dated events only; the undated ones are under `undated`.
+    /// Dated events begun in each year of the period; the undated ones
+    /// are under `undated`, those begun before the period under
+    /// `begun_before`.
     pub per_year: BTreeMap<String, usize>,
+    /// Events begun before the period and running into it (counted in no
+    /// year of it); 0 in summaries written before it was recorded. The
+    /// years, these and the undated add up to `count`.
+    #[serde(default)]
+    pub begun_before: usize,
     /// Undated events per span, `"2024..2026"` → count.
     #[serde(default)]
     pub undated: BTreeMap<String, usize>,

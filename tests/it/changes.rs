@@ -158,6 +158,27 @@ fn no_undated_event_is_counted_in_a_single_year() {
     }
 }
 
+/// A pillar's parts add up to its count (issue 25, item 6): the years
+/// hold the events begun in them, `begun_before` those begun before the
+/// period and running into it, `undated` the rest. Multilateral's UN
+/// framework of 2021–2025 is its one begun before 2024.
+#[test]
+fn a_pillars_years_begun_before_and_undated_add_up_to_its_count() {
+    let output = run(&["--period", "2024-2026", "--format", "json", "--as-of", AS_OF, "-q", "-o", "-"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let sum = |v: &serde_json::Value| -> u64 { v.as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum() };
+    let mut begun = 0;
+    for pillar in json["pillars"].as_array().unwrap() {
+        let before = pillar["begun_before"].as_u64().unwrap_or_else(|| panic!("{} has no begun_before", pillar["id"]));
+        begun += before;
+        let parts = sum(&pillar["per_year"]) + before + sum(&pillar["undated"]);
+        assert_eq!(Some(parts), pillar["count"].as_u64(), "{}: years + begun before + undated", pillar["id"]);
+    }
+    let multilateral = json["pillars"].as_array().unwrap().iter().find(|p| p["id"] == "multilateral").unwrap();
+    assert_eq!(multilateral["begun_before"], 1);
+    assert!(begun > 0, "the default data have an event begun before 2024");
+}
+
 /// The JSON summary carries undated facts per span and plans, per pillar
 /// and in total.
 #[test]
