@@ -85,8 +85,10 @@ pub enum Fact {
     /// the fixed order of regions (its bars, description and accDescr).
     Regions { counts: Vec<(crate::dataset::Region, usize)> },
     /// The timeline: the events it shows of the period's `total`, with the
-    /// undated and planned ones of the period (its sentence and chart).
-    Timeline { shown: usize, total: usize, undated: usize, planned: usize },
+    /// undated and planned ones of the period, and whether it counts them
+    /// by month (`by_month`: a chronology lists them all, and the timeline
+    /// is too full to draw one by one). Its sentence is written from it.
+    Timeline { shown: usize, total: usize, undated: usize, planned: usize, by_month: bool },
     /// The data note: the dataset's events and those of the period, with
     /// the undated and planned ones among them, and the undated per span.
     DataNote { events: usize, in_period: usize, undated: usize, planned: usize, spans: Vec<(String, String, usize)> },
@@ -104,10 +106,10 @@ pub enum Fact {
 }
 
 /// The sentence of `fact`, in the run's words; `None` for facts whose
-/// sentence a template writes around a table ([`Fact::PillarYears`],
-/// [`Fact::Partners`], [`Fact::Bilateral`], [`Fact::PillarPartners`]: the
-/// template prints the fact's own numbers, carried by the views the fact
-/// is stated from).
+/// words a template or a chart writes around a table or a chart
+/// ([`Fact::PillarYears`], [`Fact::Pie`], [`Fact::Regions`],
+/// [`Fact::DataNote`]: they print the fact's own numbers, carried by the
+/// views the fact is stated from).
 pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
     let words = wording.words();
     let n = Arg::from;
@@ -182,10 +184,24 @@ pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
                 [apart, sentence].join(" ")
             }
         }
+        Fact::Timeline { shown, total, undated, planned, by_month } => timeline(wording, *shown, *total, *undated, *planned, *by_month),
         Fact::Bilateral { events, groups } => words.text("partners-by-region", &[("events", n(*events)), ("groups", n(*groups))]),
         Fact::PillarPartners { main, left_out, least, most, regions, .. } => pillar_partners(wording, main, *left_out, *least, *most, regions),
-        Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::Timeline { .. } | Fact::DataNote { .. } => return None,
+        Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::DataNote { .. } => return None,
     })
+}
+
+/// The sentence over the timeline: all the period's events, the most
+/// significant of them, or (`by_month`) all of them counted by month.
+fn timeline(wording: &Wording<'_>, shown: usize, total: usize, undated: usize, planned: usize, by_month: bool) -> String {
+    let (words, n) = (wording.words(), Arg::from);
+    if by_month {
+        words.text("timeline-dense", &[("total", n(total)), ("undated", n(undated))])
+    } else if shown < total {
+        words.text("timeline-some", &[("shown", n(shown)), ("total", n(total)), ("undated", n(undated)), ("planned", n(planned))])
+    } else {
+        words.text("timeline-all", &[("total", n(total)), ("undated", n(undated)), ("planned", n(planned))])
+    }
 }
 
 /// Key figures the counts support (issue 25, item 5), without an
@@ -304,7 +320,7 @@ pub(super) fn state(
     figures: Vec<Fact>,
     pillars: &[super::PillarSummary],
     data: &super::DataNote,
-    period: &Period,
+    (period, chronology): (&Period, bool),
 ) -> Vec<Fact> {
     let totals = &executive.totals;
     let mut facts = vec![Fact::Totals {
@@ -329,6 +345,7 @@ pub(super) fn state(
             total: totals.events,
             undated: data.undated_in_period,
             planned: data.planned_in_period,
+            by_month: chronology && executive.timeline.len() < totals.events,
         });
     }
     let partners = &executive.partners;
@@ -411,8 +428,33 @@ pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: 
                 }
             }
             Fact::Bilateral { .. } => executive.partners.bilateral_sentence = sentence,
-            Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::Timeline { .. } | Fact::DataNote { .. } => {}
+            Fact::Timeline { .. } => executive.timeline_sentence = sentence,
+            Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::DataNote { .. } => {}
         }
     }
     executive.opening = opening.join(" ");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::Catalogue;
+
+    /// The timeline's sentence is written from its fact (issue 25, item
+    /// 6), as the opening is: the numbers it states are the fact's, which
+    /// the property test recounts.
+    #[test]
+    fn the_timeline_sentence_is_its_facts() {
+        let words = Catalogue::builtin();
+        let wording = Wording::new(&words);
+        let say = |shown, total, by_month| say(&Fact::Timeline { shown, total, undated: 2, planned: 1, by_month }, &wording).unwrap();
+        let all = say(7, 7, false);
+        assert!(all.starts_with("All 7 events of the period"), "{all}");
+        assert!(all.contains("marked as undated"), "{all}");
+        let some = say(5, 9, false);
+        assert!(some.starts_with("The 5 most significant events of the 9 of the period"), "{some}");
+        let dense = say(40, 90, true);
+        assert!(dense.starts_with("90 events of the period, too many to draw one by one"), "{dense}");
+        assert!(!dense.contains("planned"), "{dense}");
+    }
 }

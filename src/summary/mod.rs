@@ -222,7 +222,7 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
     let mut executive = executive(&scope, (&lookup, &tally), &pillars, compare.as_ref(), other.as_ref().map(|(_, e)| e.as_slice()));
     let figures = facts::figures(&pillars, &scope.selected, period);
     let data = data_note(dataset, selection, &scope.selected);
-    let facts = facts::state(&executive, figures, &pillars, &data, period);
+    let facts = facts::state(&executive, figures, &pillars, &data, (period, selection.chronology));
     facts::render(&facts, &mut executive, &mut pillars, wording);
     let anchors: BTreeMap<&str, String> =
         scope.pillars.iter().map(|p| (p.id.as_str(), crate::slug::reference(&p.id))).collect();
@@ -342,6 +342,7 @@ fn executive(
         timeline: counts::timeline(selected, &scope.pillars, period, scope.wording.words()),
         key_figures: Vec::new(),
         opening: String::new(),
+        timeline_sentence: String::new(),
         watch: watch::list(&scope.ahead, scope.as_of, &scope.pillar_names, wording.words()),
         partners: partners::summarise(lookup, tally, selected, &pillar_order, other, wording),
     }

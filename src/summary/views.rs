@@ -39,6 +39,9 @@ pub struct Executive {
     pub top_highlights: Vec<EventView>,
     /// The most significant events of the period on a time axis.
     pub timeline: Vec<TimelineEvent>,
+    /// The sentence over the timeline, from its [`super::Fact::Timeline`]
+    /// (empty without events).
+    pub timeline_sentence: String,
     /// What the numbers say plainly, one figure a sentence, with no
     /// evaluative word (issue 25, item 5): the template sets them as "Key
     /// figures". The analyst's judgements are the summary's `judgements`.

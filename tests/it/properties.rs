@@ -329,13 +329,15 @@ mod facts {
         dataset: &'d Dataset,
         period: Period,
         selected: Vec<&'d DataEvent>,
+        /// Whether the run lists every event in a chronology.
+        chronology: bool,
     }
 
     impl<'d> Oracle<'d> {
-        fn new(dataset: &'d Dataset, period: Period) -> Self {
+        fn new(dataset: &'d Dataset, period: Period, chronology: bool) -> Self {
             let last = |e: &DataEvent| e.until.unwrap_or(e.date).last_day();
             let selected = dataset.events.iter().filter(|e| e.date.first_day() <= period.end && last(e) >= period.start).collect();
-            Oracle { dataset, period, selected }
+            Oracle { dataset, period, selected, chronology }
         }
 
         /// The registry's entry; `None` without a registry.
@@ -565,11 +567,14 @@ mod facts {
                         Region::ALL.iter().map(|r| (*r, selected.iter().filter(|e| self.regions(e).contains(r)).count())).collect();
                     ok(*counts == recount, "regions")
                 }
-                Fact::Timeline { shown, total, undated, planned: p } => ok(
+                // Counted by month only when a chronology lists every
+                // event and the timeline cannot show them all.
+                Fact::Timeline { shown, total, undated, planned: p, by_month } => ok(
                     *total == selected.len()
                         && *shown == selected.len().min(40)
                         && *undated == selected.iter().filter(|e| e.undated).count()
-                        && *p == planned(selected),
+                        && *p == planned(selected)
+                        && *by_month == (self.chronology && selected.len() > 40),
                     "timeline",
                 ),
                 Fact::DataNote { events, in_period, undated, planned: p, spans } => {
@@ -611,9 +616,10 @@ mod facts {
 
         #[test]
         fn every_fact_the_summary_states_is_true(
-            spec in prop::collection::vec(event(), 0..30),
+            spec in prop::collection::vec(event(), 0..50),
             period in prop::sample::select(vec!["2024-2026", "2025", "2024-07..2025-06", "2023-2027"]),
             registered in prop::bool::weighted(0.8),
+            chronology in prop::bool::ANY,
         ) {
             let dataset = build(spec, registered);
             let period = Period::parse(period).unwrap();
@@ -623,13 +629,13 @@ mod facts {
                 highlights: 3,
                 pillars: &[],
                 as_of: NaiveDate::from_ymd_opt(2026, 2, 12).unwrap(),
-                chronology: false,
+                chronology,
                 compare: None,
                 data_source: "test".into(),
                 words: &words,
             };
             let summary = summarise(&dataset, &selection);
-            let oracle = Oracle::new(&dataset, period.clone());
+            let oracle = Oracle::new(&dataset, period.clone(), chronology);
             for fact in &summary.facts {
                 if let Err(problem) = oracle.check(fact) {
                     prop_assert!(false, "{}", problem);
