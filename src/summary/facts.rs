@@ -89,6 +89,12 @@ pub enum Fact {
     /// by month (`by_month`: a chronology lists them all, and the timeline
     /// is too full to draw one by one). Its sentence is written from it.
     Timeline { shown: usize, total: usize, undated: usize, planned: usize, by_month: bool },
+    /// The timeline chart's description for screen readers (its Mermaid
+    /// accDescr and the PDF's alt text), as far as it counts: the
+    /// `events` it draws over the period and, counted by month, the
+    /// `lanes` (pillars) its dated events fall in (`None`: drawn one by
+    /// one, a lane a pillar). The events it then names are the data's.
+    TimelineChart { period: Period, events: usize, lanes: Option<usize> },
     /// The data note: the dataset's events and those of the period, with
     /// the undated and planned ones among them, and the undated per span.
     DataNote { events: usize, in_period: usize, undated: usize, planned: usize, spans: Vec<(String, String, usize)> },
@@ -185,6 +191,7 @@ pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
             }
         }
         Fact::Timeline { shown, total, undated, planned, by_month } => timeline(wording, *shown, *total, *undated, *planned, *by_month),
+        Fact::TimelineChart { period, events, lanes } => timeline_chart(wording, period, *events, *lanes),
         Fact::Bilateral { events, groups } => words.text("partners-by-region", &[("events", n(*events)), ("groups", n(*groups))]),
         Fact::PillarPartners { main, left_out, least, most, regions, .. } => pillar_partners(wording, main, *left_out, *least, *most, regions),
         Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::DataNote { .. } => return None,
@@ -201,6 +208,22 @@ fn timeline(wording: &Wording<'_>, shown: usize, total: usize, undated: usize, p
         words.text("timeline-some", &[("shown", n(shown)), ("total", n(total)), ("undated", n(undated)), ("planned", n(planned))])
     } else {
         words.text("timeline-all", &[("total", n(total)), ("undated", n(undated)), ("planned", n(planned))])
+    }
+}
+
+/// The timeline chart's description, as far as it counts.
+fn timeline_chart(wording: &Wording<'_>, period: &Period, events: usize, lanes: Option<usize>) -> String {
+    let (words, n) = (wording.words(), Arg::from);
+    match lanes {
+        Some(lanes) => {
+            let (from, until) = (period.start.year().to_string(), period.end.year().to_string());
+            words.text("timeline-dense-alt", &[("count", n(events)), ("lanes", n(lanes)), ("from", Arg::from(from)), ("until", Arg::from(until))])
+        }
+        None => {
+            let (first, last) = crate::date::PartialDate::span_of(period.start, period.end);
+            let (from, until) = (first.display_in(words), last.display_in(words));
+            words.text("mermaid-timeline", &[("count", n(events)), ("from", Arg::from(from)), ("until", Arg::from(until))])
+        }
     }
 }
 
@@ -347,6 +370,7 @@ pub(super) fn state(
             planned: data.planned_in_period,
             by_month: chronology && executive.timeline.len() < totals.events,
         });
+        facts.push(timeline_chart_fact(executive, pillars, data, (period, chronology)));
     }
     let partners = &executive.partners;
     if partners.count > 0 {
@@ -399,6 +423,19 @@ pub(super) fn state(
     facts
 }
 
+/// The timeline chart's fact: counted by month, the dated events of the
+/// period (the undated are left out of it) and the pillars they fall in;
+/// drawn, the events it shows.
+fn timeline_chart_fact(executive: &super::Executive, pillars: &[PillarSummary], data: &super::DataNote, (period, chronology): (&Period, bool)) -> Fact {
+    let totals = &executive.totals;
+    if chronology && executive.timeline.len() < totals.events {
+        let lanes = pillars.iter().filter(|p| p.count > p.undated.iter().map(|s| s.count).sum::<usize>()).count();
+        Fact::TimelineChart { period: period.clone(), events: totals.events - data.undated_in_period, lanes: Some(lanes) }
+    } else {
+        Fact::TimelineChart { period: period.clone(), events: executive.timeline.len(), lanes: None }
+    }
+}
+
 /// Writes each fact's sentence where the templates read it: the opening
 /// and the key figures of the executive summary, each pillar's overview.
 pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: &mut [super::PillarSummary], wording: &Wording<'_>) {
@@ -429,6 +466,7 @@ pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: 
             }
             Fact::Bilateral { .. } => executive.partners.bilateral_sentence = sentence,
             Fact::Timeline { .. } => executive.timeline_sentence = sentence,
+            Fact::TimelineChart { .. } => executive.timeline_alt = sentence,
             Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::DataNote { .. } => {}
         }
     }
@@ -456,5 +494,19 @@ mod tests {
         let dense = say(40, 90, true);
         assert!(dense.starts_with("90 events of the period, too many to draw one by one"), "{dense}");
         assert!(!dense.contains("planned"), "{dense}");
+    }
+
+    /// The timeline chart's description counts what its fact holds: the
+    /// events drawn over the period's years, or by month, the dated events
+    /// and their lanes.
+    #[test]
+    fn the_timeline_charts_description_is_its_facts() {
+        let words = Catalogue::builtin();
+        let wording = Wording::new(&words);
+        let period = Period::parse("2024-2026").unwrap();
+        let drawn = say(&Fact::TimelineChart { period: period.clone(), events: 12, lanes: None }, &wording).unwrap();
+        assert_eq!(drawn, "A timeline of 12 events from 2024 to 2026, one lane per pillar.");
+        let dense = say(&Fact::TimelineChart { period, events: 80, lanes: Some(4) }, &wording).unwrap();
+        assert!(dense.starts_with("Events per month and pillar: 80 events in 4 lanes from 2024 to 2026"), "{dense}");
     }
 }

@@ -343,6 +343,7 @@ fn executive(
         key_figures: Vec::new(),
         opening: String::new(),
         timeline_sentence: String::new(),
+        timeline_alt: String::new(),
         watch: watch::list(&scope.ahead, scope.as_of, &scope.pillar_names, wording.words()),
         partners: partners::summarise(lookup, tally, selected, &pillar_order, other, wording),
     }

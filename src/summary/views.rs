@@ -42,6 +42,10 @@ pub struct Executive {
     /// The sentence over the timeline, from its [`super::Fact::Timeline`]
     /// (empty without events).
     pub timeline_sentence: String,
+    /// The timeline chart's description as far as it counts, from its
+    /// [`super::Fact::TimelineChart`]: the chart's accDescr and alt text
+    /// begin with it (empty without events).
+    pub timeline_alt: String,
     /// What the numbers say plainly, one figure a sentence, with no
     /// evaluative word (issue 25, item 5): the template sets them as "Key
     /// figures". The analyst's judgements are the summary's `judgements`.

@@ -494,6 +494,35 @@ mod facts {
         }
 
         /// The fact, recounted: `Err` says what is wrong.
+        /// The timeline's sentence: the events it shows (all, or the 40
+        /// most significant) of the period's, its undated and planned;
+        /// counted by month only when a chronology lists every event and
+        /// the timeline cannot show them all.
+        fn timeline(&self, (shown, total): (usize, usize), undated: usize, planned: usize, by_month: bool) -> bool {
+            let selected = &self.selected;
+            total == selected.len()
+                && shown == selected.len().min(40)
+                && undated == selected.iter().filter(|e| e.undated).count()
+                && planned == selected.iter().filter(|e| e.status == Status::Planned).count()
+                && by_month == (self.chronology && selected.len() > 40)
+        }
+
+        /// The timeline chart's description: drawn, the events it shows;
+        /// counted by month, the dated events and the pillars they fall
+        /// in.
+        fn timeline_chart(&self, period: &Period, events: usize, lanes: Option<usize>) -> bool {
+            let dated: Vec<&&DataEvent> = self.selected.iter().filter(|e| !e.undated).collect();
+            let by_month = self.chronology && self.selected.len() > 40;
+            *period == self.period
+                && match lanes {
+                    Some(lanes) => {
+                        let pillars: std::collections::BTreeSet<&str> = dated.iter().map(|e| &*e.pillar).collect();
+                        by_month && events == dated.len() && lanes == pillars.len()
+                    }
+                    None => !by_month && events == self.selected.len().min(40),
+                }
+        }
+
         fn check(&self, fact: &Fact) -> Result<(), String> {
             let selected = &self.selected;
             let planned = |events: &[&DataEvent]| events.iter().filter(|e| e.status == Status::Planned).count();
@@ -567,16 +596,10 @@ mod facts {
                         Region::ALL.iter().map(|r| (*r, selected.iter().filter(|e| self.regions(e).contains(r)).count())).collect();
                     ok(*counts == recount, "regions")
                 }
-                // Counted by month only when a chronology lists every
-                // event and the timeline cannot show them all.
-                Fact::Timeline { shown, total, undated, planned: p, by_month } => ok(
-                    *total == selected.len()
-                        && *shown == selected.len().min(40)
-                        && *undated == selected.iter().filter(|e| e.undated).count()
-                        && *p == planned(selected)
-                        && *by_month == (self.chronology && selected.len() > 40),
-                    "timeline",
-                ),
+                Fact::Timeline { shown, total, undated, planned, by_month } => {
+                    ok(self.timeline((*shown, *total), *undated, *planned, *by_month), "timeline")
+                }
+                Fact::TimelineChart { period, events, lanes } => ok(self.timeline_chart(period, *events, *lanes), "timeline chart"),
                 Fact::DataNote { events, in_period, undated, planned: p, spans } => {
                     ok(self.data_note(*events, *in_period, *undated, *p, spans), "data note")
                 }

@@ -105,9 +105,17 @@ pub fn mermaid_bars(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> 
 pub fn mermaid_timeline(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let period: PeriodRow = views::one(h, 1, "mermaid_timeline")?;
     let title = super::text(h, 2, "mermaid_timeline")?;
+    // `alt=`: the description's counts, written by the summary from its
+    // fact (issue 25, item 6); without it (a desk's template), counted
+    // here.
+    let alt = h.hash_get("alt").and_then(|v| v.value().as_str()).filter(|a| !a.is_empty());
     if h.param(3).is_some() {
         let chronology: ChronologyRows<'_> = views::one(h, 3, "mermaid_timeline")?;
-        return fenced(&dense(&chronology, &period, title, words), out);
+        let mut chart = dense(&chronology, &period, title, words);
+        if let (Some(alt), Chart::Timeline { alt: described, .. }) = (alt, &mut chart) {
+            described.description = alt.to_owned();
+        }
+        return fenced(&chart, out);
     }
     let events: Vec<TimelineRow<'_>> = views::rows(h, 0, "mermaid_timeline")?;
     let mut lanes: Vec<(usize, &str)> = events.iter().map(|e| (e.colour, e.lane)).collect();
@@ -125,7 +133,13 @@ pub fn mermaid_timeline(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output)
         title: title.to_owned(),
         lanes,
         period: Some((period.start, period.end)),
-        alt: Alt { title: title.to_owned(), description: words::timeline(&events, period.start, period.end, words) },
+        alt: Alt {
+            title: title.to_owned(),
+            description: match alt {
+                Some(head) => words::timeline_lanes(head.to_owned(), &events, words),
+                None => words::timeline(&events, period.start, period.end, words),
+            },
+        },
     };
     fenced(&chart, out)
 }
@@ -329,6 +343,26 @@ mod tests {
         assert!(out.contains("    section Trade\n    1 event :s1mc1e1, 2024-01-01, 2024-12-31\n    1 event :s1c1e2, 2025-05-01, 2025-05-31\n"), "{out}");
         assert!(out.contains("    section Energy\n    1 event :s1c1e3, 2024-01-01, 2024-01-31\n    2 events :s1c2e4, 2024-03-01, 2024-03-31\n"), "{out}");
         assert!(out.contains("accDescr: Events per month and pillar: 5 events in 2 lanes from 2024 to 2026"), "{out}");
+    }
+
+    /// Issue 25, item 6: the briefing's template gives the description's
+    /// counts as the summary wrote them from its fact (`alt=`); the chart
+    /// follows them with the events it names, or, counted by month, says
+    /// only them.
+    #[test]
+    fn a_timelines_counts_come_from_the_summarys_fact() {
+        let data = serde_json::json!({
+            "events": [
+                { "title": "Visit", "pillar_name": "Diplomacy", "colour": 0, "start": "2024-08-09", "end": "2024-08-09", "significance": 3, "single_day": true, "undated": false, "planned": false, "imprecise": false, "lane": "Diplomacy", "when": "W" }
+            ],
+            "period": { "start": "2024-01-01", "end": "2026-12-31" },
+            "chronology": { "before": [], "years": [] },
+            "alt": "Counted by the fact."
+        });
+        let out = render("{{{mermaid_timeline events period \"T\" alt=alt}}}", data.clone());
+        assert!(out.contains("    accDescr: Counted by the fact. Diplomacy: Visit on 9 August 2024.\n"), "{out}");
+        let out = render("{{{mermaid_timeline events period \"T\" chronology alt=alt}}}", data);
+        assert!(out.contains("    accDescr: Counted by the fact.\n"), "{out}");
     }
 
     /// Bars of regions are said as what they count, not as years.

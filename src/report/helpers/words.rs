@@ -103,7 +103,14 @@ fn bounds(start: NaiveDate, end: NaiveDate, words: &Catalogue) -> (String, Strin
 /// pillar's events with their dates, in the chart's order.
 pub fn timeline(events: &[TimelineRow<'_>], start: NaiveDate, end: NaiveDate, words: &Catalogue) -> String {
     let (from, until) = bounds(start, end, words);
-    let mut text = words.text("mermaid-timeline", &[("count", events.len().into()), ("from", from.into()), ("until", until.into())]);
+    let text = words.text("mermaid-timeline", &[("count", events.len().into()), ("from", from.into()), ("until", until.into())]);
+    timeline_lanes(text, events, words)
+}
+
+/// `head`, the timeline's counts in words, followed by each pillar's
+/// events with their dates, in the chart's order.
+pub fn timeline_lanes(head: String, events: &[TimelineRow<'_>], words: &Catalogue) -> String {
+    let mut text = head;
     let mut lanes: Vec<(usize, &str)> = events.iter().map(|e| (e.colour, e.pillar_name)).collect();
     lanes.sort();
     lanes.dedup();
