@@ -84,6 +84,11 @@ pub enum Fact {
     /// The bar chart of events with a bilateral counterpart per region, in
     /// the fixed order of regions (its bars, description and accDescr).
     Regions { counts: Vec<(crate::dataset::Region, usize)> },
+    /// The partner map (issue 26): each registered partner of the period
+    /// with the events it takes part in (a role that deals, never an own
+    /// body), in registry order; its shading, table, list and alt text are
+    /// written from it.
+    PartnerMap { counts: Vec<(String, usize)> },
     /// The timeline: the events it shows of the period's `total`, with the
     /// undated and planned ones of the period, and whether it counts them
     /// by month (`by_month`: a chronology lists them all, and the timeline
@@ -113,7 +118,7 @@ pub enum Fact {
 
 /// The sentence of `fact`, in the run's words; `None` for facts whose
 /// words a template or a chart writes around a table or a chart
-/// ([`Fact::PillarYears`], [`Fact::Pie`], [`Fact::Regions`],
+/// ([`Fact::PillarYears`], [`Fact::Pie`], [`Fact::Regions`], [`Fact::PartnerMap`],
 /// [`Fact::DataNote`]: they print the fact's own numbers, carried by the
 /// views the fact is stated from).
 pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
@@ -194,7 +199,7 @@ pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
         Fact::TimelineChart { period, events, lanes } => timeline_chart(wording, period, *events, *lanes),
         Fact::Bilateral { events, groups } => words.text("partners-by-region", &[("events", n(*events)), ("groups", n(*groups))]),
         Fact::PillarPartners { main, left_out, least, most, regions, .. } => pillar_partners(wording, main, *left_out, *least, *most, regions),
-        Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::DataNote { .. } => return None,
+        Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::PartnerMap { .. } | Fact::DataNote { .. } => return None,
     })
 }
 
@@ -467,7 +472,7 @@ pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: 
             Fact::Bilateral { .. } => executive.partners.bilateral_sentence = sentence,
             Fact::Timeline { .. } => executive.timeline_sentence = sentence,
             Fact::TimelineChart { .. } => executive.timeline_alt = sentence,
-            Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::DataNote { .. } => {}
+            Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::PartnerMap { .. } | Fact::DataNote { .. } => {}
         }
     }
     executive.opening = opening.join(" ");

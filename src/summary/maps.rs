@@ -80,11 +80,10 @@ pub struct RouteRow {
 /// the partner analysis's rule (issue 25): a role that deals with
 /// Azerbaijan ([`crate::dataset::Role::deals`]; a mention is not a
 /// partnership), and never one of Azerbaijan's own bodies.
-pub fn partner_counts<'d>(dataset: &'d Dataset, summary: &Summary) -> Vec<(&'d Partner, usize)> {
-    let selected: std::collections::HashSet<&str> = summary.selected.iter().map(String::as_str).collect();
+pub fn partner_counts<'d>(dataset: &'d Dataset, selected: &[&crate::dataset::Event]) -> Vec<(&'d Partner, usize)> {
     let index: std::collections::HashMap<&str, usize> = dataset.partners.iter().enumerate().map(|(i, p)| (p.name.as_str(), i)).collect();
     let mut counts = vec![0usize; dataset.partners.len()];
-    for event in dataset.events.iter().filter(|e| selected.contains(e.id.as_str())) {
+    for event in selected {
         for (name, _) in event.partner_roles().filter(|(_, role)| role.deals()) {
             if let Some(&i) = index.get(name) {
                 counts[i] += 1;
@@ -94,6 +93,19 @@ pub fn partner_counts<'d>(dataset: &'d Dataset, summary: &Summary) -> Vec<(&'d P
     dataset.partners.iter().zip(counts).filter(|(p, n)| *n > 0 && p.kind != PartnerKind::Domestic).collect()
 }
 
+/// The partner map's counts as the summary states them
+/// ([`super::facts::Fact::PartnerMap`], checked by the property test's
+/// oracle): each registered partner with its events.
+fn stated_counts<'d>(dataset: &'d Dataset, summary: &Summary) -> Vec<(&'d Partner, usize)> {
+    let stated = summary.facts.iter().find_map(|f| match f {
+        super::facts::Fact::PartnerMap { counts } => Some(counts),
+        _ => None,
+    });
+    let Some(stated) = stated else { return Vec::new() };
+    let by_name: std::collections::HashMap<&str, &Partner> = dataset.partners.iter().map(|p| (p.name.as_str(), p)).collect();
+    stated.iter().filter_map(|(name, n)| by_name.get(name.as_str()).map(|p| (*p, *n))).collect()
+}
+
 /// The maps' data; their files, and the routes' kinds in words, are the
 /// pipeline's to set.
 pub fn maps(dataset: &Dataset, summary: &Summary, routes: &[RouteView], words: &Catalogue) -> Maps {
@@ -101,7 +113,7 @@ pub fn maps(dataset: &Dataset, summary: &Summary, routes: &[RouteView], words: &
 }
 
 fn partner_map(dataset: &Dataset, summary: &Summary, words: &Catalogue) -> Option<PartnerMapView> {
-    let counts = partner_counts(dataset, summary);
+    let counts = stated_counts(dataset, summary);
     let region = |p: &Partner| p.region.map(|r| words.text("region-name", &[("region", r.as_str().into())])).unwrap_or_default();
     let mut countries: Vec<CountryRow> = counts
         .iter()

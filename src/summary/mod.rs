@@ -230,6 +230,10 @@ pub fn summarise(dataset: &Dataset, selection: &Selection<'_>) -> Summary {
     let selected = &scope.selected;
     let shorts: BTreeMap<&str, &str> = scope.pillars.iter().map(|p| (p.id.as_str(), p.short.as_deref().unwrap_or(&p.name))).collect();
     let partner_index = partners::index(&tally, selected, (&anchors, &shorts), wording);
+    let mut facts = facts;
+    facts.push(Fact::PartnerMap {
+        counts: maps::partner_counts(dataset, selected).into_iter().map(|(p, n)| (p.name.clone(), n)).collect(),
+    });
     Summary {
         report: dataset.report.clone(),
         period: period.clone(),

@@ -355,6 +355,13 @@ mod facts {
                 .collect()
         }
 
+        /// Each registered partner taking part, in registry order: what
+        /// the partner map shades, tabulates and says.
+        fn partner_map(&self) -> Vec<(String, usize)> {
+            let tally = self.tally(&self.selected);
+            self.dataset.partners.iter().filter_map(|p| tally.get(&p.name).map(|n| (p.name.clone(), *n))).collect()
+        }
+
         /// Events per partner over `events`.
         fn tally(&self, events: &[&DataEvent]) -> BTreeMap<String, usize> {
             let mut out = BTreeMap::new();
@@ -596,6 +603,7 @@ mod facts {
                         Region::ALL.iter().map(|r| (*r, selected.iter().filter(|e| self.regions(e).contains(r)).count())).collect();
                     ok(*counts == recount, "regions")
                 }
+                Fact::PartnerMap { counts } => ok(*counts == self.partner_map(), "partner map"),
                 Fact::Timeline { shown, total, undated, planned, by_month } => {
                     ok(self.timeline((*shown, *total), *undated, *planned, *by_month), "timeline")
                 }
