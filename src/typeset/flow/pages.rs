@@ -560,7 +560,7 @@ fn title_in<'c>(cell: &'c str, titles: &std::collections::HashSet<&str>) -> Opti
         chars.next().is_some_and(char::is_whitespace) && chars.next().is_some_and(|c| !c.is_alphanumeric())
     };
     let starts = cell.char_indices().filter(|&(_, c)| c.is_whitespace()).map(|(at, _)| at);
-    starts.filter(|&at| remark(&cell[at..]) && titles.contains(&cell[..at])).last().map(|at| &cell[..at])
+    starts.rev().find(|&at| remark(&cell[at..]) && titles.contains(&cell[..at])).map(|at| &cell[..at])
 }
 
 /// Sets each index sub-entry's page number, right-aligned after a dot
