@@ -658,14 +658,14 @@ about-compiled = This briefing covers { $from } to { $until }: { $in_period ->
 about-undated = Undated facts: the source places { $count ->
         [one] { $count } fact of the period somewhere in a span without a date of its own
        *[other] { $count } facts of the period somewhere in a span without a date of their own
-    } ({ $spans }), shown with it ("{ $example }"): tables by year count them in a column of their own, the timeline across the span, the chronology under a heading of their own.
+    } ({ $spans }), shown with it ("{ $example }") and counted in no year.
 # One span of them: $count facts within $span.
 about-undated-span = { $count } within { $span }
 # Planned events: $count.
 about-planned = Plans: { $count ->
         [one] { $count } event of the period is
        *[other] { $count } events of the period are
-    } only announced, marked "(planned)" and ranked after held events of the same significance.
+    } only announced, marked "(planned)".
 
 ## Drafts and issued briefings: the DRAFT mark, and the change report's
 ## title and opening line.
@@ -857,7 +857,7 @@ watch-heading = **What to watch** on { $date }: plans ahead, spans still running
 # events (highlights; a cut list of related events or of a partner's
 # events) and breaks their ties, the rule of summary::highlights (issue 25, item 8). No
 # variables.
-about-highlights = Each pillar's highlights are its most significant events of the period, by the significance the data give each event (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts at the beginning of its span), then the title in alphabetical order. Where the timeline, a list of related events or a partner's list of events is shortened, the same rule chooses what it keeps.
+about-highlights = Highlights are each pillar's most significant events (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts with its span), then the title in alphabetical order. A shortened list (the timeline, related events, a partner's events) keeps by the same rule.
 
 ## judge
 
@@ -961,8 +961,6 @@ partner-mentioned = { $name } (mentioned)
 # The chronology's heading over the events begun before the period's first
 # year and still under way in it: $year, that first year (as text).
 chronology-before = Begun before { $year }
-# The sentence under it: $year, likewise.
-chronology-before-note = Events begun before { $year } and still under way in it.
 # The timeline's key, for the bands of events known only to the month or
 # the year (issue 27, item 5). No variables.
 chart-key-bands = a band: known only to the month or year
@@ -1054,8 +1052,6 @@ subject-country = Azerbaijan
 # The part heading over the annexes (chronology, sources, index of
 # partners, about-note), which open on a new page. No variables.
 heading-annexes = Annexes
-# Under the annexes' heading: what the part holds. No variables.
-annexes-note = What follows is for reference: every event of the period by date, the sources, the partners with their events, and how this briefing is made.
 # One related event in a pillar's run of related events, which are
 # joined by semicolons into one paragraph: $title and $date (as printed);
 # its own pillar is said once, in the chronology.

@@ -237,7 +237,7 @@ fn the_default_briefing_prints_its_hedges_with_their_titles_in_both_formats() {
 fn the_sefe_volume_is_printed_with_its_event_in_both_formats() {
     let (md, pdf) = default_both();
     let shown = "Ten-year gas contract with Germany's SEFE, with additional volumes delivered to Austria (Annual volume: about 1.5 billion cubic metres of gas a year)";
-    assert!(md.contains(&format!("| {shown} |")), "the chronology's row");
+    assert!(md.contains(&format!("| {shown}\u{a0}·\u{a0}contract |")), "the chronology's row");
     assert!(md.contains("- **SEFE** (company): [Energy](#3-energy-and-green-transition-diplomacy), undated, 2024–2026\n"), "the index of partners");
     assert!(pdf.contains("GermanysSEFEwithadditionalvolumesdeliveredtoAustriaAnnualvolumeabout15billioncubicmetresofgasayear"), "the PDF");
 }
@@ -255,7 +255,7 @@ fn attribution_and_lead_figure_go_wherever_the_title_goes() {
     let shown = "Gas deal signed (according to wire reports; Volume: 2 bcm/yr)";
     for (place, line) in [
         ("the pillar's highlight", format!("#### {shown}\n")),
-        ("the chronology", format!("| {shown} |")),
+        ("the chronology", format!("| {shown}\u{a0}·\u{a0}contract |")),
     ] {
         assert!(md.contains(&line), "{place}: `{line}` in\n{md}");
     }

@@ -535,7 +535,7 @@ fn page_letters(page: &azint_report::typeset::display::Page, above: Pt) -> Strin
 }
 
 /// Every event of the default briefing's chronology as `(title, the anchor
-/// of its pillar's section)`, the title as the Markdown writes it.
+/// of its pillar's section)`, the title as written, less its kind after it.
 fn chronology_events(markdown: &str) -> Vec<(String, String)> {
     let chronology = &markdown[markdown.find("## Chronology").expect("a chronology")..markdown.find("## Sources").unwrap()];
     let anchor = |pillar: &str| match pillar {
@@ -551,6 +551,7 @@ fn chronology_events(markdown: &str) -> Vec<(String, String)> {
         .map(|l| {
             let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
             let (title, pillar) = (cells[cells.len() - 2], cells[cells.len() - 1]);
+            let title = title.rsplit_once("\u{a0}·\u{a0}").map_or(title, |(title, _)| title);
             (title.to_owned(), anchor(pillar).to_owned())
         })
         .collect()

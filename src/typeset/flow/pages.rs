@@ -520,13 +520,12 @@ pub(super) fn index_places(doc: &Document, index: &[IndexRef], rows: &[(usize, P
     let titles: HashSet<&str> = index.iter().map(|r| r.title.as_str()).collect();
     let mut rows_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for (n, (_, _, cells)) in rows.iter().enumerate() {
-        // A cell is the title, or the title with a remark in brackets
-        // after it (a planned event's cell reads "Title (planned)", in
-        // whatever words the templates use): read from the cell, so no
-        // word of a template is repeated here.
+        // A cell is the title, or the title with remarks after it (a
+        // planned event's cell reads "Title (planned)", the chronology's
+        // "Title · agreement", in whatever words the templates use): read
+        // from the cell, so no word of a template is repeated here.
         for cell in cells {
-            let title = if titles.contains(cell.as_str()) { cell.as_str() } else { without_remark(cell) };
-            if titles.contains(title) {
+            if let Some(title) = title_in(cell, &titles) {
                 rows_of.entry(title).or_default().push(n);
                 break;
             }
@@ -547,13 +546,21 @@ pub(super) fn index_places(doc: &Document, index: &[IndexRef], rows: &[(usize, P
         .collect()
 }
 
-/// A table cell without a remark in brackets at its end: "Visit
-/// (planned)" is "Visit"; a cell with none is itself.
-fn without_remark(cell: &str) -> &str {
-    match cell.strip_suffix(')').and_then(|c| c.rfind(" (").map(|at| &cell[..at])) {
-        Some(title) if !title.is_empty() => title,
-        _ => cell,
+/// The title a table cell names: the whole cell, else the longest of
+/// `titles` the cell starts with that remarks set off by punctuation
+/// follow: "Visit (planned)" and "Visit · visit" are "Visit", "Visits
+/// abroad" is not.
+fn title_in<'c>(cell: &'c str, titles: &std::collections::HashSet<&str>) -> Option<&'c str> {
+    if titles.contains(cell) {
+        return Some(cell);
     }
+    // After a space (a no-break one too), a mark that is no letter.
+    let remark = |rest: &str| {
+        let mut chars = rest.chars();
+        chars.next().is_some_and(char::is_whitespace) && chars.next().is_some_and(|c| !c.is_alphanumeric())
+    };
+    let starts = cell.char_indices().filter(|&(_, c)| c.is_whitespace()).map(|(at, _)| at);
+    starts.rev().find(|&at| remark(&cell[at..]) && titles.contains(&cell[..at])).map(|at| &cell[..at])
 }
 
 /// Sets each index sub-entry's page number, right-aligned after a dot
@@ -651,18 +658,20 @@ pub(super) fn resolve_anchors(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
-    use super::without_remark;
+    use super::title_in;
 
-    /// A planned event's cell is found by its title whatever word the
-    /// templates put in the brackets; a cell without a remark, or only a
-    /// remark, is itself.
+    /// A cell is found by its title whatever words the templates put in
+    /// the remarks after it; a title that only starts a longer title is
+    /// not the cell's, nor is a remark alone.
     #[test]
-    fn a_cells_remark_in_brackets_is_left_out() {
-        assert_eq!(without_remark("Visit to Baku (planned)"), "Visit to Baku");
-        assert_eq!(without_remark("Visit to Baku (geplant)"), "Visit to Baku");
-        assert_eq!(without_remark("Visit (EU) to Baku"), "Visit (EU) to Baku");
-        assert_eq!(without_remark("(planned)"), "(planned)");
-        assert_eq!(without_remark("Visit"), "Visit");
-        assert_eq!(without_remark(""), "");
+    fn a_cells_remarks_after_its_title_are_left_out() {
+        let titles = ["Visit to Baku", "Visit", "Visit (EU) to Baku", "(planned)"].into_iter().collect();
+        assert_eq!(title_in("Visit to Baku (planned)", &titles), Some("Visit to Baku"));
+        assert_eq!(title_in("Visit to Baku (geplant) · visit", &titles), Some("Visit to Baku"));
+        assert_eq!(title_in("Visit to Baku\u{a0}·\u{a0}visit", &titles), Some("Visit to Baku"));
+        assert_eq!(title_in("Visit (EU) to Baku", &titles), Some("Visit (EU) to Baku"));
+        assert_eq!(title_in("Visit abroad", &titles), None);
+        assert_eq!(title_in("(planned)", &titles), Some("(planned)"));
+        assert_eq!(title_in("", &titles), None);
     }
 }
