@@ -55,6 +55,8 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
     let Inputs { dataset, summary, snapshot, changes } = inputs;
     // Until issued, a draft (issue 24, item 2).
     let draft = !options.issue;
+    // The map files' name: the period's, kept past the summary's drop.
+    let map_stem = maps::stem(&summary.period);
     let maps = match templates {
         Some(t) => maps::maps(plan, &dataset, &summary, t.words()),
         None => crate::summary::maps::Maps::default(),
@@ -103,7 +105,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
             (*format, target.clone(), bytes.unwrap_or_default())
         })
         .collect();
-    let (map_files, stale_maps) = maps::files(plan, &maps, &drawn, options.paper.size(), templates.map(|t| t.words().as_ref()));
+    let (map_files, stale_maps) = maps::files(plan, &map_stem, &maps, &drawn, options.paper.size(), templates.map(|t| t.words().as_ref()));
     Ok(Made { reports, changes_report, pages, warnings, map_files, stale_maps })
 }
 

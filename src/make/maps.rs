@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crate::dataset::Dataset;
 use crate::geo::LonLat;
 use crate::options::OutputFormat;
+use crate::period::Period;
 use crate::output::Target;
 use crate::plan::Plan;
 use crate::summary::maps::{self as views, Maps, PartnerMapView, RouteMapView};
@@ -26,23 +27,12 @@ const PARTNERS_DATA: &str = "partners.geojson";
 const ROUTES_SVG: &str = "routes.svg";
 const ROUTES_DATA: &str = "routes.geojson";
 
-/// What the map files are named by: the Markdown's file name without its
-/// extension (`briefing` for `reports/briefing.md`), else the PDF's, else
-/// `briefing`.
-pub fn stem(plan: &Plan) -> String {
-    let of = |format: OutputFormat| {
-        plan.targets().iter().find_map(|(f, t)| match t {
-            Target::File(path) if *f == format => path.file_stem().map(|s| s.to_string_lossy().into_owned()),
-            _ => None,
-        })
-    };
-    // A name a Markdown link cannot hold whole is not used.
-    of(OutputFormat::Markdown)
-        .or_else(|| of(OutputFormat::Pdf))
-        .filter(|s| !s.is_empty() && !s.contains(['<', '>', '\r', '\n']))
-        // Room for the longest ending within a file name's limit.
-        .filter(|s| s.len() + 1 + PARTNERS_DATA.len() <= crate::output::MAX_NAME_BYTES)
-        .unwrap_or_else(|| "briefing".to_owned())
+/// What the map files are named by: the period's default briefing name
+/// (`azint-briefing-2024-2026`), whatever the Markdown is called, so that
+/// the same inputs give the same Markdown under any output name (the
+/// Markdown names its map files).
+pub fn stem(period: &Period) -> String {
+    format!("azint-briefing-{}", period.file_stem())
 }
 
 /// The maps' data, with the files the Markdown names when it is written to
@@ -51,7 +41,7 @@ pub fn maps(plan: &Plan, dataset: &Dataset, summary: &Summary, words: &Catalogue
     let mut maps = views::maps(dataset, summary, &summary.routes, words);
     // The Markdown on standard output names no file beside it.
     let to_stdout = plan.targets().iter().any(|(f, t)| *f == OutputFormat::Markdown && *t == Target::Stdout);
-    let stem = stem(plan);
+    let stem = stem(&summary.period);
     if let Some(p) = &mut maps.partners {
         p.file = (!to_stdout).then(|| format!("{stem}.{PARTNERS_SVG}"));
     }
@@ -125,14 +115,13 @@ fn typeset_maps(maps: &Maps, summary: &Summary) -> Vec<(String, Map)> {
 /// this run does not draw leaves no file of an earlier run beside the
 /// Markdown. None when the Markdown goes to standard output or is not
 /// made.
-pub fn files(plan: &Plan, maps: &Maps, drawn: &BTreeMap<String, Arc<Map>>, page: Size, words: Option<&Catalogue>) -> (Vec<(PathBuf, Vec<u8>)>, Vec<PathBuf>) {
+pub fn files(plan: &Plan, stem: &str, maps: &Maps, drawn: &BTreeMap<String, Arc<Map>>, page: Size, words: Option<&Catalogue>) -> (Vec<(PathBuf, Vec<u8>)>, Vec<PathBuf>) {
     let markdown = plan.targets().iter().find_map(|(f, t)| match t {
         Target::File(path) if *f == OutputFormat::Markdown => Some(path.clone()),
         _ => None,
     });
     let (Some(markdown), Some(words)) = (markdown, words) else { return (Vec::new(), Vec::new()) };
     let beside = |name: &str| markdown.with_file_name(name);
-    let stem = stem(plan);
     let width = map::column_width(page);
     let mut write = Vec::new();
     for (file, map) in drawn {

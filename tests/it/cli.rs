@@ -194,7 +194,14 @@ fn a_failed_run_leaves_the_earlier_report_byte_for_byte() {
     assert_eq!(bad_template.status.code(), Some(65));
 
     assert_eq!(std::fs::read(&report).unwrap(), before);
-    assert_eq!(entries(dir.path()), ["briefing.json", "briefing.md", "briefing.partners.geojson", "briefing.partners.svg", "briefing.routes.geojson", "briefing.routes.svg"]);
+    assert_eq!(entries(dir.path()), [
+            "azint-briefing-2021-2026.partners.geojson",
+            "azint-briefing-2021-2026.partners.svg",
+            "azint-briefing-2021-2026.routes.geojson",
+            "azint-briefing-2021-2026.routes.svg",
+            "briefing.json",
+            "briefing.md"
+        ]);
 }
 
 #[test]

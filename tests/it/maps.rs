@@ -1,5 +1,6 @@
 //! The maps (issue 26) as a run writes them: the SVG and GeoJSON beside
-//! the Markdown, named from it, all or nothing, and none left from an
+//! the Markdown, named by the period (so the Markdown is the same under any
+//! name), all or nothing, and none left from an
 //! earlier run; the PDF's map a Figure that says what it shows.
 
 use crate::util::{bin, entries, stderr, AS_OF};
@@ -11,24 +12,24 @@ fn run(args: &[&str], dir: &std::path::Path) -> std::process::Output {
 }
 
 #[test]
-fn the_partner_map_is_written_beside_the_markdown_and_named_by_it() {
+fn the_partner_map_is_written_beside_the_markdown_and_named_by_the_period() {
     let dir = tempfile::tempdir().unwrap();
     crate::util::copy_dir(&crate::util::root().join("data"), &dir.path().join("data"));
     std::fs::create_dir(dir.path().join("out")).unwrap();
     run(&["--period", "2024-2026", "--format", "md", "-o", "out/b.md"], dir.path());
     let out = dir.path().join("out");
-    assert_eq!(entries(&out), ["b.json", "b.md", "b.partners.geojson", "b.partners.svg", "b.routes.geojson", "b.routes.svg"]);
+    assert_eq!(entries(&out), ["azint-briefing-2024-2026.partners.geojson", "azint-briefing-2024-2026.partners.svg", "azint-briefing-2024-2026.routes.geojson", "azint-briefing-2024-2026.routes.svg", "b.json", "b.md"]);
     let markdown = std::fs::read_to_string(out.join("b.md")).unwrap();
     let image = markdown.lines().find(|l| l.starts_with("![")).unwrap_or_else(|| panic!("no image: {markdown}"));
-    assert!(image.starts_with("![A world map of ") && image.ends_with("](<b.partners.svg>)"), "{image}");
+    assert!(image.starts_with("![A world map of ") && image.ends_with("](<azint-briefing-2024-2026.partners.svg>)"), "{image}");
     assert!(image.contains("South Caucasus: Georgia (1)"), "the description says the partners by region with counts: {image}");
     assert!(markdown.contains("| Country | Region | Events |\n| --- | --- | ---: |\n"), "the map's content as a table");
 
-    let svg = std::fs::read_to_string(out.join("b.partners.svg")).unwrap();
+    let svg = std::fs::read_to_string(out.join("azint-briefing-2024-2026.partners.svg")).unwrap();
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\"") && svg.trim_end().ends_with("</svg>"));
     assert!(svg.contains("<desc id=\"desc\">A world map of ") && svg.contains(">Boundaries: Natural Earth; their depiction implies no endorsement.</text>"));
 
-    let geojson: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("b.partners.geojson")).unwrap()).unwrap();
+    let geojson: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("azint-briefing-2024-2026.partners.geojson")).unwrap()).unwrap();
     assert_eq!(geojson["type"], "FeatureCollection");
     let features = geojson["features"].as_array().unwrap();
     assert!(features.len() >= 10, "{}", features.len());
@@ -51,17 +52,21 @@ fn the_partner_map_is_written_beside_the_markdown_and_named_by_it() {
 #[test]
 fn stale_map_files_go_and_standard_output_names_none() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["b.routes.svg", "b.routes.geojson", "b.partners.svg", "b.routes.geojson", "b.routes.svg"] {
+    for name in ["azint-briefing-2021-2026.routes.svg", "azint-briefing-2021-2026.routes.geojson", "azint-briefing-2021-2026.partners.svg", "azint-briefing-2021-2026.partners.geojson"] {
         std::fs::write(dir.path().join(name), "old").unwrap();
     }
     let data = crate::util::root().join("data");
     run(&["--data", data.to_str().unwrap(), "--format", "md", "-o", "b.md"], dir.path());
-    assert_eq!(entries(dir.path()), ["b.json", "b.md", "b.partners.geojson", "b.partners.svg", "b.routes.geojson", "b.routes.svg"]);
-    assert_ne!(std::fs::read(dir.path().join("b.partners.svg")).unwrap(), b"old");
+    assert_eq!(entries(dir.path()), ["azint-briefing-2021-2026.partners.geojson", "azint-briefing-2021-2026.partners.svg", "azint-briefing-2021-2026.routes.geojson", "azint-briefing-2021-2026.routes.svg", "b.json", "b.md"]);
+    assert_ne!(std::fs::read(dir.path().join("azint-briefing-2021-2026.partners.svg")).unwrap(), b"old");
     // Data without a partner registry: no partner map, and no file of one.
     let small = crate::util::root().join(crate::util::fixture("valid/small"));
+    // Its period's map files of an earlier run go; another period's stay.
+    for name in ["azint-briefing-2019-2026.partners.svg", "azint-briefing-2019-2026.routes.geojson"] {
+        std::fs::write(dir.path().join(name), "old").unwrap();
+    }
     run(&["--data", small.to_str().unwrap(), "--format", "md", "-o", "b.md"], dir.path());
-    assert_eq!(entries(dir.path()), ["b.json", "b.md"]);
+    assert_eq!(entries(dir.path()), ["azint-briefing-2021-2026.partners.geojson", "azint-briefing-2021-2026.partners.svg", "azint-briefing-2021-2026.routes.geojson", "azint-briefing-2021-2026.routes.svg", "b.json", "b.md"]);
     let output = run(&["--data", data.to_str().unwrap(), "--format", "md", "-o", "-"], dir.path());
     let markdown = String::from_utf8(output.stdout).unwrap();
     assert!(!markdown.contains("partners.svg") && markdown.contains("| Country | Region | Events |"), "{markdown}");
@@ -86,4 +91,22 @@ fn the_pdfs_map_is_a_figure_that_says_what_it_shows() {
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let text = doc.extract_text(&pages).unwrap();
     assert!(text.contains("Boundaries: Natural Earth; their depiction implies no endorsement."), "the source line");
+}
+
+/// The Markdown names its map files by the period, not by its own name:
+/// the same inputs give the same bytes under any output name.
+#[test]
+fn the_same_inputs_give_the_same_markdown_under_any_name() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::util::copy_dir(&crate::util::root().join("data"), &dir.path().join("data"));
+    for out in ["a/briefing.md", "b/other-name.md"] {
+        std::fs::create_dir_all(dir.path().join(out).parent().unwrap()).unwrap();
+        run(&["--period", "2024-2026", "--format", "md", "-o", out], dir.path());
+    }
+    let a = std::fs::read(dir.path().join("a/briefing.md")).unwrap();
+    assert_eq!(a, std::fs::read(dir.path().join("b/other-name.md")).unwrap());
+    for map in ["partners.svg", "partners.geojson", "routes.svg", "routes.geojson"] {
+        let name = format!("azint-briefing-2024-2026.{map}");
+        assert_eq!(std::fs::read(dir.path().join("a").join(&name)).unwrap(), std::fs::read(dir.path().join("b").join(&name)).unwrap(), "{name}");
+    }
 }
