@@ -3,7 +3,6 @@
 //! dataset's own with a warning per kind of field, is checked like every
 //! text, and a fallback is marked with its language in the Markdown.
 
-use std::path::{Path, PathBuf};
 
 use azint_report::dataset::{self, DataSource, Dataset, DatasetError};
 use azint_report::period::Period;
@@ -12,7 +11,7 @@ use azint_report::summary::{maps::Maps, summarise, Selection};
 use azint_report::words::Catalogue;
 use chrono::NaiveDate;
 
-use crate::util::{bin, root, stderr, stdout, AS_OF};
+use crate::util::{bin, root, stderr, stdout};
 
 const FIXTURE: &str = "tests/fixtures/valid/languages";
 
@@ -86,4 +85,115 @@ fn what_falls_back_is_counted_once_per_kind_and_kept_by_its_text() {
     assert_eq!(ru.fallbacks.language_of("Session at the United Nations"), Some("en"));
     assert_eq!(ru.fallbacks.language_of("Газовый контракт с Германией"), None);
     assert!(ru.fallbacks.warnings("data").iter().all(|d| !d.is_error()));
+}
+
+/// A pillar and an event around `event_keys` (the event's title and
+/// summary), with `report` as the `[report]` table's keys.
+fn dataset_with(report: &str, event_keys: &str) -> String {
+    format!(
+        "[report]\n{report}\n\n[[pillar]]\nid = \"p\"\nname = \"P\"\n\n[[event]]\nid = \"e\"\n{event_keys}\ndate = 2025-03-12\npillar = \"p\"\nkind = \"summit\"\nsignificance = 3\nsources = [{{ name = \"S\" }}]\n"
+    )
+}
+
+#[test]
+fn every_problem_of_a_language_table_is_listed_at_its_place() {
+    let text = dataset_with(
+        "language = \"en\"",
+        "title.en = \"Summit\"\ntitle.rus = \"Саммит\"\ntitle.az = \"   \"\nsummary.az = \"Zirvə.\"\nsummary.ru = \"Сам\u{202E}мит.\"",
+    );
+    let problems = problems(&text, Some("ru"));
+    assert_eq!(
+        problems,
+        [
+            "d.toml:11:7: error: unknown language `rus` in `title`\n  help: did you mean `ru`?",
+            "d.toml:12:12: error: `title.az` is empty: expected some text",
+            "d.toml:13:1: error: `summary` has no text in the dataset's language, `en` (English): a plain string or `summary.en` gives it\n  help: add `summary.en = \"…\"`; the dataset's language is `[report] language`, `en` unless given",
+            "d.toml:14:14: error: `summary.ru` holds the bidirectional control U+202E: remove it",
+        ],
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_plain_string_is_in_the_dataset_s_language() {
+    let text = dataset_with("language = \"az\"", "title = \"Zirvə\"\nsummary = { az = \"Zirvə keçirildi.\", en = \"A summit was held.\" }");
+    let (_dir, own) = load_text(&text, None);
+    let own = own.unwrap();
+    assert_eq!((own.events[0].title.as_str(), own.events[0].summary.as_str()), ("Zirvə", "Zirvə keçirildi."));
+    assert!(own.fallbacks.is_empty());
+    let (_dir, en) = load_text(&text, Some("en"));
+    let en = en.unwrap();
+    assert_eq!((en.events[0].title.as_str(), en.events[0].summary.as_str()), ("Zirvə", "A summit was held."));
+    assert_eq!(en.fallbacks.language_of("Zirvə"), Some("az"));
+    let warnings: Vec<String> = en.fallbacks.warnings("d").iter().map(|d| d.message.clone()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "1 of 1 pillar name has no English text: it is shown in Azerbaijani",
+            "1 of 1 event title has no English text: it is shown in Azerbaijani",
+            "1 of 1 source name has no English text: it is shown in Azerbaijani",
+        ]
+    );
+    // A table without the dataset's language is refused whichever
+    // language is asked: here Azerbaijani, named in `[report]`.
+    let text = dataset_with("language = \"az\"", "title = \"Zirvə\"\nsummary = { en = \"A summit was held.\" }");
+    for lang in [None, Some("en"), Some("ru")] {
+        let problems = problems(&text, lang);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("d.toml:11:11: error: `summary` has no text in the dataset's language, `az` (Azerbaijani)"), "{problems:?}");
+    }
+}
+
+#[test]
+fn a_language_the_briefings_are_not_written_in_is_refused() {
+    let Err(DatasetError::Invalid(problems)) = dataset::load_in(&fixture(), Some("ry")) else { panic!() };
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].message, "unknown language `ry`: a briefing is written in en, az, ru");
+    assert_eq!(problems[0].help.as_deref(), Some("did you mean `ru`?"));
+}
+
+#[test]
+fn check_accepts_the_languages_fixture() {
+    let output = bin().args(["check", "--data", FIXTURE]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), format!("{FIXTURE}: 1 file, 1 pillar, 2 events: no problems\n"));
+}
+
+/// The Markdown of `dataset` as the pipeline renders it, for the whole
+/// years 2025 to 2026.
+fn markdown(dataset: &Dataset) -> String {
+    let period = Period::parse("2025-2026").unwrap();
+    let words = Catalogue::builtin();
+    let selection = Selection {
+        period: &period,
+        highlights: 3,
+        pillars: &[],
+        as_of: NaiveDate::from_ymd_opt(2026, 2, 12).unwrap(),
+        chronology: true,
+        compare: None,
+        data_source: FIXTURE.into(),
+        words: &words,
+    };
+    let summary = summarise(dataset, &selection);
+    let templates = Templates::compile(&report::templates::builtin()).unwrap();
+    let maps = Maps::default();
+    let briefing = report::Briefing { summary: &summary, changes: None, draft: true, maps: &maps, annexes: true };
+    lang_span::marking(&dataset.fallbacks, || report::render(&briefing, &templates)).unwrap()
+}
+
+#[test]
+fn a_fallback_text_is_marked_with_its_language_in_the_markdown() {
+    let ru = markdown(&dataset::load_in(&fixture(), Some("ru")).unwrap());
+    if std::env::var_os("SHOW_MD").is_some() { eprintln!("{ru}"); }
+    assert!(ru.contains("# Интеграция\n"), "{ru}");
+    assert!(ru.contains("Газовый контракт с Германией"), "{ru}");
+    assert!(!ru.contains("Gas contract with Germany"), "{ru}");
+    assert!(ru.contains(r#"<span lang="en">Session at the United Nations</span>"#), "{ru}");
+    assert!(!ru.contains(r#"<span lang="en">Газ"#), "{ru}");
+    let spans = ru.matches("<span lang=").count();
+    assert_eq!(spans, ru.matches("</span>").count());
+    // The dataset's own language marks nothing.
+    let en = markdown(&dataset::load(&fixture()).unwrap());
+    assert!(!en.contains("<span"), "{en}");
+    assert!(en.contains("Session at the United Nations"));
 }
