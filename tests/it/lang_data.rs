@@ -197,3 +197,36 @@ fn a_fallback_text_is_marked_with_its_language_in_the_markdown() {
     assert!(!en.contains("<span"), "{en}");
     assert!(en.contains("Session at the United Nations"));
 }
+
+/// Issue 28, item 6: the default data in Azerbaijani and Russian, every
+/// text of them translated, none falling back to English.
+#[test]
+fn the_default_data_are_whole_in_each_language() {
+    let en = dataset::load(&DataSource::Builtin).unwrap();
+    for lang in ["az", "ru"] {
+        let other = dataset::load_in(&DataSource::Builtin, Some(lang)).unwrap();
+        assert!(other.fallbacks.is_empty(), "{lang}: {:?}", other.fallbacks.warnings("data"));
+        assert!(other.fallbacks.counts.values().all(|(read, _)| *read > 0));
+        for (a, b) in en.events.iter().zip(&other.events) {
+            assert_eq!(a.id, b.id);
+            assert_ne!(a.title, b.title, "{lang}: {} is translated", a.id);
+            assert_ne!(a.summary, b.summary, "{lang}: {} is translated", a.id);
+            assert_eq!(a.attribution.is_some(), b.attribution.is_some());
+            assert_eq!(a.date, b.date);
+        }
+        for (a, b) in en.pillars.iter().zip(&other.pillars) {
+            assert_ne!(a.name, b.name, "{lang}: pillar {}", a.id);
+        }
+        let note = other.sources[0].note.as_deref().unwrap_or_default();
+        let said = if lang == "az" { "hələ ana dili daşıyıcısı tərəfindən yoxlanılmayıb" } else { "ещё не проверен носителем языка" };
+        assert!(note.contains(said), "{lang}: the note says the translation is not yet reviewed: {note}");
+        let md = markdown(&other);
+        assert!(!md.contains("<span"), "{lang}: nothing falls back, nothing is marked");
+    }
+    // The English reads as before: the source's note is the article's own.
+    assert_eq!(
+        en.sources[0].note.as_deref(),
+        Some("The material was prepared with the financial support of the Media Development Agency of the Republic of Azerbaijan.")
+    );
+    assert!(en.fallbacks.is_empty());
+}
