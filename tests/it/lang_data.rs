@@ -76,10 +76,11 @@ fn what_falls_back_is_counted_once_per_kind_and_kept_by_its_text() {
     assert_eq!(
         warnings,
         [
+            "1 of 1 report subtitle has no Russian text: it is shown in English",
             "1 of 2 event titles has no Russian text: it is shown in English",
             "1 of 1 figure unit has no Russian text: it is shown in English",
-            "1 of 1 source name has no Russian text: it is shown in English",
-            "1 of 1 source note has no Russian text: it is shown in English",
+            "2 of 2 source notes have no Russian text: they are shown in English",
+            "1 of 2 place names has no Russian text: it is shown in English",
         ]
     );
     assert_eq!(ru.fallbacks.language_of("Session at the United Nations"), Some("en"));
@@ -229,4 +230,85 @@ fn the_default_data_are_whole_in_each_language() {
         Some("The material was prepared with the financial support of the Media Development Agency of the Republic of Azerbaijan.")
     );
     assert!(en.fallbacks.is_empty());
+}
+
+/// The keys the schema offers per language are the ones the validator
+/// reads per language: the fixture gives each of them as a table (and
+/// `check` accepts it), each kind of text is counted, and a key the
+/// schema keeps to one string refuses a table.
+#[test]
+fn the_schema_the_fixture_and_the_validator_agree_on_what_has_languages() {
+    use azint_report::dataset::schema::{self, Table};
+    let printed = schema::schema();
+    let mut per_language = Vec::new();
+    for &table in Table::ALL {
+        let definition = if table == Table::Top { &printed } else { &printed["definitions"][table.name()] };
+        for &key in table.keys() {
+            let property = &definition["properties"][key];
+            let languages = property["anyOf"].as_array().and_then(|a| a.iter().find(|s| s["type"] == "object"));
+            assert_eq!(languages.is_some(), schema::translatable(table, key), "{table:?} `{key}`: {property}");
+            if let Some(languages) = languages {
+                let codes: Vec<&String> = languages["properties"].as_object().unwrap().keys().collect();
+                assert_eq!(codes, ["az", "en", "ru"], "{table:?} `{key}`");
+                assert_eq!(languages["additionalProperties"], false);
+                per_language.push((table, key));
+            }
+        }
+    }
+    assert_eq!(per_language.len(), 18, "{per_language:?}");
+    // Each is given as a table somewhere in the fixture.
+    let text = std::fs::read_to_string(root().join(FIXTURE).join("data.toml")).unwrap();
+    let file = toml::de::DeTable::parse(&text).unwrap().into_inner();
+    let mut given = std::collections::BTreeSet::new();
+    fn tables<'t>(value: &toml::de::DeValue<'t>) -> Vec<toml::de::DeTable<'t>> {
+        match value {
+            toml::de::DeValue::Table(t) => vec![t.clone()],
+            toml::de::DeValue::Array(items) => items
+                .iter()
+                .filter_map(|i| match i.get_ref() {
+                    toml::de::DeValue::Table(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+    let mut walk: Vec<(Table, toml::de::DeTable<'_>)> = vec![(Table::Top, file)];
+    while let Some((table, t)) = walk.pop() {
+        for (key, value) in t.iter() {
+            let key: &str = key.get_ref();
+            if schema::translatable(table, key) && matches!(value.get_ref(), toml::de::DeValue::Table(_)) {
+                given.insert((table.name(), key.to_owned()));
+            }
+            let inner = match (table, key) {
+                (Table::Top, "report") => Some(Table::Report),
+                (Table::Top, "pillar") => Some(Table::Pillar),
+                (Table::Top, "event") => Some(Table::Event),
+                (Table::Top, "partner") => Some(Table::Partner),
+                (Table::Top, "source") => Some(Table::Registry),
+                (Table::Top, "judgement") => Some(Table::Judgement),
+                (Table::Top, "place") => Some(Table::Place),
+                (Table::Top, "route") => Some(Table::Route),
+                (Table::Event, "figures") => Some(Table::Figure),
+                (Table::Event, "sources") => Some(Table::Source),
+                _ => None,
+            };
+            if let Some(inner) = inner {
+                walk.extend(tables(value.get_ref()).into_iter().map(|t| (inner, t)));
+            }
+        }
+    }
+    let wanted: std::collections::BTreeSet<(&str, String)> = per_language.iter().map(|(t, k)| (t.name(), (*k).to_owned())).collect();
+    assert_eq!(given, wanted);
+    // The validator reads every kind of text from them.
+    let ru = dataset::load_in(&fixture(), Some("ru")).unwrap();
+    assert_eq!(ru.fallbacks.counts.len(), 16, "{:?}", ru.fallbacks.counts);
+    // A key with one value for all languages refuses a table.
+    let base = dataset_with("", "title = \"T\"\nsummary = \"S.\"");
+    for (plain, table) in [("kind = \"summit\"", "kind = { en = \"summit\" }"), ("pillar = \"p\"", "pillar = { en = \"p\" }")] {
+        assert!(base.contains(plain));
+        let problems = problems(&base.replace(plain, table), None);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("must be a string, found a table"), "{problems:?}");
+    }
 }
