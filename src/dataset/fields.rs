@@ -552,7 +552,7 @@ impl FileChecker<'_> {
         let (mut aliases, mut alias_places): (Vec<String>, Vec<Place>) = aliases
             .map(|(list, _)| list.into_iter().map(|(a, span)| (a, self.place(&span))).unzip())
             .unwrap_or_default();
-        if own != name && !aliases.contains(&own) {
+        if let Some(own) = own.filter(|own| *own != name && !aliases.contains(own)) {
             aliases.push(own);
             alias_places.push(self.place(&name_span));
         }

@@ -312,3 +312,23 @@ fn the_schema_the_fixture_and_the_validator_agree_on_what_has_languages() {
         assert!(problems[0].contains("must be a string, found a table"), "{problems:?}");
     }
 }
+
+/// The content hash and the change report's field views see the text of
+/// the briefing's language: each language keeps its own history, and an
+/// edit of one language's text is an edit in that language only.
+#[test]
+fn the_content_hash_is_of_the_text_shown() {
+    use azint_report::dataset::event_fields::views;
+    use azint_report::snapshot::hash::content_hash;
+    let en = dataset::load(&DataSource::Builtin).unwrap();
+    let ru = dataset::load_in(&DataSource::Builtin, Some("ru")).unwrap();
+    let en_again = dataset::load_in(&DataSource::Builtin, Some("en")).unwrap();
+    for ((a, b), c) in en.events.iter().zip(&ru.events).zip(&en_again.events) {
+        assert_ne!(content_hash(a), content_hash(b), "{}", a.id);
+        assert_eq!(content_hash(a), content_hash(c), "{}", a.id);
+    }
+    let cop = |d: &Dataset| views(d, d.events.iter().find(|e| e.id == "cop29-baku").unwrap());
+    let title = |d: &Dataset| format!("{:?}", cop(d).get("title"));
+    assert!(title(&ru).contains("Конференция ООН по изменению климата COP29 в Баку"), "{}", title(&ru));
+    assert!(title(&en).contains("COP29 UN Climate Change Conference in Baku"), "{}", title(&en));
+}

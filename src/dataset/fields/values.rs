@@ -132,7 +132,8 @@ impl FileChecker<'_> {
     /// A text field given as a plain string (in the dataset's language) or
     /// as a table of languages, each text read by `read` (named `key.az`
     /// in its problems); returns the text in the asked language, or in
-    /// the dataset's where it has none, and the dataset's. Every problem
+    /// the dataset's where it has none, and the dataset's text when that
+    /// is another (`None`: the text shown is the dataset's). Every problem
     /// of the table is reported: an unknown language (with the closest
     /// one), no text in the dataset's language, an empty table.
     pub(in crate::dataset) fn translated(
@@ -141,12 +142,12 @@ impl FileChecker<'_> {
         key: &str,
         kind: TextKind,
         mut read: impl FnMut(&mut Self, &Value<'_>, &str) -> Option<String>,
-    ) -> Option<(String, String)> {
+    ) -> Option<(String, Option<String>)> {
         let DeValue::Table(table) = v.get_ref() else {
             let text = read(self, v, key)?;
-            let fell_back = (self.langs.asked != self.langs.dataset).then(|| self.langs.dataset.clone());
-            self.fallbacks.record(kind, &text, fell_back.as_deref());
-            return Some((text.clone(), text));
+            let fell_back = (self.langs.asked != self.langs.dataset).then_some(self.langs.dataset.as_str());
+            self.fallbacks.record(kind, &text, fell_back);
+            return Some((text, None));
         };
         self.translated = true;
         let (mut asked, mut own, mut complete) = (None, None, true);
@@ -182,7 +183,10 @@ impl FileChecker<'_> {
         let own = own.filter(|_| complete)?;
         let fell_back = asked.is_none().then_some(dataset.as_str());
         self.fallbacks.record(kind, &own, fell_back);
-        Some((asked.unwrap_or_else(|| own.clone()), own))
+        Some(match asked {
+            Some(asked) if self.langs.asked != dataset => (asked, Some(own)),
+            _ => (own, None),
+        })
     }
 
     pub(in crate::dataset) fn id(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
