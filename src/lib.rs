@@ -163,7 +163,7 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
         }
     };
     let summary = summary::summarise(&dataset, &selection(options, &period, words));
-    let mut warnings = Vec::new();
+    let mut warnings = dataset.fallbacks.warnings(&options.data.display());
     let data = issued::data_stamp(&options.data, options.data_label(), &dataset);
     let stamp = options
         .issue
@@ -394,6 +394,7 @@ pub fn check_found(
             problems: likely_duplicates(&dataset)
                 .into_iter()
                 .chain(dataset::places::unused(&dataset.places, &dataset.routes))
+                .chain(dataset.fallbacks.warnings(&root))
                 .chain(as_of.map(|d| dataset::lint::lint(&dataset, d)).unwrap_or_default())
                 .filter(concerns)
                 .collect(),

@@ -65,7 +65,8 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
     let (markdown, changes_report) = match templates {
         Some(templates) => {
             let shown = changes.as_ref().filter(|c| options.changes_in_briefing && (c.any() || c.different_dataset.is_some()));
-            let markdown = report::render(&report::Briefing { summary: &summary, changes: shown, draft, maps: &maps, annexes: options.annexes }, templates)?;
+            let briefing = report::Briefing { summary: &summary, changes: shown, draft, maps: &maps, annexes: options.annexes };
+            let markdown = report::lang_span::marking(&dataset.fallbacks, || report::render(&briefing, templates))?;
             let changes_report = match &changes {
                 Some(changes) => Some(report::changes::render_report(changes, &summary, draft, templates)?.into_bytes()),
                 None => None,

@@ -19,6 +19,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use super::fields::{Draft, FileChecker, Toml};
+use super::lang::TextKind;
 use super::model::{Dataset, Event, Role, Status};
 
 /// One key of an `[[event]]` table.
@@ -111,14 +112,14 @@ pub static EVENT_FIELDS: &[EventField] = &[
     EventField {
         key: "title",
         required: true,
-        read: |c, v, d| put(c.line(v, "title"), &mut d.event.title),
+        read: |c, v, d| put(c.line_in(v, "title", TextKind::EventTitle), &mut d.event.title),
         value: |e| text(&e.title),
         shown: Some(Shown { name: "title", one: "title", prose: true, view: |_, e| FieldValue::Text(e.title.clone()) }),
     },
     EventField {
         key: "attribution",
         required: false,
-        read: |c, v, d| put(c.line(v, "attribution").map(Some), &mut d.event.attribution),
+        read: |c, v, d| put(c.line_in(v, "attribution", TextKind::EventAttribution).map(Some), &mut d.event.attribution),
         value: |e| e.attribution.as_deref().map_or(Value::Absent, text),
         shown: Some(Shown {
             name: "attribution",
@@ -237,7 +238,7 @@ pub static EVENT_FIELDS: &[EventField] = &[
     EventField {
         key: "summary",
         required: true,
-        read: |c, v, d| put(c.text(v, "summary"), &mut d.event.summary),
+        read: |c, v, d| put(c.text_in(v, "summary", TextKind::EventSummary), &mut d.event.summary),
         value: |e| text(&e.summary),
         shown: Some(Shown { name: "summary", one: "summary", prose: true, view: |_, e| FieldValue::Text(e.summary.clone()) }),
     },

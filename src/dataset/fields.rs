@@ -16,12 +16,14 @@ use crate::date::PartialDate;
 use crate::diag::{did_you_mean, shorten, suggest, Diagnostic, LineIndex, Place};
 
 use super::event_fields::{event_keys, EVENT_FIELDS};
+use super::lang::{Fallbacks, Languages, TextKind};
 use super::load::SourceFile;
 use super::model::{Event, Partner, PartnerKind, Pillar, Region, ReportMeta};
 use super::partners::PartnerDef;
 
 mod judgement;
 mod places;
+mod report;
 mod values;
 
 /// Keys allowed at the top of a file.
@@ -57,17 +59,33 @@ const PIECE_BYTES: usize = 256 * 1024;
 pub const MAX_LINE: usize = 1_000;
 /// The longest free text (summaries), in characters.
 pub const MAX_TEXT: usize = 20_000;
-/// Checks one file's text on its own.
+/// Checks one file's text on its own, its texts read in the default
+/// language ([`super::lang::DEFAULT`]).
 pub fn check_file(file: &SourceFile) -> FileDefs {
-    check_file_in(file, PIECE_BYTES)
+    check_file_for(file, &Languages::own(super::lang::DEFAULT))
+}
+
+/// Checks one file's text on its own, its texts read for `langs`.
+pub fn check_file_for(file: &SourceFile, langs: &Languages) -> FileDefs {
+    check_file_with(file, PIECE_BYTES, langs)
 }
 
 /// [`check_file`], cutting a file of twice `piece_bytes` or more into
 /// pieces of about that size.
+#[cfg(test)]
 fn check_file_in(file: &SourceFile, piece_bytes: usize) -> FileDefs {
+    check_file_with(file, piece_bytes, &Languages::own(super::lang::DEFAULT))
+}
+
+/// [`check_file_for`], cutting a file of twice `piece_bytes` or more into
+/// pieces of about that size.
+fn check_file_with(file: &SourceFile, piece_bytes: usize, langs: &Languages) -> FileDefs {
     let mut defs = FileDefs::default();
     let mut checker = FileChecker {
         file,
+        langs: langs.clone(),
+        fallbacks: Fallbacks::default(),
+        translated: false,
         lines: LineIndex::new(&file.text),
         pillar_ids: HashMap::new(),
         path: Arc::from(file.path.as_str()),
@@ -79,6 +97,8 @@ fn check_file_in(file: &SourceFile, piece_bytes: usize) -> FileDefs {
     };
     checker.check(&mut defs);
     defs.diagnostics = checker.diagnostics;
+    defs.fallbacks = checker.fallbacks;
+    defs.translated = checker.translated;
     if checker.omitted > 0 {
         defs.diagnostics.push(Diagnostic::more(&file.path, checker.omitted));
     }
@@ -148,6 +168,11 @@ pub struct FileDefs {
     /// that bare headers count too.
     pub(super) event_tables: usize,
     pub(super) syntax_error: bool,
+    /// The file's texts counted, and those that fell back (issue 28).
+    pub(super) fallbacks: Fallbacks,
+    /// Whether a text was given as a table of languages: read again when
+    /// the dataset's language proves other than assumed.
+    pub(super) translated: bool,
     /// Every problem found in the file.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -156,6 +181,12 @@ pub struct FileDefs {
 /// problem to `diagnostics`.
 pub(super) struct FileChecker<'a> {
     file: &'a SourceFile,
+    /// The language texts are read for, and the dataset's own.
+    langs: Languages,
+    /// The texts read, and those that fell back to the dataset's language.
+    fallbacks: Fallbacks,
+    /// Whether any text was given as a table of languages.
+    translated: bool,
     lines: LineIndex,
     /// Pillar ids seen in this file, shared by its events.
     pillar_ids: HashMap<String, Arc<str>>,
@@ -192,6 +223,8 @@ impl FileChecker<'_> {
             *merged = FileDefs::default();
             self.pillar_ids.clear();
             self.diagnostics.clear();
+            self.fallbacks = Fallbacks::default();
+            self.translated = false;
             self.omitted = 0;
             self.base = 0;
         }
@@ -381,62 +414,23 @@ impl FileChecker<'_> {
         }
     }
 
-    fn report(&mut self, value: &Value<'_>, merged: &mut FileDefs) {
-        let DeValue::Table(table) = value.get_ref() else {
-            return self.type_error(value, "report", "a table, written `[report]`");
-        };
-        let span = value.span();
-        let mut report = ReportMeta::default();
-        for (key, v) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let slot = match name {
-                "title" => Some(&mut report.title),
-                "language" => Some(&mut report.language),
-                _ => None,
-            };
-            match (name, slot) {
-                (_, Some(slot)) => {
-                    if let Some(s) = self.line(v, name) {
-                        *slot = s;
-                    }
-                }
-                ("subtitle", _) => report.subtitle = self.line(v, name),
-                ("author", _) => report.author = self.line(v, name),
-                ("organisation", _) => report.organisation = self.line(v, name),
-                ("distribution", _) => report.distribution = self.line(v, name),
-                ("reference", _) => report.reference = self.line(v, name),
-                ("logo", _) => report.logo = self.line(v, name).filter(|path| {
-                    let lower = path.to_lowercase();
-                    let image = [".png", ".jpg", ".jpeg"].iter().any(|e| lower.ends_with(e));
-                    let plain = !path.contains("://") && !path.contains(['<', '>']) && !path.is_empty();
-                    if !(image && plain) {
-                        self.error(
-                            &v.span(),
-                            format!("`logo` is `{path}`: expected the path of a PNG or JPEG file, relative to the data folder"),
-                        );
-                    }
-                    image && plain
-                }),
-                _ => self.unknown_key(key, name, REPORT_KEYS, "in `[report]`"),
-            }
-        }
-        merged.report = Some((report, self.place(&span)));
-    }
-
     fn pillar(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut FileDefs) {
         let mut fields = Fields::new(self, table, &span, PILLAR_KEYS, "in `[[pillar]]`");
         let id = fields.required("id", |c, v| c.id(v, "id"));
-        let name = fields.required("name", |c, v| c.line(v, "name"));
+        let name = fields.required("name", |c, v| c.line_in(v, "name", TextKind::PillarName));
         let short = fields.optional("short", |c, v| {
-            let s = c.line(v, "short")?;
-            if s.chars().count() > MAX_SHORT {
-                let d = c.error(&v.span(), format!("`short` is longer than {MAX_SHORT} characters: it names the pillar in a narrow column"));
-                d.help = Some("use a word or two, such as `Energy`".to_owned());
-                return None;
-            }
-            Some(s)
+            let short = |c: &mut FileChecker<'_>, v: &Value<'_>, key: &str| {
+                let s = c.line(v, key)?;
+                if s.chars().count() > MAX_SHORT {
+                    let d = c.error(&v.span(), format!("`{key}` is longer than {MAX_SHORT} characters: it names the pillar in a narrow column"));
+                    d.help = Some("use a word or two, such as `Energy`".to_owned());
+                    return None;
+                }
+                Some(s)
+            };
+            c.translated(v, "short", TextKind::PillarShort, short).map(|(shown, _)| shown)
         });
-        let summary = fields.optional("summary", |c, v| c.text(v, "summary"));
+        let summary = fields.optional("summary", |c, v| c.text_in(v, "summary", TextKind::PillarSummary));
         let order = fields.optional("order", |c, v| match integer(v.get_ref()) {
             Some(n) => Some(n),
             None => {
@@ -528,7 +522,9 @@ impl FileChecker<'_> {
     fn partner(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut FileDefs) {
         let mut fields = Fields::new(self, table, &span, PARTNER_KEYS, "in `[[partner]]`");
         let id = fields.required("id", |c, v| c.id(v, "id"));
-        let name = fields.required("name", |c, v| c.line(v, "name"));
+        // Events name a partner in the dataset's language whatever the
+        // language shown: that name joins its aliases when another is shown.
+        let name = fields.required("name", |c, v| c.translated(v, "name", TextKind::PartnerName, |c, v, key| c.line(v, key)));
         let aliases = fields.optional("aliases", |c, v| c.strings(v, "aliases"));
         let kind = fields.required("kind", |c, v| c.named(v, "kind", PartnerKind::parse, PartnerKind::NAMES));
         let region = fields.optional("region", |c, v| c.named(v, "region", Region::parse, Region::NAMES));
@@ -550,12 +546,16 @@ impl FileChecker<'_> {
                 }
             }
         }
-        let (Some((id, id_span)), Some((name, name_span)), Some((kind, _))) = (id, name, kind) else {
+        let (Some((id, id_span)), Some(((name, own), name_span)), Some((kind, _))) = (id, name, kind) else {
             return;
         };
-        let (aliases, alias_places) = aliases
+        let (mut aliases, mut alias_places): (Vec<String>, Vec<Place>) = aliases
             .map(|(list, _)| list.into_iter().map(|(a, span)| (a, self.place(&span))).unzip())
             .unwrap_or_default();
+        if let Some(own) = own.filter(|own| *own != name && !aliases.contains(own)) {
+            aliases.push(own);
+            alias_places.push(self.place(&name_span));
+        }
         let (members, member_places) = members
             .map(|(list, _)| list.into_iter().map(|(m, span)| (m, self.place(&span))).unzip())
             .unwrap_or_default();

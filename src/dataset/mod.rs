@@ -5,6 +5,7 @@ pub mod chunks;
 pub mod event_fields;
 pub mod iso;
 pub mod judgements;
+pub mod lang;
 pub mod lint;
 pub mod load;
 pub mod model;
@@ -50,8 +51,16 @@ impl DatasetError {
     }
 }
 
-/// Reads and checks the dataset at `source`.
+/// Reads and checks the dataset at `source`, in its own language.
 pub fn load(source: &DataSource) -> Result<Dataset, DatasetError> {
+    load_in(source, None)
+}
+
+/// Reads and checks the dataset at `source`, every text given per
+/// language resolved to `lang` (`en`, `az`, `ru`), or to the dataset's own
+/// language where it has none; `None`: the dataset's own (issue 28). The
+/// fallbacks are in [`Dataset::fallbacks`].
+pub fn load_in(source: &DataSource, lang: Option<&str>) -> Result<Dataset, DatasetError> {
     let files = load::discover(source)?;
-    validate::validate(&source.display(), &files)
+    validate::validate_in(&source.display(), &files, lang)
 }

@@ -33,6 +33,9 @@ pub struct Dataset {
     pub places: Vec<super::places::Place>,
     /// The `[[route]]`s in file order, each through places of `places`.
     pub routes: Vec<super::places::Route>,
+    /// The language the texts were resolved to, and those that fell back
+    /// to the dataset's language (issue 28): empty in the dataset's own.
+    pub fallbacks: super::lang::Fallbacks,
     /// The files read, as displayed in diagnostics.
     pub files: Vec<String>,
     /// What each file of `files` defines, in the same order, with its path

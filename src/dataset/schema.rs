@@ -397,6 +397,9 @@ fn definition(table: Table) -> Value {
     let mut properties = Map::new();
     for &key in table.keys() {
         let mut property = shape(table, key).as_ref().map_or_else(|| json!({}), value);
+        if translatable(table, key) {
+            property = per_language(property);
+        }
         if let Some((_, description)) = described.iter().find(|(k, _)| k == key) {
             property["description"] = json!(description);
         }
@@ -430,6 +433,35 @@ fn definition(table: Table) -> Value {
         definition["then"] = json!({ "properties": { "until": false } });
     }
     definition
+}
+
+/// Whether `key` of `table` is a text that may be given per language
+/// (issue 28; docs/dataset.md, "Text in several languages"): the validator
+/// reads exactly these through `FileChecker::translated`.
+pub fn translatable(table: Table, key: &str) -> bool {
+    matches!(
+        (table, key),
+        (Table::Report, "title" | "subtitle")
+            | (Table::Pillar, "name" | "short" | "summary")
+            | (Table::Event, "title" | "attribution" | "summary")
+            | (Table::Figure, "label" | "unit")
+            | (Table::Partner | Table::Place | Table::Route, "name")
+            | (Table::Source | Table::Registry, "name" | "note")
+            | (Table::Judgement, "text")
+    )
+}
+
+/// A text's schema, `plain`, or a table of languages each holding such a
+/// text (`title.az = "…"`). Which language a table must hold is the
+/// dataset's, which one file does not tell: `check` says it.
+fn per_language(plain: Value) -> Value {
+    let languages: Map<String, Value> = super::lang::LANGUAGES.iter().map(|l| ((*l).to_owned(), plain.clone())).collect();
+    json!({
+        "anyOf": [
+            plain,
+            { "type": "object", "minProperties": 1, "properties": languages, "additionalProperties": false },
+        ]
+    })
 }
 
 /// A partner's keys that depend on its kind, as the validator checks

@@ -15,7 +15,8 @@ use super::judgements::Judgement;
 use super::model::{Dataset, Event, FileContents, Partner, Pillar, ReportMeta, Source};
 use super::{partners, sources};
 
-use super::fields::{check_file, FileDefs, PillarRef};
+use super::fields::{check_file_for, FileDefs, PillarRef};
+use super::lang::{self, Fallbacks, Languages};
 
 /// The most events a dataset may hold.
 pub const MAX_EVENTS: usize = 2_000_000;
@@ -28,6 +29,36 @@ pub const MAX_EVENTS: usize = 2_000_000;
 /// afterwards, in file order, so the result and the diagnostics never
 /// depend on thread timing.
 pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError> {
+    validate_in(root, files, None)
+}
+
+/// [`validate`], every text given per language resolved to `lang`, or to
+/// the dataset's language where it has none (`None`: the dataset's own).
+/// The files are read assuming the dataset is in [`lang::DEFAULT`]; when
+/// its `[report]` names another language and that changes what was read
+/// (a language table, or a language asked), they are read again.
+pub fn validate_in(root: &str, files: &[DataFile], lang: Option<&str>) -> Result<Dataset, DatasetError> {
+    if let Some(code) = lang.filter(|code| !lang::LANGUAGES.contains(code)) {
+        return Err(DatasetError::Invalid(vec![Diagnostic::error_in(
+            root,
+            format!("unknown language `{}`: a briefing is written in {}", shorten(code), lang::LANGUAGES.join(", ")),
+        )
+        .with_help(suggest(code, lang::LANGUAGES, "the languages are"))]));
+    }
+    let assumed = Languages { dataset: lang::DEFAULT.to_owned(), asked: lang.unwrap_or(lang::DEFAULT).to_owned() };
+    let mut checked = check_all(files, &assumed)?;
+    let own = checked.iter().find_map(|d| d.report.as_ref().map(|(r, _)| r.language.clone())).unwrap_or_else(|| lang::DEFAULT.to_owned());
+    let langs = Languages { asked: lang.unwrap_or(&own).to_owned(), dataset: own };
+    if langs != assumed && (lang.is_some() || checked.iter().any(|d| d.translated)) {
+        checked = check_all(files, &langs)?;
+    }
+    let mut dataset = validate_checked(root, files, checked)?;
+    dataset.fallbacks.asked = langs.asked;
+    dataset.fallbacks.dataset = langs.dataset;
+    Ok(dataset)
+}
+
+fn validate_checked(root: &str, files: &[DataFile], checked: Vec<FileDefs>) -> Result<Dataset, DatasetError> {
     if files.is_empty() {
         return Err(DatasetError::Invalid(vec![Diagnostic::error_in(
             root,
@@ -35,7 +66,6 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
              tables (hidden files and other extensions are skipped)",
         )]));
     }
-    let checked = check_all(files)?;
     let events: usize = checked.iter().map(|d| d.event_tables).sum();
     if events > MAX_EVENTS {
         return Err(DatasetError::Invalid(vec![Diagnostic::error_in(
@@ -90,6 +120,7 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
         sources: merged.sources,
         places: merged.places,
         routes: merged.routes,
+        fallbacks: merged.fallbacks,
         files: files.iter().map(|f| f.path.clone()).collect(),
         contents,
     })
@@ -100,13 +131,13 @@ const PARALLEL_FROM_BYTES: u64 = 1 << 20;
 
 /// Reads and checks each file on its own, using every core for a large
 /// dataset; results in file order.
-fn check_all(files: &[DataFile]) -> Result<Vec<FileDefs>, DatasetError> {
+fn check_all(files: &[DataFile], langs: &Languages) -> Result<Vec<FileDefs>, DatasetError> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len());
     let size: u64 = files.iter().map(|f| f.size).sum();
     if workers <= 1 || size < PARALLEL_FROM_BYTES {
-        return files.iter().map(read_and_check).collect();
+        return files.iter().map(|file| read_and_check(file, langs)).collect();
     }
     let next = AtomicUsize::new(0);
     let mut results: Vec<(usize, Result<FileDefs, DatasetError>)> = std::thread::scope(|scope| {
@@ -117,7 +148,7 @@ fn check_all(files: &[DataFile]) -> Result<Vec<FileDefs>, DatasetError> {
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(file) = files.get(index) else { break };
-                        done.push((index, read_and_check(file)));
+                        done.push((index, read_and_check(file, langs)));
                     }
                     done
                 })
@@ -133,9 +164,9 @@ fn check_all(files: &[DataFile]) -> Result<Vec<FileDefs>, DatasetError> {
     results.into_iter().map(|(_, defs)| defs).collect()
 }
 
-fn read_and_check(file: &DataFile) -> Result<FileDefs, DatasetError> {
+fn read_and_check(file: &DataFile, langs: &Languages) -> Result<FileDefs, DatasetError> {
     match file.read() {
-        Ok(source) => Ok(check_file(&source)),
+        Ok(source) => Ok(check_file_for(&source, langs)),
         // Not text: what it defines is unknown, as after a syntax error.
         Err(ReadError::Invalid(d)) => Ok(FileDefs {
             syntax_error: true,
@@ -169,6 +200,7 @@ fn merge(files: &[DataFile], mut checked: Vec<FileDefs>, diagnostics: &mut Vec<D
         }
         sources.resolve(path, &mut defs.events, &defs.citation_places, diagnostics);
         diagnostics.extend(defs.diagnostics);
+        merged.fallbacks.merge(defs.fallbacks);
         merged.pillars_declared |= defs.pillars_declared;
         merged.events_declared |= defs.events_declared;
         merged.syntax_errors |= defs.syntax_error;
@@ -300,6 +332,7 @@ struct Merged {
     events_declared: bool,
     /// Whether any file failed to parse (its definitions are unknown).
     syntax_errors: bool,
+    fallbacks: Fallbacks,
 }
 
 /// Validates one file's text (for tests).

@@ -5,6 +5,7 @@ pub mod contents;
 pub mod escape;
 pub mod helpers;
 pub mod inline;
+pub mod lang_span;
 pub mod sections;
 pub mod templates;
 pub mod words;

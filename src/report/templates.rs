@@ -6,7 +6,7 @@ use std::path::Path;
 
 use handlebars::{Handlebars, RenderErrorReason};
 
-use super::{escape, helpers, words, ReportError};
+use super::{helpers, lang_span, words, ReportError};
 use crate::diag::Diagnostic;
 
 /// The built-in templates, `templates/` in the repository. `briefing` is the
@@ -455,7 +455,7 @@ impl Templates {
     pub fn compile_with(sources: &[TemplateSource], catalogue: std::sync::Arc<crate::words::Catalogue>) -> Result<Templates, ReportError> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
-        registry.register_escape_fn(escape::markdown);
+        registry.register_escape_fn(lang_span::escape);
         helpers::register(&mut registry, &catalogue);
         register_section_helpers(&mut registry);
         words::register(&mut registry, catalogue.clone());

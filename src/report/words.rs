@@ -15,7 +15,7 @@ use std::sync::Arc;
 use handlebars::{Handlebars, Helper, HelperResult, Output, RenderErrorReason};
 use serde_json::Value;
 
-use super::escape::markdown;
+use super::lang_span::escape;
 use super::ReportError;
 use crate::words::{Arg, Catalogue, WordsError};
 
@@ -52,7 +52,7 @@ fn say(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult 
             // Data text is escaped; the template's own (a literal, or a
             // helper's output: `(when date)`, `(part "list")`) is Markdown
             // already.
-            Value::String(text) if value.relative_path().is_some() => Arg::from(markdown(text)),
+            Value::String(text) if value.relative_path().is_some() => Arg::from(escape(text)),
             Value::String(text) => Arg::from(text.as_str()),
             Value::Number(n) => Arg::Number(n.as_f64().unwrap_or(0.0)),
             _ if value.is_value_missing() => {
@@ -62,7 +62,7 @@ fn say(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult 
             Value::Bool(b) => Arg::from(b.to_string()),
             // A list is said as one, CLDR's way: "A, B and C".
             Value::Array(items) => {
-                let items: Vec<String> = items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), markdown)).collect();
+                let items: Vec<String> = items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), escape)).collect();
                 Arg::from(words.and_list(&items))
             }
             _ => return Err(other(format!("`{name}` of `t` must be a string, a number or a list")).into()),

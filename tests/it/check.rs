@@ -139,7 +139,7 @@ fn check_warns_of_plans_whose_date_has_passed() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let err = stderr(&output);
     assert!(
-        err.contains("data/events/2026.toml:48:1: warning: event `oic-summit-2026` is planned for 2026; still planned as of 2027-01-05?"),
+        err.contains("data/events/2026.toml:74:1: warning: event `oic-summit-2026` is planned for 2026; still planned as of 2027-01-05?"),
         "{err}"
     );
     assert!(err.contains("event `cica-summit-2026` is planned for 2026"), "{err}");

@@ -191,7 +191,7 @@ fn the_liberties_found_in_the_default_data_stay_out() {
     }
     let article = article();
     assert!(article.contains("prepared with the financial support of the Media Development Agency of the Republic of Azerbaijan"));
-    assert!(data.contains("note = \"The material was prepared with the financial support of the Media Development Agency of the Republic of Azerbaijan.\""));
+    assert!(data.contains("note.en = \"The material was prepared with the financial support of the Media Development Agency of the Republic of Azerbaijan.\""));
 }
 
 /// Each event's significance is the grade the fact list justifies with the

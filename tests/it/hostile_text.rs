@@ -16,8 +16,8 @@ fn issue_10_a_missing_glyph_in_a_pillar_or_the_report_names_its_file() {
     let pillars = dir.path().join("pillars.toml");
     let text = std::fs::read_to_string(&pillars).unwrap();
     let text = text
-        .replace("name = \"Multi-vector diplomacy\"", "name = \"Multi-vector diplomacy \u{13000}\"")
-        .replace("title = \"Azerbaijan's International Integration\"", "title = \"Integration \u{13001}\"");
+        .replace("name.en = \"Multi-vector diplomacy\"", "name.en = \"Multi-vector diplomacy \u{13000}\"")
+        .replace("title.en = \"Azerbaijan's International Integration\"", "title.en = \"Integration \u{13001}\"");
     std::fs::write(&pillars, text).unwrap();
     let output = bin().args(["--as-of", AS_OF, "-o", "-", "--data"]).arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

@@ -318,6 +318,7 @@ mod facts {
             sources: Vec::new(),
             places: Vec::new(),
             routes: Vec::new(),
+            fallbacks: Default::default(),
             files: Vec::new(),
             contents: Vec::new(),
             report_file: None,

@@ -217,8 +217,8 @@ fn the_schemas_vocabularies_are_the_validators() {
 #[test]
 fn the_schemas_own_invalid_fixtures_are_refused_by_the_validator_too() {
     // tests/fixtures/schema/invalid/: what only the schema's if/then says
-    // (a key that depends on a partner's kind); `.ci/run` has Taplo fail
-    // them. The validator refuses each for one problem.
+    // (a key that depends on a partner's kind), and a text in a language
+    // the briefings are not written in; `.ci/run` has Taplo fail them. The validator refuses each for one problem.
     let dir = root().join("tests/fixtures/schema/invalid");
     let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     names.sort();

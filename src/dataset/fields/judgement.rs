@@ -7,13 +7,16 @@ use std::sync::Arc;
 use toml::de::DeTable;
 
 use super::super::judgements::{block_construct, Confidence, Judgement, JudgementDef, Likelihood};
+use super::super::lang::TextKind;
 use super::{FileChecker, FileDefs, Fields, Value, JUDGEMENT_KEYS};
 
 impl FileChecker<'_> {
     pub(super) fn judgement(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut FileDefs) {
         let mut fields = Fields::new(self, table, &span, JUDGEMENT_KEYS, "in `[[judgement]]`");
         let id = fields.optional("id", |c, v| c.id(v, "id"));
-        let text = fields.required("text", |c, v| c.inline_markdown(v, "text"));
+        let text = fields.required("text", |c, v| {
+            c.translated(v, "text", TextKind::JudgementText, |c, v, key| c.inline_markdown(v, key)).map(|(shown, _)| shown)
+        });
         let likelihood = fields.required("likelihood", |c, v| c.named(v, "likelihood", Likelihood::parse, Likelihood::NAMES));
         let confidence = fields.required("confidence", |c, v| c.named(v, "confidence", Confidence::parse, Confidence::NAMES));
         let evidence = fields.required("evidence", |c, v| {

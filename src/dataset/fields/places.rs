@@ -10,6 +10,7 @@ use toml::de::{DeTable, DeValue};
 use crate::diag::shorten;
 
 use super::super::places::{Place, PlaceDef, Route, RouteDef, RouteKind};
+use super::super::lang::TextKind;
 use super::{integer, FileChecker, FileDefs, Fields, Value, PLACE_KEYS, ROUTE_KEYS};
 
 /// The bounds of a latitude and of a longitude, in degrees.
@@ -20,7 +21,7 @@ impl FileChecker<'_> {
     pub(super) fn place_table(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut FileDefs) {
         let mut fields = Fields::new(self, table, &span, PLACE_KEYS, "in `[[place]]`");
         let id = fields.required("id", |c, v| c.id(v, "id"));
-        let name = fields.required("name", |c, v| c.line(v, "name"));
+        let name = fields.required("name", |c, v| c.line_in(v, "name", TextKind::PlaceName));
         let lat = fields.required("lat", |c, v| c.degrees(v, "lat", LAT));
         let lon = fields.required("lon", |c, v| c.degrees(v, "lon", LON));
         let country = fields.optional("country", |c, v| c.country(v));
@@ -42,7 +43,7 @@ impl FileChecker<'_> {
     pub(super) fn route_table(&mut self, (table, span): (&DeTable<'_>, Range<usize>), merged: &mut FileDefs) {
         let mut fields = Fields::new(self, table, &span, ROUTE_KEYS, "in `[[route]]`");
         let id = fields.required("id", |c, v| c.id(v, "id"));
-        let name = fields.required("name", |c, v| c.line(v, "name"));
+        let name = fields.required("name", |c, v| c.line_in(v, "name", TextKind::RouteName));
         let via = fields.required("via", |c, v| {
             let list = c.strings(v, "via")?;
             if list.len() < 2 {

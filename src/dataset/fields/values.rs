@@ -13,6 +13,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 use crate::date::PartialDate;
 use crate::diag::{shorten, suggest};
 
+use super::super::lang::{english_name, TextKind, LANGUAGES};
 use super::super::model::{Figure, Kind, Reliability, Role, Source, SourceKind, Status, CREDIBILITY};
 use super::{
     integer, FileChecker, Fields, Value, When, FIGURE_KEYS, MAX_LINE, MAX_TEXT, PARTNER_ENTRY_KEYS, REGISTRY_KEYS, SOURCE_KEYS,
@@ -114,6 +115,78 @@ impl FileChecker<'_> {
             return Some(s.to_owned());
         }
         Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    /// A one-line text that may be given per language (issue 28), read
+    /// for the checker's language.
+    pub(in crate::dataset) fn line_in(&mut self, v: &Value<'_>, key: &str, kind: TextKind) -> Option<String> {
+        self.translated(v, key, kind, |c, v, key| c.line(v, key)).map(|(shown, _)| shown)
+    }
+
+    /// Free text that may be given per language, read for the checker's
+    /// language.
+    pub(in crate::dataset) fn text_in(&mut self, v: &Value<'_>, key: &str, kind: TextKind) -> Option<String> {
+        self.translated(v, key, kind, |c, v, key| c.text(v, key)).map(|(shown, _)| shown)
+    }
+
+    /// A text field given as a plain string (in the dataset's language) or
+    /// as a table of languages, each text read by `read` (named `key.az`
+    /// in its problems); returns the text in the asked language, or in
+    /// the dataset's where it has none, and the dataset's text when that
+    /// is another (`None`: the text shown is the dataset's). Every problem
+    /// of the table is reported: an unknown language (with the closest
+    /// one), no text in the dataset's language, an empty table.
+    pub(in crate::dataset) fn translated(
+        &mut self,
+        v: &Value<'_>,
+        key: &str,
+        kind: TextKind,
+        mut read: impl FnMut(&mut Self, &Value<'_>, &str) -> Option<String>,
+    ) -> Option<(String, Option<String>)> {
+        let DeValue::Table(table) = v.get_ref() else {
+            let text = read(self, v, key)?;
+            let fell_back = (self.langs.asked != self.langs.dataset).then_some(self.langs.dataset.as_str());
+            self.fallbacks.record(kind, &text, fell_back);
+            return Some((text, None));
+        };
+        self.translated = true;
+        let (mut asked, mut own, mut complete) = (None, None, true);
+        for (lang, text) in table.iter() {
+            let code = lang.get_ref().as_ref();
+            if !LANGUAGES.contains(&code) {
+                let help = suggest(code, LANGUAGES, "the languages are");
+                self.error(&lang.span(), format!("unknown language `{}` in `{key}`", shorten(code))).help = Some(help);
+                complete = false;
+                continue;
+            }
+            let Some(text) = read(self, text, &format!("{key}.{code}")) else {
+                complete = false;
+                continue;
+            };
+            if code == self.langs.asked {
+                asked = Some(text.clone());
+            }
+            if code == self.langs.dataset {
+                own = Some(text);
+            }
+        }
+        let dataset = self.langs.dataset.clone();
+        let has_own = table.iter().any(|(lang, _)| lang.get_ref().as_ref() == dataset);
+        if !has_own {
+            let d = self.error(
+                &v.span(),
+                format!("`{key}` has no text in the dataset's language, `{dataset}` ({}): a plain string or `{key}.{dataset}` gives it", english_name(&dataset)),
+            );
+            d.help = Some(format!("add `{key}.{dataset} = \"…\"`; the dataset's language is `[report] language`, `en` unless given"));
+            return None;
+        }
+        let own = own.filter(|_| complete)?;
+        let fell_back = asked.is_none().then_some(dataset.as_str());
+        self.fallbacks.record(kind, &own, fell_back);
+        Some(match asked {
+            Some(asked) if self.langs.asked != dataset => (asked, Some(own)),
+            _ => (own, None),
+        })
     }
 
     pub(in crate::dataset) fn id(&mut self, v: &Value<'_>, key: &str) -> Option<String> {
@@ -324,9 +397,9 @@ impl FileChecker<'_> {
         let mut out = Vec::with_capacity(tables.len());
         for (table, span) in tables {
             let mut fields = Fields::new(self, table, &span, FIGURE_KEYS, "in a figure");
-            let label = fields.required("label", |c, v| c.line(v, "label"));
+            let label = fields.required("label", |c, v| c.line_in(v, "label", TextKind::FigureLabel));
             let value = fields.required("value", |c, v| c.number(v, "value"));
-            let unit = fields.optional("unit", |c, v| c.line(v, "unit"));
+            let unit = fields.optional("unit", |c, v| c.line_in(v, "unit", TextKind::FigureUnit));
             let approx = fields.optional("approx", |c, v| c.boolean(v, "approx"));
             let lead = fields.optional("lead", |c, v| c.boolean(v, "lead"));
             if let Some((true, span)) = &lead {
@@ -406,14 +479,14 @@ impl FileChecker<'_> {
         }
         let mut fields = Fields::new(self, table, span, allowed, place);
         let id = if registry { fields.required("id", |c, v| c.id(v, "id")) } else { fields.optional("id", |c, v| c.id(v, "id")) };
-        let name = if cites { None } else { fields.required("name", |c, v| c.line(v, "name")) };
+        let name = if cites { None } else { fields.required("name", |c, v| c.line_in(v, "name", TextKind::SourceName)) };
         let url = fields.optional("url", |c, v| c.url(v));
         let published = fields.optional("published", |c, v| c.full_date(v, "published"));
         let accessed = fields.optional("accessed", |c, v| c.full_date(v, "accessed"));
         let read_kind = |c: &mut FileChecker<'_>, v: &Value<'_>| c.named(v, "kind", SourceKind::parse, SourceKind::NAMES);
         let kind = if registry { fields.required("kind", read_kind) } else { fields.optional("kind", read_kind) };
         let reliability = fields.optional("reliability", |c, v| c.reliability(v));
-        let note = fields.optional("note", |c, v| c.text(v, "note"));
+        let note = fields.optional("note", |c, v| c.text_in(v, "note", TextKind::SourceNote));
         let credibility = fields.optional("credibility", |c, v| c.credibility(v));
         if registry && kind.is_none() || !cites && name.is_none() || cites && id.is_none() {
             return None;

@@ -74,7 +74,14 @@ fn unclosed_multiline(cx: &Cx<'_>, scan: &Scan) -> Option<Fix> {
             }
             lines = Some(text::next_line(text, at)).filter(|&n| n < body.end);
         }
-        if closed && !swallowed {
+        // Closed by the `"""` that opens the next text (`summary.az =
+        // """` after a `summary.en` whose closing was dropped): that
+        // delimiter stands right after a `key =`, so it opens, not closes.
+        let by_opener = closed && {
+            let before = &text[text::line_start(text, range.end - 3)..range.end - 3];
+            text::assigned_key(before).is_some() && before.trim_end().ends_with('=')
+        };
+        if closed && !swallowed && !by_opener {
             return None;
         }
         // Close it after its last line of text: before the first line that

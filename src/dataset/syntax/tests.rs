@@ -22,6 +22,9 @@ fn each_common_mistake_is_one_error_at_its_line() {
         ("partners = [\"SOCAR]\nb = 2\n", "1:13: this string has no closing quote: add `\"` before the `]`"),
         ("s = \"\"\"\ntext\n\n[[e]]\nb = 2\nt = \"\"\"\nmore\n\"\"\"\n", "1:5: the text that opens here with `\"\"\"` is not closed: add `\"\"\"` after its last line (line 2)"),
         ("s = ''' text\nb = 2\n", "1:5: the text that opens here with `'''` is not closed"),
+        // Issue 28: the next language's text opens right after, so the
+        // first `"""` met opens a text, and closes none.
+        ("a = 1\ns.en = \"\"\"\nText on\ntwo lines.\ns.az = \"\"\"\nMətn.\"\"\"\nb = 2\n", "2:8: the text that opens here with `\"\"\"` is not closed: add `\"\"\"` after its last line (line 4)"),
         ("a = 1\ns = \"\"\nSome text here\nand more.\"\"\"\nb = 2\n", "2:5: `s = \"\"` is an empty string, and the text on the lines below it is outside any string"),
         ("a = 1\nkind \"summit\"\nb = 2\n", "2:6: `kind` has no `=` before its value: write `kind = \"summit\"`"),
         ("s = \"\"\nkind \"summit\"\n", "2:6: `kind` has no `=` before its value"),
