@@ -22,6 +22,7 @@ pub mod diag;
 pub mod error;
 pub mod geo;
 pub mod hash;
+pub mod images;
 pub mod input;
 pub mod issued;
 pub mod make;
@@ -394,6 +395,7 @@ pub fn check_found(
             problems: likely_duplicates(&dataset)
                 .into_iter()
                 .chain(dataset::places::unused(&dataset.places, &dataset.routes))
+                .chain(images::check(source, &dataset))
                 .chain(as_of.map(|d| dataset::lint::lint(&dataset, d)).unwrap_or_default())
                 .filter(concerns)
                 .collect(),
