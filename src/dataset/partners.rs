@@ -82,7 +82,7 @@ impl Suggestions {
                 .iter()
                 .map(|&n| self.spellings[n as usize].as_str())
                 .find(|s| fold(s) == key)
-                .map(|s| format!("did you mean `{s}`?"))
+                .map(|s| crate::diag::with_difference(format!("did you mean `{s}`?"), word, s))
         })
     }
 }
