@@ -65,6 +65,17 @@ pub fn check(source: &DataSource, dataset: &Dataset) -> Vec<diag::Diagnostic> {
     }
 }
 
+/// The images of a render, by the address the Markdown gives, and the
+/// files read for them (for `--watch`, which watches every file a render
+/// read: issue 29, item 8).
+#[derive(Default)]
+pub struct Loaded {
+    pub images: BTreeMap<String, Arc<Image>>,
+    /// Each image's path as named (joined to its folder) and as resolved
+    /// (links followed), in order.
+    pub files: Vec<PathBuf>,
+}
+
 /// Reads and decodes every image the Markdown names but `drawn` (the maps,
 /// drawn rather than read): the logo from the data folder, others from the
 /// templates folder (`templates`; none with the built-in templates, which
@@ -75,9 +86,9 @@ pub fn load(
     templates: Option<&Path>,
     logo: Option<&str>,
     drawn: &dyn Fn(&str) -> bool,
-) -> Result<BTreeMap<String, Arc<Image>>, Vec<diag::Diagnostic>> {
+) -> Result<Loaded, Vec<diag::Diagnostic>> {
     let data = data_folder(source);
-    let mut images = BTreeMap::new();
+    let mut loaded = Loaded::default();
     let mut problems = Vec::new();
     for src in typeset::image::sources(markdown).into_iter().filter(|s| !drawn(s)) {
         let folder = match templates {
@@ -89,15 +100,19 @@ pub fn load(
                 continue;
             }
         };
+        let path = folder.join(&src);
+        if let Ok(resolved) = path.canonicalize() {
+            loaded.files.extend([path, resolved]);
+        }
         match read(folder, &src) {
             Ok(image) => {
-                images.insert(src, Arc::new(image));
+                loaded.images.insert(src, Arc::new(image));
             }
             Err(why) => problems.push(refusal(folder, &src, &why)),
         }
     }
     if problems.is_empty() {
-        Ok(images)
+        Ok(loaded)
     } else {
         Err(problems)
     }

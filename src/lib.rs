@@ -76,6 +76,8 @@ pub struct Outcome {
     pub issued: Option<String>,
     pub events: usize,
     pub elapsed: std::time::Duration,
+    /// The image files the run read, which `--watch` watches too.
+    pub images: Vec<std::path::PathBuf>,
 }
 
 /// The main job over the data files found by [`discover`]: validate,
@@ -227,7 +229,7 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     }
     let issued = issue.map(|i| i.label);
     let written = reports.into_iter().take(plan.targets().len()).map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
-    Ok(Outcome { written, period, pages: made.pages, warnings, baseline, issued, events, elapsed: started.elapsed() })
+    Ok(Outcome { written, period, pages: made.pages, warnings, baseline, issued, events, elapsed: started.elapsed(), images: made.images })
 }
 
 /// The change report's file, beside the JSON summary:

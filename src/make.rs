@@ -44,6 +44,8 @@ pub struct Made {
     /// Map files an earlier run may have left beside the Markdown that this
     /// run does not write: removed once the reports are written.
     pub stale_maps: Vec<std::path::PathBuf>,
+    /// The image files read ([`crate::images::Loaded::files`]).
+    pub images: Vec<std::path::PathBuf>,
 }
 
 /// Makes every report of `plan`, with the `templates` it needs (none when
@@ -76,6 +78,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
     let json = plan.makes(OutputFormat::Json).then(|| crate::snapshot::to_json(&snapshot, changes.as_ref(), &dataset));
     let mut warnings = Vec::new();
     let mut pdf = None;
+    let mut images = Vec::new();
     if plan.makes(OutputFormat::Pdf) {
         warnings.extend(missing_glyphs(&dataset, &markdown));
         warnings.extend(templates.iter().flat_map(|t| t.html.iter().cloned()));
@@ -83,7 +86,8 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
         let mut typeset_options = typeset_options(&dataset, &summary, options, words);
         typeset_options.metadata.draft = draft;
         typeset_options.maps = drawn.clone();
-        typeset_options.images = crate::images::load(&markdown, &options.data, options.templates.as_deref(), dataset.report.logo.as_deref(), &|s| typeset_options.maps.contains_key(s)).map_err(report::ReportError::Invalid)?;
+        let loaded = crate::images::load(&markdown, &options.data, options.templates.as_deref(), dataset.report.logo.as_deref(), &|s| typeset_options.maps.contains_key(s)).map_err(report::ReportError::Invalid)?;
+        (typeset_options.images, images) = (loaded.images, loaded.files);
         drop((summary, dataset, snapshot, changes));
         let typeset = typeset::typeset_pdf(&markdown, &typeset_options);
         let path = options.templates.as_ref().map_or("templates".to_owned(), |d| d.display().to_string());
@@ -105,7 +109,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
         })
         .collect();
     let (map_files, stale_maps) = maps::files(plan, &map_stem, &maps, &drawn, options.paper.size(), templates.map(|t| t.words().as_ref()));
-    Ok(Made { reports, changes_report, pages, warnings, map_files, stale_maps })
+    Ok(Made { reports, changes_report, pages, warnings, map_files, stale_maps, images })
 }
 
 /// Characters that no font of the report can draw, one warning each with
