@@ -36,7 +36,7 @@ pub fn invisible(c: char) -> bool {
 /// look the same: "differs in Unicode normalisation" when the two are one
 /// in Normalisation Form C, else the characters that differ, named by code
 /// point ("U+0131 `ı` where it has U+0069 `i`"), when any of them is not
-/// plain ASCII or shows nothing. `None` when the difference is plain to see.
+/// ASCII. `None` when the difference is plain to see.
 pub fn difference(written: &str, meant: &str) -> Option<String> {
     if written == meant {
         return None;
@@ -48,8 +48,9 @@ pub fn difference(written: &str, meant: &str) -> Option<String> {
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
     let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     let (ours, theirs) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
-    let subtle = |c: &char| !c.is_ascii_graphic() || invisible(*c);
-    if !ours.iter().chain(theirs).any(subtle) || ours.len() + theirs.len() > 6 {
+    // Plain ASCII differences (a typo, a space, "the") show for
+    // themselves.
+    if ours.iter().chain(theirs).all(char::is_ascii) || ours.len() + theirs.len() > 6 {
         return None;
     }
     let name = |cs: &[char]| match cs {
@@ -95,6 +96,7 @@ mod tests {
         assert_eq!(difference("Türkıye", "Türkiye").as_deref(), Some("differs in U+0131 `ı` where it has U+0069 `i`"));
         assert_eq!(difference("Georgia\u{200B}", "Georgia").as_deref(), Some("differs in U+200B where it has nothing"));
         assert_eq!(difference("Gremany", "Germany"), None);
+        assert_eq!(difference("the UN", "UN"), None);
         assert_eq!(difference("Kazakhstan", "Kazakhstan"), None);
     }
 }

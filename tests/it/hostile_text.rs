@@ -285,7 +285,7 @@ fn first_help(err: &str) -> &str {
 }
 
 /// An `[[event]]` naming `partners` (TOML strings, escaped), titled `title`.
-fn event_naming(id: usize, title: &str, partners: &[String]) -> String {
+fn event_naming(id: usize, title: &str, partners: &[&str]) -> String {
     let partners: Vec<String> = partners.iter().map(|p| toml_string(p)).collect();
     format!(
         "\n[[event]]\nid = \"e{id}\"\ntitle = {}\ndate = \"2025\"\npillar = \"p\"\nkind = \"other\"\nsignificance = 1\nsummary = \"s\"\npartners = [{}]\nsources = [{{ name = \"s\" }}]\n",
@@ -331,7 +331,7 @@ fn issue_29_a_name_in_nfc_and_nfd_is_one_name() {
             ));
             // Even events by the name, odd ones by the alias.
             let named = if i % 2 == 0 { forms[event_form].clone() } else { format!("Alias {}", forms[event_form]) };
-            body.push_str(&event_naming(i, "t", &[named]));
+            body.push_str(&event_naming(i, "t", &[named.as_str()]));
         }
         let (code, err) = check(&body);
         assert_eq!(code, Some(0), "{}", err.lines().take(6).collect::<Vec<_>>().join("\n"));
@@ -341,12 +341,12 @@ fn issue_29_a_name_in_nfc_and_nfd_is_one_name() {
             toml_string(&names[0].0),
             toml_string(&names[0].1)
         );
-        let (code, err) = check(&format!("{clash}{}", event_naming(0, "t", &["B".to_owned()])));
+        let (code, err) = check(&format!("{clash}{}", event_naming(0, "t", &["B"])));
         assert_eq!(code, Some(65), "{err}");
         assert!(err.contains("already names partner `a`"), "{err}");
     }
     // Free text: both forms are one partner, with no "likely duplicate".
-    let body: String = names.iter().enumerate().flat_map(|(i, (nfc, nfd))| [event_naming(2 * i, "t", &[nfc.clone()]), event_naming(2 * i + 1, "t", &[nfd.clone()])]).collect();
+    let body: String = names.iter().enumerate().flat_map(|(i, (nfc, nfd))| [event_naming(2 * i, "t", &[nfc.as_str()]), event_naming(2 * i + 1, "t", &[nfd.as_str()])]).collect();
     let (code, err) = check(&body);
     assert_eq!(code, Some(0), "{err}");
     assert!(!err.contains("warning"), "{}", err.lines().take(6).collect::<Vec<_>>().join("\n"));
@@ -366,20 +366,20 @@ fn issue_29_a_look_alike_suggestion_says_how_it_differs() {
     for (at, c) in name.char_indices() {
         for (latin, other) in look_alikes.iter().filter(|(l, _)| *l == c.to_ascii_lowercase()) {
             let written = format!("{}{other}{}", &name[..at], &name[at + c.len_utf8()..]);
-            let (_, err) = check(&format!("{registry}{}", event_naming(0, "t", &[written.clone()])));
+            let (_, err) = check(&format!("{registry}{}", event_naming(0, "t", &[written.as_str()])));
             let help = first_help(&err);
             let expected = format!("differs in U+{:04X} `{other}` where it has U+{:04X} `{c}`", *other as u32, c as u32);
             assert!(help.contains(&format!("did you mean `{name}`?")) && help.contains(&expected), "{written}: {help} (for {latin})");
             checked += 1;
         }
         let written = format!("{}\u{200B}{}", &name[..at], &name[at..]);
-        let (_, err) = check(&format!("{registry}{}", event_naming(0, "t", &[written.clone()])));
+        let (_, err) = check(&format!("{registry}{}", event_naming(0, "t", &[written.as_str()])));
         let help = first_help(&err);
         assert!(help.contains("differs in U+200B where it has nothing"), "{written:?}: {help}");
     }
     assert!(checked >= 8, "{checked}");
     // A plain typo is not explained.
-    let (_, err) = check(&format!("{registry}{}", event_naming(0, "t", &["Kazakhtsan".to_owned()])));
+    let (_, err) = check(&format!("{registry}{}", event_naming(0, "t", &["Kazakhtsan"])));
     assert_eq!(first_help(&err), "did you mean `Kazakhstan`?");
 }
 
@@ -407,7 +407,7 @@ fn issue_29_text_of_every_invisible_code_point_is_empty() {
             .enumerate()
             .map(|(i, &c)| {
                 let title = format!("{c}{}{c}", chunk[(i + 1) % chunk.len()]);
-                event_naming(i, &title, &["A".to_owned()])
+                event_naming(i, &title, &["A"])
             })
             .collect();
         let (code, err) = check(&body);
@@ -416,6 +416,6 @@ fn issue_29_text_of_every_invisible_code_point_is_empty() {
         assert_eq!(empty, chunk.len(), "from U+{:04X}: {err}", chunk[0] as u32);
     }
     // A visible character among them is text.
-    let (code, err) = check(&event_naming(0, "\u{E0041}a\u{E0100}", &["A".to_owned()]));
+    let (code, err) = check(&event_naming(0, "\u{E0041}a\u{E0100}", &["A"]));
     assert_eq!(code, Some(0), "{err}");
 }
