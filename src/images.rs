@@ -1,7 +1,8 @@
 //! The images a briefing embeds, read and decoded once by one function for
 //! `check` and the render alike, so that the two agree on every image
 //! (issue 29, item 1): the `[report] logo` from inside the data folder, any
-//! other image a template names from inside the templates folder.
+//! other image a template names from inside the templates folder
+//! (`check --templates DIR` reads those a template names by a plain address).
 //!
 //! Each image is read with [`input::read_within`] (a regular file, at most
 //! [`MAX_IMAGE_BYTES`], never outside its folder) and decoded whole with
@@ -15,7 +16,7 @@ use std::sync::Arc;
 
 use crate::dataset::{DataSource, Dataset};
 use crate::typeset::image::Image;
-use crate::{diag, input, typeset};
+use crate::{diag, input, report, typeset};
 
 /// The largest image file read: 32 MiB.
 pub const MAX_IMAGE_BYTES: u64 = 32 << 20;
@@ -63,6 +64,31 @@ pub fn check(source: &DataSource, dataset: &Dataset) -> Vec<diag::Diagnostic> {
             vec![refusal(&folder, logo, &why).with_help(format!("the `logo` of `[report]` in {named}"))]
         }
     }
+}
+
+/// `check --templates DIR`'s images: every image the templates name by a
+/// plain address (`![Desk](img/desk.png)`, not one a helper writes), read
+/// from inside `dir` as the render reads it; and the templates' own
+/// problems of name (an override of no built-in template).
+pub fn check_templates(dir: &Path) -> Vec<diag::Diagnostic> {
+    let sources = match report::templates::with_overrides(dir) {
+        Ok(sources) => sources,
+        Err(report::ReportError::Invalid(problems)) => return problems,
+        Err(e) => return vec![diag::Diagnostic::error_in(&dir.display().to_string(), e.to_string())],
+    };
+    let mut problems = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for template in &sources {
+        for src in typeset::image::sources(&template.text).into_iter().filter(|s| !s.contains("{{")) {
+            if !seen.insert(src.clone()) {
+                continue;
+            }
+            if let Err(why) = read(dir, &src) {
+                problems.push(refusal(dir, &src, &why).with_help(format!("named in {}", template.path)));
+            }
+        }
+    }
+    problems
 }
 
 /// The images of a render, by the address the Markdown gives, and the

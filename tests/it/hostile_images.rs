@@ -212,29 +212,47 @@ fn issue_29_no_image_is_read_from_outside_the_data_folder() {
     agree(&data, out.path(), "assets/inside.png", true, "");
 }
 
+/// Issue 29, item 1: a template's images, generated as the logo's are,
+/// and addresses that leave the templates folder: `check --templates` and
+/// the render agree on each, naming the file and the reason.
 #[test]
-fn issue_29_template_images_are_read_only_from_the_templates_folder() {
+fn issue_29_check_and_the_render_agree_on_template_images() {
     let dir = tempfile::tempdir().unwrap();
     let templates = dir.path().join("templates");
     std::fs::create_dir_all(templates.join("img")).unwrap();
     std::fs::write(dir.path().join("secret.png"), png(2, 2, png::ColorType::Rgb)).unwrap();
-    std::fs::write(templates.join("img/ok.png"), png(2, 2, png::ColorType::Rgb)).unwrap();
-    let render = |src: &str| {
+    let run = |src: &str| {
         std::fs::write(templates.join("about.md.hbs"), format!("![desk]({src})\n")).unwrap();
         let out = tempfile::tempdir().unwrap();
-        let output = bin()
+        let render = bin()
             .args(["--format", "pdf", "--as-of", AS_OF, "-q", "-o"])
             .arg(out.path().join("b.pdf"))
             .arg("--templates")
             .arg(&templates)
             .output()
             .unwrap();
-        (output.status.code(), stderr(&output))
+        let check = bin().args(["check", "--as-of", AS_OF, "--templates"]).arg(&templates).output().unwrap();
+        ((check.status.code(), stderr(&check)), (render.status.code(), stderr(&render)))
     };
-    assert_eq!(render("img/ok.png").0, Some(0));
-    for src in ["../secret.png", "img/../../secret.png", dir.path().join("secret.png").to_str().unwrap()] {
-        let (code, err) = render(src);
-        assert_eq!(code, Some(65), "{src}: {err}");
-        assert!(err.contains(&format!("image `{src}`")) && (err.contains("leaves the folder") || err.contains("absolute path")), "{src}: {err}");
+    let absolute = dir.path().join("secret.png").display().to_string();
+    let mut addresses: Vec<(String, bool, &str)> =
+        vec![("../secret.png".into(), false, "it leaves the folder"), ("img/../../secret.png".into(), false, "it leaves the folder"), (absolute, false, "it is an absolute path")];
+    // Every fourth generated image: good ones, cut ones, false sizes, not
+    // images.
+    for case in cases().into_iter().step_by(4) {
+        std::fs::write(templates.join("img").join(&case.name), &case.bytes).unwrap();
+        addresses.push((format!("img/{}", case.name), case.good, "image `"));
+    }
+    assert!(addresses.len() > 8);
+    for (src, good, reason) in addresses {
+        let ((check_code, check_err), (render_code, render_err)) = run(&src);
+        if good {
+            assert_eq!((check_code, render_code), (Some(0), Some(0)), "{src}: {check_err}\n{render_err}");
+            continue;
+        }
+        assert_eq!((check_code, render_code), (Some(65), Some(65)), "{src}: {check_err}\n{render_err}");
+        let line = check_err.lines().find(|l| l.contains(&format!("image `{src}`: "))).unwrap_or_else(|| panic!("{src}: {check_err}"));
+        assert!(line.contains(reason), "{src}: {line}");
+        assert!(render_err.contains(line), "{src}: check said\n{line}\nthe render said\n{render_err}");
     }
 }
