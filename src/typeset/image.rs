@@ -85,13 +85,27 @@ fn decode_png(bytes: &[u8]) -> Result<Image, String> {
     // To the end chunk: a file cut off after its pixels is cut off all
     // the same, as a JPEG without its end marker is.
     reader.finish().map_err(|e| format!("cannot decode the PNG: {e}"))?;
-    let samples = &buffer[..frame.buffer_size()];
+    buffer.truncate(frame.buffer_size());
     let over_white = |c: u8, a: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a)) + 127) / 255) as u8;
+    // RGB and RGBA in the decoder's own buffer (RGBA shrinks in place:
+    // pixel n's three bytes land at or before its four), so that an image
+    // at the limit costs its samples once, not twice.
     let rgb: Vec<u8> = match frame.color_type {
-        png::ColorType::Rgb => samples.to_vec(),
-        png::ColorType::Rgba => samples.chunks_exact(4).flat_map(|p| [over_white(p[0], p[3]), over_white(p[1], p[3]), over_white(p[2], p[3])]).collect(),
-        png::ColorType::Grayscale => samples.iter().flat_map(|&g| [g, g, g]).collect(),
-        png::ColorType::GrayscaleAlpha => samples.chunks_exact(2).flat_map(|p| [over_white(p[0], p[1]); 3]).collect(),
+        png::ColorType::Rgb => buffer,
+        png::ColorType::Rgba => {
+            let pixels = buffer.len() / 4;
+            for n in 0..pixels {
+                let a = buffer[4 * n + 3];
+                for k in 0..3 {
+                    buffer[3 * n + k] = over_white(buffer[4 * n + k], a);
+                }
+            }
+            buffer.truncate(3 * pixels);
+            buffer.shrink_to_fit();
+            buffer
+        }
+        png::ColorType::Grayscale => buffer.iter().flat_map(|&g| [g, g, g]).collect(),
+        png::ColorType::GrayscaleAlpha => buffer.chunks_exact(2).flat_map(|p| [over_white(p[0], p[1]); 3]).collect(),
         png::ColorType::Indexed => return Err("cannot decode the PNG: an indexed image was not expanded".to_owned()),
     };
     Ok(Image { width, height, data: ImageData::Rgb(rgb) })
