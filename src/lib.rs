@@ -397,9 +397,11 @@ pub fn check_found(
             problems: likely_duplicates(&dataset)
                 .into_iter()
                 .chain(dataset::places::unused(&dataset.places, &dataset.routes))
-                .chain(images::check(source, &dataset))
                 .chain(as_of.map(|d| dataset::lint::lint(&dataset, d)).unwrap_or_default())
                 .filter(concerns)
+                // The logo, read as the render reads it: a problem of the
+                // file that sets it.
+                .chain(images::check(source, &dataset).into_iter().filter(|_| focus.is_empty() || focus.iter().any(|f| dataset.report_file.as_deref() == Some(f))))
                 .collect(),
             elsewhere: 0,
             focus,

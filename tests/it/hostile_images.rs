@@ -256,3 +256,27 @@ fn issue_29_check_and_the_render_agree_on_template_images() {
         assert!(render_err.contains(line), "{src}: check said\n{line}\nthe render said\n{render_err}");
     }
 }
+
+/// Issue 29, item 1: `check FILE` (an editor's check on save) reports a bad
+/// logo for the file that sets it, as the whole dataset's check does.
+#[test]
+fn issue_29_check_of_the_file_setting_the_logo_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    dataset(&data, "assets/logo.png");
+    std::fs::write(data.join("other.toml"), "[[pillar]]\nid = \"q\"\nname = \"Other\"\n").unwrap();
+    std::fs::create_dir_all(data.join("assets")).unwrap();
+    let whole = png(6, 6, png::ColorType::Rgb);
+    for end in [8, whole.len() / 2, whole.len() - 4] {
+        std::fs::write(data.join("assets/logo.png"), &whole[..end]).unwrap();
+        let check = |file: &str| {
+            let output = bin().args(["check", "--as-of", AS_OF, "--data"]).arg(&data).arg(data.join(file)).output().unwrap();
+            (output.status.code(), stderr(&output))
+        };
+        let (code, err) = check("d.toml");
+        assert_eq!(code, Some(65), "{err}");
+        assert!(err.contains("error: image `assets/logo.png`: cannot decode the PNG") && err.contains("the `logo` of `[report]` in"), "{err}");
+        let (code, err) = check("other.toml");
+        assert_eq!(code, Some(0), "{err}");
+    }
+}
