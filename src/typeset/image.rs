@@ -295,7 +295,7 @@ mod tests {
         for original in &originals {
             for _ in 0..1500 {
                 let mut bytes = original.clone();
-                for _ in 0..1 + next(4) {
+                for _ in 0..=next(4) {
                     let at = next(bytes.len());
                     match next(3) {
                         0 => bytes[at] = next(256) as u8,
