@@ -125,6 +125,13 @@ fn decode_jpeg(bytes: &[u8]) -> Result<Image, String> {
         .set_max_width(usize::from(u16::MAX))
         .set_max_height(usize::from(u16::MAX));
     let mut decoder = zune_jpeg::JpegDecoder::new_with_options(zune_jpeg::zune_core::bytestream::ZCursor::new(bytes), options);
+    decoder.decode_headers().map_err(|e| format!("cannot decode the JPEG: {e}"))?;
+    // The size the decoder will allocate for, which must be the size
+    // checked (a second frame header could claim another).
+    let decoded = decoder.info().map(|i| (u32::from(i.width), u32::from(i.height)));
+    if decoded != Some((width, height)) {
+        return Err("cannot decode the JPEG: its frame headers disagree on its size".to_owned());
+    }
     decoder.decode().map_err(|e| format!("cannot decode the JPEG: {e}"))?;
     // The decoder stops at its last scan; a file whose end marker is
     // missing was cut off there.
@@ -271,6 +278,16 @@ mod tests {
             }
             header.extend([0xFF, 0xD9]);
             assert!(decode(&header).is_err(), "{w}×{h} with an end marker and no scan");
+            // A second frame header claiming this size after the first.
+            let length = usize::from(u16::from_be_bytes([bytes[sof + 2], bytes[sof + 3]]));
+            let mut second = bytes[sof..sof + 2 + length].to_vec();
+            second[5..7].copy_from_slice(&h.to_be_bytes());
+            second[7..9].copy_from_slice(&w.to_be_bytes());
+            let mut twice = bytes.clone();
+            twice.splice(sof + 2 + length..sof + 2 + length, second);
+            if (w, h) != (40, 24) {
+                assert!(decode(&twice).is_err(), "a second frame header of {w}×{h}");
+            }
         }
     }
 
