@@ -45,6 +45,10 @@ pub enum Command {
         /// set, else today]
         #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
         as_of: Option<NaiveDate>,
+        /// The templates the briefing is rendered with: their images are
+        /// checked too, as the render reads them
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
         /// Check only these files, in the context of the dataset (its
         /// pillars, the ids of its other files): the file being edited.
         #[arg(value_name = "FILE")]

@@ -9,6 +9,8 @@ use std::fmt;
 
 use crate::number::thousands;
 
+pub mod spelling;
+
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -322,7 +324,16 @@ pub fn did_you_mean<'a>(
             distance <= 2.max(c.chars().count() / 4) && distance < c.chars().count()
         })
         .min()
-        .map(|(_, c)| format!("did you mean `{c}`?"))
+        .map(|(_, c)| with_difference(format!("did you mean `{c}`?"), word, c))
+}
+
+/// `help`, with how `word` differs from `meant` when the two look alike
+/// (issue 29, item 2).
+pub fn with_difference(help: String, word: &str, meant: &str) -> String {
+    match spelling::difference(word, meant) {
+        Some(how) => format!("{help} (`{}` {how})", escape(word)),
+        None => help,
+    }
 }
 
 #[cfg(test)]

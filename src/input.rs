@@ -6,6 +6,11 @@
 //! named, so that nothing blocks forever (a FIFO with no writer) or reads
 //! until memory runs out (`x.toml` linked to `/dev/zero`), whatever
 //! `metadata().len()` said (issue 10, class 3).
+//!
+//! A file named by the data or a template ([`read_within`]: an image) is
+//! read only from inside its folder: the path is resolved (`..`, links) and
+//! compared with the folder's, so that a dataset cannot embed `/etc/passwd`
+//! or `../../secret.png` in a briefing (issue 29, item 1).
 
 use std::io::Read;
 use std::path::Path;
@@ -39,6 +44,26 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::TooLarge(limit));
     }
     Ok(bytes)
+}
+
+/// Reads `relative`, a path named by an input, from inside `folder`: an
+/// absolute path, `..` that climbs out, or a link that leads out is refused
+/// before a byte is read, as is anything [`read`] refuses. The error reads
+/// after the file's name ("it leaves the folder `data`").
+pub fn read_within(folder: &Path, relative: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let outside = |why: String| ReadError::Io(std::io::Error::new(std::io::ErrorKind::PermissionDenied, why));
+    let shown = folder.display();
+    if Path::new(relative).is_absolute() || relative.starts_with(['/', '\\']) {
+        return Err(outside(format!("it is an absolute path; files are read only from inside the folder `{shown}`")));
+    }
+    let root = std::fs::canonicalize(folder).map_err(ReadError::Io)?;
+    let target = std::fs::canonicalize(folder.join(relative)).map_err(ReadError::Io)?;
+    if !target.starts_with(&root) {
+        return Err(outside(format!("it leaves the folder `{shown}` (it resolves to `{}`)", target.display())));
+    }
+    // The resolved path: no link left to swap between the check and the
+    // read.
+    read(&target, limit)
 }
 
 /// Opens for reading without waiting: `O_NONBLOCK` makes opening a FIFO
@@ -112,6 +137,26 @@ mod tests {
         match read(&link, 1 << 40) {
             Err(ReadError::Io(e)) => assert_eq!(e.to_string(), "it is a character device, not a regular file"),
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn nothing_outside_the_folder_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir_all(data.join("assets")).unwrap();
+        std::fs::write(dir.path().join("secret.png"), b"x").unwrap();
+        std::fs::write(data.join("assets/logo.png"), b"ok").unwrap();
+        std::os::unix::fs::symlink("../../secret.png", data.join("assets/out.png")).unwrap();
+        std::os::unix::fs::symlink("logo.png", data.join("assets/in.png")).unwrap();
+        assert_eq!(read_within(&data, "assets/logo.png", 10).unwrap(), b"ok");
+        assert_eq!(read_within(&data, "assets/../assets/in.png", 10).unwrap(), b"ok");
+        let secret = dir.path().join("secret.png");
+        for path in ["../secret.png", "assets/out.png", "assets/../../secret.png", secret.to_str().unwrap(), "/etc/passwd"] {
+            match read_within(&data, path, 10) {
+                Err(ReadError::Io(e)) => assert!(e.to_string().contains("folder `"), "{path}: {e}"),
+                other => panic!("{path}: {other:?}"),
+            }
         }
     }
 

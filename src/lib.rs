@@ -22,6 +22,7 @@ pub mod diag;
 pub mod error;
 pub mod geo;
 pub mod hash;
+pub mod images;
 pub mod input;
 pub mod issued;
 pub mod make;
@@ -75,6 +76,8 @@ pub struct Outcome {
     pub issued: Option<String>,
     pub events: usize,
     pub elapsed: std::time::Duration,
+    /// The image files the run read, which `--watch` watches too.
+    pub images: Vec<std::path::PathBuf>,
 }
 
 /// The main job over the data files found by [`discover`]: validate,
@@ -226,7 +229,7 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     }
     let issued = issue.map(|i| i.label);
     let written = reports.into_iter().take(plan.targets().len()).map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
-    Ok(Outcome { written, period, pages: made.pages, warnings, baseline, issued, events, elapsed: started.elapsed() })
+    Ok(Outcome { written, period, pages: made.pages, warnings, baseline, issued, events, elapsed: started.elapsed(), images: made.images })
 }
 
 /// The change report's file, beside the JSON summary:
@@ -397,6 +400,9 @@ pub fn check_found(
                 .chain(dataset.fallbacks.warnings(&root))
                 .chain(as_of.map(|d| dataset::lint::lint(&dataset, d)).unwrap_or_default())
                 .filter(concerns)
+                // The logo, read as the render reads it: a problem of the
+                // file that sets it.
+                .chain(images::check(source, &dataset).into_iter().filter(|_| focus.is_empty() || focus.iter().any(|f| dataset.report_file.as_deref() == Some(f))))
                 .collect(),
             elsewhere: 0,
             focus,

@@ -36,7 +36,7 @@ static MEMORY_AT_START: extern "C" fn() = {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Some(Command::Check { data, as_of, files }) => check(data, as_of, &files),
+        Some(Command::Check { data, as_of, files, templates }) => check(data, as_of, &files, templates.as_deref()),
         Some(Command::Schema) => stdout(azint_report::dataset::schema::text().as_bytes()),
         Some(Command::Completions { shell }) => {
             // Into memory first: clap_complete panics when its writer fails
@@ -183,7 +183,7 @@ fn watch(options: &Options, files: Result<Vec<DataFile>, Error>) -> i32 {
     }
 }
 
-fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, files: &[std::path::PathBuf]) -> i32 {
+fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, files: &[std::path::PathBuf], templates: Option<&std::path::Path>) -> i32 {
     // `check my-data/`: a lone folder is the dataset itself.
     let (data, files) = match (data, files) {
         (None, [folder]) if folder.is_dir() => (Some(folder.clone()), &[][..]),
@@ -199,7 +199,7 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
         Ok(date) => date,
         Err(e) => return report_error(&e),
     };
-    let report = match found.and_then(|(files, focus)| azint_report::check_found(&source, &files, focus, Some(as_of))) {
+    let mut report = match found.and_then(|(files, focus)| azint_report::check_found(&source, &files, focus, Some(as_of))) {
         Ok(report) => report,
         Err(DatasetError::Invalid(problems)) => azint_report::CheckReport {
             files: 0,
@@ -211,6 +211,7 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
         },
         Err(e) => return report_error(&e.into()),
     };
+    report.problems.extend(templates.map(azint_report::images::check_templates).unwrap_or_default());
     let name = azint_report::diag::escape(&source.display()).into_owned();
     let totals = format!("{}, {}, {}", count(report.files, "file"), count(report.pillars, "pillar"), count(report.events, "event"));
     let warnings = report.problems.iter().filter(|d| !d.is_error()).count();

@@ -4,7 +4,6 @@
 //! or nothing).
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use crate::dataset::Dataset;
 use crate::error::Error;
@@ -13,7 +12,7 @@ use crate::output::Target;
 use crate::plan::Plan;
 use crate::snapshot::Snapshot;
 use crate::summary::Summary;
-use crate::{dataset, diag, input, report, typeset};
+use crate::{diag, report, typeset};
 
 mod maps;
 
@@ -45,6 +44,8 @@ pub struct Made {
     /// Map files an earlier run may have left beside the Markdown that this
     /// run does not write: removed once the reports are written.
     pub stale_maps: Vec<std::path::PathBuf>,
+    /// The image files read ([`crate::images::Loaded::files`]).
+    pub images: Vec<std::path::PathBuf>,
 }
 
 /// Makes every report of `plan`, with the `templates` it needs (none when
@@ -78,6 +79,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
     let json = plan.makes(OutputFormat::Json).then(|| crate::snapshot::to_json(&snapshot, changes.as_ref(), &dataset));
     let mut warnings = Vec::new();
     let mut pdf = None;
+    let mut images = Vec::new();
     if plan.makes(OutputFormat::Pdf) {
         warnings.extend(missing_glyphs(&dataset, &markdown));
         warnings.extend(templates.iter().flat_map(|t| t.html.iter().cloned()));
@@ -85,7 +87,8 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
         let mut typeset_options = typeset_options(&dataset, &summary, options, words);
         typeset_options.metadata.draft = draft;
         typeset_options.maps = drawn.clone();
-        typeset_options.images = load_images(&markdown, options, dataset.report.logo.as_deref(), &typeset_options.maps)?;
+        let loaded = crate::images::load(&markdown, &options.data, options.templates.as_deref(), dataset.report.logo.as_deref(), &|s| typeset_options.maps.contains_key(s)).map_err(report::ReportError::Invalid)?;
+        (typeset_options.images, images) = (loaded.images, loaded.files);
         drop((summary, dataset, snapshot, changes));
         let typeset = typeset::typeset_pdf(&markdown, &typeset_options);
         let path = options.templates.as_ref().map_or("templates".to_owned(), |d| d.display().to_string());
@@ -107,7 +110,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
         })
         .collect();
     let (map_files, stale_maps) = maps::files(plan, &map_stem, &maps, &drawn, options.paper.size(), templates.map(|t| t.words().as_ref()));
-    Ok(Made { reports, changes_report, pages, warnings, map_files, stale_maps })
+    Ok(Made { reports, changes_report, pages, warnings, map_files, stale_maps, images })
 }
 
 /// Characters that no font of the report can draw, one warning each with
@@ -157,57 +160,6 @@ pub fn missing_glyphs(dataset: &Dataset, markdown: &str) -> Vec<diag::Diagnostic
     }
     check(markdown, "templates", &|| "the briefing's text".to_owned());
     warnings
-}
-
-/// The largest image file read: 32 MiB.
-pub const MAX_IMAGE_BYTES: u64 = 32 << 20;
-
-/// Reads and decodes every image the Markdown names, from paths relative to
-/// the templates folder (the current folder with the built-in templates);
-/// the `[report]` logo from the data folder.
-/// A missing, unreadable or undecodable image is an error naming its path
-/// (exit 65), never a silent substitution.
-fn load_images(
-    markdown: &str,
-    options: &Options,
-    logo: Option<&str>,
-    maps: &BTreeMap<String, Arc<typeset::chart::map::Map>>,
-) -> Result<BTreeMap<String, Arc<typeset::image::Image>>, Error> {
-    let templates = options.templates.clone().unwrap_or_else(|| std::path::PathBuf::from("."));
-    let data = match &options.data {
-        dataset::DataSource::Path(p) if p.is_dir() => p.clone(),
-        dataset::DataSource::Path(p) => p.parent().map_or_else(|| std::path::PathBuf::from("."), std::path::Path::to_path_buf),
-        dataset::DataSource::Builtin => std::path::PathBuf::from("."),
-    };
-    let mut images = BTreeMap::new();
-    let mut problems = Vec::new();
-    // The maps are drawn, not read.
-    for src in typeset::image::sources(markdown).into_iter().filter(|s| !maps.contains_key(s)) {
-        let base = if logo == Some(src.as_str()) { &data } else { &templates };
-        let path = base.join(&src);
-        let shown = path.display().to_string();
-        let fail = |why: String| diag::Diagnostic::error_in(&shown, format!("image `{src}`: {why}"));
-        if src.contains("://") {
-            problems.push(fail("images are read from files next to the templates, not fetched".to_owned()));
-            continue;
-        }
-        // The one bounded read of regular files every input goes through.
-        let bytes = input::read(&path, MAX_IMAGE_BYTES).map_err(|e| match e {
-            input::ReadError::Io(e) => e.to_string(),
-            input::ReadError::TooLarge(limit) => format!("the file is over {} MiB, the limit", limit >> 20),
-        });
-        match bytes.and_then(|b| typeset::image::decode(&b)) {
-            Ok(image) => {
-                images.insert(src, Arc::new(image));
-            }
-            Err(why) => problems.push(fail(why)),
-        }
-    }
-    if problems.is_empty() {
-        Ok(images)
-    } else {
-        Err(report::ReportError::Invalid(problems).into())
-    }
 }
 
 /// The typesetter's settings for this report: paper, language, running

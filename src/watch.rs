@@ -10,6 +10,13 @@
 //! as it is; the next valid save renders again. Stopping is checked between
 //! renders, so a report is never left half written.
 //!
+//! Every file a render read is watched (issue 29, item 8): besides the
+//! data and template files, the images it embedded (the `[report]` logo, a
+//! template's images), whose folders are watched too when they lie outside
+//! the roots (the logo beside a lone `--data` file). Before a render has
+//! read any, PNG and JPEG files under the roots count, so that a logo that
+//! failed the first render is seen when it is fixed.
+//!
 //! The data files are found once a round; templates are compiled only when
 //! the round's plan needs the Markdown. The watcher's own failures (it
 //! cannot start, a folder to watch is not there, or it stops reporting) end
@@ -95,7 +102,9 @@ pub fn watch(
     report(Round::Watching);
 
     let mut templates = Templates::default();
-    round(options, files, &mut templates, Vec::new(), report);
+    // The images the last good render read, as absolute paths.
+    let mut images = Images::default();
+    images.update(&mut watcher, round(options, files, &mut templates, Vec::new(), report));
     while !stop.load(Ordering::Relaxed) {
         let first = match rx.recv_timeout(Duration::from_millis(100)) {
             // The watcher failed (its limit of watched files, a read
@@ -113,7 +122,7 @@ pub fn watch(
         let mut add = |event: notify::Result<notify::Event>| {
             let Some(event) = event.ok().filter(changes_content) else { return false };
             let mut seen = false;
-            for path in event.paths.into_iter().filter(|p| relevant(p, &roots)) {
+            for path in event.paths.into_iter().filter(|p| relevant(p, &roots) || images.read.contains(p)) {
                 seen = true;
                 paths.insert(path);
             }
@@ -140,18 +149,54 @@ pub fn watch(
             templates.forget();
         }
         let changed = paths.iter().map(|p| display(p, &roots)).collect();
-        round(options, crate::discover(&options.data), &mut templates, changed, report);
+        images.update(&mut watcher, round(options, crate::discover(&options.data), &mut templates, changed, report));
     }
     Ok(())
 }
 
 /// One render over the data `files`. Templates that failed to compile are
 /// not kept, so a failing round compiles them again and names the problem
-/// again.
-fn round(options: &Options, files: Result<Vec<DataFile>, Error>, templates: &mut Templates, changed: Vec<String>, report: &mut dyn FnMut(Round)) {
+/// again. Returns the image files a good render read.
+fn round(
+    options: &Options,
+    files: Result<Vec<DataFile>, Error>,
+    templates: &mut Templates,
+    changed: Vec<String>,
+    report: &mut dyn FnMut(Round),
+) -> Option<Vec<PathBuf>> {
     match files.and_then(|files| crate::render(options, &files, templates)) {
-        Ok(outcome) => report(Round::Rendered { outcome, changed }),
-        Err(error) => report(Round::Failed { error, changed }),
+        Ok(outcome) => {
+            let images = outcome.images.clone();
+            report(Round::Rendered { outcome, changed });
+            Some(images)
+        }
+        Err(error) => {
+            report(Round::Failed { error, changed });
+            None
+        }
+    }
+}
+
+/// The image files the last good render read, and the folders watched for
+/// them.
+#[derive(Default)]
+struct Images {
+    read: BTreeSet<PathBuf>,
+    folders: BTreeSet<PathBuf>,
+}
+
+impl Images {
+    /// After a round: a good render's images replace the last ones, and
+    /// their folders are watched (a failed round keeps the last ones).
+    fn update(&mut self, watcher: &mut impl Watcher, read: Option<Vec<PathBuf>>) {
+        let Some(read) = read else { return };
+        let here = std::env::current_dir().unwrap_or_default();
+        self.read = read.into_iter().map(|p| here.join(p)).collect();
+        for folder in self.read.iter().filter_map(|p| p.parent()) {
+            if self.folders.insert(folder.to_path_buf()) {
+                let _ = watcher.watch(folder, RecursiveMode::NonRecursive);
+            }
+        }
     }
 }
 
@@ -223,12 +268,16 @@ fn arm(watcher: &mut impl Watcher, roots: &[Root]) {
 }
 
 /// Whether a path that changed concerns the report: a data or template
-/// file, or a root itself (replaced, created, removed). Hidden files
-/// (editors' swap files) do not.
+/// file, an image under a root, or a root itself (replaced, created,
+/// removed). Hidden files (editors' swap files) do not. (The images a
+/// render read count wherever they are: [`Images`].)
 fn relevant(path: &Path, roots: &[Root]) -> bool {
     let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
     roots.iter().map(|r| &r.watched).any(|root| {
-        path == root || path.starts_with(root) && !hidden && path.extension().is_some_and(|e| e == "toml" || e == "hbs" || e == "ftl")
+        path == root
+            || path.starts_with(root)
+                && !hidden
+                && path.extension().is_some_and(|e| ["toml", "hbs", "ftl", "png", "jpg", "jpeg"].iter().any(|x| e.eq_ignore_ascii_case(x)))
     })
 }
 
@@ -257,6 +306,8 @@ mod tests {
         assert!(relevant(Path::new("/d/data/events/2025.toml"), &roots));
         assert!(relevant(Path::new("/d/data"), &roots));
         assert!(relevant(Path::new("/d/tpl/pillar.md.hbs"), &roots));
+        assert!(relevant(Path::new("/d/data/assets/logo.PNG"), &roots));
+        assert!(relevant(Path::new("/d/tpl/img/desk.jpeg"), &roots));
         assert!(!relevant(Path::new("/d/data/.2025.toml.swp"), &roots));
         assert!(!relevant(Path::new("/d/data/notes.txt"), &roots));
         assert!(!relevant(Path::new("/d/reports/x.pdf"), &roots));

@@ -82,7 +82,7 @@ impl Suggestions {
                 .iter()
                 .map(|&n| self.spellings[n as usize].as_str())
                 .find(|s| fold(s) == key)
-                .map(|s| format!("did you mean `{s}`?"))
+                .map(|s| crate::diag::with_difference(format!("did you mean `{s}`?"), word, s))
         })
     }
 }
@@ -373,6 +373,11 @@ pub fn likely_duplicates(events: &[Event]) -> Vec<Diagnostic> {
             let (name, event) = firsts[b];
             let (other, first_event) = firsts[a];
             let how = if folded[a] == folded[b] { "the same name spelt differently" } else { "one letter apart" };
+            // Names that look alike say where they differ (issue 29, item 2).
+            let how = match crate::diag::spelling::difference(name, other) {
+                Some(difference) if difference.contains("U+") => format!("{how}: `{name}` {difference}"),
+                _ => how.to_owned(),
+            };
             Diagnostic::error_at_place(
                 &event.file,
                 event.place,
@@ -408,6 +413,28 @@ mod tests {
             iso: None,
             members: Vec::new(),
         }
+    }
+
+    fn event(id: &str, partners: &[&str]) -> Event {
+        let mut event = crate::dataset::validate::validate_text(
+            "d.toml",
+            "[[pillar]]\nid = \"p\"\nname = \"P\"\n[[event]]\nid = \"e\"\ntitle = \"t\"\ndate = \"2025\"\npillar = \"p\"\nkind = \"other\"\nsignificance = 1\nsummary = \"s\"\nsources = [{ name = \"s\" }]\n",
+        )
+        .unwrap()
+        .events
+        .remove(0);
+        event.id = id.into();
+        event.partners = partners.iter().map(|p| p.to_string()).collect();
+        event
+    }
+
+    #[test]
+    fn issue_29_look_alike_free_text_partners_say_where_they_differ() {
+        let events = [event("a", &["Kazakhstan"]), event("b", &["Kaz\u{0430}khstan"]), event("c", &["Kazakhstn"])];
+        let warnings: Vec<String> = likely_duplicates(&events).iter().map(|d| d.message.clone()).collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].ends_with("one letter apart: `Kaz\u{0430}khstan` differs in U+0430 `\u{0430}` where it has U+0061 `a`"), "{warnings:?}");
+        assert!(warnings[1].ends_with("one letter apart"), "{warnings:?}");
     }
 
     #[test]

@@ -269,3 +269,153 @@ fn issue_10_chart_names_read_back_as_the_data() {
     found.sort();
     assert_eq!(found, expected);
 }
+
+/// `check` over a one-pillar dataset with `body` after the pillar: its
+/// exit code and stderr.
+fn check(body: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.toml"), format!("[[pillar]]\nid = \"p\"\nname = \"Pillar\"\n{body}")).unwrap();
+    let output = bin().args(["check", "--as-of", AS_OF, "--data"]).arg(dir.path()).output().unwrap();
+    (output.status.code(), stderr(&output))
+}
+
+/// The help line after the first error of `check`'s stderr.
+fn first_help(err: &str) -> &str {
+    err.lines().find_map(|l| l.trim_start().strip_prefix("help: ")).unwrap_or("")
+}
+
+/// An `[[event]]` naming `partners` (TOML strings, escaped), titled `title`.
+fn event_naming(id: usize, title: &str, partners: &[&str]) -> String {
+    let partners: Vec<String> = partners.iter().map(|p| toml_string(p)).collect();
+    format!(
+        "\n[[event]]\nid = \"e{id}\"\ntitle = {}\ndate = \"2025\"\npillar = \"p\"\nkind = \"other\"\nsignificance = 1\nsummary = \"s\"\npartners = [{}]\nsources = [{{ name = \"s\" }}]\n",
+        toml_string(title),
+        partners.join(", ")
+    )
+}
+
+/// Names with a letter that Normalisation Form D splits into a base and
+/// combining marks: every such lower-case letter of Latin-1, Latin
+/// Extended-A and -B, Greek and Cyrillic, each in a name of its own, in
+/// NFC and in NFD.
+fn composable_names() -> Vec<(String, String)> {
+    use unicode_normalization::UnicodeNormalization;
+    (0xC0u32..0x500)
+        .filter_map(char::from_u32)
+        // Spellings are compared without regard to case: lower case only.
+        .filter(|c| c.is_lowercase())
+        // A number twice, so that no two names are one edit apart once
+        // folded.
+        .map(|c| format!("Land {0:04}{0:04} {c}ra", c as u32))
+        .map(|nfc: String| (nfc.nfc().collect::<String>(), nfc.nfd().collect::<String>()))
+        .filter(|(nfc, nfd)| nfc != nfd)
+        .collect()
+}
+
+/// Issue 29, item 2: a name written in NFC and in NFD is one name, in the
+/// registry (name and alias, against every spelling an event uses) and
+/// among free-text partners.
+#[test]
+fn issue_29_a_name_in_nfc_and_nfd_is_one_name() {
+    let names = composable_names();
+    assert!(names.len() > 150, "{} names", names.len());
+    // A registry in one form, events naming the other.
+    for (registry_form, event_form) in [(0, 1), (1, 0)] {
+        let mut body = String::new();
+        for (i, pair) in names.iter().enumerate() {
+            let forms = [&pair.0, &pair.1];
+            body.push_str(&format!(
+                "\n[[partner]]\nid = \"x{i}\"\nname = {}\naliases = [{}]\nkind = \"country\"\n",
+                toml_string(forms[registry_form]),
+                toml_string(&format!("Alias {}", forms[registry_form]))
+            ));
+            // Even events by the name, odd ones by the alias.
+            let named = if i % 2 == 0 { forms[event_form].clone() } else { format!("Alias {}", forms[event_form]) };
+            body.push_str(&event_naming(i, "t", &[named.as_str()]));
+        }
+        let (code, err) = check(&body);
+        assert_eq!(code, Some(0), "{}", err.lines().take(6).collect::<Vec<_>>().join("\n"));
+        // Two spellings of one name in the registry: one spelling, refused.
+        let clash = format!(
+            "\n[[partner]]\nid = \"a\"\nname = {}\nkind = \"country\"\n\n[[partner]]\nid = \"b\"\nname = \"B\"\naliases = [{}]\nkind = \"country\"\n",
+            toml_string(&names[0].0),
+            toml_string(&names[0].1)
+        );
+        let (code, err) = check(&format!("{clash}{}", event_naming(0, "t", &["B"])));
+        assert_eq!(code, Some(65), "{err}");
+        assert!(err.contains("already names partner `a`"), "{err}");
+    }
+    // Free text: both forms are one partner, with no "likely duplicate".
+    let body: String = names.iter().enumerate().flat_map(|(i, (nfc, nfd))| [event_naming(2 * i, "t", &[nfc.as_str()]), event_naming(2 * i + 1, "t", &[nfd.as_str()])]).collect();
+    let (code, err) = check(&body);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("warning"), "{}", err.lines().take(6).collect::<Vec<_>>().join("\n"));
+}
+
+/// Issue 29, item 2: a "did you mean" that names a look-alike says how it
+/// differs: each of several look-alike characters, put at every position
+/// of a registry name, is named by its code point beside the one meant.
+#[test]
+fn issue_29_a_look_alike_suggestion_says_how_it_differs() {
+    let name = "Kazakhstan";
+    let registry = format!("\n[[partner]]\nid = \"kz\"\nname = \"{name}\"\nkind = \"country\"\n");
+    // Latin letters and characters that look like them (Cyrillic, dotless i,
+    // Greek), and a zero-width space inserted.
+    let look_alikes = [('a', 'а'), ('a', 'ɑ'), ('k', 'κ'), ('h', 'һ'), ('s', 'ѕ'), ('t', 'τ'), ('n', 'п'), ('z', 'ᴢ')];
+    let mut checked = 0;
+    for (at, c) in name.char_indices() {
+        for (latin, other) in look_alikes.iter().filter(|(l, _)| *l == c.to_ascii_lowercase()) {
+            let written = format!("{}{other}{}", &name[..at], &name[at + c.len_utf8()..]);
+            let (_, err) = check(&format!("{registry}{}", event_naming(0, "t", &[written.as_str()])));
+            let help = first_help(&err);
+            let expected = format!("differs in U+{:04X} `{other}` where it has U+{:04X} `{c}`", *other as u32, c as u32);
+            assert!(help.contains(&format!("did you mean `{name}`?")) && help.contains(&expected), "{written}: {help} (for {latin})");
+            checked += 1;
+        }
+        let written = format!("{}\u{200B}{}", &name[..at], &name[at..]);
+        let (_, err) = check(&format!("{registry}{}", event_naming(0, "t", &[written.as_str()])));
+        let help = first_help(&err);
+        assert!(help.contains("differs in U+200B where it has nothing"), "{written:?}: {help}");
+    }
+    assert!(checked >= 8, "{checked}");
+    // A plain typo is not explained.
+    let (_, err) = check(&format!("{registry}{}", event_naming(0, "t", &["Kazakhtsan"])));
+    assert_eq!(first_help(&err), "did you mean `Kazakhstan`?");
+}
+
+/// Issue 29, item 2: text made only of characters that show nothing is
+/// refused, for every Default_Ignorable_Code_Point and White_Space
+/// character Unicode has (tag characters, variation selectors 17–256 and
+/// the musical formatting characters among them), alone and mixed.
+#[test]
+fn issue_29_text_of_every_invisible_code_point_is_empty() {
+    use icu_properties::props::{DefaultIgnorableCodePoint, WhiteSpace};
+    use icu_properties::CodePointSetData;
+    let invisible: Vec<char> = (0..=0x10FFFFu32)
+        .filter_map(char::from_u32)
+        .filter(|&c| CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c) || CodePointSetData::new::<WhiteSpace>().contains(c))
+        // Line breaks and tabs have rules of their own in one-line text.
+        .filter(|&c| !c.is_control())
+        .collect();
+    for c in ['\u{E0001}', '\u{E0020}', '\u{E007F}', '\u{E0100}', '\u{E01EF}', '\u{1D173}', '\u{1D17A}'] {
+        assert!(invisible.contains(&c), "U+{:04X}", c as u32);
+    }
+    assert!(invisible.len() > 4000, "{}", invisible.len());
+    for chunk in invisible.chunks(90) {
+        let body: String = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let title = format!("{c}{}{c}", chunk[(i + 1) % chunk.len()]);
+                event_naming(i, &title, &["A"])
+            })
+            .collect();
+        let (code, err) = check(&body);
+        assert_eq!(code, Some(65));
+        let empty = err.lines().filter(|l| l.ends_with("error: `title` is empty: expected some text")).count();
+        assert_eq!(empty, chunk.len(), "from U+{:04X}: {err}", chunk[0] as u32);
+    }
+    // A visible character among them is text.
+    let (code, err) = check(&event_naming(0, "\u{E0041}a\u{E0100}", &["A"]));
+    assert_eq!(code, Some(0), "{err}");
+}

@@ -13,6 +13,7 @@ mod hardening;
 mod highlights;
 mod judgements;
 mod lang_data;
+mod hostile_images;
 mod hostile_text;
 mod house;
 mod layers;

@@ -413,3 +413,82 @@ fn issue_24_ten_saves_under_watch_leave_the_issued_baseline() {
     assert_eq!(watching.stop("-INT"), Some(130));
     assert_eq!(kept(&issued), before);
 }
+
+/// A PNG of `width` × 2 pixels, grey `shade`.
+fn png(width: u32, shade: u8) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, 2);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.write_header().unwrap().write_image_data(&vec![shade; width as usize * 2]).unwrap();
+    out
+}
+
+/// Writes an image the way an editor saves: a temporary file renamed over
+/// it.
+fn save_image(path: &Path, bytes: &[u8]) {
+    let temp = path.with_extension("tmp-save");
+    std::fs::write(&temp, bytes).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}
+
+/// Issue 29, item 8: under `--watch`, every file a render read is
+/// watched: a changed logo (in the data folder as the README runs it, and
+/// beside a lone data file) and a changed template image each render
+/// again, and a logo made bad keeps the last good report until it is fixed.
+#[test]
+fn issue_29_a_changed_logo_or_template_image_renders_again() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &dir.path().join("my-data"));
+    std::fs::create_dir_all(dir.path().join("my-data/assets")).unwrap();
+    std::fs::write(dir.path().join("my-data/assets/logo.png"), png(4, 10)).unwrap();
+    let pillars = dir.path().join("my-data/pillars.toml");
+    let text = std::fs::read_to_string(&pillars).unwrap().replace("[report]\n", "[report]\nlogo = \"assets/logo.png\"\n");
+    std::fs::write(&pillars, text).unwrap();
+    std::fs::create_dir_all(dir.path().join("tpl/img")).unwrap();
+    std::fs::write(dir.path().join("tpl/img/desk.png"), png(3, 200)).unwrap();
+    std::fs::write(dir.path().join("tpl/about.md.hbs"), "![Desk =40pt](img/desk.png)\n").unwrap();
+    // Relative paths, as the README runs it.
+    let mut watching = Watching::start(
+        dir.path(),
+        &["--data", "my-data", "--period", "2024-2026", "--format", "both", "--templates", "tpl", "--watch"],
+    );
+    let pdf = dir.path().join("reports/azint-briefing-2024-2026.pdf");
+    watching.wait("the first render", || watching.said("first render"));
+    let mut last = std::fs::read(&pdf).unwrap();
+    let changed = |what: &str, watching: &Watching, last: &mut Vec<u8>| {
+        watching.wait(what, || std::fs::read(&pdf).is_ok_and(|now| now != *last));
+        *last = std::fs::read(&pdf).unwrap();
+    };
+    for (round, width) in [(1, 6), (2, 9)] {
+        save_image(&dir.path().join("my-data/assets/logo.png"), &png(width, 10 * round));
+        changed("the logo's change to be rendered", &watching, &mut last);
+        watching.wait("the line naming the logo", || watching.times("my-data/assets/logo.png") >= round as usize);
+        save_image(&dir.path().join("tpl/img/desk.png"), &png(width, 200 - round));
+        changed("the template image's change to be rendered", &watching, &mut last);
+        watching.wait("the line naming the template image", || watching.times("tpl/img/desk.png") >= round as usize);
+    }
+    // A logo cut off: refused, the last good report kept; fixed: rendered.
+    std::fs::write(dir.path().join("my-data/assets/logo.png"), &png(5, 1)[..30]).unwrap();
+    watching.wait("the bad logo to be refused", || watching.said("the last good report is kept"));
+    assert_eq!(std::fs::read(&pdf).unwrap(), last);
+    save_image(&dir.path().join("my-data/assets/logo.png"), &png(7, 99));
+    changed("the fixed logo to be rendered", &watching, &mut last);
+    assert_eq!(watching.stop("-INT"), Some(130));
+
+    // A lone data file: its logo, beside it, is watched too.
+    let all = dir.path().join("all.toml");
+    let merged: String = ["pillars.toml", "sources.toml", "events/2025.toml"]
+        .iter()
+        .map(|f| std::fs::read_to_string(dir.path().join("my-data").join(f)).unwrap() + "\n")
+        .collect();
+    std::fs::write(&all, merged.replace("schema = 1\n", "")).unwrap();
+    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+    std::fs::write(dir.path().join("assets/logo.png"), png(4, 10)).unwrap();
+    let mut watching = Watching::start(dir.path(), &["--data", "all.toml", "--period", "2025", "--format", "pdf", "-o", "one.pdf", "--watch"]);
+    let one = dir.path().join("one.pdf");
+    watching.wait("the first render", || watching.said("first render"));
+    let first = std::fs::read(&one).unwrap();
+    save_image(&dir.path().join("assets/logo.png"), &png(8, 50));
+    watching.wait("the logo beside the data file to be rendered", || std::fs::read(&one).is_ok_and(|now| now != first));
+    assert_eq!(watching.stop("-INT"), Some(130));
+}

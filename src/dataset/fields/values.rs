@@ -100,7 +100,7 @@ impl FileChecker<'_> {
             self.error(&v.span(), format!("`{key}` holds the control character U+0009 (a tab): use a space"));
             return None;
         }
-        Some(s.trim().to_owned())
+        Some(crate::diag::spelling::nfc(s.trim()).into_owned())
     }
 
     /// Free text; runs of white space (line breaks of a multi-line string)
@@ -632,15 +632,7 @@ fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// Whether a character shows nothing: white space, and the format
-/// characters that have no width (zero-width spaces and joiners, the
-/// byte-order mark, the soft hyphen, invisible operators, fillers).
+/// Whether a character shows nothing, by its Unicode properties.
 fn invisible(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
-                | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
-                | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
-        )
+    crate::diag::spelling::invisible(c)
 }
