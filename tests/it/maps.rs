@@ -110,3 +110,40 @@ fn the_same_inputs_give_the_same_markdown_under_any_name() {
         assert_eq!(std::fs::read(dir.path().join("a").join(&name)).unwrap(), std::fs::read(dir.path().join("b").join(&name)).unwrap(), "{name}");
     }
 }
+
+/// The default data's routes and their places' names, in order.
+fn default_routes() -> Vec<(String, Vec<String>)> {
+    use azint_report::dataset::{load, DataSource};
+    let dataset = load(&DataSource::Path(crate::util::root().join("data"))).unwrap();
+    let name = |id: &String| dataset.places.iter().find(|p| p.id == *id).map(|p| p.name.clone()).unwrap();
+    dataset.routes.iter().map(|r| (r.name.clone(), r.via.iter().map(name).collect())).collect()
+}
+
+/// The text of the PDF's page that draws the route map, by its lines.
+fn route_map_page(pdf: &std::path::Path) -> String {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    doc.get_pages()
+        .keys()
+        .map(|&n| doc.extract_text(&[n]).unwrap())
+        .find(|t| t.contains("Corridors and routes") && t.contains("1,000 km"))
+        .expect("a page with the route map")
+}
+
+/// Issue 26: no label of a route's place is dropped at the default data
+/// (Akhalkalaki, in the middle of the Baku–Tbilisi–Kars line, was): each
+/// place is a label of its own in the SVG and on the PDF's page.
+#[test]
+fn every_place_of_the_default_routes_is_labelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = crate::util::root().join("data");
+    run(&["--data", data.to_str().unwrap(), "--format", "both", "--out-dir", "."], dir.path());
+    let svg = std::fs::read_to_string(dir.path().join("azint-briefing-2021-2026.routes.svg")).unwrap();
+    let page = route_map_page(&dir.path().join("azint-briefing-2021-2026.pdf"));
+    let lines: Vec<&str> = page.lines().map(str::trim).collect();
+    for (_, places) in default_routes() {
+        for place in places {
+            assert!(svg.contains(&format!(">{place}</text>")), "{place} is not labelled in the SVG");
+            assert!(lines.contains(&place.as_str()), "{place} is not labelled on the PDF's page: {lines:?}");
+        }
+    }
+}

@@ -20,6 +20,8 @@ const PLACE: Pt = Pt(7.0);
 const EARTH_KM: f64 = 6371.0088;
 const WHITE: Color = Color::rgb(0xff, 0xff, 0xff);
 const ROUTE_WIDTH: f32 = 1.7;
+/// A place's dot, its radius.
+const DOT: f64 = 2.3;
 
 /// A place on the map: its name, where it falls, how many routes pass.
 struct Spot {
@@ -57,7 +59,7 @@ pub fn draw(pen: &mut Pen<'_>, map: &RouteMap, width: f64) -> super::Drawn {
     }
     let dots: Vec<(f64, f64)> = spots.iter().map(|s| view.at(s.at)).collect();
     for &(x, y) in &dots {
-        pen.items.extend(frame::path(vec![frame::dot(x, y, 2.3)], true, Some(WHITE), Some((0.9, INK, Vec::new()))));
+        pen.items.extend(frame::path(vec![frame::dot(x, y, DOT)], true, Some(WHITE), Some((0.9, INK, Vec::new()))));
     }
     let labels = place_labels(pen, &view, &spots, &dots);
     let border = vec![pt(0.0, frame_box[1]), pt(width, frame_box[1]), pt(width, frame_box[1] + frame_box[3]), pt(0.0, frame_box[1] + frame_box[3])];
@@ -139,7 +141,8 @@ fn lines(view: &View, routes: &[Route]) -> Vec<Vec<Vec<Point>>> {
         .collect()
 }
 
-/// The places' names, those on most routes first, clear of every dot.
+/// The places' names, those on most routes first, clear of every dot;
+/// one that has no room beside its dot goes further out with a leader.
 fn place_labels(pen: &mut Pen<'_>, view: &View, spots: &[Spot], dots: &[(f64, f64)]) -> Vec<LabelBox> {
     let mut order: Vec<usize> = (0..spots.len()).filter(|&i| view.shows(dots[i])).collect();
     order.sort_by(|&a, &b| spots[b].routes.cmp(&spots[a].routes).then(spots[a].name.cmp(&spots[b].name)));
@@ -151,8 +154,15 @@ fn place_labels(pen: &mut Pen<'_>, view: &View, spots: &[Spot], dots: &[(f64, f6
     let f = view.frame;
     let placed = labels::place(&wanted, [f[0] + 2.0, f[1] + 2.0, f[2] - 4.0, f[3] - 4.0], &obstacles);
     let mut boxes = Vec::new();
-    for (&i, b) in order.iter().zip(placed) {
+    for ((&i, b), label) in order.iter().zip(placed).zip(&wanted) {
         let Some(b) = b else { continue };
+        if let Some((from, to)) = labels::leader(label.anchor, &b, label.gap) {
+            // From the dot's rim to the label's box, a hairline.
+            let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+            let rim = DOT / dx.hypot(dy).max(1e-9);
+            let start = (from.0 + dx * rim, from.1 + dy * rim);
+            pen.items.extend(frame::path(vec![vec![pt(start.0, start.1), pt(to.0, to.1)]], false, None, Some((0.4, INK, Vec::new()))));
+        }
         pen.rect(b.x - 0.8, b.y, b.w + 1.6, b.h, Color { r: 1.0, g: 1.0, b: 1.0 });
         pen.text(b.baseline.0, b.baseline.1, Face::Sans, PLACE, INK, &spots[i].name);
         boxes.push(b);
