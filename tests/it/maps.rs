@@ -147,3 +147,21 @@ fn every_place_of_the_default_routes_is_labelled() {
         }
     }
 }
+
+/// Issue 26: the route map's legend lists each route's places in order,
+/// in the SVG and on the PDF's page, so that no table need repeat them.
+#[test]
+fn the_route_legend_lists_each_routes_places_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = crate::util::root().join("data");
+    run(&["--data", data.to_str().unwrap(), "--format", "both", "--out-dir", "."], dir.path());
+    let svg = std::fs::read_to_string(dir.path().join("azint-briefing-2021-2026.routes.svg")).unwrap();
+    let page = route_map_page(&dir.path().join("azint-briefing-2021-2026.pdf"));
+    let kinds = [("Middle Corridor", "multimodal"), ("Baku–Tbilisi–Kars", "rail"), ("Southern Gas Corridor", "pipeline")];
+    for (name, places) in default_routes() {
+        let kind = kinds.iter().find(|(k, _)| name.starts_with(k)).map(|(_, kind)| *kind).unwrap_or_else(|| panic!("{name}"));
+        let line = format!("{name}, {kind}: {}", places.join(" – "));
+        assert!(svg.contains(&format!(">{line}</text>")), "{line} not in the SVG's legend");
+        assert!(page.lines().any(|l| l.trim() == line), "{line} not on the PDF's page: {page}");
+    }
+}

@@ -15,6 +15,8 @@ use crate::typeset::fonts::Face;
 use crate::typeset::geom::{Color, Point, Pt};
 
 const SMALL: Pt = Pt(6.6);
+/// The legend's lines, this far apart.
+const LEGEND_LEADING: f64 = 8.6;
 const PLACE: Pt = Pt(7.0);
 /// The Earth's mean radius (IUGG), for the scale bar.
 const EARTH_KM: f64 = 6371.0088;
@@ -170,28 +172,30 @@ fn place_labels(pen: &mut Pen<'_>, view: &View, spots: &[Spot], dots: &[(f64, f6
     boxes
 }
 
-/// The routes' legend in two columns, the subject's mark and the scale
-/// bar; returns where it ends.
+/// The routes' legend, a route a row with its places in order (what the
+/// map shows, in words, so that no table need repeat it), then the
+/// subject's mark and the scale bar; returns where it ends.
 fn legend(pen: &mut Pen<'_>, map: &RouteMap, view: &View, y: f64, width: f64) -> f64 {
     let words = pen.words;
-    let column = (width / 2.0).floor();
-    let rows = map.routes.len().div_ceil(2);
-    for (i, route) in map.routes.iter().enumerate() {
-        let (x, row) = if i < rows { (0.0, i) } else { (column, i - rows) };
-        let base = y + row as f64 * 10.0;
-        let sample = vec![vec![pt(x, base - 2.4), pt(x + 22.0, base - 2.4)]];
+    let mut base = y;
+    for route in &map.routes {
+        let sample = vec![vec![pt(0.0, base - 2.4), pt(22.0, base - 2.4)]];
         pen.items.extend(frame::path(sample, false, None, Some((ROUTE_WIDTH, route.color, route.kind.dash()))));
         let kind = words.text(route.kind.message(), &[]);
-        let text = words.text("map-route", &[("name", route.name.as_str().into()), ("kind", kind.into())]);
-        let fitted = pen.fit(Face::Sans, SMALL, &text, column - 30.0);
-        pen.text(x + 27.0, base, Face::Sans, SMALL, INK, &fitted);
+        let places: Vec<&str> = route.places.iter().map(|p| p.name.as_str()).collect();
+        let text = words.text("map-route-places", &[("name", route.name.as_str().into()), ("kind", kind.into()), ("places", places.join(" – ").into())]);
+        for line in pen.wrap(Face::Sans, SMALL, &text, width - 27.0, 3) {
+            pen.text(27.0, base, Face::Sans, SMALL, INK, &line);
+            base += LEGEND_LEADING;
+        }
+        base += 1.5;
     }
-    let y = y + rows as f64 * 10.0 + 4.0;
+    let y = base - LEGEND_LEADING + 3.0;
     let square = vec![pt(0.0, y), pt(12.0, y), pt(12.0, y + 7.0), pt(0.0, y + 7.0)];
     pen.items.extend(frame::path(frame::hatch(std::slice::from_ref(&square), 3.0), false, None, Some((0.3, MUTED, Vec::new()))));
     pen.items.extend(frame::path(vec![square], true, None, Some((0.8, INK, Vec::new()))));
     pen.text(17.0, y + 6.2, Face::Sans, SMALL, INK, &map.subject.name);
-    scale_bar(pen, view, column, y);
+    scale_bar(pen, view, (width / 2.0).floor(), y);
     y + 10.0
 }
 

@@ -193,6 +193,33 @@ fn nothing_runs_across_the_world() {
     }
 }
 
+/// The legend says each route's places in order, after its name and
+/// kind; a route of many places wraps onto lines of its own, inside the
+/// drawing's width.
+#[test]
+fn the_route_legend_lists_the_places_in_order() {
+    let mut map = corridors();
+    let drawn = draw_it(&Map::Routes(map.clone()));
+    let texts: Vec<&str> = drawn.drawing.items.iter().filter_map(|(_, i)| if let Item::Text(t) = i { Some(t.text.as_str()) } else { None }).collect();
+    assert!(texts.contains(&"Baku–Tbilisi–Ceyhan pipeline, pipeline: Baku – Tbilisi – Erzurum – Ceyhan"), "{texts:?}");
+    assert!(texts.contains(&"Trans-Caspian ferry, sea: Aktau – Baku – Turkmenbashi"), "{texts:?}");
+    let long: Vec<Place> = (0..24).map(|i| Place { name: format!("Station {i}"), at: LonLat { lon: 40.0 + f64::from(i) * 0.4, lat: 41.0 } }).collect();
+    map.routes[0].places = long;
+    let drawn = draw_it(&Map::Routes(map));
+    let lines: Vec<(f32, f32, &str)> = drawn
+        .drawing
+        .items
+        .iter()
+        .filter_map(|(at, i)| if let Item::Text(t) = i { Some((at.x.0 + t.width.0, at.y.0, t.text.as_str())) } else { None })
+        .filter(|(_, _, t)| t.contains("Station"))
+        .filter(|(_, _, t)| !t.starts_with("Station") || t.contains('–'))
+        .collect();
+    assert!(lines.len() >= 2, "the long route wraps: {lines:?}");
+    assert!(lines[0].2.starts_with("Baku–Tbilisi–Kars railway, rail: Station 0 – Station 1 –"), "{lines:?}");
+    assert!(lines.iter().all(|(right, _, _)| *right <= 467.0), "{lines:?}");
+    assert!(lines.windows(2).all(|w| w[1].1 > w[0].1), "one line under the other: {lines:?}");
+}
+
 #[test]
 fn the_svg_is_the_drawing_with_its_words() {
     let mut map = corridors();
