@@ -125,7 +125,7 @@ fn route_map_page(pdf: &std::path::Path) -> String {
     doc.get_pages()
         .keys()
         .map(|&n| doc.extract_text(&[n]).unwrap())
-        .find(|t| t.contains("Corridors and routes") && t.contains("1,000 km"))
+        .find(|t| t.contains("Corridors and routes") && t.contains("Boundaries: Natural Earth"))
         .expect("a page with the route map")
 }
 
@@ -163,5 +163,31 @@ fn the_route_legend_lists_each_routes_places_in_order() {
         let line = format!("{name}, {kind}: {}", places.join(" – "));
         assert!(svg.contains(&format!(">{line}</text>")), "{line} not in the SVG's legend");
         assert!(page.lines().any(|l| l.trim() == line), "{line} not on the PDF's page: {page}");
+    }
+}
+
+/// Issue 26 (and 27's eight pages): at the default data each map's
+/// figure is at most 45% of the text block's height on A4, and every word
+/// on it is at least 6.5 pt, legible in print.
+#[test]
+fn both_maps_are_compact_and_legible() {
+    use azint_report::options::Paper;
+    use azint_report::typeset::chart::map;
+    let dir = tempfile::tempdir().unwrap();
+    let data = crate::util::root().join("data");
+    run(&["--data", data.to_str().unwrap(), "--format", "md", "--paper", "a4", "-o", "b.md"], dir.path());
+    let block = map::text_block(Paper::A4.size());
+    let number = |tag: &str, attribute: &str| -> f32 {
+        let start = tag.find(&format!(" {attribute}=\"")).unwrap_or_else(|| panic!("{attribute} in {tag}")) + attribute.len() + 3;
+        tag[start..].split(['"', 'p']).next().unwrap().parse().unwrap()
+    };
+    for name in ["partners", "routes"] {
+        let svg = std::fs::read_to_string(dir.path().join(format!("azint-briefing-2021-2026.{name}.svg"))).unwrap();
+        let head = svg.split('>').next().unwrap();
+        assert_eq!(number(head, "width"), map::column_width(Paper::A4.size()).0, "drawn at the PDF's width");
+        let height = number(head, "height");
+        assert!(height <= 0.45 * block.h.0, "the {name} map is {height} pt, over 45% of {} pt", block.h.0);
+        let sizes: Vec<f32> = svg.split("<text").skip(1).map(|t| number(t.split('>').next().unwrap(), "font-size")).collect();
+        assert!(!sizes.is_empty() && sizes.iter().all(|s| *s >= 6.5), "{name}: {sizes:?}");
     }
 }

@@ -172,6 +172,13 @@ pub struct DrawnMap {
 /// The width a map is drawn to on a page of `size`: the text's measure,
 /// where the text column is wider.
 pub fn column_width(size: Size) -> Pt {
+    text_block(size).w.min(crate::typeset::flow::style::MEASURE)
+}
+
+/// The text block of a page of `size`: what a map's height is weighed
+/// against (issue 27 wants both maps in eight pages: each keeps under
+/// half of it at the default data).
+pub fn text_block(size: Size) -> Size {
     let setup = crate::typeset::flow::PageSetup {
         size,
         header_left: String::new(),
@@ -183,7 +190,7 @@ pub fn column_width(size: Size) -> Pt {
         names: Vec::new(),
         marking: None,
     };
-    setup.area().size.w.min(crate::typeset::flow::style::MEASURE)
+    setup.area().size
 }
 
 /// What a map's drawing function returns: height, frame, labels and

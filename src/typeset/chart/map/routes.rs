@@ -22,6 +22,12 @@ const PLACE: Pt = Pt(7.0);
 const EARTH_KM: f64 = 6371.0088;
 const WHITE: Color = Color::rgb(0xff, 0xff, 0xff);
 const ROUTE_WIDTH: f32 = 1.7;
+/// The frame's height, at least and at most, in widths.
+const SHORTEST: f64 = 0.32;
+const TALLEST: f64 = 0.6;
+/// Room around the places' box for their labels: left, top, right,
+/// bottom.
+const MARGIN: [f64; 4] = [48.0, 16.0, 48.0, 20.0];
 /// A place's dot, its radius.
 const DOT: f64 = 2.3;
 
@@ -36,9 +42,8 @@ struct Spot {
 pub fn draw(pen: &mut Pen<'_>, map: &RouteMap, width: f64) -> super::Drawn {
     pen.title(&map.title, width);
     let spots = spots(&map.routes);
-    let frame_box = [0.0, 16.0, width, (width * 0.6).round()];
     if spots.is_empty() {
-        return (16.0, frame_box, Vec::new(), None);
+        return (16.0, [0.0, 16.0, width, (width * TALLEST).round()], Vec::new(), None);
     }
     let bounds = spots.iter().fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, s| {
         [b[0].min(s.at.lon), b[1].min(s.at.lat), b[2].max(s.at.lon), b[3].max(s.at.lat)]
@@ -46,8 +51,14 @@ pub fn draw(pen: &mut Pen<'_>, map: &RouteMap, width: f64) -> super::Drawn {
     let projection = Projection::Lambert(Lambert::for_box(bounds[0], bounds[1], bounds[2], bounds[3]));
     let projected: Vec<(f64, f64)> = spots.iter().map(|s| projection.project(s.at)).collect();
     let b = projected.iter().fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| [b[0].min(p.0), b[1].min(p.1), b[2].max(p.0), b[3].max(p.1)]);
+    // As tall as the routes' box wants at the frame's width, within
+    // bounds: a corridor running east and west is a short, wide map.
+    let [left, top, right, bottom] = MARGIN;
+    let inner_w = width - left - right;
+    let wanted = (b[3] - b[1]) * inner_w / (b[2] - b[0]).max(1e-9) + top + bottom;
+    let frame_box = [0.0, 16.0, width, wanted.clamp(width * SHORTEST, width * TALLEST).round()];
     // Room for the labels of the outermost places.
-    let inner = [frame_box[0] + 60.0, frame_box[1] + 22.0, frame_box[2] - 120.0, frame_box[3] - 44.0];
+    let inner = [frame_box[0] + left, frame_box[1] + top, inner_w, frame_box[3] - top - bottom];
     let view = View { frame: frame_box, ..View::fit(projection, b, inner) };
     let pad = 6.0 + (bounds[2] - bounds[0]).max(bounds[3] - bounds[1]) * 0.6;
     let reach = [bounds[0] - pad, bounds[1] - pad / 2.0, bounds[2] + pad, bounds[3] + pad / 2.0];

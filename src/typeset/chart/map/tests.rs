@@ -185,7 +185,9 @@ fn nothing_runs_across_the_world() {
         if !shape {
             continue;
         }
-        for part in &p.parts {
+        // The world's parts; the panel's below it are cut along its frame.
+        let world_bottom = (drawn.frame[1] + drawn.frame[3]) as f32;
+        for part in p.parts.iter().filter(|part| part.iter().all(|q| q.y.0 <= world_bottom)) {
             for w in part.windows(2) {
                 assert!((w[0].x.0 - w[1].x.0).abs() < 150.0, "{:?} to {:?}", w[0], w[1]);
             }
