@@ -232,3 +232,44 @@ fn the_svg_is_the_drawing_with_its_words() {
     assert!(svg.contains("<desc id=\"desc\">Routes &lt;b&gt; &amp; &quot;more&quot;</desc>"));
     assert!(svg.contains("stroke-dasharray=\"6 2\"") && svg.contains(">Tbilisi</text>"));
 }
+
+/// Issue 26, culling: what a view leaves out by its extent is what it
+/// would not have drawn (every ring and line whose box lies outside the
+/// extent draws nothing when projected and clipped), and at a regional
+/// view most of the 1:50m layer is left out; a frame too small for the
+/// grid leaves out nothing.
+#[test]
+fn the_extent_leaves_out_only_what_the_frame_does_not_show() {
+    use crate::geo::shapes::meets;
+    let layer = crate::geo::shapes::region();
+    let routes = draw_it(&Map::Routes(corridors()));
+    let Some((projection, scale, origin)) = routes.projection else { panic!("no projection") };
+    let view = frame::View { projection, scale, origin, frame: routes.frame };
+    let extent = view.extent(layer.bounds).expect("the route map shows a part of the layer");
+    let (mut rings, mut left_out) = (0, 0);
+    for country in &layer.countries {
+        for (ring, b) in country.rings.iter().zip(&country.boxes) {
+            rings += 1;
+            if !meets(extent, *b) {
+                left_out += 1;
+                assert!(view.ring(ring).is_none(), "{} has a ring the frame shows outside {extent:?}", country.iso);
+            }
+        }
+    }
+    for line in layer.lines.iter().filter(|l| !meets(extent, l.bounds)) {
+        assert!(view.line(&line.points).is_empty(), "a line the frame shows outside {extent:?}");
+    }
+    assert!(left_out * 2 > rings, "{left_out} of {rings} rings left out");
+    // Every point the frame shows, on a grid finer than the extent's.
+    let [w, s, e, n] = layer.bounds;
+    for i in 0..=400 {
+        for j in 0..=170 {
+            let p = LonLat { lon: w + (e - w) * f64::from(i) / 400.0, lat: s + (n - s) * f64::from(j) / 170.0 };
+            if view.shows(view.at(p)) {
+                assert!(p.lon >= extent[0] && p.lon <= extent[2] && p.lat >= extent[1] && p.lat <= extent[3], "{p:?} outside {extent:?}");
+            }
+        }
+    }
+    let tiny = frame::View { frame: [200.0, 100.0, 0.5, 0.5], ..view };
+    assert_eq!(tiny.extent(layer.bounds), None);
+}
