@@ -88,6 +88,8 @@ pub struct Place {
 }
 
 /// What carries a route: drawn as a dash pattern so that greyscale reads.
+/// The typesetter's own list (it reads no dataset): the pipeline maps the
+/// data's kinds to it (`make::maps`), with no string between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RouteKind {
     Rail,
@@ -100,20 +102,6 @@ pub enum RouteKind {
 }
 
 impl RouteKind {
-    /// The kind a route's `kind` names (`rail`, `pipeline`, `sea`, `road`,
-    /// `multimodal`);
-    /// anything else is drawn as a plain route.
-    pub fn parse(kind: Option<&str>) -> RouteKind {
-        match kind.map(str::to_ascii_lowercase).as_deref() {
-            Some("rail" | "railway") => RouteKind::Rail,
-            Some("pipeline" | "gas pipeline" | "oil pipeline") => RouteKind::Pipeline,
-            Some("sea" | "ferry" | "shipping") => RouteKind::Sea,
-            Some("road" | "highway") => RouteKind::Road,
-            Some("multimodal") => RouteKind::Multimodal,
-            _ => RouteKind::Other,
-        }
-    }
-
     /// Dash and gap lengths in points; empty for a solid line.
     pub fn dash(self) -> Vec<Pt> {
         let lengths: &[f32] = match self {
