@@ -7,8 +7,9 @@
 //! The shapes come from [`crate::geo`]; the PDF and the SVG
 //! ([`svg::write`]) are written from the same drawing.
 //!
-//! Readable in greyscale: the partner classes are steps of lightness, the
-//! subject country is hatched, route kinds are dash patterns.
+//! Readable in greyscale: the partner classes are steps of lightness apart
+//! from the sea's and the land's, the subject country is hatched, route
+//! kinds are dash patterns (a test reads each map in grey).
 
 mod frame;
 mod labels;
@@ -102,14 +103,19 @@ pub enum RouteKind {
 }
 
 impl RouteKind {
-    /// Dash and gap lengths in points; empty for a solid line.
+    /// Dash and gap lengths in points; empty for a solid line. Each kind
+    /// its own sequence of long dashes, short dashes and dots, so that
+    /// kinds read apart in greyscale whatever their pillars' colours:
+    /// road solid, rail long dashes, pipeline dots, sea dash and dot,
+    /// multimodal dash and two dots, a route of no kind short dashes.
     pub fn dash(self) -> Vec<Pt> {
         let lengths: &[f32] = match self {
             RouteKind::Rail => &[6.0, 2.0],
             RouteKind::Pipeline => &[0.1, 2.6],
             RouteKind::Sea => &[7.0, 2.2, 1.2, 2.2],
-            RouteKind::Multimodal => &[10.0, 1.6, 2.4, 1.6],
-            RouteKind::Road | RouteKind::Other => &[],
+            RouteKind::Multimodal => &[8.0, 1.6, 1.2, 1.6, 1.2, 1.6],
+            RouteKind::Other => &[3.2, 1.8],
+            RouteKind::Road => &[],
         };
         lengths.iter().map(|&l| Pt(l)).collect()
     }

@@ -11,10 +11,11 @@ use crate::typeset::chart::{pt, Pen, GRID, INK, MUTED};
 use crate::typeset::fonts::Face;
 use crate::typeset::geom::{Color, Point, Pt};
 
-/// Four steps of lightness (CIE L* about 89, 74, 55, 30): told apart in
-/// print and in greyscale.
+/// Four steps of lightness (grey about 0.77, 0.62, 0.48, 0.23): told
+/// apart in print and in greyscale, and the lightest apart from the sea
+/// (0.87) and from land with no events (0.96), not by hue alone.
 pub const CLASSES: [Color; 4] =
-    [Color::rgb(0xd6, 0xe2, 0xee), Color::rgb(0x9d, 0xb8, 0xd5), Color::rgb(0x5a, 0x80, 0xaa), Color::rgb(0x1f, 0x3f, 0x66)];
+    [Color::rgb(0xb4, 0xc8, 0xdc), Color::rgb(0x86, 0xa2, 0xc4), Color::rgb(0x5a, 0x80, 0xaa), Color::rgb(0x1f, 0x3f, 0x66)];
 /// The South Caucasus and its neighbours: west, south, east, north.
 const INSET: [f64; 4] = [36.0, 37.5, 60.0, 46.0];
 /// The world's width and the panel's, in the map's widths: the world

@@ -273,3 +273,55 @@ fn the_extent_leaves_out_only_what_the_frame_does_not_show() {
     let tiny = frame::View { frame: [200.0, 100.0, 0.5, 0.5], ..view };
     assert_eq!(tiny.extent(layer.bounds), None);
 }
+
+/// A kind's dash pattern as a reader sees it: each dash long (5 pt and
+/// over), short (2 to 5 pt) or a dot; empty for a solid line.
+fn signature(dash: &[Pt]) -> String {
+    dash.iter().step_by(2).map(|d| if d.0 >= 5.0 { 'L' } else if d.0 >= 2.0 { 'S' } else { '.' }).collect()
+}
+
+/// Issue 26: every map reads in greyscale. On the partner map each fill
+/// a country can have (the classes, land with no events) and the sea
+/// differ in grey by a clear step; on the route map each kind is its own
+/// sequence of dashes and dots, and each route is drawn with its kind's.
+#[test]
+fn every_map_reads_in_greyscale() {
+    let grey = |c: Color| 0.299 * c.r + 0.587 * c.g + 0.114 * c.b;
+    let drawn = draw_it(&Map::Partners(partners()));
+    let mut fills: Vec<Color> = Vec::new();
+    for (_, item) in &drawn.drawing.items {
+        if let Item::Path(p) = item {
+            if let Some(f) = p.fill.filter(|f| *f == frame::SEA || *f == frame::LAND || partners::CLASSES.contains(f)) {
+                if !fills.contains(&f) {
+                    fills.push(f);
+                }
+            }
+        }
+    }
+    assert_eq!(fills.len(), 6, "sea, land and four classes: {fills:?}");
+    for (i, a) in fills.iter().enumerate() {
+        for b in &fills[i + 1..] {
+            assert!((grey(*a) - grey(*b)).abs() >= 0.08, "{a:?} and {b:?} are {} and {} in grey", grey(*a), grey(*b));
+        }
+    }
+    let kinds = [RouteKind::Rail, RouteKind::Pipeline, RouteKind::Sea, RouteKind::Road, RouteKind::Multimodal, RouteKind::Other];
+    let signatures: Vec<String> = kinds.iter().map(|k| signature(&k.dash())).collect();
+    for (i, a) in signatures.iter().enumerate() {
+        assert!(signatures[i + 1..].iter().all(|b| a != b), "{:?} reads as another kind: {signatures:?}", kinds[i]);
+    }
+    // Two routes in one colour, of different kinds, drawn apart.
+    let mut map = corridors();
+    for route in &mut map.routes {
+        route.color = map_colour();
+    }
+    let drawn = draw_it(&Map::Routes(map.clone()));
+    for route in &map.routes {
+        let strokes = drawn.drawing.items.iter().filter(|(_, i)| matches!(i, Item::Path(p) if p.stroke.as_ref().is_some_and(|s| s.color == route.color && s.dash == route.kind.dash())));
+        assert!(strokes.count() >= 2, "{} drawn on the map and in the legend with its kind's dashes", route.name);
+    }
+}
+
+fn map_colour() -> Color {
+    let (r, g, b) = crate::palette::rgb(4);
+    Color::rgb(r, g, b)
+}
