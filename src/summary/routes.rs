@@ -48,6 +48,7 @@ pub struct PlaceView {
 }
 
 /// A route's kind as the data names it, or nothing.
+#[allow(clippy::trivially_copy_pass_by_ref, reason = "serde's serialize_with passes a reference")]
 fn kind_name<S: serde::Serializer>(kind: &Option<RouteKind>, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_some(&kind.map(RouteKind::as_str))
 }
