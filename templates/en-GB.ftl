@@ -1090,3 +1090,10 @@ figure-pillar-each = { $pillar } { $count }{ $planned ->
 # One of Azerbaijan's own bodies (registry kind `domestic`) an event names,
 # in the event's list of partners, after its partners: $name.
 partner-own = { $name } (Azerbaijani body)
+
+## maps2
+
+# A route in the route map's legend, with its places in order: $name the
+# route's name, $kind its kind (map-kind-*), $places its places' names
+# joined by " – ".
+map-route-places = { $name }, { $kind }: { $places }

@@ -21,6 +21,10 @@ pub struct Country {
     /// ISO 3166-1 alpha-2; `--` for a territory of no state.
     pub iso: String,
     pub rings: Vec<Vec<LonLat>>,
+    /// Each ring's box, west, south, east, north (as [`box_of`] gives
+    /// it): a map leaves out the rings outside what it shows before it
+    /// projects a point of them.
+    pub boxes: Vec<[f64; 4]>,
 }
 
 /// What a drawn line is: it is drawn once, not once per country beside it.
@@ -35,6 +39,19 @@ pub enum LineKind {
 pub struct Line {
     pub kind: LineKind,
     pub points: Vec<LonLat>,
+    /// Its box, west, south, east, north.
+    pub bounds: [f64; 4],
+}
+
+/// The box of `points`: west, south, east, north (empty points give an
+/// inverted box, which meets nothing).
+pub fn box_of(points: &[LonLat]) -> [f64; 4] {
+    points.iter().fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| [b[0].min(p.lon), b[1].min(p.lat), b[2].max(p.lon), b[3].max(p.lat)])
+}
+
+/// Whether two boxes (west, south, east, north) share a point.
+pub fn meets(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 }
 
 /// The shapes of one scale and extent.
@@ -143,12 +160,14 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<Layer>> {
             for _ in 0..r.count()? {
                 rings.push(r.path(origin, grid)?);
             }
-            countries.push(Country { iso, rings });
+            let boxes = rings.iter().map(|r| box_of(r)).collect();
+            countries.push(Country { iso, rings, boxes });
         }
         let mut lines = Vec::new();
         for _ in 0..r.count()? {
             let kind = if *r.take(1)?.first()? == 0 { LineKind::Coast } else { LineKind::Border };
-            lines.push(Line { kind, points: r.path(origin, grid)? });
+            let points = r.path(origin, grid)?;
+            lines.push(Line { kind, bounds: box_of(&points), points });
         }
         out.push(Layer { bounds, countries, lines });
     }

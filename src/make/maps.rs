@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, RouteKind as DataKind};
 use crate::geo::LonLat;
 use crate::options::OutputFormat;
 use crate::period::Period;
@@ -48,7 +48,7 @@ pub fn maps(plan: &Plan, dataset: &Dataset, summary: &Summary, words: &Catalogue
     if let Some(r) = &mut maps.routes {
         r.file = (!to_stdout).then(|| format!("{stem}.{ROUTES_SVG}"));
         for (row, route) in r.rows.iter_mut().zip(&r.routes) {
-            row.kind = words.text(RouteKind::parse(route.kind.as_deref()).message(), &[]);
+            row.kind = words.text(kind(route.kind).message(), &[]);
         }
         let said: Vec<String> = r
             .rows
@@ -58,6 +58,20 @@ pub fn maps(plan: &Plan, dataset: &Dataset, summary: &Summary, words: &Catalogue
         r.alt = words.text("map-alt-routes", &[("count", r.routes.len().into()), ("routes", said.join(" ").into())]);
     }
     maps
+}
+
+/// How the map draws a route of the data's kind: one list of kinds, the
+/// dataset's, each matched here (a kind the data gains and the map does
+/// not draw fails to compile); a route of no kind is a plain route.
+fn kind(kind: Option<DataKind>) -> RouteKind {
+    match kind {
+        Some(DataKind::Rail) => RouteKind::Rail,
+        Some(DataKind::Road) => RouteKind::Road,
+        Some(DataKind::Sea) => RouteKind::Sea,
+        Some(DataKind::Pipeline) => RouteKind::Pipeline,
+        Some(DataKind::Multimodal) => RouteKind::Multimodal,
+        None => RouteKind::Other,
+    }
 }
 
 /// The maps as the typesetter draws them, by the address the Markdown
@@ -93,7 +107,7 @@ fn typeset_maps(maps: &Maps, summary: &Summary) -> Vec<(String, Map)> {
             .iter()
             .map(|route| Route {
                 name: route.name.clone(),
-                kind: RouteKind::parse(route.kind.as_deref()),
+                kind: kind(route.kind),
                 color: colour(&route.pillar),
                 // Validation keeps coordinates finite and in range; a map
                 // never draws one that is not.
@@ -182,7 +196,7 @@ pub fn routes_geojson(map: &RouteMapView) -> String {
         let line: Vec<[f64; 2]> = route.places.iter().map(|p| [coordinate(p.lon), coordinate(p.lat)]).collect();
         features.push(serde_json::json!({
             "type": "Feature",
-            "properties": { "id": route.id, "name": route.name, "kind": route.kind, "pillar": route.pillar, "places": row.places },
+            "properties": { "id": route.id, "name": route.name, "kind": route.kind.map(DataKind::as_str), "pillar": route.pillar, "places": row.places },
             "geometry": { "type": "LineString", "coordinates": line },
         }));
     }
@@ -222,7 +236,7 @@ mod tests {
         let route = RouteView {
             id: "btk".to_owned(),
             name: "Baku–Tbilisi–Kars".to_owned(),
-            kind: Some("rail".to_owned()),
+            kind: Some(DataKind::Rail),
             pillar: "connectivity".to_owned(),
             places: vec![baku.clone(), tbilisi.clone(), kars],
             events: Vec::new(),
@@ -249,5 +263,19 @@ mod tests {
         assert_eq!(features[0]["geometry"]["coordinates"][0], serde_json::json!([49.8671, 40.4093]));
         assert_eq!(features[0]["properties"]["places"], "BAKU – TBILISI – KARS");
         assert_eq!(features[4]["properties"]["name"], "KARS");
+        assert_eq!((&features[0]["properties"]["kind"], &features[1]["properties"]["kind"]), (&serde_json::json!("rail"), &serde_json::Value::Null));
+    }
+
+    /// Issue 26: one list of kinds. Each kind of the data is drawn as a
+    /// kind of its own (not the plain route of no kind), named by the
+    /// catalogue's message of its data name.
+    #[test]
+    fn every_kind_of_the_data_is_a_kind_of_the_map() {
+        let drawn: Vec<RouteKind> = DataKind::ALL.iter().map(|k| kind(Some(*k))).collect();
+        for (data, map) in DataKind::ALL.iter().zip(&drawn) {
+            assert_eq!(map.message(), format!("map-kind-{}", data.as_str()));
+            assert_eq!(drawn.iter().filter(|m| *m == map).count(), 1, "{data:?}");
+        }
+        assert_eq!(kind(None), RouteKind::Other);
     }
 }

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Event, Place};
+use crate::dataset::{Dataset, Event, Place, RouteKind};
 
 use super::Selection;
 
@@ -20,9 +20,11 @@ use super::Selection;
 pub struct RouteView {
     pub id: String,
     pub name: String,
-    /// As the data writes it: "rail", "pipeline", "sea", "road",
-    /// "multimodal".
-    pub kind: Option<String>,
+    /// What carries it, typed: the map draws each kind by it (through
+    /// [`crate::make::maps`]); templates and GeoJSON read its data name
+    /// ("rail", "pipeline", "sea", "road", "multimodal").
+    #[serde(serialize_with = "kind_name")]
+    pub kind: Option<RouteKind>,
     /// The pillar id.
     pub pillar: String,
     /// From one end to the other, as `via` lists them.
@@ -43,6 +45,12 @@ pub struct PlaceView {
     pub lon: f64,
     /// ISO 3166-1 alpha-2.
     pub country: Option<String>,
+}
+
+/// A route's kind as the data names it, or nothing.
+#[allow(clippy::trivially_copy_pass_by_ref, reason = "serde's serialize_with passes a reference")]
+fn kind_name<S: serde::Serializer>(kind: &Option<RouteKind>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_some(&kind.map(RouteKind::as_str))
 }
 
 impl From<&Place> for PlaceView {
@@ -75,7 +83,7 @@ pub fn routes(dataset: &Dataset, selection: &Selection<'_>) -> Vec<RouteView> {
             Some(RouteView {
                 id: r.id.clone(),
                 name: r.name.clone(),
-                kind: r.kind.map(|k| k.as_str().to_owned()),
+                kind: r.kind,
                 pillar: r.pillar.to_string(),
                 // Validation resolved every place; one missing would be a
                 // bug, and is skipped rather than drawn at 0°, 0°.
@@ -192,7 +200,7 @@ pillar = "connectivity"
         assert_eq!((btk.places[2].lat, btk.places[2].lon), (40.59825, 43.08548));
         assert_eq!(btk.places[2].country.as_deref(), Some("TR"));
         assert_eq!(btk.places[0].country, None);
-        assert_eq!((btk.kind.as_deref(), btk.pillar.as_str()), (Some("rail"), "connectivity"));
+        assert_eq!((btk.kind, btk.pillar.as_str()), (Some(RouteKind::Rail), "connectivity"));
         assert_eq!(all[2].kind, None);
     }
 

@@ -564,6 +564,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("map-column-country", &[]),
     ("map-column-route", &[]),
     ("map-column-places", &[]),
+    ("map-route-places", &["name", "kind", "places"]),
     ("subject-country", &[]),
 ];
 

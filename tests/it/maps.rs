@@ -110,3 +110,84 @@ fn the_same_inputs_give_the_same_markdown_under_any_name() {
         assert_eq!(std::fs::read(dir.path().join("a").join(&name)).unwrap(), std::fs::read(dir.path().join("b").join(&name)).unwrap(), "{name}");
     }
 }
+
+/// The default data's routes and their places' names, in order.
+fn default_routes() -> Vec<(String, Vec<String>)> {
+    use azint_report::dataset::{load, DataSource};
+    let dataset = load(&DataSource::Path(crate::util::root().join("data"))).unwrap();
+    let name = |id: &String| dataset.places.iter().find(|p| p.id == *id).map(|p| p.name.clone()).unwrap();
+    dataset.routes.iter().map(|r| (r.name.clone(), r.via.iter().map(name).collect())).collect()
+}
+
+/// The text of the PDF's page that draws the route map, by its lines.
+fn route_map_page(pdf: &std::path::Path) -> String {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    doc.get_pages()
+        .keys()
+        .map(|&n| doc.extract_text(&[n]).unwrap())
+        .find(|t| t.contains("Corridors and routes") && t.contains("Boundaries: Natural Earth"))
+        .expect("a page with the route map")
+}
+
+/// Issue 26: no label of a route's place is dropped at the default data
+/// (Akhalkalaki, in the middle of the Baku–Tbilisi–Kars line, was): each
+/// place is a label of its own in the SVG and on the PDF's page.
+#[test]
+fn every_place_of_the_default_routes_is_labelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = crate::util::root().join("data");
+    run(&["--data", data.to_str().unwrap(), "--format", "both", "--out-dir", "."], dir.path());
+    let svg = std::fs::read_to_string(dir.path().join("azint-briefing-2021-2026.routes.svg")).unwrap();
+    let page = route_map_page(&dir.path().join("azint-briefing-2021-2026.pdf"));
+    let lines: Vec<&str> = page.lines().map(str::trim).collect();
+    for (_, places) in default_routes() {
+        for place in places {
+            assert!(svg.contains(&format!(">{place}</text>")), "{place} is not labelled in the SVG");
+            assert!(lines.contains(&place.as_str()), "{place} is not labelled on the PDF's page: {lines:?}");
+        }
+    }
+}
+
+/// Issue 26: the route map's legend lists each route's places in order,
+/// in the SVG and on the PDF's page, so that no table need repeat them.
+#[test]
+fn the_route_legend_lists_each_routes_places_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = crate::util::root().join("data");
+    run(&["--data", data.to_str().unwrap(), "--format", "both", "--out-dir", "."], dir.path());
+    let svg = std::fs::read_to_string(dir.path().join("azint-briefing-2021-2026.routes.svg")).unwrap();
+    let page = route_map_page(&dir.path().join("azint-briefing-2021-2026.pdf"));
+    let kinds = [("Middle Corridor", "multimodal"), ("Baku–Tbilisi–Kars", "rail"), ("Southern Gas Corridor", "pipeline")];
+    for (name, places) in default_routes() {
+        let kind = kinds.iter().find(|(k, _)| name.starts_with(k)).map(|(_, kind)| *kind).unwrap_or_else(|| panic!("{name}"));
+        let line = format!("{name}, {kind}: {}", places.join(" – "));
+        assert!(svg.contains(&format!(">{line}</text>")), "{line} not in the SVG's legend");
+        assert!(page.lines().any(|l| l.trim() == line), "{line} not on the PDF's page: {page}");
+    }
+}
+
+/// Issue 26 (and 27's eight pages): at the default data each map's
+/// figure is at most 45% of the text block's height on A4, and every word
+/// on it is at least 6.5 pt, legible in print.
+#[test]
+fn both_maps_are_compact_and_legible() {
+    use azint_report::options::Paper;
+    use azint_report::typeset::chart::map;
+    let dir = tempfile::tempdir().unwrap();
+    let data = crate::util::root().join("data");
+    run(&["--data", data.to_str().unwrap(), "--format", "md", "--paper", "a4", "-o", "b.md"], dir.path());
+    let block = map::text_block(Paper::A4.size());
+    let number = |tag: &str, attribute: &str| -> f32 {
+        let start = tag.find(&format!(" {attribute}=\"")).unwrap_or_else(|| panic!("{attribute} in {tag}")) + attribute.len() + 3;
+        tag[start..].split(['"', 'p']).next().unwrap().parse().unwrap()
+    };
+    for name in ["partners", "routes"] {
+        let svg = std::fs::read_to_string(dir.path().join(format!("azint-briefing-2021-2026.{name}.svg"))).unwrap();
+        let head = svg.split('>').next().unwrap();
+        assert_eq!(number(head, "width"), map::column_width(Paper::A4.size()).0, "drawn at the PDF's width");
+        let height = number(head, "height");
+        assert!(height <= 0.45 * block.h.0, "the {name} map is {height} pt, over 45% of {} pt", block.h.0);
+        let sizes: Vec<f32> = svg.split("<text").skip(1).map(|t| number(t.split('>').next().unwrap(), "font-size")).collect();
+        assert!(!sizes.is_empty() && sizes.iter().all(|s| *s >= 6.5), "{name}: {sizes:?}");
+    }
+}

@@ -288,7 +288,7 @@ fn default_routes(period: &str, pillars: &[String]) -> Vec<RouteView> {
 #[test]
 fn the_default_routes_are_the_articles_corridors_with_their_places_resolved() {
     let all = default_routes("2024-2026", &[]);
-    let names: Vec<(&str, Option<&str>, &str)> = all.iter().map(|r| (r.name.as_str(), r.kind.as_deref(), r.pillar.as_str())).collect();
+    let names: Vec<(&str, Option<&str>, &str)> = all.iter().map(|r| (r.name.as_str(), r.kind.map(|k| k.as_str()), r.pillar.as_str())).collect();
     assert_eq!(
         names,
         [

@@ -7,8 +7,9 @@
 //! The shapes come from [`crate::geo`]; the PDF and the SVG
 //! ([`svg::write`]) are written from the same drawing.
 //!
-//! Readable in greyscale: the partner classes are steps of lightness, the
-//! subject country is hatched, route kinds are dash patterns.
+//! Readable in greyscale: the partner classes are steps of lightness apart
+//! from the sea's and the land's, the subject country is hatched, route
+//! kinds are dash patterns (a test reads each map in grey).
 
 mod frame;
 mod labels;
@@ -88,6 +89,8 @@ pub struct Place {
 }
 
 /// What carries a route: drawn as a dash pattern so that greyscale reads.
+/// The typesetter's own list (it reads no dataset): the pipeline maps the
+/// data's kinds to it (`make::maps`), with no string between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RouteKind {
     Rail,
@@ -100,28 +103,19 @@ pub enum RouteKind {
 }
 
 impl RouteKind {
-    /// The kind a route's `kind` names (`rail`, `pipeline`, `sea`, `road`,
-    /// `multimodal`);
-    /// anything else is drawn as a plain route.
-    pub fn parse(kind: Option<&str>) -> RouteKind {
-        match kind.map(str::to_ascii_lowercase).as_deref() {
-            Some("rail" | "railway") => RouteKind::Rail,
-            Some("pipeline" | "gas pipeline" | "oil pipeline") => RouteKind::Pipeline,
-            Some("sea" | "ferry" | "shipping") => RouteKind::Sea,
-            Some("road" | "highway") => RouteKind::Road,
-            Some("multimodal") => RouteKind::Multimodal,
-            _ => RouteKind::Other,
-        }
-    }
-
-    /// Dash and gap lengths in points; empty for a solid line.
+    /// Dash and gap lengths in points; empty for a solid line. Each kind
+    /// its own sequence of long dashes, short dashes and dots, so that
+    /// kinds read apart in greyscale whatever their pillars' colours:
+    /// road solid, rail long dashes, pipeline dots, sea dash and dot,
+    /// multimodal dash and two dots, a route of no kind short dashes.
     pub fn dash(self) -> Vec<Pt> {
         let lengths: &[f32] = match self {
             RouteKind::Rail => &[6.0, 2.0],
             RouteKind::Pipeline => &[0.1, 2.6],
             RouteKind::Sea => &[7.0, 2.2, 1.2, 2.2],
-            RouteKind::Multimodal => &[10.0, 1.6, 2.4, 1.6],
-            RouteKind::Road | RouteKind::Other => &[],
+            RouteKind::Multimodal => &[8.0, 1.6, 1.2, 1.6, 1.2, 1.6],
+            RouteKind::Other => &[3.2, 1.8],
+            RouteKind::Road => &[],
         };
         lengths.iter().map(|&l| Pt(l)).collect()
     }
@@ -172,6 +166,13 @@ pub struct DrawnMap {
 /// The width a map is drawn to on a page of `size`: the text's measure,
 /// where the text column is wider.
 pub fn column_width(size: Size) -> Pt {
+    text_block(size).w.min(crate::typeset::flow::style::MEASURE)
+}
+
+/// The text block of a page of `size`: what a map's height is weighed
+/// against (issue 27 wants both maps in eight pages: each keeps under
+/// half of it at the default data).
+pub fn text_block(size: Size) -> Size {
     let setup = crate::typeset::flow::PageSetup {
         size,
         header_left: String::new(),
@@ -183,7 +184,7 @@ pub fn column_width(size: Size) -> Pt {
         names: Vec::new(),
         marking: None,
     };
-    setup.area().size.w.min(crate::typeset::flow::style::MEASURE)
+    setup.area().size
 }
 
 /// What a map's drawing function returns: height, frame, labels and

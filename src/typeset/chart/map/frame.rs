@@ -2,6 +2,7 @@
 //! shapes put through it: thinned to what a page shows, clipped to the
 //! frame, turned into display-list paths.
 
+use crate::geo::shapes::meets;
 use crate::geo::{Layer, LineKind, LonLat, Projection};
 use crate::typeset::chart::{pt, Pen};
 use crate::typeset::display::{Item, Path, Stroke};
@@ -10,6 +11,9 @@ use crate::typeset::geom::{Color, Point, Pt};
 /// Shapes are simplified to this many points of the page: a page shows
 /// nothing finer, and the PDF stays small.
 const THIN: f64 = 0.35;
+/// The grid [`View::extent`] samples a layer with: this many steps each
+/// way.
+const GRID: u32 = 32;
 /// Rings smaller than this each way are dropped: islets a page shows as
 /// specks.
 const SPECK: f64 = 1.2;
@@ -74,6 +78,26 @@ impl View {
             .filter(|piece| piece.len() >= 2 && extent(piece) >= SPECK)
             .map(|piece| piece.into_iter().map(|(x, y)| pt(x, y)).collect())
             .collect()
+    }
+
+    /// What the view shows of the box `within` (west, south, east, north;
+    /// a layer's bounds), in longitude and latitude: the box of the points
+    /// of a grid over `within` that fall in the frame, widened by two of
+    /// the grid's steps each way, so that it holds every point the frame
+    /// shows. `None` when no grid point falls in the frame (a frame
+    /// smaller than a step): then nothing may be left out.
+    pub fn extent(&self, within: [f64; 4]) -> Option<[f64; 4]> {
+        let (dx, dy) = ((within[2] - within[0]) / f64::from(GRID), (within[3] - within[1]) / f64::from(GRID));
+        let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+        for i in 0..=GRID {
+            for j in 0..=GRID {
+                let p = LonLat { lon: within[0] + dx * f64::from(i), lat: within[1] + dy * f64::from(j) };
+                if self.shows(self.at(p)) {
+                    b = [b[0].min(p.lon), b[1].min(p.lat), b[2].max(p.lon), b[3].max(p.lat)];
+                }
+            }
+        }
+        (b[0] <= b[2]).then(|| [b[0] - 2.0 * dx, b[1] - 2.0 * dy, b[2] + 2.0 * dx, b[3] + 2.0 * dy])
     }
 
     /// Whether `p` falls inside the frame.
@@ -217,11 +241,18 @@ pub fn path(parts: Vec<Vec<Point>>, closed: bool, fill: Option<Color>, stroke: O
 
 /// Draws a layer's countries, each filled with `fill(iso)`, one path per
 /// colour, then its borders and coasts as hairlines.
+///
+/// Rings and lines whose box lies outside what the view shows
+/// ([`View::extent`]) are left out before a point of them is projected:
+/// a regional map of the 1:50m layer needs a fraction of its shapes.
 pub fn countries(pen: &mut Pen<'_>, view: &View, layer: &Layer, fill: &dyn Fn(&str) -> Color) {
+    let extent = view.extent(layer.bounds);
+    let shown = |b: [f64; 4]| extent.is_none_or(|e| meets(e, b));
     let mut by_colour: Vec<(Color, Vec<Vec<Point>>)> = Vec::new();
     for country in &layer.countries {
         let colour = fill(&country.iso);
-        let rings: Vec<Vec<Point>> = country.rings.iter().filter_map(|r| view.ring(r)).collect();
+        let rings: Vec<Vec<Point>> =
+            country.rings.iter().zip(&country.boxes).filter(|(_, b)| shown(**b)).filter_map(|(r, _)| view.ring(r)).collect();
         if rings.is_empty() {
             continue;
         }
@@ -234,7 +265,7 @@ pub fn countries(pen: &mut Pen<'_>, view: &View, layer: &Layer, fill: &dyn Fn(&s
         pen.items.extend(path(parts, true, Some(colour), None));
     }
     for (kind, colour, width) in [(LineKind::Border, BORDER, 0.3), (LineKind::Coast, COAST, 0.35)] {
-        let parts: Vec<Vec<Point>> = layer.lines.iter().filter(|l| l.kind == kind).flat_map(|l| view.line(&l.points)).collect();
+        let parts: Vec<Vec<Point>> = layer.lines.iter().filter(|l| l.kind == kind && shown(l.bounds)).flat_map(|l| view.line(&l.points)).collect();
         pen.items.extend(path(parts, false, None, Some((width, colour, Vec::new()))));
     }
 }

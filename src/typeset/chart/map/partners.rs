@@ -11,12 +11,18 @@ use crate::typeset::chart::{pt, Pen, GRID, INK, MUTED};
 use crate::typeset::fonts::Face;
 use crate::typeset::geom::{Color, Point, Pt};
 
-/// Four steps of lightness (CIE L* about 89, 74, 55, 30): told apart in
-/// print and in greyscale.
+/// Four steps of lightness (grey about 0.77, 0.62, 0.48, 0.23): told
+/// apart in print and in greyscale, and the lightest apart from the sea
+/// (0.87) and from land with no events (0.96), not by hue alone.
 pub const CLASSES: [Color; 4] =
-    [Color::rgb(0xd6, 0xe2, 0xee), Color::rgb(0x9d, 0xb8, 0xd5), Color::rgb(0x5a, 0x80, 0xaa), Color::rgb(0x1f, 0x3f, 0x66)];
+    [Color::rgb(0xb4, 0xc8, 0xdc), Color::rgb(0x86, 0xa2, 0xc4), Color::rgb(0x5a, 0x80, 0xaa), Color::rgb(0x1f, 0x3f, 0x66)];
 /// The South Caucasus and its neighbours: west, south, east, north.
-const INSET: [f64; 4] = [36.0, 36.0, 56.0, 46.5];
+const INSET: [f64; 4] = [36.0, 37.5, 60.0, 46.0];
+/// The world's width and the panel's, in the map's widths: the world
+/// leaves room beside it for the legend, the panel for the partners
+/// without a country, and the map stays under half a page's text.
+const WORLD: f64 = 0.74;
+const PANEL: f64 = 0.55;
 const SMALL: Pt = Pt(6.6);
 
 /// The classes of `max` events: at most four of equal width, each a range
@@ -47,13 +53,14 @@ pub fn draw(pen: &mut Pen<'_>, map: &PartnerMap, width: f64) -> super::Drawn {
             None => LAND,
         }
     };
-    // The world.
+    // The world, beside its legend.
     let projection = Projection::EqualEarth { lon0: 0.0 };
     let x_max = projection.project(LonLat { lon: 180.0, lat: 0.0 }).0.abs();
     let (_, y_min) = projection.project(LonLat { lon: 0.0, lat: -60.0 });
     let (_, y_max) = projection.project(LonLat { lon: 0.0, lat: 84.0 });
-    let world_h = width * (y_max - y_min) / (2.0 * x_max);
-    let world = View::fit(projection, [-x_max, y_min, x_max, y_max], [0.0, 16.0, width, world_h]);
+    let world_w = (width * WORLD).round();
+    let world_h = world_w * (y_max - y_min) / (2.0 * x_max);
+    let world = View::fit(projection, [-x_max, y_min, x_max, y_max], [0.0, 16.0, world_w, world_h]);
     let outline: Vec<Point> = outline(&world);
     pen.items.extend(frame::path(vec![outline.clone()], true, Some(SEA), None));
     graticule(pen, &world);
@@ -64,16 +71,18 @@ pub fn draw(pen: &mut Pen<'_>, map: &PartnerMap, width: f64) -> super::Drawn {
     let corners = [(INSET[0], INSET[1]), (INSET[2], INSET[1]), (INSET[2], INSET[3]), (INSET[0], INSET[3])];
     let locator: Vec<Point> = corners.iter().map(|&(lon, lat)| world.at(LonLat { lon, lat })).map(|(x, y)| pt(x, y)).collect();
     pen.items.extend(frame::path(vec![locator], true, None, Some((0.6, INK, Vec::new()))));
+    let legend_bottom = legend(pen, map, &classes, world_w + 12.0, 16.0 + 8.0);
 
-    // The panel.
-    let top = 16.0 + world_h + 10.0;
-    let panel_w = (width * 0.52).round();
-    let panel = [0.0, top + 12.0, panel_w, (panel_w * 0.62).round()];
-    pen.text(0.0, top + 8.0, Face::SansBold, SMALL, INK, &pen.words.text("map-inset", &[]));
+    // The panel, beside the partners without a country.
+    let top = 16.0 + world_h.max(legend_bottom - 16.0) + 10.0;
+    let panel_w = (width * PANEL).round();
     let lambert = Lambert::for_box(INSET[0], INSET[1], INSET[2], INSET[3]);
     let region = Projection::Lambert(lambert);
     let projected: Vec<(f64, f64)> = corners.iter().map(|&(lon, lat)| region.project(LonLat { lon, lat })).collect();
     let b = projected.iter().fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| [b[0].min(p.0), b[1].min(p.1), b[2].max(p.0), b[3].max(p.1)]);
+    // As tall as the box at the panel's width.
+    let panel = [0.0, top + 12.0, panel_w, (panel_w * (b[3] - b[1]) / (b[2] - b[0]).max(1e-9)).round()];
+    pen.text(0.0, top + 8.0, Face::SansBold, SMALL, INK, &pen.words.text("map-inset", &[]));
     let view = View::fit(region, b, panel);
     // Fitted on the box's corners, the view's frame is the whole panel.
     let view = View { frame: panel, ..view };
@@ -84,8 +93,8 @@ pub fn draw(pen: &mut Pen<'_>, map: &PartnerMap, width: f64) -> super::Drawn {
     let border: Vec<Point> = vec![pt(panel[0], panel[1]), pt(panel[0] + panel[2], panel[1]), pt(panel[0] + panel[2], panel[1] + panel[3]), pt(panel[0], panel[1] + panel[3])];
     pen.items.extend(frame::path(vec![border], true, None, Some((0.5, MUTED, Vec::new()))));
 
-    let legend_bottom = legend(pen, map, &classes, panel_w + 14.0, top + 8.0, width, panel[1] + panel[3]);
-    let bottom = (panel[1] + panel[3]).max(legend_bottom) + 10.0;
+    let others_bottom = others(pen, map, panel_w + 14.0, top + 8.0, width, panel[1] + panel[3]);
+    let bottom = (panel[1] + panel[3]).max(others_bottom) + 10.0;
     pen.text(0.0, bottom, Face::Sans, SMALL, MUTED, &pen.words.text("map-source", &[]));
     (bottom + 3.0, world.frame, labels, Some((world.projection, world.scale, world.origin)))
 }
@@ -150,13 +159,18 @@ fn panel_labels(pen: &mut Pen<'_>, view: &View, map: &PartnerMap) -> Vec<LabelBo
     }
     let labels: Vec<Label> = wanted
         .iter()
-        .map(|(name, face, at)| Label { anchor: *at, width: pen.width(*face, SMALL, name), ascent: 5.0, descent: 1.6, gap: 0.0 })
+        .map(|(name, face, at)| Label { anchor: *at, width: pen.width(*face, SMALL, name), ascent: 5.0, descent: 1.6, gap: 1.0 })
         .collect();
     let inner = [view.frame[0] + 2.0, view.frame[1] + 2.0, view.frame[2] - 4.0, view.frame[3] - 4.0];
-    let placed = labels::place(&labels, inner, &[]);
+    // No name covers another country's middle, where that name goes.
+    let middles: Vec<LabelBox> = labels.iter().map(|l| LabelBox::around(l.anchor, 0.8)).collect();
+    let placed = labels::place(&labels, inner, &middles);
     let mut boxes = Vec::new();
-    for ((name, face, _), b) in wanted.iter().zip(placed) {
+    for ((name, face, _), (b, label)) in wanted.iter().zip(placed.into_iter().zip(&labels)) {
         let Some(b) = b else { continue };
+        if let Some((from, to)) = labels::leader(label.anchor, &b, label.gap) {
+            pen.items.extend(frame::path(vec![vec![pt(from.0, from.1), pt(to.0, to.1)]], false, None, Some((0.4, INK, Vec::new()))));
+        }
         // A halo of the sea's colour keeps the name legible over borders.
         pen.rect(b.x - 0.8, b.y, b.w + 1.6, b.h, Color::rgb(0xff, 0xff, 0xff));
         pen.text(b.baseline.0, b.baseline.1, *face, SMALL, INK, name);
@@ -179,10 +193,9 @@ fn centre(view: &View, rings: &[Vec<LonLat>]) -> Option<(f64, f64)> {
     Some(((x0 + x1) / 2.0, (y0 + y1) / 2.0))
 }
 
-/// The legend and the partners without a country, in the column from `x`
-/// to `right`, from `y`, not below `bottom` (what does not fit is
-/// counted); returns where it ends.
-fn legend(pen: &mut Pen<'_>, map: &PartnerMap, classes: &[(usize, usize, Color)], x: f64, y: f64, right: f64, bottom: f64) -> f64 {
+/// The legend from (`x`, `y`): the classes, no events, the subject's
+/// mark; returns where it ends.
+fn legend(pen: &mut Pen<'_>, map: &PartnerMap, classes: &[(usize, usize, Color)], x: f64, y: f64) -> f64 {
     let words = pen.words;
     let mut y = y;
     pen.text(x, y, Face::SansBold, SMALL, INK, &words.text("map-legend-partners", &[]));
@@ -204,11 +217,18 @@ fn legend(pen: &mut Pen<'_>, map: &PartnerMap, classes: &[(usize, usize, Color)]
     pen.items.extend(frame::path(frame::hatch(std::slice::from_ref(&square), 1.6), false, None, Some((0.45, INK, Vec::new()))));
     pen.items.extend(frame::path(vec![square], true, None, Some((0.8, INK, Vec::new()))));
     pen.text(x + 17.0, y + 6.2, Face::Sans, SMALL, INK, &map.subject.name);
-    y += 10.0;
+    y + 10.0
+}
+
+/// The partners without a country, in the column from `x` to `right`,
+/// from `y`, not below `bottom` (what does not fit is counted); returns
+/// where it ends.
+fn others(pen: &mut Pen<'_>, map: &PartnerMap, x: f64, y: f64, right: f64, bottom: f64) -> f64 {
+    let words = pen.words;
+    let mut y = y;
     if map.others.is_empty() {
         return y;
     }
-    y += 10.0;
     pen.text(x, y, Face::SansBold, SMALL, INK, &words.text("map-others", &[]));
     let room = right - x;
     for (i, (name, count)) in map.others.iter().enumerate() {

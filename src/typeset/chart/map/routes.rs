@@ -15,11 +15,21 @@ use crate::typeset::fonts::Face;
 use crate::typeset::geom::{Color, Point, Pt};
 
 const SMALL: Pt = Pt(6.6);
+/// The legend's lines, this far apart.
+const LEGEND_LEADING: f64 = 8.6;
 const PLACE: Pt = Pt(7.0);
 /// The Earth's mean radius (IUGG), for the scale bar.
 const EARTH_KM: f64 = 6371.0088;
 const WHITE: Color = Color::rgb(0xff, 0xff, 0xff);
 const ROUTE_WIDTH: f32 = 1.7;
+/// The frame's height, at least and at most, in widths.
+const SHORTEST: f64 = 0.32;
+const TALLEST: f64 = 0.6;
+/// Room around the places' box for their labels: left, top, right,
+/// bottom.
+const MARGIN: [f64; 4] = [48.0, 16.0, 48.0, 20.0];
+/// A place's dot, its radius.
+const DOT: f64 = 2.3;
 
 /// A place on the map: its name, where it falls, how many routes pass.
 struct Spot {
@@ -32,9 +42,8 @@ struct Spot {
 pub fn draw(pen: &mut Pen<'_>, map: &RouteMap, width: f64) -> super::Drawn {
     pen.title(&map.title, width);
     let spots = spots(&map.routes);
-    let frame_box = [0.0, 16.0, width, (width * 0.6).round()];
     if spots.is_empty() {
-        return (16.0, frame_box, Vec::new(), None);
+        return (16.0, [0.0, 16.0, width, (width * TALLEST).round()], Vec::new(), None);
     }
     let bounds = spots.iter().fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, s| {
         [b[0].min(s.at.lon), b[1].min(s.at.lat), b[2].max(s.at.lon), b[3].max(s.at.lat)]
@@ -42,8 +51,14 @@ pub fn draw(pen: &mut Pen<'_>, map: &RouteMap, width: f64) -> super::Drawn {
     let projection = Projection::Lambert(Lambert::for_box(bounds[0], bounds[1], bounds[2], bounds[3]));
     let projected: Vec<(f64, f64)> = spots.iter().map(|s| projection.project(s.at)).collect();
     let b = projected.iter().fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| [b[0].min(p.0), b[1].min(p.1), b[2].max(p.0), b[3].max(p.1)]);
+    // As tall as the routes' box wants at the frame's width, within
+    // bounds: a corridor running east and west is a short, wide map.
+    let [left, top, right, bottom] = MARGIN;
+    let inner_w = width - left - right;
+    let wanted = (b[3] - b[1]) * inner_w / (b[2] - b[0]).max(1e-9) + top + bottom;
+    let frame_box = [0.0, 16.0, width, wanted.clamp(width * SHORTEST, width * TALLEST).round()];
     // Room for the labels of the outermost places.
-    let inner = [frame_box[0] + 60.0, frame_box[1] + 22.0, frame_box[2] - 120.0, frame_box[3] - 44.0];
+    let inner = [frame_box[0] + left, frame_box[1] + top, inner_w, frame_box[3] - top - bottom];
     let view = View { frame: frame_box, ..View::fit(projection, b, inner) };
     let pad = 6.0 + (bounds[2] - bounds[0]).max(bounds[3] - bounds[1]) * 0.6;
     let reach = [bounds[0] - pad, bounds[1] - pad / 2.0, bounds[2] + pad, bounds[3] + pad / 2.0];
@@ -57,7 +72,7 @@ pub fn draw(pen: &mut Pen<'_>, map: &RouteMap, width: f64) -> super::Drawn {
     }
     let dots: Vec<(f64, f64)> = spots.iter().map(|s| view.at(s.at)).collect();
     for &(x, y) in &dots {
-        pen.items.extend(frame::path(vec![frame::dot(x, y, 2.3)], true, Some(WHITE), Some((0.9, INK, Vec::new()))));
+        pen.items.extend(frame::path(vec![frame::dot(x, y, DOT)], true, Some(WHITE), Some((0.9, INK, Vec::new()))));
     }
     let labels = place_labels(pen, &view, &spots, &dots);
     let border = vec![pt(0.0, frame_box[1]), pt(width, frame_box[1]), pt(width, frame_box[1] + frame_box[3]), pt(0.0, frame_box[1] + frame_box[3])];
@@ -139,7 +154,8 @@ fn lines(view: &View, routes: &[Route]) -> Vec<Vec<Vec<Point>>> {
         .collect()
 }
 
-/// The places' names, those on most routes first, clear of every dot.
+/// The places' names, those on most routes first, clear of every dot;
+/// one that has no room beside its dot goes further out with a leader.
 fn place_labels(pen: &mut Pen<'_>, view: &View, spots: &[Spot], dots: &[(f64, f64)]) -> Vec<LabelBox> {
     let mut order: Vec<usize> = (0..spots.len()).filter(|&i| view.shows(dots[i])).collect();
     order.sort_by(|&a, &b| spots[b].routes.cmp(&spots[a].routes).then(spots[a].name.cmp(&spots[b].name)));
@@ -151,8 +167,15 @@ fn place_labels(pen: &mut Pen<'_>, view: &View, spots: &[Spot], dots: &[(f64, f6
     let f = view.frame;
     let placed = labels::place(&wanted, [f[0] + 2.0, f[1] + 2.0, f[2] - 4.0, f[3] - 4.0], &obstacles);
     let mut boxes = Vec::new();
-    for (&i, b) in order.iter().zip(placed) {
+    for ((&i, b), label) in order.iter().zip(placed).zip(&wanted) {
         let Some(b) = b else { continue };
+        if let Some((from, to)) = labels::leader(label.anchor, &b, label.gap) {
+            // From the dot's rim to the label's box, a hairline.
+            let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+            let rim = DOT / dx.hypot(dy).max(1e-9);
+            let start = (from.0 + dx * rim, from.1 + dy * rim);
+            pen.items.extend(frame::path(vec![vec![pt(start.0, start.1), pt(to.0, to.1)]], false, None, Some((0.4, INK, Vec::new()))));
+        }
         pen.rect(b.x - 0.8, b.y, b.w + 1.6, b.h, Color { r: 1.0, g: 1.0, b: 1.0 });
         pen.text(b.baseline.0, b.baseline.1, Face::Sans, PLACE, INK, &spots[i].name);
         boxes.push(b);
@@ -160,28 +183,30 @@ fn place_labels(pen: &mut Pen<'_>, view: &View, spots: &[Spot], dots: &[(f64, f6
     boxes
 }
 
-/// The routes' legend in two columns, the subject's mark and the scale
-/// bar; returns where it ends.
+/// The routes' legend, a route a row with its places in order (what the
+/// map shows, in words, so that no table need repeat it), then the
+/// subject's mark and the scale bar; returns where it ends.
 fn legend(pen: &mut Pen<'_>, map: &RouteMap, view: &View, y: f64, width: f64) -> f64 {
     let words = pen.words;
-    let column = (width / 2.0).floor();
-    let rows = map.routes.len().div_ceil(2);
-    for (i, route) in map.routes.iter().enumerate() {
-        let (x, row) = if i < rows { (0.0, i) } else { (column, i - rows) };
-        let base = y + row as f64 * 10.0;
-        let sample = vec![vec![pt(x, base - 2.4), pt(x + 22.0, base - 2.4)]];
+    let mut base = y;
+    for route in &map.routes {
+        let sample = vec![vec![pt(0.0, base - 2.4), pt(22.0, base - 2.4)]];
         pen.items.extend(frame::path(sample, false, None, Some((ROUTE_WIDTH, route.color, route.kind.dash()))));
         let kind = words.text(route.kind.message(), &[]);
-        let text = words.text("map-route", &[("name", route.name.as_str().into()), ("kind", kind.into())]);
-        let fitted = pen.fit(Face::Sans, SMALL, &text, column - 30.0);
-        pen.text(x + 27.0, base, Face::Sans, SMALL, INK, &fitted);
+        let places: Vec<&str> = route.places.iter().map(|p| p.name.as_str()).collect();
+        let text = words.text("map-route-places", &[("name", route.name.as_str().into()), ("kind", kind.into()), ("places", places.join(" – ").into())]);
+        for line in pen.wrap(Face::Sans, SMALL, &text, width - 27.0, 3) {
+            pen.text(27.0, base, Face::Sans, SMALL, INK, &line);
+            base += LEGEND_LEADING;
+        }
+        base += 1.5;
     }
-    let y = y + rows as f64 * 10.0 + 4.0;
+    let y = base - LEGEND_LEADING + 3.0;
     let square = vec![pt(0.0, y), pt(12.0, y), pt(12.0, y + 7.0), pt(0.0, y + 7.0)];
     pen.items.extend(frame::path(frame::hatch(std::slice::from_ref(&square), 3.0), false, None, Some((0.3, MUTED, Vec::new()))));
     pen.items.extend(frame::path(vec![square], true, None, Some((0.8, INK, Vec::new()))));
     pen.text(17.0, y + 6.2, Face::Sans, SMALL, INK, &map.subject.name);
-    scale_bar(pen, view, column, y);
+    scale_bar(pen, view, (width / 2.0).floor(), y);
     y + 10.0
 }
 

@@ -185,12 +185,41 @@ fn nothing_runs_across_the_world() {
         if !shape {
             continue;
         }
-        for part in &p.parts {
+        // The world's parts; the panel's below it are cut along its frame.
+        let world_bottom = (drawn.frame[1] + drawn.frame[3]) as f32;
+        for part in p.parts.iter().filter(|part| part.iter().all(|q| q.y.0 <= world_bottom)) {
             for w in part.windows(2) {
                 assert!((w[0].x.0 - w[1].x.0).abs() < 150.0, "{:?} to {:?}", w[0], w[1]);
             }
         }
     }
+}
+
+/// The legend says each route's places in order, after its name and
+/// kind; a route of many places wraps onto lines of its own, inside the
+/// drawing's width.
+#[test]
+fn the_route_legend_lists_the_places_in_order() {
+    let mut map = corridors();
+    let drawn = draw_it(&Map::Routes(map.clone()));
+    let texts: Vec<&str> = drawn.drawing.items.iter().filter_map(|(_, i)| if let Item::Text(t) = i { Some(t.text.as_str()) } else { None }).collect();
+    assert!(texts.contains(&"Baku–Tbilisi–Ceyhan pipeline, pipeline: Baku – Tbilisi – Erzurum – Ceyhan"), "{texts:?}");
+    assert!(texts.contains(&"Trans-Caspian ferry, sea: Aktau – Baku – Turkmenbashi"), "{texts:?}");
+    let long: Vec<Place> = (0..24).map(|i| Place { name: format!("Station {i}"), at: LonLat { lon: 40.0 + f64::from(i) * 0.4, lat: 41.0 } }).collect();
+    map.routes[0].places = long;
+    let drawn = draw_it(&Map::Routes(map));
+    let lines: Vec<(f32, f32, &str)> = drawn
+        .drawing
+        .items
+        .iter()
+        .filter_map(|(at, i)| if let Item::Text(t) = i { Some((at.x.0 + t.width.0, at.y.0, t.text.as_str())) } else { None })
+        .filter(|(_, _, t)| t.contains("Station"))
+        .filter(|(_, _, t)| !t.starts_with("Station") || t.contains('–'))
+        .collect();
+    assert!(lines.len() >= 2, "the long route wraps: {lines:?}");
+    assert!(lines[0].2.starts_with("Baku–Tbilisi–Kars railway, rail: Station 0 – Station 1 –"), "{lines:?}");
+    assert!(lines.iter().all(|(right, _, _)| *right <= 467.0), "{lines:?}");
+    assert!(lines.windows(2).all(|w| w[1].1 > w[0].1), "one line under the other: {lines:?}");
 }
 
 #[test]
@@ -202,4 +231,97 @@ fn the_svg_is_the_drawing_with_its_words() {
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{svg}");
     assert!(svg.contains("<desc id=\"desc\">Routes &lt;b&gt; &amp; &quot;more&quot;</desc>"));
     assert!(svg.contains("stroke-dasharray=\"6 2\"") && svg.contains(">Tbilisi</text>"));
+}
+
+/// Issue 26, culling: what a view leaves out by its extent is what it
+/// would not have drawn (every ring and line whose box lies outside the
+/// extent draws nothing when projected and clipped), and at a regional
+/// view most of the 1:50m layer is left out; a frame too small for the
+/// grid leaves out nothing.
+#[test]
+fn the_extent_leaves_out_only_what_the_frame_does_not_show() {
+    use crate::geo::shapes::meets;
+    let layer = crate::geo::shapes::region();
+    let routes = draw_it(&Map::Routes(corridors()));
+    let Some((projection, scale, origin)) = routes.projection else { panic!("no projection") };
+    let view = frame::View { projection, scale, origin, frame: routes.frame };
+    let extent = view.extent(layer.bounds).expect("the route map shows a part of the layer");
+    let (mut rings, mut left_out) = (0, 0);
+    for country in &layer.countries {
+        for (ring, b) in country.rings.iter().zip(&country.boxes) {
+            rings += 1;
+            if !meets(extent, *b) {
+                left_out += 1;
+                assert!(view.ring(ring).is_none(), "{} has a ring the frame shows outside {extent:?}", country.iso);
+            }
+        }
+    }
+    for line in layer.lines.iter().filter(|l| !meets(extent, l.bounds)) {
+        assert!(view.line(&line.points).is_empty(), "a line the frame shows outside {extent:?}");
+    }
+    assert!(left_out * 2 > rings, "{left_out} of {rings} rings left out");
+    // Every point the frame shows, on a grid finer than the extent's.
+    let [w, s, e, n] = layer.bounds;
+    for i in 0..=400 {
+        for j in 0..=170 {
+            let p = LonLat { lon: w + (e - w) * f64::from(i) / 400.0, lat: s + (n - s) * f64::from(j) / 170.0 };
+            if view.shows(view.at(p)) {
+                assert!(p.lon >= extent[0] && p.lon <= extent[2] && p.lat >= extent[1] && p.lat <= extent[3], "{p:?} outside {extent:?}");
+            }
+        }
+    }
+    let tiny = frame::View { frame: [200.0, 100.0, 0.5, 0.5], ..view };
+    assert_eq!(tiny.extent(layer.bounds), None);
+}
+
+/// A kind's dash pattern as a reader sees it: each dash long (5 pt and
+/// over), short (2 to 5 pt) or a dot; empty for a solid line.
+fn signature(dash: &[Pt]) -> String {
+    dash.iter().step_by(2).map(|d| if d.0 >= 5.0 { 'L' } else if d.0 >= 2.0 { 'S' } else { '.' }).collect()
+}
+
+/// Issue 26: every map reads in greyscale. On the partner map each fill
+/// a country can have (the classes, land with no events) and the sea
+/// differ in grey by a clear step; on the route map each kind is its own
+/// sequence of dashes and dots, and each route is drawn with its kind's.
+#[test]
+fn every_map_reads_in_greyscale() {
+    let grey = |c: Color| 0.299 * c.r + 0.587 * c.g + 0.114 * c.b;
+    let drawn = draw_it(&Map::Partners(partners()));
+    let mut fills: Vec<Color> = Vec::new();
+    for (_, item) in &drawn.drawing.items {
+        if let Item::Path(p) = item {
+            if let Some(f) = p.fill.filter(|f| *f == frame::SEA || *f == frame::LAND || partners::CLASSES.contains(f)) {
+                if !fills.contains(&f) {
+                    fills.push(f);
+                }
+            }
+        }
+    }
+    assert_eq!(fills.len(), 6, "sea, land and four classes: {fills:?}");
+    for (i, a) in fills.iter().enumerate() {
+        for b in &fills[i + 1..] {
+            assert!((grey(*a) - grey(*b)).abs() >= 0.08, "{a:?} and {b:?} are {} and {} in grey", grey(*a), grey(*b));
+        }
+    }
+    let kinds = [RouteKind::Rail, RouteKind::Pipeline, RouteKind::Sea, RouteKind::Road, RouteKind::Multimodal, RouteKind::Other];
+    let signatures: Vec<String> = kinds.iter().map(|k| signature(&k.dash())).collect();
+    for (i, a) in signatures.iter().enumerate() {
+        assert!(signatures[i + 1..].iter().all(|b| a != b), "{:?} reads as another kind: {signatures:?}", kinds[i]);
+    }
+    // Two routes in one colour, of different kinds, drawn apart.
+    let mut map = corridors();
+    for route in &mut map.routes {
+        route.color = map_colour();
+    }
+    let drawn = draw_it(&Map::Routes(map.clone()));
+    for route in &map.routes {
+        let strokes = drawn.drawing.items.iter().filter(|(_, i)| matches!(i, Item::Path(p) if p.stroke.as_ref().is_some_and(|s| s.color == route.color && s.dash == route.kind.dash())));
+        assert!(strokes.count() >= 2, "{} drawn on the map and in the legend with its kind's dashes", route.name);
+    }
+}
+
+fn map_colour() -> Color {
+    let (r, g, b) = crate::palette::rgb(4);
+    Color::rgb(r, g, b)
 }
