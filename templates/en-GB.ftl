@@ -834,7 +834,7 @@ watch-heading = **What to watch** on { $date }: plans ahead, spans still running
 # events (highlights; a cut list of related events or of a partner's
 # events) and breaks their ties, the rule of summary::highlights (issue 25, item 8). No
 # variables.
-about-highlights = Highlights are each pillar's most significant events (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts with its span), then the title in alphabetical order. A shortened list (the timeline, related events, a partner's events) keeps by the same rule.
+about-highlights = Highlights are each pillar's most significant events (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts with its span), then the title in alphabetical order. A shortened list (the timeline, a pillar's other or related events, a partner's events) keeps by the same rule.
 
 ## judge
 
