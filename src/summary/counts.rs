@@ -122,7 +122,8 @@ pub(super) fn kind_pillars(events: &[&Event], pillars: &[&Pillar], wording: &Wor
 }
 
 /// Events per year and pillar: a row for those begun before the period
-/// (when any), one per year of the period, one per undated span (as
+/// (when any), one per year of the period in which any began, one per
+/// undated span (as
 /// [`columns`] counts them), a cell per pillar of `pillars`.
 pub(super) fn year_pillars(events: &[&Event], pillars: &[&Pillar], period: &Period, wording: &Wording<'_>) -> Vec<KindPillars> {
     let spans = undated_spans(events);
@@ -142,8 +143,13 @@ pub(super) fn year_pillars(events: &[&Event], pillars: &[&Pillar], period: &Peri
         rows.push(row(wording.begun_before(period), &|k| k.before));
     }
     let years: Vec<i32> = period.years().collect();
+    // A year in which no event began is no row (issue 27, item 6): the
+    // period's other years say it by their absence.
     for (i, year) in years.iter().enumerate() {
-        rows.push(row(year.to_string(), &|k| k.cells.get(i).copied().unwrap_or(0)));
+        let counted = row(year.to_string(), &|k| k.cells.get(i).copied().unwrap_or(0));
+        if counted.total > 0 {
+            rows.push(counted);
+        }
     }
     for (i, span) in spans.iter().enumerate() {
         let name = wording.undated_column(span);

@@ -307,7 +307,9 @@ fn undated_facts_are_counted_in_no_year_and_shown_as_undated() {
     // Energy: two dated events (2026), one undated in 2024–2026, one in
     // March–May 2025; the years hold only the dated ones (issue 27: one
     // table of a column a pillar, in the overview).
-    assert!(md.contains("| Pillar | Energy | Diplomacy | Total |\n| --- | ---: | ---: | ---: |\n| Events | 4 (1 planned) | 2 | 6 |\n| Share | 66.7% | 33.3% | 100.0% |\n| Related | – | – | – |\n| 2024 | – | – | – |\n| 2025 | – | 1 | 1 |\n| 2026 | 2 | – | 2 |\n"), "{md}");
+    assert!(md.contains("| Pillar | Energy | Diplomacy | Total |\n| --- | ---: | ---: | ---: |\n| Events | 4 (1 planned) | 2 | 6 |\n| Share | 66.7% | 33.3% | 100.0% |\n| Related | – | – | – |\n| 2025 | – | 1 | 1 |\n| 2026 | 2 | – | 2 |\n"), "{md}");
+    // 2024, a year in which no event began, is no row (issue 27, item 6).
+    assert!(!md.contains("| 2024 |"), "{md}");
     assert!(md.contains("| Undated, 2024–2026 | 1 | 1 | 2 |\n| Undated, March–May 2025 | 1 | – | 1 |\n"), "{md}");
     assert!(md.contains("| Contract | 1 | – | 1 |\n| Mission | – | 1 | 1 |\n| Statement | 1 | – | 1 |\n"), "{md}");
     assert!(md.contains("*undated, 2024–2026* · contract · major (4/5)"), "{md}");
