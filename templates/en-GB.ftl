@@ -531,16 +531,6 @@ partners-compared-absent-none = none absent
 # many are left out.
 names-and-more = { $names }, and { $more } more
 
-# A pillar's counts: $count its events, $share its share ("30.0%"),
-# $related the related events of other pillars (0 for none).
-pillar-counts = { $count ->
-        [one] { $count } event
-       *[other] { $count } events
-    } in the period ({ $share } of all){ $related ->
-        [0] {""}
-        [one] , and { $related } related event from other pillars
-       *[other] , and { $related } related events from other pillars
-    }.
 # Its main partners: $partners, each with its events, joined by commas;
 # $more, how many are left out (0 for none); with -regions, $regions, each
 # region with its count.
@@ -612,10 +602,10 @@ figure-about = about { $value }
 
 # The index of partners, its opening: $shown, the events listed at most
 # for a partner.
-index-intro = Every body the period's events name, with its events by date (the { $shown ->
+index-intro = Every body the period's events name, with its events (the { $shown ->
         [one] most significant one
        *[other] { $shown } most significant
-    }, where there are more), each by its pillar and date as the chronology lists it; the pillar links to its section. Azerbaijan's own bodies and names the events only mention are marked.
+    } where there are more) by pillar and date; Azerbaijan's own bodies and names only mentioned are marked.
 # A partner's events left out: $count.
 index-more = and { $count ->
         [one] { $count } more event
@@ -653,19 +643,6 @@ about-compiled = This briefing covers { $from } to { $until }: { $in_period ->
         [one] { $pillars } pillar
        *[other] { $pillars } pillars
     }, held or planned in that time, wholly or in part. Counts by year go by the year an event began; dates keep the source's precision, a month or a year where no day is known.
-# Undated facts: $count of the period, $spans (each span-count, joined by
-# semicolons), $example (an undated date as the briefing shows it).
-about-undated = Undated facts: the source places { $count ->
-        [one] { $count } fact of the period somewhere in a span without a date of its own
-       *[other] { $count } facts of the period somewhere in a span without a date of their own
-    } ({ $spans }), shown with it ("{ $example }") and counted in no year.
-# One span of them: $count facts within $span.
-about-undated-span = { $count } within { $span }
-# Planned events: $count.
-about-planned = Plans: { $count ->
-        [one] { $count } event of the period is
-       *[other] { $count } events of the period are
-    } only announced, marked "(planned)".
 
 ## Drafts and issued briefings: the DRAFT mark, and the change report's
 ## title and opening line.
@@ -857,7 +834,7 @@ watch-heading = **What to watch** on { $date }: plans ahead, spans still running
 # events (highlights; a cut list of related events or of a partner's
 # events) and breaks their ties, the rule of summary::highlights (issue 25, item 8). No
 # variables.
-about-highlights = Highlights are each pillar's most significant events (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts with its span), then the title in alphabetical order. A shortened list (the timeline, related events, a partner's events) keeps by the same rule.
+about-highlights = Highlights are each pillar's most significant events (5 highest); of equal significance, an event that happened comes before one only planned, then the later start before the earlier (an undated fact starts with its span), then the title in alphabetical order. A shortened list (the timeline, a pillar's other or related events, a partner's events) keeps by the same rule.
 
 ## judge
 
@@ -1097,3 +1074,20 @@ partner-own = { $name } (Azerbaijani body)
 # route's name, $kind its kind (map-kind-*), $places its places' names
 # joined by " – ".
 map-route-places = { $name }, { $kind }: { $places }
+## pages4
+
+# The heading over a pillar's events that are not among its highlights,
+# each a short entry with its summary.
+heading-other-events = Other events
+# In an event's date line or entry, the other pillars it bears on:
+# $pillars, their short names joined ("Energy and Multilateral").
+event-also = also { $pillars }
+# Under the partner map: where each partner's events are listed.
+map-see-index = Each partner's events are listed under its name in the annexes.
+# The caption of the overview's table of each pillar's events by the year
+# they began and by kind, when a table of events per pillar against a
+# --compare period stands before it.
+table-events-by-year-and-kind = Events per pillar by year and by kind
+# Before a pillar's other events cut short (a dataset of thousands): $shown
+# of $count.
+pillar-rest-some = The { $shown } most significant of its { $count } other events.

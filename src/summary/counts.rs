@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::views::{CompareView, KindCount, KindYears, SourceView, SpanCount, TimelineEvent, YearCount};
+use super::views::{CompareView, KindCount, KindPillars, KindYears, SourceView, SpanCount, TimelineEvent, YearCount};
 use super::wording::Wording;
 use super::TIMELINE_EVENTS;
 use crate::dataset::{Event, Kind, Pillar, Role, Status};
@@ -103,6 +103,68 @@ pub(super) fn columns(name: String, events: &[&Event], period: &Period, spans: &
         }
     }
     KindYears { name, before, total: before + cells.iter().sum::<usize>(), cells }
+}
+
+/// Events per kind and pillar: a row per kind that occurs, in the
+/// contract's order, a cell per pillar of `pillars` (report order).
+pub(super) fn kind_pillars(events: &[&Event], pillars: &[&Pillar], wording: &Wording<'_>) -> Vec<KindPillars> {
+    let mut rows: BTreeMap<Kind, Vec<usize>> = BTreeMap::new();
+    for e in events {
+        let Some(column) = pillars.iter().position(|p| *p.id == *e.pillar) else { continue };
+        let row = rows.entry(e.kind).or_insert_with(|| vec![0; pillars.len()]);
+        if let Some(cell) = row.get_mut(column) {
+            *cell += 1;
+        }
+    }
+    rows.into_iter()
+        .map(|(kind, cells)| KindPillars { name: wording.kind(kind).to_owned(), total: cells.iter().sum(), cells })
+        .collect()
+}
+
+/// Events per year and pillar: a row for those begun before the period
+/// (when any), one per year of the period in which any began, one per
+/// undated span (as
+/// [`columns`] counts them), a cell per pillar of `pillars`.
+pub(super) fn year_pillars(events: &[&Event], pillars: &[&Pillar], period: &Period, wording: &Wording<'_>) -> Vec<KindPillars> {
+    let spans = undated_spans(events);
+    let per_pillar: Vec<KindYears> = pillars
+        .iter()
+        .map(|p| {
+            let own: Vec<&Event> = events.iter().copied().filter(|e| *e.pillar == *p.id).collect();
+            columns(String::new(), &own, period, &spans)
+        })
+        .collect();
+    let row = |name: String, cell: &dyn Fn(&KindYears) -> usize| {
+        let cells: Vec<usize> = per_pillar.iter().map(cell).collect();
+        KindPillars { name, total: cells.iter().sum(), cells }
+    };
+    let mut rows = Vec::new();
+    if begun_before(events, period) > 0 {
+        rows.push(row(wording.begun_before(period), &|k| k.before));
+    }
+    let years: Vec<i32> = period.years().collect();
+    // A year in which no event began is no row (issue 27, item 6): the
+    // period's other years say it by their absence.
+    for (i, year) in years.iter().enumerate() {
+        let counted = row(year.to_string(), &|k| k.cells.get(i).copied().unwrap_or(0));
+        if counted.total > 0 {
+            rows.push(counted);
+        }
+    }
+    for (i, span) in spans.iter().enumerate() {
+        let name = wording.undated_column(span);
+        rows.push(row(name, &|k| k.cells.get(years.len() + i).copied().unwrap_or(0)));
+    }
+    rows
+}
+
+/// The planned events per pillar of `pillars`, as the row "of them
+/// planned"; `None` without any.
+pub(super) fn planned_pillars(events: &[&Event], pillars: &[&Pillar], wording: &Wording<'_>) -> Option<KindPillars> {
+    let cells: Vec<usize> =
+        pillars.iter().map(|p| events.iter().filter(|e| *e.pillar == *p.id && e.status == Status::Planned).count()).collect();
+    let total: usize = cells.iter().sum();
+    (total > 0).then(|| KindPillars { name: wording.of_them_planned(), cells, total })
 }
 
 /// The distinct names of the events' partners, those for which `counts`

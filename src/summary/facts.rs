@@ -49,9 +49,11 @@ pub enum Fact {
     /// `dated` such events.
     LeadingYear { year: i32, count: usize, dated: usize },
     /// A pillar's overview: its events, of `total` in the period, and the
-    /// related events of other pillars.
+    /// related events of other pillars (its row of the table of events per
+    /// pillar).
     PillarOverview { pillar: String, count: usize, total: usize, related: usize },
-    /// A pillar's table of events by year: those begun before the period,
+    /// A pillar's events by year (its column of the overview's table of
+    /// events per pillar by year and by kind): those begun before the period,
     /// those that began in each year of it, the undated ones, and the
     /// planned ones among all of them (the table's own rows and cells are
     /// built from the same counts).
@@ -118,9 +120,10 @@ pub enum Fact {
 
 /// The sentence of `fact`, in the run's words; `None` for facts whose
 /// words a template or a chart writes around a table or a chart
-/// ([`Fact::PillarYears`], [`Fact::Pie`], [`Fact::Regions`], [`Fact::PartnerMap`],
-/// [`Fact::DataNote`]: they print the fact's own numbers, carried by the
-/// views the fact is stated from).
+/// ([`Fact::PillarOverview`] and [`Fact::PillarYears`], a pillar's row and
+/// column of the overview's tables since issue 27 item 2, [`Fact::Pie`],
+/// [`Fact::Regions`], [`Fact::PartnerMap`], [`Fact::DataNote`]: they print
+/// the fact's own numbers, carried by the views the fact is stated from).
 pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
     let words = wording.words();
     let n = Arg::from;
@@ -163,13 +166,6 @@ pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
         Fact::LeadingYear { year, count, dated } => {
             words.text("figure-year-began", &[("year", Arg::from(year.to_string())), ("count", n(*count)), ("dated", n(*dated))])
         }
-        Fact::PillarOverview { count, total, related, .. } => {
-            let share = if *total == 0 { 0.0 } else { *count as f64 / *total as f64 };
-            words.text(
-                "pillar-counts",
-                &[("count", n(*count)), ("share", Arg::from(format!("{:.1}%", share * 100.0))), ("related", n(*related))],
-            )
-        }
         Fact::Partners { registry, count, kinds, ranked, left_out, least, most, own, mentioned } => {
             let rest = rest(wording, *left_out, *least, *most);
             let kinds: Vec<String> = kinds
@@ -199,7 +195,12 @@ pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
         Fact::TimelineChart { period, events, lanes } => timeline_chart(wording, period, *events, *lanes),
         Fact::Bilateral { events, groups } => words.text("partners-by-region", &[("events", n(*events)), ("groups", n(*groups))]),
         Fact::PillarPartners { main, left_out, least, most, regions, .. } => pillar_partners(wording, main, *left_out, *least, *most, regions),
-        Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::PartnerMap { .. } | Fact::DataNote { .. } => return None,
+        Fact::PillarOverview { .. }
+        | Fact::PillarYears { .. }
+        | Fact::Pie { .. }
+        | Fact::Regions { .. }
+        | Fact::PartnerMap { .. }
+        | Fact::DataNote { .. } => return None,
     })
 }
 
@@ -442,7 +443,7 @@ fn timeline_chart_fact(executive: &super::Executive, pillars: &[PillarSummary], 
 }
 
 /// Writes each fact's sentence where the templates read it: the opening
-/// and the key figures of the executive summary, each pillar's overview.
+/// and the key figures of the executive summary, each pillar's partners.
 pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: &mut [super::PillarSummary], wording: &Wording<'_>) {
     let mut opening = Vec::new();
     for fact in facts {
@@ -451,11 +452,6 @@ pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: 
             Fact::Totals { .. } | Fact::Undated { .. } | Fact::Planned { .. } => opening.push(sentence),
             Fact::LeadingPillar { .. } | Fact::PillarEvents { .. } | Fact::LeadingLandmarks { .. } | Fact::LeadingYear { .. } => {
                 executive.key_figures.push(sentence)
-            }
-            Fact::PillarOverview { pillar, .. } => {
-                if let Some(p) = pillars.iter_mut().find(|p| p.id == *pillar) {
-                    p.overview = sentence;
-                }
             }
             Fact::PillarPartners { pillar, .. } => {
                 if let Some(p) = pillars.iter_mut().find(|p| p.id == *pillar) {
@@ -472,7 +468,12 @@ pub(super) fn render(facts: &[Fact], executive: &mut super::Executive, pillars: 
             Fact::Bilateral { .. } => executive.partners.bilateral_sentence = sentence,
             Fact::Timeline { .. } => executive.timeline_sentence = sentence,
             Fact::TimelineChart { .. } => executive.timeline_alt = sentence,
-            Fact::PillarYears { .. } | Fact::Pie { .. } | Fact::Regions { .. } | Fact::PartnerMap { .. } | Fact::DataNote { .. } => {}
+            Fact::PillarOverview { .. }
+            | Fact::PillarYears { .. }
+            | Fact::Pie { .. }
+            | Fact::Regions { .. }
+            | Fact::PartnerMap { .. }
+            | Fact::DataNote { .. } => {}
         }
     }
     executive.opening = opening.join(" ");

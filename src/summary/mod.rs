@@ -54,6 +54,13 @@ pub const TIMELINE_EVENTS: usize = 40;
 /// in date order); the count always covers them all.
 pub const RELATED_LISTED: usize = 10;
 
+/// How many of a pillar's events besides its highlights its section
+/// prints as short entries (the most significant, in date order): every
+/// one in a briefing of tens of events, so that each summary is printed
+/// once (issue 27, item 2); a dataset of thousands keeps its section
+/// readable, and says how many more the chronology lists.
+pub const REST_LISTED: usize = 40;
+
 /// What the caller asks of the summary.
 #[derive(Clone, Debug)]
 pub struct Selection<'a> {
@@ -148,6 +155,8 @@ struct Scope<'d> {
     pillars: Vec<&'d Pillar>,
     /// Every pillar's name by id.
     pillar_names: BTreeMap<&'d str, &'d str>,
+    /// Every pillar's short name (else its name) by id.
+    pillar_shorts: BTreeMap<&'d str, &'d str>,
     /// The events of the period, of any pillar (for related events).
     in_period: Vec<&'d Event>,
     /// The events of the period and of the pillars reported, by date.
@@ -172,6 +181,7 @@ impl<'d> Scope<'d> {
             .filter(|p| selection.pillars.is_empty() || selection.pillars.contains(&p.id))
             .collect();
         let pillar_names = dataset.pillars.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+        let pillar_shorts = dataset.pillars.iter().map(|p| (p.id.as_str(), p.short.as_deref().unwrap_or(&p.name))).collect();
         let in_period = period.select(&dataset.events, |_| true);
         let mut selected = period.select(&dataset.events, |e| reported(&pillars, e));
         selected.sort_by_cached_key(|e| chronological(e));
@@ -185,6 +195,7 @@ impl<'d> Scope<'d> {
             lookup: partners::Lookup::new(dataset),
             pillars,
             pillar_names,
+            pillar_shorts,
             in_period,
             selected,
             ahead,
@@ -199,7 +210,9 @@ impl<'d> Scope<'d> {
     }
 
     fn view(&self, e: &Event) -> EventView {
-        views::event_view(e, &self.pillar_names, self.period, &self.lookup, self.wording.words())
+        let mut view = views::event_view(e, &self.pillar_names, self.period, &self.lookup, self.wording.words());
+        view.also = e.also.iter().map(|a| self.pillar_shorts.get(&**a).copied().unwrap_or(a).to_owned()).collect();
+        view
     }
 }
 
@@ -269,8 +282,16 @@ fn pillar_summaries(scope: &Scope<'_>, (lookup, tally): (&partners::Lookup<'_>, 
         let related: Vec<&Event> =
             scope.in_period.iter().copied().filter(|e| e.also.iter().any(|a| **a == *pillar.id)).collect();
         let related_count = related.len();
-        let mut related = highlights(&related, RELATED_LISTED);
+        // An event of a reported pillar says what it bears on in its own
+        // entry; only the others are listed here.
+        let apart: Vec<&Event> = related.into_iter().filter(|e| !scope.reports(e)).collect();
+        let mut related = highlights(&apart, RELATED_LISTED);
         related.sort_by_cached_key(|e| chronological(e));
+        let top = highlights(&own, highlighted);
+        let rest: Vec<&Event> = own.iter().copied().filter(|e| !top.iter().any(|t| std::ptr::eq(*t, *e))).collect();
+        let rest_count = rest.len();
+        let mut rest = if rest_count <= REST_LISTED { rest } else { highlights(&rest, REST_LISTED) };
+        rest.sort_by_cached_key(|e| chronological(e));
         summaries.push(PillarSummary {
             id: pillar.id.clone(),
             name: pillar.name.clone(),
@@ -279,7 +300,6 @@ fn pillar_summaries(scope: &Scope<'_>, (lookup, tally): (&partners::Lookup<'_>, 
             colour: index,
             count: own.len(),
             share: if total == 0 { 0.0 } else { own.len() as f64 / total as f64 },
-            overview: String::new(),
             per_year: counts::per_year(&own, period),
             begun_before: counts::begun_before(&own, period),
             begun_before_label: (counts::begun_before(&own, period) > 0).then(|| wording.begun_before(period)),
@@ -292,8 +312,11 @@ fn pillar_summaries(scope: &Scope<'_>, (lookup, tally): (&partners::Lookup<'_>, 
             partner_spread: spreads.next().unwrap_or_default(),
             anchor: crate::slug::reference(&pillar.id),
             related_count,
+            related_apart: apart.len(),
             related: related.into_iter().map(|e| scope.view(e)).collect(),
-            highlights: highlights(&own, highlighted).into_iter().map(|e| scope.view(e)).collect(),
+            highlights: top.into_iter().map(|e| scope.view(e)).collect(),
+            rest: rest.into_iter().map(|e| scope.view(e)).collect(),
+            rest_count,
         });
     }
     summaries
@@ -338,6 +361,10 @@ fn executive(
             .collect(),
         per_kind: counts::with_compare(counts::per_kind(selected, wording), compare, wording),
         per_kind_pairs: counts::pairs(counts::per_kind(selected, wording)),
+        kind_pillars: counts::kind_pillars(selected, &scope.pillars, wording),
+        pillar_shorts: scope.pillars.iter().map(|p| p.short.as_deref().unwrap_or(&p.name).to_owned()).collect(),
+        year_pillars: counts::year_pillars(selected, &scope.pillars, period, wording),
+        planned_pillars: counts::planned_pillars(selected, &scope.pillars, wording),
         pie: summaries
             .iter()
             .map(|p| views::PieSlice { name: wording.slice(&p.name, p.planned), count: p.count, colour: p.colour })

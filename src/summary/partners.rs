@@ -205,6 +205,9 @@ pub struct IndexEvent {
     /// The pillar's short name, as the chronology's rows give it: with
     /// the date, where the reader finds the event there.
     pub pillar: String,
+    /// The event before it in the entry is of the same pillar: the
+    /// pillar is named once for its events (issue 27, item 2).
+    pub same_pillar: bool,
 }
 
 /// The registry, looked up by name (event partners hold registry names)
@@ -557,9 +560,9 @@ pub(super) fn index(
                 name: if mentioned { wording.words().text("partner-mentioned", &[("name", name.into())]) } else { name.to_owned() },
                 kind: partner.map(|p| wording.partner_kind(p.kind).to_owned()),
                 region: partner.and_then(|p| p.region).map(|r| wording.region(r).to_owned()),
-                events: chosen
+                events: by_pillar(chosen)
                     .into_iter()
-                    .map(|e| {
+                    .map(|(e, same_pillar)| {
                         let anchor = anchors.get(&*e.pillar).cloned().unwrap_or_default();
                         IndexEvent {
                             title: super::views::shown_title(wording.words(), e),
@@ -569,6 +572,7 @@ pub(super) fn index(
                             planned: e.status == Status::Planned,
                             anchor,
                             pillar: shorts.get(&*e.pillar).map_or(&*e.pillar, |s| *s).to_owned(),
+                            same_pillar,
                         }
                     })
                     .collect(),
@@ -576,6 +580,25 @@ pub(super) fn index(
             }
         })
         .collect()
+}
+
+/// A partner's events (by date) grouped by pillar, the pillars in the
+/// order their first event comes, each event by date within its pillar;
+/// with each, whether the one before it is of the same pillar.
+fn by_pillar(events: Vec<&Event>) -> Vec<(&Event, bool)> {
+    let mut pillars: Vec<&str> = Vec::new();
+    for e in &events {
+        if !pillars.contains(&&*e.pillar) {
+            pillars.push(&e.pillar);
+        }
+    }
+    let mut out: Vec<(&Event, bool)> = Vec::with_capacity(events.len());
+    for pillar in pillars {
+        for (i, e) in events.iter().filter(|e| *e.pillar == *pillar).enumerate() {
+            out.push((e, i > 0));
+        }
+    }
+    out
 }
 
 /// Events per partner country, for the partner map (issue 26): each

@@ -33,6 +33,19 @@ pub struct Executive {
     /// The same, in two columns side by side: row `n` holds kind `n` and
     /// kind `n + half` (a compact table; issue 9).
     pub per_kind_pairs: Vec<(KindCount, Option<KindCount>)>,
+    /// Events per kind and reported pillar, a row per kind that occurs
+    /// (one table for the four pillars' tables of kinds by year, issue 27,
+    /// item 2), with the pillars' short names as its columns.
+    pub kind_pillars: Vec<KindPillars>,
+    pub pillar_shorts: Vec<String>,
+    /// The same pillars' events by the year they began: a row for those
+    /// begun before the period (when any), one per year of the period and
+    /// one per undated span, each a cell per pillar.
+    pub year_pillars: Vec<KindPillars>,
+    /// Of the events of those rows, the planned ones per pillar ("of them
+    /// planned"), when any: plans are counted apart wherever counts are
+    /// printed (issue 25, item 6).
+    pub planned_pillars: Option<KindPillars>,
     /// The pie of events per pillar: each pillar's name, with its planned
     /// events said ("(2 planned)", issue 25 item 6), its count and colour.
     pub pie: Vec<PieSlice>,
@@ -234,8 +247,6 @@ pub struct PillarSummary {
     pub count: usize,
     /// `count` as a fraction of all events in the period (0 to 1).
     pub share: f64,
-    /// The sentence of its counts, from its [`super::Fact::PillarOverview`].
-    pub overview: String,
     /// Every calendar year of the period, with the events that began in
     /// it; events begun before the period and undated events are never
     /// counted here.
@@ -268,9 +279,31 @@ pub struct PillarSummary {
     pub anchor: String,
     /// How many events of other pillars name this one under `also`.
     pub related_count: usize,
-    /// The most significant of them ([`RELATED_LISTED`]), by date.
+    /// The most significant of those whose own pillar the briefing does not
+    /// report ([`RELATED_LISTED`]), by date: an event of a reported pillar
+    /// states its relation in its own entry ([`EventView::also`]), once
+    /// (issue 27, item 2).
     pub related: Vec<EventView>,
+    /// How many related events `related` is cut from.
+    pub related_apart: usize,
     pub highlights: Vec<EventView>,
+    /// The pillar's other events, by date: each printed once, as a short
+    /// entry after the highlights, so that every summary stands in the
+    /// briefing exactly once (issue 27, item 2).
+    pub rest: Vec<EventView>,
+    /// How many other events it has: `rest` is cut short when more
+    /// ([`super::REST_LISTED`]).
+    pub rest_count: usize,
+}
+
+/// One row of the overview's table of events by year and kind per pillar:
+/// its label (a kind, a year, a span), a count per reported pillar in
+/// report order, and the total.
+#[derive(Clone, Debug, Serialize)]
+pub struct KindPillars {
+    pub name: String,
+    pub cells: Vec<usize>,
+    pub total: usize,
 }
 
 /// A kind's events begun before the period, per year and per undated span,
@@ -333,6 +366,10 @@ pub struct EventView {
     pub undated: bool,
     /// Announced, not (yet) happened.
     pub planned: bool,
+    /// The other pillars it bears on (`also`), by their short names: said
+    /// once, in its entry, instead of a list of related events under each
+    /// of them.
+    pub also: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -496,5 +533,6 @@ pub(super) fn event_view(
         carried_in: period.began_before(e),
         undated: e.undated,
         planned: e.status == Status::Planned,
+        also: Vec::new(),
     }
 }

@@ -77,6 +77,16 @@ impl<'w> Wording<'w> {
         self.words.text("chronology-begun-before", &[("year", Arg::from(period.start.year().to_string()))])
     }
 
+    /// The label of the undated events of `span`: "Undated, 2024–2026".
+    pub(super) fn undated_column(&self, span: &super::views::SpanCount) -> String {
+        let parse = |text: &str| crate::date::PartialDate::parse(text).ok();
+        let shown = match (parse(&span.from), parse(&span.until)) {
+            (Some(from), Some(until)) => from.display_span_in(&until, self.words),
+            _ => format!("{}–{}", span.from, span.until),
+        };
+        self.words.text("column-undated", &[("span", Arg::from(shown))])
+    }
+
     /// A pie slice's name: the pillar's, with its planned events said.
     pub(super) fn slice(&self, name: &str, planned: usize) -> String {
         if planned == 0 {

@@ -450,7 +450,6 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("partners-compared-absent", &["partners"]),
     ("partners-compared-absent-none", &[]),
     ("names-and-more", &["names", "more"]),
-    ("pillar-counts", &["count", "share", "related"]),
     ("pillar-partners", &["partners", "more"]),
     ("pillar-partners-regions", &["partners", "more", "regions"]),
     ("row-planned", &[]),
@@ -490,9 +489,6 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("source", &["source", "addresses", "events"]),
     ("source-published", &["source", "date", "addresses", "events"]),
     ("about-compiled", &["events", "pillars", "in_period", "from", "until"]),
-    ("about-undated", &["count", "spans", "example"]),
-    ("about-undated-span", &["count", "span"]),
-    ("about-planned", &["count"]),
     ("about-highlights", &[]),
     ("heading-key-judgements", &[]),
     ("judgement-confidence", &["confidence"]),
@@ -566,6 +562,13 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("map-column-places", &[]),
     ("map-route-places", &["name", "kind", "places"]),
     ("subject-country", &[]),
+    // The pillar sections' entries and the overview's tables (pages4,
+    // issue 27, item 2).
+    ("heading-other-events", &[]),
+    ("event-also", &["pillars"]),
+    ("table-events-by-year-and-kind", &[]),
+    ("map-see-index", &[]),
+    ("pillar-rest-some", &["shown", "count"]),
 ];
 
 #[cfg(test)]

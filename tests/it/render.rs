@@ -305,10 +305,13 @@ fn a_chart_of_rows_without_its_fields_names_the_field_and_line() {
 fn undated_facts_are_counted_in_no_year_and_shown_as_undated() {
     let md = briefing(&["--data", fixture("valid/precision").to_str().unwrap(), "--period", "2024-2026", "--highlights", "5"]);
     // Energy: two dated events (2026), one undated in 2024–2026, one in
-    // March–May 2025; the years hold only the dated ones.
-    assert!(md.contains("| Kind | 2024 | 2025 | 2026 | Undated, 2024–2026 | Undated, March–May 2025 | Total |\n"), "{md}");
-    assert!(md.contains("| Contract | – | – | – | 1 | – | 1 |\n| Statement | – | – | – | – | 1 | 1 |\n"), "{md}");
-    assert!(md.contains("| **Total** | **–** | **–** | **2** | **1** | **1** | **4** |\n"), "{md}");
+    // March–May 2025; the years hold only the dated ones (issue 27: one
+    // table of a column a pillar, in the overview).
+    assert!(md.contains("| Pillar | Energy | Diplomacy | Total |\n| --- | ---: | ---: | ---: |\n| Events | 4 (1 planned) | 2 | 6 |\n| Share | 66.7% | 33.3% | 100.0% |\n| Related | – | – | – |\n| 2025 | – | 1 | 1 |\n| 2026 | 2 | – | 2 |\n"), "{md}");
+    // 2024, a year in which no event began, is no row (issue 27, item 6).
+    assert!(!md.contains("| 2024 |"), "{md}");
+    assert!(md.contains("| Undated, 2024–2026 | 1 | 1 | 2 |\n| Undated, March–May 2025 | 1 | – | 1 |\n"), "{md}");
+    assert!(md.contains("| Contract | 1 | – | 1 |\n| Mission | – | 1 | 1 |\n| Statement | 1 | – | 1 |\n"), "{md}");
     assert!(md.contains("*undated, 2024–2026* · contract · major (4/5)"), "{md}");
     // The chronology: dated events in its table, the others grouped by span.
     let chronology = &md[md.find("## Chronology").unwrap()..md.find("## Sources").unwrap()];
@@ -319,9 +322,10 @@ fn undated_facts_are_counted_in_no_year_and_shown_as_undated() {
     assert!(chronology.contains("| Undated within spring 2025\u{a0}·\u{a0}statement | Energy |\n"), "{chronology}");
     // The timeline marks them for Mermaid (grey, named) and the PDF (flag).
     assert!(md.contains("Undated within 2024 to 2026 (undated) :crit, done, s4ue1, 2024-01-01, 2026-12-31"), "{md}");
-    // The data note explains the convention with the count.
-    assert!(md.contains("the source places 3 facts of the period somewhere in a span without a date of their own (2 within 2024–2026; 1 within March–May 2025)"), "{md}");
+    // Page one says how many, the overview's table how many per span; the
+    // about-note does not say it again (issue 27, item 2).
     assert!(md.contains("3 facts are known only to lie somewhere in the period"), "{md}");
+    assert!(!md.contains("somewhere in a span without a date of their own"), "{md}");
 }
 
 #[test]
@@ -335,9 +339,9 @@ fn plans_approximate_figures_and_source_notes_are_shown() {
     let held = md.find("#### Summit held in 2026\n").unwrap();
     let planned = md.find("#### Summit planned for 2026\n").unwrap();
     assert!(held < planned, "{md}");
-    assert!(md.contains("\n**Figures:** Volume: about 1.5 bcm/yr; Length: 10 years\n"), "{md}");
+    assert!(md.contains(" **Figures:** Volume: about 1.5 bcm/yr; Length: 10 years."), "{md}");
     assert!(md.contains("- Gazette: cited by 4 events. Funded by the Example Agency.\n"), "{md}");
-    assert!(md.contains("1 event of the period is only announced"), "{md}");
+    assert!(md.contains("1 event is only planned."), "{md}");
 }
 
 /// The about-note speaks to a reader: what the briefing covers, not the
@@ -347,7 +351,9 @@ fn the_about_note_says_what_the_briefing_covers_not_its_files() {
     let md = briefing(&["--data", fixture("valid/precision").to_str().unwrap(), "--period", "2024-2026"]);
     let about = &md[md.find("## About this briefing").expect("an about-note")..];
     assert!(about.contains("This briefing covers 1 January 2024 to 31 December 2026: the 6 events, of the 6 recorded in 2 pillars"), "{about}");
-    assert!(about.contains("(\"undated, 2024–2026\") and counted in no year."), "{about}");
+    // Page one and the overview's table count the undated facts and the
+    // plans; the about-note does not say it again (issue 27, item 2).
+    assert!(!about.contains("(\"undated, 2024–2026\")") && !about.contains("only announced"), "{about}");
     assert!(!about.contains("events/") && !about.contains(".toml") && !about.contains("Files with"), "{about}");
 }
 

@@ -195,8 +195,8 @@ fn the_provenance_of_graded_sources_counts_sources_events_and_grades() {
         "- Gamma Daily: cited by 1 event\n",
         // Where an event cites it: the information's credibility in the
         // scale's published words.
-        "**Sources:** Alpha Wire (information 2 Probably true); Beta Review\n",
-        "**Sources:** Alpha Wire (information 6 Truth cannot be judged)\n",
+        "**Sources:** Alpha Wire (information 2 Probably true); Beta Review.\n",
+        "**Sources:** Alpha Wire (information 6 Truth cannot be judged).\n",
     ] {
         assert!(md.contains(line), "`{line}` in:\n{md}");
         assert!(pdf.contains(&letters(line.trim_start_matches("- "))), "`{line}` in the PDF");
@@ -238,7 +238,7 @@ fn the_sefe_volume_is_printed_with_its_event_in_both_formats() {
     let (md, pdf) = default_both();
     let shown = "Ten-year gas contract with Germany's SEFE, with additional volumes delivered to Austria (Annual volume: about 1.5 billion cubic metres of gas a year)";
     assert!(md.contains(&format!("| {shown}\u{a0}·\u{a0}contract |")), "the chronology's row");
-    assert!(md.contains("- **SEFE** (company): [Energy](#3-energy-and-green-transition-diplomacy), undated, 2024–2026\n"), "the index of partners");
+    assert!(md.contains("- **SEFE** (company): [Energy](#3-energy-and-green-transition-diplomacy) undated, 2024–2026\n"), "the index of partners");
     assert!(pdf.contains("GermanysSEFEwithadditionalvolumesdeliveredtoAustriaAnnualvolumeabout15billioncubicmetresofgasayear"), "the PDF");
 }
 
