@@ -153,8 +153,8 @@ fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
     let (document, mut warnings) = lay_out_read(markdown, blocks, options);
     if let Some(line) = too_deep {
         warnings.push(format!(
-            "the Markdown nests quotes, lists and footnotes deeper than {} levels (line {line}): the deeper levels are set at that depth",
-            blocks::MAX_NESTING
+            "`>`, `-` and `[^note]` nest deeper than {max} levels at line {line}; deeper levels are set at level {max}",
+            max = blocks::MAX_NESTING
         ));
     }
     (document, warnings)

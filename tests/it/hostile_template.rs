@@ -88,7 +88,7 @@ fn nesting_at_any_depth_is_drawn_without_overflowing() {
             // the binary's main thread's.
             let typeset = std::thread::spawn(move || typeset::typeset(&markdown, &options())).join().expect("no overflow");
             assert!(drawn(&typeset.document).contains("Bottom"), "{open:?} × {depth}");
-            let warned = typeset.warnings.iter().any(|w| w.contains("deeper than 32 levels"));
+            let warned = typeset.warnings.iter().any(|w| w.contains("deeper than 32 levels at line"));
             assert_eq!(warned, depth * levels > MAX_NESTING, "{open:?} × {depth}: {:?}", typeset.warnings);
         }
     }
