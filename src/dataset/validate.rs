@@ -51,6 +51,8 @@ pub fn validate(root: &str, files: &[DataFile]) -> Result<Dataset, DatasetError>
             path: file.relative.clone(),
             pillars: defs.pillars.len(),
             events: defs.events.len(),
+            partners: defs.partners.len(),
+            sources: defs.sources.len(),
         })
         .collect();
     let mut merged = merge(files, checked, &mut diagnostics);

@@ -12,6 +12,7 @@ mod docs;
 mod hardening;
 mod highlights;
 mod judgements;
+mod hostile_glyphs;
 mod hostile_template;
 mod hostile_text;
 mod house;
