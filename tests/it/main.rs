@@ -13,6 +13,7 @@ mod hardening;
 mod highlights;
 mod judgements;
 mod hostile_glyphs;
+mod hostile_mermaid;
 mod hostile_template;
 mod hostile_text;
 mod house;
