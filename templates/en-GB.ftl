@@ -1090,3 +1090,9 @@ figure-pillar-each = { $pillar } { $count }{ $planned ->
 # One of Azerbaijan's own bodies (registry kind `domestic`) an event names,
 # in the event's list of partners, after its partners: $name.
 partner-own = { $name } (Azerbaijani body)
+
+## hardtpl
+
+# In the change report, a figure that is its event's lead figure (`lead =
+# true`): $figure, the figure as the report shows it ("Budget: about 2.5").
+changes-figure-lead = { $figure } (the lead figure)
