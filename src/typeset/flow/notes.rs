@@ -39,7 +39,7 @@ impl Builder<'_> {
                     Block::Paragraph { runs } | Block::Heading { runs, .. } => runs.clone(),
                     Block::Table { .. } | Block::Image { .. } => {
                         if !numbered {
-                            self.paragraph(&[number.clone()], Pt::ZERO, width, Face::Serif, style::NOTE, style::NOTE_LEADING, false, Pt::ZERO);
+                            self.paragraph(std::slice::from_ref(&number), Pt::ZERO, width, Face::Serif, style::NOTE, style::NOTE_LEADING, false, Pt::ZERO);
                             numbered = true;
                         }
                         self.blocks(std::slice::from_ref(block), Pt::ZERO, width);
@@ -55,7 +55,7 @@ impl Builder<'_> {
                 self.paragraph(&runs, Pt::ZERO, width, Face::Serif, style::NOTE, style::NOTE_LEADING, false, Pt::ZERO);
             }
             if !numbered {
-                self.paragraph(&[number.clone()], Pt::ZERO, width, Face::Serif, style::NOTE, style::NOTE_LEADING, false, Pt::ZERO);
+                self.paragraph(std::slice::from_ref(&number), Pt::ZERO, width, Face::Serif, style::NOTE, style::NOTE_LEADING, false, Pt::ZERO);
             }
             let mut chunks = std::mem::replace(&mut self.chunks, saved);
             // Lines of a note may part across pages; never keep them.
