@@ -92,6 +92,14 @@ fn nesting_at_any_depth_is_drawn_without_overflowing() {
             assert_eq!(warned, depth * levels > MAX_NESTING, "{open:?} × {depth}: {:?}", typeset.warnings);
         }
     }
+    // Inside a footnote: the note is a level, its quotes the rest.
+    for depth in [1, MAX_NESTING - 1, MAX_NESTING, 6_000] {
+        let markdown = format!("# T\n\nA claim.[^n]\n\n[^n]: {}Bottom\n", "> ".repeat(depth));
+        let typeset = std::thread::spawn(move || typeset::typeset(&markdown, &options())).join().expect("no overflow");
+        assert!(drawn(&typeset.document).contains("Bottom"), "note × {depth}");
+        let warned = typeset.warnings.iter().any(|w| w.contains("deeper than 32 levels at line"));
+        assert_eq!(warned, depth + 1 > MAX_NESTING, "note × {depth}: {:?}", typeset.warnings);
+    }
 }
 
 /// Through the binary: a template that nests 6,000 levels is refused at
