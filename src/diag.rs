@@ -264,16 +264,19 @@ pub fn cap(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut listed = 0;
     let (mut file_listed, mut file_more) = (0, 0);
     let mut current: Option<String> = None;
-    let flush = |kept: &mut Vec<Diagnostic>, path: &Option<String>, more: usize| {
+    // Whether a file's unlisted ones are all warnings: their line is one.
+    let mut only_warnings = true;
+    let flush = |kept: &mut Vec<Diagnostic>, path: &Option<String>, more: usize, only_warnings: bool| {
         if let (Some(path), true) = (path, more > 0) {
-            kept.push(Diagnostic::more(path, more));
+            let line = Diagnostic::more(path, more);
+            kept.push(if only_warnings { line.warning() } else { line });
         }
     };
     for d in diagnostics {
         if current.as_deref() != Some(d.path.as_str()) {
-            flush(&mut kept, &current, file_more);
+            flush(&mut kept, &current, file_more, only_warnings);
             current = Some(d.path.clone());
-            (file_listed, file_more) = (0, 0);
+            (file_listed, file_more, only_warnings) = (0, 0, true);
         }
         if d.more == 0 && file_listed < LISTED_PER_FILE && listed < LISTED {
             file_listed += 1;
@@ -281,9 +284,10 @@ pub fn cap(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
             kept.push(d);
         } else {
             file_more += d.count();
+            only_warnings &= !d.is_error();
         }
     }
-    flush(&mut kept, &current, file_more);
+    flush(&mut kept, &current, file_more, only_warnings);
     kept
 }
 
@@ -368,6 +372,11 @@ mod tests {
         let capped = cap(files);
         assert_eq!(capped.iter().filter(|d| d.more == 0).count(), LISTED);
         assert_eq!(capped.iter().map(Diagnostic::count).sum::<usize>(), 2000);
+        // Warnings left out are counted in a warning, not an error.
+        let capped = cap(many("w", 150).map(Diagnostic::warning).collect());
+        assert_eq!(capped[100].to_string(), "w: warning: … and 50 more problems in this file");
+        let mixed = many("m", 100).map(Diagnostic::warning).chain(many("m", 2).map(|mut d| { d.offset += 200; d })).collect();
+        assert_eq!(cap(mixed)[100].to_string(), "m: error: … and 2 more problems in this file");
     }
 
     #[test]

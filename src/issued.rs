@@ -379,6 +379,27 @@ mod tests {
         assert_eq!(file_safe(""), None);
     }
 
+    /// Issue 29, item 11: a reference that is a path, in every arrangement
+    /// of path pieces, names a file in the issued folder and nowhere else.
+    #[test]
+    fn a_reference_that_is_a_path_stays_in_the_issued_folder() {
+        const PIECES: [&str; 9] = ["..", "/", "\\", ".", "a", "\0", "C:", "~", " "];
+        let report = Path::new("reports/azint-briefing-2025.json");
+        let date = NaiveDate::from_ymd_opt(2026, 2, 12).unwrap();
+        let mut stack = vec![(String::new(), 0)];
+        while let Some((reference, n)) = stack.pop() {
+            if let Some(safe) = file_safe(&reference) {
+                assert!(!safe.contains(['/', '\\', '\0', ':']) && !safe.starts_with('.') && safe.len() <= 64, "{reference:?} → {safe:?}");
+                let path = copy_path(report, date, Some(&safe));
+                assert_eq!(path.parent(), Some(Path::new("reports/issued")), "{reference:?} → {}", path.display());
+                assert_eq!(path.components().count(), 3, "{reference:?} → {}", path.display());
+            }
+            if n < 4 {
+                stack.extend(PIECES.iter().map(|p| (format!("{reference}{p}"), n + 1)));
+            }
+        }
+    }
+
     #[test]
     fn issued_briefings_are_listed_by_date_and_chosen_by_date_or_reference() {
         let dir = tempfile::tempdir().unwrap();

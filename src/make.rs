@@ -14,6 +14,7 @@ use crate::snapshot::Snapshot;
 use crate::summary::Summary;
 use crate::{diag, report, typeset};
 
+mod glyphs;
 mod maps;
 
 /// What the reports are made from. Owned, so that a long briefing's data
@@ -113,54 +114,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
     Ok(Made { reports, changes_report, pages, warnings, map_files, stale_maps, images })
 }
 
-/// Characters that no font of the report can draw, one warning each with
-/// the event and file it comes from (or the templates), so that none
-/// becomes a silent blank in the PDF.
-pub fn missing_glyphs(dataset: &Dataset, markdown: &str) -> Vec<diag::Diagnostic> {
-    use crate::typeset::fonts::{covers, visible, Face, Fonts};
-    let mut seen = std::collections::BTreeSet::new();
-    let mut warnings = Vec::new();
-    // Each character no font has, once, named where it is first met.
-    let mut check = |text: &str, path: &str, what: &dyn Fn() -> String| {
-        for c in text.chars().filter(|&c| !c.is_ascii() && !covers(c)) {
-            if seen.insert(c) {
-                let message = format!(
-                    "{}: U+{:04X} '{c}' is in none of the report's fonts; the PDF shows '{}' instead",
-                    what(),
-                    c as u32,
-                    visible(Fonts::get(), Face::Serif, c)
-                );
-                warnings.push(diag::Diagnostic::error_in(path, message).warning());
-            }
-        }
-    };
-    for event in &dataset.events {
-        let texts = [&event.title, &event.summary]
-            .into_iter()
-            .chain(&event.partners)
-            .chain(event.figures.iter().flat_map(|f| std::iter::once(&f.label).chain(&f.unit)))
-            .chain(event.sources.iter().flat_map(|s| std::iter::once(&s.name).chain(&s.note)));
-        for text in texts {
-            check(text, &event.file, &|| format!("event `{}`", event.id));
-        }
-    }
-    // Pillars and `[report]` values are in the briefing's text too: name
-    // their file before the templates get the blame (issue 10, class 16).
-    for pillar in &dataset.pillars {
-        for text in std::iter::once(&pillar.name).chain(&pillar.summary) {
-            check(text, &pillar.file, &|| format!("pillar `{}`", pillar.id));
-        }
-    }
-    if let Some(file) = &dataset.report_file {
-        let meta = &dataset.report;
-        let values = [Some(&meta.title), meta.subtitle.as_ref(), meta.author.as_ref(), meta.organisation.as_ref()];
-        for text in values.into_iter().flatten() {
-            check(text, file, &|| "`[report]`".to_owned());
-        }
-    }
-    check(markdown, "templates", &|| "the briefing's text".to_owned());
-    warnings
-}
+pub use glyphs::missing_glyphs;
 
 /// The typesetter's settings for this report: paper, language, running
 /// header, and metadata dated from `--as-of`, never from the clock; the

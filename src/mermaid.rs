@@ -193,6 +193,9 @@ pub fn label(text: &str) -> String {
 const GANTT_KEYWORDS: &[&str] = &[
     "gantt", "dateformat", "inclusiveenddates", "topaxis", "axisformat", "tickinterval", "includes", "excludes",
     "todaymarker", "weekday", "weekend", "title", "accdescr", "acctitle", "section", "click", "%%",
+    // Mermaid 11 reads `call` and `href` after any white space, not only
+    // after `click` (issue 29, item 6: found by its own parser).
+    "call", "href",
 ];
 
 /// A gantt title, section or task name, read by Mermaid exactly as

@@ -1091,3 +1091,8 @@ table-events-by-year-and-kind = Events per pillar by year and by kind
 # Before a pillar's other events cut short (a dataset of thousands): $shown
 # of $count.
 pillar-rest-some = The { $shown } most significant of its { $count } other events.
+## hardtpl
+
+# In the change report, a figure that is its event's lead figure (`lead =
+# true`): $figure, the figure as the report shows it ("Budget: about 2.5").
+changes-figure-lead = { $figure } (the lead figure)

@@ -355,14 +355,27 @@ fn view_date(_: &Dataset, e: &Event) -> FieldValue {
     })
 }
 
+/// What a figure's view starts with when it is the event's lead figure.
+pub const LEAD_MARK: &str = "* ";
+
+/// What stands between a source's view and its note.
+pub const NOTE_MARK: &str = " — ";
+
 fn view_figures(_: &Dataset, e: &Event) -> FieldValue {
     let shown = e.figures.iter().map(|f| {
         let value = crate::number::format_number(f.value);
         // `~` marks an approximate value (`approx = true`).
         let value = if f.approx { format!("~{value}") } else { value };
-        match &f.unit {
+        let shown = match &f.unit {
             Some(unit) => format!("{}: {value} {unit}", f.label),
             None => format!("{}: {value}", f.label),
+        };
+        // `* ` marks the lead figure (`lead = true`): what the content
+        // hash sees, the view shows (issue 29, item 9).
+        if f.lead {
+            format!("{LEAD_MARK}{shown}")
+        } else {
+            shown
         }
     });
     FieldValue::List(shown.collect())
@@ -376,6 +389,12 @@ fn view_sources(_: &Dataset, e: &Event) -> FieldValue {
         let details: Vec<String> = s.url.iter().cloned().chain(s.published.map(|d| d.to_string())).chain(credibility).collect();
         if !details.is_empty() {
             text.push_str(&format!(" ({})", details.join(", ")));
+        }
+        // The note is the event's content too (hashed): shown after ` — `
+        // (issue 29, item 9: editing it named no field).
+        if let Some(note) = &s.note {
+            text.push_str(NOTE_MARK);
+            text.push_str(note);
         }
         text
     });

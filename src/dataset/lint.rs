@@ -32,8 +32,30 @@ pub fn lint(dataset: &Dataset, as_of: NaiveDate) -> Vec<Diagnostic> {
             .warning()
         })
         .collect();
+    warnings.extend(uncited_sources(dataset));
     crate::diag::sort(&mut warnings);
     warnings
+}
+
+/// A `[[source]]` no event cites: nothing of it reaches the briefing
+/// (issue 29, item 11), named in its file (the registry is in file order,
+/// and `contents` counts each file's entries).
+fn uncited_sources(dataset: &Dataset) -> Vec<Diagnostic> {
+    let cited: std::collections::HashSet<&str> = dataset.events.iter().flat_map(|e| e.sources.iter().filter_map(|s| s.id.as_deref())).collect();
+    let files = dataset.contents.iter().enumerate().flat_map(|(i, f)| std::iter::repeat_n(dataset.files.get(i).map_or(f.path.as_str(), String::as_str), f.sources));
+    dataset
+        .sources
+        .iter()
+        .zip(files.chain(std::iter::repeat("the source registry")))
+        .filter_map(|(source, file)| {
+            let id = source.id.as_deref()?;
+            (!cited.contains(id)).then(|| {
+                Diagnostic::error_in(file, format!("source `{id}` is cited by no event: the briefing does not show it"))
+                    .with_help(format!("cite it in an event's `sources` (`sources = [\"{id}\"]`), or remove it"))
+                    .warning()
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -67,6 +89,17 @@ significance = 3
 summary = "S."
 sources = [{ name = "S" }]
 "#;
+
+    /// Issue 29, item 11: a registry source no event cites is named.
+    #[test]
+    fn a_source_cited_by_no_event_is_a_warning_in_its_file() {
+        let text = format!("{DATA}\n[[source]]\nid = \"used\"\nname = \"U\"\nkind = \"media\"\n\n[[source]]\nid = \"idle\"\nname = \"I\"\nkind = \"media\"\n");
+        let text = text.replacen("sources = [{ name = \"S\" }]", "sources = [\"used\"]", 1);
+        let dataset = validate_text("d.toml", Box::leak(text.into_boxed_str())).unwrap();
+        let warnings: Vec<String> = lint(&dataset, day("2025-03-01")).iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].starts_with("d.toml: warning: source `idle` is cited by no event"), "{warnings:?}");
+    }
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

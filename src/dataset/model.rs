@@ -53,6 +53,11 @@ pub struct FileContents {
     pub path: String,
     pub pillars: usize,
     pub events: usize,
+    /// Its `[[partner]]` and `[[source]]` tables: the registries are in
+    /// file order, so these counts name each entry's file (for warnings
+    /// about its text, issue 29, item 3).
+    pub partners: usize,
+    pub sources: usize,
 }
 
 /// The `[report]` table.

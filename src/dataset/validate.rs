@@ -81,6 +81,8 @@ fn validate_checked(root: &str, files: &[DataFile], checked: Vec<FileDefs>) -> R
             path: file.relative.clone(),
             pillars: defs.pillars.len(),
             events: defs.events.len(),
+            partners: defs.partners.len(),
+            sources: defs.sources.len(),
         })
         .collect();
     let mut merged = merge(files, checked, &mut diagnostics);

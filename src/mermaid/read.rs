@@ -143,7 +143,10 @@ fn list(text: &str) -> Result<Vec<String>, ParseError> {
         .strip_prefix('[')
         .and_then(|t| t.strip_suffix(']'))
         .ok_or_else(|| ParseError::NotAList(text.to_owned()))?;
-    Ok(inner.split(',').map(|s| decode(s.trim().trim_matches('"'))).filter(|s| !s.is_empty()).collect())
+    if inner.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(inner.split(',').map(|s| decode(s.trim().trim_matches('"'))).collect())
 }
 
 /// `y-axis "TITLE" MIN --> MAX`, each part optional.

@@ -37,13 +37,14 @@ fn pie(title: &str, slices: &[Slice], alt: &Alt) -> String {
 }
 
 /// A category as an `x-axis` item: bare when a number (a year), else
-/// quoted. A comma, a quote or a `]` would end the item or the list, and
-/// becomes a space.
+/// quoted, with a comma and a `]` (which would end the item or the list)
+/// as entity codes, which Mermaid and [`super::decode`] read back: the
+/// category reads as written (issue 29, item 6).
 pub fn category(text: &str) -> String {
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         text.to_owned()
     } else {
-        format!("\"{}\"", label(&text.replace([',', '"', ']'], " ")))
+        format!("\"{}\"", label(text).replace(',', "#44;").replace(']', "#93;"))
     }
 }
 

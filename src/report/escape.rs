@@ -42,11 +42,11 @@ pub fn markdown(text: &str) -> String {
                 out.push(c);
             }
             // A bare `https://…` or `www.…` would become a link (and
-            // markdownlint's MD034 complains); `:name:` an emoji. Escaping
-            // one character breaks the pattern; it still reads as written.
-            ':' if text[index..].starts_with("//")
-                || shortcode(&text[index..]) && !text[..at].ends_with(|p: char| p.is_alphanumeric()) =>
-            {
+            // markdownlint's MD034 complains); `:name:` an emoji, after a
+            // letter too (`Baku:x:Tbilisi` showed ❌ in GitHub and pandoc,
+            // issue 29, item 7). Escaping one character breaks the pattern;
+            // it still reads as written.
+            ':' if text[index..].starts_with("//") || shortcode(&text[index..]) => {
                 out.push_str("\\:")
             }
             '.' if text[..at].to_ascii_lowercase().ends_with("www")
@@ -105,7 +105,53 @@ mod tests {
         assert_eq!(markdown("www.x.org, awww.no"), r"www\.x.org, awww.no");
         assert_eq!(markdown("desk@x.org"), r"desk\@x.org");
         assert_eq!(markdown("$5 to $6"), r"\$5 to \$6");
-        assert_eq!(markdown(":x: and :+1: at 10:30: ok"), r"\:x: and \:+1: at 10:30: ok");
+        assert_eq!(markdown(":x: and :+1: at 10:30: ok"), r"\:x: and \:+1: at 10\:30: ok");
+        assert_eq!(markdown("Baku:x:Tbilisi"), r"Baku\:x:Tbilisi");
+    }
+
+    /// Issue 29, item 7: no emoji shortcode, bare link, mention or
+    /// strikethrough is left in any text made of their parts, wherever
+    /// they stand: generated over every arrangement of a few pieces.
+    #[test]
+    fn no_gfm_extension_is_left_in_any_arrangement_of_its_parts() {
+        const PIECES: [&str; 12] = ["Baku", ":", "x", "+1", "_", "-", " ", "10", "www.", "@", "~", "://"];
+        let mut count = 0;
+        // Every sequence of up to five pieces: 12^5 texts.
+        let mut stack = vec![(String::new(), 0)];
+        while let Some((text, pieces)) = stack.pop() {
+            let escaped = markdown(&text);
+            check(&text, &escaped);
+            count += 1;
+            if pieces < 5 {
+                for p in PIECES {
+                    stack.push((format!("{text}{p}"), pieces + 1));
+                }
+            }
+        }
+        assert_eq!(count, (0..=5).map(|n| PIECES.len().pow(n)).sum::<usize>());
+    }
+
+    /// What `escaped` must not hold: an unescaped `:` opening a shortcode
+    /// (`:name:`), `://`, a `www.` at a word's start, `@`, `~`.
+    fn check(text: &str, escaped: &str) {
+        let bytes = escaped.as_bytes();
+        let escaped_at = |i: usize| bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1;
+        for (i, c) in escaped.char_indices() {
+            let raw = !escaped_at(i);
+            let rest = &escaped[i + 1..];
+            match c {
+                ':' if raw => {
+                    assert!(!rest.starts_with("//"), "{text:?} → {escaped:?}");
+                    let name = rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-')).count();
+                    assert!(name == 0 || rest.as_bytes().get(name) != Some(&b':'), "a shortcode: {text:?} → {escaped:?}");
+                }
+                '@' | '~' => assert!(!raw, "{text:?} → {escaped:?}"),
+                'w' | 'W' if raw && rest.to_ascii_lowercase().starts_with("ww.") => {
+                    assert!(escaped[..i].ends_with(|p: char| p.is_alphanumeric()), "a www link: {text:?} → {escaped:?}");
+                }
+                _ => {}
+            }
+        }
     }
 
     #[test]

@@ -8,6 +8,8 @@ use handlebars::{Handlebars, RenderErrorReason};
 
 use super::{helpers, lang_span, words, ReportError};
 use crate::diag::Diagnostic;
+use output::Capped;
+pub use output::MAX_MARKDOWN_NESTING;
 
 /// The built-in templates, `templates/` in the repository. `briefing` is the
 /// document; the others are partials it includes as `{{> name}}`. Each is
@@ -485,6 +487,7 @@ impl Templates {
             }
             paths.insert(name, source.path.clone());
         }
+        problems.extend(sources.iter().filter_map(output::nests_too_deep));
         if problems.is_empty() {
             let html = sources.iter().flat_map(raw_html).collect();
             Ok(Templates { registry, paths, max_output: MAX_OUTPUT_BYTES, html, words: catalogue })
@@ -511,9 +514,9 @@ impl Templates {
     /// Renders the template named `template` (a partial, as `changes`) with `data`:
     /// the change report is the `changes` partial on its own (issue 24).
     pub fn render_named<T: serde::Serialize>(&self, template: &str, data: &T) -> Result<String, ReportError> {
-        let mut out = Capped { bytes: Vec::new(), max: self.max_output };
+        let mut out = Capped::new(self.max_output);
         let rendered = self.registry.render_to_write(template, data, &mut out);
-        if out.bytes.len() > self.max_output {
+        if out.over() {
             let path = self.paths.get(template).cloned().unwrap_or_else(|| template.to_owned());
             return Err(ReportError::Invalid(vec![Diagnostic::error_in(
                 &path,
@@ -537,32 +540,17 @@ impl Templates {
         })?;
         // The escape function and helpers only ever give text, so the
         // output is UTF-8.
-        String::from_utf8(out.bytes).map_err(|e| {
+        let markdown = String::from_utf8(out.into_bytes()).map_err(|e| {
             ReportError::Invalid(vec![Diagnostic::error_in(template, format!("the templates' output is not UTF-8: {e}"))])
-        })
-    }
-}
-
-/// A writer that refuses to grow past `max` bytes (it keeps one byte more,
-/// to tell that the limit was hit).
-struct Capped {
-    bytes: Vec<u8>,
-    max: usize,
-}
-
-impl std::io::Write for Capped {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.bytes.len() + buf.len() > self.max {
-            let room = (self.max + 1).saturating_sub(self.bytes.len());
-            self.bytes.extend_from_slice(&buf[..room.min(buf.len())]);
-            return Err(std::io::Error::other("over the output limit"));
+        })?;
+        if let Some((offset, depth)) = output::nesting(&markdown) {
+            let line = crate::diag::line_col(&markdown, offset).0;
+            return Err(ReportError::Invalid(vec![Diagnostic::error_in(
+                &self.path_of(template),
+                format!("the Markdown it writes nests {depth} levels deep at line {line} of its output (quotes, lists, footnotes, emphasis), deeper than {MAX_MARKDOWN_NESTING}: does a template repeat `>` or `-` inside a loop?"),
+            )]));
         }
-        self.bytes.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+        Ok(markdown)
     }
 }
 
@@ -594,6 +582,8 @@ fn raw_html(source: &TemplateSource) -> Vec<Diagnostic> {
     }
     out
 }
+
+mod output;
 
 #[cfg(test)]
 mod tests;

@@ -14,7 +14,7 @@
 //! [`migrate`] reads it as the new value when it says the same in the
 //! built-in words, so that an unchanged field never looks edited.
 
-use crate::dataset::event_fields::{FieldValue, Shown};
+use crate::dataset::event_fields::{FieldValue, Shown, LEAD_MARK, NOTE_MARK};
 use crate::date::PartialDate;
 use crate::words::Catalogue;
 
@@ -43,7 +43,14 @@ pub fn say_value(field: &Shown, value: &FieldValue, words: &Catalogue) -> FieldV
 /// kept): the value, or each item of a list.
 pub fn migrate(field: &Shown, old: &FieldValue, new: &FieldValue) -> FieldValue {
     let builtin = Catalogue::builtin();
-    let same = |old: &str, new: &str| old == new || old == say(field, new, &builtin);
+    // Summaries written before kept no source's note and no lead mark
+    // (issue 29, item 9): the same item without them is the same item.
+    let older = |new: &str| match field.name {
+        "sources" => new.split_once(NOTE_MARK).map(|(before, _)| before.to_owned()),
+        "figures" => new.strip_prefix(LEAD_MARK).map(str::to_owned),
+        _ => None,
+    };
+    let same = |old: &str, new: &str| old == new || old == say(field, new, &builtin) || older(new).is_some_and(|o| old == o || old == say(field, &o, &builtin));
     match (old, new) {
         (FieldValue::Text(o), FieldValue::Text(n)) if same(o, n) => new.clone(),
         (FieldValue::List(o), FieldValue::List(n)) => {
@@ -66,8 +73,13 @@ fn say_date(text: &str, words: &Catalogue) -> Option<String> {
     Some(date(text)?.display_in(words))
 }
 
-/// `Budget: ~2500000 USD` → "Budget: about 2500000 USD".
+/// `Budget: ~2500000 USD` → "Budget: about 2500000 USD"; the lead figure
+/// (`* Budget: …`) in the catalogue's words for it.
 fn say_figure(text: &str, words: &Catalogue) -> Option<String> {
+    if let Some(figure) = text.strip_prefix(LEAD_MARK) {
+        let figure = say_figure(figure, words).unwrap_or_else(|| figure.to_owned());
+        return Some(words.text("changes-figure-lead", &[("figure", figure.into())]));
+    }
     let at = text.match_indices(": ~").map(|(i, _)| i).find(|&i| text[i + 3..].starts_with(|c: char| c.is_ascii_digit() || c == '-'))?;
     let rest = &text[at + 3..];
     let end = rest.find(' ').unwrap_or(rest.len());
@@ -115,5 +127,12 @@ mod tests {
         let old = FieldValue::List(vec!["Budget: about 2500000 USD".into(), "Staff: 12".into()]);
         let new = FieldValue::List(vec!["Staff: 12".into(), "Budget: ~2500000 USD".into()]);
         assert_eq!(migrate(field("figures"), &old, &new), FieldValue::List(vec!["Budget: ~2500000 USD".into(), "Staff: 12".into()]));
+        // Issue 29, item 9: kept before notes and lead marks were.
+        let new = FieldValue::List(vec!["News (2026-02-12) — Funded by X".into()]);
+        assert_eq!(migrate(field("sources"), &FieldValue::List(vec!["News (2026-02-12)".into()]), &new), new);
+        let new = FieldValue::List(vec!["* Budget: ~2500000 USD".into()]);
+        assert_eq!(migrate(field("figures"), &FieldValue::List(vec!["Budget: about 2500000 USD".into()]), &new), new);
+        let words = Catalogue::builtin();
+        assert_eq!(say(field("figures"), "* Budget: ~2500000 USD", &words), "Budget: about 2500000 USD (the lead figure)");
     }
 }

@@ -9,8 +9,14 @@
 //!
 //! All of GitHub-flavoured Markdown is read: tables, strikethrough, task
 //! lists, footnotes, alerts (`> [!NOTE]`), images, bare URLs as links.
-//! Raw HTML is not drawn (the text between its tags is); templates that
-//! write it are warned about when they are compiled.
+//! Raw HTML is not drawn (the text between its tags is, an HTML block's
+//! as a paragraph); templates that write it are warned about when they
+//! are compiled.
+//!
+//! Containers (quotes, lists, footnotes) nest at most [`MAX_NESTING`]
+//! levels: the layout recurses per level, and 6,000 levels of `>`
+//! overflowed its stack (issue 29, item 4). Deeper levels are set at the
+//! deepest allowed, their text kept, and [`read`] says where.
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -96,18 +102,33 @@ pub fn plain(runs: &[Run]) -> String {
     runs.iter().filter(|r| !r.style.chip).map(|r| r.text.as_str()).collect()
 }
 
+/// How deeply quotes, lists and footnotes may nest: far more than any
+/// briefing needs (the built-in templates use three), few enough that the
+/// layout's recursion stays well inside a thread's stack.
+pub const MAX_NESTING: usize = 32;
+
 /// Parses GitHub-flavoured Markdown into blocks.
 pub fn parse(markdown: &str) -> Vec<Block> {
+    read(markdown).0
+}
+
+/// [`parse`], also giving the 1-based line where containers first nest
+/// deeper than [`MAX_NESTING`] (set at that depth, their text kept).
+pub fn read(markdown: &str) -> (Vec<Block>, Option<usize>) {
     let mut builder = Builder::default();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_GFM;
-    for event in Parser::new_ext(markdown, options) {
+    let mut too_deep = None;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         builder.event(event);
+        if builder.flattened > 0 && too_deep.is_none() {
+            too_deep = Some(markdown[..range.start].matches('\n').count() + 1);
+        }
     }
-    super::chips::apply(contents(builder.finish()))
+    (super::chips::apply(contents(builder.finish())), too_deep)
 }
 
 /// The Markdown's own table of contents (`report::contents`): a paragraph
@@ -156,6 +177,11 @@ struct Builder {
     row: Vec<Vec<Run>>,
     /// An image being read: its address and alt text.
     image: Option<(String, String)>,
+    /// Containers opened past [`MAX_NESTING`], not opened: their
+    /// blocks go to the deepest open one.
+    flattened: usize,
+    /// An HTML block being read: its text.
+    html: Option<String>,
 }
 
 impl Builder {
@@ -251,6 +277,18 @@ impl Builder {
             }
             return;
         }
+        if let Some(html) = &mut self.html {
+            match event {
+                Event::Html(t) | Event::Text(t) => html.push_str(&t),
+                Event::End(TagEnd::HtmlBlock) => {
+                    if let Some(html) = self.html.take() {
+                        self.html_block(&html);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
@@ -303,8 +341,55 @@ impl Builder {
         }
     }
 
+    /// An HTML block: a comment the layout reads, or a comment for the
+    /// Markdown's readers only, or text between tags, set as a paragraph
+    /// (the template's warning says so: `report::templates::raw_html`).
+    fn html_block(&mut self, html: &str) {
+        match html.trim() {
+            "<!-- toc -->" => self.add(Block::Toc),
+            "<!-- pagebreak -->" => self.add(Block::PageBreak),
+            "<!-- index -->" => self.add(Block::Index),
+            other if other.starts_with("<!-- colour #") && other.ends_with("-->") => {
+                let hex = other.trim_start_matches("<!-- colour").trim_end_matches("-->").trim();
+                self.add(Block::Colour(hex.to_owned()));
+            }
+            other => {
+                let text = html_text(other);
+                if !text.is_empty() {
+                    let runs = vec![Run { text, style: Style::default(), link: None }];
+                    self.add(Block::Paragraph { runs });
+                }
+            }
+        }
+    }
+
+    /// Whether a container may open here: past [`MAX_NESTING`] it is
+    /// counted instead, and its blocks join the deepest open container.
+    fn may_open(&mut self) -> bool {
+        if self.flattened > 0 || self.open.len() >= MAX_NESTING {
+            self.flattened += 1;
+            return false;
+        }
+        true
+    }
+
+    /// Whether the container ending here was opened (else it was counted
+    /// by [`Self::may_open`]).
+    fn was_opened(&mut self) -> bool {
+        if self.flattened > 0 {
+            self.flattened -= 1;
+            return false;
+        }
+        true
+    }
+
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
+            Tag::HtmlBlock => {
+                self.flush_runs();
+                self.html = Some(String::new());
+            }
+            Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) | Tag::List(_) | Tag::Item if !self.may_open() => self.flush_runs(),
             Tag::Paragraph => self.flush_runs(),
             Tag::Heading { level, .. } => {
                 self.flush_runs();
@@ -377,6 +462,7 @@ impl Builder {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
+            TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition | TagEnd::List(_) | TagEnd::Item if !self.was_opened() => self.flush_runs(),
             TagEnd::Paragraph => {
                 let runs = std::mem::take(&mut self.runs);
                 if !runs.is_empty() {
@@ -462,6 +548,32 @@ impl Builder {
         }
         self.done
     }
+}
+
+/// The text of an HTML block: its tags and comments left out, the
+/// commonest entities read, white space run together.
+fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        text.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let end = if tail.starts_with("<!--") { tail.find("-->").map(|e| e + 3) } else { tail.find('>').map(|e| e + 1) };
+        match end {
+            Some(end) => {
+                text.push(' ');
+                rest = &tail[end..];
+            }
+            // A `<` that opens no tag is text.
+            None => {
+                text.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    let text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

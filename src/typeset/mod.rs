@@ -149,7 +149,18 @@ const CERTAINLY_LONG_BYTES: usize = 200_000;
 /// that runs past [`SHORT_PAGES`] is it laid out again with them, on a
 /// page of their own after page one.
 fn lay_out(markdown: &str, options: &Options) -> (Document, Vec<String>) {
-    let mut blocks = blocks::parse(markdown);
+    let (blocks, too_deep) = blocks::read(markdown);
+    let (document, mut warnings) = lay_out_read(markdown, blocks, options);
+    if let Some(line) = too_deep {
+        warnings.push(format!(
+            "`>`, `-` and `[^note]` nest deeper than {max} levels at line {line}; deeper levels are set at level {max}",
+            max = blocks::MAX_NESTING
+        ));
+    }
+    (document, warnings)
+}
+
+fn lay_out_read(markdown: &str, mut blocks: Vec<blocks::Block>, options: &Options) -> (Document, Vec<String>) {
     part_break(&mut blocks, &options.words.text("heading-annexes", &[]));
     if !blocks.contains(&blocks::Block::Toc) {
         return lay_out_blocks(&blocks, options);

@@ -169,10 +169,12 @@ fn draw_page(n: usize, page: &Page, structure: &mut Structure, fonts: &mut BTree
         }
         draw(&mut out, &mut state, *at, item, height, fonts);
     }
-    // The running head and foot are artifacts.
+    // The running head and foot are pagination artifacts, with their
+    // subtype: above the text area the head, below it the foot.
     for (at, item) in &page.furniture {
         if tagged {
-            state.mark(&mut out.content, structure, n, Mark::Artifact, matches!(item, Item::Text(_)));
+            let mark = Mark::Pagination { header: at.y < page.area.origin.y };
+            state.mark(&mut out.content, structure, n, mark, matches!(item, Item::Text(_)));
         }
         draw(&mut out, &mut state, *at, item, height, fonts);
     }
@@ -381,6 +383,8 @@ impl State {
         self.mark_in_text = self.in_text;
         match mark {
             Mark::Artifact => content.named("Artifact", "BMC"),
+            Mark::Pagination { header: true } => content.op("/Artifact <</Type /Pagination /Subtype /Header>>BDC"),
+            Mark::Pagination { header: false } => content.op("/Artifact <</Type /Pagination /Subtype /Footer>>BDC"),
             Mark::Content(element) => {
                 let mcid = structure.content(page, element);
                 marked_content(content, structure.tag_name(element), mcid);

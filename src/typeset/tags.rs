@@ -47,8 +47,11 @@ enum Frame {
 /// How a piece of content is marked in the content stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
-    /// Not content: running heads, decoration.
+    /// Not content: decoration.
     Artifact,
+    /// Not content: the running head (`header`) or the foot of a page, a
+    /// pagination artifact of that subtype (issue 29, item 10).
+    Pagination { header: bool },
     /// Content of structure element `n`.
     Content(usize),
 }

@@ -89,6 +89,7 @@ pub fn check(path: &str, text: &str, resource: &FluentResource) -> Vec<Diagnosti
         // A term's variables are the arguments given where it is used.
         references(path, text, &shown, uses, &messages, &terms, &mut problems);
     }
+    cycles(path, text, &messages, &terms, &mut problems);
     let end = text.len();
     for (id, _) in MESSAGES {
         if !messages.contains_key(id) {
@@ -120,6 +121,60 @@ fn references(
     }
     for f in uses.functions.iter().filter(|f| !FUNCTIONS.contains(f)) {
         problems.push(at(path, text, shown, format!("`{shown}` calls `{f}()`, which Fluent does not have (it has NUMBER())")));
+    }
+}
+
+/// Messages and terms that refer to themselves, directly or through
+/// others: Fluent cannot say them, and the typesetter fell back to the
+/// built-in words without a word (issue 29, item 11). Each cycle is named
+/// once, at the definition of the member the search met first.
+fn cycles(
+    path: &str,
+    text: &str,
+    messages: &BTreeMap<&str, (Option<&Pattern<&str>>, Uses)>,
+    terms: &BTreeMap<&str, Uses>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    // Nodes are shown names: `id` for a message, `-id` for a term.
+    let edges = |node: &str| -> Vec<String> {
+        let uses = match node.strip_prefix('-') {
+            Some(term) => terms.get(term),
+            None => messages.get(node).map(|(_, uses)| uses),
+        };
+        uses.map(|u| u.messages.iter().map(|m| (*m).to_owned()).chain(u.terms.iter().map(|t| format!("-{t}"))).collect()).unwrap_or_default()
+    };
+    let nodes: Vec<String> = messages.keys().map(|m| (*m).to_owned()).chain(terms.keys().map(|t| format!("-{t}"))).collect();
+    let mut done: BTreeSet<String> = BTreeSet::new();
+    for start in &nodes {
+        if done.contains(start) {
+            continue;
+        }
+        // Depth first, the path kept: a node met again on the path closes
+        // a cycle.
+        let mut path_nodes: Vec<String> = vec![start.clone()];
+        let mut stack: Vec<std::vec::IntoIter<String>> = vec![edges(start).into_iter()];
+        while let Some(next) = stack.last_mut().map(Iterator::next) {
+            match next {
+                None => {
+                    stack.pop();
+                    if let Some(node) = path_nodes.pop() {
+                        done.insert(node);
+                    }
+                }
+                Some(node) if done.contains(&node) => {}
+                Some(node) => {
+                    if let Some(at_cycle) = path_nodes.iter().position(|n| *n == node) {
+                        let mut cycle: Vec<&str> = path_nodes[at_cycle..].iter().map(String::as_str).collect();
+                        cycle.push(&node);
+                        let first = cycle[0];
+                        problems.push(at(path, text, first, format!("`{first}` refers to itself ({}): Fluent cannot say it", cycle.join(" → "))));
+                        continue;
+                    }
+                    stack.push(edges(&node).into_iter());
+                    path_nodes.push(node);
+                }
+            }
+        }
     }
 }
 
@@ -187,5 +242,36 @@ fn inline<'a>(e: &InlineExpression<&'a str>, uses: &mut Uses<'a>) {
             }
         }
         InlineExpression::Placeable { expression: inner } => expression(inner, uses),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::words::{Catalogue, BUILTIN};
+
+    /// Issue 29, item 11: a desk's catalogue whose messages or terms refer
+    /// to themselves, through chains of every length and through terms,
+    /// is refused at the first member's line; the typesetter fell back to
+    /// the built-in words without a word.
+    #[test]
+    fn messages_that_refer_to_themselves_are_named_with_their_chain() {
+        for length in 1..=5 {
+            for through_term in [false, true] {
+                let name = |i: usize| if through_term && i % 2 == 1 { format!("-cyc-{i}") } else { format!("cyc-{i}") };
+                let mut extra = String::new();
+                for i in 0..length {
+                    let next = name((i + 1) % length);
+                    extra.push_str(&format!("{} = a {{ {next} }}\n", name(i)));
+                }
+                let text = format!("{BUILTIN}\n{extra}");
+                let Err(problems) = Catalogue::parse("desk/en-GB.ftl", &text) else { panic!("{length}: accepted") };
+                let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                assert_eq!(shown.len(), 1, "{length}: {shown:?}");
+                let line = BUILTIN.lines().count() + 2;
+                assert!(shown[0].starts_with(&format!("desk/en-GB.ftl:{line}:1: error: `cyc-0` refers to itself (cyc-0 → ")), "{shown:?}");
+                assert_eq!(shown[0].matches(" → ").count(), length, "{shown:?}");
+            }
+        }
+        assert!(Catalogue::parse("desk/en-GB.ftl", &format!("{BUILTIN}\nx-a = {{ x-b }}\nx-b = b\n")).is_ok(), "a chain is not a cycle");
     }
 }

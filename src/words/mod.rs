@@ -484,6 +484,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("highlight-figures", &["figures"]),
     ("highlight-sources", &["sources"]),
     ("figure-about", &["value"]),
+    ("changes-figure-lead", &["figure"]),
     ("index-intro", &["shown"]),
     ("index-more", &["count"]),
     ("source", &["source", "addresses", "events"]),

@@ -401,3 +401,118 @@ fn issue_23_a_desks_catalogue_words_the_change_report() {
     let json = std::fs::read_to_string(out.join("azint-briefing-2024-2026.json")).unwrap();
     assert!(json.contains("title was “Discussions on EU financing mechanisms, long-term contract policies and the growing volume of gas exports to Europe”, is now “Talks on EU financing (edited again)”"), "{json}");
 }
+
+/// An event that gives every key of the table of event fields, each
+/// record with every key of its own.
+const EVERY_FIELD: &str = r#"
+[[event]]
+id = "every-field"
+title = "Every field"
+attribution = "Officials say"
+date = 2025-03-01
+until = 2025-03-05
+pillar = "diplomacy"
+also = ["energy"]
+status = "planned"
+kind = "agreement"
+significance = 3
+partners = [{ name = "United Nations", role = "host" }]
+summary = "A summary."
+figures = [{ label = "Budget", value = 2.5, unit = "USD", approx = true, lead = true }]
+sources = [{ name = "Paper", url = "https://example.org/a", published = 2025-03-02, note = "Funded by X.", credibility = 3 }]
+tags = ["one"]
+"#;
+
+/// One edit of [`EVERY_FIELD`] for each key of the table, and each key of
+/// its records (`sources.note`): the text replaced and its replacement.
+const EDITS: &[(&str, &str, &str)] = &[
+    ("title", "\"Every field\"", "\"Every field again\""),
+    ("attribution", "Officials say", "Officials said"),
+    ("date", "date = 2025-03-01", "date = 2025-02-28"),
+    ("until", "until = 2025-03-05", "until = 2025-03-06"),
+    ("pillar", "pillar = \"diplomacy\"", "pillar = \"connectivity\""),
+    ("also", "[\"energy\"]", "[\"multilateral\"]"),
+    ("status", "status = \"planned\"\n", ""),
+    ("kind", "\"agreement\"", "\"summit\""),
+    ("significance", "significance = 3", "significance = 4"),
+    ("partners.name", "\"United Nations\"", "\"China\""),
+    ("partners.role", "\"host\"", "\"party\""),
+    ("summary", "A summary.", "Another summary."),
+    ("figures.label", "\"Budget\"", "\"Cost\""),
+    ("figures.value", "2.5", "2.6"),
+    ("figures.unit", "\"USD\"", "\"EUR\""),
+    ("figures.approx", "approx = true", "approx = false"),
+    ("figures.lead", "lead = true", "lead = false"),
+    ("sources.name", "\"Paper\"", "\"Journal\""),
+    ("sources.url", "example.org/a", "example.org/b"),
+    ("sources.published", "published = 2025-03-02", "published = 2025-03-03"),
+    ("sources.note", "Funded by X.", "Funded by Y."),
+    ("sources.credibility", "credibility = 3", "credibility = 2"),
+    ("tags", "[\"one\"]", "[\"two\"]"),
+];
+
+/// Every key the content hash encodes for `event`: the table's keys, and
+/// `key.part` for each part of a record (a source's `note`).
+fn hashed_keys(event: &azint_report::dataset::Event) -> std::collections::BTreeSet<String> {
+    use azint_report::dataset::event_fields::{Value, EVENT_FIELDS};
+    let mut keys = std::collections::BTreeSet::new();
+    for field in EVENT_FIELDS.iter().filter(|f| f.key != "id") {
+        let parts: Vec<String> = match (field.value)(event) {
+            Value::List(items) => items
+                .iter()
+                .flat_map(|item| match item {
+                    Value::Record(parts) => parts.iter().map(|(part, _)| format!("{}.{part}", field.key)).collect(),
+                    _ => Vec::new(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        if parts.is_empty() {
+            keys.insert(field.key.to_owned());
+        }
+        keys.extend(parts);
+    }
+    keys
+}
+
+/// Issue 29, item 9: each field of the table of event fields, edited in
+/// turn, is named in the change report (editing a source's `note` named
+/// none). The edits cover every key the content hash encodes, from the
+/// table itself: a field added to it without an edit here fails.
+#[test]
+fn each_field_edited_in_turn_is_named_in_the_change_report() {
+    use azint_report::dataset::event_fields::EVENT_FIELDS;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&root().join("data"), &data);
+    let file = data.join("events/every-field.toml");
+    std::fs::write(&file, EVERY_FIELD).unwrap();
+    let dataset = azint_report::dataset::load(&azint_report::dataset::DataSource::Path(data.clone())).unwrap();
+    let event = dataset.events.iter().find(|e| e.id == "every-field").unwrap();
+    let mut covered: Vec<String> = EDITS.iter().map(|(k, _, _)| (*k).to_owned()).collect();
+    covered.sort();
+    assert_eq!(covered, hashed_keys(event).into_iter().collect::<Vec<_>>(), "an edit for every key hashed");
+
+    let out = dir.path().join("reports");
+    let args = |as_of: &str| {
+        let mut a: Vec<String> = ["--data", &data.display().to_string(), "--period", "2024-2026", "--format", "md", "--as-of", as_of, "--out-dir", &out.display().to_string()]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        a.push("-q".to_owned());
+        a
+    };
+    run(&args("2025-01-01").iter().map(String::as_str).chain(["--issue"]).collect::<Vec<_>>());
+    for (key, from, to) in EDITS {
+        assert!(EVERY_FIELD.contains(from), "{key}: {from}");
+        std::fs::write(&file, EVERY_FIELD.replacen(from, to, 1)).unwrap();
+        run(&args("2025-01-02").iter().map(String::as_str).collect::<Vec<_>>());
+        let changes = std::fs::read_to_string(out.join("azint-briefing-2024-2026.changes.md")).unwrap();
+        let top = key.split('.').next().unwrap();
+        let field = EVENT_FIELDS.iter().find(|f| f.key == top).unwrap();
+        // `until` is shown with the date.
+        let (name, one) = field.shown.as_ref().map_or(("date", "date"), |s| (s.name, s.one));
+        let line = changes.lines().find(|l| l.contains("**Every field")).unwrap_or_else(|| panic!("{key}: no edit\n{changes}"));
+        assert!([name, one].iter().any(|n| line.contains(&format!("**: {n} "))), "{key}: {line}");
+    }
+}

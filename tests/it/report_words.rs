@@ -292,7 +292,8 @@ fn stored_dates_and_figures_are_data_and_older_words_compare_equal() {
     let new = json(&summary);
     let stamp = &new["hashes"]["sefe-gas-contract"]["fields"];
     assert_eq!(stamp["date"], "2024..2026");
-    assert_eq!(stamp["figures"][0], "Annual volume: ~1.5 billion cubic metres of gas a year");
+    // The lead figure after `* ` (issue 29, item 9).
+    assert_eq!(stamp["figures"][0], "* Annual volume: ~1.5 billion cubic metres of gas a year");
     let edited = &new["changes"]["pillars"];
     let edits: Vec<&serde_json::Value> = edited.as_array().unwrap().iter().flat_map(|p| p["edited"].as_array().unwrap()).collect();
     assert_eq!(edits.len(), 1, "{edited}");

@@ -111,6 +111,8 @@ fn text_marks(doc: &Document) -> Vec<Vec<Option<i64>>> {
                     assert_eq!(op.operands[0].as_name().unwrap(), b"Artifact");
                     stack.push(None);
                 }
+                // A pagination artifact (issue 29, item 10) is one.
+                "BDC" if op.operands[0].as_name().is_ok_and(|n| n == b"Artifact") => stack.push(None),
                 "BDC" => {
                     let mcid = match &op.operands[1] {
                         Object::Dictionary(d) => d.get(b"MCID").unwrap().as_i64().unwrap(),
@@ -344,5 +346,71 @@ fn every_kind_of_block_is_tagged() {
     let names: Vec<&str> = display_roles(&typeset.document).iter().map(Role::name).collect();
     for role in ["H1", "P", "Link", "L", "LI", "Lbl", "LBody", "BlockQuote", "Code", "Table", "THead", "TBody", "TR", "TH", "TD", "Figure"] {
         assert!(names.contains(&role), "no {role} in {names:?}");
+    }
+}
+
+/// For each page, the text runs in pagination artifacts of each subtype:
+/// (header, footer); every one names both its type and its subtype.
+fn pagination_runs(doc: &Document) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (_, &page) in doc.get_pages().iter() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+        let mut stack: Vec<Option<Vec<u8>>> = Vec::new();
+        let (mut header, mut footer) = (0, 0);
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BMC" => stack.push(None),
+                "BDC" => {
+                    let subtype = match (&op.operands[0], &op.operands[1]) {
+                        (Object::Name(n), Object::Dictionary(d)) if n == b"Artifact" => {
+                            assert_eq!(d.get(b"Type").unwrap().as_name().unwrap(), b"Pagination");
+                            Some(d.get(b"Subtype").unwrap().as_name().unwrap().to_vec())
+                        }
+                        _ => None,
+                    };
+                    stack.push(subtype);
+                }
+                "EMC" => {
+                    stack.pop();
+                }
+                "Tj" | "TJ" => match stack.last() {
+                    Some(Some(s)) if s == b"Header" => header += 1,
+                    Some(Some(s)) if s == b"Footer" => footer += 1,
+                    Some(Some(s)) => panic!("pagination subtype {}", String::from_utf8_lossy(s)),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        out.push((header, footer));
+    }
+    out
+}
+
+/// Issue 29, item 10: the running head and the foot are pagination
+/// artifacts of their subtype, whatever the length of the title and the
+/// section names (generated, up to far past a line), and the text of the
+/// pages is still tagged as the display list says.
+#[test]
+fn running_heads_are_pagination_artifacts_for_titles_of_any_length() {
+    for length in [5, 40, 120, 400, 1_000] {
+        let title = "Azerbaijan's integration ".repeat(length / 25 + 1)[..length].trim().to_owned();
+        let sections: String = (1..=3).map(|n| format!("## {n}. {title} {n}\n\n{}\n\n", "Words of the section. ".repeat(400))).collect();
+        let text = format!("# {title}\n\n{sections}");
+        let options = typeset::Options { header: (title.clone(), "2024–2026".to_owned()), ..typeset_options(Paper::A4) };
+        let typeset = typeset::typeset(&text, &options);
+        let doc = Document::load_mem(&typeset.pdf).unwrap();
+        text_marks(&doc);
+        let runs = pagination_runs(&doc);
+        assert!(runs.len() > 2, "{length}: {} pages", runs.len());
+        for (n, (page, (header, footer))) in typeset.document.pages.iter().zip(&runs).enumerate() {
+            let (above, below): (Vec<_>, Vec<_>) =
+                page.furniture.iter().filter(|(_, i)| matches!(i, Item::Text(_))).partition(|(at, _)| at.y < page.area.origin.y);
+            assert_eq!((*header, *footer), (above.len(), below.len()), "{length}: page {n}");
+            assert_eq!(*header > 0, n > 0, "{length}: page {n} has a running head from page two on");
+            assert!(*footer > 0, "{length}: page {n} has its number");
+        }
+        let elements = structure(&doc);
+        check_marks(&doc, &elements, &typeset);
     }
 }

@@ -137,3 +137,37 @@ fn output_over_the_cap_is_an_error() {
     let Err(ReportError::Invalid(diags)) = templates.render(&data) else { panic!("rendered") };
     assert!(diags[0].to_string().starts_with("mine/briefing.md.hbs: error: the templates' output is over 0 MiB, the limit"), "{}", diags[0]);
 }
+
+/// Issue 29, item 4: Markdown nested by a loop, which no look at the
+/// template alone finds, is refused once written, with the depth and the
+/// line of the output; at the bound it is accepted.
+#[test]
+fn markdown_a_loop_nests_too_deep_is_refused() {
+    for open in ["> ", "*a ", "- "] {
+        let close = if open == "*a " { " b*" } else { "" };
+        let template = format!("x\n\n{{{{#each items}}}}{open}{{{{/each}}}}deep{{{{#each items}}}}{close}{{{{/each}}}}\n");
+        let templates = Templates::compile(&with(&[("briefing.md.hbs", &template)])).unwrap();
+        let per = if open == "- " { 2 } else { 1 };
+        let fits = serde_json::json!({ "items": vec![1; crate::report::templates::MAX_MARKDOWN_NESTING / per] });
+        assert!(templates.render(&fits).is_ok(), "{open:?}");
+        let deep = serde_json::json!({ "items": vec![1; 5000] });
+        let Err(ReportError::Invalid(diags)) = templates.render(&deep) else { panic!("{open:?} rendered") };
+        assert_eq!(diags[0].to_string(), "mine/briefing.md.hbs: error: the Markdown it writes nests 33 levels deep at line 3 of its output (quotes, lists, footnotes, emphasis), deeper than 32: does a template repeat `>` or `-` inside a loop?", "{open:?}");
+    }
+}
+
+/// Issue 29, item 5: a template whose loops would write 10 GB stops at
+/// the limit as it writes, in the time the limit's bytes take, with the
+/// limit's error: the writer refuses the first byte past it and the
+/// render ends there.
+#[test]
+fn a_template_that_loops_stops_at_the_limit_as_it_writes() {
+    let sources = with(&[("briefing.md.hbs", "{{#each items}}{{#each ../items}}{{#each ../../items}}0123456789{{/each}}{{/each}}{{/each}}")]);
+    let mut templates = Templates::compile(&sources).unwrap();
+    templates.max_output = 1 << 20;
+    let data = serde_json::json!({ "items": vec![1; 1000] });
+    let started = std::time::Instant::now();
+    let Err(ReportError::Invalid(diags)) = templates.render(&data) else { panic!("rendered") };
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+    assert!(diags[0].to_string().starts_with("mine/briefing.md.hbs: error: the templates' output is over 1 MiB, the limit"), "{}", diags[0]);
+}

@@ -30,20 +30,32 @@ impl Builder<'_> {
             let saved = std::mem::take(&mut self.chunks);
             let number = Run { text: format!("{n}"), style: Style::default(), link: Some(format!("{NOTE_REF_LINK}{n}")) };
             let space = Run { text: "\u{a0}".to_owned(), style: Style::default(), link: None };
-            let mut texts: Vec<Vec<Run>> = blocks
-                .iter()
-                .map(|b| match b {
+            // Text is set small, a line after its number; a table or an
+            // image is drawn as in the body, at the note's width, so that
+            // nothing a template puts in a note vanishes (issue 29, item 4).
+            let mut numbered = false;
+            for block in &blocks {
+                let runs = match block {
                     Block::Paragraph { runs } | Block::Heading { runs, .. } => runs.clone(),
+                    Block::Table { .. } | Block::Image { .. } => {
+                        if !numbered {
+                            self.paragraph(std::slice::from_ref(&number), Pt::ZERO, width, Face::Serif, style::NOTE, style::NOTE_LEADING, false, Pt::ZERO);
+                            numbered = true;
+                        }
+                        self.blocks(std::slice::from_ref(block), Pt::ZERO, width);
+                        continue;
+                    }
                     other => vec![Run { text: block_text(other), style: Style::default(), link: None }],
-                })
-                .filter(|r| !r.is_empty())
-                .collect();
-            if texts.is_empty() {
-                texts.push(Vec::new());
-            }
-            for (k, runs) in texts.into_iter().enumerate() {
-                let runs = if k == 0 { [vec![number.clone(), space.clone()], runs].concat() } else { runs };
+                };
+                if runs.is_empty() {
+                    continue;
+                }
+                let runs = if numbered { runs } else { [vec![number.clone(), space.clone()], runs].concat() };
+                numbered = true;
                 self.paragraph(&runs, Pt::ZERO, width, Face::Serif, style::NOTE, style::NOTE_LEADING, false, Pt::ZERO);
+            }
+            if !numbered {
+                self.paragraph(std::slice::from_ref(&number), Pt::ZERO, width, Face::Serif, style::NOTE, style::NOTE_LEADING, false, Pt::ZERO);
             }
             let mut chunks = std::mem::replace(&mut self.chunks, saved);
             // Lines of a note may part across pages; never keep them.
