@@ -14,6 +14,7 @@ mod highlights;
 mod judgements;
 mod hostile_text;
 mod house;
+mod lang;
 mod layers;
 mod makeup;
 mod manifest;
