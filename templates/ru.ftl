@@ -267,7 +267,7 @@ mermaid-events = { $count ->
    *[many] { $words } событий
 }
 mermaid-pie = Круговая диаграмма, { $events }: { $slices }.
-mermaid-pie-slice = { $name } { $events } ({ $percent }%)
+mermaid-pie-slice = { $name } { $events } ({ $percent } %)
 mermaid-value-axis = События
 chart-bar-undated = без даты { $span }
 mermaid-bars-from = Столбчатая диаграмма событий по годам, { $first }–{ $last }: { $bars }.
@@ -302,8 +302,8 @@ chart-bars = Столбчатая диаграмма
 chart-timeline = Временная шкала
 chart-titled = { $chart }, { $title }
 chart-described = { $chart }: { $data }.
-chart-pie-slice = { $label } { $value } ({ $share }%)
-chart-pie-legend = { $label } — { $value } ({ $share }%)
+chart-pie-slice = { $label } { $value } ({ $share } %)
+chart-pie-legend = { $label } — { $value } ({ $share } %)
 chart-bar = { $label }: { $value }
 chart-timeline-events = Событий: { $events }, дорожек: { $lanes }
 chart-timeline-events-dated = Событий: { $events }, дорожек: { $lanes }, с { $from } по { $until }
@@ -539,7 +539,7 @@ likelihood-range = { $likelihood ->
     [likely] вероятно
     [very-likely] весьма вероятно
    *[almost-certain] почти наверняка
-} ({ $from }–{ $to }%)
+} ({ $from }–{ $to } %)
 changes-judgement-edited = Оценка { $judgement } изменена.
 changes-judgement-review = Проверить: основания оценки { $judgement } изменились: { $count ->
     [0] { $event }
@@ -550,7 +550,7 @@ key-figures = **Ключевые показатели** по подсчётам 
 figure-pillar-events = { $pillar }: { $count } из { $total ->
     [one] { $total } события
    *[other] { $total } событий
-} ({ $percent }%){ $planned ->
+} ({ $percent } %){ $planned ->
     [0] {""}
    *[other] , из них запланировано: { $planned }
 }.

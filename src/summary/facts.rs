@@ -167,7 +167,7 @@ pub(super) fn say(fact: &Fact, wording: &Wording<'_>) -> Option<String> {
             let share = if *total == 0 { 0.0 } else { *count as f64 / *total as f64 };
             words.text(
                 "pillar-counts",
-                &[("count", n(*count)), ("share", Arg::from(format!("{:.1}%", share * 100.0))), ("related", n(*related))],
+                &[("count", n(*count)), ("share", Arg::from(words.percent(share))), ("related", n(*related))],
             )
         }
         Fact::Partners { registry, count, kinds, ranked, left_out, least, most, own, mentioned } => {

@@ -38,6 +38,7 @@ pub fn locale(lang: Lang) -> Locale {
 
 /// The formatters of one language, made once.
 pub struct Cldr {
+    lang: Lang,
     /// Counts: grouped from four digits ("1,000").
     count: DecimalFormatter,
     /// Figures: grouped from five digits ("2,500,000", but a year-like
@@ -82,6 +83,7 @@ fn make(lang: Lang) -> Cldr {
             Err(_) => String::new(),
         });
         Cldr {
+            lang,
             count: decimal(GroupingStrategy::Auto),
             figure: decimal(GroupingStrategy::Min2),
             day: FixedCalendarDateTimeFormatter::try_new((&locale).into(), fieldsets::YMD::long()).expect(DATA),
@@ -162,6 +164,21 @@ impl Cldr {
     /// A list joined with "and": "A", "A and B", "A, B and C".
     pub fn and_list<S: AsRef<str>>(&self, items: &[S]) -> String {
         self.list.format(items.iter().map(AsRef::as_ref)).to_string()
+    }
+
+    /// A share (0.286) as a percentage to one decimal, as CLDR writes
+    /// it: "28.6%", Azerbaijani "28,6%", Russian "28,6 %" (a no-break
+    /// space).
+    pub fn percent(&self, share: f64) -> String {
+        let digits = format!("{:.1}", share * 100.0);
+        let number = match Decimal::try_from_str(&digits) {
+            Ok(decimal) => self.figure.format(&decimal).to_string(),
+            Err(_) => digits,
+        };
+        match self.lang {
+            Lang::Ru => format!("{number}\u{a0}%"),
+            Lang::En | Lang::Az => format!("{number}%"),
+        }
     }
 
     /// How `a` and `b` stand in the language's alphabet: Azerbaijani's
@@ -272,6 +289,10 @@ mod tests {
         assert_eq!(az.month_name(2), "fevral");
         assert_eq!(ru.month_name(2), "февраль");
         assert_eq!(ru.month_year(2026, 2), "февраль 2026\u{202f}г.");
+        assert_eq!(of(Lang::En).percent(0.3), "30.0%");
+        assert_eq!(az.percent(0.2857), "28,6%");
+        assert_eq!(ru.percent(0.2857), "28,6\u{a0}%");
+        assert_eq!(of(Lang::En).percent(123.456), "12,345.6%");
     }
 
     #[test]

@@ -274,6 +274,11 @@ impl Catalogue {
         cldr::of(self.lang).figure(x)
     }
 
+    /// A share as a percentage: "28.6%", "28,6%", "28,6 %".
+    pub fn percent(&self, share: f64) -> String {
+        cldr::of(self.lang).percent(share)
+    }
+
     /// A list joined with "and": "A, B and C".
     pub fn and_list<S: AsRef<str>>(&self, items: &[S]) -> String {
         cldr::of(self.lang).and_list(items)

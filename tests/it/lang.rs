@@ -103,3 +103,138 @@ fn several_languages_cannot_share_standard_output_and_unknown_ones_are_refused()
     let said = stderr(&output);
     assert!(said.contains("data.toml:3:12") && said.contains("`language` is `tr`: expected one of the briefing's languages, en, az, ru"), "{said}");
 }
+
+/// A dataset whose every text is Azerbaijani or Russian: whatever English a
+/// briefing of it holds is the frame's.
+fn local_data(dir: &Path) {
+    let text = r#"[report]
+title = "Azərbaycanın inteqrasiyası"
+language = "en"
+
+[[pillar]]
+id = "diplomatiya"
+name = "Çoxvektorlu diplomatiya"
+
+[[pillar]]
+id = "energetika"
+name = "Энергетика"
+
+[[event]]
+id = "a1"
+title = "Ağdamda görüş"
+date = 2025-03-04
+pillar = "diplomatiya"
+kind = "visit"
+significance = 3
+partners = ["Türkiyə", "Qazaxıstan"]
+summary = "Qısa məzmun."
+sources = [{ name = "Mənbə" }]
+
+[[event]]
+id = "a2"
+title = "Встреча в Баку"
+date = "2025-06"
+until = "2025-08"
+pillar = "energetika"
+kind = "agreement"
+significance = 5
+partners = ["Россия"]
+summary = "Краткое содержание."
+sources = [{ name = "Источник" }]
+
+[[event]]
+id = "a3"
+title = "İqtisadi forum"
+date = "2026"
+status = "planned"
+pillar = "energetika"
+kind = "summit"
+significance = 2
+partners = ["Türkiyə"]
+summary = "Gələcək."
+sources = [{ name = "Mənbə" }]
+"#;
+    std::fs::write(dir.join("data.toml"), text).unwrap();
+}
+
+/// The PDF's text as pdftotext gives it, and its bytes.
+fn pdf_text(dir: &Path, lang: &str) -> (String, Vec<u8>) {
+    let out = dir.join(format!("out-{lang}"));
+    let output = bin()
+        .args(["--format", "pdf", "--as-of", "2026-02-12", "--period", "2025-2026", "--lang", lang, "--data"])
+        .arg(dir.join("data.toml"))
+        .arg("--out-dir")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    let pdf = out.join(format!("azint-briefing-2025-2026.{lang}.pdf"));
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    assert!(text.status.success());
+    (String::from_utf8(text.stdout).unwrap(), std::fs::read(pdf).unwrap())
+}
+
+/// The English catalogue's words: three letters or more, from its messages
+/// (not its comments), lower-cased.
+fn english_words() -> std::collections::BTreeSet<String> {
+    azint_report::words::BUILTIN
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(|l| l.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| w.len() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Names the frame keeps in every language: the directive's and the map
+/// data's own names, and the variables' names the catalogue's syntax uses.
+const NAMES: &[&str] = &["icd", "natural", "earth"];
+
+#[test]
+fn an_azerbaijani_or_russian_briefing_holds_no_english_word_of_the_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    local_data(dir.path());
+    let english = english_words();
+    for lang in ["az", "ru"] {
+        let (text, bytes) = pdf_text(dir.path(), lang);
+        let found: std::collections::BTreeSet<String> = text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3)
+            .map(str::to_lowercase)
+            .filter(|w| english.contains(w) && !NAMES.contains(&w.as_str()))
+            .collect();
+        assert!(found.is_empty(), "{lang}: English words of the frame in the PDF: {found:?}\n{text}");
+        // Copy and paste gives back the letters set.
+        let expected: &[&str] = if lang == "az" {
+            &["Ağdamda görüş", "İqtisadi forum", "Əlavələr", "Qısa xülasə", "Встреча в Баку", "Səhifə 1 / "]
+        } else {
+            &["Ağdamda görüş", "Встреча в Баку", "Приложения", "Резюме", "Страница 1 из "]
+        };
+        for words in expected {
+            assert!(text.contains(words), "{lang}: {words:?} not in\n{text}");
+        }
+        assert_eq!(pdf_text(dir.path(), lang).1, bytes, "{lang}: not the same bytes on a rerun");
+    }
+}
+
+#[test]
+fn the_shipped_fonts_cover_every_language_of_the_frame() {
+    use azint_report::typeset::fonts::covers;
+    use azint_report::words::{cldr, Catalogue, Lang};
+    for lang in Lang::ALL {
+        let words = Catalogue::builtin_in(lang);
+        let mut text: String = lang.builtin().lines().filter(|l| !l.trim_start().starts_with('#')).collect();
+        for m in 1..=12 {
+            text.push_str(&words.date(2026, Some(m), Some(12)));
+            text.push_str(&words.date(2026, Some(m), None));
+            text.push_str(cldr::of(lang).month_name(m));
+        }
+        text.push_str(&words.count(1_234_567));
+        text.push_str(&words.figure(-12_345.5));
+        text.push_str(&words.percent(0.5));
+        text.push_str(&words.and_list(&["A", "B", "C"]));
+        let missing: Vec<char> = text.chars().filter(|&c| !c.is_ascii() && !covers(c)).collect();
+        assert!(missing.is_empty(), "{lang}: the fonts lack {missing:?}");
+    }
+}
