@@ -140,3 +140,14 @@ fn names_and_capitalised_words_are_left_whole() {
     let with = broken(Some(&names));
     assert!(with.iter().all(|w| !w.starts_with("en") && !w.starts_with(char::is_uppercase)), "{with:?}");
 }
+
+#[test]
+fn russian_is_hyphenated_and_azerbaijani_is_not() {
+    let russian = language("ru").expect("Russian patterns");
+    let mut points = Vec::new();
+    hyphenation_points(russian, "интеграция", |b| points.push(b));
+    assert!(!points.is_empty(), "no break point in a Russian word");
+    assert!(points.iter().all(|&b| "интеграция".is_char_boundary(b)));
+    assert_eq!(language("az"), None);
+    assert_eq!(language("tr").map(|_| ()), Some(()), "the Turkish patterns are there, and not used for az");
+}
