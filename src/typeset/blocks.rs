@@ -80,6 +80,10 @@ pub struct Style {
     /// table cell): the run's text is the colour; drawn as a small square,
     /// not as text.
     pub chip: bool,
+    /// Text in another language than the document's, from
+    /// `<span lang="ru">…</span>` in the Markdown: tagged with its own
+    /// `/Lang` in the PDF.
+    pub lang: Option<crate::words::Lang>,
 }
 
 /// A piece of text in one style. A run whose text is `"\n"` is a hard line
@@ -94,6 +98,13 @@ pub struct Run {
 /// The plain text of some runs (a colour chip has none).
 pub fn plain(runs: &[Run]) -> String {
     runs.iter().filter(|r| !r.style.chip).map(|r| r.text.as_str()).collect()
+}
+
+/// The language of `<span lang="xx">`: one of the briefings' languages, or
+/// none.
+fn span_lang(html: &str) -> Option<crate::words::Lang> {
+    let rest = html.strip_prefix("<span lang=")?.strip_suffix('>')?;
+    crate::words::Lang::parse(rest.trim_matches(|c| c == '"' || c == '\''))
 }
 
 /// Parses GitHub-flavoured Markdown into blocks.
@@ -156,11 +167,15 @@ struct Builder {
     row: Vec<Vec<Run>>,
     /// An image being read: its address and alt text.
     image: Option<(String, String)>,
+    /// The `<span lang="…">` open around the text, innermost last (none
+    /// for a span of a language the briefings do not have).
+    langs: Vec<Option<crate::words::Lang>>,
 }
 
 impl Builder {
     fn style(&self) -> Style {
-        Style { bold: self.bold > 0, italic: self.italic > 0, strike: self.strike > 0, ..Style::default() }
+        let lang = self.langs.last().copied().flatten();
+        Style { bold: self.bold > 0, italic: self.italic > 0, strike: self.strike > 0, lang, ..Style::default() }
     }
 
     /// Text, with bare `http(s)://` addresses outside links and code made
@@ -272,6 +287,10 @@ impl Builder {
                 let hex = html.trim_start_matches("<!-- colour").trim_end_matches("-->").trim();
                 let style = Style { chip: true, ..Style::default() };
                 self.runs.push(Run { text: hex.to_owned(), style, link: None });
+            }
+            Event::InlineHtml(html) if html.starts_with("<span lang=") => self.langs.push(span_lang(&html)),
+            Event::InlineHtml(html) if html.as_ref() == "</span>" => {
+                self.langs.pop();
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 match html.trim() {

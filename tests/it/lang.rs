@@ -238,3 +238,30 @@ fn the_shipped_fonts_cover_every_language_of_the_frame() {
         assert!(missing.is_empty(), "{lang}: the fonts lack {missing:?}");
     }
 }
+
+#[test]
+fn a_span_in_another_language_is_tagged_with_its_own_lang() {
+    use azint_report::typeset;
+    use lopdf::{Document, Object};
+    let text = "# Title\n\nThe desk wrote <span lang=\"ru\">Встреча в Баку</span> and <span lang=\"az\">Ağdamda görüş</span>.\n\n| a | b |\n| --- | --- |\n| <span lang=\"ru\">Баку</span> | 1 |\n\nUnknown <span lang=\"xx\">words</span> stay in the document's language.\n";
+    let options = crate::util::typeset_options(azint_report::options::Paper::A4);
+    let typeset = typeset::typeset_pdf(text, &options);
+    let doc = Document::load_mem(&typeset.bytes).expect("a PDF");
+    let mut langs: Vec<String> = Vec::new();
+    for object in doc.objects.values() {
+        let Object::Dictionary(d) = object else { continue };
+        let span = d.get(b"S").ok().and_then(|s| s.as_name().ok()) == Some(b"Span".as_slice());
+        if let (true, Ok(Object::String(lang, _))) = (span, d.get(b"Lang")) {
+            langs.push(String::from_utf8_lossy(lang).into_owned());
+        }
+    }
+    langs.sort();
+    assert_eq!(langs, ["az", "ru", "ru"], "the spans' /Lang");
+    // Their text is set like any other.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("t.pdf");
+    std::fs::write(&pdf, &typeset.bytes).unwrap();
+    let said = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let said = String::from_utf8(said.stdout).unwrap();
+    assert!(said.contains("Встреча в Баку") && said.contains("Ağdamda görüş") && said.contains("Unknown words stay"), "{said}");
+}

@@ -2,7 +2,7 @@ use super::*;
 use hyphenation::Hyphenator;
 
 fn span(text: &str) -> Span {
-    Span { text: text.to_owned(), face: Face::Serif, size: Pt(10.0), color: Color::BLACK, link: None, strike: false, raise: Pt::ZERO, chip: false }
+    Span { text: text.to_owned(), face: Face::Serif, size: Pt(10.0), color: Color::BLACK, link: None, strike: false, raise: Pt::ZERO, chip: false, lang: None }
 }
 
 const TEXT: &str = "Azerbaijan's international integration has increasingly followed a clearly defined \
