@@ -265,3 +265,41 @@ fn a_span_in_another_language_is_tagged_with_its_own_lang() {
     let said = String::from_utf8(said.stdout).unwrap();
     assert!(said.contains("Встреча в Баку") && said.contains("Ağdamda görüş") && said.contains("Unknown words stay"), "{said}");
 }
+
+#[test]
+fn every_internal_link_resolves_in_the_markdown_and_the_pdf() {
+    use azint_report::typeset::{self, display::Item, display::Target};
+    use azint_report::words::{Catalogue, Lang};
+    for lang in [Lang::Az, Lang::Ru] {
+        let dir = tempfile::tempdir().unwrap();
+        let output = bin()
+            .args(["--format", "md", "--as-of", "2026-02-12", "--period", "2024-2026", "--lang", lang.code(), "--data"])
+            .arg(crate::util::root().join("data"))
+            .arg("--out-dir")
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        let markdown = std::fs::read_to_string(dir.path().join(format!("azint-briefing-2024-2026.{}.md", lang.code()))).unwrap();
+        let words = Catalogue::builtin_in(lang);
+        let options = typeset::Options { words: words.clone(), ..crate::util::typeset_options(azint_report::options::Paper::A4) };
+        let typeset = typeset::typeset(&markdown, &options);
+        // The Markdown's anchors, by GitHub's rule, from its headings.
+        let mut slugger = azint_report::slug::Slugger::default();
+        let anchors: std::collections::BTreeSet<String> = typeset.document.headings.iter().map(|h| slugger.next(&h.title)).collect();
+        let links: Vec<&str> = markdown.split("](#").skip(1).map(|rest| &rest[..rest.find(')').unwrap()]).collect();
+        assert!(links.len() > 10, "{lang}: {links:?}");
+        for link in &links {
+            assert!(anchors.contains(*link), "{lang}: #{link} is no heading's anchor: {anchors:?}");
+        }
+        assert!(links.iter().any(|l| !l.is_ascii()), "{lang}: no anchor in its own alphabet: {links:?}");
+        // In the PDF, every one goes to its heading's page.
+        for page in &typeset.document.pages {
+            for (_, item) in &page.items {
+                if let Item::Link { target: Target::Uri(uri), .. } = item {
+                    assert!(!uri.starts_with('#'), "{lang}: {uri} left unresolved in the PDF");
+                }
+            }
+        }
+    }
+}
