@@ -48,8 +48,12 @@ pub struct Cldr {
     day_month: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::MD>,
     month_year: FixedCalendarDateTimeFormatter<Gregorian, fieldsets::YM>,
     list: ListFormatter,
-    /// The months' names, January first, as a date writes them.
+    /// The months' names, January first, as a month and year write them
+    /// ("February", Russian "февраль").
     months: [String; 12],
+    /// The months' names as a day and month write them (Russian
+    /// "февраля"; the same as `months` in English and Azerbaijani).
+    months_of_days: [String; 12],
     /// The alphabet's order, for lists a reader looks names up in.
     collator: icu_collator::CollatorBorrowed<'static>,
 }
@@ -82,8 +86,14 @@ fn make(lang: Lang) -> Cldr {
             Ok(date) => month.format(&date).to_string(),
             Err(_) => String::new(),
         });
+        let day_month = FixedCalendarDateTimeFormatter::<Gregorian, _>::try_new((&locale).into(), fieldsets::MD::long()).expect(DATA);
+        let months_of_days = std::array::from_fn(|i| match Date::try_new_gregorian(2000, i as u8 + 1, 1) {
+            Ok(date) => day_month.format(&date).to_string().trim_matches(|c: char| c.is_ascii_digit() || c.is_whitespace()).to_owned(),
+            Err(_) => String::new(),
+        });
         Cldr {
             lang,
+            months_of_days,
             count: decimal(GroupingStrategy::Auto),
             figure: decimal(GroupingStrategy::Min2),
             day: FixedCalendarDateTimeFormatter::try_new((&locale).into(), fieldsets::YMD::long()).expect(DATA),
@@ -179,6 +189,11 @@ impl Cldr {
             Lang::Ru => format!("{number}\u{a0}%"),
             Lang::En | Lang::Az => format!("{number}%"),
         }
+    }
+
+    /// The months' names as a day and month write them: "февраля".
+    pub fn months_of_days(&self) -> &[String; 12] {
+        &self.months_of_days
     }
 
     /// How `a` and `b` stand in the language's alphabet: Azerbaijani's
@@ -288,6 +303,9 @@ mod tests {
         assert_eq!(ru.and_list(&["A", "B", "C"]), "A, B и C");
         assert_eq!(az.month_name(2), "fevral");
         assert_eq!(ru.month_name(2), "февраль");
+        assert_eq!(ru.months_of_days()[1], "февраля");
+        assert_eq!(az.months_of_days()[1], "fevral");
+        assert_eq!(of(Lang::En).months_of_days()[1], "February");
         assert_eq!(ru.month_year(2026, 2), "февраль 2026\u{202f}г.");
         assert_eq!(of(Lang::En).percent(0.3), "30.0%");
         assert_eq!(az.percent(0.2857), "28,6%");

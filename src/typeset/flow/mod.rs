@@ -79,7 +79,7 @@ pub(crate) mod style;
 mod table;
 mod typographic;
 
-pub use typographic::typographic;
+pub use typographic::{typographic, typographic_in};
 
 use index::{IndexRef, INDEX_LEADING, INDEX_SIZE};
 use notes::{collect_notes, NOTE_LINK, NOTE_REF_LINK};
@@ -436,7 +436,7 @@ impl Builder<'_> {
                 // Code, and an address shown as itself, keep their
                 // characters; other text is set with typographic punctuation.
                 let literal = code || r.link.as_deref() == Some(r.text.as_str());
-                let text = if literal { r.text.clone() } else { typographic(&r.text, previous) };
+                let text = if literal { r.text.clone() } else { typographic_in(&r.text, previous, self.words.lang()) };
                 let lang = lang.map(crate::words::Lang::tag);
                 Span { text: visible_text(self.fonts, face, &text), face, size, color, link: r.link.clone(), strike, raise: Pt::ZERO, chip: false, lang }
             })
