@@ -303,3 +303,36 @@ fn every_internal_link_resolves_in_the_markdown_and_the_pdf() {
         }
     }
 }
+
+#[test]
+fn each_language_keeps_its_own_issued_history() {
+    let dir = tempfile::tempdir().unwrap();
+    alphabet_data(dir.path(), "en");
+    let out = dir.path().join("out");
+    let run = |as_of: &str, extra: &[&str]| {
+        let output = bin()
+            .args(["--format", "md", "--as-of", as_of, "--period", "2025", "--lang", "en,ru", "--data"])
+            .arg(dir.path().join("data.toml"))
+            .arg("--out-dir")
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        crate::util::stdout(&output) + &stderr(&output)
+    };
+    run("2026-02-12", &["--issue"]);
+    let issued = entries(&out.join("issued"));
+    for name in ["azint-briefing-2025.2026-02-12.json", "azint-briefing-2025.ru.2026-02-12.json", "azint-briefing-2025.ru.2026-02-12.md"] {
+        assert!(issued.contains(&name.to_owned()), "{name} not in {issued:?}");
+    }
+    // Each compares with its own issued briefing: an edit shows in both,
+    // and the Russian change report is in Russian, beside its briefing.
+    let data = std::fs::read_to_string(dir.path().join("data.toml")).unwrap().replace("title = \"Event 3\"", "title = \"Event three\"");
+    std::fs::write(dir.path().join("data.toml"), data).unwrap();
+    run("2026-02-13", &[]);
+    let english = std::fs::read_to_string(out.join("azint-briefing-2025.changes.md")).unwrap();
+    let russian = std::fs::read_to_string(out.join("azint-briefing-2025.ru.changes.md")).unwrap();
+    assert!(english.contains("Event three"), "{english}");
+    assert!(russian.contains("Event three") && russian.contains("изменено 1"), "{russian}");
+}
