@@ -164,7 +164,9 @@ fn messages_and_variables(text: &str) -> std::collections::BTreeMap<String, std:
         match e {
             Expression::Select { selector, variants } => {
                 inline(selector, out);
-                variants.iter().for_each(|v| pattern(&v.value, out));
+                for v in variants {
+                    pattern(&v.value, out);
+                }
             }
             Expression::Inline(i) => inline(i, out),
         }
