@@ -336,3 +336,26 @@ fn each_language_keeps_its_own_issued_history() {
     assert!(english.contains("Event three"), "{english}");
     assert!(russian.contains("Event three") && russian.contains("изменено 1"), "{russian}");
 }
+
+#[test]
+fn the_default_briefing_in_az_and_ru_takes_at_most_one_page_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = |lang: &str| -> usize {
+        let output = bin()
+            .args(["--format", "pdf", "--as-of", "2026-02-12", "--period", "2024-2026", "--no-changes", "--lang", lang, "--data"])
+            .arg(crate::util::root().join("data"))
+            .arg("--out-dir")
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        let said = crate::util::stdout(&output) + &stderr(&output);
+        let at = said.find(" pages").unwrap_or_else(|| panic!("{said}"));
+        said[..at].rsplit(|c: char| !c.is_ascii_digit()).next().unwrap().parse().unwrap()
+    };
+    let english = pages("en");
+    for lang in ["az", "ru"] {
+        let n = pages(lang);
+        assert!(n <= english + 1, "{lang}: {n} pages, the English {english}");
+    }
+}
