@@ -285,3 +285,17 @@ fn a_russian_date_is_not_followed_by_a_second_full_stop() {
         assert!(!text.contains("г.."), "{id}: {text}");
     }
 }
+
+#[test]
+fn the_about_note_says_the_translations_of_the_scales_are_the_desks() {
+    let scale = [("scale", Arg::from("x"))];
+    let az = Catalogue::builtin_in(Lang::Az);
+    let ru = Catalogue::builtin_in(Lang::Ru);
+    assert!(az.text("about-likelihood", &scale).contains("tərcümə redaksiyaya məxsusdur"));
+    assert!(az.text("about-admiralty", &[]).contains("tərcümə redaksiyaya məxsusdur"));
+    assert!(ru.text("about-likelihood", &scale).contains("перевод принадлежит редакции"));
+    assert!(ru.text("about-admiralty", &[]).contains("перевод принадлежит редакции"));
+    let likely = [("likelihood", Arg::from("very-likely")), ("from", Arg::from("80")), ("to", Arg::from("95"))];
+    assert_eq!(ru.text("likelihood-range", &likely), "весьма вероятно (80–95\u{a0}%)");
+    assert_eq!(az.text("likelihood-range", &likely), "çox ehtimal (80–95%)");
+}
