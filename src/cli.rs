@@ -144,6 +144,13 @@ pub struct RenderArgs {
     #[arg(long)]
     pub watch: bool,
 
+    /// The briefing's language: en, az or ru; repeat or list (az,ru) to
+    /// write several in one run. A language other than the dataset's
+    /// `[report] language` is marked in the file names
+    /// (azint-briefing-2024-2026.ru.pdf) [default: the dataset's]
+    #[arg(long = "lang", value_enum, value_name = "LANG", value_delimiter = ',')]
+    pub langs: Vec<Language>,
+
     /// Paper size of the PDF.
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     pub paper: Paper,
@@ -195,8 +202,28 @@ impl RenderArgs {
                 Links::Colour => crate::options::Links::Colour,
             },
             quiet: self.quiet,
+            languages: self
+                .langs
+                .iter()
+                .map(|l| match l {
+                    Language::En => crate::words::Lang::En,
+                    Language::Az => crate::words::Lang::Az,
+                    Language::Ru => crate::words::Lang::Ru,
+                })
+                .collect(),
         }
     }
+}
+
+/// `--lang`, as clap parses it ([`crate::words::Lang`] is the library's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Language {
+    /// English (en-GB).
+    En,
+    /// Azerbaijani.
+    Az,
+    /// Russian.
+    Ru,
 }
 
 /// `--format`, as clap parses it.
@@ -267,6 +294,10 @@ mod tests {
         assert_eq!(request.links, crate::options::Links::Quiet);
         assert_eq!(parse(&["--links", "colour"]).links, crate::options::Links::Colour);
         assert!(request.chronology && request.changes && request.as_of.is_none());
+        assert!(request.languages.is_empty());
+        let langs = parse(&["--lang", "az,ru", "--lang", "az"]).languages;
+        assert_eq!(langs, [crate::words::Lang::Az, crate::words::Lang::Ru, crate::words::Lang::Az]);
+        assert!(Cli::try_parse_from(["azint-report", "--lang", "tr"]).is_err());
         let refused = Cli::try_parse_from(["azint-report", "--as-of", "0999-12-31"]).unwrap_err().to_string();
         assert!(refused.contains("`0999-12-31` is outside the supported years, 1000 to 9999"), "{refused}");
     }

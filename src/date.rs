@@ -185,10 +185,10 @@ impl PartialDate {
                 ("date-span-days", self.day.unwrap_or(1).to_string())
             }
             (Precision::Day, Precision::Day) if self.year == until.year => {
-                ("date-span-days-of-year", cldr::day_month(self.month.unwrap_or(1), self.day.unwrap_or(1)))
+                ("date-span-days-of-year", catalogue.day_month(self.month.unwrap_or(1), self.day.unwrap_or(1)))
             }
             (Precision::Month, Precision::Month) if self.year == until.year => {
-                ("date-span-months", month_name(self.month.unwrap_or(1)).to_owned())
+                ("date-span-months", catalogue.month_name(self.month.unwrap_or(1)).to_owned())
             }
             (Precision::Year, Precision::Year) => ("date-span-years", self.year.to_string()),
             _ => ("date-span", self.display_in(catalogue)),

@@ -89,6 +89,26 @@ pub fn run(options: &Options, files: &[DataFile]) -> Result<Outcome, Error> {
     render(options, files, &mut Templates::default())
 }
 
+/// [`render`] once per language `--lang` asks for (issue 28), in its
+/// order: one outcome naming every file written, its warnings each said
+/// once. The first language's failure stops the run before the next.
+pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) -> Result<Outcome, Error> {
+    let [first, rest @ ..] = options.languages.as_slice() else { return render_one(options, files, templates) };
+    let one = |lang: words::Lang| Options { languages: vec![lang], ..options.clone() };
+    let mut outcome = render_one(&one(*first), files, templates)?;
+    for lang in rest {
+        let next = render_one(&one(*lang), files, templates)?;
+        outcome.written.extend(next.written);
+        for warning in next.warnings {
+            if !outcome.warnings.contains(&warning) {
+                outcome.warnings.push(warning);
+            }
+        }
+        outcome.elapsed += next.elapsed;
+    }
+    Ok(outcome)
+}
+
 /// The data files of a run, found once: the binary sizes the allocator by
 /// them ([`data_bytes`], `memory.rs`) before [`run`] reads them, and the
 /// plan checks its targets against them.
@@ -108,30 +128,31 @@ pub fn data_bytes(files: &[DataFile]) -> u64 {
 /// would be most of its time.
 #[derive(Default)]
 pub struct Templates {
-    compiled: Option<report::Templates>,
+    /// Per language: each has its catalogue of words.
+    compiled: Vec<(words::Lang, report::Templates)>,
 }
 
 impl Templates {
     /// Compile again when next needed.
     pub fn forget(&mut self) {
-        self.compiled = None;
+        self.compiled.clear();
     }
 
-    /// The templates `plan` needs: none when it makes no Markdown (nor a
-    /// PDF typeset from it).
-    fn for_plan(&mut self, plan: &plan::Plan, options: &Options) -> Result<Option<&report::Templates>, Error> {
+    /// The templates `plan` needs, with the words of `lang`: none when it
+    /// makes no Markdown (nor a PDF typeset from it).
+    fn for_plan(&mut self, plan: &plan::Plan, options: &Options, lang: words::Lang) -> Result<Option<&report::Templates>, Error> {
         if !plan.needs_markdown() {
             return Ok(None);
         }
-        if self.compiled.is_none() {
+        if !self.compiled.iter().any(|(l, _)| *l == lang) {
             let sources = match &options.templates {
                 Some(dir) => report::templates::with_overrides(dir)?,
                 None => report::templates::builtin(),
             };
-            let words = report::words::load(options.templates.as_deref())?;
-            self.compiled = Some(report::Templates::compile_with(&sources, words)?);
+            let words = report::words::load(options.templates.as_deref(), lang)?;
+            self.compiled.push((lang, report::Templates::compile_with(&sources, words)?));
         }
-        Ok(self.compiled.as_ref())
+        Ok(self.compiled.iter().find(|(l, _)| *l == lang).map(|(_, t)| t))
     }
 }
 
@@ -140,12 +161,19 @@ impl Templates {
 /// templates, if the plan needs them; then the comparison with the issued
 /// baseline ([`issued`]), the reports made, and all of them written, with
 /// their issued copies when the run issues them.
-pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) -> Result<Outcome, Error> {
+fn render_one(options: &Options, files: &[DataFile], templates: &mut Templates) -> Result<Outcome, Error> {
     let started = Instant::now();
-    let dataset = dataset::validate::validate(&options.data.display(), files)?;
+    // Every text given per language is read in the briefing's language
+    // (issue 28, item 5); what has none falls back to the dataset's.
+    let asked = options.languages.first().map(|lang| lang.code());
+    let dataset = dataset::validate::validate_in(&options.data.display(), files, asked)?;
     check_pillars(&dataset, &options.pillars)?;
     let period = options.period.clone().unwrap_or_else(|| default_period(&dataset, options.as_of));
-    let plan = plan::Plan::new(options, &period, files)?;
+    // The briefing's language: `--lang`'s, else the dataset's (checked
+    // when read); only another than the dataset's marks the file names.
+    let own = words::Lang::parse(&dataset.report.language).unwrap_or(words::Lang::En);
+    let lang = options.languages.first().copied().unwrap_or(own);
+    let plan = plan::Plan::new(options, &period, files, (lang != own).then_some(lang))?;
     // The briefings issued for the period, read once: issuing checks the
     // date against them, and the comparison chooses among them.
     let issued_before = match plan.summary_file() {
@@ -153,7 +181,7 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
         _ => Vec::new(),
     };
     let issue = issue_copies(options, &plan, &dataset, &issued_before)?;
-    let templates = templates.for_plan(&plan, options)?;
+    let templates = templates.for_plan(&plan, options, lang)?;
     // The summary says its words (kinds, regions, key judgements) in the
     // run's catalogue, the one the templates were compiled with; a run that
     // makes no Markdown prints none of them.
@@ -161,7 +189,7 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     let words = match templates {
         Some(compiled) => compiled.words(),
         None => {
-            builtin = words::Catalogue::builtin();
+            builtin = words::Catalogue::builtin_in(lang);
             &builtin
         }
     };
@@ -178,8 +206,8 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     // when only a JSON summary is made (it holds the changes too).
     let change_words = match templates {
         Some(t) => t.words().clone(),
-        None if options.changes => report::words::load(options.templates.as_deref())?,
-        None => words::Catalogue::builtin(),
+        None if options.changes => report::words::load(options.templates.as_deref(), lang)?,
+        None => words::Catalogue::builtin_in(lang),
     };
     let mut baseline = match (options.changes, plan.summary_file()) {
         (true, Some(_)) => issued::compare(&issued_before, options.since.as_deref(), &snapshot, &dataset, &change_words, &mut warnings)?,
@@ -460,6 +488,7 @@ mod tests {
             data: Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")),
             out_dir: out_dir.to_path_buf(),
             quiet: true,
+            languages: Vec::new(),
             ..Request::for_tests()
         })
         .unwrap()
@@ -499,11 +528,11 @@ mod tests {
         let files = discover(&json.data).unwrap();
         let mut templates = Templates::default();
         render(&json, &files, &mut templates).unwrap();
-        assert!(templates.compiled.is_none(), "a JSON summary alone compiled the templates");
+        assert!(templates.compiled.is_empty(), "a JSON summary alone compiled the templates");
         let markdown = options(dir.path(), vec![OutputFormat::Markdown]);
         render(&markdown, &files, &mut templates).unwrap();
-        assert!(templates.compiled.is_some(), "the Markdown was rendered without templates");
+        assert!(!templates.compiled.is_empty(), "the Markdown was rendered without templates");
         templates.forget();
-        assert!(templates.compiled.is_none());
+        assert!(templates.compiled.is_empty());
     }
 }

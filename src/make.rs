@@ -58,7 +58,7 @@ pub fn make(plan: &Plan, inputs: Inputs, templates: Option<&report::Templates>, 
     // Until issued, a draft (issue 24, item 2).
     let draft = !options.issue;
     // The map files' name: the period's, kept past the summary's drop.
-    let map_stem = maps::stem(&summary.period);
+    let map_stem = maps::stem(&summary.period, plan);
     let maps = match templates {
         Some(t) => maps::maps(plan, &dataset, &summary, t.words()),
         None => crate::summary::maps::Maps::default(),
@@ -124,7 +124,7 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options, word
     let date = options.as_of.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
     typeset::Options {
         page: options.paper.size(),
-        language: report.language.clone(),
+        language: words.lang().code().to_owned(),
         header: (report.title.clone(), summary.period.display_in(&words)),
         metadata: typeset::Metadata {
             title: report.title.clone(),
@@ -132,7 +132,7 @@ fn typeset_options(dataset: &Dataset, summary: &Summary, options: &Options, word
             subject: words.text("pdf-subject", &[("period", summary.period.display_in(&words).into())]),
             keywords: summary.pillars.iter().map(|p| p.name.clone()).collect(),
             date,
-            language: report.language.clone(),
+            language: words.lang().tag().to_owned(),
             words: Some(words.clone()),
             draft: false,
             marking: report.distribution.clone(),

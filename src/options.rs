@@ -91,6 +91,8 @@ pub struct Request {
     /// `--links`: how links are set in the PDF.
     pub links: Links,
     pub quiet: bool,
+    /// `--lang`, in command-line order, repeats included.
+    pub languages: Vec<crate::words::Lang>,
 }
 
 /// Where reports go: one named target, or default names in a folder (the
@@ -140,6 +142,9 @@ pub struct Options {
     /// `--links`: how links are set in the PDF.
     pub links: Links,
     pub quiet: bool,
+    /// `--lang`: the briefing's languages, each once, in the order asked;
+    /// none: the dataset's `[report] language`.
+    pub languages: Vec<crate::words::Lang>,
 }
 
 impl Options {
@@ -168,6 +173,7 @@ impl Options {
             None => Destination::Folder(args.out_dir),
         };
         let (data, data_notice) = resolve_data(args.data);
+        let languages = resolve_languages(&args.languages, &destination)?;
         Ok(Options {
             data,
             data_notice,
@@ -192,8 +198,29 @@ impl Options {
             paper: args.paper,
             links: args.links,
             quiet: args.quiet,
+            languages,
         })
     }
+}
+
+/// `--lang`: each language once, in the order first asked; several are
+/// refused when the reports go to standard output (one stream cannot hold
+/// two briefings apart).
+pub fn resolve_languages(asked: &[crate::words::Lang], destination: &Destination) -> Result<Vec<crate::words::Lang>, Error> {
+    let mut languages = Vec::new();
+    for lang in asked {
+        if !languages.contains(lang) {
+            languages.push(*lang);
+        }
+    }
+    if languages.len() > 1 && *destination == Destination::Named(crate::output::Target::Stdout) {
+        return Err(Error::Usage(format!(
+            "--lang {} asks for {} briefings, but -o - writes one to standard output: ask for one language, or write files",
+            languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
+            languages.len()
+        )));
+    }
+    Ok(languages)
 }
 
 impl Options {
@@ -359,6 +386,7 @@ impl Request {
             paper: Paper::A4,
             links: Links::Quiet,
             quiet: false,
+            languages: Vec::new(),
         }
     }
 }

@@ -1,5 +1,8 @@
 //! What a run writes, decided once: each report's format and target, the
-//! JSON summary beside them, and their order.
+//! JSON summary beside them, and their order. A briefing in another
+//! language than the dataset's is marked in every file name
+//! (`azint-briefing-2024-2026.ru.pdf`): its JSON summary, and so its
+//! change history, is its own.
 //!
 //! The order is the order of writing and of the success line: Markdown,
 //! then PDF (as on the command line), then the JSON summary, last, so that
@@ -13,12 +16,15 @@ use crate::error::Error;
 use crate::options::{Destination, Options, OutputFormat};
 use crate::output::Target;
 use crate::period::Period;
+use crate::words::Lang;
 use crate::{output, report};
 
 /// The reports of a run, in the order they are written.
 #[derive(Clone, Debug)]
 pub struct Plan {
     targets: Vec<(OutputFormat, Target)>,
+    /// The briefing's language when it is not the dataset's.
+    marked: Option<Lang>,
 }
 
 impl Plan {
@@ -28,15 +34,16 @@ impl Plan {
     /// (refused when it would overwrite a report). Every file target is
     /// checked: none may be a folder, a special file or an input of the
     /// run (one of the data `files`, found once for the run, or a
-    /// template).
-    pub fn new(options: &Options, period: &Period, files: &[DataFile]) -> Result<Plan, Error> {
+    /// template). `marked`: the briefing's language, when it is not the
+    /// dataset's, put in every file name before the extension.
+    pub fn new(options: &Options, period: &Period, files: &[DataFile], marked: Option<Lang>) -> Result<Plan, Error> {
         let mut targets: Vec<(OutputFormat, Target)> = match &options.destination {
             Destination::Named(Target::Stdout) => options.formats.iter().map(|&f| (f, Target::Stdout)).collect(),
-            Destination::Named(Target::File(path)) => options.formats.iter().map(|&f| (f, Target::File(path.clone()))).collect(),
+            Destination::Named(Target::File(path)) => options.formats.iter().map(|&f| (f, Target::File(mark(path, marked)))).collect(),
             Destination::Folder(dir) => options
                 .formats
                 .iter()
-                .map(|&f| (f, Target::File(dir.join(format!("azint-briefing-{}.{}", period.file_stem(), f.extension())))))
+                .map(|&f| (f, Target::File(dir.join(format!("azint-briefing-{}{}.{}", period.file_stem(), suffix(marked), f.extension())))))
                 .collect(),
         };
         let summary_beside = match targets.first() {
@@ -50,7 +57,7 @@ impl Plan {
             targets.push((OutputFormat::Json, Target::File(json)));
         }
         targets.sort_by_key(|(f, _)| order(*f));
-        let plan = Plan { targets };
+        let plan = Plan { targets, marked };
         plan.check(options, files)?;
         Ok(plan)
     }
@@ -58,6 +65,12 @@ impl Plan {
     /// Format and target of each report, in the order they are written.
     pub fn targets(&self) -> &[(OutputFormat, Target)] {
         &self.targets
+    }
+
+    /// The briefing's language when it is not the dataset's: the files
+    /// beside the reports (the maps') are marked with it too.
+    pub fn marked(&self) -> Option<Lang> {
+        self.marked
     }
 
     /// Whether the run makes a report in `format`.
@@ -115,6 +128,24 @@ impl Plan {
     }
 }
 
+/// The part of a file name that marks a briefing's language: `.ru`, or
+/// nothing for the dataset's own.
+pub fn suffix(marked: Option<Lang>) -> String {
+    marked.map_or_else(String::new, |lang| format!(".{}", lang.code()))
+}
+
+/// `path` with the language marked before its extension:
+/// `briefing.pdf` → `briefing.ru.pdf`.
+fn mark(path: &Path, marked: Option<Lang>) -> std::path::PathBuf {
+    let Some(lang) = marked else { return path.to_path_buf() };
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}.{}.{}", lang.code(), ext.to_string_lossy()),
+        None => format!("{stem}.{}", lang.code()),
+    };
+    path.with_file_name(name)
+}
+
 /// Where a format stands in the order of writing.
 fn order(format: OutputFormat) -> u8 {
     match format {
@@ -151,13 +182,23 @@ mod tests {
             paper: crate::options::Paper::A4,
             links: Default::default(),
             quiet: true,
+            languages: Vec::new(),
         };
-        let plan = Plan::new(&options, &Period::whole_years(2024, 2026), &[]).unwrap();
+        let plan = Plan::new(&options, &Period::whole_years(2024, 2026), &[], None).unwrap();
         let formats: Vec<OutputFormat> = plan.targets().iter().map(|(f, _)| *f).collect();
         assert_eq!(formats, [OutputFormat::Markdown, OutputFormat::Pdf, OutputFormat::Json]);
         assert_eq!(plan.summary_file(), Some(Path::new("reports-that-do-not-exist/azint-briefing-2024-2026.json")));
+        let plan = Plan::new(&options, &Period::whole_years(2024, 2026), &[], Some(Lang::Ru)).unwrap();
+        let names: Vec<String> = plan.targets().iter().map(|(_, t)| format!("{t:?}")).collect();
+        assert!(names.iter().all(|n| n.contains("azint-briefing-2024-2026.ru.")), "{names:?}");
+        assert_eq!(plan.summary_file(), Some(Path::new("reports-that-do-not-exist/azint-briefing-2024-2026.ru.json")));
+        options.destination = Destination::Named(Target::File("out/brief.pdf".into()));
+        options.formats = vec![OutputFormat::Pdf];
+        let plan = Plan::new(&options, &Period::whole_years(2024, 2026), &[], Some(Lang::Az)).unwrap();
+        assert_eq!(plan.targets()[0].1, Target::File("out/brief.az.pdf".into()));
+        assert_eq!(plan.summary_file(), Some(Path::new("out/brief.az.json")));
         options.destination = Destination::Named(Target::Stdout);
-        let plan = Plan::new(&options, &Period::whole_years(2024, 2026), &[]).unwrap();
+        let plan = Plan::new(&options, &Period::whole_years(2024, 2026), &[], None).unwrap();
         assert!(!plan.makes(OutputFormat::Json) && plan.summary_file().is_none());
     }
 }

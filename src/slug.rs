@@ -28,18 +28,54 @@ const REFERENCE_OPEN: char = '\u{2067}';
 /// Closes both.
 const CLOSE: char = '\u{2069}';
 
-/// The GitHub-style anchor of a heading's text: lower case, each space a
-/// `-`, everything but letters, digits, `-` and `_` dropped.
+/// The GitHub-style anchor of a heading's text, by github-slugger's rule
+/// (its `script/generate-regex.mjs`): lower case as JavaScript lowercases
+/// (Unicode's full mapping: "İ" becomes "i̇", i and U+0307), each space a
+/// `-`, and dropped: symbols, punctuation but `-` and connectors (`_`), numbers that are
+/// not digits ("²"), separators, controls and format characters, unless
+/// the character is alphabetic. Letters, combining marks and digits stay,
+/// in any script.
 pub fn slug(heading: &str) -> String {
     heading
+        .to_lowercase()
         .chars()
-        .flat_map(char::to_lowercase)
         .filter_map(|c| match c {
             ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            c if kept(c) => Some(c),
             _ => None,
         })
         .collect()
+}
+
+/// Whether github-slugger keeps `c` in an anchor.
+fn kept(c: char) -> bool {
+    use icu_properties::props::{Alphabetic, GeneralCategory as G};
+    use icu_properties::{CodePointMapData, CodePointSetData};
+    if c == '-' || c == '_' || CodePointSetData::new::<Alphabetic>().contains(c) {
+        return true;
+    }
+    !matches!(
+        CodePointMapData::<G>::new().get(c),
+        G::OtherNumber
+            | G::OpenPunctuation
+            | G::ClosePunctuation
+            | G::InitialPunctuation
+            | G::FinalPunctuation
+            | G::OtherPunctuation
+            | G::DashPunctuation
+            | G::MathSymbol
+            | G::CurrencySymbol
+            | G::ModifierSymbol
+            | G::OtherSymbol
+            | G::Control
+            | G::PrivateUse
+            | G::Format
+            | G::Unassigned
+            | G::Surrogate
+            | G::SpaceSeparator
+            | G::LineSeparator
+            | G::ParagraphSeparator
+    )
 }
 
 /// The anchors of a document's headings in order, as GitHub gives them:
@@ -157,6 +193,17 @@ mod tests {
         assert_eq!(slug("1. Multi-vector diplomacy"), "1-multi-vector-diplomacy");
         assert_eq!(slug("2. Connectivity & transport"), "2-connectivity--transport");
         assert_eq!(slug("3. Énergie"), "3-énergie");
+        // Azerbaijani and Russian: JavaScript's lowercasing keeps the dot
+        // of İ as U+0307, which GitHub keeps (a mark); Cyrillic stays.
+        assert_eq!(slug("İqtisadi əməkdaşlıq"), "i\u{307}qtisadi-əməkdaşlıq");
+        assert_eq!(slug("Об этой справке"), "об-этой-справке");
+        assert_eq!(slug("Указатель партнёров"), "указатель-партнёров");
+        assert_eq!(slug("Çin, Şuşa və Ağdam"), "çin-şuşa-və-ağdam");
+        assert_eq!(slug("«Кавычки» — и точка."), "кавычки--и-точка");
+        // Decomposed accents keep their mark; "²" and "_" as GitHub has them.
+        assert_eq!(slug("Cafe\u{301} m² a_b"), "cafe\u{301}-m-a_b");
+        // A final sigma, as JavaScript lowercases it.
+        assert_eq!(slug("ΟΔΟΣ"), "\u{3bf}\u{3b4}\u{3bf}\u{3c2}");
     }
 
     #[test]

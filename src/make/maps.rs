@@ -31,8 +31,8 @@ const ROUTES_DATA: &str = "routes.geojson";
 /// (`azint-briefing-2024-2026`), whatever the Markdown is called, so that
 /// the same inputs give the same Markdown under any output name (the
 /// Markdown names its map files).
-pub fn stem(period: &Period) -> String {
-    format!("azint-briefing-{}", period.file_stem())
+pub fn stem(period: &Period, plan: &Plan) -> String {
+    format!("azint-briefing-{}{}", period.file_stem(), crate::plan::suffix(plan.marked()))
 }
 
 /// The maps' data, with the files the Markdown names when it is written to
@@ -41,7 +41,7 @@ pub fn maps(plan: &Plan, dataset: &Dataset, summary: &Summary, words: &Catalogue
     let mut maps = views::maps(dataset, summary, &summary.routes, words);
     // The Markdown on standard output names no file beside it.
     let to_stdout = plan.targets().iter().any(|(f, t)| *f == OutputFormat::Markdown && *t == Target::Stdout);
-    let stem = stem(&summary.period);
+    let stem = stem(&summary.period, plan);
     if let Some(p) = &mut maps.partners {
         p.file = (!to_stdout).then(|| format!("{stem}.{PARTNERS_SVG}"));
     }

@@ -23,7 +23,6 @@ mod words;
 
 use super::escape::markdown;
 use crate::date::PartialDate;
-use crate::number::format_number;
 use crate::words::{Arg, Catalogue};
 
 /// A helper that needs only its parameters and the output.
@@ -68,16 +67,17 @@ pub fn register(registry: &mut Handlebars<'_>, words: &Arc<Catalogue>) {
     let worded = |say: Say| Box::new(Worded(words.clone(), say));
     registry.register_helper("when", worded(when));
     registry.register_helper("plural", worded(plural));
-    registry.register_helper("percent", Box::new(Simple(percent)));
-    registry.register_helper("number", Box::new(Simple(number)));
-    registry.register_helper("grouped", Box::new(Simple(grouped)));
+    registry.register_helper("percent", worded(percent));
+    registry.register_helper("number", worded(number));
+    registry.register_helper("grouped", worded(grouped));
     registry.register_helper("link", Box::new(Simple(link)));
     registry.register_helper("inline_markdown", Box::new(Simple(inline_markdown)));
     registry.register_helper("list", worded(list));
     registry.register_helper("inc", Box::new(Simple(inc)));
     registry.register_helper("level", worded(level));
+    registry.register_helper("kind_word", worded(kind_word));
     registry.register_helper("pillar_colour", Box::new(Simple(pillar_colour)));
-    registry.register_helper("with_delta", Box::new(Simple(with_delta)));
+    registry.register_helper("with_delta", worded(with_delta));
     registry.register_helper("image_url", Box::new(Simple(image_url)));
     registry.register_helper("mermaid_pie", worded(charts::mermaid_pie));
     registry.register_helper("mermaid_bars", worded(charts::mermaid_bars));
@@ -259,26 +259,26 @@ fn digits(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     Ok(())
 }
 
-/// `{{percent 0.2857}}` → "28.6%".
-fn percent(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+/// `{{percent 0.2857}}` → "28.6%" (in the catalogue's language: "28,6 %").
+fn percent(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let x = float(h, 0, "percent")?;
-    out.write(&format!("{:.1}%", x * 100.0))?;
+    out.write(&words.percent(x))?;
     Ok(())
 }
 
 /// `{{number 1.5}}` → "1.5", `{{number 92}}` → "92": whole numbers without
 /// a decimal point, others as short as they round-trip.
-fn number(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
-    out.write(&format_number(float(h, 0, "number")?))?;
+fn number(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+    out.write(&words.figure(float(h, 0, "number")?))?;
     Ok(())
 }
 
 /// `{{grouped 2542}}` → "2,542": a count, grouped from four digits (issue
 /// 27: a table's "2542" beside a sentence's "2,542"); a year is never a
 /// count, so none is mistaken for one.
-fn grouped(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+fn grouped(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let n = param(h, 0, "grouped")?.as_u64().ok_or_else(|| expected(h, 0, "grouped", "a whole number of zero or more"))?;
-    out.write(&crate::number::thousands(usize::try_from(n).unwrap_or(usize::MAX)))?;
+    out.write(&words.count(usize::try_from(n).unwrap_or(usize::MAX)))?;
     Ok(())
 }
 
@@ -361,16 +361,25 @@ fn level(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResul
     Ok(())
 }
 
+/// `{{kind_word kind}}` → "agreement": an event's kind as a word of the
+/// sentence, the catalogue's `kind-name` in small letters by the
+/// language's rules (Azerbaijani "İnfrastruktur" → "infrastruktur").
+fn kind_word(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+    let kind = text(h, 0, "kind_word")?;
+    out.write(&words.lang().lower(&words.text("kind-name", &[("kind", Arg::from(kind))])))?;
+    Ok(())
+}
+
 fn array<'a>(h: &'a Helper<'_>, index: usize, name: &'static str) -> Result<&'a Vec<Value>, RenderError> {
     param(h, index, name)?.as_array().ok_or_else(|| expected(h, index, name, "a list"))
 }
 
 /// `{{with_delta count other}}` → "7 (+3)": a count and its difference
 /// from the `--compare` period's; the count alone when `other` is null.
-fn with_delta(h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
+fn with_delta(words: &Catalogue, h: &Helper<'_>, out: &mut dyn Output) -> HelperResult {
     let count = param(h, 0, "with_delta")?.as_i64().ok_or_else(|| expected(h, 0, "with_delta", "a whole number"))?;
     // Grouped from four digits, as every count.
-    let grouped = |n: i64| crate::number::thousands(usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX));
+    let grouped = |n: i64| words.count(usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX));
     let shown = if count < 0 { format!("−{}", grouped(count)) } else { grouped(count) };
     let text = match optional(h, 1, "with_delta")?.and_then(Value::as_i64) {
         Some(other) => match count - other {

@@ -21,8 +21,8 @@ use crate::words::{Arg, Catalogue, WordsError};
 
 /// The catalogue of a run: `en-GB.ftl` in the `--templates` folder when
 /// there is one, the built-in one otherwise.
-pub fn load(dir: Option<&Path>) -> Result<Arc<Catalogue>, ReportError> {
-    Catalogue::load(dir).map_err(|e| match e {
+pub fn load(dir: Option<&Path>, lang: crate::words::Lang) -> Result<Arc<Catalogue>, ReportError> {
+    Catalogue::load_in(dir, lang).map_err(|e| match e {
         WordsError::Io { path, source } => ReportError::Io { path, source },
         WordsError::Invalid(problems) => ReportError::Invalid(problems),
     })

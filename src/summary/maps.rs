@@ -125,13 +125,13 @@ fn partner_map(dataset: &Dataset, summary: &Summary, words: &Catalogue) -> Optio
     if countries.is_empty() {
         return None;
     }
-    countries.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+    countries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| words.compare(&a.name, &b.name)));
     let mut others: Vec<OtherRow> = counts
         .iter()
         .filter(|(p, _)| p.kind != PartnerKind::Country || p.iso.is_none())
         .map(|(p, n)| OtherRow { name: p.name.clone(), count: *n })
         .collect();
-    others.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+    others.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| words.compare(&a.name, &b.name)));
     let alt = partner_alt(&countries, &others, words);
     Some(PartnerMapView {
         title: words.text("map-title-partners", &[]),

@@ -406,7 +406,7 @@ pub(super) fn summarise<'d>(
     }
     let names_by_position: BTreeMap<usize, &str> = pillar_order.values().copied().collect();
     let mut ranked: Vec<(&str, usize, usize)> = tally.counted().map(|p| (tally.names[p], tally.events[p].len(), p)).collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| wording.words().compare(a.0, b.0)));
     let rest = cut(&mut ranked, TOP_PARTNERS, |r| r.1);
     let top = ranked
         .iter()
@@ -448,7 +448,7 @@ pub(super) fn summarise<'d>(
         }
         let now: HashMap<&str, usize> = tally.counted().map(|p| (tally.names[p], tally.events[p].len())).collect();
         let ordered = |mut list: Vec<(&str, usize)>| {
-            list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| wording.words().compare(a.0, b.0)));
             capped(list.into_iter().map(|(name, _)| name.to_owned()).collect())
         };
         let (new, new_more) = ordered(now.iter().filter(|(name, _)| !before.contains_key(*name)).map(|(n, c)| (*n, *c)).collect());
@@ -503,7 +503,7 @@ pub(super) fn pillars(tally: &Tally<'_>, selected: &[&Event], pillars: &[&str], 
         .zip(masks)
         .map(|(counts, masks)| {
             let mut ranked: Vec<(&str, usize)> = counts.into_iter().map(|(p, n)| (tally.names[p as usize], n)).collect();
-            ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| wording.words().compare(a.0, b.0)));
             // Main partners are all those with more than one event of the
             // pillar, ties in full (issue 25): a partner at one event is no
             // main one, and the rest are said by their numbers.
@@ -534,16 +534,16 @@ pub(super) fn index(
     (anchors, shorts): (&BTreeMap<&str, String>, &BTreeMap<&str, &str>),
     wording: &Wording<'_>,
 ) -> Vec<IndexEntry> {
-    // By name as people sort: "Serbia" before "SOCAR".
-    let mut order: Vec<(String, &str, usize)> =
-        tally.names.iter().enumerate().map(|(p, name)| (name.to_lowercase(), *name, p)).collect();
+    // By name as people sort, in the briefing's alphabet: "Serbia" before
+    // "SOCAR"; Azerbaijani "Cənub" before "Çin", Russian Cyrillic first.
+    let mut order: Vec<(&str, usize)> = tally.names.iter().enumerate().map(|(p, name)| (*name, p)).collect();
     // Every name events give, partners or not: the index is where a reader
     // finds what named it.
-    order.sort_unstable();
+    order.sort_unstable_by(|a, b| wording.words().compare(a.0, b.0).then(a.1.cmp(&b.1)));
     let listed = index_events(order.len());
     order
         .into_iter()
-        .map(|(_, name, p)| {
+        .map(|(name, p)| {
             let events: Vec<&Event> = tally.named[p].iter().map(|&i| selected[i as usize]).collect();
             let more = events.len().saturating_sub(listed);
             let chosen: Vec<&Event> = if more == 0 {

@@ -86,6 +86,10 @@ pub struct Style {
     /// table cell): the run's text is the colour; drawn as a small square,
     /// not as text.
     pub chip: bool,
+    /// Text in another language than the document's, from
+    /// `<span lang="ru">…</span>` in the Markdown: tagged with its own
+    /// `/Lang` in the PDF.
+    pub lang: Option<crate::words::Lang>,
 }
 
 /// A piece of text in one style. A run whose text is `"\n"` is a hard line
@@ -106,6 +110,12 @@ pub fn plain(runs: &[Run]) -> String {
 /// briefing needs (the built-in templates use three), few enough that the
 /// layout's recursion stays well inside a thread's stack.
 pub const MAX_NESTING: usize = 32;
+/// The language of `<span lang="xx">`: one of the briefings' languages, or
+/// none.
+fn span_lang(html: &str) -> Option<crate::words::Lang> {
+    let rest = html.strip_prefix("<span lang=")?.strip_suffix('>')?;
+    crate::words::Lang::parse(rest.trim_matches(|c| c == '"' || c == '\''))
+}
 
 /// Parses GitHub-flavoured Markdown into blocks.
 pub fn parse(markdown: &str) -> Vec<Block> {
@@ -182,11 +192,15 @@ struct Builder {
     flattened: usize,
     /// An HTML block being read: its text.
     html: Option<String>,
+    /// The `<span lang="…">` open around the text, innermost last (none
+    /// for a span of a language the briefings do not have).
+    langs: Vec<Option<crate::words::Lang>>,
 }
 
 impl Builder {
     fn style(&self) -> Style {
-        Style { bold: self.bold > 0, italic: self.italic > 0, strike: self.strike > 0, ..Style::default() }
+        let lang = self.langs.last().copied().flatten();
+        Style { bold: self.bold > 0, italic: self.italic > 0, strike: self.strike > 0, lang, ..Style::default() }
     }
 
     /// Text, with bare `http(s)://` addresses outside links and code made
@@ -310,6 +324,10 @@ impl Builder {
                 let hex = html.trim_start_matches("<!-- colour").trim_end_matches("-->").trim();
                 let style = Style { chip: true, ..Style::default() };
                 self.runs.push(Run { text: hex.to_owned(), style, link: None });
+            }
+            Event::InlineHtml(html) if html.starts_with("<span lang=") => self.langs.push(span_lang(&html)),
+            Event::InlineHtml(html) if html.as_ref() == "</span>" => {
+                self.langs.pop();
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 match html.trim() {

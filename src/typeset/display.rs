@@ -125,6 +125,9 @@ pub enum Role {
     /// paragraph's words between its links), so that the tree lists content
     /// in the order it is painted.
     Span,
+    /// Text in another language than the document's (BCP 47 tag): a
+    /// `Span` with its own `/Lang`.
+    Lang(&'static str),
 }
 
 impl Role {
@@ -157,7 +160,7 @@ impl Role {
             Role::Note => "Note",
             Role::Callout => "Div",
             Role::Artifact => "Artifact",
-            Role::Span => "Span",
+            Role::Span | Role::Lang(_) => "Span",
         }
     }
 }

@@ -43,6 +43,8 @@ pub struct Span {
     pub raise: Pt,
     /// A colour chip: a square in `color`, its text only room for it.
     pub chip: bool,
+    /// The BCP 47 tag of text in another language than the document's.
+    pub lang: Option<&'static str>,
 }
 
 /// How to break.

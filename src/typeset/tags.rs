@@ -440,6 +440,10 @@ fn element_object(n: usize, element: &Element, places: &Places<'_>, id_names: &m
             out.extend_from_slice(b"/Alt");
             file::serialise(&mut out, &text_string(alt));
         }
+        Role::Lang(tag) => {
+            out.extend_from_slice(b"/Lang");
+            file::serialise(&mut out, &text_string(tag));
+        }
         Role::Note => {
             let id = format!("note-{n}").into_bytes();
             out.extend_from_slice(b"/ID");

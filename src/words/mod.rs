@@ -2,17 +2,22 @@
 //! (headings, labels, composed sentences, month names, descriptions for
 //! screen readers), from one place.
 //!
-//! Sentences are Fluent messages in `templates/en-GB.ftl`, compiled in and
-//! replaced by a file of the same name in `--templates DIR`, so that a desk
-//! corrects a phrase without Rust. Plural forms are Fluent's, from CLDR's
-//! rules; numbers, dates and lists are CLDR's en-GB through ICU4X
-//! ([`cldr`]), formatted before they reach a message. A leaf: it imports
+//! Sentences are Fluent messages in `templates/en-GB.ftl` (and, for the
+//! briefings in Azerbaijani and Russian, `az.ftl` and `ru.ftl`: [`Lang`]),
+//! compiled in and replaced by a file of the same name in `--templates
+//! DIR`, so that a desk corrects a phrase without Rust. Plural forms are
+//! Fluent's, from CLDR's rules; numbers, dates, lists and the alphabet's
+//! order are CLDR's through ICU4X ([`cldr`]), formatted before they reach
+//! a message. A leaf: it imports
 //! only [`crate::diag`], and the typesetter, the report and the leaves
 //! (`date`, `number`) take their words from it. Diagnostics stay in English
 //! and in the code.
 
 pub mod cldr;
 mod check;
+mod lang;
+
+pub use lang::Lang;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -82,9 +87,11 @@ impl From<f64> for Arg<'_> {
     }
 }
 
-/// The messages of one catalogue file, checked against the built-in one.
+/// The messages of one catalogue file, checked against the built-in one,
+/// and the language they are in.
 pub struct Catalogue {
     bundle: FluentBundle<FluentResource>,
+    lang: Lang,
     /// Where it came from, for errors: `templates/en-GB.ftl` or the
     /// override's path.
     path: String,
@@ -97,23 +104,35 @@ impl std::fmt::Debug for Catalogue {
 }
 
 impl Catalogue {
-    /// The built-in catalogue, made once a process.
+    /// The built-in English catalogue, made once a process.
     pub fn builtin() -> Arc<Catalogue> {
-        static BUILT_IN: OnceLock<Arc<Catalogue>> = OnceLock::new();
-        BUILT_IN
-            .get_or_init(|| match Catalogue::parse(&format!("templates/{FILE}"), BUILTIN) {
+        Catalogue::builtin_in(Lang::En)
+    }
+
+    /// The built-in catalogue of `lang`, made once a process.
+    pub fn builtin_in(lang: Lang) -> Arc<Catalogue> {
+        static BUILT_IN: [OnceLock<Arc<Catalogue>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        BUILT_IN[index]
+            .get_or_init(|| match Catalogue::parse_in(lang, &format!("templates/{}", lang.file()), lang.builtin()) {
                 Ok(catalogue) => Arc::new(catalogue),
-                // `tests::the_builtin_catalogue_is_valid` keeps this unreached.
-                Err(problems) => panic!("the built-in catalogue is invalid: {problems:?}"),
+                // `tests::the_builtin_catalogues_are_valid` keeps this unreached.
+                Err(problems) => panic!("the built-in catalogue {} is invalid: {problems:?}", lang.file()),
             })
             .clone()
     }
 
-    /// The catalogue of a run: `dir`'s `en-GB.ftl` when there is one, the
-    /// built-in one otherwise.
+    /// The English catalogue of a run: [`Catalogue::load_in`].
     pub fn load(dir: Option<&Path>) -> Result<Arc<Catalogue>, WordsError> {
-        let Some(path) = dir.map(|d| d.join(FILE)).filter(|p| p.exists()) else {
-            return Ok(Catalogue::builtin());
+        Catalogue::load_in(dir, Lang::En)
+    }
+
+    /// The catalogue of a run in `lang`: `dir`'s file of that language
+    /// (`en-GB.ftl`, `az.ftl`, `ru.ftl`) when there is one, the built-in
+    /// one otherwise.
+    pub fn load_in(dir: Option<&Path>, lang: Lang) -> Result<Arc<Catalogue>, WordsError> {
+        let Some(path) = dir.map(|d| d.join(lang.file())).filter(|p| p.exists()) else {
+            return Ok(Catalogue::builtin_in(lang));
         };
         let io = |source| WordsError::Io { path: path.display().to_string(), source };
         let bytes = match crate::input::read(&path, MAX_BYTES) {
@@ -127,7 +146,7 @@ impl Catalogue {
         let text = String::from_utf8(bytes).map_err(|_| {
             WordsError::Invalid(vec![Diagnostic::error_in(&path.display().to_string(), "the catalogue is not valid UTF-8")])
         })?;
-        Catalogue::parse(&path.display().to_string(), &text).map(Arc::new).map_err(WordsError::Invalid)
+        Catalogue::parse_in(lang, &path.display().to_string(), &text).map(Arc::new).map_err(WordsError::Invalid)
     }
 
     /// Parses and checks a catalogue's text; `path` names it in errors.
@@ -138,6 +157,12 @@ impl Catalogue {
     /// message or term that does not exist; the characters U+2068 and
     /// U+2069, which the reports must not hold.
     pub fn parse(path: &str, text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
+        Catalogue::parse_in(Lang::En, path, text)
+    }
+
+    /// [`Catalogue::parse`] for a catalogue in `lang`: its plural rules,
+    /// numbers, dates and lists are that language's.
+    pub fn parse_in(lang: Lang, path: &str, text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
         let resource = match FluentResource::try_new(text.to_owned()) {
             Ok(resource) => resource,
             Err((_, errors)) => {
@@ -151,18 +176,27 @@ impl Catalogue {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let locale: unic_langid::LanguageIdentifier = cldr::LOCALE.to_string().parse().unwrap_or_default();
+        let locale: unic_langid::LanguageIdentifier = cldr::locale(lang).to_string().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![locale]);
         // Fluent would wrap every placeable in U+2068 … U+2069 (Unicode
         // isolation marks): the dataset's validator refuses them, and they
         // must never reach the reports.
         bundle.set_use_isolating(false);
-        bundle.set_formatter(Some(format_number));
+        bundle.set_formatter(Some(match lang {
+            Lang::En => |v: &FluentValue<'_>, _: &_| format_number(Lang::En, v),
+            Lang::Az => |v: &FluentValue<'_>, _: &_| format_number(Lang::Az, v),
+            Lang::Ru => |v: &FluentValue<'_>, _: &_| format_number(Lang::Ru, v),
+        }));
         if let Err(errors) = bundle.add_resource(resource) {
             // Ids defined twice: the check above reports them first.
             return Err(errors.iter().map(|e| Diagnostic::error_in(path, format!("invalid catalogue: {e}"))).collect());
         }
-        Ok(Catalogue { bundle, path: path.to_owned() })
+        Ok(Catalogue { bundle, lang, path: path.to_owned() })
+    }
+
+    /// The language of the catalogue.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Where the catalogue came from.
@@ -183,7 +217,7 @@ impl Catalogue {
     pub fn text(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         match self.try_text(id, args) {
             Ok(text) => text,
-            Err(_) if !std::ptr::eq(self, &*Catalogue::builtin()) => Catalogue::builtin().text(id, args),
+            Err(_) if !std::ptr::eq(self, &*Catalogue::builtin_in(self.lang)) => Catalogue::builtin_in(self.lang).text(id, args),
             // Every message the code names is rendered by the tests.
             Err(why) => why,
         }
@@ -212,26 +246,56 @@ impl Catalogue {
     /// A date at the precision known: "12 February 2026", "February 2026"
     /// or "2026".
     pub fn date(&self, year: i32, month: Option<u32>, day: Option<u32>) -> String {
+        let cldr = cldr::of(self.lang);
         match (month, day) {
-            (Some(m), Some(d)) => cldr::day(year, m, d),
-            (Some(m), None) => cldr::month_year(year, m),
+            (Some(m), Some(d)) => cldr.day(year, m, d),
+            (Some(m), None) => cldr.month_year(year, m),
             (None, _) => year.to_string(),
         }
     }
 
-    /// A count, grouped: "12,345".
+    /// A day of a month, the year left out: "3 July".
+    pub fn day_month(&self, month: u32, day: u32) -> String {
+        cldr::of(self.lang).day_month(month, day)
+    }
+
+    /// The name of month `m` as a span of months writes it: "February".
+    pub fn month_name(&self, m: u32) -> &'static str {
+        cldr::of(self.lang).month_name(m)
+    }
+
+    /// A count, grouped: "12,345" ("12.345" in Azerbaijani).
     pub fn count(&self, n: usize) -> String {
-        cldr::count(n as u64)
+        cldr::of(self.lang).count(n as u64)
     }
 
     /// A figure: "2,500,000", "1996", "0.25".
     pub fn figure(&self, x: f64) -> String {
-        cldr::figure(x)
+        cldr::of(self.lang).figure(x)
+    }
+
+    /// A share as a percentage: "28.6%", "28,6%", "28,6 %".
+    pub fn percent(&self, share: f64) -> String {
+        cldr::of(self.lang).percent(share)
     }
 
     /// A list joined with "and": "A, B and C".
     pub fn and_list<S: AsRef<str>>(&self, items: &[S]) -> String {
-        cldr::and_list(items)
+        cldr::of(self.lang).and_list(items)
+    }
+
+    /// How `a` and `b` stand in the language's alphabet, for any list a
+    /// reader looks names up in: Azerbaijani C < Ç, ı < i; Russian
+    /// Cyrillic before Latin. Equal by the alphabet, by their bytes, so
+    /// that the order is total and the same on every run.
+    pub fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        cldr::of(self.lang).compare(a, b).then_with(|| a.cmp(b))
+    }
+
+    /// `text` quoted as the language quotes: “…” or «…».
+    pub fn quote(&self, text: &str) -> String {
+        let (open, close) = self.lang.quotes();
+        format!("{open}{text}{close}")
     }
 }
 
@@ -252,13 +316,14 @@ fn where_missed(text: &str, offset: usize) -> usize {
 /// ("2,500"), which Fluent's own formatting does not do. Numbers with
 /// options set in the message (`NUMBER($x, minimumFractionDigits: 2)`) are
 /// left to Fluent.
-fn format_number<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+fn format_number(lang: Lang, value: &FluentValue<'_>) -> Option<String> {
+    let cldr = cldr::of(lang);
     match value {
         FluentValue::Number(n) if n.options == Default::default() => {
             if n.value.fract() == 0.0 && n.value.abs() < 1e15 {
-                Some(if n.value < 0.0 { format!("-{}", cldr::count(n.value.abs() as u64)) } else { cldr::count(n.value as u64) })
+                Some(if n.value < 0.0 { format!("-{}", cldr.count(n.value.abs() as u64)) } else { cldr.count(n.value as u64) })
             } else {
-                Some(cldr::figure(n.value))
+                Some(cldr.figure(n.value))
             }
         }
         _ => None,

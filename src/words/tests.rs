@@ -149,3 +149,153 @@ fn a_desk_overrides_the_catalogue_from_its_templates_folder() {
     std::fs::write(&path, [0xff, 0xfe]).expect("written");
     assert!(matches!(Catalogue::load(Some(dir.path())), Err(WordsError::Invalid(_))));
 }
+
+/// Each message of a catalogue's text with the variables it uses.
+fn messages_and_variables(text: &str) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    fn pattern(p: &Pattern<&str>, out: &mut std::collections::BTreeSet<String>) {
+        for element in &p.elements {
+            if let PatternElement::Placeable { expression } = element {
+                expr(expression, out);
+            }
+        }
+    }
+    fn expr(e: &Expression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match e {
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    pattern(&v.value, out);
+                }
+            }
+            Expression::Inline(i) => inline(i, out),
+        }
+    }
+    fn inline(i: &InlineExpression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match i {
+            InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_owned());
+            }
+            InlineExpression::Placeable { expression } => expr(expression, out),
+            _ => {}
+        }
+    }
+    let resource = fluent_syntax::parser::parse(text).expect("parses");
+    let mut found = std::collections::BTreeMap::new();
+    for entry in &resource.body {
+        if let Entry::Message(m) = entry {
+            let mut variables = std::collections::BTreeSet::new();
+            m.value.iter().for_each(|p| pattern(p, &mut variables));
+            found.insert(m.id.name.to_owned(), variables);
+        }
+    }
+    found
+}
+
+/// Sample values for every message: numbers where a message chooses its
+/// form by them, texts otherwise.
+fn sample_args(id: &str, variables: &[&str], n: f64) -> Vec<(&'static str, Arg<'static>)> {
+    let numeric = |v: &str| {
+        !matches!(v, "date" | "from" | "until" | "title" | "period" | "source" | "name" | "label" | "events" | "partners" | "kinds" | "rest" | "regions" | "pillar")
+            || (id.starts_with("count") || id.contains("-count") || id.starts_with("summary-") || id.starts_with("about-") || id.starts_with("timeline")) && v == "events"
+    };
+    variables
+        .iter()
+        .map(|v| {
+            let name: &'static str = MESSAGES.iter().flat_map(|(_, vs)| vs.iter()).find(|x| *x == v).copied().unwrap_or("x");
+            let arg = if numeric(v) { Arg::Number(n) } else { sample(v) };
+            (name, arg)
+        })
+        .collect()
+}
+
+#[test]
+fn the_builtin_catalogues_are_valid_and_alike() {
+    let english = messages_and_variables(BUILTIN);
+    for lang in [Lang::Az, Lang::Ru] {
+        let text = lang.builtin();
+        let catalogue = Catalogue::parse_in(lang, &format!("templates/{}", lang.file()), text).unwrap_or_else(|e| panic!("{}: {e:?}", lang.file()));
+        assert_eq!(catalogue.lang(), lang);
+        let theirs = messages_and_variables(text);
+        assert_eq!(theirs.keys().collect::<Vec<_>>(), english.keys().collect::<Vec<_>>(), "{}: not the same messages", lang.file());
+        for (id, variables) in &english {
+            assert_eq!(&theirs[id], variables, "{}: `{id}` does not use the same variables", lang.file());
+        }
+        for (id, variables) in MESSAGES {
+            for n in [0.0, 1.0, 2.0, 5.0, 21.0] {
+                let text = catalogue.try_text(id, &sample_args(id, variables, n)).unwrap_or_else(|e| panic!("{}: {e}", lang.file()));
+                assert!(!text.trim().is_empty(), "{}: {id} is blank", lang.file());
+                assert!(!text.contains(['\u{2068}', '\u{2069}', '“', '”']), "{}: {id}: {text:?}", lang.file());
+            }
+        }
+        // The English words of the frame are not left in.
+        assert_ne!(catalogue.text("contents", &[]), "Contents");
+    }
+}
+
+#[test]
+fn russian_plurals_have_three_forms() {
+    let ru = Catalogue::builtin_in(Lang::Ru);
+    let said: Vec<String> = [1usize, 2, 5, 11, 21, 22, 25, 111, 1000].iter().map(|n| ru.text("count-event", &[("count", (*n).into())])).collect();
+    assert_eq!(
+        said,
+        ["1 событие", "2 события", "5 событий", "11 событий", "21 событие", "22 события", "25 событий", "111 событий", "1\u{a0}000 событий"]
+    );
+    let az = Catalogue::builtin_in(Lang::Az);
+    assert_eq!(az.text("count-event", &[("count", 5usize.into())]), "5 hadisə");
+    assert_eq!(az.text("count-event", &[("count", 1234usize.into())]), "1.234 hadisə");
+}
+
+#[test]
+fn each_language_has_its_dates_numbers_lists_and_quotes() {
+    let (en, az, ru) = (Catalogue::builtin(), Catalogue::builtin_in(Lang::Az), Catalogue::builtin_in(Lang::Ru));
+    assert_eq!(az.date(2026, Some(2), Some(12)), "12 fevral 2026");
+    assert_eq!(ru.date(2026, Some(2), Some(12)), "12 февраля 2026\u{202f}г.");
+    assert_eq!(az.figure(1234.5), "1234,5");
+    assert_eq!(ru.figure(12345.5), "12\u{a0}345,5");
+    assert_eq!(az.and_list(&["A", "B", "C"]), "A, B və C");
+    assert_eq!(ru.and_list(&["A", "B", "C"]), "A, B и C");
+    assert_eq!(en.quote("x"), "“x”");
+    assert_eq!(az.quote("x"), "«x»");
+    assert_eq!(ru.text("link-to-section", &[("title", "Энергетика".into())]), "Перейти к разделу «Энергетика»");
+    assert_eq!(ru.text("page-footer", &[("page", 3usize.into()), ("pages", 12usize.into())]), "Страница 3 из 12");
+    assert_eq!(az.text("page-footer", &[("page", 3usize.into()), ("pages", 12usize.into())]), "Səhifə 3 / 12");
+}
+
+#[test]
+fn a_desk_overrides_each_language_by_its_file_name() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let text = Lang::Ru.builtin().replacen("contents = Содержание", "contents = Оглавление", 1);
+    std::fs::write(dir.path().join("ru.ftl"), text).expect("written");
+    assert_eq!(Catalogue::load_in(Some(dir.path()), Lang::Ru).expect("the desk's").text("contents", &[]), "Оглавление");
+    assert_eq!(Catalogue::load_in(Some(dir.path()), Lang::Az).expect("built in").text("contents", &[]), "Mündəricat");
+    std::fs::write(dir.path().join("az.ftl"), "contents = Mündəricat\n").expect("written");
+    assert!(matches!(Catalogue::load_in(Some(dir.path()), Lang::Az), Err(WordsError::Invalid(_))));
+}
+
+#[test]
+fn a_russian_date_is_not_followed_by_a_second_full_stop() {
+    let ru = Catalogue::builtin_in(Lang::Ru);
+    let date = ru.date(2026, Some(2), Some(12));
+    for id in ["briefing", "briefing-by", "briefing-by-author", "briefing-author"] {
+        let args = [("period", Arg::from("2024–2026")), ("date", Arg::from(date.clone())), ("organisation", "Desk".into()), ("author", "A".into())];
+        let variables = MESSAGES.iter().find(|(m, _)| *m == id).map(|(_, v)| *v).unwrap_or_default();
+        let args: Vec<_> = args.into_iter().filter(|(n, _)| variables.contains(n)).collect();
+        let text = ru.text(id, &args);
+        assert!(!text.contains("г.."), "{id}: {text}");
+    }
+}
+
+#[test]
+fn the_about_note_says_the_translations_of_the_scales_are_the_desks() {
+    let scale = [("scale", Arg::from("x"))];
+    let az = Catalogue::builtin_in(Lang::Az);
+    let ru = Catalogue::builtin_in(Lang::Ru);
+    assert!(az.text("about-likelihood", &scale).contains("tərcümə redaksiyaya məxsusdur"));
+    assert!(az.text("about-admiralty", &[]).contains("tərcümə redaksiyaya məxsusdur"));
+    assert!(ru.text("about-likelihood", &scale).contains("перевод принадлежит редакции"));
+    assert!(ru.text("about-admiralty", &[]).contains("перевод принадлежит редакции"));
+    let likely = [("likelihood", Arg::from("very-likely")), ("from", Arg::from("80")), ("to", Arg::from("95"))];
+    assert_eq!(ru.text("likelihood-range", &likely), "весьма вероятно (80–95\u{a0}%)");
+    assert_eq!(az.text("likelihood-range", &likely), "çox ehtimal (80–95%)");
+}

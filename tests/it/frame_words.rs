@@ -48,6 +48,8 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("notes.rs", "footnote `[^{label}]` is referred to", "a warning (diagnostics stay English)"),
     ("boxes.rs", "Mermaid block {} (`{first}`) cannot be drawn", "a warning (diagnostics stay English); starts with a name"),
     ("image.rs", "SVG (or other markup) is not drawn", "an error (diagnostics stay English); starts with a name"),
+    ("blocks.rs", "<span lang=", "HTML markup in the Markdown (the element span), not a word shown"),
+    ("blocks.rs", "</span>", "HTML markup in the Markdown (the element span), not a word shown"),
     ("svg.rs", "<svg xmlns=", "SVG markup (the elements title and desc hold the map's own words), not a word shown"),
     ("svg.rs", "Noto ", "CSS font-family names, not words shown"),
     ("svg.rs", "<text x=", "SVG markup (the element text), not a word shown"),

@@ -40,10 +40,11 @@ const FORBIDDEN: &[(&str, &[&str], &str)] = &[
 /// - input: the one bounded read of regular files.
 /// - number: figures formatted as the diagnostics and views show them.
 /// - hash: the content hash's explicit encoding, per field.
+/// - words: the briefing's languages (`[report] language`).
 ///
 /// Not period: the period selects events (it is above the dataset, or a
 /// cycle waits); not output: the dataset writes nothing.
-const DATASET_MAY_USE: &[&str] = &["diag", "date", "input", "number", "hash"];
+const DATASET_MAY_USE: &[&str] = &["diag", "date", "input", "number", "hash", "words"];
 
 /// Forbidden edges that exist today and are being removed, each with why it
 /// is tolerated. The test fails when one of them is gone, so that it is

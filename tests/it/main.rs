@@ -19,6 +19,7 @@ mod hostile_mermaid;
 mod hostile_template;
 mod hostile_text;
 mod house;
+mod lang;
 mod layers;
 mod makeup;
 mod manifest;

@@ -20,6 +20,16 @@ impl FileChecker<'_> {
                 _ => None,
             };
             match (name, slot) {
+                ("language", Some(slot)) => match self.line(v, name) {
+                    Some(code) if crate::words::Lang::parse(&code).is_none() => {
+                        self.error(
+                            &v.span(),
+                            format!("`language` is `{code}`: expected one of the briefing's languages, {}", crate::words::Lang::codes()),
+                        );
+                    }
+                    Some(code) => *slot = code,
+                    None => {}
+                },
                 (_, Some(slot)) => {
                     if let Some(s) = self.line(v, name) {
                         *slot = s;

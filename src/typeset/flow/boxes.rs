@@ -292,7 +292,7 @@ impl Builder<'_> {
             let leading = style::BODY_LEADING;
             // Room at the right for dot leaders and the page number.
             let available = width - indent - Pt(48.0);
-            let spans = vec![Span { text: entry.title.clone(), face, size, color: style::TEXT, link: None, strike: false, raise: Pt::ZERO, chip: false }];
+            let spans = vec![Span { text: entry.title.clone(), face, size, color: style::TEXT, link: None, strike: false, raise: Pt::ZERO, chip: false, lang: None }];
             let line = linebreak(&spans, available, Setting::RAGGED).into_iter().next();
             let mut items = Vec::new();
             if let Some(mut line) = line {

@@ -79,7 +79,7 @@ pub(crate) mod style;
 mod table;
 mod typographic;
 
-pub use typographic::typographic;
+pub use typographic::{typographic, typographic_in};
 
 use index::{IndexRef, INDEX_LEADING, INDEX_SIZE};
 use notes::{collect_notes, NOTE_LINK, NOTE_REF_LINK};
@@ -407,11 +407,11 @@ impl Builder<'_> {
             .map(|r| {
                 let previous = before;
                 before = r.text.chars().last().or(before);
-                let Style { bold, italic, code, strike, note, chip } = r.style;
+                let Style { bold, italic, code, strike, note, chip, lang } = r.style;
                 if chip {
                     // Room for the square and a little space after it.
                     let color = super::chart::parse_color(&r.text).unwrap_or(style::MUTED);
-                    return Span { text: CHIP_ROOM.to_owned(), face: Face::Sans, size, color, link: None, strike: false, raise: Pt::ZERO, chip: true };
+                    return Span { text: CHIP_ROOM.to_owned(), face: Face::Sans, size, color, link: None, strike: false, raise: Pt::ZERO, chip: true, lang: None };
                 }
                 // A bold family (headings, header rows) stays bold.
                 let bold = bold || matches!(family, Face::SansBold | Face::SerifBold | Face::SerifBoldItalic);
@@ -429,14 +429,16 @@ impl Builder<'_> {
                         strike: false,
                         raise: size * 0.36,
                         chip: false,
+                        lang: None,
                     };
                 }
                 let color = if r.link.is_some() { self.link_color.unwrap_or(color) } else { color };
                 // Code, and an address shown as itself, keep their
                 // characters; other text is set with typographic punctuation.
                 let literal = code || r.link.as_deref() == Some(r.text.as_str());
-                let text = if literal { r.text.clone() } else { typographic(&r.text, previous) };
-                Span { text: visible_text(self.fonts, face, &text), face, size, color, link: r.link.clone(), strike, raise: Pt::ZERO, chip: false }
+                let text = if literal { r.text.clone() } else { typographic_in(&r.text, previous, self.words.lang()) };
+                let lang = lang.map(crate::words::Lang::tag);
+                Span { text: visible_text(self.fonts, face, &text), face, size, color, link: r.link.clone(), strike, raise: Pt::ZERO, chip: false, lang }
             })
             .collect()
     }
@@ -482,16 +484,19 @@ impl Builder<'_> {
                 let y = at.y - span.size * 0.28;
                 (Point::new(at.x, y), Item::Line { to: Point::new(at.x + width, y), width: span.size * 0.06, color: span.color })
             });
+            // Text in another language is its own `Span` with its `/Lang`.
+            let text = match span.lang {
+                Some(tag) => tagged(Role::Lang(tag), vec![(at, text)]),
+                None => vec![(at, text)],
+            };
             match &span.link {
                 // The link's element holds its text and its annotation.
                 Some(url) => {
                     let (target, said) = link_target(url, self.words);
-                    items.extend(tagged(
-                        Role::Link(said),
-                        vec![(Point::new(at.x, Pt::ZERO), Item::Link { size: Size { w: width, h: leading }, target }), (at, text)],
-                    ));
+                    let annotation = (Point::new(at.x, Pt::ZERO), Item::Link { size: Size { w: width, h: leading }, target });
+                    items.extend(tagged(Role::Link(said), std::iter::once(annotation).chain(text).collect()));
                 }
-                None => items.push((at, text)),
+                None => items.extend(text),
             }
             items.extend(strike);
         }

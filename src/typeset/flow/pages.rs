@@ -372,7 +372,7 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
     let size = Pt(8.0);
     let words = &*setup.words;
     let sections = running_sections(&doc.headings, total, area, words);
-    let left = typographic(&setup.header_left, None);
+    let left = typographic_in(&setup.header_left, None, words.lang());
     let left = if setup.header_right.is_empty() {
         left
     } else {
@@ -382,7 +382,7 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
         if n > 0 {
             let y = area.origin.y - Pt(22.0);
             let left = left.clone();
-            let right = shortened(fonts, typographic(&sections[n], None), size, area.size.w * RUNNING_SECTION_SHARE);
+            let right = shortened(fonts, typographic_in(&sections[n], None, words.lang()), size, area.size.w * RUNNING_SECTION_SHARE);
             let right_width = fonts.width(Face::Sans, &right, size);
             let left_width = fonts.width(Face::Sans, &left, size).min(area.size.w - right_width - Pt(12.0));
             page.furniture.push((Point::new(area.origin.x, y), text(Face::Sans, size, style::MUTED, left, left_width)));

@@ -10,7 +10,19 @@
 /// rule lives here, where every text of the PDF passes (paragraphs, lists,
 /// table cells, headings), data and template words alike.
 pub fn typographic(text: &str, before: Option<char>) -> String {
-    let months = crate::words::cldr::month_names();
+    typographic_in(text, before, crate::words::Lang::En)
+}
+
+/// [`typographic`] in `lang`: its quotation marks (« » in Azerbaijani and
+/// Russian for a straight `"`), and its months' names for the no-break
+/// space between a month and its year (Russian "февраля" and "февраль").
+pub fn typographic_in(text: &str, before: Option<char>, lang: crate::words::Lang) -> String {
+    let cldr = crate::words::cldr::of(lang);
+    let months = [cldr.month_names(), cldr.months_of_days()];
+    let (open, close) = match lang {
+        crate::words::Lang::En => ('\u{201c}', '\u{201d}'),
+        crate::words::Lang::Az | crate::words::Lang::Ru => ('\u{ab}', '\u{bb}'),
+    };
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
@@ -20,7 +32,7 @@ pub fn typographic(text: &str, before: Option<char>) -> String {
         let opens = prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}/".contains(p));
         match c {
             '\'' => out.push(if opens { '\u{2018}' } else { '\u{2019}' }),
-            '"' => out.push(if opens { '\u{201c}' } else { '\u{201d}' }),
+            '"' => out.push(if opens { open } else { close }),
             '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
                 out.push('\u{2026}');
                 i += 2;
@@ -34,7 +46,7 @@ pub fn typographic(text: &str, before: Option<char>) -> String {
                 i += 1;
             }
             '-' if prev == Some(' ') && chars.get(i + 1) == Some(&' ') => out.push('\u{2013}'),
-            ' ' if ties(&chars, i, months) => out.push('\u{a0}'),
+            ' ' if ties(&chars, i, &months) => out.push('\u{a0}'),
             c => out.push(c),
         }
         i += 1;
@@ -48,7 +60,7 @@ pub fn typographic(text: &str, before: Option<char>) -> String {
 /// "Austria (1)"), a month and its year ("November 2025"). A year is not
 /// tied to the word after it ("2026 February" may part): years open
 /// clauses ("In 2024 the…") more than they count.
-fn ties(chars: &[char], i: usize, months: &[String; 12]) -> bool {
+fn ties(chars: &[char], i: usize, months: &[&[String; 12]]) -> bool {
     let (before, after) = (&chars[..i], &chars[i + 1..]);
     let (Some(prev), Some(next)) = (before.last(), after.first()) else { return false };
     if prev.is_whitespace() || next.is_whitespace() {
@@ -62,7 +74,7 @@ fn ties(chars: &[char], i: usize, months: &[String; 12]) -> bool {
     // A number: digits with their separators and a percent sign.
     let number = |w: &[char]| digits(w) > 0 && w.iter().all(|c| c.is_ascii_digit() || ",.%\u{2009}\u{202f}".contains(*c));
     let closes = |c: &char| ",.;:)".contains(*c);
-    let month = |w: &[char]| months.iter().any(|m| w.iter().copied().eq(m.chars()));
+    let month = |w: &[char]| months.iter().flat_map(|m| m.iter()).any(|m| w.iter().copied().eq(m.chars()));
     let year_after = digits(word_after) == 4 && word_after.get(4).is_none_or(closes);
     if month(word_before) && year_after {
         return true;
@@ -79,7 +91,19 @@ fn ties(chars: &[char], i: usize, months: &[String; 12]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::typographic;
+    use super::{typographic, typographic_in};
+    use crate::words::Lang;
+
+    #[test]
+    fn each_language_has_its_quotes_and_months() {
+        assert_eq!(typographic_in("the \"Middle Corridor\"", None, Lang::Ru), "the «Middle Corridor»");
+        assert_eq!(typographic_in("\"Orta Dəhliz\"", None, Lang::Az), "«Orta Dəhliz»");
+        let nb = |s: &str| s.replace('~', "\u{a0}");
+        assert_eq!(typographic_in("с 12 февраля 2026\u{202f}г. и февраль 2026", None, Lang::Ru), nb("с 12~февраля~2026\u{202f}г. и февраль~2026"));
+        assert_eq!(typographic_in("fevral 2026", None, Lang::Az), nb("fevral~2026"));
+        // English has none of these.
+        assert_eq!(typographic_in("февраль 2026", None, Lang::En), "февраль 2026");
+    }
 
     #[test]
     fn punctuation_is_set_as_a_typesetter_would() {

@@ -2,7 +2,7 @@ use super::*;
 use hyphenation::Hyphenator;
 
 fn span(text: &str) -> Span {
-    Span { text: text.to_owned(), face: Face::Serif, size: Pt(10.0), color: Color::BLACK, link: None, strike: false, raise: Pt::ZERO, chip: false }
+    Span { text: text.to_owned(), face: Face::Serif, size: Pt(10.0), color: Color::BLACK, link: None, strike: false, raise: Pt::ZERO, chip: false, lang: None }
 }
 
 const TEXT: &str = "Azerbaijan's international integration has increasingly followed a clearly defined \
@@ -139,4 +139,15 @@ fn names_and_capitalised_words_are_left_whole() {
     let names = name_words(["Active multilateral engagement"]);
     let with = broken(Some(&names));
     assert!(with.iter().all(|w| !w.starts_with("en") && !w.starts_with(char::is_uppercase)), "{with:?}");
+}
+
+#[test]
+fn russian_is_hyphenated_and_azerbaijani_is_not() {
+    let russian = language("ru").expect("Russian patterns");
+    let mut points = Vec::new();
+    hyphenation_points(russian, "интеграция", |b| points.push(b));
+    assert!(!points.is_empty(), "no break point in a Russian word");
+    assert!(points.iter().all(|&b| "интеграция".is_char_boundary(b)));
+    assert_eq!(language("az"), None);
+    assert_eq!(language("tr").map(|_| ()), Some(()), "the Turkish patterns are there, and not used for az");
 }
