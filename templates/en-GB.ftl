@@ -1074,6 +1074,7 @@ partner-own = { $name } (Azerbaijani body)
 # route's name, $kind its kind (map-kind-*), $places its places' names
 # joined by " – ".
 map-route-places = { $name }, { $kind }: { $places }
+
 ## pages4
 
 # The heading over a pillar's events that are not among its highlights,
@@ -1091,6 +1092,7 @@ table-events-by-year-and-kind = Events per pillar by year and by kind
 # Before a pillar's other events cut short (a dataset of thousands): $shown
 # of $count.
 pillar-rest-some = The { $shown } most significant of its { $count } other events.
+
 ## hardtpl
 
 # In the change report, a figure that is its event's lead figure (`lead =

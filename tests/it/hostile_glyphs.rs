@@ -36,9 +36,10 @@ fn a_lacking_character_is_blamed_on_the_file_that_wrote_it() {
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     };
     // The United Nations is named by events in several files.
-    edit("partners.toml", "name = \"United Nations\"\naliases = [\"UN\"", &format!("name = \"United Nations {}\"\naliases = [\"UN\", \"United Nations\"", chars[0]));
-    edit("sources.toml", "name = \"News.Az\"", &format!("name = \"News.Az {0}{0}{0}\"", chars[1]));
-    edit("events/2021.toml", "title = \"UN Sustainable", &format!("title = \"{0} UN {0} Sustainable", chars[2]));
+    edit("partners.toml", "en = \"United Nations\"", &format!("en = \"United Nations {}\"", chars[0]));
+    edit("partners.toml", "aliases = [\"UN\"", "aliases = [\"UN\", \"United Nations\"");
+    edit("sources.toml", "en = \"News.Az\"", &format!("en = \"News.Az {0}{0}{0}\"", chars[1]));
+    edit("events/2021.toml", "title.en = \"UN Sustainable", &format!("title.en = \"{0} UN {0} Sustainable", chars[2]));
     let (code, err) = run(dir.path());
     assert_eq!(code, Some(0), "{err}");
     let lines: Vec<&str> = err.lines().filter(|l| l.contains("none of the report's fonts")).collect();

@@ -168,7 +168,10 @@ fn pdf_text(dir: &Path, lang: &str) -> (String, Vec<u8>) {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    // The data's plain strings are in the dataset's language (English,
+    // though written in other scripts): each kind falls back, said once.
+    let err = stderr(&output);
+    assert!(err.lines().filter(|l| l.contains("warning")).all(|l| l.contains("text: ")), "{err}");
     let pdf = out.join(format!("azint-briefing-2025-2026.{lang}.pdf"));
     let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
     assert!(text.status.success());
