@@ -409,6 +409,12 @@ fn running_heads_are_pagination_artifacts_for_titles_of_any_length() {
             assert_eq!((*header, *footer), (above.len(), below.len()), "{length}: page {n}");
             assert_eq!(*header > 0, n > 0, "{length}: page {n} has a running head from page two on");
             assert!(*footer > 0, "{length}: page {n} has its number");
+            // A label, not prose: at most seven words of two letters or
+            // more, title and section together, as outloud counts them
+            // (TAG-002 reads eight or more as prose hidden from readers).
+            let head: String = above.iter().filter_map(|(_, i)| if let Item::Text(t) = i { Some(t.text.as_str()) } else { None }).collect::<Vec<_>>().join(" ");
+            let words = head.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 2).count();
+            assert!(words <= 7, "{length}: page {n}: {head:?}");
         }
         let elements = structure(&doc);
         check_marks(&doc, &elements, &typeset);

@@ -372,7 +372,9 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
     let size = Pt(8.0);
     let words = &*setup.words;
     let sections = running_sections(&doc.headings, total, area, words);
-    let left = typographic_in(&setup.header_left, None, words.lang());
+    let title = few_words(&setup.header_left, RUNNING_TITLE_WORDS);
+    let section_words = RUNNING_WORDS.saturating_sub(word_count(&title)).max(2);
+    let left = typographic_in(&title, None, words.lang());
     let left = if setup.header_right.is_empty() {
         left
     } else {
@@ -382,7 +384,8 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
         if n > 0 {
             let y = area.origin.y - Pt(22.0);
             let left = left.clone();
-            let right = shortened(fonts, typographic_in(&sections[n], None, words.lang()), size, area.size.w * RUNNING_SECTION_SHARE);
+            let section = few_words(&sections[n], section_words);
+            let right = shortened(fonts, typographic_in(&section, None, words.lang()), size, area.size.w * RUNNING_SECTION_SHARE);
             let right_width = fonts.width(Face::Sans, &right, size);
             let left_width = fonts.width(Face::Sans, &left, size).min(area.size.w - right_width - Pt(12.0));
             page.furniture.push((Point::new(area.origin.x, y), text(Face::Sans, size, style::MUTED, left, left_width)));
@@ -445,6 +448,38 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
 /// The running head's section takes at most 30% of the text width, so
 /// that it stays a label beside the title, never a line of prose.
 const RUNNING_SECTION_SHARE: f32 = 0.3;
+
+/// The most words a running head holds, title and section together, and
+/// the title's share: a label, not a line of prose. A longer one is cut
+/// with an ellipsis; the whole stands on page one and in the outline.
+/// (outloud reads an artifact line of eight words or more on fewer than
+/// three pages as prose hidden from readers, TAG-002, and it would be
+/// right: a reader skips it.) Words are runs of two letters or more, as
+/// outloud counts them: "3." is none.
+const RUNNING_WORDS: usize = 7;
+const RUNNING_TITLE_WORDS: usize = 4;
+
+/// Words as [`RUNNING_WORDS`] counts them.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count()
+}
+
+/// `text` up to its `n`th word and an ellipsis, or `text` when it has no
+/// more.
+fn few_words(text: &str, n: usize) -> String {
+    if word_count(text) <= n {
+        return text.to_owned();
+    }
+    let (mut kept, mut out) = (0, Vec::new());
+    for w in text.split_whitespace() {
+        kept += usize::from(w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        if kept > n {
+            break;
+        }
+        out.push(w);
+    }
+    format!("{}…", out.join(" ").trim_end_matches([',', ';', ':', '.', '·', '–', '—', ' ']))
+}
 
 /// `text` cut at a word boundary, with an ellipsis, to fit `max` (a
 /// running head's section: "3. Energy and green transition…"); as it is
