@@ -36,7 +36,7 @@ link-elsewhere = Ссылка
 
 ## The summary's words.
 
-chronology-begun-before = Начато до { $year } г.
+chronology-begun-before = Начатые до { $year } г.
 chronology-month-not-known = { $year }, месяц неизвестен
 kind-name = { $kind ->
     [summit] Саммит
@@ -48,7 +48,7 @@ kind-name = { $kind ->
     [programme] Программа
     [contract] Контракт
     [infrastructure] Инфраструктура
-    [mission] Миссия
+    [mission] Дипмиссия
     [statement] Заявление
    *[other] Другое
 }
@@ -332,19 +332,19 @@ page-head = { $title } · { $period }
 page-head-section-year = { $section } · { $year }
 page-footer = Страница { $page } из { $pages }
 link-to-page = Перейти на страницу { $number }
-pdf-subject = Справка за { $period }
+pdf-subject = Справка за период { $period }
 logo-of = Логотип: { $organisation }
 logo = Логотип
 
 ## The briefing's sentences.
 
 # A full date ends in "г.": no full stop follows it.
-briefing-by-author = Справка за **{ $period }** по состоянию на { $date }; подготовлено: { $organisation }, { $author }.
-briefing-by = Справка за **{ $period }** по состоянию на { $date }; подготовлено: { $organisation }.
-briefing-author = Справка за **{ $period }** по состоянию на { $date }, { $author }.
-briefing = Справка за **{ $period }** по состоянию на { $date }
+briefing-by-author = Справка за период **{ $period }** по состоянию на { $date }; подготовлено: { $organisation }, { $author }.
+briefing-by = Справка за период **{ $period }** по состоянию на { $date }; подготовлено: { $organisation }.
+briefing-author = Справка за период **{ $period }** по состоянию на { $date }, { $author }.
+briefing = Справка за период **{ $period }** по состоянию на { $date }
 briefing-reference = Номер { $reference }.
-summary-counts = За { $period } в наборе данных { $events ->
+summary-counts = За период { $period } в наборе данных { $events ->
         [one] { $events } событие
         [few] { $events } события
        *[many] { $events } событий
@@ -358,17 +358,17 @@ summary-counts = За { $period } в наборе данных { $events ->
         [0] {""}
         [one] ; { $carried } событие началось раньше и продолжается в этом периоде
         [few] ; { $carried } события начались раньше и продолжаются в этом периоде
-       *[many] ; { $carried } событий начались раньше и продолжаются в этом периоде
+       *[many] ; { $carried } событий началось раньше и продолжается в этом периоде
     }.
 summary-undated = { $count ->
         [one] { $count } факт известен
         [few] { $count } факта известны
-       *[many] { $count } фактов известны
+       *[many] { $count } фактов известно
     } лишь как относящиеся к периоду, без собственной даты (показаны как «без даты»).
 summary-planned = { $count ->
         [one] { $count } событие лишь запланировано
         [few] { $count } события лишь запланированы
-       *[many] { $count } событий лишь запланированы
+       *[many] { $count } событий лишь запланировано
     }.
 summary-none = Ни одно событие набора данных не приходится на { $period }.
 counts-compared = Рядом с каждым числом — разница с периодом { $period }, числа которого приведены в последнем столбце.
@@ -404,7 +404,7 @@ pillar-none = На период не приходится событий это�
         [0] {""}
         [one] ; к нему относится { $related } событие других направлений
         [few] ; к нему относятся { $related } события других направлений
-       *[many] ; к нему относятся { $related } событий других направлений
+       *[many] ; к нему относится { $related } событий других направлений
     }.
 column-undated = Без даты, { $span }
 pillar-related-some = Наиболее значимые из связанных событий ({ $shown } из { $count }):
@@ -482,7 +482,7 @@ about-compiled = Эта справка охватывает период с { $f
 
 draft-mark = ПРОЕКТ
 draft-note = — не выпущено
-changes-report-title = { $title }: изменения справки за { $period }
+changes-report-title = { $title }: изменения справки за период { $period }
 changes-since-issued = После справки, выпущенной { $date }: добавлено { $added ->
     [one] { $added } событие
     [few] { $added } события
@@ -537,7 +537,7 @@ figure-pillar-landmarks = { $pillar }: { $count } из { $all ->
     [one] { $all } знакового события
    *[other] { $all } знаковых событий
 }.
-figure-year-began = Начато в { $year } г.: { $count } из { $dated ->
+figure-year-began = Начатые в { $year } г.: { $count } из { $dated ->
     [one] { $dated } датированного события
    *[other] { $dated } датированных событий
 }, начавшихся в периоде (планы не учитываются).
@@ -589,8 +589,8 @@ event-title-figure = { $title } ({ $figure })
 event-title-attributed-figure = { $title } ({ $attribution }; { $figure })
 event-figure = { $label }: { $value }
 event-figure-unit = { $label }: { $value } { $unit }
-watch-heading = **Что отслеживать** на { $date }: предстоящие планы и ещё продолжающиеся промежутки
-about-highlights = Ключевые события — наиболее значимые события каждого направления (5 — высшая значимость); при равной значимости состоявшееся идёт раньше запланированного, начавшееся позже — раньше начавшегося раньше (факт без даты — по началу своего промежутка), затем по алфавиту. Сокращённые списки (временная шкала, другие или связанные события направления, события партнёра) отбираются так же.
+watch-heading = **Что отслеживать** на { $date }: предстоящие планы и ещё не истёкшие сроки
+about-highlights = Ключевые события — наиболее значимые события каждого направления (5 — высшая значимость); при равной значимости состоявшееся событие ставится перед запланированным, начавшееся позже — перед начавшимся раньше (факт без даты — по началу своего промежутка), затем события идут по алфавиту. Сокращённые списки (временная шкала, другие или связанные события направления, события партнёра) отбираются так же.
 judgement-single-source = Один источник: все её основания опираются на { $source }.
 about-single-source = Оценка с пометкой «один источник» целиком опирается на события, ссылающиеся на один и тот же источник: ни один другой источник в данных её не подтверждает.
 citation-credibility = информация { $credibility ->
@@ -647,8 +647,8 @@ pillar-partners-tied = { $rest }.
 pillar-partners-tied-regions = { $rest }; двусторонние контрагенты по регионам: { $regions }.
 partner-with-count = { $name } ({ $count })
 region-with-count = { $name } { $count }
-partner-mentioned = { $name } (упомянут)
-chronology-before = Начато до { $year } г.
+partner-mentioned = { $name } (лишь упоминается)
+chronology-before = Начатые до { $year } г.
 
 ## The dense timeline.
 
