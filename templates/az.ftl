@@ -466,7 +466,7 @@ event-figure = { $label }: { $value }
 event-figure-unit = { $label }: { $value } { $unit }
 watch-heading = **İzlənilməli olanlar**, { $date } tarixinə: qarşıdakı planlar, hələ davam edən müddətlər
 about-highlights = Əsas hadisələr hər istiqamətin ən əhəmiyyətli hadisələridir (5 — ən yüksək dərəcə); əhəmiyyəti eyni olduqda baş vermiş hadisə yalnız planlaşdırılmış hadisədən, daha gec başlayan hadisə isə daha tez başlayandan (tarixsiz fakt öz müddətinin başlanğıcına görə) öndə gəlir, bundan sonra hadisələr adlarının əlifba sırası ilə düzülür. Qısaldılmış siyahı (zaman şkalası, istiqamətin digər və ya əlaqəli hadisələri, tərəfdaşın hadisələri) eyni qayda ilə seçilir.
-judgement-single-source = Tək mənbəli: bütün dəlilləri bir mənbəyə əsaslanır: { $source }.
+judgement-single-source = Tək mənbəli: bütün dəlilləri yalnız bir mənbəyə — { $source } — əsaslanır.
 about-single-source = Tək mənbəli kimi işarələnmiş qiymətləndirmə tamamilə eyni mənbəyə istinad edən hadisələrə əsaslanır: məlumatlarda onu başqa heç bir mənbə təsdiqləmir.
 citation-credibility = məlumat { $credibility ->
         [1] 1: digər mənbələrlə təsdiqlənib
@@ -515,7 +515,7 @@ chronology-before = İlk ildən ({ $year }) əvvəl başlayanlar
 
 chart-key-bands = lent: yalnız ayı və ya ili məlumdur
 timeline-cell = { $count } hadisə
-timeline-dense-alt = Aylar və istiqamətlər üzrə hadisələr: { $count } hadisə, { $lanes } zolaq, { $from } – { $until }, başladığı aya görə sayılıb; yalnız ili məlum olanlar ilə görə.
+timeline-dense-alt = Aylar və istiqamətlər üzrə hadisələr: { $count } hadisə, { $lanes } zolaq, { $from } – { $until }, başladığı aya görə sayılıb; yalnız ili məlum olanlar isə ilinə görə.
 timeline-dense = Dövrün hadisələri ({ $total }) ayrı-ayrılıqda göstərmək üçün çoxdur: hər istiqamət üçün bir zolaq, hər ayın xanası həmin ayda başlayan hadisələrin sayına görə rənglənib və nömrələnib{ $undated ->
         [0] {""}
        *[other] ; yalnız müddət daxilində olduğu məlum olan faktlar göstərilməyib
@@ -531,7 +531,7 @@ map-legend-partners = Tərəfdaşla hadisələr
 map-class = { $from }–{ $to }
 map-class-one = { $count }
 map-class-none = Yoxdur
-map-others = Ölkəsiz
+map-others = Ölkəyə aid olmayanlar
 map-other = { $name } ({ $count })
 map-others-more = və daha { $count }
 map-source = Sərhədlər: Natural Earth; onların təsviri tanınma demək deyil.
@@ -546,7 +546,7 @@ map-scale = { $km } km
 map-alt-partners = Dünya xəritəsi: { $countries } tərəfdaş ölkə hadisələrinin sayına görə rənglənib, { $subject } ştrixlənib. Regionlar üzrə: { $regions }.
 map-alt-region = { $region }: { $countries }
 map-alt-country = { $name } ({ $count })
-map-alt-others = Ölkəsiz: { $others }.
+map-alt-others = Ölkəyə aid olmayanlar: { $others }.
 map-alt-routes = Marşrutların xəritəsi ({ $count }). { $routes }
 map-alt-route = { $name } ({ $kind }): { $places }.
 map-table-partners = Tərəfdaş ölkələr və onların hadisələri

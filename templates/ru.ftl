@@ -56,7 +56,7 @@ partner-kind = { $kind ->
     [country] страна
     [organisation] международная организация
     [company] компания
-    [domestic] азербайджанский орган
+    [domestic] азербайджанская организация
    *[group] группа государств
 }
 partner-kind-counted = { $kind ->
@@ -76,9 +76,9 @@ partner-kind-counted = { $kind ->
        *[many] компаний
     }
     [domestic] { $count ->
-        [one] азербайджанский орган
-        [few] азербайджанских органа
-       *[many] азербайджанских органов
+        [one] азербайджанская организация
+        [few] азербайджанские организации
+       *[many] азербайджанских организаций
     }
    *[group] { $count ->
         [one] группа государств
@@ -136,13 +136,13 @@ changes-since = После справки от { $date }: добавлено { $
    *[many] { $added } событий
 }, удалено { $removed }, изменено { $edited }.
 changes-partners-new = Новые партнёры с тех пор: { $partners }.
-changes-partners-gone = Партнёры, которые больше не названы: { $partners }.
+changes-partners-gone = Партнёры, которые больше не упоминаются: { $partners }.
 changes-in-pillar = Изменения по направлению «{ $pillar }»
 changes-added = Добавлено: { $events }
 changes-removed = Удалено: { $events }
 changes-edited = Изменено:
-changes-highlights-in = Новое среди ключевых событий: { $events }
-changes-highlights-out = Больше не среди ключевых событий: { $events }
+changes-highlights-in = Вошли в число ключевых событий: { $events }
+changes-highlights-out = Выбыли из числа ключевых событий: { $events }
 change-field = { $field ->
     [further-pillars] { $count ->
         [one] дополнительное направление
@@ -313,9 +313,9 @@ chart-timeline-event-span = { $name } (с { $from } по { $until })
 chart-timeline-more = И ещё { $count }.
 chart-key-significance = Значимость, от 1 (наименьшая) до 5 (наибольшая):
 chart-key-spans = отрезок: событие длительностью несколько дней
-chart-key-undated = пунктир: известно лишь, что в пределах промежутка
+chart-key-undated = пунктир: известно лишь, что событие пришлось на этот промежуток
 chart-key-planned = контур: запланировано, ещё не состоялось
-chart-key-merged = число на отметке: столько событий, слишком близких, чтобы показать их раздельно
+chart-key-merged = число на отметке: количество событий, расположенных слишком близко, чтобы показать их по отдельности
 chart-axis-month-1 = янв
 chart-axis-month-2 = фев
 chart-axis-month-3 = мар
@@ -343,7 +343,7 @@ briefing-by-author = Справка за период **{ $period }** по со�
 briefing-by = Справка за период **{ $period }** по состоянию на { $date }; подготовлено: { $organisation }.
 briefing-author = Справка за период **{ $period }** по состоянию на { $date }, { $author }.
 briefing = Справка за период **{ $period }** по состоянию на { $date }
-briefing-reference = Номер { $reference }.
+briefing-reference = Регистрационный номер: { $reference }.
 summary-counts = За период { $period } в наборе данных { $events ->
         [one] { $events } событие
         [few] { $events } события
@@ -370,7 +370,7 @@ summary-planned = { $count ->
         [few] { $count } события лишь запланированы
        *[many] { $count } событий лишь запланировано
     }.
-summary-none = Ни одно событие набора данных не приходится на { $period }.
+summary-none = Ни одно событие набора данных не приходится на период { $period }.
 counts-compared = Рядом с каждым числом — разница с периодом { $period }, числа которого приведены в последнем столбце.
 chart-title-most-significant = Наиболее значимые события
 chart-title-all-events = События периода
@@ -433,7 +433,7 @@ timeline-all = { $total ->
     }.
 chronology-year = События { $year } года
 chronology-undated = Без даты, { $span }
-chronology-undated-note = Источник относит их к промежутку { $span }, без собственной даты.
+chronology-undated-note = Источник относит эти события к промежутку { $span }, не указывая их собственной даты.
 chronology-none = На период не приходится ни одного события.
 event-planned = { $title } (запланировано)
 highlight-partners = **Партнёры:** { $partners }
@@ -443,7 +443,7 @@ figure-about = около { $value }
 index-intro = Все органы и организации, названные в событиях периода, с их событиями по направлениям и датам ({ $shown ->
         [1] наиболее значимое
        *[other] { $shown } наиболее значимых
-    }, если событий больше); собственные органы Азербайджана и лишь упомянутые названия отмечены.
+    }, если событий больше); собственные организации Азербайджана и лишь упомянутые названия отмечены.
 index-more = и ещё { $count ->
         [one] { $count } событие
         [few] { $count } события
@@ -481,7 +481,7 @@ about-compiled = Эта справка охватывает период с { $f
 ## Issued briefings and drafts.
 
 draft-mark = ПРОЕКТ
-draft-note = — не выпущено
+draft-note = — справка не выпущена
 changes-report-title = { $title }: изменения справки за период { $period }
 changes-since-issued = После справки, выпущенной { $date }: добавлено { $added ->
     [one] { $added } событие
@@ -715,15 +715,15 @@ partners-not-counted = Из органов и организаций, назва
         }
     }{ $mentioned ->
         [0] {""}
-        [one] { $mentioned } лишь упомянут
-       *[other] { $mentioned } лишь упомянуты
+        [one] { $mentioned } лишь упоминается
+       *[other] { $mentioned } лишь упоминаются
     }: они не входят в число партнёров ({ $count }).
 figure-pillar-all = События по направлениям: { $pillars }.
 figure-pillar-each = { $pillar } { $count }{ $planned ->
         [0] {""}
        *[other] {" "}(запланировано: { $planned })
     }
-partner-own = { $name } (азербайджанский орган)
+partner-own = { $name } (азербайджанская организация)
 
 ## lead, after pages4, maps2, hardtpl
 
