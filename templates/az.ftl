@@ -37,7 +37,7 @@ link-elsewhere = Keçid
 
 ## The summary's words.
 
-chronology-begun-before = { $year } başlamazdan əvvəl başlayıb
+chronology-begun-before = İlk ildən ({ $year }) əvvəl başlayanlar
 chronology-month-not-known = { $year }, ayı məlum deyil
 kind-name = { $kind ->
     [summit] Sammit
@@ -49,7 +49,7 @@ kind-name = { $kind ->
     [programme] Proqram
     [contract] Müqavilə
     [infrastructure] İnfrastruktur
-    [mission] Missiya
+    [mission] Nümayəndəlik
     [statement] Bəyanat
    *[other] Digər
 }
@@ -292,7 +292,7 @@ summary-counts = { $period } dövründə məlumat bazasında { $pillars } istiqa
         [0] {""}
        *[other] ; { $carried } hadisə daha əvvəl başlayıb və bu dövrdə davam edir
     }.
-summary-undated = { $count } fakt barədə yalnız dövr daxilində olduğu məlumdur, öz tarixi yoxdur (tarixsiz kimi göstərilir).
+summary-undated = { $count } fakt barədə yalnız dövrə aid olduğu məlumdur, öz tarixləri yoxdur (tarixsiz kimi göstərilir).
 summary-planned = { $count } hadisə yalnız planlaşdırılıb.
 summary-none = Məlumat bazasında { $period } dövrünə düşən hadisə yoxdur.
 counts-compared = Hər rəqəmin yanında { $period } dövrü ilə fərq göstərilir; həmin dövrün rəqəmləri son sütundadır.
@@ -393,7 +393,7 @@ judgement-evidence = { $count ->
    *[other] Dəlillər
 }: { $evidence }.
 judgement-outside-period = Onun dəlilləri bu arayışın dövründən kənardadır.
-about-likelihood = Əsas qiymətləndirmələr ehtimalı ICD 203 (ABŞ Kəşfiyyat Birliyinin 203 saylı «Analitik standartlar» Direktivi) şkalasının sözləri ilə ifadə edir: { $scale }. Bu sözlərin rəsmi Azərbaycan dilində ifadəsi yoxdur: tərcümə redaksiyaya məxsusdur. Hər qiymətləndirmənin əminlik dərəcəsi (aşağı, orta və ya yüksək) analitikin rəyidir və ayrıca cümlə ilə bildirilir.
+about-likelihood = Əsas qiymətləndirmələr ehtimalı ICD 203 (ABŞ Kəşfiyyat İcmasının 203 saylı «Analitik standartlar» Direktivi) şkalasının sözləri ilə ifadə edir: { $scale }. Bu sözlərin Azərbaycan dilində rəsmi qarşılığı yoxdur: tərcümə redaksiyaya məxsusdur. Hər qiymətləndirmənin əminlik dərəcəsi (aşağı, orta və ya yüksək) analitikin rəyidir və ayrıca cümlə ilə bildirilir.
 likelihood-range = { $likelihood ->
     [almost-no-chance] demək olar ki, istisnadır
     [very-unlikely] çox az ehtimal
@@ -465,8 +465,8 @@ event-title-attributed-figure = { $title } ({ $attribution }; { $figure })
 event-figure = { $label }: { $value }
 event-figure-unit = { $label }: { $value } { $unit }
 watch-heading = **İzlənilməli olanlar**, { $date } tarixinə: qarşıdakı planlar, hələ davam edən müddətlər
-about-highlights = Əsas hadisələr hər istiqamətin ən əhəmiyyətli hadisələridir (ən yüksək 5); əhəmiyyəti eyni olduqda baş vermiş hadisə yalnız planlaşdırılmış hadisədən, sonra daha gec başlayan daha tez başlayandan (tarixsiz fakt öz müddətinin başlanğıcı ilə) öndə gəlir, daha sonra isə ad əlifba sırası ilə. Qısaldılmış siyahı (zaman şkalası, istiqamətin digər və ya əlaqəli hadisələri, tərəfdaşın hadisələri) eyni qayda ilə seçilir.
-judgement-single-source = Tək mənbəli: bütün dəlilləri bir mənbəyə əsaslanır: { $source }.
+about-highlights = Əsas hadisələr hər istiqamətin ən əhəmiyyətli hadisələridir (5 — ən yüksək dərəcə); əhəmiyyəti eyni olduqda baş vermiş hadisə yalnız planlaşdırılmış hadisədən, daha gec başlayan hadisə isə daha tez başlayandan (tarixsiz fakt öz müddətinin başlanğıcına görə) öndə gəlir, bundan sonra hadisələr adlarının əlifba sırası ilə düzülür. Qısaldılmış siyahı (zaman şkalası, istiqamətin digər və ya əlaqəli hadisələri, tərəfdaşın hadisələri) eyni qayda ilə seçilir.
+judgement-single-source = Tək mənbəli: bütün dəlilləri yalnız bir mənbəyə — { $source } — əsaslanır.
 about-single-source = Tək mənbəli kimi işarələnmiş qiymətləndirmə tamamilə eyni mənbəyə istinad edən hadisələrə əsaslanır: məlumatlarda onu başqa heç bir mənbə təsdiqləmir.
 citation-credibility = məlumat { $credibility ->
         [1] 1: digər mənbələrlə təsdiqlənib
@@ -485,7 +485,7 @@ source-credibility-grade = { $grade ->
         [5] 5: inandırıcı deyil
        *[6] 6: doğruluğu qiymətləndirilə bilməz
     } ({ $events } hadisə)
-about-admiralty = Mənbələr Admirallıq şkalası ilə qiymətləndirilir: mənbənin etibarlılığı hərflə (A — tam etibarlı, B — adətən etibarlı, C — kifayət qədər etibarlı, D — adətən etibarsız, E — etibarsız, F — etibarlılığı qiymətləndirilə bilməz), məlumatın doğruluğu rəqəmlə (1 — digər mənbələrlə təsdiqlənib, 2 — ehtimal ki, doğrudur, 3 — bəlkə də doğrudur, 4 — şübhəlidir, 5 — inandırıcı deyil, 6 — doğruluğu qiymətləndirilə bilməz); hər ikisi redaksiyanın rəyidir. Şkalanın rəsmi Azərbaycan dilində ifadəsi yoxdur: tərcümə redaksiyaya məxsusdur.
+about-admiralty = Mənbələr Admirallıq şkalası ilə qiymətləndirilir: mənbənin etibarlılığı hərflə (A — tam etibarlı, B — adətən etibarlı, C — kifayət qədər etibarlı, D — adətən etibarsız, E — etibarsız, F — etibarlılığı qiymətləndirilə bilməz), məlumatın doğruluğu rəqəmlə (1 — digər mənbələrlə təsdiqlənib, 2 — ehtimal ki, doğrudur, 3 — bəlkə də doğrudur, 4 — şübhəlidir, 5 — inandırıcı deyil, 6 — doğruluğu qiymətləndirilə bilməz); hər ikisi redaksiyanın rəyidir. Şkalanın Azərbaycan dilində rəsmi qarşılığı yoxdur: tərcümə redaksiyaya məxsusdur.
 changes-judgement-added = Qiymətləndirmə əlavə olunub: { $judgement }.
 changes-judgement-removed = Qiymətləndirmə silinib: { $judgement }.
 row-planned = onlardan planlaşdırılan
@@ -509,13 +509,13 @@ pillar-partners-tied-regions = { $rest }; regionlar üzrə ikitərəfli tərəf-
 partner-with-count = { $name } ({ $count })
 region-with-count = { $name } { $count }
 partner-mentioned = { $name } (yalnız adı çəkilir)
-chronology-before = { $year } başlamazdan əvvəl başlayıb
+chronology-before = İlk ildən ({ $year }) əvvəl başlayanlar
 
 ## The dense timeline.
 
 chart-key-bands = lent: yalnız ayı və ya ili məlumdur
 timeline-cell = { $count } hadisə
-timeline-dense-alt = Aylar və istiqamətlər üzrə hadisələr: { $count } hadisə, { $lanes } zolaq, { $from } – { $until }, başladığı aya görə sayılıb; yalnız ili məlum olanlar ilə görə.
+timeline-dense-alt = Aylar və istiqamətlər üzrə hadisələr: { $count } hadisə, { $lanes } zolaq, { $from } – { $until }, başladığı aya görə sayılıb; yalnız ili məlum olanlar isə ilinə görə.
 timeline-dense = Dövrün hadisələri ({ $total }) ayrı-ayrılıqda göstərmək üçün çoxdur: hər istiqamət üçün bir zolaq, hər ayın xanası həmin ayda başlayan hadisələrin sayına görə rənglənib və nömrələnib{ $undated ->
         [0] {""}
        *[other] ; yalnız müddət daxilində olduğu məlum olan faktlar göstərilməyib
@@ -531,7 +531,7 @@ map-legend-partners = Tərəfdaşla hadisələr
 map-class = { $from }–{ $to }
 map-class-one = { $count }
 map-class-none = Yoxdur
-map-others = Ölkəsiz
+map-others = Ölkəyə aid olmayanlar
 map-other = { $name } ({ $count })
 map-others-more = və daha { $count }
 map-source = Sərhədlər: Natural Earth; onların təsviri tanınma demək deyil.
@@ -546,7 +546,7 @@ map-scale = { $km } km
 map-alt-partners = Dünya xəritəsi: { $countries } tərəfdaş ölkə hadisələrinin sayına görə rənglənib, { $subject } ştrixlənib. Regionlar üzrə: { $regions }.
 map-alt-region = { $region }: { $countries }
 map-alt-country = { $name } ({ $count })
-map-alt-others = Ölkəsiz: { $others }.
+map-alt-others = Ölkəyə aid olmayanlar: { $others }.
 map-alt-routes = Marşrutların xəritəsi ({ $count }). { $routes }
 map-alt-route = { $name } ({ $kind }): { $places }.
 map-table-partners = Tərəfdaş ölkələr və onların hadisələri

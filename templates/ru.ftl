@@ -36,7 +36,7 @@ link-elsewhere = Ссылка
 
 ## The summary's words.
 
-chronology-begun-before = Начато до { $year } г.
+chronology-begun-before = Начатые до { $year } г.
 chronology-month-not-known = { $year }, месяц неизвестен
 kind-name = { $kind ->
     [summit] Саммит
@@ -48,7 +48,7 @@ kind-name = { $kind ->
     [programme] Программа
     [contract] Контракт
     [infrastructure] Инфраструктура
-    [mission] Миссия
+    [mission] Дипмиссия
     [statement] Заявление
    *[other] Другое
 }
@@ -56,7 +56,7 @@ partner-kind = { $kind ->
     [country] страна
     [organisation] международная организация
     [company] компания
-    [domestic] азербайджанский орган
+    [domestic] азербайджанская организация
    *[group] группа государств
 }
 partner-kind-counted = { $kind ->
@@ -76,9 +76,9 @@ partner-kind-counted = { $kind ->
        *[many] компаний
     }
     [domestic] { $count ->
-        [one] азербайджанский орган
-        [few] азербайджанских органа
-       *[many] азербайджанских органов
+        [one] азербайджанская организация
+        [few] азербайджанские организации
+       *[many] азербайджанских организаций
     }
    *[group] { $count ->
         [one] группа государств
@@ -136,13 +136,13 @@ changes-since = После справки от { $date }: добавлено { $
    *[many] { $added } событий
 }, удалено { $removed }, изменено { $edited }.
 changes-partners-new = Новые партнёры с тех пор: { $partners }.
-changes-partners-gone = Партнёры, которые больше не названы: { $partners }.
+changes-partners-gone = Партнёры, которые больше не упоминаются: { $partners }.
 changes-in-pillar = Изменения по направлению «{ $pillar }»
 changes-added = Добавлено: { $events }
 changes-removed = Удалено: { $events }
 changes-edited = Изменено:
-changes-highlights-in = Новое среди ключевых событий: { $events }
-changes-highlights-out = Больше не среди ключевых событий: { $events }
+changes-highlights-in = Вошли в число ключевых событий: { $events }
+changes-highlights-out = Выбыли из числа ключевых событий: { $events }
 change-field = { $field ->
     [further-pillars] { $count ->
         [one] дополнительное направление
@@ -313,9 +313,9 @@ chart-timeline-event-span = { $name } (с { $from } по { $until })
 chart-timeline-more = И ещё { $count }.
 chart-key-significance = Значимость, от 1 (наименьшая) до 5 (наибольшая):
 chart-key-spans = отрезок: событие длительностью несколько дней
-chart-key-undated = пунктир: известно лишь, что в пределах промежутка
+chart-key-undated = пунктир: известно лишь, что событие пришлось на этот промежуток
 chart-key-planned = контур: запланировано, ещё не состоялось
-chart-key-merged = число на отметке: столько событий, слишком близких, чтобы показать их раздельно
+chart-key-merged = число на отметке: количество событий, расположенных слишком близко, чтобы показать их по отдельности
 chart-axis-month-1 = янв
 chart-axis-month-2 = фев
 chart-axis-month-3 = мар
@@ -332,19 +332,19 @@ page-head = { $title } · { $period }
 page-head-section-year = { $section } · { $year }
 page-footer = Страница { $page } из { $pages }
 link-to-page = Перейти на страницу { $number }
-pdf-subject = Справка за { $period }
+pdf-subject = Справка за период { $period }
 logo-of = Логотип: { $organisation }
 logo = Логотип
 
 ## The briefing's sentences.
 
 # A full date ends in "г.": no full stop follows it.
-briefing-by-author = Справка за **{ $period }** по состоянию на { $date }; подготовлено: { $organisation }, { $author }.
-briefing-by = Справка за **{ $period }** по состоянию на { $date }; подготовлено: { $organisation }.
-briefing-author = Справка за **{ $period }** по состоянию на { $date }, { $author }.
-briefing = Справка за **{ $period }** по состоянию на { $date }
-briefing-reference = Номер { $reference }.
-summary-counts = За { $period } в наборе данных { $events ->
+briefing-by-author = Справка за период **{ $period }** по состоянию на { $date }; подготовлено: { $organisation }, { $author }.
+briefing-by = Справка за период **{ $period }** по состоянию на { $date }; подготовлено: { $organisation }.
+briefing-author = Справка за период **{ $period }** по состоянию на { $date }, { $author }.
+briefing = Справка за период **{ $period }** по состоянию на { $date }
+briefing-reference = Регистрационный номер: { $reference }.
+summary-counts = За период { $period } в наборе данных { $events ->
         [one] { $events } событие
         [few] { $events } события
        *[many] { $events } событий
@@ -358,19 +358,19 @@ summary-counts = За { $period } в наборе данных { $events ->
         [0] {""}
         [one] ; { $carried } событие началось раньше и продолжается в этом периоде
         [few] ; { $carried } события начались раньше и продолжаются в этом периоде
-       *[many] ; { $carried } событий начались раньше и продолжаются в этом периоде
+       *[many] ; { $carried } событий началось раньше и продолжается в этом периоде
     }.
 summary-undated = { $count ->
-        [one] { $count } факт известен
-        [few] { $count } факта известны
-       *[many] { $count } фактов известны
-    } лишь как относящиеся к периоду, без собственной даты (показаны как «без даты»).
+        [one] { $count } факт известен лишь как относящийся к периоду, без собственной даты (показан как «без даты»).
+        [few] { $count } факта известны лишь как относящиеся к периоду, без собственной даты (показаны как «без даты»).
+       *[many] { $count } фактов известны лишь как относящиеся к периоду, без собственной даты (показаны как «без даты»).
+    }
 summary-planned = { $count ->
         [one] { $count } событие лишь запланировано
         [few] { $count } события лишь запланированы
-       *[many] { $count } событий лишь запланированы
+       *[many] { $count } событий лишь запланировано
     }.
-summary-none = Ни одно событие набора данных не приходится на { $period }.
+summary-none = Ни одно событие набора данных не приходится на период { $period }.
 counts-compared = Рядом с каждым числом — разница с периодом { $period }, числа которого приведены в последнем столбце.
 chart-title-most-significant = Наиболее значимые события
 chart-title-all-events = События периода
@@ -404,7 +404,7 @@ pillar-none = На период не приходится событий это�
         [0] {""}
         [one] ; к нему относится { $related } событие других направлений
         [few] ; к нему относятся { $related } события других направлений
-       *[many] ; к нему относятся { $related } событий других направлений
+       *[many] ; к нему относится { $related } событий других направлений
     }.
 column-undated = Без даты, { $span }
 pillar-related-some = Наиболее значимые из связанных событий ({ $shown } из { $count }):
@@ -433,7 +433,7 @@ timeline-all = { $total ->
     }.
 chronology-year = События { $year } года
 chronology-undated = Без даты, { $span }
-chronology-undated-note = Источник относит их к промежутку { $span }, без собственной даты.
+chronology-undated-note = Источник относит эти события к промежутку { $span }, не указывая их собственной даты.
 chronology-none = На период не приходится ни одного события.
 event-planned = { $title } (запланировано)
 highlight-partners = **Партнёры:** { $partners }
@@ -443,7 +443,7 @@ figure-about = около { $value }
 index-intro = Все органы и организации, названные в событиях периода, с их событиями по направлениям и датам ({ $shown ->
         [1] наиболее значимое
        *[other] { $shown } наиболее значимых
-    }, если событий больше); собственные органы Азербайджана и лишь упомянутые названия отмечены.
+    }, если событий больше); собственные организации Азербайджана и лишь упомянутые названия отмечены.
 index-more = и ещё { $count ->
         [one] { $count } событие
         [few] { $count } события
@@ -481,8 +481,8 @@ about-compiled = Эта справка охватывает период с { $f
 ## Issued briefings and drafts.
 
 draft-mark = ПРОЕКТ
-draft-note = — не выпущено
-changes-report-title = { $title }: изменения справки за { $period }
+draft-note = — справка не выпущена
+changes-report-title = { $title }: изменения справки за период { $period }
 changes-since-issued = После справки, выпущенной { $date }: добавлено { $added ->
     [one] { $added } событие
     [few] { $added } события
@@ -537,7 +537,7 @@ figure-pillar-landmarks = { $pillar }: { $count } из { $all ->
     [one] { $all } знакового события
    *[other] { $all } знаковых событий
 }.
-figure-year-began = Начато в { $year } г.: { $count } из { $dated ->
+figure-year-began = Начатые в { $year } г.: { $count } из { $dated ->
     [one] { $dated } датированного события
    *[other] { $dated } датированных событий
 }, начавшихся в периоде (планы не учитываются).
@@ -589,8 +589,8 @@ event-title-figure = { $title } ({ $figure })
 event-title-attributed-figure = { $title } ({ $attribution }; { $figure })
 event-figure = { $label }: { $value }
 event-figure-unit = { $label }: { $value } { $unit }
-watch-heading = **Что отслеживать** на { $date }: предстоящие планы и ещё продолжающиеся промежутки
-about-highlights = Ключевые события — наиболее значимые события каждого направления (5 — высшая значимость); при равной значимости состоявшееся идёт раньше запланированного, начавшееся позже — раньше начавшегося раньше (факт без даты — по началу своего промежутка), затем по алфавиту. Сокращённые списки (временная шкала, другие или связанные события направления, события партнёра) отбираются так же.
+watch-heading = **Что отслеживать** на { $date }: предстоящие планы и ещё не истёкшие сроки
+about-highlights = Ключевые события — наиболее значимые события каждого направления (5 — высшая значимость); при равной значимости состоявшееся событие ставится перед запланированным, начавшееся позже — перед начавшимся раньше (факт без даты — по началу своего промежутка), затем события идут по алфавиту. Сокращённые списки (временная шкала, другие или связанные события направления, события партнёра) отбираются так же.
 judgement-single-source = Один источник: все её основания опираются на { $source }.
 about-single-source = Оценка с пометкой «один источник» целиком опирается на события, ссылающиеся на один и тот же источник: ни один другой источник в данных её не подтверждает.
 citation-credibility = информация { $credibility ->
@@ -647,8 +647,8 @@ pillar-partners-tied = { $rest }.
 pillar-partners-tied-regions = { $rest }; двусторонние контрагенты по регионам: { $regions }.
 partner-with-count = { $name } ({ $count })
 region-with-count = { $name } { $count }
-partner-mentioned = { $name } (упомянут)
-chronology-before = Начато до { $year } г.
+partner-mentioned = { $name } (лишь упоминается)
+chronology-before = Начатые до { $year } г.
 
 ## The dense timeline.
 
@@ -715,15 +715,15 @@ partners-not-counted = Из органов и организаций, назва
         }
     }{ $mentioned ->
         [0] {""}
-        [one] { $mentioned } лишь упомянут
-       *[other] { $mentioned } лишь упомянуты
+        [one] { $mentioned } лишь упоминается
+       *[other] { $mentioned } лишь упоминаются
     }: они не входят в число партнёров ({ $count }).
 figure-pillar-all = События по направлениям: { $pillars }.
 figure-pillar-each = { $pillar } { $count }{ $planned ->
         [0] {""}
        *[other] {" "}(запланировано: { $planned })
     }
-partner-own = { $name } (азербайджанский орган)
+partner-own = { $name } (азербайджанская организация)
 
 ## lead, after pages4, maps2, hardtpl
 
