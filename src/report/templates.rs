@@ -184,9 +184,10 @@ pub fn with_overrides(dir: &Path) -> Result<Vec<TemplateSource>, ReportError> {
         // override, and an error when it overrides nothing, not ignored.
         if !name.starts_with('.') && name.to_ascii_lowercase().ends_with(".hbs") {
             paths.push((name, entry.path()));
-        } else if name.to_ascii_lowercase().ends_with(".ftl") && name != crate::words::FILE {
+        } else if name.to_ascii_lowercase().ends_with(".ftl") && !crate::words::Lang::ALL.iter().any(|lang| name == lang.file()) {
             // A catalogue under another name would be ignored: say so.
-            let help = crate::diag::suggest(&name, &[crate::words::FILE], "the catalogue is");
+            let files = crate::words::Lang::ALL.map(|lang| lang.file());
+            let help = crate::diag::suggest(&name, &files, "the catalogues are");
             misnamed.push(
                 Diagnostic::error_in(&entry.path().display().to_string(), format!("`{name}` is no catalogue the tool reads"))
                     .with_help(help),

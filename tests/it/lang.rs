@@ -362,3 +362,30 @@ fn the_default_briefing_in_az_and_ru_takes_at_most_one_page_more() {
         assert!(n <= english + 1, "{lang}: {n} pages, the English {english}");
     }
 }
+
+/// A desk's catalogue for each language, in `--templates DIR` by its file
+/// name, rewords that language's briefing and no other; a misnamed one is
+/// refused, naming the files the tool reads.
+#[test]
+fn a_desks_catalogue_in_the_templates_folder_rewords_its_language() {
+    let templates = tempfile::tempdir().unwrap();
+    for (file, from, to) in [("ru.ftl", "contents = Содержание", "contents = Оглавление"), ("az.ftl", "contents = Mündəricat", "contents = Mündəricat (desk)")] {
+        let lang = azint_report::words::Lang::ALL.into_iter().find(|l| l.file() == file).unwrap();
+        let text = lang.builtin();
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(templates.path().join(file), text.replacen(from, to, 1)).unwrap();
+    }
+    let run = |lang: &str| {
+        let out = bin().args(["--format", "md", "-q", "--as-of", "2026-02-12", "-o", "-", "--lang", lang, "--templates"]).arg(templates.path()).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{lang}: {}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run("ru").contains("Оглавление"));
+    assert!(run("az").contains("Mündəricat (desk)"));
+    assert!(!run("en").contains("(desk)"));
+    std::fs::write(templates.path().join("ru-RU.ftl"), "contents = x\n").unwrap();
+    let out = bin().args(["--format", "md", "-o", "-", "--lang", "ru", "--templates"]).arg(templates.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(65));
+    let err = stderr(&out);
+    assert!(err.contains("`ru-RU.ftl` is no catalogue the tool reads") && err.contains("ru.ftl"), "{err}");
+}
