@@ -69,14 +69,20 @@ pub fn render(briefing: &Briefing<'_>, templates: &Templates) -> Result<String, 
     // Marks and references are resolved line by line as the text is
     // tidied: a long briefing's Markdown is copied once, not twice.
     let text = tidy_with(&raw, |line| {
-        if !slug::has_marks(line) {
-            return Cow::Borrowed(line);
+        // An abbreviation's point ends the sentence too: a Russian date
+        // ("февраля 2026 г.") before a template's full stop is not "г..".
+        let line: Cow<'_, str> = match line.contains("г..") {
+            true => Cow::Owned(abbreviation_point(line)),
+            false => Cow::Borrowed(line),
+        };
+        if !slug::has_marks(&line) {
+            return line;
         }
-        match slug::finish(line, |key| anchors.get(key).map(String::as_str)) {
-            Ok(line) => Cow::Owned(line),
+        match slug::finish(&line, |key| anchors.get(key).map(String::as_str)) {
+            Ok(finished) => Cow::Owned(finished),
             Err(keys) => {
                 missing.extend(keys.into_iter().filter(|k| !missing.contains(k)).collect::<Vec<_>>());
-                Cow::Borrowed(line)
+                line
             }
         }
     });
@@ -94,6 +100,23 @@ pub fn render(briefing: &Briefing<'_>, templates: &Templates) -> Result<String, 
         })
         .collect();
     Err(ReportError::Invalid(problems))
+}
+
+/// `line` with each "г.." (a date's "г." and a sentence's full stop) one
+/// point; an ellipsis after it ("г...") is left alone.
+fn abbreviation_point(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("г..") {
+        let (keep, after) = match rest[at..].starts_with("г...") {
+            true => rest.split_at(at + "г...".len()),
+            false => (&rest[..at + "г.".len()], &rest[at + "г..".len()..]),
+        };
+        out.push_str(keep);
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Makes template output tidy Markdown whatever the template's white space:
@@ -224,6 +247,14 @@ fn spellings(c: char) -> impl Iterator<Item = String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_abbreviation_point_ends_the_sentence_once() {
+        assert_eq!(abbreviation_point("февраль 2026 г.. Далее"), "февраль 2026 г. Далее");
+        assert_eq!(abbreviation_point("2025 г.. и 2026 г.."), "2025 г. и 2026 г.");
+        assert_eq!(abbreviation_point("так г... и"), "так г... и");
+        assert_eq!(abbreviation_point("нет точки"), "нет точки");
+    }
 
     #[test]
     fn headings_end_without_punctuation_and_never_repeat() {

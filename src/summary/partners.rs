@@ -433,6 +433,10 @@ pub(super) fn summarise<'d>(
         .map(|(i, &region)| {
             let names = by_region.remove(&region).unwrap_or_default();
             let counterparts = names.len();
+            // In the briefing's alphabet ("Çin" before "Tailand" in az),
+            // not in the bytes' order the set keeps.
+            let mut names: Vec<&str> = names.into_iter().collect();
+            names.sort_by(|a, b| wording.words().compare(a, b));
             let (names, more) = capped(names.into_iter().map(str::to_owned).collect());
             RegionRow { region: region.as_str(), name: wording.region(region).to_owned(), count: per_region[i], counterparts, names, more }
         })

@@ -389,3 +389,15 @@ fn a_desks_catalogue_in_the_templates_folder_rewords_its_language() {
     let err = stderr(&out);
     assert!(err.contains("`ru-RU.ftl` is no catalogue the tool reads") && err.contains("ru.ftl"), "{err}");
 }
+
+/// A Russian date ends in "г."; where a sentence ends after it, the one
+/// point serves both (as in print), in the Markdown and so in the PDF.
+#[test]
+fn a_russian_date_ending_a_sentence_has_one_point() {
+    let out = bin().args(["--format", "md", "-q", "--as-of", "2026-02-12", "--period", "2024-2026", "-o", "-", "--lang", "ru"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("2026 г."), "the dates are Russian");
+    let doubled: Vec<&str> = md.lines().filter(|l| l.contains("г..") && !l.contains("г...")).collect();
+    assert!(doubled.is_empty(), "{doubled:#?}");
+}
