@@ -65,8 +65,10 @@ pub struct Written {
 pub struct Outcome {
     pub written: Vec<Written>,
     pub period: Period,
-    /// Pages of the PDF, when one was made.
+    /// Pages of the PDF, when one was made (the first language's).
     pub pages: Option<usize>,
+    /// With several languages, each language's pages, in the run's order.
+    pub pages_by_language: Vec<(words::Lang, usize)>,
     /// Problems that did not stop the run (missing glyphs).
     pub warnings: Vec<diag::Diagnostic>,
     /// What the run compared with: the issued briefing, and what changed
@@ -96,8 +98,10 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     let [first, rest @ ..] = options.languages.as_slice() else { return render_one(options, files, templates) };
     let one = |lang: words::Lang| Options { languages: vec![lang], ..options.clone() };
     let mut outcome = render_one(&one(*first), files, templates)?;
+    outcome.pages_by_language.extend(outcome.pages.map(|pages| (*first, pages)));
     for lang in rest {
         let next = render_one(&one(*lang), files, templates)?;
+        outcome.pages_by_language.extend(next.pages.map(|pages| (*lang, pages)));
         outcome.written.extend(next.written);
         for warning in next.warnings {
             if !outcome.warnings.contains(&warning) {
@@ -257,7 +261,7 @@ fn render_one(options: &Options, files: &[DataFile], templates: &mut Templates) 
     }
     let issued = issue.map(|i| i.label);
     let written = reports.into_iter().take(plan.targets().len()).map(|(format, target, bytes)| Written { target, format, bytes: bytes.len() }).collect();
-    Ok(Outcome { written, period, pages: made.pages, warnings, baseline, issued, events, elapsed: started.elapsed(), images: made.images })
+    Ok(Outcome { written, period, pages: made.pages, pages_by_language: Vec::new(), warnings, baseline, issued, events, elapsed: started.elapsed(), images: made.images })
 }
 
 /// The change report's file, beside the JSON summary:

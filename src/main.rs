@@ -109,8 +109,13 @@ fn success_line(options: &Options, outcome: &azint_report::Outcome) -> String {
         outcome.period.label.clone(),
         format!("{} from {}", count(outcome.events, "event"), options.data_label()),
     ];
-    if let Some(pages) = outcome.pages {
-        details.push(count(pages, "page"));
+    match outcome.pages_by_language.as_slice() {
+        // Several languages: each one's pages ("en 13, ru 14 pages").
+        [_, _, ..] => {
+            let each: Vec<String> = outcome.pages_by_language.iter().map(|(lang, pages)| format!("{} {pages}", lang.code())).collect();
+            details.push(format!("{} pages", each.join(", ")));
+        }
+        _ => details.extend(outcome.pages.map(|pages| count(pages, "page"))),
     }
     let reports: Vec<_> = outcome.written.iter().filter(|w| w.format != OutputFormat::Json).collect();
     details.extend(reports.iter().map(|w| match (reports.len(), w.format) {

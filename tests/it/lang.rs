@@ -401,3 +401,15 @@ fn a_russian_date_ending_a_sentence_has_one_point() {
     let doubled: Vec<&str> = md.lines().filter(|l| l.contains("г..") && !l.contains("г...")).collect();
     assert!(doubled.is_empty(), "{doubled:#?}");
 }
+
+/// One run in several languages says each one's pages on its one line.
+#[test]
+fn the_success_line_gives_each_languages_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin().args(["--format", "pdf", "--as-of", "2026-02-12", "--period", "2024-2026", "--lang", "en,az", "--out-dir"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    let pages = |name: &str| lopdf::Document::load(dir.path().join(name)).unwrap().get_pages().len();
+    let expected = format!("en {}, az {} pages", pages("azint-briefing-2024-2026.pdf"), pages("azint-briefing-2024-2026.az.pdf"));
+    assert!(err.contains(&expected), "{expected:?} not in {err}");
+}
