@@ -23,6 +23,25 @@ pub const NOTE_LEADING: Pt = Pt(10.6);
 pub const CODE: Pt = Pt(8.2);
 pub const CODE_LEADING: Pt = Pt(11.4);
 pub const PARAGRAPH_GAP: Pt = Pt(6.0);
+/// The annexes (chronology, sources, index, the note on the briefing) are
+/// set as a publisher sets back matter: running text at 8.5 on 11.7 (the
+/// font's own line, 1.37 em) against the body's 10 on 14.2, and table rows
+/// closer, their lines as the body's tables' (issue 27, item 2).
+pub const ANNEX: Pt = Pt(8.5);
+pub const ANNEX_LEADING: Pt = Pt(11.7);
+pub const ANNEX_GAP: Pt = Pt(4.0);
+pub const ANNEX_PAD_Y: Pt = Pt(1.6);
+
+/// Running text's size, leading and space between paragraphs, in the body
+/// or in the annexes.
+pub fn running(annex: bool) -> (Pt, Pt, Pt) {
+    if annex { (ANNEX, ANNEX_LEADING, ANNEX_GAP) } else { (BODY, BODY_LEADING, PARAGRAPH_GAP) }
+}
+
+/// A table row's leading and the space above and below its lines.
+pub fn row(annex: bool) -> (Pt, Pt) {
+    if annex { (SMALL_LEADING, ANNEX_PAD_Y) } else { (SMALL_LEADING, CELL_PAD_Y) }
+}
 pub const LIST_INDENT: Pt = Pt(16.0);
 pub const QUOTE_INDENT: Pt = Pt(14.0);
 pub const CELL_PAD_X: Pt = Pt(4.0);
