@@ -15,14 +15,14 @@ pub const MEASURE: Pt = Pt(400.0);
 /// a line cannot be justified within
 /// [`super::super::linebreak::MAX_GAP`].
 pub const JUSTIFY_EMS: f32 = 30.0;
-pub const BODY_LEADING: Pt = Pt(14.2);
+pub const BODY_LEADING: Pt = Pt(13.7);
 pub const SMALL: Pt = Pt(8.4);
 pub const SMALL_LEADING: Pt = Pt(11.6);
 pub const NOTE: Pt = Pt(8.0);
 pub const NOTE_LEADING: Pt = Pt(10.6);
 pub const CODE: Pt = Pt(8.2);
 pub const CODE_LEADING: Pt = Pt(11.4);
-pub const PARAGRAPH_GAP: Pt = Pt(6.0);
+pub const PARAGRAPH_GAP: Pt = Pt(5.0);
 /// The annexes (chronology, sources, index, the note on the briefing) are
 /// set as a publisher sets back matter: running text at 8.5 on 11.7 (the
 /// font's own line, 1.37 em) against the body's 10 on 14.2, and table rows
@@ -71,8 +71,8 @@ pub fn heading(level: u8) -> (Pt, Pt, Pt, Color) {
     match level {
         // Leading at least the font's own line (1.37 em for Noto).
         1 => (Pt(23.0), Pt(31.6), Pt(0.0), ACCENT),
-        2 => (Pt(15.0), Pt(20.6), Pt(20.0), ACCENT),
-        3 => (Pt(11.5), Pt(15.8), Pt(14.0), ACCENT),
-        _ => (Pt(10.0), Pt(13.8), Pt(11.0), TEXT),
+        2 => (Pt(15.0), Pt(20.6), Pt(16.0), ACCENT),
+        3 => (Pt(11.5), Pt(15.8), Pt(10.0), ACCENT),
+        _ => (Pt(10.0), Pt(13.8), Pt(8.0), TEXT),
     }
 }
