@@ -22,7 +22,7 @@ pub const NOTE: Pt = Pt(8.0);
 pub const NOTE_LEADING: Pt = Pt(10.6);
 pub const CODE: Pt = Pt(8.2);
 pub const CODE_LEADING: Pt = Pt(11.4);
-pub const PARAGRAPH_GAP: Pt = Pt(5.0);
+pub const PARAGRAPH_GAP: Pt = Pt(4.0);
 /// The annexes (chronology, sources, index, the note on the briefing) are
 /// set as a publisher sets back matter: running text at 8.5 on 11.7 (the
 /// font's own line, 1.37 em) against the body's 10 on 14.2, and table rows
@@ -58,7 +58,7 @@ pub const UNSPLIT_ROWS: usize = 12;
 /// whole, a ten-row list of events with wrapped titles leaves two thirds
 /// of a page blank above it.
 pub const UNSPLIT_ROWS_UNCAPTIONED: usize = 6;
-pub const CELL_PAD_Y: Pt = Pt(2.6);
+pub const CELL_PAD_Y: Pt = Pt(2.0);
 pub const TEXT: Color = Color::rgb(0x1d, 0x1d, 0x1f);
 pub const ACCENT: Color = Color::rgb(0x1f, 0x3a, 0x5f);
 pub const MUTED: Color = Color::rgb(0x5f, 0x63, 0x68);
@@ -73,6 +73,6 @@ pub fn heading(level: u8) -> (Pt, Pt, Pt, Color) {
         1 => (Pt(23.0), Pt(31.6), Pt(0.0), ACCENT),
         2 => (Pt(15.0), Pt(20.6), Pt(16.0), ACCENT),
         3 => (Pt(11.5), Pt(15.8), Pt(10.0), ACCENT),
-        _ => (Pt(10.0), Pt(13.8), Pt(8.0), TEXT),
+        _ => (Pt(10.0), Pt(13.8), Pt(7.0), TEXT),
     }
 }
