@@ -1080,6 +1080,7 @@ partner-own = { $name } (Azerbaijani body)
 # route's name, $kind its kind (map-kind-*), $places its places' names
 # joined by " – ".
 map-route-places = { $name }, { $kind }: { $places }
+
 ## pages4
 
 # The heading over a pillar's events that are not among its highlights,
