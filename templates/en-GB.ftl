@@ -557,29 +557,35 @@ pillar-related-some = The { $shown } most significant of { $count } related even
 # Over the timeline, when it shows the $shown most significant of $total
 # events; $undated and $planned count such events of the period (0 for none).
 # Both drawings are described by it, the Markdown's Mermaid Gantt and the
-# PDF's (the PDF adds its key): say only what both show (a milestone or
-# mark, bars, undated and planned events marked, by name in the Gantt, by
-# dots and hollow marks in the PDF's key).
+# PDF's: how each event is drawn is the PDF's key's and the Gantt's own
+# (undated and planned events by name), so this says only what is drawn
+# (issue 27, item 2: the key is not repeated).
 timeline-some = The { $shown ->
         [one] { $shown } most significant event
        *[other] { $shown } most significant events
-    } of the { $total } of the period, one lane per pillar: a mark for an event of one day, a bar for one over several days or known only to its month or year{ $undated ->
-        [0] {""}
-       *[other] ; facts known only within a span run across it, marked as undated
-    }{ $planned ->
-        [0] {""}
-       *[other] ; plans are marked as planned
+    } of the { $total } of the period, one lane per pillar{ $undated ->
+        [0] { $planned ->
+            [0] {""}
+           *[other] , plans included
+        }
+       *[other] { $planned ->
+            [0] , undated facts included
+           *[other] , undated facts and plans included
+        }
     }.
 # The same when it shows all $total events.
 timeline-all = { $total ->
         [one] The one event
        *[other] All { $total } events
-    } of the period, one lane per pillar: a mark for an event of one day, a bar for one over several days or known only to its month or year{ $undated ->
-        [0] {""}
-       *[other] ; facts known only within a span run across it, marked as undated
-    }{ $planned ->
-        [0] {""}
-       *[other] ; plans are marked as planned
+    } of the period, one lane per pillar{ $undated ->
+        [0] { $planned ->
+            [0] {""}
+           *[other] , plans included
+        }
+       *[other] { $planned ->
+            [0] , undated facts included
+           *[other] , undated facts and plans included
+        }
     }.
 
 # The chronology's heading of a year: $year (as text).

@@ -509,9 +509,13 @@ pub(super) fn event_view(
         significance: e.significance,
         partners: partner_line(e, lookup, words),
         summary: e.summary.clone(),
+        // The lead figure is in the event's title wherever it is shown
+        // ([`shown_title`]): its entry lists the others only (issue 27,
+        // item 2: one place per fact).
         figures: e
             .figures
             .iter()
+            .filter(|f| !f.lead)
             .map(|f| FigureView {
                 label: f.label.clone(),
                 value: f.value,

@@ -538,7 +538,7 @@ fn text_after_a_figure_that_does_not_fit_fills_the_page() {
     let table: String = "Table: Twelve rows\n\n| Kind | Events |\n| --- | ---: |\n".to_owned() + &(0..12).map(|i| format!("| kind {i} | {i} |\n")).collect::<String>();
     let md = format!(
         "## One\n\n{}\n{table}\nAfter the table, first paragraph.\n\nAfter the table, second paragraph.\n\n### A subsection\n\nIn the subsection.\n\n## Two\n\nThe next section.\n",
-        "A line of text.\n\n".repeat(21)
+        "A line of text.\n\n".repeat(24)
     );
     let typeset = typeset::typeset(&md, &typeset_options(Paper::A4));
     let page_of = |text: &str| typeset.document.pages.iter().position(|p| page_texts(p).any(|(_, t)| t.text.replace('\u{a0}', " ").starts_with(text))).unwrap();

@@ -48,8 +48,10 @@ impl Builder<'_> {
                 Some(s) => format!("{}.", s + n as u64),
                 None => if x > Pt::ZERO { "–".to_owned() } else { "•".to_owned() },
             };
+            let (_, _, gap) = style::running(self.annex);
             if let Some(chunk) = self.chunks.get_mut(from) {
-                chunk.space_before = if n == 0 && !first { style::PARAGRAPH_GAP } else { Pt(2.0) };
+                // Items of the annexes' lists (the index) sit closer.
+                chunk.space_before = if n == 0 && !first { gap } else if self.annex { Pt(0.8) } else { Pt(2.0) };
                 let text_item = chunk.items.iter().find_map(|(p, i)| match i {
                     Item::Text(t) => Some((p.y, t.size)),
                     _ => None,

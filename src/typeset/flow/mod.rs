@@ -124,6 +124,7 @@ pub fn layout(
             Links::Quiet => None,
             Links::Colour => Some(style::LINK),
         },
+        annex: false,
     };
     // The table of contents lists the headings of levels 2 and 3 that
     // follow it.
@@ -295,6 +296,8 @@ struct Builder<'f> {
     link_color: Option<Color>,
     /// The words of [`PageSetup::names`] ([`super::linebreak::name_words`]).
     names: std::collections::HashSet<String>,
+    /// Past the annexes' heading: smaller type ([`style::running`]).
+    annex: bool,
 }
 
 impl Builder<'_> {
@@ -312,17 +315,18 @@ impl Builder<'_> {
                     // is a short entry, set ragged and close to the one
                     // before it when that is one too.
                     let labelled = is_labelled(runs);
+                    let (size, leading, paragraph_gap) = style::running(self.annex);
                     let gap = match i.checked_sub(1).map(|p| &blocks[p]) {
                         _ if first => Pt::ZERO,
                         Some(Block::Paragraph { runs: before }) if labelled && is_labelled(before) => Pt(1.5),
-                        _ => style::PARAGRAPH_GAP,
+                        _ => paragraph_gap,
                     };
                     // Lists are set ragged too: their lines are short and
                     // justified ones opened wide word spaces.
                     let justify = !labelled && self.lists == 0 && width >= style::BODY * style::JUSTIFY_EMS;
                     let width = width.min(style::MEASURE);
                     let from = self.chunks.len();
-                    self.paragraph(runs, x, width, Face::Serif, style::BODY, style::BODY_LEADING, justify, gap);
+                    self.paragraph(runs, x, width, Face::Serif, size, leading, justify, gap);
                     if is_lead_in(runs, blocks.get(i + 1)) {
                         if let Some(last) = self.chunks.last_mut() {
                             last.keep_with_next = true;
@@ -576,7 +580,10 @@ impl Builder<'_> {
     }
 
     fn heading(&mut self, level: u8, runs: &[Run], x: Pt, width: Pt) {
-        let (size, leading, space_before, color) = style::heading(level);
+        // In the annexes a heading is set a level smaller, but for theirs.
+        let annexes = level == 2 && plain(runs) == self.words.text("heading-annexes", &[]);
+        let (size, leading, space_before, color) = style::heading(if self.annex && !annexes { (level + 1).min(4) } else { level });
+        self.annex |= annexes;
         let spans = self.spans(runs, Face::SansBold, size, color);
         // A pillar's colour tab before its heading; the text moves right.
         let tab = self.tab.take();

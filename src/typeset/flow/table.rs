@@ -96,8 +96,7 @@ impl Builder<'_> {
     /// into bands that each fit a page under the repeated header (found by
     /// fuzzing).
     pub(super) fn row(&self, cells: &[Vec<Span>], aligns: &[Align], widths: &[Pt], x: Pt, width: Pt, header: bool) -> Vec<Chunk> {
-        let leading = style::SMALL_LEADING;
-        let pad = style::CELL_PAD_Y;
+        let (leading, pad) = style::row(self.annex);
         // Room for a band under a repeated header row and a little slack.
         let per_band = ((self.page_height.0 - 60.0 - (pad * 2.0).0) / leading.0).floor().max(1.0) as usize;
         // Per band: its lines, and each cell's items.
