@@ -74,6 +74,7 @@ mod boxes;
 mod index;
 mod notes;
 mod pages;
+mod running;
 /// The house style.
 pub(crate) mod style;
 mod table;
