@@ -22,6 +22,45 @@ struct Uses<'a> {
     functions: BTreeSet<&'a str>,
 }
 
+/// How deeply placeables (`{ … }`, a selector's variants inside them) may
+/// nest: the built-in catalogues use two; the parser's recursion stays
+/// well inside a thread's stack.
+pub const MAX_DEPTH: usize = 32;
+
+/// The byte offset of the first `{` that opens a placeable deeper than
+/// [`MAX_DEPTH`], reading braces outside string literals (`"…"`, where a
+/// brace is text); `None` when none does. A comment line (`#`) holds no
+/// placeable.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut line_start = true;
+    let mut comment = false;
+    for (i, c) in text.char_indices() {
+        if line_start {
+            comment = depth == 0 && c == '#';
+        }
+        line_start = c == '\n';
+        if comment {
+            continue;
+        }
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' if depth > 0 => in_string = !in_string,
+            '{' if !in_string => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            '}' if !in_string => depth = depth.saturating_sub(1),
+            '\n' => in_string = false,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Every problem of a parsed catalogue (see [`super::Catalogue::parse`]).
 pub fn check(path: &str, text: &str, resource: &FluentResource) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
@@ -247,7 +286,26 @@ fn inline<'a>(e: &InlineExpression<&'a str>, uses: &mut Uses<'a>) {
 
 #[cfg(test)]
 mod tests {
+    use super::{too_deep, MAX_DEPTH};
     use crate::words::{Catalogue, BUILTIN};
+
+    /// Issue 29: a desk's catalogue nested deeper than the bound is refused
+    /// at the brace that passes it (5,000 levels aborted the process).
+    #[test]
+    fn placeables_nested_past_the_bound_are_refused_before_parsing() {
+        let nested = |n: usize| format!("contents = {}x{}\n", "{ ".repeat(n), " }".repeat(n));
+        // Strings: a brace inside one is text, not nesting.
+        let quoted = |n: usize| format!("contents = {{ \"{}\" }}\n", "{".repeat(n));
+        assert_eq!(too_deep(&nested(MAX_DEPTH)), None);
+        assert_eq!(too_deep(&nested(MAX_DEPTH + 1)), Some("contents = ".len() + 2 * MAX_DEPTH));
+        assert_eq!(too_deep(&quoted(100)), None);
+        assert_eq!(too_deep("# {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\ncontents = x\n"), None);
+        for n in [33, 1_000, 50_000] {
+            let text = nested(n);
+            let Err(problems) = Catalogue::parse("desk.ftl", &text) else { panic!("{n} levels accepted") };
+            assert!(problems[0].message.contains("nested more than 32 deep"), "{:?}", problems[0]);
+        }
+    }
 
     /// Issue 29, item 11: a desk's catalogue whose messages or terms refer
     /// to themselves, through chains of every length and through terms,

@@ -163,6 +163,16 @@ impl Catalogue {
     /// [`Catalogue::parse`] for a catalogue in `lang`: its plural rules,
     /// numbers, dates and lists are that language's.
     pub fn parse_in(lang: Lang, path: &str, text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
+        // Fluent's parser and formatter recurse once per nested placeable:
+        // 5,000 levels overflow the stack (issue 29). Refused before them.
+        if let Some(offset) = check::too_deep(text) {
+            return Err(vec![Diagnostic::error_at(
+                path,
+                text,
+                offset,
+                format!("placeables nested more than {} deep: no message needs so many", check::MAX_DEPTH),
+            )]);
+        }
         let resource = match FluentResource::try_new(text.to_owned()) {
             Ok(resource) => resource,
             Err((_, errors)) => {
