@@ -97,6 +97,14 @@ pub fn run(options: &Options, files: &[DataFile]) -> Result<Outcome, Error> {
 pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) -> Result<Outcome, Error> {
     let [first, rest @ ..] = options.languages.as_slice() else { return render_one(options, files, templates) };
     let one = |lang: words::Lang| Options { languages: vec![lang], ..options.clone() };
+    // Every language's catalogue read before the first is written: a broken
+    // `ru.ftl` after an issued `en` left the run half-issued, and its rerun
+    // refused as already issued (red team).
+    if !rest.is_empty() && options.templates.is_some() {
+        for lang in &options.languages {
+            report::words::load(options.templates.as_deref(), *lang)?;
+        }
+    }
     let mut outcome = render_one(&one(*first), files, templates)?;
     outcome.pages_by_language.extend(outcome.pages.map(|pages| (*first, pages)));
     for lang in rest {

@@ -413,3 +413,28 @@ fn the_success_line_gives_each_languages_pages() {
     let expected = format!("en {}, az {} pages", pages("azint-briefing-2024-2026.pdf"), pages("azint-briefing-2024-2026.az.pdf"));
     assert!(err.contains(&expected), "{expected:?} not in {err}");
 }
+
+/// A run in several languages writes nothing when one language's desk
+/// catalogue is broken: not the languages before it, and not their issued
+/// copies (a rerun was then refused as already issued).
+#[test]
+fn a_broken_catalogue_of_a_later_language_leaves_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("t");
+    std::fs::create_dir(&templates).unwrap();
+    for broken in ["", "contents = { $nothing\n", "contents = Оглавление\n"] {
+        std::fs::write(templates.join("ru.ftl"), broken).unwrap();
+        let out_dir = dir.path().join("out");
+        let out = bin()
+            .args(["--format", "md", "--as-of", "2026-02-12", "--period", "2024-2026", "--lang", "en,az,ru", "--issue", "--data"])
+            .arg(crate::util::root().join("data"))
+            .arg("--templates")
+            .arg(&templates)
+            .arg("--out-dir")
+            .arg(&out_dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(65), "{broken:?}: {}", stderr(&out));
+        assert!(!out_dir.exists() || entries(&out_dir).is_empty(), "{broken:?}: {:?}", entries(&out_dir));
+    }
+}
