@@ -46,8 +46,13 @@ impl Plan {
                 .map(|&f| (f, Target::File(dir.join(format!("azint-briefing-{}{}.{}", period.file_stem(), suffix(marked), f.extension())))))
                 .collect(),
         };
-        let summary_beside = match targets.first() {
-            Some((_, Target::File(path))) if !targets.iter().any(|(f, _)| *f == OutputFormat::Json) => Some(path.with_extension("json")),
+        // Beside the report, named from the name asked and then marked: `-o
+        // x --lang az,ru` gives `x.az` and `x.az.json`, not two `x.json`
+        // (the second language's summary replaced the first's).
+        let json_asked = !targets.iter().any(|(f, _)| *f == OutputFormat::Json);
+        let summary_beside = match (&options.destination, targets.first()) {
+            (Destination::Named(Target::File(path)), _) if json_asked => Some(mark(&path.with_extension("json"), marked)),
+            (_, Some((_, Target::File(path)))) if json_asked => Some(path.with_extension("json")),
             _ => None,
         };
         if let Some(json) = summary_beside {

@@ -438,3 +438,22 @@ fn a_broken_catalogue_of_a_later_language_leaves_nothing_written() {
         assert!(!out_dir.exists() || entries(&out_dir).is_empty(), "{broken:?}: {:?}", entries(&out_dir));
     }
 }
+
+/// `-o` with or without an extension, in several languages: each language
+/// has its own report and its own summary, none written twice.
+#[test]
+fn each_language_named_with_o_keeps_its_own_summary() {
+    for name in ["x", "x.pdf", "brief.v2.pdf"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = bin()
+            .args(["--format", "pdf", "--as-of", "2026-02-12", "--period", "2024-2026", "--lang", "az,ru", "-o"])
+            .arg(dir.path().join(name))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        let files = entries(dir.path());
+        assert_eq!(files.len(), 4, "{name}: {files:?}");
+        let summaries: Vec<&String> = files.iter().filter(|f| f.ends_with(".json")).collect();
+        assert!(summaries.iter().any(|f| f.contains(".az")) && summaries.iter().any(|f| f.contains(".ru")), "{name}: {files:?}");
+    }
+}
