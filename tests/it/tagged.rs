@@ -420,3 +420,25 @@ fn running_heads_are_pagination_artifacts_for_titles_of_any_length() {
         check_marks(&doc, &elements, &typeset);
     }
 }
+
+/// A title of one long word (an agglutinated Azerbaijani compound, a
+/// pasted address) is cut within the word in the running head: nothing of
+/// the head runs past the text's right edge, and the period stays.
+#[test]
+fn a_one_word_title_is_cut_inside_the_running_head() {
+    let title = "Azərbaycanınbeynəlxalqinteqrasiyası".repeat(8);
+    let text = format!("# {title}\n\n## Section\n\n{}\n\n## Next\n\n{}\n", "Words of the section. ".repeat(600), "More words. ".repeat(600));
+    let options = typeset::Options { header: (title.clone(), "2024–2026".to_owned()), ..typeset_options(Paper::A4) };
+    let typeset = typeset::typeset(&text, &options);
+    let page = &typeset.document.pages[1];
+    let heads: Vec<(f32, f32, &str)> = page
+        .furniture
+        .iter()
+        .filter(|(at, _)| at.y < page.area.origin.y)
+        .filter_map(|(at, i)| if let Item::Text(t) = i { Some((at.x.0, t.width.0, t.text.as_str())) } else { None })
+        .collect();
+    assert!(heads.iter().any(|(_, _, t)| t.contains('…') && t.contains("2024–2026")), "{heads:?}");
+    for (x, w, t) in &heads {
+        assert!(x + w <= page.area.right().0 + 0.5, "{t:?} runs to {} past {}", x + w, page.area.right().0);
+    }
+}

@@ -375,7 +375,11 @@ pub(super) fn finish(doc: &mut Document, toc: &[TocEntry], index: &[IndexRef], p
     let sections = running_sections(&doc.headings, total, area, words);
     let title = few_words(&setup.header_left, RUNNING_TITLE_WORDS);
     let section_words = RUNNING_WORDS.saturating_sub(word_count(&title)).max(2);
-    let left = typographic_in(&title, None, words.lang());
+    // Room for the period beside it and the section's share: a title of
+    // one long word is cut too, never run off the page (red team).
+    let period_room = fonts.width(Face::Sans, &setup.header_right, size) + Pt(24.0);
+    let title_room = area.size.w * (1.0 - RUNNING_SECTION_SHARE) - period_room;
+    let left = shortened(fonts, typographic_in(&title, None, words.lang()), size, title_room);
     let left = if setup.header_right.is_empty() {
         left
     } else {

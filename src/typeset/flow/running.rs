@@ -42,7 +42,7 @@ pub(super) fn few_words(text: &str, n: usize) -> String {
 
 /// `text` cut at a word boundary, with an ellipsis, to fit `max` (a
 /// running head's section: "3. Energy and green transition…"); as it is
-/// when it fits, or when even its first word does not.
+/// when it fits; a first word too long for `max` is cut in the word.
 pub(super) fn shortened(fonts: &Fonts, text: String, size: Pt, max: Pt) -> String {
     if fonts.width(Face::Sans, &text, size) <= max {
         return text;
@@ -55,7 +55,14 @@ pub(super) fn shortened(fonts: &Fonts, text: String, size: Pt, max: Pt) -> Strin
             return cut;
         }
     }
-    text
+    // Not even the first word fits: cut it, a letter at a time.
+    let mut cut: String = text.split(' ').next().unwrap_or_default().to_owned();
+    while cut.pop().is_some() {
+        if fonts.width(Face::Sans, &format!("{cut}…"), size) <= max {
+            return format!("{cut}…");
+        }
+    }
+    "…".to_owned()
 }
 
 /// What the running header names on each page: the level-2 section in
