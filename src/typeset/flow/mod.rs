@@ -73,6 +73,7 @@ impl PageSetup {
 mod boxes;
 mod index;
 mod notes;
+mod links;
 mod pages;
 mod running;
 /// The house style.
@@ -83,7 +84,8 @@ mod typographic;
 pub use typographic::{typographic, typographic_in};
 
 use index::{IndexRef, INDEX_LEADING, INDEX_SIZE};
-use notes::{collect_notes, NOTE_LINK, NOTE_REF_LINK};
+use notes::{collect_notes, NOTE_LINK};
+use links::{followable, link_target};
 use pages::{finish, paginate, shift, translate};
 use table::sibling_tables;
 
@@ -495,6 +497,10 @@ impl Builder<'_> {
                 None => vec![(at, text)],
             };
             match &span.link {
+                // A link the reader's viewer would run, or one to a file on
+                // the reader's disk (`javascript:`, `file:`), is not made:
+                // its text stays (red team).
+                Some(url) if !followable(url) => items.extend(text),
                 // The link's element holds its text and its annotation.
                 Some(url) => {
                     let (target, said) = link_target(url, self.words);
@@ -645,18 +651,6 @@ impl Builder<'_> {
 /// Placed items, relative to a chunk's or band's top-left corner.
 type Items = Vec<(Point, Item)>;
 
-/// Where a link of the Markdown goes, and that in words.
-/// A note's number is given as text, ungrouped ("Footnote 1234"), as the
-/// notes are numbered.
-fn link_target(url: &str, words: &crate::words::Catalogue) -> (Target, String) {
-    if let Some(n) = url.strip_prefix(NOTE_REF_LINK).and_then(|n| n.parse::<u32>().ok()) {
-        return (Target::NoteRef(n), words.text("link-back-to-note", &[("number", n.to_string().into())]));
-    }
-    if let Some(n) = url.strip_prefix(NOTE_LINK).and_then(|n| n.parse::<u32>().ok()) {
-        return (Target::Note(n), words.text("link-to-note", &[("number", n.to_string().into())]));
-    }
-    (Target::Uri(url.to_owned()), words.text("link-to-uri", &[("url", url.into())]))
-}
 
 /// A block's text, plainly (for a footnote that holds more than
 /// paragraphs).
