@@ -27,7 +27,9 @@ impl FileChecker<'_> {
                             format!("`language` is `{code}`: expected one of the briefing's languages, {}", crate::words::Lang::codes()),
                         );
                     }
-                    Some(code) => *slot = code,
+                    // Kept as the language's code: "en-GB" or "EN" is
+                    // `en`, the key texts are given under (red team).
+                    Some(code) => *slot = crate::words::Lang::parse(&code).map_or(code, |lang| lang.code().to_owned()),
                     None => {}
                 },
                 (_, Some(slot)) => {
