@@ -217,6 +217,19 @@ fn check(data: Option<std::path::PathBuf>, as_of: Option<chrono::NaiveDate>, fil
         Err(e) => return report_error(&e.into()),
     };
     report.problems.extend(templates.map(azint_report::images::check_templates).unwrap_or_default());
+    // The desk's catalogues in the folder, each language's, as a render
+    // would read them: `check --templates` said "no problems" for a broken
+    // `ru.ftl` (red team).
+    for lang in azint_report::words::Lang::ALL {
+        match azint_report::words::Catalogue::load_in(templates, lang) {
+            Ok(_) => {}
+            Err(azint_report::words::WordsError::Invalid(problems)) => report.problems.extend(problems),
+            Err(e @ azint_report::words::WordsError::Io { .. }) => {
+                let path = templates.map(|d| d.join(lang.file()).display().to_string()).unwrap_or_default();
+                report.problems.push(azint_report::diag::Diagnostic::error_in(&path, e.to_string()));
+            }
+        }
+    }
     let name = azint_report::diag::escape(&source.display()).into_owned();
     let totals = format!("{}, {}, {}", count(report.files, "file"), count(report.pillars, "pillar"), count(report.events, "event"));
     let warnings = report.problems.iter().filter(|d| !d.is_error()).count();

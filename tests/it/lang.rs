@@ -479,3 +479,16 @@ fn the_datasets_language_in_any_spelling_is_its_code() {
         assert_eq!(out.status.code(), Some(0), "{spelling}: {}", stderr(&out));
     }
 }
+
+/// `check --templates DIR` reads each language's desk catalogue there as a
+/// render would, and names its problems with file and line.
+#[test]
+fn check_reads_the_desks_catalogues() {
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(templates.path().join("ru.ftl"), "contents = { $x\n").unwrap();
+    std::fs::write(templates.path().join("az.ftl"), "contents = Mündəricat\n").unwrap();
+    let out = bin().arg("check").arg("--data").arg(crate::util::root().join("data")).arg("--templates").arg(templates.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(65), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("ru.ftl:1:") && err.contains("az.ftl"), "{err}");
+}
