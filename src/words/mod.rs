@@ -146,7 +146,10 @@ impl Catalogue {
         let text = String::from_utf8(bytes).map_err(|_| {
             WordsError::Invalid(vec![Diagnostic::error_in(&path.display().to_string(), "the catalogue is not valid UTF-8")])
         })?;
-        Catalogue::parse_in(lang, &path.display().to_string(), &text).map(Arc::new).map_err(WordsError::Invalid)
+        // A byte-order mark, as some Windows editors save UTF-8, is no
+        // part of the first message (Fluent's parser refused it).
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        Catalogue::parse_in(lang, &path.display().to_string(), text).map(Arc::new).map_err(WordsError::Invalid)
     }
 
     /// Parses and checks a catalogue's text; `path` names it in errors.

@@ -263,6 +263,14 @@ fn each_language_has_its_dates_numbers_lists_and_quotes() {
 }
 
 #[test]
+fn a_catalogue_saved_with_a_byte_order_mark_is_read() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let text = Lang::Ru.builtin().replacen("contents = Содержание", "contents = Оглавление", 1);
+    std::fs::write(dir.path().join("ru.ftl"), format!("\u{feff}{text}")).expect("written");
+    assert_eq!(Catalogue::load_in(Some(dir.path()), Lang::Ru).expect("the desk's").text("contents", &[]), "Оглавление");
+}
+
+#[test]
 fn a_desk_overrides_each_language_by_its_file_name() {
     let dir = tempfile::tempdir().expect("a folder");
     let text = Lang::Ru.builtin().replacen("contents = Содержание", "contents = Оглавление", 1);
