@@ -489,8 +489,8 @@ about-admiralty = Mənbələr Admirallıq şkalası ilə qiymətləndirilir: mə
 changes-judgement-added = Qiymətləndirmə əlavə olunub: { $judgement }.
 changes-judgement-removed = Qiymətləndirmə silinib: { $judgement }.
 row-planned = onlardan planlaşdırılan
-count-planned = { $count } ({ $planned } planlaşdırılıb)
-slice-planned = { $name } ({ $planned } planlaşdırılıb)
+count-planned = { $count } (planda: { $planned })
+slice-planned = { $name } (planda: { $planned })
 
 ## Partners, tied counts.
 

@@ -618,8 +618,8 @@ about-admiralty = Источники оценены по шкале Адмира
 changes-judgement-added = Оценка { $judgement } добавлена.
 changes-judgement-removed = Оценка { $judgement } удалена.
 row-planned = из них запланировано
-count-planned = { $count } (запланировано: { $planned })
-slice-planned = { $name } (запланировано: { $planned })
+count-planned = { $count } (в плане: { $planned })
+slice-planned = { $name } (в плане: { $planned })
 
 ## Partners, tied counts.
 

@@ -108,7 +108,10 @@ impl Builder<'_> {
             if !spans.is_empty() {
                 // No hyphenation in cells: a word breaks only when wider
                 // than its cell (between characters, by linebreak).
-                let lines = linebreak(spans, inner, Setting::RAGGED);
+                // A column set to its text's width ("100,0 %") is that
+                // width give or take a rounding: a hair of tolerance keeps
+                // the line whole rather than breaking its last character.
+                let lines = linebreak(spans, inner + Pt(0.05), Setting::RAGGED);
                 for (i, line) in lines.iter().enumerate() {
                     let (band, row) = (i / per_band, i % per_band);
                     while bands.len() <= band {
@@ -232,9 +235,38 @@ fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], w
         return max.iter().map(|&m| m + (width - max_total) * (m.0 / max_total.0)).collect();
     }
     if min_total >= width {
-        return min.iter().map(|&m| m * (width.0 / min_total.0)).collect();
+        return squeezed(&min, width, pad);
     }
     let room = width - min_total;
     let want: Pt = min.iter().zip(&max).map(|(&a, &b)| b - a).sum();
     min.iter().zip(&max).map(|(&a, &b)| a + room * ((b - a).0 / want.0.max(0.001))).collect()
+}
+
+/// Columns whose longest words together are wider than the table: every
+/// column keeps its longest word whole but the widest, which give up the
+/// room (levelled down together, never below a floor), so that one long
+/// cell wraps inside a word rather than every narrow header ("Дипломат/ия")
+/// breaking in its; only when even that cannot fit do all shrink alike.
+fn squeezed(min: &[Pt], width: Pt, pad: Pt) -> Vec<Pt> {
+    let floor = Pt(24.0) + pad;
+    let mut widths = min.to_vec();
+    let mut deficit = widths.iter().copied().sum::<Pt>() - width;
+    while deficit > Pt(0.01) {
+        let top = widths.iter().copied().fold(Pt::ZERO, Pt::max);
+        if top <= floor {
+            break;
+        }
+        let at_top = widths.iter().filter(|&&w| w >= top - Pt(0.01)).count();
+        let next = widths.iter().copied().filter(|&w| w < top - Pt(0.01)).fold(floor, Pt::max);
+        let step = (top - next).min(deficit / at_top as f32);
+        for w in widths.iter_mut().filter(|w| **w >= top - Pt(0.01)) {
+            *w -= step;
+        }
+        deficit -= step * at_top as f32;
+    }
+    if deficit > Pt(0.01) {
+        let total: Pt = widths.iter().copied().sum();
+        return widths.iter().map(|&w| w * (width.0 / total.0)).collect();
+    }
+    widths
 }
