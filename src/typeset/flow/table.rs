@@ -161,6 +161,12 @@ impl Builder<'_> {
     }
 }
 
+/// A cell's runs without footnote references: measuring must not number
+/// a note before the text that cites it is set.
+fn without_notes(runs: &[Run]) -> Vec<Run> {
+    runs.iter().filter(|r| !r.style.note).cloned().collect()
+}
+
 /// What identifies tables that share their columns: the header's text.
 pub(super) fn table_key(header: &[Vec<Run>], columns: usize) -> String {
     let mut key = columns.to_string();
