@@ -160,7 +160,7 @@ change-value = { $field }: əvvəl { $from }, indi { $to }
 change-none = (yoxdur)
 change-quoted = «{ $text }»
 date-undated = tarixsiz, { $date }
-date-planned = { $date } (planlaşdırılıb)
+date-planned = { $date } (planda)
 
 ## Counts: a noun after a numeral stays singular.
 

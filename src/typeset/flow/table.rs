@@ -243,9 +243,29 @@ fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], w
     if min_total >= width {
         return squeezed(&min, width, pad);
     }
-    let room = width - min_total;
-    let want: Pt = min.iter().zip(&max).map(|(&a, &b)| b - a).sum();
-    min.iter().zip(&max).map(|(&a, &b)| a + room * ((b - a).0 / want.0.max(0.001))).collect()
+    // Room beyond the longest words: first to the columns that need least
+    // of it to hold their every cell on one line (a "international
+    // organisation" kind column, rather than a little to each and every
+    // cell of both wrapping), the rest shared in proportion to the want.
+    let mut widths = min.clone();
+    let mut room = width - min_total;
+    let mut order: Vec<usize> = (0..columns).collect();
+    order.sort_by(|&a, &b| (max[a] - min[a]).0.total_cmp(&(max[b] - min[b]).0));
+    let mut wrapping = Vec::new();
+    for c in order {
+        let want = max[c] - min[c];
+        if want <= room {
+            widths[c] = max[c];
+            room -= want;
+        } else {
+            wrapping.push(c);
+        }
+    }
+    let want: Pt = wrapping.iter().map(|&c| max[c] - min[c]).sum();
+    for &c in &wrapping {
+        widths[c] += room * ((max[c] - min[c]).0 / want.0.max(0.001));
+    }
+    widths
 }
 
 /// Columns whose longest words together are wider than the table: every
