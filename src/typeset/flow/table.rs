@@ -289,27 +289,24 @@ fn whole_first(min: &[Pt], max: &[Pt], mut room: Pt) -> Vec<Pt> {
     widths
 }
 
-/// Columns whose longest words together are wider than the table: every
-/// column keeps its longest word whole but the widest, which give up the
-/// room (levelled down together, never below a floor), so that one long
-/// cell wraps inside a word rather than every narrow header ("Дипломат/ия")
-/// breaking in its; only when even that cannot fit do all shrink alike.
+/// Columns whose longest words together are wider than the table: the
+/// widest column gives up room down to a floor, then the next widest, so
+/// that one long cell (an address, a long first column) wraps inside its
+/// words rather than every narrow header breaking in its ("Дипломат/ия");
+/// only when even that cannot fit do all shrink alike.
 fn squeezed(min: &[Pt], width: Pt, pad: Pt) -> Vec<Pt> {
-    let floor = Pt(24.0) + pad;
+    let floor = Pt(36.0) + pad;
     let mut widths = min.to_vec();
     let mut deficit = widths.iter().copied().sum::<Pt>() - width;
-    while deficit > Pt(0.01) {
-        let top = widths.iter().copied().fold(Pt::ZERO, Pt::max);
-        if top <= floor {
+    let mut order: Vec<usize> = (0..widths.len()).collect();
+    order.sort_by(|&a, &b| widths[b].0.total_cmp(&widths[a].0));
+    for c in order {
+        if deficit <= Pt(0.01) {
             break;
         }
-        let at_top = widths.iter().filter(|&&w| w >= top - Pt(0.01)).count();
-        let next = widths.iter().copied().filter(|&w| w < top - Pt(0.01)).fold(floor, Pt::max);
-        let step = (top - next).min(deficit / at_top as f32);
-        for w in widths.iter_mut().filter(|w| **w >= top - Pt(0.01)) {
-            *w -= step;
-        }
-        deficit -= step * at_top as f32;
+        let give = (widths[c] - floor).max(Pt::ZERO).min(deficit);
+        widths[c] -= give;
+        deficit -= give;
     }
     if deficit > Pt(0.01) {
         let total: Pt = widths.iter().copied().sum();
