@@ -442,3 +442,21 @@ fn a_tight_table_splits_only_its_widest_column() {
     assert!(!texts.iter().any(|t| t.contains(url)), "{texts:?}");
     assert!(!texts.iter().any(|t| t.trim() == "%"), "a percentage broke: {texts:?}");
 }
+
+/// Where the table cannot afford a column's longest word, the word breaks
+/// by the language's patterns with a visible hyphen (Russian has them),
+/// not between two letters with no mark.
+#[test]
+fn a_word_too_wide_for_its_squeezed_column_is_hyphenated() {
+    let options = typeset::Options { language: "ru".to_owned(), ..typeset_options(azint_report::options::Paper::A4) };
+    let long = "достопримечательностями высокопревосходительство";
+    let md = format!(
+        "| {long} | Дипломатия | Взаимосвязанность | Многосторонность | Председательство | Инфраструктура | Итого |\n| --- | --- | --- | --- | --- | --- | --- |\n| {long} | 1 | 2 | 3 | 4 | 5 | 6 |\n"
+    );
+    let texts = drawn(&typeset::typeset(&md, &options));
+    assert!(texts.iter().any(|t| t.ends_with('-')), "no hyphen: {texts:?}");
+    for t in texts.iter().filter(|t| t.chars().all(char::is_alphabetic)) {
+        // Every piece of the long words is a whole word or ends at a hyphen.
+        assert!(!"достопримечательностями высокопревосходительство".split(' ').any(|w| w.starts_with(t.as_str()) && w != t), "split with no hyphen: {t:?} in {texts:?}");
+    }
+}

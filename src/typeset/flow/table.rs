@@ -91,6 +91,12 @@ impl Builder<'_> {
         }
     }
 
+    /// The widest word of a cell's text (a no-break space ties words).
+    fn longest_word(&self, spans: &[Span]) -> Pt {
+        let split = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}');
+        spans.iter().flat_map(|s| s.text.split(split).map(move |w| self.fonts.width(s.face, w, s.size))).fold(Pt::ZERO, Pt::max)
+    }
+
     /// A table row as chunks: one, unless the row is taller than a page
     /// (a long unbreakable value in a narrow cell), when its lines are cut
     /// into bands that each fit a page under the repeated header (found by
@@ -106,12 +112,16 @@ impl Builder<'_> {
             let w = widths[c];
             let inner = (w - style::CELL_PAD_X * 2.0).max(Pt(1.0));
             if !spans.is_empty() {
-                // No hyphenation in cells: a word breaks only when wider
-                // than its cell (between characters, by linebreak).
-                // A column set to its text's width ("100,0 %") is that
-                // width give or take a rounding: a hair of tolerance keeps
-                // the line whole rather than breaking its last character.
-                let lines = linebreak(spans, inner + Pt(0.05), Setting::RAGGED);
+                // No hyphenation in cells but where a word is wider than
+                // its cell (a column the table could not afford): there by
+                // the language's patterns, with a visible hyphen, names
+                // excepted; without patterns (Azerbaijani), between
+                // characters. A column set to its text's width ("100,0 %")
+                // is that width give or take a rounding: a hair of
+                // tolerance keeps the line whole.
+                let measure = inner + Pt(0.05);
+                let setting = if self.longest_word(spans) > measure { Setting { justify: false, language: self.language, names: Some(&self.names) } } else { Setting::RAGGED };
+                let lines = linebreak(spans, measure, setting);
                 for (i, line) in lines.iter().enumerate() {
                     let (band, row) = (i / per_band, i % per_band);
                     while bands.len() <= band {
