@@ -160,7 +160,7 @@ change-value = { $field }: əvvəl { $from }, indi { $to }
 change-none = (yoxdur)
 change-quoted = «{ $text }»
 date-undated = tarixsiz, { $date }
-date-planned = { $date } (planlaşdırılıb)
+date-planned = { $date } (planda)
 
 ## Counts: a noun after a numeral stays singular.
 
@@ -327,22 +327,28 @@ pillar-none = Bu istiqamətin heç bir hadisəsi dövrə düşmür{ $related ->
     }.
 column-undated = Tarixsiz, { $span }
 pillar-related-some = { $count } əlaqəli hadisədən ən əhəmiyyətli { $shown } hadisə:
-timeline-some = Dövrün { $total } hadisəsindən ən əhəmiyyətli { $shown } hadisə, hər istiqamət üçün bir zolaq: bir günlük hadisə üçün işarə, bir neçə gün davam edən və ya yalnız ayı, yaxud ili məlum olan hadisə üçün çubuq{ $undated ->
-        [0] {""}
-       *[other] ; yalnız müddət daxilində olduğu məlum olan faktlar həmin müddət boyunca uzanır və tarixsiz kimi işarələnir
-    }{ $planned ->
-        [0] {""}
-       *[other] ; planlar planlaşdırılmış kimi işarələnir
+timeline-some = Dövrün { $total } hadisəsindən ən əhəmiyyətli { $shown } hadisə, hər istiqamət üçün bir zolaq{ $undated ->
+        [0] { $planned ->
+            [0] {""}
+           *[other] , planlar daxil olmaqla
+        }
+       *[other] { $planned ->
+            [0] , tarixsiz faktlar daxil olmaqla
+           *[other] , tarixsiz faktlar və planlar daxil olmaqla
+        }
     }.
 timeline-all = { $total ->
         [1] Dövrün yeganə hadisəsi
        *[other] Dövrün bütün { $total } hadisəsi
-    }, hər istiqamət üçün bir zolaq: bir günlük hadisə üçün işarə, bir neçə gün davam edən və ya yalnız ayı, yaxud ili məlum olan hadisə üçün çubuq{ $undated ->
-        [0] {""}
-       *[other] ; yalnız müddət daxilində olduğu məlum olan faktlar həmin müddət boyunca uzanır və tarixsiz kimi işarələnir
-    }{ $planned ->
-        [0] {""}
-       *[other] ; planlar planlaşdırılmış kimi işarələnir
+    }, hər istiqamət üçün bir zolaq{ $undated ->
+        [0] { $planned ->
+            [0] {""}
+           *[other] , planlar daxil olmaqla
+        }
+       *[other] { $planned ->
+            [0] , tarixsiz faktlar daxil olmaqla
+           *[other] , tarixsiz faktlar və planlar daxil olmaqla
+        }
     }.
 chronology-year = Hadisələr: { $year }
 chronology-undated = Tarixsiz, { $span }
@@ -489,8 +495,8 @@ about-admiralty = Mənbələr Admirallıq şkalası ilə qiymətləndirilir: mə
 changes-judgement-added = Qiymətləndirmə əlavə olunub: { $judgement }.
 changes-judgement-removed = Qiymətləndirmə silinib: { $judgement }.
 row-planned = onlardan planlaşdırılan
-count-planned = { $count } ({ $planned } planlaşdırılıb)
-slice-planned = { $name } ({ $planned } planlaşdırılıb)
+count-planned = { $count } (planda: { $planned })
+slice-planned = { $name } (planda: { $planned })
 
 ## Partners, tied counts.
 
@@ -576,7 +582,7 @@ partners-not-counted = Dövrün hadisələrində adı çəkilən qurumlardan ({ 
 figure-pillar-all = İstiqamətlər üzrə hadisələr: { $pillars }.
 figure-pillar-each = { $pillar } { $count }{ $planned ->
         [0] {""}
-       *[other] {" "}({ $planned } planlaşdırılıb)
+       *[other] {" "}(planda: { $planned })
     }
 partner-own = { $name } (Azərbaycan qurumu)
 

@@ -414,3 +414,49 @@ fn a_broken_table_repeats_its_header_and_leaves_two_rows_each_side() {
         assert!(pages_with_rows >= 2, "{before}");
     }
 }
+
+/// The texts a typeset document draws, line by line.
+fn drawn(out: &Typeset) -> Vec<String> {
+    out.document.pages.iter().flat_map(|p| p.items.iter()).filter_map(|(_, i)| match i {
+        Item::Text(t) => Some(t.text.clone()),
+        _ => None,
+    }).collect()
+}
+
+/// A table whose longest words are together wider than the measure keeps
+/// every column's word whole but the widest column's, which gives up the
+/// room (issue 27 item 4: the Russian overview's header read
+/// "Дипломат/ия", "Многосторонност/ь", "Итог/о", split with no hyphen);
+/// and a column set to its text's width ("100,0 %") holds it on one line.
+#[test]
+fn a_tight_table_splits_only_its_widest_column() {
+    let options = typeset_options(azint_report::options::Paper::A4);
+    let url = "https://example.org/a/very/long/address/that/is/all/one/word/and/more";
+    let rows: String = (0..6).map(|i| format!("| {url}{i} | {url} | {i} | 2 | 3 | 100,0\u{a0}% |\n")).collect();
+    let md = format!("| Ссылка | Адрес | Дипломатия | Взаимосвязанность | Многосторонность | Итого |\n| --- | --- | ---: | ---: | ---: | ---: |\n{rows}");
+    let texts = drawn(&typeset::typeset(&md, &options));
+    for word in ["Дипломатия", "Взаимосвязанность", "Многосторонность", "Итого"] {
+        assert!(texts.iter().any(|t| t.contains(word)), "{word} split: {texts:?}");
+    }
+    // The table was too tight: the addresses had to break.
+    assert!(!texts.iter().any(|t| t.contains(url)), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.trim() == "%"), "a percentage broke: {texts:?}");
+}
+
+/// Where the table cannot afford a column's longest word, the word breaks
+/// by the language's patterns with a visible hyphen (Russian has them),
+/// not between two letters with no mark.
+#[test]
+fn a_word_too_wide_for_its_squeezed_column_is_hyphenated() {
+    let options = typeset::Options { language: "ru".to_owned(), ..typeset_options(azint_report::options::Paper::A4) };
+    let long = "достопримечательностями высокопревосходительство";
+    let md = format!(
+        "| {long} | Дипломатия | Взаимосвязанность | Многосторонность | Председательство | Инфраструктура | Итого |\n| --- | --- | --- | --- | --- | --- | --- |\n| {long} | 1 | 2 | 3 | 4 | 5 | 6 |\n"
+    );
+    let texts = drawn(&typeset::typeset(&md, &options));
+    assert!(texts.iter().any(|t| t.ends_with('-')), "no hyphen: {texts:?}");
+    for t in texts.iter().filter(|t| t.chars().all(char::is_alphabetic)) {
+        // Every piece of the long words is a whole word or ends at a hyphen.
+        assert!(!"достопримечательностями высокопревосходительство".split(' ').any(|w| w.starts_with(t.as_str()) && w != t), "split with no hyphen: {t:?} in {texts:?}");
+    }
+}

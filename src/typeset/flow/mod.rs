@@ -159,12 +159,6 @@ fn is_caption(runs: &[Run], next: Option<&Block>) -> bool {
         && runs.iter().all(|r| !r.style.note && r.text != "\n")
 }
 
-/// A cell's runs without footnote references: measuring must not number
-/// a note before the text that cites it is set.
-fn without_notes(runs: &[Run]) -> Vec<Run> {
-    runs.iter().filter(|r| !r.style.note).cloned().collect()
-}
-
 /// A lead-in: a paragraph that ends with a colon before what it
 /// introduces, or that a list follows directly. It keeps with it (issue
 /// 27: "The most frequent:" ended a page, its table began the next). A

@@ -91,6 +91,12 @@ impl Builder<'_> {
         }
     }
 
+    /// The widest word of a cell's text (a no-break space ties words).
+    fn longest_word(&self, spans: &[Span]) -> Pt {
+        let split = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}');
+        spans.iter().flat_map(|s| s.text.split(split).map(move |w| self.fonts.width(s.face, w, s.size))).fold(Pt::ZERO, Pt::max)
+    }
+
     /// A table row as chunks: one, unless the row is taller than a page
     /// (a long unbreakable value in a narrow cell), when its lines are cut
     /// into bands that each fit a page under the repeated header (found by
@@ -106,9 +112,16 @@ impl Builder<'_> {
             let w = widths[c];
             let inner = (w - style::CELL_PAD_X * 2.0).max(Pt(1.0));
             if !spans.is_empty() {
-                // No hyphenation in cells: a word breaks only when wider
-                // than its cell (between characters, by linebreak).
-                let lines = linebreak(spans, inner, Setting::RAGGED);
+                // No hyphenation in cells but where a word is wider than
+                // its cell (a column the table could not afford): there by
+                // the language's patterns, with a visible hyphen, names
+                // excepted; without patterns (Azerbaijani), between
+                // characters. A column set to its text's width ("100,0 %")
+                // is that width give or take a rounding: a hair of
+                // tolerance keeps the line whole.
+                let measure = inner + Pt(0.05);
+                let setting = if self.longest_word(spans) > measure { Setting { justify: false, language: self.language, names: Some(&self.names) } } else { Setting::RAGGED };
+                let lines = linebreak(spans, measure, setting);
                 for (i, line) in lines.iter().enumerate() {
                     let (band, row) = (i / per_band, i % per_band);
                     while bands.len() <= band {
@@ -158,6 +171,12 @@ impl Builder<'_> {
     }
 }
 
+/// A cell's runs without footnote references: measuring must not number
+/// a note before the text that cites it is set.
+fn without_notes(runs: &[Run]) -> Vec<Run> {
+    runs.iter().filter(|r| !r.style.note).cloned().collect()
+}
+
 /// What identifies tables that share their columns: the header's text.
 pub(super) fn table_key(header: &[Vec<Run>], columns: usize) -> String {
     let mut key = columns.to_string();
@@ -200,20 +219,30 @@ fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], w
     // Measuring every row of a 100,000-row table is wasted work: a sample
     // spread over the table gives the same widths.
     let step = (rows.len() / 400).max(1);
+    // Each sampled cell as its words' widths and a space's, to count the
+    // lines it takes at a width (below).
+    let mut sample: Vec<Vec<Cell>> = Vec::new();
     for cells in std::iter::once(header).chain(rows.iter().step_by(step).map(Vec::as_slice)) {
+        let mut row = vec![Cell::default(); columns];
         for (c, spans) in cells.iter().enumerate().take(columns) {
             let mut line = Pt::ZERO;
             let mut longest_word = Pt::ZERO;
             for span in spans {
                 line += fonts.width(span.face, &span.text, span.size);
+                row[c].space = row[c].space.max(fonts.width(span.face, " ", span.size).0);
                 // A no-break space ties the words on either side.
                 for word in span.text.split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')) {
-                    longest_word = longest_word.max(fonts.width(span.face, word, span.size));
+                    let w = fonts.width(span.face, word, span.size);
+                    longest_word = longest_word.max(w);
+                    if !word.is_empty() {
+                        row[c].words.push(w.0);
+                    }
                 }
             }
             min[c] = min[c].max(longest_word.min(Pt(110.0)) + pad);
             max[c] = max[c].max(line + pad);
         }
+        sample.push(row);
     }
     // A column of short cells (dates, kinds, short names) never wraps:
     // "30 September / 2025" reads badly.
@@ -232,9 +261,143 @@ fn column_widths(fonts: &Fonts, header: &[Vec<Span>], rows: &[Vec<Vec<Span>>], w
         return max.iter().map(|&m| m + (width - max_total) * (m.0 / max_total.0)).collect();
     }
     if min_total >= width {
-        return min.iter().map(|&m| m * (width.0 / min_total.0)).collect();
+        return squeezed(&min, width, pad);
     }
+    // Three ways to share the room beyond the longest words, and the one
+    // whose sampled rows take the fewest lines (the first of equals): in
+    // proportion to what each column wants; whole columns first, those
+    // that want least first (a partner table's kind column on one line);
+    // a step at a time where it saves most lines.
     let room = width - min_total;
     let want: Pt = min.iter().zip(&max).map(|(&a, &b)| b - a).sum();
-    min.iter().zip(&max).map(|(&a, &b)| a + room * ((b - a).0 / want.0.max(0.001))).collect()
+    let shared: Vec<Pt> = min.iter().zip(&max).map(|(&a, &b)| a + room * ((b - a).0 / want.0.max(0.001))).collect();
+    let candidates = [shared, whole_first(&min, &max, room), fewest_lines(&sample, min.clone(), &max, room, pad)];
+    let lines = |widths: &Vec<Pt>| -> usize { sample.iter().map(|row| row.iter().zip(widths).map(|(cell, &w)| cell.lines((w - pad).0)).max().unwrap_or(1)).sum() };
+    candidates.into_iter().min_by_key(lines).unwrap_or_default()
+}
+
+/// Room given to whole columns, those that want least of it first; what
+/// is left shared among the rest in proportion to what they want.
+fn whole_first(min: &[Pt], max: &[Pt], mut room: Pt) -> Vec<Pt> {
+    let mut widths = min.to_vec();
+    let mut order: Vec<usize> = (0..min.len()).collect();
+    order.sort_by(|&a, &b| (max[a] - min[a]).0.total_cmp(&(max[b] - min[b]).0));
+    let mut wrapping = Vec::new();
+    for c in order {
+        let want = max[c] - min[c];
+        if want <= room {
+            widths[c] = max[c];
+            room -= want;
+        } else {
+            wrapping.push(c);
+        }
+    }
+    let want: Pt = wrapping.iter().map(|&c| max[c] - min[c]).sum();
+    for &c in &wrapping {
+        widths[c] += room * ((max[c] - min[c]).0 / want.0.max(0.001));
+    }
+    widths
+}
+
+/// Columns whose longest words together are wider than the table: the
+/// widest column gives up room down to a floor, then the next widest, so
+/// that one long cell (an address, a long first column) wraps inside its
+/// words rather than every narrow header breaking in its ("Дипломат/ия");
+/// only when even that cannot fit do all shrink alike.
+fn squeezed(min: &[Pt], width: Pt, pad: Pt) -> Vec<Pt> {
+    let floor = Pt(36.0) + pad;
+    let mut widths = min.to_vec();
+    let mut deficit = widths.iter().copied().sum::<Pt>() - width;
+    let mut order: Vec<usize> = (0..widths.len()).collect();
+    order.sort_by(|&a, &b| widths[b].0.total_cmp(&widths[a].0));
+    for c in order {
+        if deficit <= Pt(0.01) {
+            break;
+        }
+        let give = (widths[c] - floor).max(Pt::ZERO).min(deficit);
+        widths[c] -= give;
+        deficit -= give;
+    }
+    if deficit > Pt(0.01) {
+        let total: Pt = widths.iter().copied().sum();
+        return widths.iter().map(|&w| w * (width.0 / total.0)).collect();
+    }
+    widths
+}
+
+/// A sampled cell: its words' widths and a space's, in points.
+#[derive(Clone, Default)]
+struct Cell {
+    words: Vec<f32>,
+    space: f32,
+}
+
+impl Cell {
+    /// The lines the cell takes at `inner` wide, set ragged word by word
+    /// (a word wider than the line takes as many lines as it spans).
+    fn lines(&self, inner: f32) -> usize {
+        let inner = inner.max(1.0);
+        let (mut lines, mut x) = (1, 0.0_f32);
+        for &w in &self.words {
+            if x > 0.0 && x + self.space + w <= inner + 0.05 {
+                x += self.space + w;
+                continue;
+            }
+            if x > 0.0 {
+                lines += 1;
+            }
+            let spans = (w / inner).ceil().max(1.0) as usize;
+            lines += spans - 1;
+            x = w - inner * (spans - 1) as f32;
+        }
+        lines
+    }
+}
+
+/// Room beyond the columns' longest words shared so that the sampled rows
+/// take the fewest lines: a step at a time to the column that saves most
+/// lines for the room it takes (the kind column of a partner table whole
+/// rather than a little to each column and every cell wrapping), what is
+/// left in proportion to what each column still wants.
+fn fewest_lines(sample: &[Vec<Cell>], mut widths: Vec<Pt>, max: &[Pt], mut room: Pt, pad: Pt) -> Vec<Pt> {
+    let columns = widths.len();
+    let mut lines: Vec<Vec<usize>> = sample.iter().map(|row| row.iter().zip(&widths).map(|(cell, w)| cell.lines((*w - pad).0)).collect()).collect();
+    for _ in 0..64 {
+        let now: usize = lines.iter().map(|row| row.iter().copied().max().unwrap_or(1)).sum();
+        let mut best: Option<(f32, usize, Pt)> = None;
+        for c in 0..columns {
+            let cap = room.min(max[c] - widths[c]);
+            if cap <= Pt(0.5) {
+                continue;
+            }
+            for k in 1..=24 {
+                let extra = cap * (k as f32 / 24.0);
+                let inner = (widths[c] + extra - pad).0;
+                let then: usize = sample
+                    .iter()
+                    .zip(&lines)
+                    .map(|(row, l)| l.iter().enumerate().map(|(i, &n)| if i == c { row[c].lines(inner) } else { n }).max().unwrap_or(1))
+                    .sum();
+                if then < now {
+                    let gain = (now - then) as f32 / extra.0;
+                    if best.is_none_or(|(g, _, _)| gain > g) {
+                        best = Some((gain, c, extra));
+                    }
+                    break;
+                }
+            }
+        }
+        let Some((_, c, extra)) = best else { break };
+        widths[c] += extra;
+        room -= extra;
+        for (row, l) in sample.iter().zip(lines.iter_mut()) {
+            l[c] = row[c].lines((widths[c] - pad).0);
+        }
+    }
+    let want: Pt = widths.iter().zip(max).map(|(&w, &m)| (m - w).max(Pt::ZERO)).sum();
+    if want.0 <= 0.001 {
+        let total: Pt = widths.iter().copied().sum();
+        return widths.iter().map(|&w| w + room * (w.0 / total.0)).collect();
+    }
+    widths.iter().zip(max).map(|(&w, &m)| w + room * ((m - w).max(Pt::ZERO).0 / want.0)).collect()
 }
