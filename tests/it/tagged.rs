@@ -394,7 +394,7 @@ fn pagination_runs(doc: &Document) -> Vec<(usize, usize)> {
 #[test]
 fn running_heads_are_pagination_artifacts_for_titles_of_any_length() {
     for length in [5, 40, 120, 400, 1_000] {
-        let title = "Azerbaijan's integration ".repeat(length / 25 + 1)[..length].trim().to_owned();
+        let title = "Azerbaijan's multi-vector integration ".repeat(length / 38 + 1)[..length].trim().to_owned();
         let sections: String = (1..=3).map(|n| format!("## {n}. {title} {n}\n\n{}\n\n", "Words of the section. ".repeat(400))).collect();
         let text = format!("# {title}\n\n{sections}");
         let options = typeset::Options { header: (title.clone(), "2024–2026".to_owned()), ..typeset_options(Paper::A4) };

@@ -18,9 +18,10 @@ pub(super) const RUNNING_SECTION_SHARE: f32 = 0.3;
 pub(super) const RUNNING_WORDS: usize = 7;
 pub(super) const RUNNING_TITLE_WORDS: usize = 4;
 
-/// Words as [`RUNNING_WORDS`] counts them.
+/// Words as [`RUNNING_WORDS`] counts them: runs of two letters or more,
+/// so that "Multi-vector" is two, as outloud reads it.
 pub(super) fn word_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count()
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 2).count()
 }
 
 /// `text` up to its `n`th word and an ellipsis, or `text` when it has no
@@ -31,7 +32,7 @@ pub(super) fn few_words(text: &str, n: usize) -> String {
     }
     let (mut kept, mut out) = (0, Vec::new());
     for w in text.split_whitespace() {
-        kept += usize::from(w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        kept += word_count(w);
         if kept > n {
             break;
         }
