@@ -218,6 +218,11 @@ fn cycles(
 }
 
 /// A diagnostic at the line that defines `shown` (`id =` at a line's start).
+/// A message that can format to nothing, at its definition.
+pub fn blank(path: &str, text: &str, id: &str) -> Diagnostic {
+    at(path, text, id, format!("`{id}` can say nothing (empty or invisible text): a briefing would show a blank where it stands"))
+}
+
 fn at(path: &str, text: &str, shown: &str, message: String) -> Diagnostic {
     Diagnostic::error_at(path, text, definition(text, shown).unwrap_or(0), message)
 }

@@ -149,7 +149,15 @@ impl Catalogue {
         // A byte-order mark, as some Windows editors save UTF-8, is no
         // part of the first message (Fluent's parser refused it).
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        Catalogue::parse_in(lang, &path.display().to_string(), text).map(Arc::new).map_err(WordsError::Invalid)
+        let shown = path.display().to_string();
+        let catalogue = Catalogue::parse_in(lang, &shown, text).map_err(WordsError::Invalid)?;
+        // A desk's file only: the built-in ones are tested never blank,
+        // and formatting every message costs a run a millisecond or two.
+        let blank = catalogue.blank_messages(&shown, text);
+        if !blank.is_empty() {
+            return Err(WordsError::Invalid(blank));
+        }
+        Ok(Arc::new(catalogue))
     }
 
     /// Parses and checks a catalogue's text; `path` names it in errors.
@@ -205,6 +213,27 @@ impl Catalogue {
             return Err(errors.iter().map(|e| Diagnostic::error_in(path, format!("invalid catalogue: {e}"))).collect());
         }
         Ok(Catalogue { bundle, lang, path: path.to_owned() })
+    }
+
+    /// The messages that can say nothing: formatted with every variable a
+    /// number (0, 1, 2, 5, 21: each plural form) or a word, one whose text
+    /// is empty or only invisible characters would leave a blank heading,
+    /// cell or link in a briefing (red team: `heading = { "" }`).
+    fn blank_messages(&self, path: &str, text: &str) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for (id, variables) in MESSAGES {
+            let tries = [0.0, 1.0, 2.0, 5.0, 21.0]
+                .map(|n| variables.iter().map(|v| (*v, Arg::Number(n))).collect::<Vec<_>>())
+                .into_iter()
+                .chain(std::iter::once(variables.iter().map(|v| (*v, Arg::from("word"))).collect()));
+            let says_nothing = tries.into_iter().any(|args| {
+                self.try_text(id, &args).is_ok_and(|said| said.chars().all(|c| c.is_whitespace() || crate::diag::spelling::invisible(c)))
+            });
+            if says_nothing {
+                problems.push(check::blank(path, text, id));
+            }
+        }
+        problems
     }
 
     /// The language of the catalogue.

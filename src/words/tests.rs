@@ -262,6 +262,32 @@ fn each_language_has_its_dates_numbers_lists_and_quotes() {
     assert_eq!(az.text("page-footer", &[("page", 3usize.into()), ("pages", 12usize.into())]), "Səhifə 3 / 12");
 }
 
+/// A desk's message that says nothing for some count, or for any value,
+/// is refused at its line: it would leave a blank heading or cell.
+#[test]
+fn a_desks_message_that_can_say_nothing_is_refused() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let blanks = [
+        ("contents = Содержание", "contents = { \"\" }"),
+        ("contents = Содержание", "contents = { \"\u{200B}\" }"),
+        ("contents = Содержание", "contents = {\"  \"}"),
+    ];
+    for (from, to) in blanks {
+        let text = Lang::Ru.builtin().replacen(from, to, 1);
+        assert_ne!(text, Lang::Ru.builtin(), "{to}");
+        std::fs::write(dir.path().join("ru.ftl"), text).expect("written");
+        let Err(WordsError::Invalid(problems)) = Catalogue::load_in(Some(dir.path()), Lang::Ru) else { panic!("{to}: accepted") };
+        assert!(problems.iter().any(|p| p.message.contains("`contents` can say nothing")), "{to}: {problems:?}");
+    }
+    // Blank for one plural form only.
+    let one = "count-event = { $count ->\n    [one] {\"\"}\n    [few] { $count } события\n   *[many] { $count } событий\n}";
+    let text = Lang::Ru.builtin();
+    let start = text.find("count-event =").expect("the message");
+    let end = start + text[start..].find("\n}").expect("its end") + 2;
+    std::fs::write(dir.path().join("ru.ftl"), format!("{}{one}{}", &text[..start], &text[end..])).expect("written");
+    assert!(matches!(Catalogue::load_in(Some(dir.path()), Lang::Ru), Err(WordsError::Invalid(_))), "a blank plural form");
+}
+
 #[test]
 fn a_catalogue_saved_with_a_byte_order_mark_is_read() {
     let dir = tempfile::tempdir().expect("a folder");
