@@ -1,12 +1,21 @@
 # Sourced by the benchmark scripts: release build, a scratch folder, and
 # `measure` (best wall time and largest peak RSS over $RUNS runs).
+# PROFILE=debug measures the debug build instead (no release build; only
+# the ratios between rows mean anything then). `$out` is the build's
+# folder: `$out/azint-report`, `$out/examples/synth`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${RUNS:-3}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
-cargo build --release --quiet --bin azint-report --example synth
-bin=$CARGO_TARGET_DIR/release/azint-report
+if [ "${PROFILE:-release}" = debug ]; then
+  cargo build --quiet --bin azint-report --example synth
+  out=$CARGO_TARGET_DIR/debug
+else
+  cargo build --release --quiet --bin azint-report --example synth
+  out=$CARGO_TARGET_DIR/release
+fi
+bin=$out/azint-report
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -39,7 +48,7 @@ measure() {
   for _ in $(seq "$runs"); do
     local start ms rss
     start=$(date +%s%N)
-    /usr/bin/time -o "$tmp/rss" -f "%M" "$@" >/dev/null 2>"$tmp/stderr"
+    /usr/bin/time -o "$tmp/rss" -f "%M" "$@" >/dev/null 2>"$tmp/stderr" || { cat "$tmp/stderr" >&2; exit 1; }
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     rss=$(tail -n 1 "$tmp/rss")
     if [ "$best" -eq 0 ] || [ "$ms" -lt "$best" ]; then best=$ms; fi

@@ -16,35 +16,9 @@
 # Wall time is the best of RUNS, memory the largest peak RSS of RUNS; the
 # last column is the ratio of the two times. Done when "maps" takes at most
 # 5% longer than "no-maps".
-set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/common.sh"
 
 n=${N:-10000}
-runs=${RUNS:-3}
-if [ "${PROFILE:-release}" = debug ]; then
-  cargo build --quiet --bin azint-report --example synth
-  out=target/debug
-else
-  flock /tmp/release.lock cargo build --release --quiet --bin azint-report --example synth
-  out=target/release
-fi
-bin=$out/azint-report
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-# measure CMD...: sets $best (ms) and $peak (KB) over $runs runs.
-measure() {
-  best=0 peak=0
-  for _ in $(seq "$runs"); do
-    local start ms rss
-    start=$(date +%s%N)
-    /usr/bin/time -o "$tmp/rss" -f "%M" "$@" >/dev/null 2>"$tmp/stderr" || { cat "$tmp/stderr" >&2; exit 1; }
-    ms=$(( ($(date +%s%N) - start) / 1000000 ))
-    rss=$(tail -n 1 "$tmp/rss")
-    if [ "$best" -eq 0 ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
-    if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
-  done
-}
 
 "$out/examples/synth" "$n" "$tmp/data" 200 "${PLACES:-50}"
 cp -r templates "$tmp/no-maps"
