@@ -100,9 +100,9 @@ pub fn render(options: &Options, files: &[DataFile], templates: &mut Templates) 
     // Every language's catalogue read before the first is written: a broken
     // `ru.ftl` after an issued `en` left the run half-issued, and its rerun
     // refused as already issued (red team).
-    if !rest.is_empty() && options.templates.is_some() {
+    if !rest.is_empty() {
         for lang in &options.languages {
-            report::words::load(options.templates.as_deref(), *lang)?;
+            templates.words(options, *lang)?;
         }
     }
     let mut outcome = render_one(&one(*first), files, templates)?;
@@ -142,12 +142,26 @@ pub fn data_bytes(files: &[DataFile]) -> u64 {
 pub struct Templates {
     /// Per language: each has its catalogue of words.
     compiled: Vec<(words::Lang, report::Templates)>,
+    /// Per language: its catalogue, read once (a desk's file from
+    /// `--templates`, else the built-in one).
+    words: Vec<(words::Lang, std::sync::Arc<words::Catalogue>)>,
 }
 
 impl Templates {
-    /// Compile again when next needed.
+    /// Compile and read the catalogues again when next needed.
     pub fn forget(&mut self) {
         self.compiled.clear();
+        self.words.clear();
+    }
+
+    /// The catalogue of `lang`, read when first asked for.
+    fn words(&mut self, options: &Options, lang: words::Lang) -> Result<std::sync::Arc<words::Catalogue>, Error> {
+        if let Some((_, words)) = self.words.iter().find(|(l, _)| *l == lang) {
+            return Ok(std::sync::Arc::clone(words));
+        }
+        let words = report::words::load(options.templates.as_deref(), lang)?;
+        self.words.push((lang, std::sync::Arc::clone(&words)));
+        Ok(words)
     }
 
     /// The templates `plan` needs, with the words of `lang`: none when it
@@ -161,7 +175,7 @@ impl Templates {
                 Some(dir) => report::templates::with_overrides(dir)?,
                 None => report::templates::builtin(),
             };
-            let words = report::words::load(options.templates.as_deref(), lang)?;
+            let words = self.words(options, lang)?;
             self.compiled.push((lang, report::Templates::compile_with(&sources, words)?));
         }
         Ok(self.compiled.iter().find(|(l, _)| *l == lang).map(|(_, t)| t))
