@@ -15,39 +15,28 @@ impl FileChecker<'_> {
         let mut report = ReportMeta::default();
         for (key, v) in table.iter() {
             let name = key.get_ref().as_ref();
-            let slot = match name {
-                "language" => Some(&mut report.language),
-                _ => None,
-            };
-            match (name, slot) {
-                ("language", Some(slot)) => match self.line(v, name) {
-                    Some(code) if crate::words::Lang::parse(&code).is_none() => {
-                        self.error(
-                            &v.span(),
-                            format!("`language` is `{code}`: expected one of the briefing's languages, {}", crate::words::Lang::codes()),
-                        );
+            match name {
+                // Kept as the language's code: "en-GB" or "EN" is `en`, the
+                // key its texts are given under (red team).
+                "language" => match self.line(v, name).map(|code| (crate::words::Lang::parse(&code), code)) {
+                    Some((Some(lang), _)) => report.language = lang.code().to_owned(),
+                    Some((None, code)) => {
+                        let expected = format!("`language` is `{code}`: expected one of the briefing's languages, {}", crate::words::Lang::codes());
+                        self.error(&v.span(), expected);
                     }
-                    // Kept as the language's code: "en-GB" or "EN" is
-                    // `en`, the key texts are given under (red team).
-                    Some(code) => *slot = crate::words::Lang::parse(&code).map_or(code, |lang| lang.code().to_owned()),
                     None => {}
                 },
-                (_, Some(slot)) => {
-                    if let Some(s) = self.line(v, name) {
-                        *slot = s;
-                    }
-                }
-                ("title", _) => {
+                "title" => {
                     if let Some(s) = self.line_in(v, name, TextKind::ReportTitle) {
                         report.title = s;
                     }
                 }
-                ("subtitle", _) => report.subtitle = self.line_in(v, name, TextKind::ReportSubtitle),
-                ("author", _) => report.author = self.line(v, name),
-                ("organisation", _) => report.organisation = self.line(v, name),
-                ("distribution", _) => report.distribution = self.line(v, name),
-                ("reference", _) => report.reference = self.line(v, name),
-                ("logo", _) => report.logo = self.line(v, name).filter(|path| {
+                "subtitle" => report.subtitle = self.line_in(v, name, TextKind::ReportSubtitle),
+                "author" => report.author = self.line(v, name),
+                "organisation" => report.organisation = self.line(v, name),
+                "distribution" => report.distribution = self.line(v, name),
+                "reference" => report.reference = self.line(v, name),
+                "logo" => report.logo = self.line(v, name).filter(|path| {
                     let lower = path.to_lowercase();
                     let image = [".png", ".jpg", ".jpeg"].iter().any(|e| lower.ends_with(e));
                     let plain = !path.contains("://") && !path.contains(['<', '>']) && !path.is_empty();
