@@ -329,22 +329,11 @@ impl Builder {
             Event::InlineHtml(html) if html.as_ref() == "</span>" => {
                 self.langs.pop();
             }
+            // Other comments are for the Markdown's readers only. Raw HTML
+            // is not drawn (the text between tags is); templates are warned
+            // about it when compiled (report::templates::raw_html).
             Event::Html(html) | Event::InlineHtml(html) => {
-                match html.trim() {
-                    "<!-- toc -->" => self.add(Block::Toc),
-                    "<!-- pagebreak -->" => self.add(Block::PageBreak),
-                    "<!-- index -->" => self.add(Block::Index),
-                    other if other.starts_with("<!-- colour #") && other.ends_with("-->") => {
-                        let hex = other.trim_start_matches("<!-- colour").trim_end_matches("-->").trim();
-                        self.add(Block::Colour(hex.to_owned()));
-                    }
-                    // Other comments are for the Markdown's readers only.
-                    other if other.starts_with("<!--") => {}
-                    // Raw HTML is not drawn (the text between tags is);
-                    // templates are warned about it when compiled
-                    // (report::templates::raw_html).
-                    _ => {}
-                }
+                self.layout_comment(html.trim());
             }
             Event::FootnoteReference(t) => {
                 let style = Style { note: true, ..self.style() };
@@ -363,22 +352,32 @@ impl Builder {
     /// Markdown's readers only, or text between tags, set as a paragraph
     /// (the template's warning says so: `report::templates::raw_html`).
     fn html_block(&mut self, html: &str) {
-        match html.trim() {
-            "<!-- toc -->" => self.add(Block::Toc),
-            "<!-- pagebreak -->" => self.add(Block::PageBreak),
-            "<!-- index -->" => self.add(Block::Index),
-            other if other.starts_with("<!-- colour #") && other.ends_with("-->") => {
-                let hex = other.trim_start_matches("<!-- colour").trim_end_matches("-->").trim();
-                self.add(Block::Colour(hex.to_owned()));
-            }
-            other => {
-                let text = html_text(other);
-                if !text.is_empty() {
-                    let runs = vec![Run { text, style: Style::default(), link: None }];
-                    self.add(Block::Paragraph { runs });
-                }
-            }
+        let html = html.trim();
+        if self.layout_comment(html) {
+            return;
         }
+        let text = html_text(html);
+        if !text.is_empty() {
+            let runs = vec![Run { text, style: Style::default(), link: None }];
+            self.add(Block::Paragraph { runs });
+        }
+    }
+
+    /// A comment the layout reads (`<!-- toc -->`, `<!-- pagebreak -->`,
+    /// `<!-- index -->`, `<!-- colour #… -->`), added as its block; whether
+    /// `html` was one.
+    fn layout_comment(&mut self, html: &str) -> bool {
+        let block = match html {
+            "<!-- toc -->" => Block::Toc,
+            "<!-- pagebreak -->" => Block::PageBreak,
+            "<!-- index -->" => Block::Index,
+            other if other.starts_with("<!-- colour #") && other.ends_with("-->") => {
+                Block::Colour(other.trim_start_matches("<!-- colour").trim_end_matches("-->").trim().to_owned())
+            }
+            _ => return false,
+        };
+        self.add(block);
+        true
     }
 
     /// Whether a container may open here: past [`MAX_NESTING`] it is
